@@ -1,0 +1,48 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Each one does all of its own set-up and is idempotent.
+
+PYTHON ?= python3
+VENV   := .venv
+VPY    := $(VENV)/bin/python
+SAMPLE ?= sample_orgs/software_ops_department.orgdesk
+
+# Debian packages: the Graphviz binary, a CJK-capable font, and the shared
+# libraries Qt's xcb/offscreen platforms load at run time.
+SYSTEM_PACKAGES := graphviz fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommon0 \
+                   libxkbcommon-x11-0 libdbus-1-3 libfontconfig1 libglib2.0-0 \
+                   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+                   libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxcb-randr0 \
+                   libxcb-xinerama0
+TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth
+
+.PHONY: run test system-deps test-system-deps venv samples clean
+
+run: system-deps $(VENV)/.runtime
+	$(VENV)/bin/orgdesk $(SAMPLE)
+
+test: system-deps test-system-deps $(VENV)/.test
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest
+
+samples: $(VENV)/.runtime
+	$(VPY) -m orgdesk.samples build
+
+system-deps:
+	@$(PYTHON) tools/system_deps.py $(SYSTEM_PACKAGES)
+
+test-system-deps:
+	@$(PYTHON) tools/system_deps.py $(TEST_SYSTEM_PACKAGES)
+
+$(VPY):
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(VPY)
+	$(VPY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.runtime
+	$(VPY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info

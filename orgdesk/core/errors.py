@@ -1,0 +1,31 @@
+"""Typed errors.
+
+Three families, kept apart on purpose: `UserError` subclasses describe a
+problem with the user's input or file and carry one readable sentence
+(`str(err)`); anything else that escapes is a bug and may show a traceback.
+"""
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A problem the user can understand and fix; its message is one sentence."""
+
+
+class DomainError(UserError):
+    """An edit that would break a rule of the organisation's structure."""
+
+
+class CycleError(DomainError):
+    """A move that would put a position under itself or one of its descendants."""
+
+
+class UnknownPositionError(DomainError):
+    """An operation named a position id that is not in the organisation."""
+
+
+class UnknownDepartmentError(DomainError):
+    """An operation named a department id that is not in the organisation."""
+
+
+class InvalidValueError(DomainError):
+    """A field value outside what the domain allows (negative headcount, bad colour…)."""

@@ -1,0 +1,377 @@
+"""The organisation aggregate: positions, departments, relations and their rules.
+
+The hierarchy lives in a networkx DiGraph (superior → report) kept in step
+with the positions, so structure questions (is this move a cycle, what is
+under this position, is the whole thing a forest) are answered by networkx's
+algorithms rather than hand-written walks.  Every mutation validates first,
+then changes state, and returns a `ChangeSet`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+import networkx as nx
+
+from orgdesk.core.changes import ChangeSet
+from orgdesk.core.errors import (
+    CycleError,
+    DomainError,
+    InvalidValueError,
+    UnknownDepartmentError,
+    UnknownPositionError,
+)
+from orgdesk.core.model import (
+    Department,
+    DepartmentId,
+    DocumentInfo,
+    Position,
+    PositionId,
+    Relation,
+    RelationId,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Headcount roll-up of a set of positions."""
+
+    positions: int
+    planned: int
+    filled: int
+    vacancies: int
+
+
+class Organisation:
+    """An organisation document held in memory; the one place structure rules live."""
+
+    def __init__(
+        self,
+        info: DocumentInfo | None = None,
+        departments: Iterable[Department] = (),
+        positions: Iterable[Position] = (),
+        relations: Iterable[Relation] = (),
+    ) -> None:
+        self.info = info or DocumentInfo()
+        self._departments: dict[DepartmentId, Department] = {d.id: d for d in departments}
+        self._positions: dict[PositionId, Position] = {}
+        self._relations: dict[RelationId, Relation] = {r.id: r for r in relations}
+        self._graph: nx.DiGraph = nx.DiGraph()
+        for position in positions:
+            if position.id in self._positions:
+                raise DomainError(f"Position id {position.id} appears twice.")
+            self._positions[position.id] = position
+            self._graph.add_node(position.id)
+        for position in self._positions.values():
+            if position.superior_id is not None:
+                if position.superior_id not in self._positions:
+                    raise UnknownPositionError(
+                        f"“{position.title}” reports to position {position.superior_id}, "
+                        "which does not exist."
+                    )
+                self._graph.add_edge(position.superior_id, position.id)
+            if position.department_id is not None and position.department_id not in self._departments:
+                raise UnknownDepartmentError(
+                    f"“{position.title}” belongs to department {position.department_id}, "
+                    "which does not exist."
+                )
+        for relation in self._relations.values():
+            for end in (relation.source_id, relation.target_id):
+                if end not in self._positions:
+                    raise UnknownPositionError(
+                        f"A dotted-line relation points at position {end}, which does not exist."
+                    )
+        if not self.is_forest():
+            cycle = nx.find_cycle(self._graph)
+            titles = " → ".join(self._positions[a].title for a, _ in cycle)
+            raise CycleError(f"The reporting lines form a cycle: {titles}.")
+
+    # ------------------------------------------------------------------ queries
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self._positions
+
+    def position(self, pid: PositionId) -> Position:
+        try:
+            return self._positions[pid]
+        except KeyError:
+            raise UnknownPositionError(f"There is no position with id {pid}.") from None
+
+    def department(self, did: DepartmentId) -> Department:
+        try:
+            return self._departments[did]
+        except KeyError:
+            raise UnknownDepartmentError(f"There is no department with id {did}.") from None
+
+    def relation(self, rid: RelationId) -> Relation:
+        try:
+            return self._relations[rid]
+        except KeyError:
+            raise DomainError(f"There is no relation with id {rid}.") from None
+
+    @property
+    def departments(self) -> list[Department]:
+        """Departments in display order."""
+        return sorted(self._departments.values(), key=lambda d: (d.order, d.id))
+
+    @property
+    def relations(self) -> list[Relation]:
+        return sorted(self._relations.values(), key=lambda r: r.id)
+
+    def positions(self) -> Iterator[Position]:
+        """Every position, depth-first in sibling order (the order a tree shows)."""
+        stack = list(reversed(self.roots()))
+        while stack:
+            position = stack.pop()
+            yield position
+            stack.extend(reversed(self.direct_reports(position.id)))
+
+    def _sorted(self, pids: Iterable[PositionId]) -> list[Position]:
+        return sorted((self._positions[p] for p in pids), key=lambda p: (p.order, p.id))
+
+    def roots(self) -> list[Position]:
+        return self._sorted(p for p, deg in self._graph.in_degree() if deg == 0)
+
+    def direct_reports(self, pid: PositionId | None) -> list[Position]:
+        """The positions whose direct superior is `pid` (roots for None), in order."""
+        if pid is None:
+            return self.roots()
+        self.position(pid)
+        return self._sorted(self._graph.successors(pid))
+
+    def superior(self, pid: PositionId) -> Position | None:
+        superior_id = self.position(pid).superior_id
+        return None if superior_id is None else self._positions[superior_id]
+
+    def chain_of_command(self, pid: PositionId) -> list[Position]:
+        """Superiors from the direct one up to the root."""
+        chain = []
+        current = self.superior(pid)
+        while current is not None:
+            chain.append(current)
+            current = self.superior(current.id)
+        return chain
+
+    def descendant_ids(self, pid: PositionId) -> set[PositionId]:
+        self.position(pid)
+        return nx.descendants(self._graph, pid)
+
+    def branch(self, pid: PositionId) -> list[Position]:
+        """The position and everything under it, depth-first in sibling order."""
+        result = []
+        stack = [self.position(pid)]
+        while stack:
+            position = stack.pop()
+            result.append(position)
+            stack.extend(reversed(self.direct_reports(position.id)))
+        return result
+
+    def level_of(self, pid: PositionId) -> int:
+        """1 for a root, 2 for its reports, …"""
+        return len(self.chain_of_command(pid)) + 1
+
+    def depth(self) -> int:
+        """Number of levels in the deepest branch (0 for an empty organisation)."""
+        if not self._positions:
+            return 0
+        lengths = nx.dag_longest_path_length(self._graph)
+        return int(lengths) + 1
+
+    def totals(self, positions: Iterable[Position] | None = None) -> Totals:
+        chosen = list(self._positions.values() if positions is None else positions)
+        return Totals(
+            positions=len(chosen),
+            planned=sum(p.planned_headcount for p in chosen),
+            filled=sum(p.filled_headcount for p in chosen),
+            vacancies=sum(p.vacancies for p in chosen),
+        )
+
+    def positions_in(self, did: DepartmentId) -> list[Position]:
+        return [p for p in self.positions() if p.department_id == did]
+
+    def is_forest(self) -> bool:
+        """Every position has at most one superior and no reporting line loops."""
+        return not self._graph or nx.is_branching(self._graph)
+
+    def next_position_id(self) -> PositionId:
+        return PositionId(max(self._positions, default=0) + 1)
+
+    def next_department_id(self) -> DepartmentId:
+        return DepartmentId(max(self._departments, default=0) + 1)
+
+    def next_relation_id(self) -> RelationId:
+        return RelationId(max(self._relations, default=0) + 1)
+
+    # ---------------------------------------------------------- structure rules
+    def check_move(self, pid: PositionId, new_superior: PositionId | None) -> None:
+        """Raise CycleError if `pid` may not be placed under `new_superior`."""
+        position = self.position(pid)
+        if new_superior is None:
+            return
+        target = self.position(new_superior)
+        if new_superior == pid:
+            raise CycleError(f"“{position.title}” cannot report to itself.")
+        if new_superior in nx.descendants(self._graph, pid):
+            raise CycleError(
+                f"“{position.title}” cannot report to “{target.title}”, "
+                "which is one of its own reports."
+            )
+
+    # ---------------------------------------------------------------- mutations
+    def _renumber(self, superior: PositionId | None, ordered: list[PositionId],
+                  changes: ChangeSet) -> None:
+        for index, sibling in enumerate(ordered):
+            current = self._positions[sibling]
+            if current.order != index or current.superior_id != superior:
+                self._positions[sibling] = replace(current, order=index, superior_id=superior)
+                if sibling not in changes.positions_added and sibling not in changes.positions_updated:
+                    changes.positions_updated.append(sibling)
+
+    def _sibling_ids(self, superior: PositionId | None, without: PositionId | None = None
+                     ) -> list[PositionId]:
+        return [p.id for p in self.direct_reports(superior) if p.id != without]
+
+    @staticmethod
+    def _clamp(index: int | None, length: int) -> int:
+        return length if index is None else max(0, min(index, length))
+
+    def add_position(self, position: Position, index: int | None = None) -> ChangeSet:
+        """Add `position` under its `superior_id`, at `index` among its siblings."""
+        if position.id in self._positions:
+            raise DomainError(f"Position id {position.id} is already used.")
+        if position.superior_id is not None:
+            self.position(position.superior_id)
+        self._check_department(position.department_id)
+        siblings = self._sibling_ids(position.superior_id)
+        siblings.insert(self._clamp(index, len(siblings)), position.id)
+        changes = ChangeSet(positions_added=[position.id])
+        self._positions[position.id] = position
+        self._graph.add_node(position.id)
+        if position.superior_id is not None:
+            self._graph.add_edge(position.superior_id, position.id)
+        self._renumber(position.superior_id, siblings, changes)
+        return changes
+
+    def update_position(self, position: Position) -> ChangeSet:
+        """Replace a position's fields; superior and order go through `move_position`."""
+        current = self.position(position.id)
+        if (position.superior_id, position.order) != (current.superior_id, current.order):
+            raise DomainError("Use move_position to change a superior or sibling order.")
+        self._check_department(position.department_id)
+        self._positions[position.id] = position
+        return ChangeSet(positions_updated=[position.id])
+
+    def move_position(self, pid: PositionId, new_superior: PositionId | None,
+                      index: int | None = None) -> ChangeSet:
+        """Move a position with its whole branch under `new_superior` at `index`."""
+        self.check_move(pid, new_superior)
+        current = self._positions[pid]
+        changes = ChangeSet()
+        old_superior = current.superior_id
+        if old_superior is not None:
+            self._graph.remove_edge(old_superior, pid)
+        old_siblings = self._sibling_ids(old_superior, without=pid)
+        self._renumber(old_superior, old_siblings, changes)
+        new_siblings = self._sibling_ids(new_superior, without=pid)
+        new_siblings.insert(self._clamp(index, len(new_siblings)), pid)
+        if new_superior is not None:
+            self._graph.add_edge(new_superior, pid)
+        self._positions[pid] = replace(current, superior_id=new_superior, order=-1)
+        self._renumber(new_superior, new_siblings, changes)
+        return changes
+
+    def remove_position(self, pid: PositionId) -> ChangeSet:
+        """Remove one position that has no reports (and its dotted-line relations)."""
+        position = self.position(pid)
+        if self._graph.out_degree(pid):
+            raise DomainError(
+                f"“{position.title}” still has direct reports; move or remove them first."
+            )
+        changes = ChangeSet(positions_removed=[pid])
+        for relation in list(self._relations.values()):
+            if pid in (relation.source_id, relation.target_id):
+                del self._relations[relation.id]
+                changes.relations_removed.append(relation.id)
+        self._graph.remove_node(pid)
+        del self._positions[pid]
+        self._renumber(position.superior_id, self._sibling_ids(position.superior_id), changes)
+        return changes
+
+    def remove_branch(self, pid: PositionId) -> ChangeSet:
+        """Remove a position and everything under it."""
+        changes = ChangeSet()
+        for position in reversed(self.branch(pid)):
+            changes.merge(self.remove_position(position.id))
+        return changes
+
+    def remove_position_lifting_reports(self, pid: PositionId) -> ChangeSet:
+        """Remove one position; its reports move up to its superior, in its place."""
+        position = self.position(pid)
+        changes = ChangeSet()
+        index = self._sibling_ids(position.superior_id).index(pid)
+        for offset, report in enumerate(self.direct_reports(pid)):
+            changes.merge(self.move_position(report.id, position.superior_id, index + 1 + offset))
+        return changes.merge(self.remove_position(pid))
+
+    # -------------------------------------------------------------- departments
+    def _check_department(self, did: DepartmentId | None) -> None:
+        if did is not None:
+            self.department(did)
+
+    def add_department(self, department: Department) -> ChangeSet:
+        if department.id in self._departments:
+            raise DomainError(f"Department id {department.id} is already used.")
+        if any(d.name == department.name for d in self._departments.values()):
+            raise InvalidValueError(f"There is already a department called “{department.name}”.")
+        self._departments[department.id] = department
+        return ChangeSet(departments_added=[department.id])
+
+    def update_department(self, department: Department) -> ChangeSet:
+        self.department(department.id)
+        if any(d.name == department.name and d.id != department.id
+               for d in self._departments.values()):
+            raise InvalidValueError(f"There is already a department called “{department.name}”.")
+        self._departments[department.id] = department
+        return ChangeSet(departments_updated=[department.id])
+
+    def remove_department(self, did: DepartmentId) -> ChangeSet:
+        """Remove a department; its positions keep existing without one."""
+        self.department(did)
+        changes = ChangeSet(departments_removed=[did])
+        for position in list(self._positions.values()):
+            if position.department_id == did:
+                self._positions[position.id] = replace(position, department_id=None)
+                changes.positions_updated.append(position.id)
+        del self._departments[did]
+        return changes
+
+    # ---------------------------------------------------------------- relations
+    def add_relation(self, relation: Relation) -> ChangeSet:
+        self.position(relation.source_id)
+        self.position(relation.target_id)
+        if relation.id in self._relations:
+            raise DomainError(f"Relation id {relation.id} is already used.")
+        self._relations[relation.id] = relation
+        return ChangeSet(relations_added=[relation.id])
+
+    def remove_relation(self, rid: RelationId) -> ChangeSet:
+        self.relation(rid)
+        del self._relations[rid]
+        return ChangeSet(relations_removed=[rid])
+
+    # --------------------------------------------------------------- document
+    def set_info(self, info: DocumentInfo) -> ChangeSet:
+        self.info = info
+        return ChangeSet(info_changed=True)
+
+    # ------------------------------------------------------------- comparison
+    def snapshot(self) -> tuple[object, ...]:
+        """A comparable value of the whole document (tests: save → reopen equal)."""
+        return (
+            self.info,
+            tuple(self.departments),
+            tuple(sorted(self._positions.values(), key=lambda p: p.id)),
+            tuple(self.relations),
+        )

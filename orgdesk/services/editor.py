@@ -1,0 +1,131 @@
+"""`DocumentService`: every edit of an open document goes through here.
+
+Each public method validates against the in-memory `Organisation` (which owns
+the structure rules), writes exactly what changed to the working copy in one
+transaction, and returns the `ChangeSet`.  If the write fails, the in-memory
+organisation is reloaded from the file so memory and disk never disagree.
+Undo commands, the CLI and tests all call these methods; none writes itself.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from orgdesk.core.changes import ChangeSet
+from orgdesk.core.errors import CycleError
+from orgdesk.core.model import (
+    Department,
+    DepartmentId,
+    DocumentInfo,
+    Position,
+    PositionId,
+    Relation,
+    RelationId,
+    RelationKind,
+)
+from orgdesk.core.organisation import Organisation
+from orgdesk.storage.document import DocumentFile
+from orgdesk.storage.mapping import write_changes
+
+
+class DocumentService:
+    """An open document: its file, its organisation in memory, and the edits on it."""
+
+    def __init__(self, file: DocumentFile) -> None:
+        self.file = file
+        self.org: Organisation = file.load()
+
+    def _apply(self, edit: Callable[[Organisation], ChangeSet]) -> ChangeSet:
+        try:
+            changes = edit(self.org)
+        except Exception:
+            # Rules are checked before state changes, but a failure part-way
+            # through a composite edit must not leave memory half-changed.
+            self.org = self.file.load()
+            raise
+        if changes.empty:
+            return changes
+        try:
+            with self.file.transaction() as session:
+                write_changes(session, self.org, changes)
+        except BaseException:
+            self.org = self.file.load()
+            raise
+        return changes
+
+    # ---------------------------------------------------------------- positions
+    def add_position(self, position: Position, index: int | None = None) -> ChangeSet:
+        return self._apply(lambda org: org.add_position(position, index))
+
+    def new_position(self, title: str, superior_id: PositionId | None,
+                     index: int | None = None, **fields: object) -> Position:
+        """Add a position with a fresh id and return it."""
+        position = Position(id=self.org.next_position_id(), title=title,
+                            superior_id=superior_id, **fields)  # type: ignore[arg-type]
+        self.add_position(position, index)
+        return self.org.position(position.id)
+
+    def update_position(self, position: Position) -> ChangeSet:
+        current = self.org.position(position.id)
+        position = replace(position, superior_id=current.superior_id, order=current.order)
+        if position == current:
+            return ChangeSet()
+        return self._apply(lambda org: org.update_position(position))
+
+    def edit_position(self, pid: PositionId, **fields: object) -> ChangeSet:
+        return self.update_position(self.org.position(pid).evolve(**fields))
+
+    def move_position(self, pid: PositionId, new_superior: PositionId | None,
+                      index: int | None = None) -> ChangeSet:
+        return self._apply(lambda org: org.move_position(pid, new_superior, index))
+
+    def move_position_alone(self, pid: PositionId, new_superior: PositionId | None,
+                            index: int | None = None) -> ChangeSet:
+        """Move only `pid`; its reports stay behind with its old superior."""
+        def edit(org: Organisation) -> ChangeSet:
+            position = org.position(pid)
+            if new_superior == pid:
+                raise CycleError(f"“{position.title}” cannot report to itself.")
+            if new_superior is not None:
+                org.position(new_superior)
+            changes = ChangeSet()
+            at = org.direct_reports(position.superior_id).index(position) + 1
+            for offset, report in enumerate(org.direct_reports(pid)):
+                changes.merge(org.move_position(report.id, position.superior_id, at + offset))
+            return changes.merge(org.move_position(pid, new_superior, index))
+        return self._apply(edit)
+
+    def remove_branch(self, pid: PositionId) -> ChangeSet:
+        return self._apply(lambda org: org.remove_branch(pid))
+
+    def remove_position_lifting_reports(self, pid: PositionId) -> ChangeSet:
+        return self._apply(lambda org: org.remove_position_lifting_reports(pid))
+
+    # -------------------------------------------------------------- departments
+    def add_department(self, name: str, colour: str = "#D9E2F3") -> Department:
+        department = Department(self.org.next_department_id(), name, colour,
+                                len(self.org.departments))
+        self._apply(lambda org: org.add_department(department))
+        return department
+
+    def update_department(self, department: Department) -> ChangeSet:
+        return self._apply(lambda org: org.update_department(department))
+
+    def remove_department(self, did: DepartmentId) -> ChangeSet:
+        return self._apply(lambda org: org.remove_department(did))
+
+    # ---------------------------------------------------------------- relations
+    def add_relation(self, source: PositionId, target: PositionId,
+                     kind: RelationKind = RelationKind.DOTTED, label: str = "") -> Relation:
+        relation = Relation(self.org.next_relation_id(), source, target, kind, label)
+        self._apply(lambda org: org.add_relation(relation))
+        return relation
+
+    def remove_relation(self, rid: RelationId) -> ChangeSet:
+        return self._apply(lambda org: org.remove_relation(rid))
+
+    # ----------------------------------------------------------------- document
+    def set_info(self, info: DocumentInfo) -> ChangeSet:
+        if info == self.org.info:
+            return ChangeSet()
+        return self._apply(lambda org: org.set_info(info))

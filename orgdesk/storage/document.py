@@ -1,0 +1,317 @@
+"""Open, save and recover `.orgdesk` documents with the semantics users expect.
+
+* Open validates the file (header, quick_check, schema, version), then copies
+  it through the SQLite backup API into a locked working copy; older files are
+  upgraded there, so the user's file is untouched until they save.
+* Every edit is a committed transaction on the working copy (rollback
+  journal, synchronous=FULL), so it survives a crash of the app or machine.
+* Save writes a complete copy with `VACUUM INTO` to a temporary file beside
+  the target, fsyncs it, renames it over the target and fsyncs the folder: a
+  crash leaves the old file or the new one, never a mix.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+import stat
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from orgdesk.core.model import now_utc
+from orgdesk.core.organisation import Organisation
+from orgdesk.storage import migrations
+from orgdesk.storage.engine import working_engine
+from orgdesk.storage.errors import (
+    FileProblem,
+    ReadOnlyFile,
+    RecoveryAvailable,
+    SaveFailed,
+    name_of,
+)
+from orgdesk.storage.mapping import load_info, load_organisation, write_info, write_organisation
+from orgdesk.storage.session import (
+    SessionFolder,
+    SessionInfo,
+    change_counter,
+    session_key,
+)
+from orgdesk.storage.sqlite_file import (
+    connect_readonly,
+    fsync_path,
+    quick_check,
+    read_header,
+)
+
+EXTENSION = ".orgdesk"
+
+
+def _validated_copy(source: Path, destination: sqlite3.Connection) -> int:
+    """Check `source` and copy it into `destination`; return its schema version."""
+    header = read_header(source)
+    migrations.check_version(header.user_version, source)
+    conn = connect_readonly(source)
+    try:
+        quick_check(conn, source)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        migrations.check_version(version, source)
+        if version == migrations.SCHEMA_VERSION:
+            migrations.check_schema(conn, source)
+        conn.backup(destination)
+    except sqlite3.DatabaseError:
+        raise FileProblem(source, f"{name_of(source)} is damaged and cannot be read.") from None
+    finally:
+        conn.close()
+    return version
+
+
+def read_organisation(path: Path) -> Organisation:
+    """Load a document without opening it for editing (CLI info/check, exports)."""
+    path = Path(path)
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        version = _validated_copy(path, memory)
+        if version != migrations.SCHEMA_VERSION:
+            migrations.upgrade(memory, path)
+            migrations.check_schema(memory, path)
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import StaticPool
+
+        engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+        try:
+            with Session(engine) as session:
+                return load_organisation(session)
+        finally:
+            engine.dispose(close=False)
+    finally:
+        memory.close()
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a Save target that the user has marked read-only, before writing."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise SaveFailed(target, f"Cannot save {name_of(target)}: the folder “{folder}” does not exist.")
+    if target.is_dir():
+        raise SaveFailed(target, f"Cannot save {name_of(target)}: a folder has that name.")
+    # Mode bits rather than os.access: root passes os.access, yet a user who
+    # marked a file or folder read-only expects it to stay as it is.
+    if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
+        raise ReadOnlyFile(target, f"{name_of(target)} is read-only; save it under another name.")
+    if not folder.stat().st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK):
+        raise ReadOnlyFile(target, f"Cannot save {name_of(target)}: the folder is read-only.")
+
+
+def _save_error(target: Path, exc: BaseException) -> SaveFailed:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    elif isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        reason = "the disk is full"
+    elif isinstance(exc, PermissionError):
+        return ReadOnlyFile(target, f"Cannot save {name_of(target)}: permission denied.")
+    else:
+        reason = getattr(exc, "strerror", None) or str(exc)
+    return SaveFailed(target, f"Cannot save {name_of(target)}: {reason}; "
+                              "the previous file is unchanged.")
+
+
+def write_atomically(source: sqlite3.Connection, target: Path) -> None:
+    """Write a compact complete copy of `source` over `target`, atomically."""
+    _check_target(target)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.saving")
+    try:
+        source.execute("VACUUM INTO ?", (str(tmp),))
+        if target.exists():
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        fsync_path(tmp)
+        os.replace(tmp, target)
+        fsync_path(target.parent, directory=True)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _save_error(target, exc) from None
+
+
+class DocumentFile:
+    """One open document: its user-visible path (None when untitled) and working copy."""
+
+    def __init__(self, path: Path | None, session: SessionFolder, upgraded_from: int | None
+                 ) -> None:
+        self.path = path
+        self._session = session
+        self.upgraded_from = upgraded_from
+        self.engine: Engine = working_engine(session.working_path)
+        info = SessionInfo.read(session.folder)
+        self._saved_counter = info.saved_counter if info else -1
+
+    # ----------------------------------------------------------- constructors
+    @classmethod
+    def new(cls, org: Organisation | None = None) -> DocumentFile:
+        """An untitled document (optionally filled with `org`), not yet saved anywhere."""
+        session = SessionFolder.acquire(session_key(None), None)
+        try:
+            cls._create_working_copy(session.working_path, org or Organisation())
+            SessionInfo(None, -1, now_utc().isoformat()).write(session.folder)
+        except BaseException:
+            session.release(remove=True)
+            raise
+        return cls(None, session, None)
+
+    @staticmethod
+    def _create_working_copy(working: Path, org: Organisation) -> None:
+        working.unlink(missing_ok=True)
+        conn = sqlite3.connect(working, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            migrations.create_schema(conn)
+        finally:
+            conn.close()
+        engine = working_engine(working)
+        try:
+            with Session(engine) as session, session.begin():
+                write_organisation(session, org)
+        finally:
+            engine.dispose()
+
+    @classmethod
+    def open(cls, path: Path | str, recover: bool | None = None) -> DocumentFile:
+        """Open `path` for editing.
+
+        If an earlier orgdesk left unsaved edits of this file, `recover=None`
+        raises RecoveryAvailable; True continues from them; False drops them.
+        """
+        path = Path(path).absolute()
+        read_header(path)  # a missing path or a folder fails before anything is created
+        session = SessionFolder.acquire(session_key(path), path)
+        working = session.working_path
+        info = SessionInfo.read(session.folder)
+        has_edits = (working.is_file() and info is not None
+                     and change_counter(working) != info.saved_counter)
+        try:
+            if has_edits and recover is None:
+                raise RecoveryAvailable(
+                    path, f"{name_of(path)} has unsaved changes from an earlier session "
+                          "that did not close.")
+            if has_edits and recover:
+                return cls(path, session, None)
+            working.unlink(missing_ok=True)
+            conn = sqlite3.connect(working, isolation_level=None)
+            try:
+                version = _validated_copy(path, conn)
+                upgraded_from = None
+                if version != migrations.SCHEMA_VERSION:
+                    upgraded_from = migrations.upgrade(conn, path)
+                    migrations.check_schema(conn, path)
+                conn.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                conn.close()
+            # An upgraded copy differs from the user's file: it counts as unsaved.
+            saved = -1 if upgraded_from is not None else change_counter(working)
+            SessionInfo(str(path), saved, now_utc().isoformat()).write(session.folder)
+            return cls(path, session, upgraded_from)
+        except BaseException:
+            # Keep a working copy with unsaved edits for a later recovery offer.
+            session.release(remove=not (has_edits and recover is None))
+            raise
+
+    @classmethod
+    def recover(cls, key: str) -> DocumentFile:
+        """Continue from a working copy found by `find_recoverable`."""
+        session = SessionFolder.acquire(key, None)
+        info = SessionInfo.read(session.folder)
+        path = Path(info.document) if info and info.document else None
+        return cls(path, session, None)
+
+    # ------------------------------------------------------------- contents
+    def load(self) -> Organisation:
+        with Session(self.engine) as session:
+            return load_organisation(session)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One edit: one SQLite transaction on the working copy, committed or rolled back."""
+        with Session(self.engine) as session, session.begin():
+            yield session
+
+    @property
+    def modified(self) -> bool:
+        """True when the working copy holds edits not yet saved to `path`."""
+        return self.path is None or change_counter(self._session.working_path) != self._saved_counter
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    # ----------------------------------------------------------------- save
+    def save(self) -> None:
+        if self.path is None:
+            raise SaveFailed(Path("Untitled"), "This document has no file name yet; use Save As.")
+        self._write(self.path)
+
+    def save_as(self, target: Path | str) -> None:
+        """Write to `target` and make it this document's file from now on."""
+        target = Path(target).absolute()
+        if target.suffix.lower() != EXTENSION:
+            target = target.with_name(target.name + EXTENSION)
+        if target == self.path:
+            self._write(target)
+            return
+        _check_target(target)
+        new_session = SessionFolder.acquire(session_key(target), target)
+        try:
+            self._write_copy(target)
+            self.engine.dispose()
+            os.replace(self._session.working_path, new_session.working_path)
+        except BaseException:
+            new_session.release(remove=True)
+            raise
+        self._session.release(remove=True)
+        self._session = new_session
+        self.engine = working_engine(new_session.working_path)
+        self.path = target
+        self._mark_saved()
+
+    def _write_copy(self, target: Path) -> None:
+        with self.transaction() as session:
+            write_info(session, replace(load_info(session), modified=now_utc()))
+        raw = self.engine.raw_connection()
+        try:
+            write_atomically(raw.driver_connection, target)  # type: ignore[arg-type]
+        finally:
+            raw.close()
+
+    def _mark_saved(self) -> None:
+        self._saved_counter = change_counter(self._session.working_path)
+        SessionInfo(None if self.path is None else str(self.path), self._saved_counter,
+                    now_utc().isoformat()).write(self._session.folder)
+
+    def _write(self, target: Path) -> None:
+        self._write_copy(target)
+        self._mark_saved()
+
+    # ---------------------------------------------------------------- close
+    def close(self) -> None:
+        """Close and delete the working copy (callers ask about unsaved edits first)."""
+        self.engine.dispose()
+        self._session.release(remove=True)
+
+    def __enter__(self) -> DocumentFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def create_file(path: Path | str, org: Organisation) -> None:
+    """Write `org` as a new .orgdesk file at `path` (atomically; used by the CLI)."""
+    doc = DocumentFile.new(org)
+    try:
+        doc.save_as(path)
+    finally:
+        doc.close()

@@ -1,0 +1,63 @@
+"""Known problems with files on disk, each with one readable sentence."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgdesk.core.errors import UserError
+
+
+class FileProblem(UserError):
+    """A file could not be opened or saved for a reason the user can act on."""
+
+    def __init__(self, path: Path | str, sentence: str) -> None:
+        self.path = Path(path)
+        super().__init__(sentence)
+
+
+class FileMissing(FileProblem):
+    pass
+
+
+class NotAFile(FileProblem):
+    pass
+
+
+class NotOrgdeskFile(FileProblem):
+    """Not an SQLite database at all (a PNG or HTML page renamed, random bytes)."""
+
+
+class ForeignDatabase(FileProblem):
+    """An SQLite database written by another program."""
+
+
+class CorruptFile(FileProblem):
+    """An orgdesk file that is truncated, zero-length or damaged."""
+
+
+class FileTooNew(FileProblem):
+    """Written by a newer orgdesk with a schema this build does not know."""
+
+
+class FileTooOld(FileProblem):
+    """Written by an orgdesk older than any upgrade path this build has."""
+
+
+class FileInUse(FileProblem):
+    """Already open in another orgdesk process."""
+
+
+class RecoveryAvailable(FileProblem):
+    """Unsaved edits of an earlier session of this file survive in a working copy."""
+
+
+class SaveFailed(FileProblem):
+    """Save or Save As could not complete; the previous file is untouched."""
+
+
+class ReadOnlyFile(SaveFailed):
+    pass
+
+
+def name_of(path: Path | str) -> str:
+    """How a file is named in messages: its file name in quotes."""
+    return f"“{Path(path).name}”"

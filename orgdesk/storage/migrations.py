@@ -1,0 +1,99 @@
+"""Schema versions and the ordered upgrade steps between them.
+
+Each step upgrades a file from version N to N+1 inside one transaction that
+also sets `user_version`, so a file is always at exactly one version.  Steps
+run only on the working copy, never on the user's file; the upgraded result
+reaches the user's file only when they save.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
+
+from orgdesk.storage.errors import CorruptFile, FileTooNew, FileTooOld, name_of
+from orgdesk.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from orgdesk.storage.sqlite_file import integrity_problems, schema_of
+
+Step = Callable[[sqlite3.Connection], None]
+
+#: MIGRATIONS[n] upgrades a version-n file to version n+1.  Version 1 is the
+#: first released schema, so the chain is empty for now; the machinery is
+#: exercised by tests with steps of their own.
+MIGRATIONS: dict[int, Step] = {}
+
+#: The oldest version this build can upgrade from.
+OLDEST_SUPPORTED = 1
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create the current schema in an empty database through the ORM metadata."""
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    try:
+        with engine.begin() as sa_conn:
+            Base.metadata.create_all(sa_conn)
+    finally:
+        engine.dispose(close=False)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@cache
+def expected_schema() -> frozenset[tuple[str, str, str]]:
+    """The schema a current-version file must have, exactly."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        create_schema(conn)
+        return frozenset(schema_of(conn))
+    finally:
+        conn.close()
+
+
+def check_version(version: int, path: Path, steps: Mapping[int, Step] | None = None) -> None:
+    """Refuse versions this build cannot open (newer, or older than any upgrade)."""
+    steps = MIGRATIONS if steps is None else steps
+    if version > SCHEMA_VERSION:
+        raise FileTooNew(
+            path, f"{name_of(path)} was saved by a newer version of orgdesk "
+            f"(file format {version}, this version reads up to {SCHEMA_VERSION}); "
+            "please update orgdesk to open it.")
+    if version < SCHEMA_VERSION and any(v not in steps for v in range(version, SCHEMA_VERSION)):
+        raise FileTooOld(
+            path, f"{name_of(path)} uses file format {version}, which this version of orgdesk "
+            "can no longer upgrade.")
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """A current-version file must hold exactly the expected tables and indexes.
+
+    Extra objects (triggers, views) are refused: they would run code from an
+    untrusted file inside our transactions.
+    """
+    if schema_of(conn) != expected_schema():
+        raise CorruptFile(path, f"{name_of(path)} is not a valid orgdesk file: "
+                                "its tables are not the ones orgdesk writes.")
+
+
+def upgrade(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step] | None = None,
+            target: int = SCHEMA_VERSION) -> int:
+    """Upgrade the working-copy connection `conn` step by step; return the old version."""
+    steps = MIGRATIONS if steps is None else steps
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(start, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            steps[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+    if start != target:
+        problems = integrity_problems(conn)
+        if problems:
+            raise CorruptFile(path, f"{name_of(path)} could not be upgraded: {problems[0]}.")
+    return start
