@@ -277,9 +277,10 @@ class DocumentFile:
         self.path = target
         self._mark_saved()
 
-    def _write_copy(self, target: Path) -> None:
-        with self.transaction() as session:
-            write_info(session, replace(load_info(session), modified=now_utc()))
+    def _write_copy(self, target: Path, touch_modified: bool = True) -> None:
+        if touch_modified:
+            with self.transaction() as session:
+                write_info(session, replace(load_info(session), modified=now_utc()))
         raw = self.engine.raw_connection()
         try:
             write_atomically(raw.driver_connection, target)  # type: ignore[arg-type]
@@ -308,10 +309,10 @@ class DocumentFile:
         self.close()
 
 
-def create_file(path: Path | str, org: Organisation) -> None:
-    """Write `org` as a new .orgdesk file at `path` (atomically; used by the CLI)."""
+def create_file(path: Path | str, org: Organisation, touch_modified: bool = True) -> None:
+    """Write `org` as a new .orgdesk file at `path`, atomically (CLI `new`, samples)."""
     doc = DocumentFile.new(org)
     try:
-        doc.save_as(path)
+        doc._write_copy(Path(path).absolute(), touch_modified)
     finally:
         doc.close()
