@@ -22,7 +22,7 @@ RelationId = NewType("RelationId", int)
 #: The education scale of Chinese job descriptions, lowest first.
 EDUCATION_SCALE: tuple[str, ...] = ("不限", "初中", "高中", "中专", "大专", "本科", "硕士", "博士")
 
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")  # used with fullmatch: "$" would let "\n" through
 
 
 class PositionKind(str, Enum):
@@ -96,7 +96,7 @@ class Department:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise InvalidValueError("A department needs a name.")
-        if not _COLOUR.match(self.colour):
+        if not _COLOUR.fullmatch(self.colour):
             raise InvalidValueError(f"Colour “{self.colour}” is not of the form #RRGGBB.")
 
 

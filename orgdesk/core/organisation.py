@@ -53,10 +53,19 @@ class Organisation:
         relations: Iterable[Relation] = (),
     ) -> None:
         self.info = info or DocumentInfo()
-        self._departments: dict[DepartmentId, Department] = {d.id: d for d in departments}
+        self._departments: dict[DepartmentId, Department] = {}
         self._positions: dict[PositionId, Position] = {}
-        self._relations: dict[RelationId, Relation] = {r.id: r for r in relations}
+        self._relations: dict[RelationId, Relation] = {}
         self._graph: nx.DiGraph = nx.DiGraph()
+        # A repeated id would otherwise silently drop a department or relation.
+        for department in departments:
+            if department.id in self._departments:
+                raise DomainError(f"Department id {department.id} appears twice.")
+            self._departments[department.id] = department
+        for relation in relations:
+            if relation.id in self._relations:
+                raise DomainError(f"Relation id {relation.id} appears twice.")
+            self._relations[relation.id] = relation
         for position in positions:
             if position.id in self._positions:
                 raise DomainError(f"Position id {position.id} appears twice.")
@@ -267,6 +276,7 @@ class Organisation:
                       index: int | None = None) -> ChangeSet:
         """Move a position with its whole branch under `new_superior` at `index`."""
         self.check_move(pid, new_superior)
+        before = dict(self._positions)
         current = self._positions[pid]
         changes = ChangeSet()
         old_superior = current.superior_id
@@ -280,6 +290,35 @@ class Organisation:
             self._graph.add_edge(new_superior, pid)
         self._positions[pid] = replace(current, superior_id=new_superior, order=-1)
         self._renumber(new_superior, new_siblings, changes)
+        return self._settled(changes, before)
+
+    def move_position_alone(self, pid: PositionId, new_superior: PositionId | None,
+                            index: int | None = None) -> ChangeSet:
+        """Move only `pid`; its reports stay behind, in its place under its old superior."""
+        position = self.position(pid)
+        if new_superior == pid:
+            raise CycleError(f"“{position.title}” cannot report to itself.")
+        if new_superior is not None:
+            self.position(new_superior)
+        before = dict(self._positions)
+        changes = ChangeSet()
+        at = self._sibling_ids(position.superior_id).index(pid) + 1
+        for offset, report in enumerate(self.direct_reports(pid)):
+            changes.merge(self.move_position(report.id, position.superior_id, at + offset))
+        # Once its reports are lifted, no target can be one of its descendants.
+        changes.merge(self.move_position(pid, new_superior, index))
+        return self._settled(changes, before)
+
+    def _settled(self, changes: ChangeSet, before: dict[PositionId, Position]) -> ChangeSet:
+        """Keep in `updated` only positions that differ from `before`.
+
+        Renumbering walks siblings through intermediate orders; one that ends
+        where it started (a drop on its own place) is not a change, so storage
+        writes nothing, the document stays unmodified and no undo step appears.
+        """
+        changes.positions_updated = [
+            p for p in changes.positions_updated if self._positions.get(p) != before.get(p)
+        ]
         return changes
 
     def remove_position(self, pid: PositionId) -> ChangeSet:
@@ -309,11 +348,12 @@ class Organisation:
     def remove_position_lifting_reports(self, pid: PositionId) -> ChangeSet:
         """Remove one position; its reports move up to its superior, in its place."""
         position = self.position(pid)
+        before = dict(self._positions)
         changes = ChangeSet()
         index = self._sibling_ids(position.superior_id).index(pid)
         for offset, report in enumerate(self.direct_reports(pid)):
             changes.merge(self.move_position(report.id, position.superior_id, index + 1 + offset))
-        return changes.merge(self.remove_position(pid))
+        return self._settled(changes.merge(self.remove_position(pid)), before)
 
     # -------------------------------------------------------------- departments
     def _check_department(self, did: DepartmentId | None) -> None:

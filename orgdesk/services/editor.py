@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from orgdesk.core.changes import ChangeSet
-from orgdesk.core.errors import CycleError
 from orgdesk.core.model import (
     Department,
     DepartmentId,
@@ -82,18 +82,7 @@ class DocumentService:
     def move_position_alone(self, pid: PositionId, new_superior: PositionId | None,
                             index: int | None = None) -> ChangeSet:
         """Move only `pid`; its reports stay behind with its old superior."""
-        def edit(org: Organisation) -> ChangeSet:
-            position = org.position(pid)
-            if new_superior == pid:
-                raise CycleError(f"“{position.title}” cannot report to itself.")
-            if new_superior is not None:
-                org.position(new_superior)
-            changes = ChangeSet()
-            at = org.direct_reports(position.superior_id).index(position) + 1
-            for offset, report in enumerate(org.direct_reports(pid)):
-                changes.merge(org.move_position(report.id, position.superior_id, at + offset))
-            return changes.merge(org.move_position(pid, new_superior, index))
-        return self._apply(edit)
+        return self._apply(lambda org: org.move_position_alone(pid, new_superior, index))
 
     def remove_branch(self, pid: PositionId) -> ChangeSet:
         return self._apply(lambda org: org.remove_branch(pid))
@@ -129,3 +118,19 @@ class DocumentService:
         if info == self.org.info:
             return ChangeSet()
         return self._apply(lambda org: org.set_info(info))
+
+    def save(self) -> ChangeSet:
+        """Save to the document's file; the file stamps a new `modified` time."""
+        self.file.save()
+        return self._reload_info()
+
+    def save_as(self, target: Path | str) -> ChangeSet:
+        """Save under a new name, which becomes the document's file."""
+        self.file.save_as(target)
+        return self._reload_info()
+
+    def _reload_info(self) -> ChangeSet:
+        # Saving writes info.modified into the working copy; without this the
+        # memory's info would differ from the disk's after every save.
+        self.org.info = self.file.load().info
+        return ChangeSet(info_changed=True)

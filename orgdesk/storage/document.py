@@ -21,14 +21,17 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Integer, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from orgdesk.core.errors import UserError
 from orgdesk.core.model import now_utc
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage import migrations
 from orgdesk.storage.engine import working_engine
 from orgdesk.storage.errors import (
+    CorruptFile,
     FileProblem,
     ReadOnlyFile,
     RecoveryAvailable,
@@ -36,6 +39,7 @@ from orgdesk.storage.errors import (
     name_of,
 )
 from orgdesk.storage.mapping import load_info, load_organisation, write_info, write_organisation
+from orgdesk.storage.schema import Base
 from orgdesk.storage.session import (
     SessionFolder,
     SessionInfo,
@@ -71,6 +75,49 @@ def _validated_copy(source: Path, destination: sqlite3.Connection) -> int:
     return version
 
 
+def _rows_are_sound(session: Session) -> bool:
+    """Every value has its column's declared type and no foreign key dangles.
+
+    SQLite stores a BLOB or a REAL in any column unless the table is STRICT, and
+    a file we did not write may hold rows that break the foreign keys.
+    """
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            wanted = "integer" if isinstance(column.type, Integer) else "text"
+            wrong = session.execute(text(
+                f'SELECT 1 FROM "{table.name}" '
+                f'WHERE typeof("{column.name}") NOT IN (:wanted, \'null\') LIMIT 1'),
+                {"wanted": wanted}).first()
+            if wrong is not None:
+                return False
+    return session.execute(text("PRAGMA foreign_key_check")).first() is None
+
+
+def _load_untrusted(session: Session, path: Path) -> Organisation:
+    """Load a document copied from an untrusted file; bad rows raise CorruptFile."""
+    problem = CorruptFile(path, f"{name_of(path)} is not a valid orgdesk file: "
+                                "its contents are damaged.")
+    try:
+        if not _rows_are_sound(session):
+            raise problem
+        return load_organisation(session)
+    except (sqlite3.Error, SQLAlchemyError, UserError, ValueError, TypeError,
+            AttributeError, KeyError) as exc:
+        if exc is problem:
+            raise
+        raise problem from exc
+
+
+def _check_contents(working: Path, path: Path) -> None:
+    """Load the fresh working copy of `path` once, so a bad file fails at open."""
+    engine = working_engine(working)
+    try:
+        with Session(engine) as session:
+            _load_untrusted(session, path)
+    finally:
+        engine.dispose()
+
+
 def read_organisation(path: Path) -> Organisation:
     """Load a document without opening it for editing (CLI info/check, exports)."""
     path = Path(path)
@@ -86,7 +133,7 @@ def read_organisation(path: Path) -> Organisation:
         engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
         try:
             with Session(engine) as session:
-                return load_organisation(session)
+                return _load_untrusted(session, path)
         finally:
             engine.dispose(close=False)
     finally:
@@ -211,6 +258,7 @@ class DocumentFile:
                 conn.execute("PRAGMA journal_mode = DELETE")
             finally:
                 conn.close()
+            _check_contents(working, path)
             # An upgraded copy differs from the user's file: it counts as unsaved.
             saved = -1 if upgraded_from is not None else change_counter(working)
             SessionInfo(str(path), saved, now_utc().isoformat()).write(session.folder)

@@ -5,9 +5,12 @@ ids a `ChangeSet` names, reading their new values from the organisation.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from orgdesk.core.changes import ChangeSet
@@ -39,56 +42,32 @@ from orgdesk.storage.schema import (
 INFO_KEYS = ("title", "client", "author", "notes", "created", "modified")
 
 
-def _position(row: PositionRow) -> Position:
-    return Position(
-        id=PositionId(row.id),
-        title=row.title,
-        superior_id=None if row.superior_id is None else PositionId(row.superior_id),
-        order=row.sort_order,
-        department_id=None if row.department_id is None else DepartmentId(row.department_id),
-        kind=PositionKind(row.kind),
-        level=row.level,
-        planned_headcount=row.planned_headcount,
-        headcount_note=row.headcount_note,
-        filled_headcount=row.filled_headcount,
-        duties=tuple(d.text for d in row.duties),
-        requirements=Requirements(
-            education=row.education,
-            min_years=row.min_years,
-            age_min=row.age_min,
-            age_max=row.age_max,
-            languages=tuple(item.text for item in row.languages),
-            skills=tuple(item.text for item in row.skills),
-            other=row.other_requirements,
-        ),
-        kpis=tuple(Kpi(k.name, k.target) for k in row.kpis),
-        career_path=row.career_path,
-        notes=row.notes,
-    )
+_LIST_TABLES = (DutyRow, LanguageRow, SkillRow)
 
 
-def _fill_position_row(row: PositionRow, position: Position) -> None:
+def _position_values(position: Position) -> dict[str, object]:
     req = position.requirements
-    row.superior_id = position.superior_id
-    row.sort_order = position.order
-    row.title = position.title
-    row.department_id = position.department_id
-    row.kind = position.kind.value
-    row.level = position.level
-    row.planned_headcount = position.planned_headcount
-    row.headcount_note = position.headcount_note
-    row.filled_headcount = position.filled_headcount
-    row.education = req.education
-    row.min_years = req.min_years
-    row.age_min = req.age_min
-    row.age_max = req.age_max
-    row.other_requirements = req.other
-    row.career_path = position.career_path
-    row.notes = position.notes
-    row.duties = [DutyRow(seq=i, text=t) for i, t in enumerate(position.duties)]
-    row.languages = [LanguageRow(seq=i, text=t) for i, t in enumerate(req.languages)]
-    row.skills = [SkillRow(seq=i, text=t) for i, t in enumerate(req.skills)]
-    row.kpis = [KpiRow(seq=i, name=k.name, target=k.target) for i, k in enumerate(position.kpis)]
+    return {
+        "id": position.id, "superior_id": position.superior_id, "sort_order": position.order,
+        "title": position.title, "department_id": position.department_id,
+        "kind": position.kind.value, "level": position.level,
+        "planned_headcount": position.planned_headcount,
+        "headcount_note": position.headcount_note,
+        "filled_headcount": position.filled_headcount, "education": req.education,
+        "min_years": req.min_years, "age_min": req.age_min, "age_max": req.age_max,
+        "other_requirements": req.other, "career_path": position.career_path,
+        "notes": position.notes,
+    }
+
+
+def _grouped(session: Session, *columns: Any) -> dict[int, list[Any]]:
+    """Child-table rows grouped by position, in seq order."""
+    table = columns[0].table
+    result: dict[int, list[Any]] = defaultdict(list)
+    query = select(table.c.position_id, *columns).order_by(table.c.position_id, table.c.seq)
+    for row in session.execute(query):
+        result[row[0]].append(row[1] if len(row) == 2 else tuple(row[1:]))
+    return result
 
 
 def load_info(session: Session) -> DocumentInfo:
@@ -114,61 +93,110 @@ def write_info(session: Session, info: DocumentInfo) -> None:
 
 
 def load_organisation(session: Session) -> Organisation:
+    """Read a whole document with one query per table (no per-row ORM loading)."""
     departments = [
         Department(DepartmentId(r.id), r.name, r.colour, r.sort_order)
-        for r in session.scalars(select(DepartmentRow))
+        for r in session.execute(select(DepartmentRow.__table__))
     ]
-    positions = [_position(r) for r in session.scalars(select(PositionRow))]
+    duties = _grouped(session, DutyRow.text)
+    languages = _grouped(session, LanguageRow.text)
+    skills = _grouped(session, SkillRow.text)
+    kpis = _grouped(session, KpiRow.name, KpiRow.target)
+    positions = [
+        Position(
+            id=PositionId(r.id), title=r.title,
+            superior_id=None if r.superior_id is None else PositionId(r.superior_id),
+            order=r.sort_order,
+            department_id=None if r.department_id is None else DepartmentId(r.department_id),
+            kind=PositionKind(r.kind), level=r.level, planned_headcount=r.planned_headcount,
+            headcount_note=r.headcount_note, filled_headcount=r.filled_headcount,
+            duties=tuple(duties.get(r.id, ())),
+            requirements=Requirements(
+                education=r.education, min_years=r.min_years, age_min=r.age_min,
+                age_max=r.age_max, languages=tuple(languages.get(r.id, ())),
+                skills=tuple(skills.get(r.id, ())), other=r.other_requirements),
+            kpis=tuple(Kpi(name, target) for name, target in kpis.get(r.id, ())),
+            career_path=r.career_path, notes=r.notes,
+        )
+        for r in session.execute(select(PositionRow.__table__))
+    ]
     relations = [
         Relation(RelationId(r.id), PositionId(r.source_id), PositionId(r.target_id),
                  RelationKind(r.kind), r.label)
-        for r in session.scalars(select(RelationRow))
+        for r in session.execute(select(RelationRow.__table__))
     ]
     return Organisation(load_info(session), departments, positions, relations)
 
 
 def write_changes(session: Session, org: Organisation, changes: ChangeSet) -> None:
-    """Write what `changes` names, in an order the foreign keys accept."""
+    """Write exactly what `changes` names, with set-based statements.
+
+    Foreign keys are deferred to the commit of this transaction, so rows can be
+    written in any order and a half-applied edit can never be committed.
+    """
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
     if changes.info_changed:
         write_info(session, org.info)
+    departments = DepartmentRow.__table__
+    if changes.departments_removed:
+        session.execute(delete(departments).where(
+            departments.c.id.in_(changes.departments_removed)))
     for did in changes.departments_added + changes.departments_updated:
         department = org.department(did)
         session.merge(DepartmentRow(id=department.id, name=department.name,
                                     colour=department.colour, sort_order=department.order))
+    relations = RelationRow.__table__
     if changes.relations_removed:
-        session.execute(delete(RelationRow).where(RelationRow.id.in_(changes.relations_removed)))
-    # Parents before children for inserts; children before parents for deletes.
-    touched = set(changes.positions_added) | set(changes.positions_updated)
-    in_tree_order = [p for p in org.positions() if p.id in touched]
-    for position in in_tree_order:
-        row = session.get(PositionRow, position.id) or PositionRow(id=position.id)
-        _fill_position_row(row, position)
-        session.add(row)
-        session.flush()
-    removed = set(changes.positions_removed)
-    while removed:
-        # Remove leaves of the removed set first (their rows reference each other).
-        leaves = {pid for pid in removed
-                  if not session.scalar(select(PositionRow.id).where(
-                      PositionRow.superior_id == pid).limit(1))}
-        if not leaves:
-            raise RuntimeError("removed positions still have reports in the file")
-        for pid in leaves:
-            row = session.get(PositionRow, pid)
-            if row is not None:
-                session.delete(row)
-        session.flush()
-        removed -= leaves
-    for did in changes.departments_removed:
-        row = session.get(DepartmentRow, did)
-        if row is not None:
-            session.delete(row)
+        session.execute(delete(relations).where(relations.c.id.in_(changes.relations_removed)))
+    positions = PositionRow.__table__
+    removed = list(changes.positions_removed)
+    touched = list(dict.fromkeys(changes.positions_added + changes.positions_updated))
+    for chunk in _chunks(removed + touched):
+        # Child rows of touched positions are rewritten below; removed ones go for good.
+        for table in (*(t.__table__ for t in _LIST_TABLES), KpiRow.__table__):
+            session.execute(delete(table).where(table.c.position_id.in_(chunk)))
+    for chunk in _chunks(removed):
+        session.execute(delete(relations).where(
+            relations.c.source_id.in_(chunk) | relations.c.target_id.in_(chunk)))
+        session.execute(delete(positions).where(positions.c.id.in_(chunk)))
+    added = set(changes.positions_added)
+    values = [_position_values(org.position(pid)) for pid in touched]
+    inserts = [v for v in values if v["id"] in added]
+    updates = [{**v, "pid": v["id"]} for v in values if v["id"] not in added]
+    if inserts:
+        session.execute(insert(positions), inserts)
+    if updates:
+        columns = {name: bindparam(name) for name in values[0] if name != "id"}
+        session.execute(update(positions).where(positions.c.id == bindparam("pid"))
+                        .values(**columns), updates)
+    if touched:
+        duty_rows, language_rows, skill_rows, kpi_rows = [], [], [], []
+        for pid in touched:
+            position = org.position(pid)
+            req = position.requirements
+            duty_rows += [{"position_id": pid, "seq": i, "text": t}
+                          for i, t in enumerate(position.duties)]
+            language_rows += [{"position_id": pid, "seq": i, "text": t}
+                              for i, t in enumerate(req.languages)]
+            skill_rows += [{"position_id": pid, "seq": i, "text": t}
+                           for i, t in enumerate(req.skills)]
+            kpi_rows += [{"position_id": pid, "seq": i, "name": k.name, "target": k.target}
+                         for i, k in enumerate(position.kpis)]
+        for table, rows in ((DutyRow, duty_rows), (LanguageRow, language_rows),
+                            (SkillRow, skill_rows), (KpiRow, kpi_rows)):
+            if rows:
+                session.execute(insert(table.__table__), rows)
     for rid in changes.relations_added:
         relation = org.relation(rid)
-        session.merge(RelationRow(id=relation.id, source_id=relation.source_id,
-                                  target_id=relation.target_id, kind=relation.kind.value,
-                                  label=relation.label))
+        session.execute(insert(relations).values(
+            id=relation.id, source_id=relation.source_id, target_id=relation.target_id,
+            kind=relation.kind.value, label=relation.label))
     session.flush()
+
+
+def _chunks(ids: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def write_organisation(session: Session, org: Organisation) -> None:

@@ -1,0 +1,82 @@
+"""Summary figures and soundness checks of a document (CLI `info` and `check`)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from orgdesk.core.organisation import Organisation
+from orgdesk.storage.sqlite_file import connect_readonly, integrity_problems
+
+
+def summary(org: Organisation) -> dict[str, Any]:
+    """The figures `orgdesk info --json` prints."""
+    totals = org.totals()
+    departments = []
+    for department in org.departments:
+        members = org.positions_in(department.id)
+        dept_totals = org.totals(members)
+        departments.append({
+            "name": department.name,
+            "colour": department.colour,
+            "positions": dept_totals.positions,
+            "headcount_planned": dept_totals.planned,
+            "headcount_filled": dept_totals.filled,
+        })
+    return {
+        "title": org.info.title,
+        "client": org.info.client,
+        "author": org.info.author,
+        "created": org.info.created.isoformat(),
+        "modified": org.info.modified.isoformat(),
+        "positions": totals.positions,
+        "headcount_planned": totals.planned,
+        "headcount_filled": totals.filled,
+        "vacancies": totals.vacancies,
+        "depth": org.depth(),
+        "roots": len(org.roots()),
+        "root_titles": [p.title for p in org.roots()],
+        "departments": departments,
+        "relations": len(org.relations),
+        "warnings": warnings(org),
+    }
+
+
+def warnings(org: Organisation) -> list[str]:
+    """Things a consultant should look at; none of them makes the file unsound."""
+    found = []
+    for position in org.positions():
+        if position.filled_headcount > position.planned_headcount:
+            found.append(f"“{position.title}” has {position.filled_headcount} seats filled "
+                         f"but only {position.planned_headcount} planned.")
+        if position.planned_headcount == 0 and not position.headcount_note:
+            found.append(f"“{position.title}” has no planned seats.")
+    for relation in org.relations:
+        source = org.position(relation.source_id)
+        if source.superior_id == relation.target_id:
+            found.append(f"The dotted line from “{source.title}” repeats its solid reporting line.")
+    return found
+
+
+def structure_problems(org: Organisation) -> list[str]:
+    """Violations of the structure rules (an Organisation that loaded is a forest)."""
+    problems = []
+    if not org.is_forest():
+        problems.append("The reporting lines are not a forest.")
+    for parent in [None, *[p.id for p in org.positions()]]:
+        orders = [p.order for p in org.direct_reports(parent)]
+        if orders != list(range(len(orders))):
+            what = "the top level" if parent is None else f"“{org.position(parent).title}”"
+            problems.append(f"The reports of {what} have an inconsistent order {orders}.")
+    return problems
+
+
+def file_problems(path: Path) -> list[str]:
+    """SQLite's full integrity_check and foreign_key_check of a file."""
+    conn = connect_readonly(path)
+    try:
+        return integrity_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        return [f"SQLite could not check the file: {exc}"]
+    finally:
+        conn.close()

@@ -1,0 +1,1 @@
+"""The Qt (PySide6) user interface; nothing outside this package imports Qt."""

@@ -1,0 +1,125 @@
+"""A child orgdesk process for the crash, lock and full-disk tests.
+
+Run with the venv's interpreter: `python crash_child.py MODE PATH STATUS [ARG]`.
+It reports progress by appending lines to the STATUS file (flushed at once,
+so a SIGKILL loses nothing already reported) and is usually killed with
+SIGKILL by the test.  ORGDESK_STATE_DIR comes from the test's environment.
+
+Modes:
+  hold PATH STATUS           open PATH, report "ready", wait to be killed
+  edits PATH STATUS N        open PATH, commit N edits without saving, "ready", wait
+  save-loop PATH STATUS      edit and save forever, reporting "start k", "saving i", "saved i"
+  fsize PATH STATUS LIMIT    grow the document, cap file size at LIMIT bytes, try to save
+"""
+from __future__ import annotations
+
+import json
+import resource
+import signal
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from orgdesk.core.model import PositionId  # noqa: E402
+from orgdesk.core.organisation import Organisation  # noqa: E402
+from orgdesk.services.editor import DocumentService  # noqa: E402
+from orgdesk.storage.document import DocumentFile  # noqa: E402
+from orgdesk.storage.errors import FileProblem  # noqa: E402
+
+
+# ------------------------------------------------- edits shared with the tests
+def iteration_edit(i: int, count: int) -> tuple[str, PositionId, str]:
+    """Save-loop iteration i: the document title, and the notes of one position."""
+    return f"iter {i}", PositionId(1 + i % count), f"save {i} " + "改" * (i % 7) + "\n\"'<&>"
+
+
+def apply_iteration(service: DocumentService, i: int) -> None:
+    title, pid, notes = iteration_edit(i, len(service.org))
+    service.edit_position(pid, notes=notes)
+    service.set_info(replace(service.org.info, title=title))
+
+
+def expected_after(base: Organisation, k: int) -> tuple[str, tuple[object, ...]]:
+    """(title, positions) of `base` after save-loop iterations 1..k."""
+    positions = {p.id: p for p in base.positions()}
+    title = base.info.title
+    for i in range(1, k + 1):
+        title, pid, notes = iteration_edit(i, len(positions))
+        positions[pid] = positions[pid].evolve(notes=notes)
+    return title, tuple(positions[pid] for pid in sorted(positions))
+
+
+def unsaved_edit(service: DocumentService, i: int) -> None:
+    """The i-th of the `edits` mode's committed edits (added position i)."""
+    root = service.org.roots()[0].id
+    service.new_position(f"未保存 unsaved {i}", root, duties=(f"duty {i}", "second"))
+
+
+def iteration_of(title: str) -> int:
+    return int(title.split()[1]) if title.startswith("iter ") else 0
+
+
+# ---------------------------------------------------------------------- main
+def main() -> None:
+    mode, path, status_path = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    status = open(status_path, "a", encoding="utf-8")  # noqa: SIM115 (lives until killed)
+
+    def report(line: str) -> None:
+        status.write(line + "\n")
+        status.flush()
+
+    try:
+        if mode == "fsize":
+            run_fsize(path, int(sys.argv[4]), report)
+            status.close()
+            return
+        doc = DocumentFile.open(path, recover=False)
+    except FileProblem as exc:
+        report(f"error {type(exc).__name__}: {exc}")
+        raise SystemExit(3) from None
+    service = DocumentService(doc)
+    if mode == "hold":
+        report("ready")
+    elif mode == "edits":
+        for i in range(1, int(sys.argv[4]) + 1):
+            unsaved_edit(service, i)
+        report("ready")
+    elif mode == "save-loop":
+        i = iteration_of(service.org.info.title)
+        report(f"start {i}")
+        while True:
+            i += 1
+            apply_iteration(service, i)
+            report(f"saving {i}")
+            doc.save()
+            report(f"saved {i}")
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    while True:
+        time.sleep(60)
+
+
+def run_fsize(path: Path, limit: int, report) -> None:  # type: ignore[no-untyped-def]
+    """Grow the document, then save under RLIMIT_FSIZE: the OS refuses to grow files."""
+    with DocumentFile.open(path, recover=False) as doc:
+        service = DocumentService(doc)
+        root = service.org.roots()[0].id
+        service.edit_position(root, notes="满" * 400_000)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+        result: dict[str, object] = {"working_size": doc._session.working_path.stat().st_size}
+        try:
+            doc.save()
+            result["error"] = None
+        except FileProblem as exc:
+            result.update(error=type(exc).__name__, message=str(exc))
+        result["modified"] = doc.modified
+        resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY,) * 2)
+    report(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
