@@ -123,7 +123,7 @@ def test_gui_without_display_prints_one_line(tmp_path: Path) -> None:
 def test_internal_error_shows_no_traceback(tmp_path: Path, state_dir: Path) -> None:
     code = ("import sys, orgdesk.cli as c\n"
             "def boom(a): raise RuntimeError('bug')\n"
-            "c._cmd_templates = boom\n"
+            "import orgdesk.cli.document as d; d._cmd_templates = boom\n"
             "sys.exit(c.main(['templates']))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)

@@ -1,55 +1,33 @@
-"""Command-line entry point: `orgdesk [FILE]` opens the GUI; subcommands run headless.
-
-Arguments are parsed before anything imports Qt, and the headless commands
-never import it at all, so they work on a server or in CI with no display.
-Known problems print one sentence on stderr and exit 1; a bug prints one
-sentence and leaves its traceback in a log file, never on the terminal.
-"""
+"""Document commands: new, info, check, templates."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import traceback
 from pathlib import Path
 
-from orgdesk import __version__
 from orgdesk.core.errors import UserError
 
-COMMANDS = ("new", "info", "check", "templates")
 
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="orgdesk",
-        description="Org-chart editor for call-center organisations. "
-                    "Without a command, opens FILE (or a new document) in the editor window.",
-    )
-    parser.add_argument("--version", action="version", version=_version_text())
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    gui = sub.add_parser("open", help="open FILE in the editor window (the default)")
-    gui.add_argument("file", nargs="?", type=Path, help="an .orgdesk file")
-
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new = sub.add_parser("new", help="create a new .orgdesk file")
     new.add_argument("output", type=Path, help="the file to create (must not exist)")
     new.add_argument("--template", metavar="NAME",
                      help="start from a bundled sample organisation (see `orgdesk templates`)")
     new.add_argument("--title", help="document title (default: the template's or the file name)")
+    new.set_defaults(handler=_cmd_new)
 
     info = sub.add_parser("info", help="print a summary of FILE")
     info.add_argument("file", type=Path)
     info.add_argument("--json", action="store_true", help="print JSON")
+    info.set_defaults(handler=_cmd_info)
 
     check = sub.add_parser("check", help="check FILE's integrity and structure")
     check.add_argument("file", type=Path)
+    check.set_defaults(handler=_cmd_check)
 
-    sub.add_parser("templates", help="list the bundled sample organisations")
-    return parser
-
-
-def _version_text() -> str:
-    return f"orgdesk {__version__}"
+    templates = sub.add_parser("templates", help="list the bundled sample organisations")
+    templates.set_defaults(handler=_cmd_templates)
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -122,44 +100,3 @@ def _cmd_templates(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_open(args: argparse.Namespace) -> int:
-    from orgdesk.ui.launch import launch
-
-    return launch(args.file)
-
-
-def _log_bug() -> Path | None:
-    try:
-        from orgdesk.storage.session import state_dir
-
-        log = state_dir() / "crash.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc() + "\n")
-        return log
-    except OSError:
-        return None
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    if first not in (*COMMANDS, "open") and not any(a in ("-h", "--help", "--version") for a in argv):
-        argv.insert(0, "open")
-    args = _parser().parse_args(argv)
-    handler = {
-        "new": _cmd_new, "info": _cmd_info, "check": _cmd_check,
-        "templates": _cmd_templates, "open": _cmd_open,
-    }[args.command or "open"]
-    try:
-        return handler(args)
-    except UserError as exc:
-        print(f"orgdesk: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # a bug: one sentence here, the traceback in the log
-        log = _log_bug()
-        where = f"; details are in {log}" if log else ""
-        print(f"orgdesk: internal error ({type(exc).__name__}){where}.", file=sys.stderr)
-        return 70

@@ -1,0 +1,1 @@
+"""Analysis of an organisation: headcount roll-ups, span-of-control rules, comparing versions."""

@@ -1,0 +1,91 @@
+"""Command-line entry point: `orgdesk [FILE]` opens the GUI; subcommands run headless.
+
+Arguments are parsed before anything imports Qt, and the headless commands
+never import it at all, so they work on a server or in CI with no display.
+Each group of commands lives in its own module with a `register(subparsers)`
+function.  Known problems print one sentence on stderr and exit 1; a bug
+prints one sentence and leaves its traceback in a log file, never on the
+terminal.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from pathlib import Path
+
+from orgdesk import __version__
+from orgdesk.core.errors import UserError
+
+#: Modules that each add their subcommands to the parser.
+COMMAND_MODULES = ("orgdesk.cli.document", "orgdesk.cli.export")
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from orgdesk.ui.launch import launch
+
+    return launch(args.file)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="orgdesk",
+        description="Org-chart editor for call-center organisations. "
+                    "Without a command, opens FILE (or a new document) in the editor window.",
+    )
+    parser.add_argument("--version", action="version", version=version_text())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("open", help="open FILE in the editor window (the default)")
+    gui.add_argument("file", nargs="?", type=Path, help="an .orgdesk file")
+    gui.set_defaults(handler=_cmd_open)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def version_text() -> str:
+    """The version line; names the Graphviz in use once chart export exists."""
+    text = f"orgdesk {__version__}"
+    try:
+        from orgdesk.export.graphviz_engine import engine_description
+    except ImportError:
+        return text
+    return f"{text} ({engine_description()})"
+
+
+def _log_bug() -> Path | None:
+    try:
+        from orgdesk.storage.session import state_dir
+
+        log = state_dir() / "crash.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+        return log
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first not in commands and not any(a in ("-h", "--help", "--version") for a in argv):
+        argv.insert(0, "open")
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["open"])
+    try:
+        return int(args.handler(args))
+    except UserError as exc:
+        print(f"orgdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: one sentence here, the traceback in the log
+        log = _log_bug()
+        where = f"; details are in {log}" if log else ""
+        print(f"orgdesk: internal error ({type(exc).__name__}){where}.", file=sys.stderr)
+        return 70

@@ -1,0 +1,45 @@
+"""`orgdesk export FILE -o OUT.ext`: one command, the output's extension picks the exporter.
+
+Chart formats (png, svg, pdf, dot) go to orgdesk.export; data formats (csv,
+xlsx, graphml, json) go to orgdesk.io.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+from orgdesk.core.errors import UserError
+
+CHART_FORMATS = ("png", "svg", "pdf", "dot")
+DATA_FORMATS = ("csv", "xlsx", "graphml", "json")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = sub.add_parser(
+        "export", help="export the chart (png, svg, pdf, dot) or the data (csv, xlsx, graphml, json)")
+    export.add_argument("file", type=Path, help="an .orgdesk file")
+    export.add_argument("-o", "--output", type=Path, required=True,
+                        help="the file to write; its extension chooses the format")
+    chart = export.add_argument_group("chart options")
+    chart.add_argument("--root", metavar="TITLE_OR_ID", help="export only this branch")
+    chart.add_argument("--depth", type=int, metavar="N", help="levels to include below the root")
+    chart.add_argument("--layout", choices=("compact", "dot"), default="compact")
+    chart.add_argument("--orientation", choices=("tb", "lr"), default="tb")
+    chart.add_argument("--dpi", type=int, default=150)
+    chart.add_argument("--paper", choices=("a4", "a3", "letter"), default="a4")
+    chart.add_argument("--landscape", action="store_true")
+    chart.add_argument("--fit", action="store_true", help="PDF: scale to one page")
+    export.set_defaults(handler=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    suffix = args.output.suffix.lower().lstrip(".")
+    if suffix in CHART_FORMATS:
+        module = importlib.import_module("orgdesk.export.cli_support")
+        return int(module.export_chart(args))
+    if suffix in DATA_FORMATS:
+        module = importlib.import_module("orgdesk.io.cli_support")
+        return int(module.export_data(args))
+    known = ", ".join(CHART_FORMATS + DATA_FORMATS)
+    raise UserError(f"orgdesk cannot export “.{suffix}” files; use one of: {known}.")

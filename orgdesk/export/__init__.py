@@ -1,0 +1,1 @@
+"""Exports of the chart (Graphviz) and of deliverables; DOT building kept apart from rendering."""

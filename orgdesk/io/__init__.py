@@ -1,0 +1,1 @@
+"""Interchange: CSV, Excel, GraphML and JSON import and export."""

@@ -1,0 +1,1 @@
+"""Chart layout: a compact tidy-tree layout for org charts, pure Python (no Qt)."""
