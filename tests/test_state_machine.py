@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import CycleError, InvalidValueError
@@ -127,6 +133,16 @@ class DocumentMachine(RuleBasedStateMachine):
         assert self.file.load().snapshot() == before
 
     # ------------------------------------------------------------- rules
+    @initialize(titles=st.lists(hostile_title, min_size=5, max_size=10),
+                parents=st.lists(picker, min_size=10, max_size=10))
+    def start_with_a_tree(self, titles: list[str], parents: list[int]) -> None:
+        # Start from a saved tree, so moves and removals have something to work on.
+        for title, parent in zip(titles, parents):
+            superior = self.pick_or_root(parent) if self.has_positions() else None
+            self.service.new_position(title, superior)
+        self.service.save()
+        assert read_organisation(self.path).snapshot() == self.org.snapshot()
+
     @rule(title=hostile_title, superior=picker, at=index, duties=text_list,
           planned=headcount, filled=headcount)
     def add_position(self, title: str, superior: int, at: int | None, duties: tuple[str, ...],
@@ -188,6 +204,22 @@ class DocumentMachine(RuleBasedStateMachine):
         assert_changes_exact(before, self.org, changes)
 
     @precondition(has_positions)
+    @rule(which=picker, alone=st.booleans())
+    def drop_in_place(self, which: int, alone: bool) -> None:
+        # A drag dropped where it started: no change, no write, not modified.
+        pid = self.pick(which)
+        position = self.org.position(pid)
+        if alone and self.org.direct_reports(pid):
+            return
+        before = self.org.snapshot()
+        was_modified = self.file.modified
+        move = self.service.move_position_alone if alone else self.service.move_position
+        changes = move(pid, position.superior_id, position.order)
+        assert changes.empty, changes
+        self.unchanged_since(before)
+        assert self.file.modified == was_modified
+
+    @precondition(has_positions)
     @rule(which=picker, to=picker, at=index)
     def move_alone(self, which: int, to: int, at: int | None) -> None:
         pid = self.pick(which)
@@ -207,7 +239,7 @@ class DocumentMachine(RuleBasedStateMachine):
             assert self.org.position(report).superior_id == old_superior
         assert_changes_exact(before, self.org, changes)
 
-    @precondition(has_positions)
+    @precondition(lambda self: len(self.org) >= 4)  # keep a tree worth editing
     @rule(which=picker)
     def remove_branch(self, which: int) -> None:
         pid = self.pick(which)
@@ -218,7 +250,7 @@ class DocumentMachine(RuleBasedStateMachine):
         assert set(changes.positions_removed) == branch
         assert_changes_exact(before, self.org, changes)
 
-    @precondition(has_positions)
+    @precondition(lambda self: len(self.org) >= 3)
     @rule(which=picker)
     def remove_lifting_reports(self, which: int) -> None:
         pid = self.pick(which)
@@ -233,6 +265,7 @@ class DocumentMachine(RuleBasedStateMachine):
             siblings[:at] + reports + siblings[at + 1:])
         assert_changes_exact(before, self.org, changes)
 
+    @precondition(lambda self: len(self.org.departments) < 4)
     @rule(name=hostile_title, colour=colours)
     def add_department(self, name: str, colour: str) -> None:
         before = self.org.snapshot()
@@ -277,6 +310,7 @@ class DocumentMachine(RuleBasedStateMachine):
         changes = self.service.remove_relation(rid)
         assert_changes_exact(before, self.org, changes)
 
+    @precondition(lambda self: self.file.modified)
     @rule()
     def save_and_reopen(self) -> None:
         self.service.save()
@@ -291,6 +325,7 @@ class DocumentMachine(RuleBasedStateMachine):
         assert self.org.snapshot() == saved
         assert not self.file.modified
 
+    @precondition(lambda self: self.file.modified)
     @rule()
     def save_as_new_name(self) -> None:
         self.path = self.tmp / f"副本 {self.saves} ＝\"'.orgdesk"

@@ -42,6 +42,26 @@ class Totals:
     vacancies: int
 
 
+@dataclass(frozen=True, slots=True)
+class OrgState:
+    """Every entity of an organisation at one moment (shares the immutable values)."""
+
+    positions: dict[PositionId, Position]
+    departments: dict[DepartmentId, Department]
+    relations: dict[RelationId, Relation]
+    info: DocumentInfo
+
+
+@dataclass(frozen=True, slots=True)
+class StatePatch:
+    """Values for some entities; None means "absent".  Undo and redo apply these."""
+
+    positions: dict[PositionId, Position | None]
+    departments: dict[DepartmentId, Department | None]
+    relations: dict[RelationId, Relation | None]
+    info: DocumentInfo | None = None
+
+
 class Organisation:
     """An organisation document held in memory; the one place structure rules live."""
 
@@ -405,6 +425,71 @@ class Organisation:
     def set_info(self, info: DocumentInfo) -> ChangeSet:
         self.info = info
         return ChangeSet(info_changed=True)
+
+    # ----------------------------------------------------------- undo states
+    def capture(self) -> OrgState:
+        """A cheap copy of the current state (dict copies of immutable values)."""
+        return OrgState(dict(self._positions), dict(self._departments),
+                        dict(self._relations), self.info)
+
+    def state_of(self, changes: ChangeSet, source: OrgState | None = None) -> StatePatch:
+        """The values (None = absent) of everything `changes` touched, in `source` or now."""
+        src = source or self.capture()
+        pids = {*changes.positions_added, *changes.positions_updated, *changes.positions_removed}
+        dids = {*changes.departments_added, *changes.departments_updated,
+                *changes.departments_removed}
+        rids = {*changes.relations_added, *changes.relations_removed}
+        return StatePatch(
+            positions={p: src.positions.get(p) for p in pids},
+            departments={d: src.departments.get(d) for d in dids},
+            relations={r: src.relations.get(r) for r in rids},
+            info=src.info if changes.info_changed else None,
+        )
+
+    def apply_patch(self, patch: StatePatch) -> ChangeSet:
+        """Put the touched entities back exactly as `patch` says (undo / redo).
+
+        Ids, superiors and sibling orders are restored verbatim, so undo gives
+        back precisely the earlier document.  The result must still be a forest.
+        """
+        changes = ChangeSet(info_changed=patch.info is not None)
+        for did, department in patch.departments.items():
+            if department is None:
+                if self._departments.pop(did, None) is not None:
+                    changes.departments_removed.append(did)
+            else:
+                (changes.departments_updated if did in self._departments
+                 else changes.departments_added).append(did)
+                self._departments[did] = department
+        for rid, relation in patch.relations.items():
+            if relation is None:
+                if self._relations.pop(rid, None) is not None:
+                    changes.relations_removed.append(rid)
+            else:
+                if rid not in self._relations:
+                    changes.relations_added.append(rid)
+                self._relations[rid] = relation
+        for pid, position in patch.positions.items():
+            if pid in self._graph:
+                for superior in list(self._graph.predecessors(pid)):
+                    self._graph.remove_edge(superior, pid)
+            if position is None:
+                if self._positions.pop(pid, None) is not None:
+                    changes.positions_removed.append(pid)
+                    self._graph.remove_node(pid)
+            else:
+                (changes.positions_updated if pid in self._positions
+                 else changes.positions_added).append(pid)
+                self._positions[pid] = position
+                self._graph.add_node(pid)
+        for position in patch.positions.values():
+            if position is not None and position.superior_id is not None:
+                self._graph.add_edge(position.superior_id, position.id)
+        if patch.info is not None:
+            self.info = patch.info
+        if not self.is_forest():
+            raise CycleError("Restoring this state would break the reporting lines.")
+        return changes
 
     # ------------------------------------------------------------- comparison
     def snapshot(self) -> tuple[object, ...]:

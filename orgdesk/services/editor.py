@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import (
@@ -23,7 +24,8 @@ from orgdesk.core.model import (
     RelationId,
     RelationKind,
 )
-from orgdesk.core.organisation import Organisation
+from orgdesk.core.organisation import Organisation, StatePatch
+from orgdesk.services.clipboard import copy_branch, paste_branch
 from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.mapping import write_changes
 
@@ -112,6 +114,27 @@ class DocumentService:
 
     def remove_relation(self, rid: RelationId) -> ChangeSet:
         return self._apply(lambda org: org.remove_relation(rid))
+
+    # ---------------------------------------------------------------- clipboard
+    def copy_branch(self, pid: PositionId) -> dict[str, Any]:
+        return copy_branch(self.org, pid)
+
+    def paste_branch(self, data: dict[str, Any], superior: PositionId | None,
+                     index: int | None = None) -> PositionId:
+        """Paste a copied branch; returns the id of its new top position."""
+        result: list[PositionId] = []
+
+        def edit(org: Organisation) -> ChangeSet:
+            changes, root = paste_branch(org, data, superior, index)
+            result.append(root)
+            return changes
+        self._apply(edit)
+        return result[0]
+
+    # --------------------------------------------------------------- undo/redo
+    def apply_patch(self, patch: StatePatch) -> ChangeSet:
+        """Restore entities exactly (the undo stack's only way to write)."""
+        return self._apply(lambda org: org.apply_patch(patch))
 
     # ----------------------------------------------------------------- document
     def set_info(self, info: DocumentInfo) -> ChangeSet:

@@ -276,6 +276,11 @@ class DocumentFile:
         path = Path(info.document) if info and info.document else None
         return cls(path, session, None)
 
+    @staticmethod
+    def discard_recovery(key: str) -> None:
+        """Delete a left-over working copy the user chose not to recover."""
+        SessionFolder.acquire(key, None).release(remove=True)
+
     # ------------------------------------------------------------- contents
     def load(self) -> Organisation:
         with Session(self.engine) as session:

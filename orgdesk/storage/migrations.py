@@ -79,18 +79,35 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def upgrade(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step] | None = None,
-            target: int = SCHEMA_VERSION) -> int:
-    """Upgrade the working-copy connection `conn` step by step; return the old version."""
+            target: int | None = None) -> int:
+    """Upgrade the working-copy connection `conn` step by step; return the old version.
+
+    `steps` and `target` default to this module's MIGRATIONS and SCHEMA_VERSION as
+    they are at call time (a default argument would freeze them at import).
+    """
     steps = MIGRATIONS if steps is None else steps
+    target = SCHEMA_VERSION if target is None else target
     start = conn.execute("PRAGMA user_version").fetchone()[0]
     for version in range(start, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
             steps[version](conn)
+            if not conn.in_transaction:
+                # executescript() or an explicit COMMIT ended the step's transaction:
+                # its work is no longer atomic, so do not stamp the new version on it.
+                raise RuntimeError(f"upgrade step {version} ended its own transaction; "
+                                   "steps must not COMMIT or call executescript()")
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
+        except Exception as exc:
+            # Some errors (disk full, I/O) already rolled SQLite back: a second
+            # ROLLBACK would raise and hide the real error.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                # The file's own data broke the step (a new constraint, say): typed error.
+                raise CorruptFile(path, f"{name_of(path)} could not be upgraded to file "
+                                        f"format {version + 1}: {exc}.") from exc
             raise
     if start != target:
         problems = integrity_problems(conn)

@@ -1,32 +1,195 @@
-"""The QApplication: fonts, translations and the first window."""
+"""The application: windows, recent files, language, crash recovery, start-up.
+
+`OrgdeskApp` owns the open windows (one per document) and does the document
+commands that are not about one window: New, Open, Open Recent, Quit, and the
+offer to recover working copies left by an orgdesk that did not close.
+"""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtGui import QActionGroup, QFont
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from orgdesk import __version__
+from orgdesk.core.errors import UserError
+from orgdesk.paths import resources_dir
 from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile
+from orgdesk.storage.errors import RecoveryAvailable
+from orgdesk.storage.session import find_recoverable
 from orgdesk.ui import dialogs
+from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family, missing_font_advice
-from orgdesk.ui.main_window import MainWindow, open_document
+from orgdesk.ui.main_window import MainWindow
+
+MAX_RECENT = 10
+LANGUAGES = (("system", "System"), ("en", "English"), ("zh_CN", "简体中文"))
 
 
-def create_window(path: Path | None) -> MainWindow:
-    service = open_document(path) if path is not None else None
-    if service is None:
-        service = DocumentService(DocumentFile.new())
-    return MainWindow(service)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OrgdeskApp", text)
 
 
-def run(path: Path | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def settings() -> QSettings:
+    return QSettings("orgdesk", "orgdesk")
+
+
+def language_setting() -> str:
+    value = settings().value("language", "system")
+    return value if value in {code for code, _ in LANGUAGES} else "system"
+
+
+def install_translators(app: QCoreApplication) -> list[QTranslator]:
+    """Load orgdesk's and Qt's own translations for the chosen or system language."""
+    choice = language_setting()
+    locale = QLocale.system() if choice == "system" else QLocale(choice)
+    installed = []
+    if locale.language() == QLocale.Language.Chinese:
+        ours = QTranslator(app)
+        if ours.load(str(resources_dir() / "orgdesk_zh_CN.qm")):
+            app.installTranslator(ours)
+            installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+    return installed
+
+
+class OrgdeskApp(QObject):
+    """The windows of one orgdesk process."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.windows: list[MainWindow] = []
+
+    # ---------------------------------------------------------------- windows
+    def show_service(self, service: DocumentService) -> MainWindow:
+        window = MainWindow(DocumentController(service), self)
+        self.windows.append(window)
+        window.show()
+        if service.file.path is not None:
+            self.remember_recent(service.file.path)
+        return window
+
+    def window_closed(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def new_document(self) -> MainWindow:
+        return self.show_service(DocumentService(DocumentFile.new()))
+
+    def new_from_sample(self, slug: str) -> MainWindow | None:
+        from orgdesk.samples import template_organisation
+
+        try:
+            org = template_organisation(slug)
+        except UserError as exc:
+            dialogs.show_error(None, str(exc))
+            return None
+        return self.show_service(DocumentService(DocumentFile.new(org)))
+
+    def open_dialog(self, parent: QWidget | None) -> MainWindow | None:
+        path = dialogs.ask_open_path(parent)
+        return self.open_path(path, parent) if path else None
+
+    def open_path(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
+        """Open `path` in a new window, or raise its window if it is already open."""
+        resolved = Path(path).absolute()
+        for window in self.windows:
+            if window.controller.service.file.path == resolved:
+                window.raise_()
+                window.activateWindow()
+                return window
+        service = open_document(resolved, parent)
+        if service is None:
+            return None
+        window = self.show_service(service)
+        # An empty, untouched "Untitled" window is replaced by the opened file.
+        for other in list(self.windows):
+            if other is not window and other.controller.service.file.path is None \
+                    and not other.controller.is_modified and not len(other.controller.org):
+                other.close()
+        return window
+
+    def quit_all(self) -> bool:
+        for window in list(self.windows):
+            if not window.close():
+                return False
+        QCoreApplication.quit()
+        return True
+
+    # --------------------------------------------------------------- recovery
+    def offer_recovery(self) -> list[MainWindow]:
+        """Reopen working copies left with unsaved edits, if the user wants them."""
+        opened = []
+        for found in find_recoverable():
+            name = found.document.name if found.document else tr("an untitled document")
+            sentence = tr("orgdesk did not close properly; unsaved changes to “%1” from "
+                          "%2 can be recovered.").replace("%1", name).replace(
+                "%2", found.last_edit.astimezone().strftime("%Y-%m-%d %H:%M"))
+            if dialogs.ask_recover(None, sentence):
+                try:
+                    opened.append(self.show_service(DocumentService(DocumentFile.recover(found.key))))
+                except UserError as exc:
+                    dialogs.show_error(None, str(exc))
+            else:
+                DocumentFile.discard_recovery(found.key)
+        return opened
+
+    # ------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = settings().value("recentFiles", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if Path(p).is_file()]
+
+    def remember_recent(self, path: Path) -> None:
+        items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        settings().setValue("recentFiles", items[:MAX_RECENT])
+
+    # --------------------------------------------------------------- language
+    def add_language_menu(self, menu: QMenu) -> None:
+        language_menu = menu.addMenu(tr("&Language"))
+        language_menu.setObjectName("languageMenu")
+        group = QActionGroup(language_menu)
+        current = language_setting()
+        for code, label in LANGUAGES:
+            action = language_menu.addAction(tr("System default") if code == "system" else label)
+            action.setObjectName(f"actionLanguage_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+
+    def set_language(self, code: str) -> None:
+        settings().setValue("language", code)
+        for window in self.windows:
+            window.statusBar().showMessage(
+                tr("The language changes the next time orgdesk starts."), 8000)
+
+
+def open_document(path: Path, parent: QWidget | None = None) -> DocumentService | None:
+    """Open `path` for editing, asking about recovery; None (after a message) on failure."""
+    try:
+        try:
+            return DocumentService(DocumentFile.open(path))
+        except RecoveryAvailable as offer:
+            recover = dialogs.ask_recover(parent, str(offer))
+            return DocumentService(DocumentFile.open(path, recover=recover))
+    except UserError as exc:
+        dialogs.show_error(parent, str(exc))
+        return None
+
+
+def configure_application(app: QApplication) -> None:
     app.setApplicationName("orgdesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("orgdesk")
+    install_translators(app)
     family = cjk_family()
     if family is None:
         dialogs.show_error(None, missing_font_advice())
@@ -34,6 +197,16 @@ def run(path: Path | None) -> int:
         font = QFont(app.font())
         font.setFamilies([font.family(), family])
         app.setFont(font)
-    window = create_window(path)
-    window.show()
+
+
+def run(path: Path | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    orgdesk = OrgdeskApp(app)
+    recovered = orgdesk.offer_recovery()
+    window = orgdesk.open_path(path) if path is not None else None
+    if window is None and not recovered:
+        orgdesk.new_document()
+    app.setQuitOnLastWindowClosed(True)
     return app.exec()

@@ -1,7 +1,19 @@
-"""Every modal question the GUI asks goes through here, so tests can answer it."""
+"""Every modal question the GUI asks goes through here, so tests can answer it.
+
+Tests monkeypatch these functions; no test ever leaves a modal dialog open.
+"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+FILE_FILTER = "orgdesk (*.orgdesk)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
 
 
 def show_error(parent: QWidget | None, sentence: str) -> None:
@@ -15,14 +27,54 @@ def show_info(parent: QWidget | None, sentence: str) -> None:
 def ask_recover(parent: QWidget | None, sentence: str) -> bool:
     """Offer to continue from unsaved edits of a session that did not close."""
     answer = QMessageBox.question(
-        parent, "orgdesk",
-        sentence + "\n\n" + parent_tr("Recover these changes? (No discards them.)"),
+        parent, "orgdesk", sentence + "\n\n" + tr("Recover these changes? (No discards them.)"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
 
 
-def parent_tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """"save", "discard" or "cancel" for a document with unsaved changes."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "orgdesk",
+                      tr("Save the changes to “%1” before closing?").replace("%1", name),
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard"}.get(
+        QMessageBox.StandardButton(answer), "cancel")
 
-    return QCoreApplication.translate("dialogs", text)
+
+def ask_delete_mode(parent: QWidget | None, title: str, reports: int, superior: str) -> str:
+    """"branch", "lift" or "cancel" when deleting a position that has reports."""
+    box = QMessageBox(QMessageBox.Icon.Question, "orgdesk",
+                      tr("“%1” has %2 direct reports.").replace("%1", title)
+                      .replace("%2", str(reports)), QMessageBox.StandardButton.Cancel, parent)
+    branch = box.addButton(tr("Delete with all its reports"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    lift = box.addButton(tr("Delete only this position (reports move to %1)")
+                         .replace("%1", superior), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(lift)
+    box.exec()
+    clicked = box.clickedButton()
+    return "branch" if clicked is branch else "lift" if clicked is lift else "cancel"
+
+
+def ask_open_path(parent: QWidget | None, folder: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open organisation"), folder, FILE_FILTER)
+    return Path(path) if path else None
+
+
+def ask_save_path(parent: QWidget | None, suggested: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save organisation as"), suggested,
+                                          FILE_FILTER)
+    return Path(path) if path else None
+
+
+def choose_template(parent: QWidget | None):  # noqa: ANN201 - PositionTemplate | None
+    """Pick a job description from the position library."""
+    from orgdesk.ui.library_dialog import LibraryDialog
+
+    dialog = LibraryDialog(parent)
+    return dialog.chosen() if dialog.exec() else None

@@ -1,162 +1,606 @@
-"""The main window: the position tree and a read-only overview of the selection.
+"""The main window: one per open document.
 
-The full editor (panels, undoable editing, document commands) is built on
-this window; here it opens a document, shows its tree and the selected
-position's fields, and refuses to lose unsaved edits on close.
+The position tree is the centre; the selected position's panels (overview,
+duties, requirements, direct reports, KPIs) are docks with stable object
+names.  Every edit goes through the document controller as one undoable
+command; document handling (new, open, save, close) is delegated to the
+application object, which owns the windows.
 """
 from __future__ import annotations
 
-import html
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
     QMainWindow,
-    QSplitter,
-    QTextBrowser,
-    QTreeView,
+    QToolBar,
+    QUndoView,
     QWidget,
 )
 
+from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
-from orgdesk.core.model import PositionId
-from orgdesk.services import DocumentService
-from orgdesk.storage.document import DocumentFile
-from orgdesk.storage.errors import RecoveryAvailable
+from orgdesk.core.model import Position, PositionId
+from orgdesk.core.search import find_positions
 from orgdesk.ui import dialogs
-from orgdesk.ui.tree_model import OrgTreeModel, PositionIdRole
+from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.panels.duties import DutiesPanel
+from orgdesk.ui.panels.kpis import KpiPanel
+from orgdesk.ui.panels.overview import OverviewPanel, rename_text
+from orgdesk.ui.panels.reports import ReportsPanel
+from orgdesk.ui.panels.requirements import RequirementsPanel
+from orgdesk.ui.tree_model import OrgTreeModel
+from orgdesk.ui.tree_view import OrgTreeView
+
+if TYPE_CHECKING:
+    from orgdesk.ui.app import OrgdeskApp
+
+MIME_BRANCH = "application/x-orgdesk-branch"
 
 
 class MainWindow(QMainWindow):
-    """One window per open document."""
+    """The editor window of one document."""
 
-    def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: DocumentController, app: OrgdeskApp | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
-        self.model = OrgTreeModel(service.org, self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("orgTree")
+        self.setObjectName("mainWindow")
+        self.controller = controller
+        self.app = app
+        self.setAcceptDrops(True)
+        self.model = OrgTreeModel(controller.org, self)
+        self.model.rename_requested.connect(self.rename_position)
+        self.model.move_requested.connect(self._drop_move)
+        self.tree = OrgTreeView(self)
         self.tree.setModel(self.model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
-        self.overview = QTextBrowser(self)
-        self.overview.setObjectName("overviewPanel")
-        self.overview.setOpenLinks(False)
-        self.overview.anchorClicked.connect(lambda url: self.select_position(
-            PositionId(int(url.toString().removeprefix("position:")))))
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.overview)
-        splitter.setSizes([360, 560])
-        self.setCentralWidget(splitter)
-        self._build_menus()
-        self.resize(1000, 680)
-        self.tree.expandAll()
-        roots = service.org.roots()
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.setCentralWidget(self.tree)
+        self.panels = [OverviewPanel(controller), DutiesPanel(controller),
+                       RequirementsPanel(controller), ReportsPanel(controller),
+                       KpiPanel(controller)]
+        self.overview, self.duties, self.requirements, self.reports, self.kpis = self.panels
+        self.reports.add_report_requested.connect(self.add_report)
+        self.docks: dict[str, QDockWidget] = {}
+        titles = (self.tr("Overview"), self.tr("Duties"), self.tr("Requirements"),
+                  self.tr("Direct reports"), self.tr("KPIs"))
+        areas = (Qt.DockWidgetArea.RightDockWidgetArea,) * 5
+        for panel, title, area in zip(self.panels, titles, areas):
+            panel.navigate.connect(lambda pid: self.select_position(PositionId(pid)))
+            dock = QDockWidget(title, self)
+            dock.setObjectName(panel.objectName() + "Dock")
+            dock.setWidget(panel)
+            self.addDockWidget(area, dock)
+            self.docks[panel.objectName()] = dock
+        self.tabifyDockWidget(self.docks["overviewPanel"], self.docks["reportsPanel"])
+        self.tabifyDockWidget(self.docks["dutiesPanel"], self.docks["requirementsPanel"])
+        self.tabifyDockWidget(self.docks["requirementsPanel"], self.docks["kpiPanel"])
+        self.docks["overviewPanel"].raise_()
+        self.docks["dutiesPanel"].raise_()
+        self.history = QUndoView(controller.undo_stack, self)
+        self.history.setObjectName("historyView")
+        history_dock = QDockWidget(self.tr("History"), self)
+        history_dock.setObjectName("historyDock")
+        history_dock.setWidget(self.history)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, history_dock)
+        history_dock.hide()
+        self.docks["history"] = history_dock
+        self._matches: list[PositionId] = []
+        self._match_index = -1
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        controller.changed.connect(self._on_changed)
+        controller.problem.connect(self.show_problem)
+        controller.modified_changed.connect(lambda _m: self.update_title())
+        self.resize(1180, 760)
+        self.tree.expand_to_level(3)
+        roots = controller.org.roots()
         if roots:
             self.select_position(roots[0].id)
-        self._update_title()
+        else:
+            self._show_panels(None)
+        self.update_title()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        save = file_menu.addAction(self.tr("&Save"), self.save)
-        save.setShortcut(QKeySequence.StandardKey.Save)
+    # ------------------------------------------------------------------ actions
+    def _action(self, name: str, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut if not isinstance(shortcut, str) else QKeySequence(shortcut))
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        tree_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        app = self.app
+        self.act = {
+            "new": self._action("actionNew", self.tr("&New"), lambda: app and app.new_document(),
+                                S.New),
+            "open": self._action("actionOpen", self.tr("&Open…"),
+                                 lambda: app and app.open_dialog(self), S.Open),
+            "save": self._action("actionSave", self.tr("&Save"), self.save, S.Save),
+            "save_as": self._action("actionSaveAs", self.tr("Save &As…"), self.save_as, S.SaveAs),
+            "close": self._action("actionClose", self.tr("&Close"), self.close, S.Close),
+            "quit": self._action("actionQuit", self.tr("&Quit"),
+                                 lambda: app and app.quit_all(), S.Quit),
+            "add_report": self._action("actionAddReport", self.tr("Add &Direct Report"),
+                                       self.add_report, "Insert"),
+            "add_sibling": self._action("actionAddSibling", self.tr("Add &Sibling"),
+                                        self.add_sibling, "Return"),
+            "rename": self._action("actionRename", self.tr("&Rename"), self.start_rename, "F2"),
+            "delete": self._action("actionDelete", self.tr("De&lete…"), self.delete_position,
+                                   S.Delete),
+            "move_up": self._action("actionMoveUp", self.tr("Move &Up"),
+                                    lambda: self.move_sibling(-1), "Alt+Up"),
+            "move_down": self._action("actionMoveDown", self.tr("Move Do&wn"),
+                                      lambda: self.move_sibling(1), "Alt+Down"),
+            "cut": self._action("actionCut", self.tr("Cu&t"), self.cut, S.Cut),
+            "copy": self._action("actionCopy", self.tr("&Copy"), self.copy, S.Copy),
+            "paste": self._action("actionPaste", self.tr("&Paste"), self.paste, S.Paste),
+            "duplicate": self._action("actionDuplicate", self.tr("D&uplicate"), self.duplicate,
+                                      "Ctrl+D"),
+            "library": self._action("actionInsertFromLibrary",
+                                    self.tr("Insert from &Library…"), self.insert_from_library,
+                                    "Ctrl+L"),
+            "find": self._action("actionFind", self.tr("&Find…"), self.focus_search, S.Find),
+            "find_next": self._action("actionFindNext", self.tr("Find &Next"),
+                                      lambda: self.step_match(1), S.FindNext),
+            "find_previous": self._action("actionFindPrevious", self.tr("Find Pre&vious"),
+                                          lambda: self.step_match(-1), S.FindPrevious),
+            "expand_all": self._action("actionExpandAll", self.tr("&Expand All"),
+                                       self.tree.expandAll, "Ctrl+Shift+E"),
+            "collapse_all": self._action("actionCollapseAll", self.tr("&Collapse All"),
+                                         self.tree.collapseAll, "Ctrl+Shift+C"),
+        }
+        # Keys that mean something else while typing in a field act on the tree only.
+        for key in ("add_sibling", "delete", "rename", "move_up", "move_down", "cut", "copy",
+                    "paste", "add_report"):
+            action = self.act[key]
+            self.removeAction(action)
+            self.tree.addAction(action)
+            action.setShortcutContext(tree_only)
+        self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcut(S.Undo)
+        self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcut(S.Redo)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act["new"])
+        self.samples_menu = file_menu.addMenu(self.tr("New from &Sample"))
+        self.samples_menu.setObjectName("samplesMenu")
+        self.samples_menu.aboutToShow.connect(self._fill_samples_menu)
+        file_menu.addAction(self.act["open"])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        close = file_menu.addAction(self.tr("&Close"), self.close)
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.tr("&Expand All"), self.tree.expandAll)
-        view_menu.addAction(self.tr("&Collapse All"), self.tree.collapseAll)
+        file_menu.addAction(self.act["save"])
+        file_menu.addAction(self.act["save_as"])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act["close"])
+        file_menu.addAction(self.act["quit"])
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        history = self.docks["history"].toggleViewAction()
+        history.setText(self.tr("&History"))
+        history.setObjectName("actionHistory")
+        history.setShortcut("Ctrl+H")
+        edit_menu.addAction(history)
+        edit_menu.addSeparator()
+        for key in ("cut", "copy", "paste", "duplicate"):
+            edit_menu.addAction(self.act[key])
+        edit_menu.addSeparator()
+        for key in ("add_report", "add_sibling", "library", "rename", "delete", "move_up",
+                    "move_down"):
+            edit_menu.addAction(self.act[key])
+        edit_menu.addSeparator()
+        for key in ("find", "find_next", "find_previous"):
+            edit_menu.addAction(self.act[key])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.act["expand_all"])
+        view_menu.addAction(self.act["collapse_all"])
+        levels = view_menu.addMenu(self.tr("Expand to &Level"))
+        for level in range(1, 6):
+            action = levels.addAction(self.tr("Level %1").replace("%1", str(level)))
+            action.setObjectName(f"actionExpandLevel{level}")
+            action.setShortcut(f"Ctrl+{level}")
+            action.triggered.connect(lambda _c=False, n=level: self.tree.expand_to_level(n))
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        if self.app is not None:
+            view_menu.addSeparator()
+            self.app.add_language_menu(view_menu)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About orgdesk"), self.about)
+        about.setObjectName("actionAbout")
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for key in ("new", "open", "save"):
+            toolbar.addAction(self.act[key])
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act["add_report"])
+        toolbar.addAction(self.act["library"])
+        toolbar.addSeparator()
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(self.tr("Find positions, duties, requirements…"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(320)
+        self.search_box.textChanged.connect(self._search_changed)
+        self.search_box.returnPressed.connect(self._search_return)
+        toolbar.addWidget(self.search_box)
+        self.search_status = QLabel(self)
+        self.search_status.setObjectName("searchStatus")
+        toolbar.addWidget(self.search_status)
+        self.addToolBar(toolbar)
 
-    def _update_title(self) -> None:
-        name = self.service.file.display_name
-        self.setWindowTitle(f"{name}[*] — orgdesk")
-        self.setWindowModified(self.service.file.modified)
+    # ---------------------------------------------------------------- state
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.controller.service.file.display_name}[*] — orgdesk")
+        self.setWindowModified(self.controller.is_modified)
 
-    # -------------------------------------------------------------- selection
+    def show_problem(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 10000)
+
+    def current_id(self) -> PositionId | None:
+        return self.tree.current_id()
+
     def select_position(self, pid: PositionId) -> None:
-        index = self.model.index_of(pid)
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
+        if pid in self.controller.org:
+            self.tree.select(pid)
 
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
-            self.overview.clear()
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_panels(PositionId(int(current.internalId())) if current.isValid() else None)
+
+    def _show_panels(self, pid: PositionId | None) -> None:
+        for panel in self.panels:
+            panel.show_position(pid)
+
+    def _on_changed(self, changes: ChangeSet, structural: bool) -> None:
+        if structural:
+            expanded = self.tree.expanded_ids()
+            current = self.current_id()
+            # New positions show up: open the superior they were added under.
+            for pid in changes.positions_added:
+                superior = self.controller.org.position(pid).superior_id \
+                    if pid in self.controller.org else None
+                if superior is not None:
+                    expanded.add(superior)
+            self.model.reset_from(self.controller.org)
+            self.tree.restore(expanded, current if current in self.controller.org else None)
+            if self.current_id() is None:
+                self._show_panels(None)
+        else:
+            self.model.refresh_positions(changes.positions_updated)
+        if self.search_box.text():
+            self._search_changed(self.search_box.text(), jump=False)
+
+    # -------------------------------------------------------------- editing
+    def _position_or_none(self) -> Position | None:
+        pid = self.current_id()
+        return self.controller.org.position(pid) if pid is not None else None
+
+    def _add(self, superior: PositionId | None, index: int | None, text: str) -> None:
+        holder: list[Position] = []
+        title = self.tr("New position")
+        ok = self.controller.execute(
+            text, lambda s: holder.append(s.new_position(title, superior, index)))
+        if ok and holder:
+            self.select_position(holder[0].id)
+            self.start_rename()
+
+    def add_report(self) -> None:
+        position = self._position_or_none()
+        if position is None:
+            self._add(None, None, self.tr("Add position"))
             return
-        self.overview.setHtml(self._overview_html(PositionId(indexes[0].data(PositionIdRole))))
+        self._add(position.id, None,
+                  self.tr("Add report to %1").replace("%1", position.title))
 
-    def _overview_html(self, pid: PositionId) -> str:
-        org = self.service.org
-        position = org.position(pid)
-        esc = html.escape
-        department = (org.department(position.department_id).name
-                      if position.department_id is not None else "—")
-        superior = org.superior(pid)
-        superior_html = (f'<a href="position:{superior.id}">{esc(superior.title)}</a>'
-                         if superior else "—")
-        reports = ", ".join(f'<a href="position:{r.id}">{esc(r.title)}</a>'
-                            + (f" ×{r.planned_headcount}" if r.planned_headcount > 1 else "")
-                            for r in org.direct_reports(pid)) or "—"
-        req = position.requirements
-        rows = [
-            (self.tr("Department"), esc(department)),
-            (self.tr("Direct superior"), superior_html),
-            (self.tr("Direct reports"), reports),
-            (self.tr("Planned headcount"), f"{position.planned_headcount} "
-             + esc(position.headcount_note)),
-            (self.tr("Filled / vacant"), f"{position.filled_headcount} / {position.vacancies}"),
-            (self.tr("Education"), esc(req.education or "—")),
-        ]
-        if req.min_years is not None:
-            rows.append((self.tr("Years of experience"), str(req.min_years)))
-        if req.age_min is not None or req.age_max is not None:
-            rows.append((self.tr("Age"), f"{req.age_min or ''}–{req.age_max or ''}"))
-        table = "".join(f"<tr><th align=left>{k}</th><td>{v}</td></tr>" for k, v in rows)
-        duties = "".join(f"<li>{esc(d)}</li>" for d in position.duties)
-        skills = "".join(f"<li>{esc(s)}</li>" for s in (*req.languages, *req.skills))
-        kpis = "".join(f"<li>{esc(k.name)} {esc(k.target)}</li>" for k in position.kpis)
-        parts = [f"<h2>{esc(position.title)}</h2><table cellspacing=4>{table}</table>"]
-        if duties:
-            parts.append(f"<h3>{self.tr('Duties')}</h3><ol>{duties}</ol>")
-        if skills or req.other:
-            parts.append(f"<h3>{self.tr('Requirements')}</h3><ul>{skills}</ul>"
-                         f"<p>{esc(req.other)}</p>")
-        if kpis:
-            parts.append(f"<h3>KPI</h3><ul>{kpis}</ul>")
-        if position.notes:
-            parts.append(f"<h3>{self.tr('Notes')}</h3><p>{esc(position.notes)}</p>")
-        return "".join(parts)
+    def add_sibling(self) -> None:
+        position = self._position_or_none()
+        if position is None:
+            self._add(None, None, self.tr("Add position"))
+            return
+        self._add(position.superior_id, position.order + 1,
+                  self.tr("Add sibling of %1").replace("%1", position.title))
 
-    # --------------------------------------------------------------- document
-    def save(self) -> bool:
+    def start_rename(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.tree.edit(index)
+
+    def rename_position(self, pid: int, title: str) -> None:
+        position = self.controller.org.position(PositionId(pid))
+        self.controller.execute(rename_text(position.title, title),
+                                lambda s: s.edit_position(position.id, title=title))
+
+    def delete_position(self) -> None:
+        position = self._position_or_none()
+        if position is None:
+            return
+        reports = self.controller.org.direct_reports(position.id)
+        if not reports:
+            self.controller.execute(self.tr("Delete %1").replace("%1", position.title),
+                                    lambda s: s.remove_branch(position.id))
+            return
+        superior = self.controller.org.superior(position.id)
+        mode = dialogs.ask_delete_mode(self, position.title, len(reports),
+                                       superior.title if superior else self.tr("the top level"))
+        if mode == "branch":
+            self.controller.execute(
+                self.tr("Delete %1 and its reports").replace("%1", position.title),
+                lambda s: s.remove_branch(position.id))
+        elif mode == "lift":
+            self.controller.execute(
+                self.tr("Delete %1, keep its reports").replace("%1", position.title),
+                lambda s: s.remove_position_lifting_reports(position.id))
+
+    def move_sibling(self, step: int) -> None:
+        position = self._position_or_none()
+        if position is None:
+            return
+        siblings = self.controller.org.direct_reports(position.superior_id)
+        target = siblings.index(position) + step
+        if not 0 <= target < len(siblings):
+            return
+        self.controller.execute(self.tr("Reorder %1").replace("%1", position.title),
+                                lambda s: s.move_position(position.id, position.superior_id,
+                                                          target))
+        self.select_position(position.id)
+
+    def _drop_move(self, ids: list[int], target: int, row: int, with_reports: bool) -> None:
+        superior = None if target < 0 else PositionId(target)
+        for pid in ids:
+            position = self.controller.org.position(PositionId(pid))
+            index = None if row < 0 else row
+            if superior == position.superior_id and index is not None and index > position.order:
+                index -= 1  # the row counted the dragged position itself
+            target_title = (self.controller.org.position(superior).title if superior
+                            else self.tr("the top level"))
+            text = (self.tr("Move %1 under %2") if with_reports
+                    else self.tr("Move only %1 under %2"))
+            text = text.replace("%1", position.title).replace("%2", target_title)
+            if with_reports:
+                self.controller.execute(text, lambda s, p=position.id: s.move_position(
+                    p, superior, index))
+            else:
+                self.controller.execute(text, lambda s, p=position.id: s.move_position_alone(
+                    p, superior, index))
+            self.select_position(position.id)
+
+    def move_position_to(self, pid: PositionId, superior: PositionId | None,
+                         with_reports: bool = True) -> bool:
+        """Re-parent (used by drag and drop in the tree and the chart)."""
+        position = self.controller.org.position(pid)
+        method = "move_position" if with_reports else "move_position_alone"
+        target = self.controller.org.position(superior).title if superior else self.tr("the top level")
+        return self.controller.execute(
+            self.tr("Move %1 under %2").replace("%1", position.title).replace("%2", target),
+            lambda s: getattr(s, method)(pid, superior))
+
+    # ---------------------------------------------------------- clipboard
+    def copy(self) -> None:
+        position = self._position_or_none()
+        if position is None:
+            return
+        data = self.controller.service.copy_branch(position.id)
+        mime = QMimeData()
+        mime.setData(MIME_BRANCH, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        mime.setText("\n".join(
+            "  " * (self.controller.org.level_of(p.id) - self.controller.org.level_of(position.id))
+            + p.title + (f" ×{p.planned_headcount}" if p.planned_headcount > 1 else "")
+            for p in self.controller.org.branch(position.id)))
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage(self.tr("Copied %1").replace("%1", position.title), 4000)
+
+    def cut(self) -> None:
+        position = self._position_or_none()
+        if position is None:
+            return
+        self.copy()
+        self.controller.execute(self.tr("Cut %1").replace("%1", position.title),
+                                lambda s: s.remove_branch(position.id))
+
+    def _clipboard_branch(self) -> dict | None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not mime.hasFormat(MIME_BRANCH):
+            self.show_problem(self.tr("The clipboard holds no orgdesk positions."))
+            return None
         try:
-            if self.service.file.path is None:
-                dialogs.show_error(self, self.tr("Save As arrives with the editor; "
-                                                 "this document has no file yet."))
-                return False
-            self.service.file.save()
+            return json.loads(bytes(mime.data(MIME_BRANCH).data()).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            self.show_problem(self.tr("The clipboard holds no orgdesk positions."))
+            return None
+
+    def paste(self) -> None:
+        data = self._clipboard_branch()
+        if data is None:
+            return
+        superior = self.current_id()
+        holder: list[PositionId] = []
+        if self.controller.execute(self.tr("Paste"), lambda s: holder.append(
+                s.paste_branch(data, superior))) and holder:
+            self.select_position(holder[0])
+
+    def duplicate(self) -> None:
+        position = self._position_or_none()
+        if position is None:
+            return
+        data = self.controller.service.copy_branch(position.id)
+        holder: list[PositionId] = []
+        if self.controller.execute(
+                self.tr("Duplicate %1").replace("%1", position.title),
+                lambda s: holder.append(s.paste_branch(data, position.superior_id,
+                                                       position.order + 1))) and holder:
+            self.select_position(holder[0])
+
+    def insert_from_library(self) -> None:
+        template = dialogs.choose_template(self)
+        if template is None:
+            return
+        superior = self.current_id()
+        holder: list[PositionId] = []
+
+        def edit(service):  # noqa: ANN001, ANN202
+            position = template.to_position(service.org.next_position_id(), superior)
+            department = next((d for d in service.org.departments
+                               if d.name == template.department), None)
+            if department is not None:
+                position = position.evolve(department_id=department.id)
+            holder.append(position.id)
+            return service.add_position(position)
+        if self.controller.execute(self.tr("Insert %1 from the library")
+                                   .replace("%1", template.title), edit) and holder:
+            self.select_position(holder[0])
+
+    # --------------------------------------------------------------- search
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _search_changed(self, text: str, jump: bool = True) -> None:
+        self._matches = find_positions(self.controller.org, text)
+        if not text.strip():
+            self.search_status.clear()
+            return
+        if not self._matches:
+            self.search_status.setText(self.tr("no match"))
+            return
+        if jump:
+            self._match_index = 0
+            self.select_position(self._matches[0])
+        self._update_search_status()
+
+    def _update_search_status(self) -> None:
+        self.search_status.setText(f" {self._match_index + 1}/{len(self._matches)} ")
+
+    def _search_return(self) -> None:
+        shift = QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        self.step_match(-1 if shift else 1)
+
+    def step_match(self, step: int) -> None:
+        if not self._matches:
+            self._search_changed(self.search_box.text())
+            return
+        self._match_index = (self._match_index + step) % len(self._matches)
+        self.select_position(self._matches[self._match_index])
+        self._update_search_status()
+
+    # ------------------------------------------------------------- document
+    def save(self) -> bool:
+        if self.controller.service.file.path is None:
+            return self.save_as()
+        try:
+            self.controller.service.save()
         except UserError as exc:
             dialogs.show_error(self, str(exc))
             return False
-        self._update_title()
+        self.controller.mark_saved()
+        if self.app is not None:
+            self.app.remember_recent(self.controller.service.file.path)
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
         return True
 
+    def save_as(self) -> bool:
+        file = self.controller.service.file
+        suggested = str(file.path) if file.path else (
+            (self.controller.org.info.title or self.tr("Untitled")) + ".orgdesk")
+        target = dialogs.ask_save_path(self, suggested)
+        if target is None:
+            return False
+        try:
+            self.controller.service.save_as(target)
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self.controller.mark_saved()
+        if self.app is not None and file.path is not None:
+            self.app.remember_recent(file.path)
+        self.update_title()
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when the window may close."""
+        if not self.controller.is_modified:
+            return True
+        answer = dialogs.ask_save_changes(self, self.controller.service.file.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.service.file.close()
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.controller.undo_stack.clear()
+        self.controller.service.file.close()
+        if self.app is not None:
+            self.app.window_closed(self)
         event.accept()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().lower().endswith(".orgdesk") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
 
-def open_document(path: Path, parent: QWidget | None = None) -> DocumentService | None:
-    """Open `path` for editing, asking about recovery; None (after a message) on failure."""
-    try:
-        try:
-            return DocumentService(DocumentFile.open(path))
-        except RecoveryAvailable as offer:
-            recover = dialogs.ask_recover(parent, str(offer))
-            return DocumentService(DocumentFile.open(path, recover=recover))
-    except UserError as exc:
-        dialogs.show_error(parent, str(exc))
-        return None
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            if path.lower().endswith(".orgdesk") and self.app is not None:
+                self.app.open_path(Path(path), self)
+        event.acceptProposedAction()
+
+    def _fill_samples_menu(self) -> None:
+        from orgdesk.samples import samples
+
+        self.samples_menu.clear()
+        for sample in samples():
+            action = self.samples_menu.addAction(sample.title)
+            action.triggered.connect(lambda _c=False, slug=sample.slug:
+                                     self.app and self.app.new_from_sample(slug))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.app.recent_files() if self.app is not None else []
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.app and self.app.open_path(
+                Path(p), self))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def about(self) -> None:
+        from orgdesk.cli import version_text
+
+        dialogs.show_info(self, version_text() + "\n" + self.tr(
+            "Org charts and job descriptions for call-center organisations."))

@@ -1,41 +1,87 @@
 """The org tree as a Qt item model written over the document's Organisation.
 
 It holds no copy of the data: every answer is read from the organisation,
-keyed by position id (each index's internalId), so the model cannot drift
-from the document.  `reset_from` is the one refresh entry point for now.
+keyed by position id (each index's internalId).  Edits made through the model
+(rename in place, drag and drop) go to the document controller as undoable
+commands; the model itself never changes data.
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from orgdesk.core.model import Position, PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
 
 PositionIdRole = Qt.ItemDataRole.UserRole + 1
+MIME_POSITIONS = "application/x-orgdesk-position-ids"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OrgTreeModel", text)
 
 
 class OrgTreeModel(QAbstractItemModel):
     """One column: the position's title with its headcount badge and marks."""
 
+    #: (position id, new title) — a rename typed in place.
+    rename_requested = Signal(int, str)
+    #: (position ids, new superior id or -1 for top level, row, with_reports)
+    move_requested = Signal(list, int, int, bool)
+
     def __init__(self, org: Organisation, parent: Any = None) -> None:
         super().__init__(parent)
         self._org = org
+        self._tracking_staff = self._staffing_tracked()
+
+    def _staffing_tracked(self) -> bool:
+        # Vacancy marks only mean something once the consultant records filled
+        # seats somewhere; a pure design (nothing filled) would be all "vacant".
+        return any(p.filled_headcount for p in self._org.positions())
+
+    @property
+    def org(self) -> Organisation:
+        return self._org
 
     def reset_from(self, org: Organisation) -> None:
         self.beginResetModel()
         self._org = org
+        self._tracking_staff = self._staffing_tracked()
         self.endResetModel()
+
+    def refresh_positions(self, pids: list[PositionId]) -> None:
+        """Field changes without moves: repaint just those rows."""
+        tracking = self._staffing_tracked()
+        if tracking != self._tracking_staff:
+            self._tracking_staff = tracking
+            self.reset_from(self._org)
+            return
+        for pid in pids:
+            if pid in self._org:
+                index = self.index_of(pid)
+                self.dataChanged.emit(index, index)
 
     # -------------------------------------------------------------- structure
     def _position(self, index: Index) -> Position | None:
         if not index.isValid():
             return None
-        return self._org.position(PositionId(index.internalId()))
+        pid = PositionId(index.internalId())
+        # A view may still hold an index of a position an edit just removed,
+        # until the reset that follows the edit; it shows nothing.
+        return self._org.position(pid) if pid in self._org else None
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         if column != 0 or row < 0:
@@ -50,9 +96,7 @@ class OrgTreeModel(QAbstractItemModel):
         position = self._position(child)
         if position is None or position.superior_id is None:
             return QModelIndex()
-        superior = self._org.position(position.superior_id)
-        row = self._org.direct_reports(superior.superior_id).index(superior)
-        return self.createIndex(row, 0, superior.id)
+        return self.index_of(position.superior_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
@@ -77,11 +121,11 @@ class OrgTreeModel(QAbstractItemModel):
             text = position.title
             if position.planned_headcount > 1:
                 text += f" ×{position.planned_headcount}"
-            if position.kind is PositionKind.STAFF:
-                text += "  ⟂"
-            if position.vacancies:
-                text += f"  ({self.tr('vacant')} {position.vacancies})"
+            if position.vacancies and self._tracking_staff:
+                text += "  " + tr("(%1 vacant)").replace("%1", str(position.vacancies))
             return text
+        if role == Qt.ItemDataRole.EditRole:
+            return position.title
         if role == Qt.ItemDataRole.DecorationRole:
             # A transparent swatch keeps titles aligned for positions without a department.
             if position.department_id is None:
@@ -90,27 +134,76 @@ class OrgTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             department = (self._org.department(position.department_id).name
                           if position.department_id is not None else "—")
-            return (f"{position.title}\n{self.tr('Department')}: {department}\n"
-                    f"{self.tr('Planned')}: {position.planned_headcount}  "
-                    f"{self.tr('Filled')}: {position.filled_headcount}")
+            kind = tr("staff / assistant") if position.kind is PositionKind.STAFF else tr("line")
+            return (f"{position.title}\n{tr('Department')}: {department}\n{tr('Kind')}: {kind}\n"
+                    f"{tr('Planned')}: {position.planned_headcount}  "
+                    f"{tr('Filled')}: {position.filled_headcount}  "
+                    f"{tr('Vacant')}: {position.vacancies}")
         if role == Qt.ItemDataRole.FontRole and position.kind is PositionKind.STAFF:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and position.vacancies:
-            return QBrush(QColor("#8A4B00"))
+        if role == Qt.ItemDataRole.ForegroundRole and position.vacancies and self._tracking_staff:
+            return QBrush(QColor("#9A5B00"))
         if role == PositionIdRole:
             return int(position.id)
         return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        position = self._position(index)
+        if position is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        title = str(value).strip()
+        if not title or title == position.title:
+            return False
+        self.rename_requested.emit(int(position.id), title)
+        return True
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and section == 0:
-            return self.tr("Position")
+            return tr("Position")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemIsDropEnabled)
+
+    # ------------------------------------------------------------ drag & drop
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_POSITIONS]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        ids = [int(i.internalId()) for i in indexes if i.isValid()]
+        data.setData(MIME_POSITIONS, json.dumps(ids).encode("ascii"))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return data.hasFormat(MIME_POSITIONS)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if not data.hasFormat(MIME_POSITIONS):
+            return False
+        try:
+            ids = [int(i) for i in json.loads(bytes(data.data(MIME_POSITIONS).data()))]
+        except (ValueError, TypeError):
+            return False
+        target = self._position(parent)
+        alone = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.move_requested.emit(ids, int(target.id) if target else -1, row, not alone)
+        # The controller performs the move and resets the model; returning False
+        # stops the view from removing the dragged rows itself.
+        return False

@@ -1,0 +1,298 @@
+"""Comparing two versions of an organisation, like Visio's Compare Organization Data.
+
+Positions are matched by their stable ids when the two files share them (two
+saves of one document).  Files that came from an import get new ids, so
+when fewer than half of the shared ids still carry the same title the ids
+are not trusted, and positions are matched top-down on title + superior
+instead: a position pairs with an unmatched one of the same title whose
+superior is its superior's match (or, for a superior that has no match, has
+the same title).  That walk pairs four identical "项目组长 → 话务员" groups
+group by group, in sibling order.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import Enum
+
+from orgdesk.analysis.texts import kpi_line, requirement_lines
+from orgdesk.core.model import Position, PositionId
+from orgdesk.core.organisation import Organisation, Totals
+
+
+class ChangeKind(str, Enum):
+    """What happened to a position between the two versions."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    RENAMED = "renamed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of a matched position, before and after, as readable text."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class PositionChange:
+    """One change of one position; a renamed and moved position has two."""
+
+    kind: ChangeKind
+    old_id: PositionId | None  # None for an added position
+    new_id: PositionId | None  # None for a removed position
+    title: str  # the new title (the old one for a removed position)
+    detail: str  # one English sentence
+    fields: tuple[FieldChange, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind.value, "old_id": self.old_id, "new_id": self.new_id,
+                "title": self.title, "detail": self.detail,
+                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in self.fields]}
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentDelta:
+    """Positions and seats of one department (matched by name) before and after."""
+
+    name: str  # "" for positions without a department
+    old_positions: int
+    new_positions: int
+    old_planned: int
+    new_planned: int
+    old_filled: int
+    new_filled: int
+
+    @property
+    def planned_delta(self) -> int:
+        return self.new_planned - self.old_planned
+
+    @property
+    def filled_delta(self) -> int:
+        return self.new_filled - self.old_filled
+
+    @property
+    def positions_delta(self) -> int:
+        return self.new_positions - self.old_positions
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "old_positions": self.old_positions,
+                "new_positions": self.new_positions, "old_planned": self.old_planned,
+                "new_planned": self.new_planned, "planned_delta": self.planned_delta,
+                "old_filled": self.old_filled, "new_filled": self.new_filled,
+                "filled_delta": self.filled_delta}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything that differs between an old and a new version."""
+
+    changes: tuple[PositionChange, ...]
+    departments: tuple[DepartmentDelta, ...]  # only departments whose figures changed
+    old_totals: Totals
+    new_totals: Totals
+    ids_trusted: bool  # False: matched on title + superior (files from an import)
+    matched: dict[PositionId, PositionId] = field(default_factory=dict)  # new id → old id
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.changes and not self.departments
+
+    def changed_new_ids(self) -> list[PositionId]:
+        """Positions of the new version to highlight, each once, in change order."""
+        seen: dict[PositionId, None] = {}
+        for change in self.changes:
+            if change.new_id is not None:
+                seen.setdefault(change.new_id)
+        return list(seen)
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for c in self.changes if c.kind is kind)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "identical": self.is_empty,
+            "matched_by": "id" if self.ids_trusted else "title and superior",
+            "summary": {kind.value: self.count(kind) for kind in ChangeKind},
+            "totals": {"old_planned": self.old_totals.planned,
+                       "new_planned": self.new_totals.planned,
+                       "planned_delta": self.new_totals.planned - self.old_totals.planned,
+                       "old_positions": self.old_totals.positions,
+                       "new_positions": self.new_totals.positions},
+            "changes": [c.to_dict() for c in self.changes],
+            "departments": [d.to_dict() for d in self.departments],
+        }
+
+
+# ----------------------------------------------------------------- matching
+def _ids_trusted(old: Organisation, new: Organisation) -> bool:
+    common = {p.id for p in old.positions()} & {p.id for p in new.positions()}
+    same = sum(1 for pid in common if old.position(pid).title == new.position(pid).title)
+    return bool(common) and 2 * same >= len(common)
+
+
+def match_positions(old: Organisation, new: Organisation) -> tuple[dict[PositionId, PositionId],
+                                                                   bool]:
+    """New id → old id for every position present in both, and whether ids were trusted."""
+    if _ids_trusted(old, new):
+        common = {p.id for p in old.positions()} & {p.id for p in new.positions()}
+        return {pid: pid for pid in common}, True
+    pairs: dict[PositionId, PositionId] = {}
+    free: dict[str, list[Position]] = defaultdict(list)  # unmatched old positions by title
+    for position in old.positions():
+        free[position.title].append(position)
+    used: set[PositionId] = set()
+
+    def superior_fits(candidate: Position, position: Position) -> bool:
+        if position.superior_id is None:
+            return candidate.superior_id is None
+        if position.superior_id in pairs:
+            return candidate.superior_id == pairs[position.superior_id]
+        return (candidate.superior_id is not None and old.position(candidate.superior_id).title
+                == new.position(position.superior_id).title)
+
+    def renamed_in_place(position: Position) -> bool:
+        """Same id, same superior, another title: the one id match kept without trust."""
+        if position.id not in old or position.id in used:
+            return False
+        before = old.position(position.id).superior_id
+        if position.superior_id is None:
+            return before is None
+        return position.superior_id in pairs and pairs[position.superior_id] == before
+
+    for position in new.positions():  # top-down, so a superior is matched before its reports
+        fitting = [c for c in free[position.title]
+                   if c.id not in used and superior_fits(c, position)]
+        if fitting:
+            chosen = next((c for c in fitting if c.id == position.id), fitting[0])
+        elif renamed_in_place(position):
+            chosen = old.position(position.id)
+        else:
+            continue
+        pairs[position.id] = chosen.id
+        used.add(chosen.id)
+    return pairs, False
+
+
+# ------------------------------------------------------------------ changes
+def _department_name(org: Organisation, position: Position) -> str:
+    return "" if position.department_id is None else org.department(position.department_id).name
+
+
+def _fields(old: Organisation, new: Organisation, before: Position, after: Position
+            ) -> list[FieldChange]:
+    pairs = [
+        ("department", _department_name(old, before), _department_name(new, after)),
+        ("kind", before.kind.value, after.kind.value),
+        ("level", before.level, after.level),
+        ("planned_headcount", str(before.planned_headcount), str(after.planned_headcount)),
+        ("filled_headcount", str(before.filled_headcount), str(after.filled_headcount)),
+        ("headcount_note", before.headcount_note, after.headcount_note),
+        ("duties", "\n".join(before.duties), "\n".join(after.duties)),
+        ("requirements", "\n".join(requirement_lines(before.requirements)),
+         "\n".join(requirement_lines(after.requirements))),
+        ("kpis", "\n".join(kpi_line(k) for k in before.kpis),
+         "\n".join(kpi_line(k) for k in after.kpis)),
+        ("career_path", before.career_path, after.career_path),
+        ("notes", before.notes, after.notes),
+    ]
+    changed = [FieldChange(name, a, b) for name, a, b in pairs if a != b]
+    # Requirements compare as values: two different values may read the same.
+    if before.requirements != after.requirements and not any(
+            f.field == "requirements" for f in changed):
+        changed.append(FieldChange("requirements", repr(before.requirements),
+                                   repr(after.requirements)))
+    return changed
+
+
+_FIELD_NAMES = {"department": "department", "kind": "line/staff kind", "level": "level",
+                "planned_headcount": "planned headcount", "filled_headcount": "filled headcount",
+                "headcount_note": "headcount note", "duties": "duties",
+                "requirements": "requirements", "kpis": "KPIs", "career_path": "career path",
+                "notes": "notes"}
+
+
+def _describe_fields(fields: list[FieldChange]) -> str:
+    parts = []
+    for change in fields:
+        name = _FIELD_NAMES[change.field]
+        if change.field in ("planned_headcount", "filled_headcount", "department", "kind"):
+            parts.append(f"{name} {change.old or '—'} → {change.new or '—'}")
+        else:
+            parts.append(name)
+    return "Changed " + ", ".join(parts) + "."
+
+
+_UNMATCHED = object()
+
+
+def _superior_title(org: Organisation, pid: PositionId | None) -> str:
+    return "the top level" if pid is None else f"“{org.position(pid).title}”"
+
+
+def compare(old: Organisation, new: Organisation) -> Comparison:
+    """What changed from `old` to `new`."""
+    pairs, trusted = match_positions(old, new)
+    matched_old = set(pairs.values())
+    changes: list[PositionChange] = []
+    for after in new.positions():
+        if after.id not in pairs:
+            changes.append(PositionChange(
+                ChangeKind.ADDED, None, after.id, after.title,
+                f"Added “{after.title}” under {_superior_title(new, after.superior_id)}."))
+            continue
+        before = old.position(pairs[after.id])
+        if before.title != after.title:
+            changes.append(PositionChange(
+                ChangeKind.RENAMED, before.id, after.id, after.title,
+                f"Renamed “{before.title}” to “{after.title}”."))
+        # The old superior the new one corresponds to; a new superior has none.
+        if after.superior_id is None:
+            expected: PositionId | None | object = None
+        else:
+            expected = pairs.get(after.superior_id, _UNMATCHED)
+        if expected != before.superior_id:
+            changes.append(PositionChange(
+                ChangeKind.MOVED, before.id, after.id, after.title,
+                f"Moved “{after.title}” from {_superior_title(old, before.superior_id)} "
+                f"to {_superior_title(new, after.superior_id)}."))
+        fields = _fields(old, new, before, after)
+        if fields:
+            changes.append(PositionChange(ChangeKind.CHANGED, before.id, after.id, after.title,
+                                          _describe_fields(fields), tuple(fields)))
+    for before in old.positions():
+        if before.id not in matched_old:
+            changes.append(PositionChange(
+                ChangeKind.REMOVED, before.id, None, before.title,
+                f"Removed “{before.title}” from under "
+                f"{_superior_title(old, before.superior_id)}."))
+    return Comparison(tuple(changes), tuple(_department_deltas(old, new)), old.totals(),
+                      new.totals(), trusted, pairs)
+
+
+def _by_department(org: Organisation) -> dict[str, list[Position]]:
+    groups: dict[str, list[Position]] = {d.name: [] for d in org.departments}
+    for position in org.positions():
+        groups.setdefault(_department_name(org, position), []).append(position)
+    return groups
+
+
+def _department_deltas(old: Organisation, new: Organisation) -> list[DepartmentDelta]:
+    before, after = _by_department(old), _by_department(new)
+    names = list(after) + [n for n in before if n not in after]
+    deltas = []
+    for name in names:
+        a, b = before.get(name, []), after.get(name, [])
+        delta = DepartmentDelta(
+            name, len(a), len(b), sum(p.planned_headcount for p in a),
+            sum(p.planned_headcount for p in b), sum(p.filled_headcount for p in a),
+            sum(p.filled_headcount for p in b))
+        if (delta.positions_delta, delta.planned_delta, delta.filled_delta) != (0, 0, 0) or (
+                name in before) != (name in after):
+            deltas.append(delta)
+    return deltas

@@ -1,0 +1,98 @@
+"""The result of a chart layout: boxes and connectors in points, y growing downwards."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+from orgdesk.core.model import PositionId
+from orgdesk.layout.text import BoxText, Detail, Measure, Words, estimate_size
+
+Orientation = Literal["tb", "lr"]
+Arrangement = Literal["horizontal", "vertical", "two_columns"]
+#: Per-position choice for how its leaf reports are arranged (position id → arrangement).
+LayoutOverrides = Mapping[PositionId, Arrangement]
+Point = tuple[float, float]
+
+
+class ConnectorKind(str, Enum):
+    """What a connector shows."""
+
+    REPORT = "report"  # a line report under its superior
+    STAFF = "staff"  # a staff post beside its superior's trunk
+    DOTTED = "dotted"  # a dotted-line (functional) relation
+    ADVISORY = "advisory"  # an advisory relation
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """One position's box; (x, y) is its top-left corner."""
+
+    id: PositionId
+    x: float
+    y: float
+    w: float
+    h: float
+    text: BoxText
+    staff: bool = False
+    stacked: bool = False  # one of a stack of leaf reports
+    reports: int = 0  # direct reports in the document (visible or not)
+    collapsed: bool = False  # has reports that are hidden by the user's collapse
+
+    @property
+    def centre(self) -> Point:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Connector:
+    """A polyline between two boxes; dashed for relations that are not reporting lines."""
+
+    source: PositionId
+    target: PositionId
+    points: tuple[Point, ...]
+    kind: ConnectorKind = ConnectorKind.REPORT
+    label: str = ""
+
+    @property
+    def dashed(self) -> bool:
+        return self.kind in (ConnectorKind.DOTTED, ConnectorKind.ADVISORY)
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutOptions:
+    """Everything that shapes a layout besides the document itself."""
+
+    orientation: Orientation = "tb"
+    detail: Detail = Detail.SUMMARY
+    stack_threshold: int = 4  # stack leaf reports when a position has more than this
+    overrides: LayoutOverrides = field(default_factory=dict)
+    collapsed: frozenset[PositionId] = frozenset()
+    root: PositionId | None = None  # lay out only this branch
+    depth: int | None = None  # levels below the root(s) to include (0: the root alone)
+    measure: Measure = estimate_size
+    words: Words = Words()
+    h_gap: float = 20.0  # between neighbouring subtrees
+    v_gap: float = 36.0  # between a box and the row of its reports
+    stack_gap: float = 10.0  # between boxes of a stack
+    stack_indent: float = 16.0  # from the stack's spine to its boxes
+    margin: float = 18.0
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLayout:
+    """Boxes (in the document's depth-first sibling order) and connectors of one chart."""
+
+    boxes: dict[PositionId, Box]
+    connectors: tuple[Connector, ...]
+    width: float
+    height: float
+    orientation: Orientation = "tb"
+    staffing: bool = False  # the document records filled seats (vacancies are meaningful)
+
+    def box_at(self, x: float, y: float) -> Box | None:
+        for box in self.boxes.values():
+            if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
+                return box
+        return None

@@ -1,0 +1,162 @@
+"""What a chart box says, and how big it is.
+
+The same `BoxText` is drawn by the chart view (Qt) and by the Graphviz export,
+so both show the same lines; only the measuring differs.  The layout asks a
+`Measure` callback for each box's size: Qt passes one built on QFontMetrics,
+headless callers use `estimate_size`, which counts characters (a CJK
+character counts double) and errs on the wide side so text never overflows a
+Graphviz box of that size.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from orgdesk.core.model import Position
+from orgdesk.core.organisation import Organisation
+
+
+class Detail(IntEnum):
+    """Level of detail of a box's content."""
+
+    TITLE = 1  # title (and ×N)
+    SUMMARY = 2  # + department and headcount
+    DUTIES = 3  # + the first duties
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The few words a box adds to the document's own text (translated by the GUI)."""
+
+    filled: str = "{filled}/{planned} filled"
+    duty_bullet: str = "· "
+
+
+@dataclass(frozen=True, slots=True)
+class BoxText:
+    """The lines of one box: a bold title (wrapped), a ×N badge, smaller detail lines."""
+
+    title_lines: tuple[str, ...]
+    badge: str = ""  # "×14" for a position of 14 seats
+    detail_lines: tuple[str, ...] = ()  # department, headcount
+    duty_lines: tuple[str, ...] = ()
+
+
+#: Font sizes in points; the view and the export use the same ones.
+TITLE_PT = 11.0
+DETAIL_PT = 9.0
+DUTY_PT = 8.0
+PADDING_X = 8.0
+PADDING_Y = 6.0
+LINE_SPACING = 1.35
+MIN_WIDTH = 96.0
+#: Wrapping and truncation limits in character units (a CJK character is 2 units).
+TITLE_UNITS = 22
+DETAIL_UNITS = 26
+DUTY_UNITS = 30
+FIRST_DUTIES = 2
+
+Measure = Callable[[BoxText], tuple[float, float]]
+
+
+def char_units(ch: str) -> int:
+    """2 for wide (CJK, full-width) characters, 0 for combining marks, else 1."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_units(text: str) -> int:
+    return sum(char_units(ch) for ch in text)
+
+
+def clean(text: str) -> str:
+    """One line of user text: control characters and line breaks become spaces."""
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        # Cc (controls), Cs (lone surrogates), Cn (non-characters such as U+FFFE)
+        # cannot be drawn and would make the SVG / HTML-like label invalid XML.
+        out.append(" " if category in ("Cc", "Cs", "Cn", "Zl", "Zp") else ch)
+    return " ".join("".join(out).split())
+
+
+def wrap(text: str, units: int) -> tuple[str, ...]:
+    """Greedy wrap at `units`, breaking Latin text at spaces and CJK text anywhere."""
+    text = clean(text)
+    lines: list[str] = []
+    while text_units(text) > units:
+        used, cut = 0, 0
+        for index, ch in enumerate(text):
+            used += char_units(ch)
+            if used > units:
+                break
+            cut = index + 1
+        space = text.rfind(" ", 0, cut + 1)
+        if space > cut // 2:  # a word boundary not too far back
+            cut = space
+        cut = max(cut, 1)
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    lines.append(text)
+    return tuple(lines)
+
+
+def truncate(text: str, units: int) -> str:
+    text = clean(text)
+    if text_units(text) <= units:
+        return text
+    used = 0
+    for index, ch in enumerate(text):
+        used += char_units(ch)
+        if used > units - 1:
+            return text[:index].rstrip() + "…"
+    return text
+
+
+def tracks_staffing(org: Organisation) -> bool:
+    """True when the document records filled seats at all.
+
+    A design document leaves every filled headcount at 0; calling each of its
+    positions "vacant" would be noise, so vacancies are only shown once some
+    position records people in post.
+    """
+    return any(p.filled_headcount for p in org.positions())
+
+
+def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMMARY,
+             words: Words = Words(), staffing: bool | None = None) -> BoxText:
+    """The lines shown for `position` at `detail`."""
+    badge = f"×{position.planned_headcount}" if position.planned_headcount > 1 else ""
+    title = wrap(position.title, TITLE_UNITS - (text_units(badge) + 1 if badge else 0))
+    details: list[str] = []
+    duties: tuple[str, ...] = ()
+    if detail >= Detail.SUMMARY:
+        if position.department_id is not None:
+            details.append(truncate(org.department(position.department_id).name, DETAIL_UNITS))
+        if staffing if staffing is not None else tracks_staffing(org):
+            details.append(words.filled.format(filled=position.filled_headcount,
+                                               planned=position.planned_headcount))
+    if detail >= Detail.DUTIES:
+        duties = tuple(truncate(words.duty_bullet + duty, DUTY_UNITS)
+                       for duty in position.duties[:FIRST_DUTIES])
+    return BoxText(title, badge, tuple(details), duties)
+
+
+def _estimate_width(text: str, size: float, bold: bool = False) -> float:
+    # Latin glyphs average ~0.55 em, CJK glyphs 1 em; bold adds ~6 %.
+    return text_units(text) * 0.55 * size * (1.06 if bold else 1.0)
+
+
+def estimate_size(text: BoxText) -> tuple[float, float]:
+    """Width and height in points of a box, from character counts."""
+    widths = [_estimate_width(line, TITLE_PT, True) for line in text.title_lines]
+    if text.badge and widths:
+        widths[-1] += _estimate_width(" " + text.badge, TITLE_PT, True)
+    widths += [_estimate_width(line, DETAIL_PT) for line in text.detail_lines]
+    widths += [_estimate_width(line, DUTY_PT) for line in text.duty_lines]
+    height = (len(text.title_lines) * TITLE_PT + len(text.detail_lines) * DETAIL_PT
+              + len(text.duty_lines) * DUTY_PT) * LINE_SPACING
+    return max(MIN_WIDTH, max(widths, default=0.0) + 2 * PADDING_X), height + 2 * PADDING_Y

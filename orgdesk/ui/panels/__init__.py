@@ -1,0 +1,1 @@
+"""The panels that show and edit the selected position, one dock each."""

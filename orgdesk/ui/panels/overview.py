@@ -1,0 +1,157 @@
+"""overviewPanel: title, department, superior, kind, level, headcount, notes."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from orgdesk.core.model import DepartmentId, Position, PositionKind
+from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.panels.base import PositionPanel, tr
+
+
+def _t(text: str) -> str:
+    return tr("OverviewPanel", text)
+
+
+class OverviewPanel(PositionPanel):
+    """The position's own fields."""
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setObjectName("overviewPanel")
+        form = QFormLayout(self)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("titleEdit")
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.department_combo = QComboBox(self)
+        self.department_combo.setObjectName("departmentCombo")
+        self.department_combo.activated.connect(self._department_chosen)
+        self.superior_label = QLabel(self)
+        self.superior_label.setObjectName("superiorLink")
+        self.superior_label.linkActivated.connect(lambda link: self.navigate.emit(int(link)))
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kindCombo")
+        self.kind_combo.addItem(_t("Line position"), PositionKind.LINE.value)
+        self.kind_combo.addItem(_t("Staff / assistant"), PositionKind.STAFF.value)
+        self.kind_combo.activated.connect(self._kind_chosen)
+        self.level_edit = QLineEdit(self)
+        self.level_edit.setObjectName("levelEdit")
+        self.level_edit.textEdited.connect(lambda text: self.edit(
+            _t("Edit level of %1").replace("%1", self._title()), "level", level=text))
+        self.planned_spin = QSpinBox(self)
+        self.planned_spin.setObjectName("plannedSpin")
+        self.planned_spin.setRange(0, 100000)
+        self.planned_spin.valueChanged.connect(lambda value: self.edit(
+            _t("Change planned headcount of %1").replace("%1", self._title()),
+            "planned", planned_headcount=value))
+        self.filled_spin = QSpinBox(self)
+        self.filled_spin.setObjectName("filledSpin")
+        self.filled_spin.setRange(0, 100000)
+        self.filled_spin.valueChanged.connect(lambda value: self.edit(
+            _t("Change filled headcount of %1").replace("%1", self._title()),
+            "filled", filled_headcount=value))
+        self.vacancies_label = QLabel(self)
+        self.vacancies_label.setObjectName("vacanciesLabel")
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("headcountNoteEdit")
+        self.note_edit.setPlaceholderText(_t("e.g. 视项目情况配备"))
+        self.note_edit.textEdited.connect(lambda text: self.edit(
+            _t("Edit headcount note of %1").replace("%1", self._title()),
+            "headcount_note", headcount_note=text))
+        self.career_edit = QLineEdit(self)
+        self.career_edit.setObjectName("careerPathEdit")
+        self.career_edit.textEdited.connect(lambda text: self.edit(
+            _t("Edit career path of %1").replace("%1", self._title()),
+            "career_path", career_path=text))
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setObjectName("notesEdit")
+        self.notes_edit.textChanged.connect(self._notes_edited)
+        form.addRow(_t("Title"), self.title_edit)
+        form.addRow(_t("Department"), self.department_combo)
+        form.addRow(_t("Direct superior"), self.superior_label)
+        form.addRow(_t("Kind"), self.kind_combo)
+        form.addRow(_t("Level / grade"), self.level_edit)
+        form.addRow(_t("Planned headcount"), self.planned_spin)
+        form.addRow(_t("Filled headcount"), self.filled_spin)
+        form.addRow(_t("Vacancies"), self.vacancies_label)
+        form.addRow(_t("Headcount note"), self.note_edit)
+        form.addRow(_t("Career path"), self.career_edit)
+        form.addRow(_t("Notes"), self.notes_edit)
+
+    def _title(self) -> str:
+        position = self.position
+        return position.title if position else ""
+
+    def load(self, position: Position | None) -> None:
+        org = self.controller.org
+        self.department_combo.clear()
+        self.department_combo.addItem(_t("(no department)"), -1)
+        for department in org.departments:
+            self.department_combo.addItem(department.name, int(department.id))
+        if position is None:
+            for edit in (self.title_edit, self.level_edit, self.note_edit, self.career_edit):
+                edit.clear()
+            self.notes_edit.clear()
+            self.superior_label.clear()
+            self.vacancies_label.clear()
+            return
+        if self.title_edit.text() != position.title:
+            self.title_edit.setText(position.title)
+        index = self.department_combo.findData(
+            -1 if position.department_id is None else int(position.department_id))
+        self.department_combo.setCurrentIndex(max(index, 0))
+        superior = org.superior(position.id)
+        self.superior_label.setText(
+            f'<a href="{superior.id}">{_escape(superior.title)}</a>' if superior else "—")
+        self.kind_combo.setCurrentIndex(0 if position.kind is PositionKind.LINE else 1)
+        for edit, value in ((self.level_edit, position.level),
+                            (self.note_edit, position.headcount_note),
+                            (self.career_edit, position.career_path)):
+            if edit.text() != value:
+                edit.setText(value)
+        self.planned_spin.setValue(position.planned_headcount)
+        self.filled_spin.setValue(position.filled_headcount)
+        self.vacancies_label.setText(str(position.vacancies))
+        if self.notes_edit.toPlainText() != position.notes:
+            self.notes_edit.setPlainText(position.notes)
+
+    def _title_edited(self, text: str) -> None:
+        position = self.position
+        if position is None or not text.strip():
+            return
+        pid = position.id
+        self.edit(rename_text(position.title, text.strip()), "title",
+                  lambda before, after: rename_text(before.positions[pid].title,
+                                                    after.positions[pid].title),
+                  title=text.strip())
+
+    def _department_chosen(self, index: int) -> None:
+        value = self.department_combo.itemData(index)
+        did = None if value in (None, -1) else DepartmentId(int(value))
+        self.edit(_t("Change department of %1").replace("%1", self._title()), department_id=did)
+
+    def _kind_chosen(self, index: int) -> None:
+        kind = PositionKind(self.kind_combo.itemData(index))
+        self.edit(_t("Change kind of %1").replace("%1", self._title()), kind=kind)
+
+    def _notes_edited(self) -> None:
+        self.edit(_t("Edit notes of %1").replace("%1", self._title()), "notes",
+                  notes=self.notes_edit.toPlainText())
+
+
+def rename_text(old: str, new: str) -> str:
+    """The undo text of a rename, e.g. "Rename 组长 → 班长"."""
+    return _t("Rename %1 → %2").replace("%1", old).replace("%2", new)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

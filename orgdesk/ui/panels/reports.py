@@ -1,0 +1,105 @@
+"""reportsPanel: the direct reports of the selected position, with headcounts."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesk.core.model import Position
+from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.panels.base import PositionPanel, tr
+
+
+def _t(text: str) -> str:
+    return tr("ReportsPanel", text)
+
+
+class ReportsPanel(PositionPanel):
+    """Direct reports with planned, filled and whole-team seats; totals below."""
+
+    add_report_requested = Signal()
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setObjectName("reportsPanel")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("reportsTable")
+        self.table.setHorizontalHeaderLabels(
+            [_t("Position"), _t("Planned"), _t("Filled"), _t("Seats in team")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(self._activated)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("reportsTotals")
+        buttons = QHBoxLayout()
+        add = QPushButton(_t("Add direct report"), self)
+        add.setObjectName("addReportButton")
+        add.clicked.connect(self.add_report_requested)
+        up = QPushButton("↑", self)
+        up.setObjectName("reportUpButton")
+        up.clicked.connect(lambda: self._move(-1))
+        down = QPushButton("↓", self)
+        down.setObjectName("reportDownButton")
+        down.clicked.connect(lambda: self._move(1))
+        for button in (add, up, down):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.totals)
+        layout.addLayout(buttons)
+
+    def load(self, position: Position | None) -> None:
+        org = self.controller.org
+        reports = org.direct_reports(position.id) if position else []
+        self.table.setRowCount(len(reports))
+        for row, report in enumerate(reports):
+            team = org.totals(org.branch(report.id))
+            for column, value in enumerate((report.title, report.planned_headcount,
+                                            report.filled_headcount, team.planned)):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, int(report.id))
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        if position is None:
+            self.totals.clear()
+            return
+        below = [p for p in org.branch(position.id) if p.id != position.id]
+        team = org.totals(below)
+        self.totals.setText(
+            _t("%1 direct reports · %2 positions below · %3 seats planned, %4 filled, %5 vacant")
+            .replace("%1", str(len(reports))).replace("%2", str(team.positions))
+            .replace("%3", str(team.planned)).replace("%4", str(team.filled))
+            .replace("%5", str(team.vacancies)))
+
+    def _activated(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.navigate.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _move(self, step: int) -> None:
+        position = self.position
+        row = self.table.currentRow()
+        if position is None or row < 0:
+            return
+        target = row + step
+        reports = self.controller.org.direct_reports(position.id)
+        if not 0 <= target < len(reports):
+            return
+        moving = reports[row]
+        self.controller.execute(
+            _t("Reorder %1").replace("%1", moving.title),
+            lambda s: s.move_position(moving.id, position.id, target))
+        self.table.selectRow(target)

@@ -1,0 +1,76 @@
+"""The position tree view: keeps expansion and selection across model resets."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from orgdesk.core.model import PositionId
+from orgdesk.ui.tree_model import OrgTreeModel
+
+
+class OrgTreeView(QTreeView):
+    """A QTreeView with drag and drop moves and state-preserving refreshes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orgTree")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def tree_model(self) -> OrgTreeModel:
+        model = self.model()
+        assert isinstance(model, OrgTreeModel)
+        return model
+
+    def current_id(self) -> PositionId | None:
+        index = self.currentIndex()
+        return PositionId(int(index.internalId())) if index.isValid() else None
+
+    def expanded_ids(self) -> set[PositionId]:
+        model = self.tree_model()
+        found: set[PositionId] = set()
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                if self.isExpanded(index):
+                    found.add(PositionId(int(index.internalId())))
+                    stack.append(index)
+        return found
+
+    def restore(self, expanded: set[PositionId], current: PositionId | None) -> None:
+        model = self.tree_model()
+        for pid in expanded:
+            if pid in model.org:
+                self.setExpanded(model.index_of(pid), True)
+        if current is not None and current in model.org:
+            self.select(current)
+
+    def select(self, pid: PositionId) -> None:
+        index = self.tree_model().index_of(pid)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)  # also expands the ancestors of a collapsed match
+
+    def expand_to_level(self, level: int) -> None:
+        """Show `level` levels: roots are level 1."""
+        self.collapseAll()
+        if level > 1:
+            self.expandToDepth(level - 2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter adds a sibling (handled by the window's action) unless editing.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.state() != QAbstractItemView.State.EditingState:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
