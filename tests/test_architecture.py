@@ -16,14 +16,27 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ROOT / "orgdesk" / "core"
-CORE_MODULES = ["orgdesk.core"] + sorted(
-    f"orgdesk.core.{path.stem}" for path in CORE.glob("*.py") if path.stem != "__init__"
-)
+PACKAGE = ROOT / "orgdesk"
+CORE = PACKAGE / "core"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
-HEADLESS_MODULES = ("orgdesk", "orgdesk.paths", "orgdesk.storage", "orgdesk.storage.document",
-                    "orgdesk.services", "orgdesk.services.editor", "orgdesk.samples",
-                    "orgdesk.report", "orgdesk.cli")
+# Only the GUI and the undo commands may need Qt; `__main__` runs the CLI when imported.
+QT_ALLOWED = ("orgdesk.ui", "orgdesk.commands", "orgdesk.__main__")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules_under(folder: Path) -> list[str]:
+    return sorted(module_name(path) for path in folder.rglob("*.py"))
+
+
+CORE_MODULES = modules_under(CORE)
+HEADLESS_MODULES = [
+    name for name in modules_under(PACKAGE)
+    if not any(name == allowed or name.startswith(allowed + ".") for allowed in QT_ALLOWED)
+]
 
 _BLOCKER = textwrap.dedent("""
     import sys
@@ -65,9 +78,12 @@ def assert_ok(result: subprocess.CompletedProcess[str]) -> None:
     assert result.returncode == 0, f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
 
 
-def test_core_modules_are_found() -> None:
-    assert {"orgdesk.core.model", "orgdesk.core.organisation", "orgdesk.core.changes",
-            "orgdesk.core.errors"} <= set(CORE_MODULES)
+def test_modules_are_found() -> None:
+    assert {"orgdesk.core", "orgdesk.core.model", "orgdesk.core.organisation",
+            "orgdesk.core.changes", "orgdesk.core.errors"} <= set(CORE_MODULES)
+    assert {"orgdesk", "orgdesk.storage", "orgdesk.storage.document", "orgdesk.services",
+            "orgdesk.services.editor", "orgdesk.samples", "orgdesk.cli"} <= set(HEADLESS_MODULES)
+    assert not any(name.startswith("orgdesk.ui") for name in HEADLESS_MODULES)
 
 
 def test_the_blocker_really_blocks(tmp_path: Path) -> None:
@@ -153,7 +169,7 @@ def test_ast_walker_sees_every_kind_of_import(tmp_path: Path) -> None:
     assert _imported_names(sample) == {"PySide6.QtCore", "sqlalchemy", "PyQt6", "shiboken6"}
 
 
-@pytest.mark.parametrize("path", sorted(CORE.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(CORE.rglob("*.py")), ids=lambda p: p.name)
 def test_core_source_never_names_qt_or_sqlalchemy(path: Path) -> None:
     forbidden = {*QT, "sqlalchemy"}
     offending = {name for name in _imported_names(path) if name.partition(".")[0] in forbidden}

@@ -289,6 +289,8 @@ class Organisation:
         if (position.superior_id, position.order) != (current.superior_id, current.order):
             raise DomainError("Use move_position to change a superior or sibling order.")
         self._check_department(position.department_id)
+        if position == current:
+            return ChangeSet()
         self._positions[position.id] = position
         return ChangeSet(positions_updated=[position.id])
 

@@ -54,6 +54,7 @@ LINE_SPACING = 1.35
 MIN_WIDTH = 96.0
 #: Wrapping and truncation limits in character units (a CJK character is 2 units).
 TITLE_UNITS = 22
+TITLE_LINES = 3  # a longer title is cut with "…" (a box is not a document)
 DETAIL_UNITS = 26
 DUTY_UNITS = 30
 FIRST_DUTIES = 2
@@ -80,12 +81,14 @@ def clean(text: str) -> str:
         # Cc (controls), Cs (lone surrogates), Cn (non-characters such as U+FFFE)
         # cannot be drawn and would make the SVG / HTML-like label invalid XML.
         out.append(" " if category in ("Cc", "Cs", "Cn", "Zl", "Zp") else ch)
-    return " ".join("".join(out).split())
+    # Inner runs of spaces are kept: the label must come back as the user typed it.
+    return "".join(out).strip()
 
 
 def wrap(text: str, units: int) -> tuple[str, ...]:
-    """Greedy wrap at `units`, breaking Latin text at spaces and CJK text anywhere."""
-    text = clean(text)
+    """Greedy wrap at `units` (at most TITLE_LINES lines), at spaces in Latin text."""
+    # Only the first lines are shown, so a hostile 100k-character title costs nothing.
+    text = clean(text[:units * (TITLE_LINES + 1)])
     lines: list[str] = []
     while text_units(text) > units:
         used, cut = 0, 0
@@ -101,6 +104,8 @@ def wrap(text: str, units: int) -> tuple[str, ...]:
         lines.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     lines.append(text)
+    if len(lines) > TITLE_LINES:
+        lines[TITLE_LINES - 1:] = [truncate(" ".join(lines[TITLE_LINES - 1:]), units)]
     return tuple(lines)
 
 

@@ -105,6 +105,17 @@ class DocumentService:
     def remove_department(self, did: DepartmentId) -> ChangeSet:
         return self._apply(lambda org: org.remove_department(did))
 
+    def reorder_departments(self, ordered: list[DepartmentId]) -> ChangeSet:
+        """Give the departments the display order of `ordered`."""
+        def edit(org: Organisation) -> ChangeSet:
+            changes = ChangeSet()
+            for order, did in enumerate(ordered):
+                department = org.department(did)
+                if department.order != order:
+                    changes.merge(org.update_department(replace(department, order=order)))
+            return changes
+        return self._apply(edit)
+
     # ---------------------------------------------------------------- relations
     def add_relation(self, source: PositionId, target: PositionId,
                      kind: RelationKind = RelationKind.DOTTED, label: str = "") -> Relation:

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import stat
 import uuid
+from glob import escape as glob_escape
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -171,6 +172,11 @@ def _save_error(target: Path, exc: BaseException) -> SaveFailed:
 def write_atomically(source: sqlite3.Connection, target: Path) -> None:
     """Write a compact complete copy of `source` over `target`, atomically."""
     _check_target(target)
+    # A save killed part-way leaves its temporary file; the document's lock
+    # means no other orgdesk is saving this target now, so they are stale.
+    for stale in target.parent.glob(f".{glob_escape(target.name)}.*.saving"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.saving")
     try:
         source.execute("VACUUM INTO ?", (str(tmp),))

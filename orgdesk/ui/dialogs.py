@@ -72,9 +72,49 @@ def ask_save_path(parent: QWidget | None, suggested: str) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_colour(parent: QWidget | None, current: str) -> str | None:
+    """A colour as #RRGGBB, or None when cancelled."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    colour = QColorDialog.getColor(QColor(current), parent, tr("Department colour"))
+    return colour.name().upper() if colour.isValid() else None
+
+
 def choose_template(parent: QWidget | None):  # noqa: ANN201 - PositionTemplate | None
     """Pick a job description from the position library."""
     from orgdesk.ui.library_dialog import LibraryDialog
 
     dialog = LibraryDialog(parent)
     return dialog.chosen() if dialog.exec() else None
+
+
+def choose_relation(parent: QWidget | None, org, source_id: int):  # noqa: ANN001, ANN201
+    """(target id, RelationKind, label) for a new dotted line from `source_id`, or None."""
+    from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+
+    from orgdesk.core.model import RelationKind
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("relationDialog")
+    dialog.setWindowTitle(tr("Add dotted line"))
+    target = QComboBox(dialog)
+    for position in org.positions():
+        if position.id != source_id:
+            target.addItem(position.title, int(position.id))
+    kind = QComboBox(dialog)
+    kind.addItem(tr("Dotted line (functional reporting)"), RelationKind.DOTTED.value)
+    kind.addItem(tr("Advisory"), RelationKind.ADVISORY.value)
+    label = QLineEdit(dialog)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow(tr("To"), target)
+    form.addRow(tr("Kind"), kind)
+    form.addRow(tr("Label"), label)
+    form.addRow(buttons)
+    if not dialog.exec() or target.currentIndex() < 0:
+        return None
+    return int(target.currentData()), RelationKind(kind.currentData()), label.text().strip()

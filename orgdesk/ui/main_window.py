@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
                                       lambda: self.step_match(1), S.FindNext),
             "find_previous": self._action("actionFindPrevious", self.tr("Find Pre&vious"),
                                           lambda: self.step_match(-1), S.FindPrevious),
+            "departments": self._action("actionDepartments", self.tr("De&partments…"),
+                                        self.edit_departments),
+            "properties": self._action("actionProperties", self.tr("P&roperties…"),
+                                       self.edit_properties),
             "expand_all": self._action("actionExpandAll", self.tr("&Expand All"),
                                        self.tree.expandAll, "Ctrl+Shift+E"),
             "collapse_all": self._action("actionCollapseAll", self.tr("&Collapse All"),
@@ -201,6 +205,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act["save"])
         file_menu.addAction(self.act["save_as"])
         file_menu.addSeparator()
+        file_menu.addAction(self.act["properties"])
+        file_menu.addSeparator()
         file_menu.addAction(self.act["close"])
         file_menu.addAction(self.act["quit"])
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -218,6 +224,8 @@ class MainWindow(QMainWindow):
         for key in ("add_report", "add_sibling", "library", "rename", "delete", "move_up",
                     "move_down"):
             edit_menu.addAction(self.act[key])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act["departments"])
         edit_menu.addSeparator()
         for key in ("find", "find_next", "find_previous"):
             edit_menu.addAction(self.act[key])
@@ -598,6 +606,20 @@ class MainWindow(QMainWindow):
                 Path(p), self))
         if not recent:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def edit_departments(self) -> None:
+        from orgdesk.ui.departments_dialog import DepartmentsDialog
+
+        dialog = DepartmentsDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def edit_properties(self) -> None:
+        from orgdesk.ui.properties_dialog import PropertiesDialog
+
+        dialog = PropertiesDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def about(self) -> None:
         from orgdesk.cli import version_text

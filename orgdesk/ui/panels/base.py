@@ -43,7 +43,8 @@ class PositionPanel(QWidget):
         if self.pid is not None and self.pid not in self.controller.org:
             self.show_position(None)
         elif structural or self.pid in changes.positions_updated or changes.departments_added \
-                or changes.departments_updated or changes.departments_removed:
+                or changes.departments_updated or changes.departments_removed \
+                or changes.relations_added or changes.relations_removed:
             self._reload()
 
     def _reload(self) -> None:

@@ -1,13 +1,19 @@
 """overviewPanel: title, department, superior, kind, level, headcount, notes."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -84,6 +90,25 @@ class OverviewPanel(PositionPanel):
         form.addRow(_t("Headcount note"), self.note_edit)
         form.addRow(_t("Career path"), self.career_edit)
         form.addRow(_t("Notes"), self.notes_edit)
+        self.relations_list = QListWidget(self)
+        self.relations_list.setObjectName("relationsList")
+        self.relations_list.setMaximumHeight(90)
+        self.relations_list.itemDoubleClicked.connect(
+            lambda item: self.navigate.emit(int(item.data(Qt.ItemDataRole.UserRole + 1))))
+        add_relation = QPushButton(_t("Add dotted line…"), self)
+        add_relation.setObjectName("addRelationButton")
+        add_relation.clicked.connect(self._add_relation)
+        remove_relation = QPushButton(_t("Remove"), self)
+        remove_relation.setObjectName("removeRelationButton")
+        remove_relation.clicked.connect(self._remove_relation)
+        relation_buttons = QHBoxLayout()
+        relation_buttons.addWidget(add_relation)
+        relation_buttons.addWidget(remove_relation)
+        relation_buttons.addStretch(1)
+        relations = QVBoxLayout()
+        relations.addWidget(self.relations_list)
+        relations.addLayout(relation_buttons)
+        form.addRow(_t("Dotted lines"), relations)
 
     def _title(self) -> str:
         position = self.position
@@ -99,6 +124,7 @@ class OverviewPanel(PositionPanel):
             for edit in (self.title_edit, self.level_edit, self.note_edit, self.career_edit):
                 edit.clear()
             self.notes_edit.clear()
+            self.relations_list.clear()
             self.superior_label.clear()
             self.vacancies_label.clear()
             return
@@ -121,6 +147,41 @@ class OverviewPanel(PositionPanel):
         self.vacancies_label.setText(str(position.vacancies))
         if self.notes_edit.toPlainText() != position.notes:
             self.notes_edit.setPlainText(position.notes)
+        self.relations_list.clear()
+        for relation in org.relations:
+            if position.id not in (relation.source_id, relation.target_id):
+                continue
+            outgoing = relation.source_id == position.id
+            other = org.position(relation.target_id if outgoing else relation.source_id)
+            text = ("→ " if outgoing else "← ") + other.title
+            if relation.label:
+                text += f"  ({relation.label})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, int(relation.id))
+            item.setData(Qt.ItemDataRole.UserRole + 1, int(other.id))
+            self.relations_list.addItem(item)
+
+    def _add_relation(self) -> None:
+        from orgdesk.ui import dialogs
+
+        position = self.position
+        if position is None:
+            return
+        chosen = dialogs.choose_relation(self, self.controller.org, int(position.id))
+        if chosen is None:
+            return
+        target, kind, label = chosen
+        target_title = self.controller.org.position(target).title
+        self.controller.execute(
+            _t("Add dotted line %1 → %2").replace("%1", position.title).replace("%2", target_title),
+            lambda s: s.add_relation(position.id, target, kind, label))
+
+    def _remove_relation(self) -> None:
+        item = self.relations_list.currentItem()
+        if item is None:
+            return
+        rid = int(item.data(Qt.ItemDataRole.UserRole))
+        self.controller.execute(_t("Remove dotted line"), lambda s: s.remove_relation(rid))
 
     def _title_edited(self, text: str) -> None:
         position = self.position

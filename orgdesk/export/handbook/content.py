@@ -1,0 +1,131 @@
+"""What a job-description handbook says, independent of its file format.
+
+One `PositionSheet` per position, laid out like the seeds' 岗位说明书: 职位名称,
+所属部门, 职位定员 (with vacancies), 直接上级, 直接下属, then 岗位职责, 任职要求,
+KPI指标 and 发展方向.  The PDF, DOCX and HTML writers only decide how it looks.
+The handbook is in Chinese, like the documents consultants hand to their
+clients; its labels are collected in `LABELS`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
+from orgdesk.analysis.texts import headcount_text, kpi_line, requirement_lines, seats_suffix
+from orgdesk.core.model import PositionId, PositionKind
+from orgdesk.core.organisation import Organisation
+
+LABELS = {
+    "handbook": "岗位说明书",
+    "client": "客户",
+    "author": "编制",
+    "date": "日期",
+    "contents": "目录",
+    "chart": "组织结构图",
+    "summary": "人员编制汇总",
+    "sheets": "岗位说明",
+    "title": "职位名称",
+    "department": "所属部门",
+    "headcount": "职位定员",
+    "superior": "直接上级",
+    "reports": "直接下属",
+    "duties": "岗位职责",
+    "requirements": "任职要求",
+    "kpis": "KPI指标",
+    "career": "发展方向",
+    "none": "无",
+    "to_fill": "待补充",
+    "staff": "（参谋/助理岗位）",
+    "no_department": "未分部门",
+    "branch": "范围",
+    "positions": "岗位数",
+    "planned": "定员",
+    "filled": "在岗",
+    "vacancies": "空缺",
+    "level": "层级",
+    "total": "合计",
+    "page": "第 {page} 页 / 共 {pages} 页",
+    "chart_missing": "（本机无法生成组织结构图：未找到图表导出组件。）",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PositionSheet:
+    """One position's job description, as text ready to lay out."""
+
+    number: str  # "3.2"-style section number
+    position_id: PositionId
+    title: str
+    department: str
+    headcount: str
+    headcount_note: str
+    superior: str
+    reports: str
+    duties: tuple[str, ...]
+    requirements: tuple[str, ...]
+    kpis: tuple[str, ...]
+    career_path: str
+    staff: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HandbookContent:
+    """The whole handbook: cover, the org chart's scope, the figures and one sheet per position."""
+
+    title: str
+    scope: str  # "" for the whole organisation, else the branch's root title
+    client: str
+    author: str
+    date_text: str
+    sheets: tuple[PositionSheet, ...]
+    analysis: HeadcountAnalysis
+    org: Organisation  # the organisation (or branch) the handbook covers
+
+    def section_titles(self) -> list[tuple[str, str]]:
+        """(number, title) of every section, for the table of contents."""
+        return ([("1", LABELS["chart"]), ("2", LABELS["summary"]), ("3", LABELS["sheets"])]
+                + [(s.number, s.title) for s in self.sheets])
+
+
+def date_text(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _names(titles: list[str]) -> str:
+    return "、".join(titles)
+
+
+def build_content(org: Organisation, day: date, scope: str = "") -> HandbookContent:
+    """The handbook of `org` (already cut to a branch when `scope` names one)."""
+    departments = {d.id: d.name for d in org.departments}
+    sheets = []
+    for index, position in enumerate(org.positions(), start=1):
+        superior = org.superior(position.id)
+        reports = org.direct_reports(position.id)
+        sheets.append(PositionSheet(
+            number=f"3.{index}",
+            position_id=position.id,
+            title=position.title,
+            department=(departments[position.department_id]
+                        if position.department_id is not None else LABELS["none"]),
+            headcount=headcount_text(position),
+            headcount_note=position.headcount_note,
+            superior=superior.title if superior is not None else LABELS["none"],
+            reports=_names([r.title + seats_suffix(r) for r in reports]) or LABELS["none"],
+            duties=position.duties,
+            requirements=tuple(requirement_lines(position.requirements)),
+            kpis=tuple(kpi_line(k) for k in position.kpis),
+            career_path=position.career_path,
+            staff=position.kind is PositionKind.STAFF,
+        ))
+    return HandbookContent(
+        title=org.info.title or LABELS["handbook"],
+        scope=scope,
+        client=org.info.client,
+        author=org.info.author,
+        date_text=date_text(day),
+        sheets=tuple(sheets),
+        analysis=analyse_headcount(org),
+        org=org,
+    )

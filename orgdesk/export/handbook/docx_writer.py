@@ -1,0 +1,276 @@
+"""The handbook as a Word document (python-docx), editable in Word, WPS and LibreOffice.
+
+Headings use Word's own "Heading 1/2" styles, so the navigation pane and the
+table of contents work; the contents is a real TOC field whose cached text
+lists the sections (Word or WPS fill in page numbers on "Update field").
+Chinese text is given an East Asian font explicitly: python-docx's `font.name`
+sets only the Latin slots, and Word would otherwise fall back to a Latin
+font's idea of Chinese.
+"""
+from __future__ import annotations
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from orgdesk.export.handbook.content import LABELS, HandbookContent, PositionSheet
+from orgdesk.export.handbook.images import Picture
+
+#: Fonts a client's Word or WPS has (Windows, macOS); LibreOffice substitutes its own.
+LATIN_FONT = "Arial"
+CHINESE_FONT = "微软雅黑"
+ACCENT = RGBColor(0x2F, 0x55, 0x97)
+LABEL_FILL = "D9E2F3"
+BODY_WIDTH_CM = 16.0
+
+
+def _set_fonts(element: object, size: float | None = None) -> None:
+    """Give a style's or run's properties explicit Latin and East Asian fonts."""
+    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the explicit one
+    fonts.set(qn("w:ascii"), LATIN_FONT)
+    fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), CHINESE_FONT)
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            node = rpr.find(qn(tag))
+            if node is None:
+                node = OxmlElement(tag)
+                rpr.append(node)
+            node.set(qn("w:val"), str(int(size * 2)))
+
+
+def _prepare_styles(doc: Document) -> None:
+    styles = doc.styles
+    _set_fonts(styles["Normal"].element, 10.5)
+    for name, size in (("Heading 1", 16), ("Heading 2", 13), ("Header", 8.5), ("Footer", 8.5)):
+        style = styles[name]
+        _set_fonts(style.element, size)
+        if name.startswith("Heading"):
+            style.font.color.rgb = ACCENT if name == "Heading 1" else RGBColor(0x1F, 0x1F, 0x1F)
+            style.font.bold = True
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
+    """A simple field (PAGE, NUMPAGES) with `cached` as its shown result."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
+                       ("text", cached), ("end", None)):
+        if kind == "instr":
+            node = OxmlElement("w:instrText")
+            node.set(qn("xml:space"), "preserve")
+            node.text = f" {text} "
+        elif kind == "text":
+            node = OxmlElement("w:t")
+            node.text = text
+        else:
+            node = OxmlElement("w:fldChar")
+            node.set(qn("w:fldCharType"), kind)
+        run._r.append(node)
+
+
+def _label(cell: _Cell, text: str) -> None:
+    _shade(cell, LABEL_FILL)
+    cell.paragraphs[0].add_run(text).bold = True
+
+
+def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool) -> None:
+    if not lines:
+        run = cell.paragraphs[0].add_run(LABELS["to_fill"])
+        run.font.color.rgb = RGBColor(0x88, 0x88, 0x88)
+        return
+    for index, line in enumerate(lines, start=1):
+        paragraph = cell.paragraphs[0] if index == 1 else cell.add_paragraph()
+        paragraph.add_run(f"{index}. {line}" if numbered else line)
+
+
+def _sheet(doc: Document, sheet: PositionSheet, first: bool) -> None:
+    heading = doc.add_heading(f"{sheet.number}　{sheet.title}", level=2)
+    heading.paragraph_format.page_break_before = not first
+    if sheet.staff:
+        heading.add_run(f" {LABELS['staff']}").bold = False
+    table: Table = doc.add_table(rows=7, cols=4)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, width in zip(table.columns, (2.6, 5.4, 2.6, 5.4)):
+        for cell in column.cells:
+            cell.width = Cm(width)
+    rows = table.rows
+    _label(rows[0].cells[0], LABELS["title"])
+    rows[0].cells[1].text = sheet.title
+    _label(rows[0].cells[2], LABELS["department"])
+    rows[0].cells[3].text = sheet.department
+    _label(rows[1].cells[0], LABELS["headcount"])
+    rows[1].cells[1].text = sheet.headcount
+    if sheet.headcount_note:
+        note = rows[1].cells[1].add_paragraph().add_run(sheet.headcount_note)
+        note.font.size = Pt(9)
+        note.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    _label(rows[1].cells[2], LABELS["superior"])
+    rows[1].cells[3].text = sheet.superior
+    wide = [(LABELS["reports"], (sheet.reports,), False),
+            (LABELS["duties"], sheet.duties, True),
+            (LABELS["requirements"], sheet.requirements, False),
+            (LABELS["kpis"], sheet.kpis, True),
+            (LABELS["career"], (sheet.career_path,) if sheet.career_path else (), False)]
+    for row, (label, lines, numbered) in zip(rows[2:], wide):
+        _label(row.cells[0], label)
+        merged = row.cells[1].merge(row.cells[3])
+        _lines(merged, lines, numbered)
+
+
+def _figures(doc: Document, content: HandbookContent) -> None:
+    analysis = content.analysis
+    totals = analysis.totals
+    blocks = [
+        (LABELS["department"], [(g.key or LABELS["no_department"], g.positions, g.planned,
+                                 g.filled, g.vacancies) for g in analysis.departments]),
+        (LABELS["level"], [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
+                           for g in analysis.levels]),
+    ]
+    for first_label, groups in blocks:
+        rows = [(LABELS["total"], totals.positions, totals.planned, totals.filled,
+                 totals.vacancies)]
+        table = doc.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, (first_label, LABELS["positions"],
+                                                     LABELS["planned"], LABELS["filled"],
+                                                     LABELS["vacancies"])):
+            _label(cell, text)
+        for values in [*groups, *rows]:
+            cells = table.add_row().cells
+            for index, (cell, value) in enumerate(zip(cells, values)):
+                run = cell.paragraphs[0].add_run(str(value))
+                run.bold = values is rows[0]
+                if index:
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        doc.add_paragraph()
+
+
+def _picture(doc: Document, picture: Picture | None, max_height_cm: float) -> None:
+    if picture is None:
+        doc.add_paragraph(LABELS["chart_missing"])
+        return
+    width_cm = picture.width_pt / 72 * 2.54
+    height_cm = picture.height_pt / 72 * 2.54
+    scale = min(BODY_WIDTH_CM / width_cm, max_height_cm / height_cm, 1.0)
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run().add_picture(BytesIO(picture.png), width=Cm(width_cm * scale))
+
+
+def _cover(doc: Document, content: HandbookContent) -> None:
+    for _ in range(6):
+        doc.add_paragraph()
+    for text, size, colour in ((LABELS["handbook"], 32, ACCENT), (content.title, 18, None)):
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = size > 20
+        if colour is not None:
+            run.font.color.rgb = colour
+    for _ in range(8):
+        doc.add_paragraph()
+    for label, value in ((LABELS["client"], content.client), (LABELS["branch"], content.scope),
+                         (LABELS["author"], content.author), (LABELS["date"], content.date_text)):
+        if value:
+            paragraph = doc.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(f"{label}：{value}").font.size = Pt(12)
+    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def _contents(doc: Document, content: HandbookContent) -> None:
+    title = doc.add_paragraph()
+    run = title.add_run(LABELS["contents"])
+    run.bold = True
+    run.font.size = Pt(16)
+    run.font.color.rgb = ACCENT
+    entries = content.section_titles()
+    first = doc.add_paragraph()
+    begin = first.add_run()
+    for kind, text in (("begin", None), ("instr", 'TOC \\o "1-2" \\h \\z \\u'),
+                       ("separate", None)):
+        node = OxmlElement("w:fldChar" if kind != "instr" else "w:instrText")
+        if kind == "instr":
+            node.set(qn("xml:space"), "preserve")
+            node.text = f" {text} "
+        else:
+            node.set(qn("w:fldCharType"), kind)
+        begin._r.append(node)
+    # The cached result: what Word, WPS and LibreOffice show until the field is updated.
+    paragraph = first
+    for index, (number, text) in enumerate(entries):
+        if index:
+            paragraph = doc.add_paragraph()
+        indent = "　　" if "." in number else ""
+        paragraph.add_run(f"{indent}{number}　{text}")
+    end = paragraph.add_run()
+    node = OxmlElement("w:fldChar")
+    node.set(qn("w:fldCharType"), "end")
+    end._r.append(node)
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+
+def render_docx(content: HandbookContent, chart: Picture | None, bars: Picture) -> bytes:
+    """The complete handbook as .docx bytes."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.0)
+    section.different_first_page_header_footer = True  # no header or number on the cover
+    _prepare_styles(doc)
+    properties = doc.core_properties
+    properties.title = f"{content.title} · {LABELS['handbook']}"
+    properties.author = content.author or "orgdesk"
+    properties.subject = LABELS["handbook"]
+    header = section.header.paragraphs[0]
+    header.text = content.title + (f" · {content.scope}" if content.scope else "")
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("第 ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" 页 / 共 ")
+    _field(footer, "NUMPAGES", "1")
+    footer.add_run(" 页")
+
+    _cover(doc, content)
+    _contents(doc, content)
+    doc.add_heading(f"1　{LABELS['chart']}", level=1)
+    _picture(doc, chart, max_height_cm=21.0)
+    heading = doc.add_heading(f"2　{LABELS['summary']}", level=1)
+    heading.paragraph_format.page_break_before = True
+    _figures(doc, content)
+    _picture(doc, bars, max_height_cm=14.0)
+    heading = doc.add_heading(f"3　{LABELS['sheets']}", level=1)
+    heading.paragraph_format.page_break_before = True
+    for index, sheet in enumerate(content.sheets):
+        _sheet(doc, sheet, first=index == 0)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()

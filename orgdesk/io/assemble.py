@@ -1,0 +1,217 @@
+"""Drafts → an Organisation, after checking everything that can be wrong at once.
+
+The checks are those a consultant meets in real staff lists (and FlowBreeze's
+wizard names): no rows, empty titles, duplicate ids, a superior that is no
+row, a superior named ambiguously, several top positions, reporting cycles.
+Every problem is collected with its row number before anything is built, so
+one run shows the whole list and nothing is written unless it is empty.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from orgdesk.core.errors import DomainError
+from orgdesk.core.model import (
+    Department,
+    DepartmentId,
+    DocumentInfo,
+    Position,
+    PositionId,
+    Relation,
+    RelationId,
+)
+from orgdesk.core.organisation import Organisation
+from orgdesk.io.options import RootPolicy
+from orgdesk.io.problems import Problem
+from orgdesk.io.tables import Draft, PendingRelation
+
+#: Light department colours for imported departments, in first-seen order.
+PALETTE = ("#D9E2F3", "#E2EFDA", "#FCE4D6", "#FFF2CC", "#EDE2F6", "#DDEBF7", "#F8CBAD",
+           "#C6E0B4")
+_MAX_ID = 2**31 - 1
+
+
+@dataclass(slots=True)
+class Assembly:
+    """Everything the checks need besides the drafts."""
+
+    unit: str = "row"
+    exact: bool = False  # references by id only (orgdesk's own files)
+    roots: RootPolicy = RootPolicy.ASK
+    root_title: str = ""
+    info: DocumentInfo = field(default_factory=DocumentInfo)
+    departments: list[Department] | None = None
+    relations: list[PendingRelation] = field(default_factory=list)
+
+
+def _rows(rows: Sequence[int], limit: int = 8) -> str:
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> list[int | None]:
+    """Index of each draft's superior (None for a top position)."""
+    unit = plan.unit
+    by_key: dict[str, int] = {}
+    for index, draft in enumerate(drafts):
+        if not draft.key:
+            continue
+        first = by_key.setdefault(draft.key, index)
+        if first != index:
+            problems.append(Problem(draft.row, f"the id “{draft.key}” is already used by "
+                                               f"{unit} {drafts[first].row}.", unit))
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_title: dict[str, list[int]] = defaultdict(list)
+    if not plan.exact:
+        for index, draft in enumerate(drafts):
+            if draft.name:
+                by_name[draft.name].append(index)
+            by_title[draft.fields["title"]].append(index)
+    parents: list[int | None] = []
+    for index, draft in enumerate(drafts):
+        ref = draft.superior
+        if not ref:
+            parents.append(None)
+            continue
+        found = by_key.get(ref)
+        if found is None:
+            matches = by_name.get(ref) or by_title.get(ref) or []
+            if len(matches) > 1:
+                rows = [drafts[m].row for m in matches]
+                problems.append(Problem(draft.row, f"the superior “{ref}” could be any of "
+                                                   f"{unit}s {_rows(rows)}; give each an id.", unit))
+            elif not matches:
+                problems.append(Problem(draft.row, f"the superior “{ref}” is not the id or title "
+                                                   f"of any {unit}.", unit))
+            found = matches[0] if len(matches) == 1 else None
+        if found == index:
+            problems.append(Problem(draft.row, "it reports to itself.", unit))
+            found = None
+        parents.append(found)
+    return parents
+
+
+def _cycles(drafts: list[Draft], parents: list[int | None], unit: str,
+            problems: list[Problem]) -> None:
+    """Report each reporting cycle once (walks are linear: each row is settled once)."""
+    state = [0] * len(drafts)  # 0 unseen, 1 on the current walk, 2 settled
+    for start in range(len(drafts)):
+        path = []
+        node: int | None = start
+        while node is not None and state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            node = parents[node]
+        if node is not None and state[node] == 1:
+            loop = path[path.index(node):]
+            titles = " → ".join(drafts[i].fields["title"] or "?" for i in [*loop, loop[0]])
+            rows = sorted(drafts[i].row for i in loop)
+            problems.append(Problem(rows[0], f"the reporting lines of {unit}s {_rows(rows)} form "
+                                             f"a cycle: {titles}.", unit))
+        for visited in path:
+            state[visited] = 2
+
+
+def _ids(drafts: list[Draft]) -> list[PositionId]:
+    """The source's own numbers when they are usable ids, else 1, 2, 3 … in row order."""
+    try:
+        numbers = [int(d.key) for d in drafts]
+    except ValueError:
+        numbers = []
+    if (numbers and all(str(n) == d.key and 0 < n <= _MAX_ID for n, d in zip(numbers, drafts))
+            and len(set(numbers)) == len(numbers)):
+        return [PositionId(n) for n in numbers]
+    return [PositionId(i) for i in range(1, len(drafts) + 1)]
+
+
+def _departments(drafts: list[Draft], given: list[Department] | None
+                 ) -> tuple[list[Department], dict[str, DepartmentId]]:
+    departments = list(given or [])
+    by_name = {d.name: d.id for d in departments}
+    next_id = max(by_name.values(), default=0) + 1
+    for draft in drafts:
+        name = draft.department
+        if name and name.strip() and name not in by_name:
+            order = len(departments)
+            departments.append(Department(DepartmentId(next_id), name,
+                                          PALETTE[order % len(PALETTE)], order))
+            by_name[name] = DepartmentId(next_id)
+            next_id += 1
+    return departments, by_name
+
+
+def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Organisation | None:
+    """Check `drafts` and build the organisation; None (with `problems` filled) if unsound."""
+    unit = plan.unit
+    if not drafts and not problems:
+        problems.append(Problem(None, "There are no positions in the file (no rows below the "
+                                      "header).", unit))
+    for draft in drafts:
+        if not draft.fields["title"].strip():
+            problems.append(Problem(draft.row, "it has no title.", unit))
+    parents = _resolve(drafts, plan, problems)
+    _cycles(drafts, parents, unit, problems)
+    roots = [i for i, parent in enumerate(parents) if parent is None]
+    policy = plan.roots
+    if len(roots) > 1 and policy is RootPolicy.ASK:
+        rows = [drafts[i].row for i in roots]
+        problems.append(Problem(None, f"{len(roots)} positions have no superior ({unit}s "
+                                      f"{_rows(rows)}): keep them side by side, or put them "
+                                      "under a new top position that you name.", unit, "roots"))
+    if policy is RootPolicy.ADD_ROOT and not plan.root_title.strip():
+        problems.append(Problem(None, "The new top position needs a title.", unit))
+    if problems:
+        return None
+    ids = _ids(drafts)
+    departments, department_ids = _departments(drafts, plan.departments)
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for index, parent in enumerate(parents):
+        children[parent].append(index)
+    orders = [0] * len(drafts)
+    for siblings in children.values():
+        # Explicit orders first (ties and gaps keep row order), then unordered rows.
+        siblings.sort(key=lambda i: (drafts[i].order is None, drafts[i].order or 0, i))
+        for place, index in enumerate(siblings):
+            orders[index] = place
+    root_id: PositionId | None = None
+    positions: list[Position] = []
+    if policy is RootPolicy.ADD_ROOT:
+        root_id = PositionId(max(ids) + 1)
+        positions.append(Position(root_id, plan.root_title.strip()))
+    for index, draft in enumerate(drafts):
+        parent = parents[index]
+        try:
+            positions.append(Position(
+                id=ids[index], superior_id=ids[parent] if parent is not None else root_id,
+                order=orders[index], department_id=department_ids.get(draft.department),
+                **draft.fields))
+        except DomainError as exc:
+            problems.append(Problem(draft.row, str(exc), unit))
+    relations = _relations(drafts, ids, plan, problems)
+    if problems:
+        return None
+    try:
+        return Organisation(plan.info, departments, positions, relations)
+    except DomainError as exc:
+        problems.append(Problem(None, str(exc), unit))
+        return None
+
+
+def _relations(drafts: list[Draft], ids: list[PositionId], plan: Assembly,
+               problems: list[Problem]) -> list[Relation]:
+    by_key = {d.key: ids[i] for i, d in enumerate(drafts) if d.key}
+    relations = []
+    for number, pending in enumerate(plan.relations, 1):
+        ends = [by_key.get(pending.source), by_key.get(pending.target)]
+        if None in ends:
+            problems.append(Problem(pending.row, "a dotted line names a position that is not in "
+                                                 "the file.", "relation"))
+            continue
+        try:
+            relations.append(Relation(RelationId(pending.id or number), ends[0], ends[1],
+                                      pending.kind, pending.label))
+        except (DomainError, ValueError) as exc:
+            problems.append(Problem(pending.row, str(exc), "relation"))
+    return relations

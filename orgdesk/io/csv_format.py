@@ -1,0 +1,150 @@
+"""CSV import and export.
+
+Import: the encoding is UTF-16 (by its BOM), else UTF-8 (with or without BOM)
+if every byte decodes, else GB18030, which is what Chinese Excel writes as
+“CSV”; the delimiter is the commonest of , ; tab | in the header line.  The
+csv module runs with strict=True and an explicit field size limit, so an
+unterminated quote or a runaway cell is an error naming its line, never a
+silently swallowed file.  Export: UTF-8 with BOM (so Excel shows Chinese),
+CRLF, and every cell that a spreadsheet would run as a formula prefixed “'”.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from orgdesk.core.organisation import Organisation
+from orgdesk.io.cells import guard_formula, unguard_formula
+from orgdesk.io.export_table import HEADERS, position_rows
+from orgdesk.io.fields import is_own_table
+from orgdesk.io.problems import MalformedFile, name_of
+from orgdesk.io.tables import Table, unique_headers
+
+#: The longest cell orgdesk reads (characters); a longer one is an error, not a hang.
+MAX_CELL_CHARS = 100_000
+DELIMITERS = (",", ";", "\t", "|")
+_CHUNK = 1 << 20
+
+
+def _scan(path: Path, encoding: str) -> tuple[bool, int]:
+    """Whether every byte decodes as `encoding`, and the number of lines."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            if b"\x00" in chunk and not encoding.startswith("utf-16"):
+                raise MalformedFile(path, f"{name_of(path)} is not a text table: it holds "
+                                          "binary data.")
+            lines += chunk.count(b"\n")
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return False, lines
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False, lines
+    return True, lines + 1
+
+
+def detect_encoding(path: Path) -> tuple[str, int]:
+    """The encoding to read `path` with and its line count (for progress)."""
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", _scan(path, "utf-16")[1]
+    for encoding in ("utf-8-sig", "gb18030"):
+        ok, lines = _scan(path, encoding)
+        if ok:
+            return encoding, lines
+    raise MalformedFile(path, f"{name_of(path)} is neither UTF-8 nor GB18030 text; "
+                              "choose its encoding.")
+
+
+def sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(path: Path, encoding: str | None = None) -> Table:
+    """Open `path` as a table; rows are read lazily as the caller iterates."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise MalformedFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
+    if size == 0:
+        raise MalformedFile(path, f"{name_of(path)} is empty.")
+    if encoding is None:
+        encoding, lines = detect_encoding(path)
+    else:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise MalformedFile(path, f"“{encoding}” is not a text encoding orgdesk knows.") from None
+        lines = None
+    handle = open(path, encoding=encoding, newline="", errors="strict")  # noqa: SIM115
+    try:
+        first = handle.readline()
+        handle.seek(0)
+    except UnicodeDecodeError:
+        handle.close()
+        raise MalformedFile(path, f"{name_of(path)} is not {encoding} text.") from None
+    rows = _rows(path, handle, sniff_delimiter(first), encoding)
+    try:
+        header_line, header = next(rows)
+    except StopIteration:
+        raise MalformedFile(path, f"{name_of(path)} is empty: it has no header row.") from None
+    headers = unique_headers(header)
+    return Table(path, headers, rows, unit="line", total=lines, own=is_own_table(headers))
+
+
+def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
+          ) -> Iterator[tuple[int, Sequence[object]]]:
+    """(first line of the record, cells) for each non-empty record; closes `handle`."""
+    previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            if any(cell.strip() for cell in record):
+                yield start, [unguard_formula(cell) for cell in record]
+    except csv.Error as exc:
+        raise MalformedFile(path, _csv_message(path, exc, start, reader.line_num)) from None
+    except UnicodeDecodeError:
+        raise MalformedFile(path, f"{name_of(path)} line {reader.line_num + 1} is not "
+                                  f"{encoding} text; choose another encoding.") from None
+    finally:
+        csv.field_size_limit(previous_limit)
+        handle.close()
+
+
+def _csv_message(path: Path, exc: csv.Error, start: int, line: int) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return (f"{name_of(path)} line {start}: a cell is longer than {MAX_CELL_CHARS:,} "
+                "characters, the most orgdesk reads.")
+    if "unexpected end of data" in text or "EOF" in text:
+        return (f"{name_of(path)} line {start}: a quoted cell is never closed "
+                "(its closing quote mark is missing).")
+    return f"{name_of(path)} line {line}: {text}."
+
+
+def write_csv(org: Organisation, handle: IO[bytes]) -> None:
+    """Write every position as one row (UTF-8 with BOM, CRLF, formulas defused)."""
+    text = codecs.getwriter("utf-8")(handle)
+    handle.write(codecs.BOM_UTF8)
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in position_rows(org):
+        writer.writerow(["" if v is None else guard_formula(v) if isinstance(v, str) else v
+                         for v in row])

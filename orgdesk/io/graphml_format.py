@@ -1,0 +1,166 @@
+"""GraphML import and export (networkx; readable by yEd, Gephi and networkx).
+
+Export: one node per position with its title as `label` and every field as
+node data (lists one item per line), an edge superior → report for each
+reporting line (`kind` = reports_to) and one per dotted line.  Import: the
+bytes are parsed first by defusedxml with DTDs forbidden — billion laughs and
+external entities need a DTD, so both stop there — under size caps, and only
+then handed to networkx.  The graph becomes a table (node data as columns,
+the reporting edge as the superior) and goes through the same mapping and
+checks as CSV and Excel.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from orgdesk.core.model import DocumentInfo, RelationKind
+from orgdesk.core.organisation import Organisation
+from orgdesk.io.cells import xml_escape, xml_unescape
+from orgdesk.io.export_table import position_rows
+from orgdesk.io.fields import EXPORT_FIELDS
+from orgdesk.io.problems import HostileFile, MalformedFile, Problem, name_of
+from orgdesk.io.tables import OwnExtras, PendingRelation, Table, unique_headers
+
+GRAPHML_FORMAT = "orgdesk-graphml/1"
+MAX_GRAPHML_BYTES = 128 << 20
+MAX_NODES = 500_000
+REPORTS_TO = "reports_to"
+_INFO = ("title", "client", "author", "notes", "created", "modified")
+
+
+def _node_id(pid: int) -> str:
+    return f"p{pid}"
+
+
+def write_graphml(org: Organisation, handle: IO[bytes]) -> None:
+    graph = nx.MultiDiGraph(orgdesk_format=GRAPHML_FORMAT)
+    info = org.info
+    for key in _INFO:
+        value = getattr(info, key)
+        graph.graph[key] = xml_escape(value.isoformat() if isinstance(value, datetime) else value)
+    colours = {d.name: d.colour for d in org.departments}
+    keys = [f.key for f in EXPORT_FIELDS]
+    for row in position_rows(org):
+        data = {k: (xml_escape(v) if isinstance(v, str) else v) for k, v in zip(keys, row)
+                if v is not None and v != "" and k != "superior"}
+        data["label"] = data.get("title", "")
+        if data.get("department") in colours:
+            data["department_colour"] = colours[data["department"]]
+        graph.add_node(_node_id(row[0]), **data)  # type: ignore[arg-type]
+    for position in org.positions():
+        if position.superior_id is not None:
+            graph.add_edge(_node_id(position.superior_id), _node_id(position.id), kind=REPORTS_TO)
+    for relation in org.relations:
+        graph.add_edge(_node_id(relation.source_id), _node_id(relation.target_id),
+                       kind=relation.kind.value, label=xml_escape(relation.label),
+                       relation_id=relation.id)
+    nx.write_graphml(graph, handle, encoding="utf-8", prettyprint=True)
+
+
+def _parse(path: Path) -> Any:
+    import defusedxml.ElementTree as safe_tree
+    from defusedxml import DefusedXmlException
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_GRAPHML_BYTES:
+            raise HostileFile(path, f"{name_of(path)} is larger than the "
+                                    f"{MAX_GRAPHML_BYTES >> 20} MB orgdesk reads.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MalformedFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
+    if not data.strip():
+        raise MalformedFile(path, f"{name_of(path)} is empty.")
+    try:
+        root = safe_tree.fromstring(data, forbid_dtd=True, forbid_entities=True,
+                                    forbid_external=True)
+    except DefusedXmlException:
+        raise HostileFile(path, f"{name_of(path)} declares a DTD or entities, which orgdesk "
+                                "refuses to read.") from None
+    except safe_tree.ParseError as exc:
+        line = getattr(exc, "position", (0, 0))[0]
+        raise MalformedFile(path, f"{name_of(path)} line {line}: not well-formed XML.") from None
+    nodes = sum(1 for element in root.iter() if element.tag.endswith("}node"))
+    if nodes > MAX_NODES:
+        raise HostileFile(path, f"{name_of(path)} has {nodes:,} nodes; orgdesk reads at most "
+                                f"{MAX_NODES:,}.")
+    try:
+        return nx.parse_graphml(data, node_type=str, force_multigraph=True)
+    except (nx.NetworkXError, KeyError, ValueError, TypeError, IndexError) as exc:
+        raise MalformedFile(path, f"{name_of(path)} is not valid GraphML ({exc}).") from None
+
+
+def read_graphml(path: Path) -> Table:
+    path = Path(path)
+    graph = _parse(path)
+    if not graph.is_directed():
+        graph = graph.to_directed()  # an undirected chart: edges read as drawn, first end above
+    own = str(graph.graph.get("orgdesk_format", "")).startswith("orgdesk-graphml/")
+    text = xml_unescape if own else (lambda value: value)
+    nodes = list(graph.nodes)
+    keys = {node: str(graph.nodes[node].get("id", node)) for node in nodes}
+    number = {node: index for index, node in enumerate(nodes, 1)}
+    attributes: list[str] = []
+    for node in nodes:
+        for name in graph.nodes[node]:
+            if name not in attributes and name not in ("id", "superior", "label"):
+                attributes.append(name)
+    if own:
+        attributes = [a for a in attributes if a != "department_colour"]
+    label = any("label" in graph.nodes[n] for n in nodes) and "title" not in attributes
+    headers = unique_headers(["id", "superior", *(["label"] if label else []), *attributes])
+    problems: list[Problem] = []
+    superiors: dict[Any, list[Any]] = {node: [] for node in nodes}
+    extras = OwnExtras()
+    for source, target, data in graph.edges(data=True):
+        kind = str(data.get("kind", REPORTS_TO))
+        if kind in (RelationKind.DOTTED.value, RelationKind.ADVISORY.value):
+            rid = data.get("relation_id")
+            extras.relations.append(PendingRelation(
+                number[source], rid if isinstance(rid, int) else None, keys[source],
+                keys[target], RelationKind(kind), text(str(data.get("label", "")))))
+        else:
+            superiors[target].append(source)
+    for node, found in superiors.items():
+        if len(found) > 1:
+            names = ", ".join(f"“{keys[s]}”" for s in found)
+            problems.append(Problem(number[node], f"it has {len(found)} superiors ({names}); "
+                                                  "a position reports to one.", "node"))
+
+    def rows() -> Iterator[tuple[int, Sequence[object]]]:
+        for node in nodes:
+            data = graph.nodes[node]
+            above = superiors[node]
+            values: list[object] = [keys[node], keys[above[0]] if above else ""]
+            if label:
+                values.append(text(str(data.get("label", ""))))
+            values += [text(v) if isinstance(v, str) else v
+                       for v in (data.get(a) for a in attributes)]
+            yield number[node], values
+
+    if own:
+        info = {k: xml_unescape(str(graph.graph.get(k, ""))) for k in _INFO}
+        try:
+            dates = {k: datetime.fromisoformat(info[k]) for k in _INFO[4:] if info[k]}
+            extras.info = DocumentInfo(info["title"], info["client"], info["author"],
+                                       info["notes"], **dates)
+        except ValueError:
+            problems.append(Problem(None, "The graph holds an unreadable date."))
+        headers = [_own_header(h) for h in headers]
+    return Table(path, headers, rows(), unit="node", total=len(nodes), own=own, extras=extras,
+                 problems=problems)
+
+
+_HEADER_OF_KEY = {f.key: f.header for f in EXPORT_FIELDS}
+
+
+def _own_header(key: str) -> str:
+    """orgdesk's own graphs use field keys as data names: read them as those fields."""
+    return _HEADER_OF_KEY.get(key, key)
+
+

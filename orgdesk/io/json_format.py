@@ -1,0 +1,207 @@
+"""orgdesk's own JSON: the complete document, versioned, re-importable without loss.
+
+    {"format": "orgdesk", "version": 1, "info": {...}, "departments": [...],
+     "positions": [...], "relations": [...]}
+
+Reading checks every value's type and reports each bad entry with its number
+(“Position 7: …”); structure rules (ids, superiors, cycles) are checked by
+the same code as the tables.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from orgdesk.core.errors import DomainError
+from orgdesk.core.model import (
+    Department,
+    DepartmentId,
+    DocumentInfo,
+    Kpi,
+    PositionKind,
+    RelationKind,
+    Requirements,
+)
+from orgdesk.core.organisation import Organisation
+from orgdesk.io.cells import MAX_NUMBER
+from orgdesk.io.problems import HostileFile, MalformedFile, Problem, name_of
+from orgdesk.io.tables import Draft, OwnExtras, PendingRelation
+
+FORMAT = "orgdesk"
+VERSION = 1
+MAX_JSON_BYTES = 256 << 20
+_INFO = ("title", "client", "author", "notes")
+
+
+def document_dict(org: Organisation) -> dict[str, Any]:
+    info = org.info
+    return {
+        "format": FORMAT, "version": VERSION,
+        "info": {"title": info.title, "client": info.client, "author": info.author,
+                 "notes": info.notes, "created": info.created.isoformat(),
+                 "modified": info.modified.isoformat()},
+        "departments": [{"id": d.id, "name": d.name, "colour": d.colour, "order": d.order}
+                        for d in org.departments],
+        "positions": [_position(p) for p in org.positions()],
+        "relations": [{"id": r.id, "source_id": r.source_id, "target_id": r.target_id,
+                       "kind": r.kind.value, "label": r.label} for r in org.relations],
+    }
+
+
+def _position(p: Any) -> dict[str, Any]:
+    req = p.requirements
+    return {
+        "id": p.id, "superior_id": p.superior_id, "order": p.order, "title": p.title,
+        "department_id": p.department_id, "kind": p.kind.value, "level": p.level,
+        "planned_headcount": p.planned_headcount, "headcount_note": p.headcount_note,
+        "filled_headcount": p.filled_headcount, "duties": list(p.duties),
+        "requirements": {"education": req.education, "min_years": req.min_years,
+                         "age_min": req.age_min, "age_max": req.age_max,
+                         "languages": list(req.languages), "skills": list(req.skills),
+                         "other": req.other},
+        "kpis": [{"name": k.name, "target": k.target} for k in p.kpis],
+        "career_path": p.career_path, "notes": p.notes,
+    }
+
+
+def write_json(org: Organisation, handle: IO[bytes]) -> None:
+    text = json.dumps(document_dict(org), ensure_ascii=False, indent=2)
+    handle.write(text.encode("utf-8", "surrogatepass"))
+
+
+class _Bad(ValueError):
+    """One wrong value inside an entry."""
+
+
+def _int(entry: dict[str, Any], key: str, default: int | None, optional: bool = False) -> Any:
+    value = entry.get(key, default)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NUMBER:
+        raise _Bad(f"“{key}” must be a whole number from 0 to {MAX_NUMBER:,}, not {value!r}")
+    return value
+
+
+def _str(entry: dict[str, Any], key: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise _Bad(f"“{key}” must be text, not {value!r}")
+    return value
+
+
+def _strings(entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad(f"“{key}” must be a list of texts")
+    return tuple(value)
+
+
+def _dict(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Bad(f"{what} must be an object")
+    return value
+
+
+def load(path: Path) -> dict[str, Any]:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise HostileFile(path, f"{name_of(path)} is larger than the {MAX_JSON_BYTES >> 20} MB "
+                                    "orgdesk reads.")
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise MalformedFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise MalformedFile(path, f"{name_of(path)} is not UTF-8 text.") from None
+    except json.JSONDecodeError as exc:
+        raise MalformedFile(path, f"{name_of(path)} line {exc.lineno}: not valid JSON "
+                                  f"({exc.msg}).") from None
+    except RecursionError:
+        raise HostileFile(path, f"{name_of(path)} is nested too deeply to be read.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise MalformedFile(path, f"{name_of(path)} is not an orgdesk JSON file.")
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise MalformedFile(path, f"{name_of(path)} has no valid format version.")
+    if version > VERSION:
+        raise MalformedFile(path, f"{name_of(path)} was written by a newer orgdesk "
+                                  f"(format version {version}); update orgdesk to read it.")
+    return data
+
+
+def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtras]:
+    """Drafts and extras of an orgdesk JSON file; bad entries go to `problems`."""
+    data = load(path)
+    extras = OwnExtras(departments=[])
+    try:
+        info = _dict(data.get("info", {}), "“info”")
+        dates = {k: datetime.fromisoformat(_str(info, k)) for k in ("created", "modified")
+                 if info.get(k)}
+        extras.info = DocumentInfo(**{k: _str(info, k) for k in _INFO}, **dates)
+    except ValueError as exc:
+        problems.append(Problem(None, f"The document information is unreadable: {exc}."))
+    names: dict[int, str] = {}
+    for number, raw in enumerate(_list(data, "departments", path), 1):
+        try:
+            entry = _dict(raw, "a department")
+            department = Department(DepartmentId(_int(entry, "id", None)), _str(entry, "name"),
+                                    _str(entry, "colour") or "#D9E2F3", _int(entry, "order", 0))
+        except (ValueError, DomainError) as exc:
+            problems.append(Problem(number, f"{str(exc).rstrip('.')}.", "department"))
+            continue
+        names[department.id] = department.name
+        extras.departments.append(department)  # type: ignore[union-attr]
+    drafts = []
+    for number, raw in enumerate(_list(data, "positions", path), 1):
+        try:
+            drafts.append(_draft(number, _dict(raw, "a position"), names))
+        except (ValueError, DomainError) as exc:
+            problems.append(Problem(number, f"{str(exc).rstrip('.')}.", "position"))
+    for number, raw in enumerate(_list(data, "relations", path), 1):
+        try:
+            entry = _dict(raw, "a relation")
+            extras.relations.append(PendingRelation(
+                number, _int(entry, "id", None), str(_int(entry, "source_id", None)),
+                str(_int(entry, "target_id", None)), RelationKind(entry.get("kind", "dotted")),
+                _str(entry, "label")))
+        except ValueError as exc:
+            problems.append(Problem(number, f"{str(exc).rstrip('.')}.", "relation"))
+    return drafts, extras
+
+
+def _list(data: dict[str, Any], key: str, path: Path) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise MalformedFile(path, f"{name_of(path)}: “{key}” must be a list.")
+    return value
+
+
+def _draft(number: int, entry: dict[str, Any], departments: dict[int, str]) -> Draft:
+    department_id = _int(entry, "department_id", None, optional=True)
+    if department_id is not None and department_id not in departments:
+        raise _Bad(f"department {department_id} does not exist")
+    req = _dict(entry.get("requirements", {}), "“requirements”")
+    kpis = []
+    for item in entry.get("kpis", []) if isinstance(entry.get("kpis", []), list) else [None]:
+        kpi = _dict(item, "each KPI")
+        kpis.append(Kpi(_str(kpi, "name"), _str(kpi, "target")))
+    superior = _int(entry, "superior_id", None, optional=True)
+    fields = {
+        "title": _str(entry, "title"), "kind": PositionKind(entry.get("kind", "line")),
+        "level": _str(entry, "level"), "planned_headcount": _int(entry, "planned_headcount", 1),
+        "headcount_note": _str(entry, "headcount_note"),
+        "filled_headcount": _int(entry, "filled_headcount", 0),
+        "duties": _strings(entry, "duties"),
+        "requirements": Requirements(
+            _str(req, "education"), _int(req, "min_years", None, True),
+            _int(req, "age_min", None, True), _int(req, "age_max", None, True),
+            _strings(req, "languages"), _strings(req, "skills"), _str(req, "other")),
+        "kpis": tuple(kpis), "career_path": _str(entry, "career_path"),
+        "notes": _str(entry, "notes"),
+    }
+    return Draft(number, str(_int(entry, "id", None)), "" if superior is None else str(superior),
+                 "", _int(entry, "order", 0), departments.get(department_id, "")
+                 if department_id is not None else "", fields)

@@ -1,0 +1,251 @@
+"""From rows of cells to position drafts, through the column mapping.
+
+Every tabular source (CSV, an Excel sheet, GraphML nodes) is read into a
+`Table`: unique headers and a stream of numbered rows.  `read_drafts` applies
+the mapping to each row: recognised columns fill position fields, ignored ones
+are dropped, and every other non-empty cell is kept in the position's notes
+as “Header: value”.  Values that cannot be read become problems with their
+row number; reading goes on so that all of them are reported at once.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from orgdesk.core.errors import InvalidValueError
+from orgdesk.core.model import (
+    EDUCATION_SCALE,
+    Department,
+    DocumentInfo,
+    PositionKind,
+    RelationKind,
+    Requirements,
+)
+from orgdesk.io import cells
+from orgdesk.io.fields import UNMAPPED, recognise
+from orgdesk.io.problems import Problem
+from orgdesk.io.progress import REPORT_EVERY, Progress, checkpoint
+
+
+@dataclass(slots=True)
+class PendingRelation:
+    """A dotted line as read: its ends named by the source's ids."""
+
+    row: int
+    id: int | None
+    source: str
+    target: str
+    kind: RelationKind
+    label: str = ""
+
+
+@dataclass(slots=True)
+class OwnExtras:
+    """What orgdesk's own files carry besides the positions table."""
+
+    info: DocumentInfo | None = None
+    departments: list[Department] | None = None
+    relations: list[PendingRelation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Table:
+    """A source read as numbered rows of cells, as the user sees them in their program."""
+
+    source: Path
+    headers: list[str]
+    rows: Iterable[tuple[int, Sequence[object]]]
+    unit: str = "row"
+    total: int | None = None  # an estimate of the rows, for progress
+    own: bool = False  # orgdesk's own export: read exactly
+    extras: OwnExtras = field(default_factory=OwnExtras)
+    problems: list[Problem] = field(default_factory=list)  # found by the reader itself
+
+
+@dataclass(slots=True)
+class Draft:
+    """One position as read, before ids, superiors and departments are settled."""
+
+    row: int
+    key: str  # the source's own id ("" when it has none)
+    superior: str  # how the source names the superior ("" for none)
+    name: str  # the name used by references such as Visio's Reports_To
+    order: int | None
+    department: str
+    fields: dict[str, Any]  # keyword arguments of Position beyond the structure
+
+
+def unique_headers(raw: Sequence[object]) -> list[str]:
+    """Header texts made unique and non-empty (“Column C”, “Name (2)”)."""
+    headers: list[str] = []
+    seen: dict[str, int] = {}
+    for index, value in enumerate(raw):
+        text = cells.cell_text(value).strip() or f"Column {column_letter(index)}"
+        count = seen.get(text, 0) + 1
+        seen[text] = count
+        headers.append(text if count == 1 else f"{text} ({count})")
+    return headers
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def effective_mapping(headers: Sequence[str], overrides: dict[str, str]) -> dict[str, str]:
+    """The automatic mapping with the user's choices on top (a field moves, never doubles)."""
+    mapping = recognise(headers)
+    for header, key in overrides.items():
+        if key not in ("", "ignore"):
+            for other, current in mapping.items():
+                if current == key and other != header:
+                    mapping[other] = UNMAPPED
+        mapping[header] = key
+    return mapping
+
+
+Converter = Callable[[object], object]
+
+
+def _text(value: object) -> str:
+    return cells.cell_text(value).strip()
+
+
+def _exact_text(value: object) -> str:
+    return cells.cell_text(value)
+
+
+def _exact_education(value: object) -> str:
+    text = cells.cell_text(value)
+    if text and text not in EDUCATION_SCALE:
+        raise ValueError(f"“{text}” is not one of {' / '.join(EDUCATION_SCALE)}")
+    return text
+
+
+def _exact_kind(value: object) -> PositionKind:
+    try:
+        return PositionKind(cells.cell_text(value) or "line")
+    except ValueError:
+        raise ValueError(f"“{cells.cell_text(value)}” is neither line nor staff") from None
+
+
+def _optional(parse: Converter) -> Converter:
+    def convert(value: object) -> object:
+        return None if cells.cell_text(value).strip() == "" else parse(value)
+    return convert
+
+
+def _lenient_list(value: object) -> list[str]:
+    return cells.split_items(cells.cell_text(value))
+
+
+def _lenient_kpis(value: object) -> tuple[object, ...]:
+    return tuple(cells.parse_kpi(item) for item in cells.split_items(cells.cell_text(value)))
+
+
+_LENIENT: dict[str, Converter] = {
+    "id": _text, "superior": _text, "name": _text, "title": _text, "department": _text,
+    "order": _optional(cells.parse_int), "kind": cells.parse_kind, "level": _text,
+    "planned_headcount": _optional(cells.parse_headcount), "headcount_note": _text,
+    "filled_headcount": _optional(cells.parse_int), "duties": _lenient_list,
+    "education": cells.parse_education, "min_years": _optional(cells.parse_int),
+    "age_min": _optional(cells.parse_int), "age_max": _optional(cells.parse_int),
+    "age_range": cells.parse_age_range, "languages": _lenient_list, "skills": _lenient_list,
+    "other_requirements": _text, "kpis": _lenient_kpis, "career_path": _text, "notes": _text,
+    "requirements": _lenient_list,
+}
+_EXACT: dict[str, Converter] = {
+    **_LENIENT, "title": _exact_text, "department": _exact_text, "level": _exact_text,
+    "planned_headcount": _optional(cells.parse_int), "headcount_note": _exact_text,
+    "duties": lambda v: cells.split_exact(cells.cell_text(v)), "education": _exact_education,
+    "kind": _exact_kind, "languages": lambda v: cells.split_exact(cells.cell_text(v)),
+    "skills": lambda v: cells.split_exact(cells.cell_text(v)),
+    "kpis": lambda v: cells.split_kpis_exact(cells.cell_text(v)),
+    "other_requirements": _exact_text, "career_path": _exact_text, "notes": _exact_text,
+}
+_REQUIREMENT_KEYS = ("education", "min_years", "age_min", "age_max", "languages", "skills")
+
+
+def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
+                problems: list[Problem]) -> list[Draft]:
+    """Apply `mapping` to every row of `table`; unreadable values are added to `problems`."""
+    converters = _EXACT if table.own else _LENIENT
+    columns = [(i, header, mapping.get(header, UNMAPPED)) for i, header in enumerate(table.headers)]
+    mapped = [(i, header, key, converters[key]) for i, header, key in columns
+              if key not in (UNMAPPED, "ignore")]
+    to_notes = [(i, header) for i, header, key in columns if key == UNMAPPED]
+    keys = {key for _, _, key, _ in mapped}
+    name_to_notes = "name" in keys and "title" in keys
+    name_header = next((h for _, h, k, _ in mapped if k == "name"), "")
+    width = len(table.headers)
+    drafts: list[Draft] = []
+    for count, (row, raw) in enumerate(table.rows, 1):
+        if count % REPORT_EVERY == 0:
+            checkpoint(progress, "reading", count, table.total)
+        if len(raw) > width and any(cells.cell_text(v).strip() for v in raw[width:]):
+            problems.append(Problem(row, f"it has {len(raw)} cells but the header row names only "
+                                         f"{width} columns.", table.unit))
+        values: dict[str, Any] = {}
+        for index, header, key, convert in mapped:
+            value = raw[index] if index < len(raw) else None
+            try:
+                values[key] = convert(value)
+            except (ValueError, InvalidValueError) as exc:
+                problems.append(Problem(row, f"“{header}”: {exc}.", table.unit))
+        notes = [f"{header}: {cells.cell_text(raw[i]).strip()}" for i, header in to_notes
+                 if i < len(raw) and cells.cell_text(raw[i]).strip()]
+        if name_to_notes and values.get("name"):
+            notes.insert(0, f"{name_header}: {values['name']}")
+        draft = _draft(row, values, notes, table.unit, problems)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _draft(row: int, values: dict[str, Any], notes: list[str], unit: str,
+           problems: list[Problem]) -> Draft | None:
+    fields: dict[str, Any] = {}
+    requirements: dict[str, Any] = {}
+    if "requirements" in values:
+        requirements.update(cells.parse_requirements(values.pop("requirements")))
+    if "age_range" in values:
+        requirements["age_min"], requirements["age_max"] = values.pop("age_range")
+    for key in _REQUIREMENT_KEYS:
+        if key in values and values[key] not in (None, "", (), []):
+            requirements[key] = values[key]
+    for key in ("languages", "skills"):
+        requirements[key] = tuple(requirements.get(key, ()))
+    if "other_requirements" in values:
+        requirements["other"] = values["other_requirements"]
+    try:
+        fields["requirements"] = Requirements(**requirements)
+    except InvalidValueError as exc:
+        problems.append(Problem(row, str(exc), unit))
+        return None
+    planned = values.get("planned_headcount")
+    if isinstance(planned, tuple):  # lenient “14人（含组长）”: the number and a note
+        planned, note = planned
+        if note and not values.get("headcount_note"):
+            values["headcount_note"] = note
+    if planned is not None:
+        fields["planned_headcount"] = planned
+    for key in ("kind", "level", "headcount_note", "filled_headcount", "career_path"):
+        if values.get(key) is not None:
+            fields[key] = values[key]
+    for key in ("duties", "kpis"):
+        if key in values:
+            fields[key] = tuple(values[key])
+    fields["notes"] = "\n".join(filter(None, [values.get("notes", ""), *notes]))
+    title = values.get("title")
+    if title is None:  # no title column: a name column names the position
+        title = values.get("name", "")
+    fields["title"] = title
+    return Draft(row, values.get("id", ""), values.get("superior", ""),
+                 values.get("name", ""), values.get("order"), values.get("department", ""),
+                 fields)

@@ -1,0 +1,252 @@
+"""Excel (.xlsx) import and export with openpyxl.
+
+Import opens the workbook `read_only=True, data_only=True` (formulas give
+their cached values, never run) with defusedxml installed, after a check of
+the zip itself: no DTD or entity declaration in any XML part and a cap on the
+unzipped size, so a billion-laughs or zip-bomb workbook is refused at once.
+Export writes every text as a typed string cell — never a formula, whatever
+it starts with — in a positions sheet, a departments sheet, a dotted-lines
+sheet and a document sheet; together they give back the same document.
+"""
+from __future__ import annotations
+
+import warnings
+import zipfile
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from orgdesk.core.errors import DomainError
+from orgdesk.core.model import Department, DepartmentId, DocumentInfo, RelationKind
+from orgdesk.core.organisation import Organisation
+from orgdesk.io.cells import cell_text, parse_int, xml_escape, xml_unescape
+from orgdesk.io.export_table import HEADERS, position_rows
+from orgdesk.io.fields import is_own_table
+from orgdesk.io.problems import ExportFailed, HostileFile, MalformedFile, Problem, name_of
+from orgdesk.io.tables import OwnExtras, PendingRelation, Table, column_letter, unique_headers
+
+POSITIONS_SHEET = "Positions 岗位"
+DEPARTMENTS_SHEET = "Departments 部门"
+RELATIONS_SHEET = "Dotted lines 虚线汇报"
+DOCUMENT_SHEET = "Document 文档"
+DEPARTMENT_HEADERS = ("ID", "Name 名称", "Colour 颜色", "Order 排序")
+RELATION_HEADERS = ("ID", "From ID 起点", "To ID 终点", "Kind 类型", "Label 说明")
+INFO_FIELDS = ("title", "client", "author", "notes", "created", "modified")
+TABLE_FORMAT = "orgdesk-table/1"
+#: The most characters an Excel cell holds.
+EXCEL_CELL_LIMIT = 32_767
+MAX_CELL_CHARS = 100_000
+MAX_UNZIPPED = 1 << 30
+MAX_MEMBERS = 10_000
+_PROLOG = 4096
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse what is not an .xlsx, or is hostile, before openpyxl parses anything."""
+    with open(path, "rb") as handle:
+        magic = handle.read(8)
+    if not magic:
+        raise MalformedFile(path, f"{name_of(path)} is empty.")
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise MalformedFile(path, f"{name_of(path)} is an old-style .xls workbook; "
+                                  "save it as .xlsx in Excel or LibreOffice first.")
+    if not zipfile.is_zipfile(path):
+        raise MalformedFile(path, f"{name_of(path)} is not an Excel workbook (.xlsx).")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED:
+                raise HostileFile(path, f"{name_of(path)} unpacks to more than orgdesk reads "
+                                        "(a zip bomb?); it was not opened.")
+            for member in members:
+                if member.filename.endswith((".xml", ".rels", ".vml")):
+                    with archive.open(member) as part:
+                        head = part.read(_PROLOG).lower()
+                    if b"<!doctype" in head or b"<!entity" in head or b"\x00<\x00!" in head:
+                        raise HostileFile(path, f"{name_of(path)} contains XML entity "
+                                                "declarations, which orgdesk refuses to read.")
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+        raise MalformedFile(path, f"{name_of(path)} is a damaged workbook.") from None
+
+
+def _open(path: Path) -> Any:
+    import openpyxl
+
+    if not openpyxl.DEFUSEDXML:  # the security note of openpyxl: never parse without it
+        raise MalformedFile(path, "orgdesk cannot read Excel files safely: defusedxml is missing.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # style and extension warnings of foreign files
+            return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except MalformedFile:
+        raise
+    except Exception as exc:  # any parser failure on an untrusted file is a damaged file
+        if type(exc).__module__.startswith("defusedxml"):
+            raise HostileFile(path, f"{name_of(path)} contains XML entity declarations, "
+                                    "which orgdesk refuses to read.") from None
+        raise MalformedFile(path, f"{name_of(path)} is a damaged workbook and cannot be read."
+                            ) from None
+
+
+def sheet_names(path: Path) -> list[str]:
+    path = Path(path)
+    check_workbook(path)
+    workbook = _open(path)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def _values(path: Path, sheet: Any, name: str) -> Iterator[tuple[int, list[object]]]:
+    """(row number, cell values) of the non-empty rows of `sheet`."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+                values: list[object] = []
+                for column, value in enumerate(row):
+                    if isinstance(value, str):
+                        if len(value) > MAX_CELL_CHARS:
+                            raise MalformedFile(path, f"{name_of(path)}, sheet “{name}”, cell "
+                                                      f"{column_letter(column)}{number}: longer "
+                                                      f"than {MAX_CELL_CHARS:,} characters.")
+                        value = xml_unescape(value)
+                    values.append(value)
+                if any(cell_text(v).strip() for v in values):
+                    yield number, values
+    except MalformedFile:
+        raise
+    except Exception:
+        raise MalformedFile(path, f"{name_of(path)}, sheet “{name}”, is damaged and cannot be "
+                                  "read.") from None
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Table:
+    path = Path(path)
+    check_workbook(path)
+    workbook = _open(path)
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is None:
+            sheet = POSITIONS_SHEET if POSITIONS_SHEET in names else (names[0] if names else "")
+        if sheet not in names:
+            raise MalformedFile(path, f"{name_of(path)} has no sheet “{sheet}”; its sheets are: "
+                                      f"{', '.join(names)}.")
+        worksheet = workbook[sheet]
+        rows = _values(path, worksheet, sheet)
+        try:
+            _, header = next(rows)
+        except StopIteration:
+            raise MalformedFile(path, f"The sheet “{sheet}” of {name_of(path)} is empty.") from None
+        headers = unique_headers(header)
+        table = Table(path, headers, _closing(rows, workbook), total=worksheet.max_row,
+                      own=is_own_table(headers))
+        if table.own:
+            table.extras = _extras(path, workbook, names, table.problems)
+        return table
+    except BaseException:
+        workbook.close()
+        raise
+
+
+def _closing(rows: Iterator[tuple[int, list[object]]], workbook: Any
+             ) -> Iterator[tuple[int, list[object]]]:
+    try:
+        yield from rows
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(path: Path, workbook: Any, name: str) -> list[tuple[int, list[object]]]:
+    return list(_values(path, workbook[name], name))[1:]  # below the header row
+
+
+def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]) -> OwnExtras:
+    """Departments, dotted lines and document fields of orgdesk's own workbook."""
+    extras = OwnExtras()
+    if DEPARTMENTS_SHEET in names:
+        extras.departments = []
+        for row, cells in _sheet_rows(path, workbook, DEPARTMENTS_SHEET):
+            cells = [*cells, None, None, None, None]
+            try:
+                extras.departments.append(Department(
+                    DepartmentId(parse_int(cells[0])), cell_text(cells[1]),
+                    cell_text(cells[2]), parse_int(cells[3] or 0)))
+            except (ValueError, DomainError) as exc:
+                problems.append(Problem(row, f"{str(exc).rstrip('.')}.", "department row"))
+    if RELATIONS_SHEET in names:
+        for row, cells in _sheet_rows(path, workbook, RELATIONS_SHEET):
+            cells = [*cells, None, None, None, None, None]
+            try:
+                extras.relations.append(PendingRelation(
+                    row, parse_int(cells[0]), cell_text(cells[1]), cell_text(cells[2]),
+                    RelationKind(cell_text(cells[3]) or "dotted"), cell_text(cells[4])))
+            except ValueError as exc:
+                problems.append(Problem(row, f"{exc}.", "dotted-line row"))
+    if DOCUMENT_SHEET in names:
+        values = {cell_text(c[0]): cell_text(c[1]) if len(c) > 1 else ""
+                  for _, c in _sheet_rows(path, workbook, DOCUMENT_SHEET)}
+        try:
+            info = DocumentInfo(**{k: values.get(k, "") for k in INFO_FIELDS[:4]})
+            dates = {k: datetime.fromisoformat(values[k]) for k in INFO_FIELDS[4:] if values.get(k)}
+            extras.info = DocumentInfo(info.title, info.client, info.author, info.notes,
+                                       **dates)
+        except ValueError:
+            problems.append(Problem(None, "The document sheet holds an unreadable date."))
+    return extras
+
+
+# ---------------------------------------------------------------------- export
+def _cell(sheet: Any, value: object, bold: bool = False) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    if isinstance(value, str):
+        text = xml_escape(value)
+        if len(text) > EXCEL_CELL_LIMIT:
+            raise ExportFailed(f"A text of {len(value):,} characters is longer than an "
+                                       f"Excel cell holds ({EXCEL_CELL_LIMIT:,}); shorten it.")
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"  # a typed string: “=…”, “#N/A” or “+86…” stay text, never formulas
+        if "\n" in text:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    else:
+        cell = WriteOnlyCell(sheet, value=value)
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _sheet(workbook: Any, title: str, headers: Sequence[str], rows: Iterator[Sequence[object]],
+           widths: Sequence[int] = ()) -> None:
+    sheet = workbook.create_sheet(title)
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, h, bold=True) for h in headers])
+    for row in rows:
+        sheet.append([_cell(sheet, v) for v in row])
+
+
+_POSITION_WIDTHS = (6, 10, 6, 22, 16, 10, 8, 10, 18, 10, 50, 10, 10, 8, 8, 16, 30, 20, 30, 20, 30)
+
+
+def write_xlsx(org: Organisation, handle: IO[bytes]) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    _sheet(workbook, POSITIONS_SHEET, HEADERS, position_rows(org), _POSITION_WIDTHS)
+    _sheet(workbook, DEPARTMENTS_SHEET, DEPARTMENT_HEADERS,
+           ([d.id, d.name, d.colour, d.order] for d in org.departments), (6, 24, 10, 8))
+    _sheet(workbook, RELATIONS_SHEET, RELATION_HEADERS,
+           ([r.id, r.source_id, r.target_id, r.kind.value, r.label] for r in org.relations),
+           (6, 10, 10, 10, 30))
+    info = org.info
+    _sheet(workbook, DOCUMENT_SHEET, ("Field 字段", "Value 值"),
+           iter([["format", TABLE_FORMAT], ["title", info.title], ["client", info.client],
+                 ["author", info.author], ["notes", info.notes],
+                 ["created", info.created.isoformat()], ["modified", info.modified.isoformat()]]),
+           (12, 60))
+    workbook.save(handle)
