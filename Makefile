@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 VPY    := $(VENV)/bin/python
-SAMPLE ?= sample_orgs/software_ops_department.orgdesk
+SAMPLE ?= software_ops_department
 
 # Debian packages: the Graphviz binary, a CJK-capable font, and the shared
 # libraries Qt's xcb/offscreen platforms load at run time.
@@ -17,8 +17,12 @@ TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth
 
 .PHONY: run test system-deps test-system-deps venv samples clean
 
+# The app opens a working copy of the sample in out/, so the bundled sample
+# files stay as built from their sources whatever the user edits and saves.
 run: system-deps $(VENV)/.runtime
-	$(VENV)/bin/orgdesk $(SAMPLE)
+	@mkdir -p out
+	@test -f out/$(SAMPLE).orgdesk || $(VENV)/bin/orgdesk new out/$(SAMPLE).orgdesk --template $(SAMPLE)
+	$(VENV)/bin/orgdesk out/$(SAMPLE).orgdesk
 
 test: system-deps test-system-deps $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest

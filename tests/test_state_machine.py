@@ -92,8 +92,12 @@ class DocumentMachine(RuleBasedStateMachine):
         self.path = self.tmp / "组织 chart.orgdesk"
         self.saves = 0
         self.file = DocumentFile.new()
-        self.service = DocumentService(self.file)
-        self.service.save_as(self.path)
+        try:
+            self.service = DocumentService(self.file)
+            self.service.save_as(self.path)
+        except BaseException:
+            self.teardown()  # hypothesis only tears down a machine that was built
+            raise
         assert self.file.path == self.path
         assert not self.file.modified
 

@@ -40,11 +40,14 @@ class BarSeries:
 
     title: str
     bars: tuple[Bar, ...]
+    planned_label: str = "定员"  # the legend, shown when some seats are filled
+    filled_label: str = "在岗"
 
 
 def headcount_series(analysis: HeadcountAnalysis, *, by_department: str = "各部门编制",
                      by_level: str = "各层级编制", no_department: str = "未分部门",
                      level_label: Callable[[int], str] = lambda n: f"第{n}层",
+                     planned_label: str = "定员", filled_label: str = "在岗",
                      ) -> tuple[BarSeries, BarSeries]:
     """The two charts of an analysis; the labels are the caller's (Chinese by default)."""
     departments = tuple(
@@ -55,7 +58,8 @@ def headcount_series(analysis: HeadcountAnalysis, *, by_department: str = "各�
         Bar(level_label(int(group.key)), group.planned, group.filled,
             _LEVEL_COLOURS[min(index, len(_LEVEL_COLOURS) - 1)])
         for index, group in enumerate(analysis.levels))
-    return BarSeries(by_department, departments), BarSeries(by_level, levels)
+    return (BarSeries(by_department, departments, planned_label, filled_label),
+            BarSeries(by_level, levels, planned_label, filled_label))
 
 
 #: Layout in points of the chart's own coordinate system (scaled by the painter).
@@ -83,7 +87,12 @@ def paint_bar_charts(painter: QPainter, rect: QRectF, series: Sequence[BarSeries
     title_font = QFont(base)
     title_font.setBold(True)
     title_font.setPointSizeF(10.5)
-    label_width = min(rect.width() * 0.32, 150.0)
+    painter.setFont(base)
+    metrics = painter.fontMetrics()
+    widest = max((metrics.horizontalAdvance(bar.label) for chart in series for bar in chart.bars),
+                 default=0)
+    # Labels as wide as the longest one needs, within reason: long names are elided.
+    label_width = min(max(widest + 4.0, 40.0), rect.width() * 0.4)
     value_width = 70.0
     top = rect.top()
     for chart in series:
@@ -91,8 +100,10 @@ def paint_bar_charts(painter: QPainter, rect: QRectF, series: Sequence[BarSeries
         painter.setPen(QColor("#222222"))
         painter.drawText(QRectF(rect.left(), top, rect.width(), TITLE_HEIGHT),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, chart.title)
-        top += TITLE_HEIGHT
         painter.setFont(base)
+        if any(bar.filled for bar in chart.bars):
+            _legend(painter, QRectF(rect.left(), top, rect.width(), TITLE_HEIGHT), chart)
+        top += TITLE_HEIGHT
         biggest = max((bar.planned for bar in chart.bars), default=0) or 1
         span = max(rect.width() - label_width - value_width - 12.0, 10.0)
         axis_x = rect.left() + label_width + 6.0
@@ -124,6 +135,25 @@ def paint_bar_charts(painter: QPainter, rect: QRectF, series: Sequence[BarSeries
         painter.drawLine(QPointF(axis_x, top), QPointF(axis_x, top + rows * ROW_HEIGHT))
         top += rows * ROW_HEIGHT + GAP
     painter.restore()
+
+
+def _legend(painter: QPainter, row: QRectF, chart: BarSeries) -> None:
+    """"■ planned ■ filled" at the right of a chart's title row."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor
+
+    metrics = painter.fontMetrics()
+    colour = QColor(chart.bars[0].colour)
+    x = row.right()
+    for label, fill in ((chart.filled_label, colour.darker(150)), (chart.planned_label, colour)):
+        text_width = metrics.horizontalAdvance(label) + 2.0
+        x -= text_width
+        painter.setPen(QColor("#333333"))
+        painter.drawText(QRectF(x, row.top(), text_width, row.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        x -= 14.0
+        painter.fillRect(QRectF(x, row.center().y() - 4.5, 9.0, 9.0), fill)
+        x -= 10.0
 
 
 def bar_chart_png(series: Sequence[BarSeries], width: float = 480.0, scale: float = 3.0,

@@ -7,11 +7,12 @@ are not trusted, and positions are matched top-down on title + superior
 instead: a position pairs with an unmatched one of the same title whose
 superior is its superior's match (or, for a superior that has no match, has
 the same title).  That walk pairs four identical "项目组长 → 话务员" groups
-group by group, in sibling order.
+group by group, in sibling order.  A position left over whose title is
+unique among the leftovers of both versions is then paired too: it moved.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -176,6 +177,13 @@ def match_positions(old: Organisation, new: Organisation) -> tuple[dict[Position
             continue
         pairs[position.id] = chosen.id
         used.add(chosen.id)
+    # What is left and has a title found exactly once on each side moved.
+    left_old = Counter(p.title for p in old.positions() if p.id not in used)
+    left_new = [p for p in new.positions() if p.id not in pairs]
+    counts_new = Counter(p.title for p in left_new)
+    for position in left_new:
+        if left_old[position.title] == 1 and counts_new[position.title] == 1:
+            pairs[position.id] = next(p.id for p in free[position.title] if p.id not in used)
     return pairs, False
 
 

@@ -24,8 +24,11 @@ def requirement_lines(req: Requirements) -> list[str]:
             lines.append(f"年龄要求：{req.age_max}岁以下")
     if req.languages:
         lines.append("语言要求：" + "；".join(req.languages))
-    if req.skills:
-        lines.append("技能与素质：" + "；".join(req.skills))
+    if len(req.skills) == 1:
+        lines.append(f"技能与素质：{req.skills[0]}")
+    elif req.skills:  # one per line: a run of several reads as a wall of text
+        lines.append("技能与素质：")
+        lines.extend(f"• {skill}" for skill in req.skills)
     if req.other:
         lines.append(f"其他：{req.other}")
     return lines

@@ -19,7 +19,8 @@ from orgdesk import __version__
 from orgdesk.core.errors import UserError
 
 #: Modules that each add their subcommands to the parser.
-COMMAND_MODULES = ("orgdesk.cli.document", "orgdesk.cli.export")
+COMMAND_MODULES = ("orgdesk.cli.document", "orgdesk.cli.export", "orgdesk.cli.interchange",
+                   "orgdesk.cli.deliverables")
 
 
 def _cmd_open(args: argparse.Namespace) -> int:

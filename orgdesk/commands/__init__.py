@@ -46,9 +46,19 @@ class PatchCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, PatchCommand) or other.merge_key != self.merge_key:
             return False
-        self.after = other.after
+        # Undo must restore everything either edit touched, as it was before the first.
+        self.before = _combine(other.before, self.before)
+        self.after = _combine(self.after, other.after)
         # A burst reads as one step: "Rename 组长 → 班长", not the last keystroke.
         self.setText(self.describe(self.before, self.after) if self.describe else other.text())
         if self.after == self.before:
             self.setObsolete(True)  # typed and typed back: nothing left to undo
         return True
+
+
+def _combine(first: StatePatch, later: StatePatch) -> StatePatch:
+    """`first` overlaid with `later`: every entity of both, `later`'s value winning."""
+    return StatePatch(positions={**first.positions, **later.positions},
+                      departments={**first.departments, **later.departments},
+                      relations={**first.relations, **later.relations},
+                      info=later.info if later.info is not None else first.info)

@@ -77,6 +77,13 @@ class Organisation:
         self._positions: dict[PositionId, Position] = {}
         self._relations: dict[RelationId, Relation] = {}
         self._graph: nx.DiGraph = nx.DiGraph()
+        # Derived indexes for fast tree queries (a view asks for rows constantly):
+        # ids without a superior, and each superior's reports in sibling order,
+        # filled lazily per superior and dropped whenever the structure changes.
+        self._root_ids: set[PositionId] = set()
+        self._ordered: dict[PositionId | None, list[PositionId]] = {}
+        self._rows: dict[PositionId, int] = {}
+        self._branch_totals: dict[PositionId, Totals] = {}
         # A repeated id would otherwise silently drop a department or relation.
         for department in departments:
             if department.id in self._departments:
@@ -92,6 +99,8 @@ class Organisation:
             self._positions[position.id] = position
             self._graph.add_node(position.id)
         for position in self._positions.values():
+            if position.superior_id is None:
+                self._root_ids.add(position.id)
             if position.superior_id is not None:
                 if position.superior_id not in self._positions:
                     raise UnknownPositionError(
@@ -110,7 +119,7 @@ class Organisation:
                     raise UnknownPositionError(
                         f"A dotted-line relation points at position {end}, which does not exist."
                     )
-        if not self.is_forest():
+        if not self._all_reachable_from_roots():
             cycle = nx.find_cycle(self._graph)
             titles = " → ".join(self._positions[a].title for a, _ in cycle)
             raise CycleError(f"The reporting lines form a cycle: {titles}.")
@@ -157,18 +166,43 @@ class Organisation:
             yield position
             stack.extend(reversed(self.direct_reports(position.id)))
 
-    def _sorted(self, pids: Iterable[PositionId]) -> list[Position]:
-        return sorted((self._positions[p] for p in pids), key=lambda p: (p.order, p.id))
+    def report_ids(self, superior: PositionId | None) -> list[PositionId]:
+        """Ids of the direct reports of `superior` (roots for None), in sibling order.
+
+        The list is shared with the cache: callers must not change it.
+        """
+        ordered = self._ordered.get(superior)
+        if ordered is None:
+            members = self._root_ids if superior is None else self._graph.successors(superior)
+            positions = self._positions
+            ordered = sorted(members, key=lambda p: (positions[p].order, p))
+            self._ordered[superior] = ordered
+            for row, pid in enumerate(ordered):
+                self._rows[pid] = row
+        return ordered
+
+    def _structure_changed(self) -> None:
+        self._ordered.clear()
+        self._branch_totals.clear()
 
     def roots(self) -> list[Position]:
-        return self._sorted(p for p, deg in self._graph.in_degree() if deg == 0)
+        return [self._positions[p] for p in self.report_ids(None)]
 
     def direct_reports(self, pid: PositionId | None) -> list[Position]:
         """The positions whose direct superior is `pid` (roots for None), in order."""
-        if pid is None:
-            return self.roots()
-        self.position(pid)
-        return self._sorted(self._graph.successors(pid))
+        if pid is not None:
+            self.position(pid)
+        return [self._positions[p] for p in self.report_ids(pid)]
+
+    def row_of(self, pid: PositionId) -> int:
+        """The position's index among its siblings (its row in a tree view)."""
+        superior = self.position(pid).superior_id
+        if superior not in self._ordered:
+            self.report_ids(superior)
+        return self._rows[pid]
+
+    def report_count(self, pid: PositionId | None) -> int:
+        return len(self._root_ids) if pid is None else self._graph.out_degree(pid)
 
     def superior(self, pid: PositionId) -> Position | None:
         superior_id = self.position(pid).superior_id
@@ -208,6 +242,40 @@ class Organisation:
         lengths = nx.dag_longest_path_length(self._graph)
         return int(lengths) + 1
 
+    def branch_totals(self, pid: PositionId) -> Totals:
+        """Totals of the position and everything under it (cached, one pass for all)."""
+        self.position(pid)
+        if not self._branch_totals:
+            order = list(self.positions())
+            sums: dict[PositionId, list[int]] = {}
+            for position in reversed(order):  # reports before their superiors
+                own = sums.setdefault(position.id, [0, 0, 0, 0])
+                own[0] += 1
+                own[1] += position.planned_headcount
+                own[2] += position.filled_headcount
+                own[3] += position.vacancies
+                if position.superior_id is not None:
+                    parent = sums.setdefault(position.superior_id, [0, 0, 0, 0])
+                    for i in range(4):
+                        parent[i] += own[i]
+            self._branch_totals = {p: Totals(*v) for p, v in sums.items()}
+        return self._branch_totals[pid]
+
+    def _adjust_branch_totals(self, old: Position, new: Position) -> None:
+        """Keep cached roll-ups right after a field edit: add the difference up the chain."""
+        if not self._branch_totals:
+            return
+        delta = (new.planned_headcount - old.planned_headcount,
+                 new.filled_headcount - old.filled_headcount, new.vacancies - old.vacancies)
+        if delta == (0, 0, 0):
+            return
+        pid: PositionId | None = new.id
+        while pid is not None:
+            t = self._branch_totals[pid]
+            self._branch_totals[pid] = Totals(t.positions, t.planned + delta[0],
+                                              t.filled + delta[1], t.vacancies + delta[2])
+            pid = self._positions[pid].superior_id
+
     def totals(self, positions: Iterable[Position] | None = None) -> Totals:
         chosen = list(self._positions.values() if positions is None else positions)
         return Totals(
@@ -219,6 +287,18 @@ class Organisation:
 
     def positions_in(self, did: DepartmentId) -> list[Position]:
         return [p for p in self.positions() if p.department_id == did]
+
+    def _all_reachable_from_roots(self) -> bool:
+        # Every position has at most one superior, so the hierarchy is a forest
+        # exactly when a walk down from the roots meets every position.
+        seen = 0
+        stack = list(self._root_ids)
+        successors = self._graph.successors
+        while stack:
+            pid = stack.pop()
+            seen += 1
+            stack.extend(successors(pid))
+        return seen == len(self._positions)
 
     def is_forest(self) -> bool:
         """Every position has at most one superior and no reporting line loops."""
@@ -251,6 +331,7 @@ class Organisation:
     # ---------------------------------------------------------------- mutations
     def _renumber(self, superior: PositionId | None, ordered: list[PositionId],
                   changes: ChangeSet) -> None:
+        self._structure_changed()
         for index, sibling in enumerate(ordered):
             current = self._positions[sibling]
             if current.order != index or current.superior_id != superior:
@@ -280,6 +361,9 @@ class Organisation:
         self._graph.add_node(position.id)
         if position.superior_id is not None:
             self._graph.add_edge(position.superior_id, position.id)
+        else:
+            self._root_ids.add(position.id)
+        self._structure_changed()
         self._renumber(position.superior_id, siblings, changes)
         return changes
 
@@ -292,6 +376,7 @@ class Organisation:
         if position == current:
             return ChangeSet()
         self._positions[position.id] = position
+        self._adjust_branch_totals(current, position)
         return ChangeSet(positions_updated=[position.id])
 
     def move_position(self, pid: PositionId, new_superior: PositionId | None,
@@ -304,13 +389,18 @@ class Organisation:
         old_superior = current.superior_id
         if old_superior is not None:
             self._graph.remove_edge(old_superior, pid)
+        self._root_ids.discard(pid)
+        self._structure_changed()
         old_siblings = self._sibling_ids(old_superior, without=pid)
         self._renumber(old_superior, old_siblings, changes)
         new_siblings = self._sibling_ids(new_superior, without=pid)
         new_siblings.insert(self._clamp(index, len(new_siblings)), pid)
         if new_superior is not None:
             self._graph.add_edge(new_superior, pid)
+        else:
+            self._root_ids.add(pid)
         self._positions[pid] = replace(current, superior_id=new_superior, order=-1)
+        self._structure_changed()
         self._renumber(new_superior, new_siblings, changes)
         return self._settled(changes, before)
 
@@ -357,6 +447,8 @@ class Organisation:
                 changes.relations_removed.append(relation.id)
         self._graph.remove_node(pid)
         del self._positions[pid]
+        self._root_ids.discard(pid)
+        self._structure_changed()
         self._renumber(position.superior_id, self._sibling_ids(position.superior_id), changes)
         return changes
 
@@ -402,6 +494,7 @@ class Organisation:
         """Remove a department; its positions keep existing without one."""
         self.department(did)
         changes = ChangeSet(departments_removed=[did])
+        self._branch_totals.clear()
         for position in list(self._positions.values()):
             if position.department_id == did:
                 self._positions[position.id] = replace(position, department_id=None)
@@ -475,6 +568,7 @@ class Organisation:
             if pid in self._graph:
                 for superior in list(self._graph.predecessors(pid)):
                     self._graph.remove_edge(superior, pid)
+            self._root_ids.discard(pid)
             if position is None:
                 if self._positions.pop(pid, None) is not None:
                     changes.positions_removed.append(pid)
@@ -484,6 +578,10 @@ class Organisation:
                  else changes.positions_added).append(pid)
                 self._positions[pid] = position
                 self._graph.add_node(pid)
+                if position.superior_id is None:
+                    self._root_ids.add(pid)
+        if patch.positions:
+            self._structure_changed()
         for position in patch.positions.values():
             if position is not None and position.superior_id is not None:
                 self._graph.add_edge(position.superior_id, position.id)

@@ -16,6 +16,7 @@ appear whatever the document says).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import graphviz
@@ -78,6 +79,28 @@ def _attrs(**values: object) -> dict[str, str]:
         raise ValueError(f"attribute(s) {sorted(bad)} are not on the DOT allow-list")
     return {key: value if isinstance(value, str) else _num(value)  # type: ignore[arg-type]
             for key, value in values.items()}
+
+
+_OWN_VALUE = re.compile(r"[-\w.,!#: ]*", re.ASCII)
+
+
+def _statement(head: str, attrs: dict[str, str]) -> str:
+    """One DOT node or edge statement.
+
+    Written here rather than through `Digraph.node`, whose general quoting costs
+    seconds on a 10,000-position chart; labels still go through the package's
+    `quote` (they are `graphviz.escape`d), and every other value is orgdesk's own
+    number, colour or keyword, checked to need no quoting beyond the quotes.
+    """
+    parts = []
+    for key, value in attrs.items():
+        if key in ("label", "xlabel"):
+            parts.append(f"{key}={graphviz.quoting.quote(value)}")
+        else:
+            if not _OWN_VALUE.fullmatch(value):
+                raise ValueError(f"unexpected value {value!r} for {key}")
+            parts.append(f'{key}="{value}"')
+    return f"\t{head} [{' '.join(parts)}]\n"
 
 
 def _num(value: float) -> str:
@@ -154,11 +177,11 @@ def _compact_box(graph: graphviz.Digraph, org: Organisation, box: Box, chart: Ch
     cx = box.x + box.w / 2
     text = box.text
     pid = int(box.id)
-    graph.node(node_name(box.id), **_attrs(
+    graph.body.append(_statement(node_name(box.id), _attrs(
         label="", id=node_name(box.id), pos=f"{_num(cx)},{_num(height - box.y - box.h / 2)}!",
         width=box.w / 72, height=box.h / 72, fixedsize="true", fillcolor=style.fill,
         color=style.border, style="rounded,filled,dashed" if style.dashed else "rounded,filled",
-        penwidth=1.0 if style.staff else 1.2))
+        penwidth=1.0 if style.staff else 1.2)))
     more = text.detail_lines + text.duty_lines
     title_h = len(text.title_lines) * TITLE_PT * LINE_SPACING
     more_h = box.h - title_h - 2 * PADDING_Y
@@ -167,17 +190,17 @@ def _compact_box(graph: graphviz.Digraph, org: Organisation, box: Box, chart: Ch
     if more:
         blocks.append(("d", more, more_h, font_name(), DETAIL_PT, DETAIL_TEXT, top + title_h))
     for prefix, lines, block_h, font, size, colour, block_top in blocks:
-        graph.node(f"{prefix}{pid}", **_attrs(
+        graph.body.append(_statement(f"{prefix}{pid}", _attrs(
             label=label(lines), shape="plaintext", style="solid", fontname=font, fontsize=size,
             fontcolor=colour, width=(box.w - 8) / 72, height=block_h / 72, fixedsize="true",
-            margin="0", pos=f"{_num(cx)},{_num(height - block_top - block_h / 2)}!"))
+            margin="0", pos=f"{_num(cx)},{_num(height - block_top - block_h / 2)}!")))
     if text.badge:
         bw, _ = estimate_size_badge(text.badge)
-        graph.node(f"b{pid}", **_attrs(
+        graph.body.append(_statement(f"b{pid}", _attrs(
             label=label([text.badge]), shape="box", style="rounded,filled",
             fillcolor=BADGE_FILL, color=BADGE_FILL, fontcolor=BADGE_TEXT, fontname=bold,
             fontsize=BADGE_PT, width=bw / 72, height=BADGE_H / 72, fixedsize="true",
-            margin="0", pos=f"{_num(box.x + box.w - bw / 2 - 6)},{_num(height - box.y + 2)}!"))
+            margin="0", pos=f"{_num(box.x + box.w - bw / 2 - 6)},{_num(height - box.y + 2)}!")))
 
 
 def estimate_size_badge(badge: str) -> tuple[float, float]:
@@ -197,7 +220,8 @@ def _compact_edge(graph: graphviz.Digraph, connector: Connector, height: float) 
         spline = _spline(connector.points, height)
         common = _attrs(pos=f"e,{_num(x1)},{_num(height - y1)} {spline}")
         common |= extra
-    graph.edge(node_name(connector.source), node_name(connector.target), **common)
+    graph.body.append(_statement(f"{node_name(connector.source)} -> {node_name(connector.target)}",
+                                 common))
 
 
 def _build_dot_layout(org: Organisation, options: ChartExportOptions) -> DotChart:
@@ -205,7 +229,10 @@ def _build_dot_layout(org: Organisation, options: ChartExportOptions) -> DotChar
     _, children = visible_tree(org, lo)
     staffing = tracks_staffing(org)
     graph = _graph(options, org, rankdir="TB" if options.orientation == "tb" else "LR",
-                   ordering="out", splines="ortho" if len(children) <= 400 else "polyline",
+                   ordering="out",
+                   # not "ortho": Graphviz 2.4x's orthogonal router aborts ("failed at
+                   # node …", maze.c assertion) on charts with dotted-line relations
+                   splines="polyline",
                    nodesep=0.25, ranksep=0.45)
     graph.attr("node", **_attrs(fontsize=10.0, margin="0.12,0.06"))
     for pid in children:

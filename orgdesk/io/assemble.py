@@ -153,7 +153,8 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
             problems.append(Problem(draft.row, "it has no title.", unit))
     parents = _resolve(drafts, plan, problems)
     _cycles(drafts, parents, unit, problems)
-    roots = [i for i, parent in enumerate(parents) if parent is None]
+    # A row whose superior could not be found is already a problem, not a top position.
+    roots = [i for i, parent in enumerate(parents) if parent is None and not drafts[i].superior]
     policy = plan.roots
     if len(roots) > 1 and policy is RootPolicy.ASK:
         rows = [drafts[i].row for i in roots]

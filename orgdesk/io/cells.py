@@ -24,6 +24,8 @@ MAX_NUMBER = 1_000_000_000
 
 def cell_text(value: object) -> str:
     """A spreadsheet value as text: whole floats without “.0”, dates in ISO form."""
+    if type(value) is str:  # the common case first: this runs for every cell
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -132,14 +134,21 @@ _NUMBER_PREFIX = re.compile(
     r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．:：)）](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.．]"
     r"|[①-⑳]|[•·●▪■◆*]|[-–—]\s)\s*")
 _TRAILING = "；;，,、。 \t"
+_MARKER_STARTS = frozenset("0123456789（(一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳•·●▪■◆*-–—")
 
 
 def split_items(cell: str) -> list[str]:
     """Items of a cell written by hand: lines, ；/; and numbering (1、 (2) ③) all separate."""
     items = []
     for part in _SPLIT.split(cell):
-        for piece in _INLINE_NUMBER.split(part):
-            item = _NUMBER_PREFIX.sub("", piece, count=1).strip().rstrip(_TRAILING).strip()
+        # The regular expressions only where a marker can be: imports run this per cell.
+        pieces = _INLINE_NUMBER.split(part) if ("、" in part or ")" in part or "）" in part) \
+            else (part,)
+        for piece in pieces:
+            piece = piece.strip()
+            if piece and piece[0] in _MARKER_STARTS:
+                piece = _NUMBER_PREFIX.sub("", piece, count=1).strip()
+            item = piece.rstrip(_TRAILING).strip()
             if item:
                 items.append(item)
     return items
@@ -189,6 +198,8 @@ def parse_int(value: object) -> int:
         return value
     if isinstance(value, float) and not value.is_integer():
         raise ValueError(f"{value} is not a whole number")
+    if type(value) is str and value.isascii() and value.isdigit() and len(value) < 10:
+        return int(value)  # the common case, without normalising
     text = _normal(value)
     match = _INT.match(text)
     if not match:
@@ -262,6 +273,7 @@ def parse_kind(value: object) -> PositionKind:
 
 
 # ------------------------------------------------------- mixed 任职要求 cells
+_SCALE_WORDS = tuple(w for w in EDUCATION_SCALE if w != "不限")
 _LANGUAGE_WORDS = ("普通话", "英语", "english", "粤语", "方言", "外语", "日语", "韩语", "语言")
 _YEARS = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*年(?:以上|及以上)?[^，,；;。]*?(?:经验|工作)"
                     r"|(?:工作年限|工作经验)\D{0,6}?(\d+)\s*年")
@@ -281,17 +293,18 @@ def parse_requirements(items: list[str]) -> dict[str, object]:
         rest = item
         folded = unicodedata.normalize("NFKC", item)
         if "education" not in result and ("学历" in folded or any(
-                w in folded for w in EDUCATION_SCALE if w != "不限")):
+                w in folded for w in _SCALE_WORDS)):
             try:
                 result["education"] = level = parse_education(folded)
                 rest = rest.replace(level, "").replace("不限", "")
             except ValueError:
                 pass
-        if "min_years" not in result and (match := _YEARS.search(folded)):
+        if "min_years" not in result and "年" in folded and (match := _YEARS.search(folded)):
             token = match.group(1) or match.group(2)
             result["min_years"] = _number(token)
             rest = rest.replace(f"{token}年", "", 1)
-        if "age_min" not in result and (match := _AGE_IN_TEXT.search(folded)):
+        if "age_min" not in result and ("岁" in folded or "年龄" in folded) and (
+                match := _AGE_IN_TEXT.search(folded)):
             low, high = (int(g) for g in match.groups() if g is not None)
             result["age_min"], result["age_max"] = low, high
             rest = rest.replace(match.group(0), "")

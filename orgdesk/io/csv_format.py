@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from orgdesk.core.organisation import Organisation
-from orgdesk.io.cells import guard_formula, unguard_formula
+from orgdesk.io.cells import cell_text, guard_formula, unguard_formula
 from orgdesk.io.export_table import HEADERS, position_rows
 from orgdesk.io.fields import is_own_table
 from orgdesk.io.problems import MalformedFile, name_of
@@ -90,14 +90,22 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
     handle = open(path, encoding=encoding, newline="", errors="strict")  # noqa: SIM115
     try:
         first = handle.readline()
+        for _ in range(100):  # the header line decides, not draw.io's “#” lines above it
+            if not first.startswith("#"):
+                break
+            first = handle.readline()
         handle.seek(0)
     except UnicodeDecodeError:
         handle.close()
-        raise MalformedFile(path, f"{name_of(path)} is not {encoding} text.") from None
+        raise MalformedFile(path, f"{name_of(path)} is not {encoding} text; choose another "
+                                  "encoding.") from None
     rows = _rows(path, handle, sniff_delimiter(first), encoding)
     try:
-        header_line, header = next(rows)
+        _, header = next(rows)
+        while cell_text(header[0]).startswith("#"):  # draw.io's comment and setting lines
+            _, header = next(rows)
     except StopIteration:
+        rows.close()
         raise MalformedFile(path, f"{name_of(path)} is empty: it has no header row.") from None
     headers = unique_headers(header)
     return Table(path, headers, rows, unit="line", total=lines, own=is_own_table(headers))
@@ -116,8 +124,12 @@ def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
                 record = next(reader)
             except StopIteration:
                 return
-            if any(cell.strip() for cell in record):
-                yield start, [unguard_formula(cell) for cell in record]
+            joined = "".join(record)
+            if not joined.strip():
+                continue
+            if "'" in joined:
+                record = [unguard_formula(cell) for cell in record]
+            yield start, record
     except csv.Error as exc:
         raise MalformedFile(path, _csv_message(path, exc, start, reader.line_num)) from None
     except UnicodeDecodeError:
@@ -146,5 +158,9 @@ def write_csv(org: Organisation, handle: IO[bytes]) -> None:
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in position_rows(org):
-        writer.writerow(["" if v is None else guard_formula(v) if isinstance(v, str) else v
-                         for v in row])
+        writer.writerow(["" if v is None else _text(v) if isinstance(v, str) else v for v in row])
+
+
+def _text(value: str) -> str:
+    # A NUL would make the file binary to every CSV reader, this one included.
+    return guard_formula(value.replace("\x00", "\ufffd"))

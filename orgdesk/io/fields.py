@@ -35,7 +35,7 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("id", "ID", "编号", ("id", "unique id", "uniqueid", "position id", "node id", "key",
-                              "employee id", "emp id", "岗位编号", "职位编号", "工号", "编码")),
+                              "employee id", "emp id", "编号", "岗位编号", "职位编号", "工号", "编码")),
     Field("superior", "Superior ID", "上级编号",
           ("parent id", "parentid", "pid", "parent", "reports to", "reportsto", "reports_to",
            "manager", "manager id", "managerid", "superior", "superior id", "supervisor",

@@ -26,6 +26,10 @@ class InterchangeError(UserError):
 class MalformedFile(InterchangeError):
     """The file cannot be read as the format it claims (or is hostile)."""
 
+    def __init__(self, path: Path | str, sentence: str) -> None:
+        self.path = Path(path)
+        super().__init__(sentence)
+
 
 class HostileFile(MalformedFile):
     """XML with a DTD or entities, a zip bomb, or a size beyond the caps."""

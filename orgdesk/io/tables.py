@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from orgdesk.core.model import (
     EDUCATION_SCALE,
     Department,
     DocumentInfo,
+    Kpi,
     PositionKind,
     RelationKind,
     Requirements,
@@ -114,7 +116,7 @@ Converter = Callable[[object], object]
 
 
 def _text(value: object) -> str:
-    return cells.cell_text(value).strip()
+    return value.strip() if type(value) is str else cells.cell_text(value).strip()
 
 
 def _exact_text(value: object) -> str:
@@ -141,18 +143,51 @@ def _optional(parse: Converter) -> Converter:
     return convert
 
 
-def _lenient_list(value: object) -> list[str]:
-    return cells.split_items(cells.cell_text(value))
+# Staff lists repeat their long cells (every agent row has the agents' duties),
+# so the parsed form of recent cell texts is kept: a bounded cache, results immutable.
+@lru_cache(maxsize=4096)
+def _items(text: str) -> tuple[str, ...]:
+    return tuple(cells.split_items(text))
 
 
-def _lenient_kpis(value: object) -> tuple[object, ...]:
-    return tuple(cells.parse_kpi(item) for item in cells.split_items(cells.cell_text(value)))
+@lru_cache(maxsize=4096)
+def _kpis(text: str) -> tuple[Kpi, ...]:
+    return tuple(cells.parse_kpi(item) for item in _items(text))
+
+
+@lru_cache(maxsize=4096)
+def _requirements(items: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
+    return tuple((k, tuple(v) if isinstance(v, list) else v)
+                 for k, v in cells.parse_requirements(list(items)).items())
+
+
+@lru_cache(maxsize=1024)
+def _headcount(text: str) -> tuple[int, str]:
+    return cells.parse_headcount(text)
+
+
+def _lenient_headcount(value: object) -> tuple[int, str] | int:
+    return _headcount(value) if type(value) is str else cells.parse_int(value)
+
+
+@lru_cache(maxsize=4096)
+def _requirements_of(*values: object) -> Requirements:
+    # Immutable and repeated row after row: one shared value per distinct content.
+    return Requirements(*values)  # type: ignore[arg-type]
+
+
+def _lenient_list(value: object) -> tuple[str, ...]:
+    return _items(cells.cell_text(value))
+
+
+def _lenient_kpis(value: object) -> tuple[Kpi, ...]:
+    return _kpis(cells.cell_text(value))
 
 
 _LENIENT: dict[str, Converter] = {
     "id": _text, "superior": _text, "name": _text, "title": _text, "department": _text,
     "order": _optional(cells.parse_int), "kind": cells.parse_kind, "level": _text,
-    "planned_headcount": _optional(cells.parse_headcount), "headcount_note": _text,
+    "planned_headcount": _optional(_lenient_headcount), "headcount_note": _text,
     "filled_headcount": _optional(cells.parse_int), "duties": _lenient_list,
     "education": cells.parse_education, "min_years": _optional(cells.parse_int),
     "age_min": _optional(cells.parse_int), "age_max": _optional(cells.parse_int),
@@ -169,7 +204,6 @@ _EXACT: dict[str, Converter] = {
     "kpis": lambda v: cells.split_kpis_exact(cells.cell_text(v)),
     "other_requirements": _exact_text, "career_path": _exact_text, "notes": _exact_text,
 }
-_REQUIREMENT_KEYS = ("education", "min_years", "age_min", "age_max", "languages", "skills")
 
 
 def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
@@ -198,8 +232,11 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
                 values[key] = convert(value)
             except (ValueError, InvalidValueError) as exc:
                 problems.append(Problem(row, f"“{header}”: {exc}.", table.unit))
-        notes = [f"{header}: {cells.cell_text(raw[i]).strip()}" for i, header in to_notes
-                 if i < len(raw) and cells.cell_text(raw[i]).strip()]
+        notes = []
+        for i, header in to_notes:
+            text = _text(raw[i]) if i < len(raw) and raw[i] is not None else ""
+            if text:
+                notes.append(f"{header}: {text}")
         if name_to_notes and values.get("name"):
             notes.insert(0, f"{name_header}: {values['name']}")
         draft = _draft(row, values, notes, table.unit, problems)
@@ -208,44 +245,52 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
     return drafts
 
 
+_PLAIN_KEYS = ("kind", "level", "headcount_note", "filled_headcount", "career_path", "duties",
+               "kpis")
+
+
 def _draft(row: int, values: dict[str, Any], notes: list[str], unit: str,
            problems: list[Problem]) -> Draft | None:
-    fields: dict[str, Any] = {}
-    requirements: dict[str, Any] = {}
-    if "requirements" in values:
-        requirements.update(cells.parse_requirements(values.pop("requirements")))
+    """One row's values as a draft; a column of its own wins over the mixed 任职要求 cell."""
+    get = values.get
+    education, min_years = get("education") or "", get("min_years")
+    age_min, age_max = get("age_min"), get("age_max")
+    languages, skills = get("languages") or (), get("skills") or ()
     if "age_range" in values:
-        requirements["age_min"], requirements["age_max"] = values.pop("age_range")
-    for key in _REQUIREMENT_KEYS:
-        if key in values and values[key] not in (None, "", (), []):
-            requirements[key] = values[key]
-    for key in ("languages", "skills"):
-        requirements[key] = tuple(requirements.get(key, ()))
-    if "other_requirements" in values:
-        requirements["other"] = values["other_requirements"]
+        low, high = values["age_range"]
+        age_min = low if age_min is None else age_min
+        age_max = high if age_max is None else age_max
+    if "requirements" in values:
+        mixed = dict(_requirements(tuple(values["requirements"])))
+        education = education or mixed.get("education", "")
+        min_years = mixed.get("min_years") if min_years is None else min_years
+        if age_min is None and age_max is None:
+            age_min, age_max = mixed.get("age_min"), mixed.get("age_max")
+        languages = languages or mixed.get("languages", ())
+        skills = skills or mixed.get("skills", ())
     try:
-        fields["requirements"] = Requirements(**requirements)
+        requirements = _requirements_of(education, min_years, age_min, age_max, tuple(languages),
+                                        tuple(skills), get("other_requirements", ""))
     except InvalidValueError as exc:
         problems.append(Problem(row, str(exc), unit))
         return None
-    planned = values.get("planned_headcount")
+    title = get("title")
+    if title is None:  # no title column: a name column names the position
+        title = get("name", "")
+    own_notes = get("notes", "")
+    fields: dict[str, Any] = {
+        "title": title, "requirements": requirements,
+        "notes": "\n".join(filter(None, [own_notes, *notes])) if notes else own_notes}
+    planned = get("planned_headcount")
     if isinstance(planned, tuple):  # lenient “14人（含组长）”: the number and a note
         planned, note = planned
-        if note and not values.get("headcount_note"):
+        if note and not get("headcount_note"):
             values["headcount_note"] = note
     if planned is not None:
         fields["planned_headcount"] = planned
-    for key in ("kind", "level", "headcount_note", "filled_headcount", "career_path"):
-        if values.get(key) is not None:
-            fields[key] = values[key]
-    for key in ("duties", "kpis"):
-        if key in values:
-            fields[key] = tuple(values[key])
-    fields["notes"] = "\n".join(filter(None, [values.get("notes", ""), *notes]))
-    title = values.get("title")
-    if title is None:  # no title column: a name column names the position
-        title = values.get("name", "")
-    fields["title"] = title
-    return Draft(row, values.get("id", ""), values.get("superior", ""),
-                 values.get("name", ""), values.get("order"), values.get("department", ""),
-                 fields)
+    for key in _PLAIN_KEYS:
+        value = get(key)
+        if value is not None:
+            fields[key] = value
+    return Draft(row, get("id", ""), get("superior", ""), get("name", ""), get("order"),
+                 get("department", ""), fields)

@@ -203,7 +203,9 @@ def _cell(sheet: Any, value: object, bold: bool = False) -> Any:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    if isinstance(value, str):
+    if value == "":
+        cell = WriteOnlyCell(sheet, value=None)  # an empty cell, not an empty inline string
+    elif isinstance(value, str):
         text = xml_escape(value)
         if len(text) > EXCEL_CELL_LIMIT:
             raise ExportFailed(f"A text of {len(value):,} characters is longer than an "

@@ -9,6 +9,7 @@ Graphviz box of that size.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ FIRST_DUTIES = 2
 Measure = Callable[[BoxText], tuple[float, float]]
 
 
+@functools.lru_cache(maxsize=8192)
 def char_units(ch: str) -> int:
     """2 for wide (CJK, full-width) characters, 0 for combining marks, else 1."""
     if unicodedata.combining(ch):
@@ -69,6 +71,7 @@ def char_units(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@functools.lru_cache(maxsize=16384)  # titles repeat: 座席员 ×12 in every team
 def text_units(text: str) -> int:
     return sum(char_units(ch) for ch in text)
 

@@ -109,12 +109,12 @@ def _load_untrusted(session: Session, path: Path) -> Organisation:
         raise problem from exc
 
 
-def _check_contents(working: Path, path: Path) -> None:
+def _check_contents(working: Path, path: Path) -> Organisation:
     """Load the fresh working copy of `path` once, so a bad file fails at open."""
     engine = working_engine(working)
     try:
         with Session(engine) as session:
-            _load_untrusted(session, path)
+            return _load_untrusted(session, path)
     finally:
         engine.dispose()
 
@@ -202,6 +202,7 @@ class DocumentFile:
         self.engine: Engine = working_engine(session.working_path)
         info = SessionInfo.read(session.folder)
         self._saved_counter = info.saved_counter if info else -1
+        self._validated: Organisation | None = None
 
     # ----------------------------------------------------------- constructors
     @classmethod
@@ -264,11 +265,13 @@ class DocumentFile:
                 conn.execute("PRAGMA journal_mode = DELETE")
             finally:
                 conn.close()
-            _check_contents(working, path)
+            loaded = _check_contents(working, path)
             # An upgraded copy differs from the user's file: it counts as unsaved.
             saved = -1 if upgraded_from is not None else change_counter(working)
             SessionInfo(str(path), saved, now_utc().isoformat()).write(session.folder)
-            return cls(path, session, upgraded_from)
+            document = cls(path, session, upgraded_from)
+            document._validated = loaded  # the first load() needs no second read
+            return document
         except BaseException:
             # Keep a working copy with unsaved edits for a later recovery offer.
             session.release(remove=not (has_edits and recover is None))
@@ -289,6 +292,9 @@ class DocumentFile:
 
     # ------------------------------------------------------------- contents
     def load(self) -> Organisation:
+        if self._validated is not None:
+            org, self._validated = self._validated, None
+            return org
         with Session(self.engine) as session:
             return load_organisation(session)
 

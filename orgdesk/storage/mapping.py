@@ -60,13 +60,22 @@ def _position_values(position: Position) -> dict[str, object]:
     }
 
 
-def _grouped(session: Session, *columns: Any) -> dict[int, list[Any]]:
+def _driver(session: Session) -> Any:
+    """The DB-API connection under the session, for bulk reads without row objects."""
+    return session.connection().connection.driver_connection
+
+
+def _grouped(session: Session, table: str, columns: str) -> dict[int, list[Any]]:
     """Child-table rows grouped by position, in seq order."""
-    table = columns[0].table
     result: dict[int, list[Any]] = defaultdict(list)
-    query = select(table.c.position_id, *columns).order_by(table.c.position_id, table.c.seq)
-    for row in session.execute(query):
-        result[row[0]].append(row[1] if len(row) == 2 else tuple(row[1:]))
+    rows = _driver(session).execute(
+        f"SELECT position_id, {columns} FROM {table} ORDER BY position_id, seq").fetchall()
+    if rows and len(rows[0]) == 2:
+        for pid, value in rows:
+            result[pid].append(value)
+    else:
+        for pid, *values in rows:
+            result[pid].append(tuple(values))
     return result
 
 
@@ -92,38 +101,51 @@ def write_info(session: Session, info: DocumentInfo) -> None:
         session.merge(MetaRow(key=key, value=value))
 
 
+_POSITION_COLUMNS = ("id, superior_id, sort_order, title, department_id, kind, level, "
+                     "planned_headcount, headcount_note, filled_headcount, education, min_years, "
+                     "age_min, age_max, other_requirements, career_path, notes")
+
+
 def load_organisation(session: Session) -> Organisation:
-    """Read a whole document with one query per table (no per-row ORM loading)."""
+    """Read a whole document with one query per table.
+
+    Bulk reads go straight through the DB-API cursor: for 10,000 positions
+    SQLAlchemy's row objects cost more than the rest of the load together.
+    """
+    driver = _driver(session)
     departments = [
-        Department(DepartmentId(r.id), r.name, r.colour, r.sort_order)
-        for r in session.execute(select(DepartmentRow.__table__))
+        Department(DepartmentId(i), name, colour, order)
+        for i, name, colour, order in driver.execute(
+            "SELECT id, name, colour, sort_order FROM departments")
     ]
-    duties = _grouped(session, DutyRow.text)
-    languages = _grouped(session, LanguageRow.text)
-    skills = _grouped(session, SkillRow.text)
-    kpis = _grouped(session, KpiRow.name, KpiRow.target)
+    duties = _grouped(session, "duties", "text")
+    languages = _grouped(session, "languages", "text")
+    skills = _grouped(session, "skills", "text")
+    kpis = _grouped(session, "kpis", "name, target")
+    kinds = {kind.value: kind for kind in PositionKind}
+    empty: tuple[Any, ...] = ()
     positions = [
         Position(
-            id=PositionId(r.id), title=r.title,
-            superior_id=None if r.superior_id is None else PositionId(r.superior_id),
-            order=r.sort_order,
-            department_id=None if r.department_id is None else DepartmentId(r.department_id),
-            kind=PositionKind(r.kind), level=r.level, planned_headcount=r.planned_headcount,
-            headcount_note=r.headcount_note, filled_headcount=r.filled_headcount,
-            duties=tuple(duties.get(r.id, ())),
+            id=PositionId(pid), title=title,
+            superior_id=None if superior is None else PositionId(superior), order=order,
+            department_id=None if department is None else DepartmentId(department),
+            kind=kinds[kind], level=level, planned_headcount=planned, headcount_note=note,
+            filled_headcount=filled, duties=tuple(duties.get(pid, empty)),
             requirements=Requirements(
-                education=r.education, min_years=r.min_years, age_min=r.age_min,
-                age_max=r.age_max, languages=tuple(languages.get(r.id, ())),
-                skills=tuple(skills.get(r.id, ())), other=r.other_requirements),
-            kpis=tuple(Kpi(name, target) for name, target in kpis.get(r.id, ())),
-            career_path=r.career_path, notes=r.notes,
+                education=education, min_years=min_years, age_min=age_min, age_max=age_max,
+                languages=tuple(languages.get(pid, empty)), skills=tuple(skills.get(pid, empty)),
+                other=other),
+            kpis=tuple(Kpi(name, target) for name, target in kpis.get(pid, empty)),
+            career_path=career, notes=notes,
         )
-        for r in session.execute(select(PositionRow.__table__))
+        for (pid, superior, order, title, department, kind, level, planned, note, filled,
+             education, min_years, age_min, age_max, other, career, notes)
+        in driver.execute(f"SELECT {_POSITION_COLUMNS} FROM positions")
     ]
     relations = [
-        Relation(RelationId(r.id), PositionId(r.source_id), PositionId(r.target_id),
-                 RelationKind(r.kind), r.label)
-        for r in session.execute(select(RelationRow.__table__))
+        Relation(RelationId(i), PositionId(source), PositionId(target), RelationKind(kind), label)
+        for i, source, target, kind, label in driver.execute(
+            "SELECT id, source_id, target_id, kind, label FROM relations")
     ]
     return Organisation(load_info(session), departments, positions, relations)
 
@@ -199,11 +221,52 @@ def _chunks(ids: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield ids[start:start + size]
 
 
+_INSERTS = {
+    "departments": "INSERT INTO departments (id, name, colour, sort_order) VALUES (?, ?, ?, ?)",
+    "positions": "INSERT INTO positions (id, superior_id, sort_order, title, department_id, kind, "
+                 "level, planned_headcount, headcount_note, filled_headcount, education, "
+                 "min_years, age_min, age_max, other_requirements, career_path, notes) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "duties": "INSERT INTO duties (position_id, seq, text) VALUES (?, ?, ?)",
+    "languages": "INSERT INTO languages (position_id, seq, text) VALUES (?, ?, ?)",
+    "skills": "INSERT INTO skills (position_id, seq, text) VALUES (?, ?, ?)",
+    "kpis": "INSERT INTO kpis (position_id, seq, name, target) VALUES (?, ?, ?, ?)",
+    "relations": "INSERT INTO relations (id, source_id, target_id, kind, label) "
+                 "VALUES (?, ?, ?, ?, ?)",
+}
+
+
 def write_organisation(session: Session, org: Organisation) -> None:
-    """Write a whole organisation into an empty document."""
-    write_changes(session, org, ChangeSet(
-        positions_added=[p.id for p in org.positions()],
-        departments_added=[d.id for d in org.departments],
-        relations_added=[r.id for r in org.relations],
-        info_changed=True,
-    ))
+    """Write a whole organisation into an empty document, in the session's transaction.
+
+    An import brings up to 100,000 positions and half a million list rows, so
+    they go through the DB-API cursor's executemany with plain tuples:
+    SQLAlchemy's per-row parameter processing made write_changes take 9 s of a
+    100,000-row import (benchmarks/bench_import.py), the SQLite work itself < 1 s.
+    """
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    write_info(session, org.info)
+    session.flush()
+    # In id order: each table's B-tree then grows at its end (a third faster than tree order).
+    positions: tuple[Position, ...] = org.snapshot()[2]  # type: ignore[assignment]
+    rows: dict[str, Any] = {
+        "departments": ((d.id, d.name, d.colour, d.order) for d in org.departments),
+        "positions": ((p.id, p.superior_id, p.order, p.title, p.department_id, p.kind.value,
+                       p.level, p.planned_headcount, p.headcount_note, p.filled_headcount,
+                       p.requirements.education, p.requirements.min_years,
+                       p.requirements.age_min, p.requirements.age_max, p.requirements.other,
+                       p.career_path, p.notes) for p in positions),
+        "duties": ((p.id, i, t) for p in positions for i, t in enumerate(p.duties)),
+        "languages": ((p.id, i, t) for p in positions
+                      for i, t in enumerate(p.requirements.languages)),
+        "skills": ((p.id, i, t) for p in positions for i, t in enumerate(p.requirements.skills)),
+        "kpis": ((p.id, i, k.name, k.target) for p in positions for i, k in enumerate(p.kpis)),
+        "relations": ((r.id, r.source_id, r.target_id, r.kind.value, r.label)
+                      for r in org.relations),
+    }
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        for table, statement in _INSERTS.items():
+            cursor.executemany(statement, rows[table])
+    finally:
+        cursor.close()

@@ -34,7 +34,8 @@ def tr(text: str) -> str:
 
 
 def settings() -> QSettings:
-    return QSettings("orgdesk", "orgdesk")
+    # Explicit format and scope so QSettings.setDefaultFormat/setPath apply (tests).
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "orgdesk", "orgdesk")
 
 
 def language_setting() -> str:

@@ -35,8 +35,13 @@ class DocumentController(QObject):
         super().__init__(parent)
         self.service = service
         self.undo_stack = QUndoStack(self)
-        # A recovered or upgraded working copy differs from the file before any edit.
-        self._dirty_baseline = service.file.modified
+        # A recovered or upgraded working copy differs from the file before any edit,
+        # and so does an untitled document with contents (a sample); a blank
+        # untitled one holds nothing to lose.
+        org = service.org
+        blank = service.file.path is None and not len(org) and not org.departments \
+            and not org.relations
+        self._dirty_baseline = service.file.modified and not blank
         self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit(
             self.is_modified))
 
@@ -51,10 +56,11 @@ class DocumentController(QObject):
     def execute(self, text: str, edit: Edit, merge_key: Hashable | None = None,
                 describe: Callable[[StatePatch, StatePatch], str] | None = None) -> bool:
         """Perform `edit(service)` as one undoable step; False (and `problem`) if refused."""
-        before_state = self.org.capture()
+        org, before_state = self.org, self.org.capture()
         try:
             result = edit(self.service)
         except UserError as exc:
+            self._resync(org)
             self.problem.emit(str(exc))
             return False
         changes = result if isinstance(result, ChangeSet) else self._diff(before_state)
@@ -97,13 +103,20 @@ class DocumentController(QObject):
 
     def apply_patch(self, patch: StatePatch) -> None:
         """Undo/redo entry point: restore entities exactly and announce the change."""
-        before = self.org.state_of(_touched(patch))
+        org, before = self.org, self.org.state_of(_touched(patch))
         try:
             changes = self.service.apply_patch(patch)
         except UserError as exc:
+            self._resync(org)
             self.problem.emit(str(exc))
             return
         self.changed.emit(changes, _structural(before, patch))
+
+    def _resync(self, org: Organisation) -> None:
+        """After a refused edit the service may have reloaded its organisation from the
+        working copy as a new object: views holding the old one must take the new one."""
+        if self.service.org is not org:
+            self.changed.emit(ChangeSet(), True)
 
     def mark_saved(self) -> None:
         self._dirty_baseline = False

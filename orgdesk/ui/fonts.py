@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 
 #: Families known to cover Simplified Chinese, best first.
@@ -22,12 +23,16 @@ def cjk_family() -> str | None:
     return None
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("fonts", text)
+
+
 def missing_font_advice() -> str:
     if sys.platform.startswith("linux"):
         fix = "sudo apt-get install fonts-noto-cjk"
     elif sys.platform == "darwin":
-        fix = "install the “Noto Sans CJK SC” font"
+        fix = tr("install the “Noto Sans CJK SC” font")
     else:
-        fix = "install the Chinese (Simplified) language features of Windows"
-    return ("No font that can show Chinese text is installed, so Chinese titles will show as "
-            f"boxes; to fix it: {fix}.")
+        fix = tr("install the Chinese (Simplified) language features of Windows")
+    return tr("No font that can show Chinese text is installed, so Chinese titles will show "
+              "as boxes; to fix it: %1.").replace("%1", fix)

@@ -140,7 +140,9 @@ class MainWindow(QMainWindow):
             "save_as": self._action("actionSaveAs", self.tr("Save &As…"), self.save_as, S.SaveAs),
             "close": self._action("actionClose", self.tr("&Close"), self.close, S.Close),
             "quit": self._action("actionQuit", self.tr("&Quit"),
-                                 lambda: app and app.quit_all(), S.Quit),
+                                 lambda: app and app.quit_all(),
+                                 # Windows' key scheme has no Quit key; Ctrl+Q everywhere.
+                                 S.Quit if not QKeySequence(S.Quit).isEmpty() else "Ctrl+Q"),
             "add_report": self._action("actionAddReport", self.tr("Add &Direct Report"),
                                        self.add_report, "Insert"),
             "add_sibling": self._action("actionAddSibling", self.tr("Add &Sibling"),
@@ -288,7 +290,22 @@ class MainWindow(QMainWindow):
             self.tree.select(pid)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_panels(PositionId(int(current.internalId())) if current.isValid() else None)
+        pid = PositionId(int(current.internalId())) if current.isValid() else None
+        if pid is not None and pid in self.controller.org:
+            position = self.controller.org.position(pid)
+            self._current_place = (position.superior_id, position.order)
+        self._show_panels(pid)
+
+    def _neighbour_of_removed(self) -> PositionId | None:
+        """Like an outliner: the next sibling, else the previous one, else the superior."""
+        superior, order = getattr(self, "_current_place", (None, 0))
+        org = self.controller.org
+        if superior is not None and superior not in org:
+            return None
+        siblings = org.direct_reports(superior)
+        if siblings:
+            return siblings[min(order, len(siblings) - 1)].id
+        return superior
 
     def _show_panels(self, pid: PositionId | None) -> None:
         for panel in self.panels:
@@ -305,7 +322,10 @@ class MainWindow(QMainWindow):
                 if superior is not None:
                     expanded.add(superior)
             self.model.reset_from(self.controller.org)
-            self.tree.restore(expanded, current if current in self.controller.org else None)
+            org = self.controller.org
+            if current is not None and current not in org:
+                current = self._neighbour_of_removed()
+            self.tree.restore(expanded, current)
             if self.current_id() is None:
                 self._show_panels(None)
         else:
@@ -394,6 +414,9 @@ class MainWindow(QMainWindow):
             index = None if row < 0 else row
             if superior == position.superior_id and index is not None and index > position.order:
                 index -= 1  # the row counted the dragged position itself
+                if not with_reports:
+                    # Its reports are lifted into its place first, pushing the target down.
+                    index += len(self.controller.org.direct_reports(position.id))
             target_title = (self.controller.org.position(superior).title if superior
                             else self.tr("the top level"))
             text = (self.tr("Move %1 under %2") if with_reports
@@ -508,6 +531,7 @@ class MainWindow(QMainWindow):
         if jump:
             self._match_index = 0
             self.select_position(self._matches[0])
+        self._match_index = min(max(self._match_index, 0), len(self._matches) - 1)
         self._update_search_status()
 
     def _update_search_status(self) -> None:

@@ -66,9 +66,10 @@ class OrgTreeModel(QAbstractItemModel):
         """Field changes without moves: repaint just those rows."""
         tracking = self._staffing_tracked()
         if tracking != self._tracking_staff:
+            # Vacancy marks appear or vanish on every row: repaint them all.  A
+            # reset would collapse the tree and drop the selection.
             self._tracking_staff = tracking
-            self.reset_from(self._org)
-            return
+            pids = [p.id for p in self._org.positions()]
         for pid in pids:
             if pid in self._org:
                 index = self.index_of(pid)
@@ -86,11 +87,13 @@ class OrgTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
-        superior = self._position(parent)
-        reports = self._org.direct_reports(superior.id if superior else None)
+        if parent.isValid() and self._position(parent) is None:
+            return QModelIndex()
+        superior = PositionId(parent.internalId()) if parent.isValid() else None
+        reports = self._org.report_ids(superior)
         if row >= len(reports):
             return QModelIndex()
-        return self.createIndex(row, 0, reports[row].id)
+        return self.createIndex(row, 0, reports[row])
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         position = self._position(child)
@@ -101,16 +104,15 @@ class OrgTreeModel(QAbstractItemModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
-        superior = self._position(parent)
-        return len(self._org.direct_reports(superior.id if superior else None))
+        if parent.isValid() and self._position(parent) is None:
+            return 0
+        return self._org.report_count(PositionId(parent.internalId()) if parent.isValid() else None)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 1
 
     def index_of(self, pid: PositionId) -> QModelIndex:
-        position = self._org.position(pid)
-        row = self._org.direct_reports(position.superior_id).index(position)
-        return self.createIndex(row, 0, pid)
+        return self.createIndex(self._org.row_of(pid), 0, pid)
 
     # ------------------------------------------------------------------- data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,12 +1,34 @@
 """The position tree view: keeps expansion and selection across model resets."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTreeView, QWidget
 
 from orgdesk.core.model import PositionId
 from orgdesk.ui.tree_model import OrgTreeModel
+
+
+class _TitleDelegate(QStyledItemDelegate):
+    """The in-place title editor keeps the plain keys it needs.
+
+    The window's tree shortcuts (Enter adds a sibling, Del deletes, Insert adds
+    a report, Alt+Up/Down reorder) would otherwise fire while a title is being
+    typed: Enter would add a sibling instead of confirming the rename.
+    """
+
+    _MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                  | Qt.KeyboardModifier.MetaModifier)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            plain = not event.modifiers() & self._MODIFIERS
+            alt_arrow = event.modifiers() & Qt.KeyboardModifier.AltModifier and \
+                event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            if plain or alt_arrow:
+                event.accept()
+                return True
+        return super().eventFilter(editor, event)
 
 
 class OrgTreeView(QTreeView):
@@ -25,6 +47,7 @@ class OrgTreeView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.SelectedClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegate(_TitleDelegate(self))
 
     def tree_model(self) -> OrgTreeModel:
         model = self.model()

@@ -9,12 +9,14 @@ replace.
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from orgdesk.core.model import PositionId
@@ -39,6 +41,19 @@ def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
     yield folder
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp: QApplication) -> Iterator[None]:
+    """Start and end each test with an empty clipboard.
+
+    The offscreen platform keeps clipboard data in a C++ global destroyed after
+    Python has shut down; a QMimeData made in Python (Copy) still held there
+    crashes the process at exit.  Clearing it at teardown deletes it in time.
+    """
+    QApplication.clipboard().clear()
+    yield
+    QApplication.clipboard().clear()
 
 
 @pytest.fixture(autouse=True)
@@ -77,9 +92,13 @@ def open_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, sample_copy: Call
     """Open a sample (or a path) in a shown MainWindow without an application object."""
     windows: list[MainWindow] = []
 
-    def open_(source: str | Path = "software_ops_department") -> MainWindow:
-        path = source if isinstance(source, Path) else sample_copy(source)
-        service = DocumentService(DocumentFile.open(path))
+    def open_(source: str | Path | None = "software_ops_department") -> MainWindow:
+        """A sample by slug, a file by path, or a new blank document for None."""
+        if source is None:
+            file = DocumentFile.new()
+        else:
+            file = DocumentFile.open(source if isinstance(source, Path) else sample_copy(source))
+        service = DocumentService(file)
         window = MainWindow(DocumentController(service))
         windows.append(window)
         show(qtbot, window)
@@ -139,3 +158,43 @@ def tree_rows(window: MainWindow) -> list[str]:
 def on_disk(window: MainWindow) -> tuple[object, ...]:
     """The snapshot of what the working copy on disk holds."""
     return window.controller.service.file.load().snapshot()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type `text` key by key, as a keyboard or input method would (Chinese included)."""
+    for char in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def undo_texts(window: MainWindow) -> list[str]:
+    stack = window.controller.undo_stack
+    return [stack.text(i) for i in range(stack.count())]
+
+
+def click_row(window: MainWindow, position: PositionId) -> None:
+    """Click a position's row in the tree, as the user would."""
+    index = window.model.index_of(position)
+    window.tree.scrollTo(index)
+    rect = window.tree.visualRect(index)
+    assert rect.isValid(), "the row is not visible"
+    QTest.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+
+
+def double_click(widget: QWidget, pos: QPoint) -> None:
+    """Press, release, double-click: the event sequence a real double-click gives
+    (QTest.mouseDClick alone sends only the double-click, which item views ignore)."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.mouseDClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 2.0) -> bool:
+    """Process events until `condition()` holds; False after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QApplication.processEvents()
+        time.sleep(0.005)
+    return True

@@ -8,12 +8,14 @@ clients; its labels are collected in `LABELS`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 
 from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
 from orgdesk.analysis.texts import headcount_text, kpi_line, requirement_lines, seats_suffix
-from orgdesk.core.model import PositionId, PositionKind
+from orgdesk.core.model import Kpi, Position, PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
 
 LABELS = {
@@ -44,9 +46,10 @@ LABELS = {
     "filled": "在岗",
     "vacancies": "空缺",
     "level": "层级",
+    "by_department": "按部门统计",
+    "by_level": "按层级统计",
     "total": "合计",
     "page": "第 {page} 页 / 共 {pages} 页",
-    "chart_missing": "（本机无法生成组织结构图：未找到图表导出组件。）",
 }
 
 
@@ -57,6 +60,7 @@ class PositionSheet:
     number: str  # "3.2"-style section number
     position_id: PositionId
     title: str
+    heading: str  # the title, with its department or superior when the title repeats
     department: str
     headcount: str
     headcount_note: str
@@ -85,20 +89,68 @@ class HandbookContent:
     def section_titles(self) -> list[tuple[str, str]]:
         """(number, title) of every section, for the table of contents."""
         return ([("1", LABELS["chart"]), ("2", LABELS["summary"]), ("3", LABELS["sheets"])]
-                + [(s.number, s.title) for s in self.sheets])
+                + [(s.number, s.heading) for s in self.sheets])
 
 
 def date_text(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+# Characters XML 1.0 forbids (C0 controls but tab/newline/CR, U+FFFE/FFFF, lone
+# surrogates): a DOCX cannot hold them and no reader wants them in a PDF or page.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    return _UNPRINTABLE.sub("", text)
+
+
+def printable_organisation(org: Organisation) -> Organisation:
+    """A copy of `org` whose text holds only characters every handbook format can carry."""
+    def clean_position(p: Position) -> Position:
+        req = p.requirements
+        return replace(
+            p, title=_clean(p.title).strip() or "?", level=_clean(p.level),
+            headcount_note=_clean(p.headcount_note), duties=tuple(map(_clean, p.duties)),
+            requirements=replace(req, languages=tuple(map(_clean, req.languages)),
+                                 skills=tuple(map(_clean, req.skills)), other=_clean(req.other)),
+            kpis=tuple(Kpi(_clean(k.name), _clean(k.target)) for k in p.kpis),
+            career_path=_clean(p.career_path), notes=_clean(p.notes))
+
+    info = replace(org.info, title=_clean(org.info.title), client=_clean(org.info.client),
+                   author=_clean(org.info.author), notes=_clean(org.info.notes))
+    departments = [replace(d, name=_clean(d.name).strip() or "?") for d in org.departments]
+    relations = [replace(r, label=_clean(r.label)) for r in org.relations]
+    return Organisation(info, departments, [clean_position(p) for p in org.positions()], relations)
+
+
 def _names(titles: list[str]) -> str:
     return "、".join(titles)
+
+
+def _headings(org: Organisation) -> dict[PositionId, str]:
+    """Section headings: a title used by several positions (four "项目组长") gets
+    its department, or its superior's title, so the contents tells them apart."""
+    departments = {d.id: d.name for d in org.departments}
+    positions = list(org.positions())
+    counts = Counter(p.title for p in positions)
+    headings = {}
+    for position in positions:
+        heading = position.title
+        if counts[position.title] > 1:
+            superior = org.superior(position.id)
+            where = (departments[position.department_id] if position.department_id is not None
+                     else superior.title if superior is not None else "")
+            if where:
+                heading += f"（{where}）"
+        headings[position.id] = heading
+    return headings
 
 
 def build_content(org: Organisation, day: date, scope: str = "") -> HandbookContent:
     """The handbook of `org` (already cut to a branch when `scope` names one)."""
     departments = {d.id: d.name for d in org.departments}
+    headings = _headings(org)
     sheets = []
     for index, position in enumerate(org.positions(), start=1):
         superior = org.superior(position.id)
@@ -107,6 +159,7 @@ def build_content(org: Organisation, day: date, scope: str = "") -> HandbookCont
             number=f"3.{index}",
             position_id=position.id,
             title=position.title,
+            heading=headings[position.id],
             department=(departments[position.department_id]
                         if position.department_id is not None else LABELS["none"]),
             headcount=headcount_text(position),

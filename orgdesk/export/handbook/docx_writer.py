@@ -73,22 +73,46 @@ def _shade(cell: _Cell, fill: str) -> None:
     tcpr.append(shd)
 
 
-def _field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
-    """A simple field (PAGE, NUMPAGES) with `cached` as its shown result."""
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
-                       ("text", cached), ("end", None)):
-        if kind == "instr":
-            node = OxmlElement("w:instrText")
-            node.set(qn("xml:space"), "preserve")
-            node.text = f" {text} "
-        elif kind == "text":
-            node = OxmlElement("w:t")
-            node.text = text
-        else:
-            node = OxmlElement("w:fldChar")
-            node.set(qn("w:fldCharType"), kind)
-        run._r.append(node)
+def _field_char(run: object, kind: str) -> None:
+    """A complex field's boundary: "begin", "separate" or "end"."""
+    node = OxmlElement("w:fldChar")
+    node.set(qn("w:fldCharType"), kind)
+    run._r.append(node)  # type: ignore[attr-defined]
+
+
+def _field_code(run: object, code: str) -> None:
+    node = OxmlElement("w:instrText")
+    node.set(qn("xml:space"), "preserve")
+    node.text = f" {code} "
+    run._r.append(node)  # type: ignore[attr-defined]
+
+
+def _field(paragraph: Paragraph, code: str, cached: str) -> None:
+    """A one-run field (PAGE, NUMPAGES) showing `cached` until Word updates it."""
+    _field_char(paragraph.add_run(), "begin")
+    _field_code(paragraph.add_run(), code)
+    _field_char(paragraph.add_run(), "separate")
+    paragraph.add_run(cached)
+    _field_char(paragraph.add_run(), "end")
+
+
+def _grid(table: Table, widths_cm: tuple[float, ...]) -> None:
+    """Fixed column widths and roomy cell margins, honoured by Word, WPS and LibreOffice."""
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)  # the grid (LibreOffice reads this)
+        for cell in column.cells:
+            cell.width = Cm(width)  # each cell (Word reads this)
+    tblpr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 60), ("left", 100), ("bottom", 60), ("right", 100)):
+        node = OxmlElement(f"w:{side}")
+        node.set(qn("w:w"), str(twips))
+        node.set(qn("w:type"), "dxa")
+        margins.append(node)
+    tblpr.append(margins)
 
 
 def _label(cell: _Cell, text: str) -> None:
@@ -107,16 +131,12 @@ def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool) -> None:
 
 
 def _sheet(doc: Document, sheet: PositionSheet, first: bool) -> None:
-    heading = doc.add_heading(f"{sheet.number}　{sheet.title}", level=2)
+    heading = doc.add_heading(f"{sheet.number}　{sheet.heading}", level=2)
     heading.paragraph_format.page_break_before = not first
     if sheet.staff:
         heading.add_run(f" {LABELS['staff']}").bold = False
     table: Table = doc.add_table(rows=7, cols=4)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, width in zip(table.columns, (2.6, 5.4, 2.6, 5.4)):
-        for cell in column.cells:
-            cell.width = Cm(width)
+    _grid(table, (2.4, 5.6, 2.4, 5.6))
     rows = table.rows
     _label(rows[0].cells[0], LABELS["title"])
     rows[0].cells[1].text = sheet.title
@@ -145,16 +165,17 @@ def _figures(doc: Document, content: HandbookContent) -> None:
     analysis = content.analysis
     totals = analysis.totals
     blocks = [
-        (LABELS["department"], [(g.key or LABELS["no_department"], g.positions, g.planned,
+        (LABELS["by_department"], LABELS["department"], [(g.key or LABELS["no_department"], g.positions, g.planned,
                                  g.filled, g.vacancies) for g in analysis.departments]),
-        (LABELS["level"], [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
+        (LABELS["by_level"], LABELS["level"], [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
                            for g in analysis.levels]),
     ]
-    for first_label, groups in blocks:
+    for caption, first_label, groups in blocks:
+        doc.add_paragraph().add_run(caption).bold = True
         rows = [(LABELS["total"], totals.positions, totals.planned, totals.filled,
                  totals.vacancies)]
         table = doc.add_table(rows=1, cols=5)
-        table.style = "Table Grid"
+        _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9))
         for cell, text in zip(table.rows[0].cells, (first_label, LABELS["positions"],
                                                      LABELS["planned"], LABELS["filled"],
                                                      LABELS["vacancies"])):
@@ -169,10 +190,7 @@ def _figures(doc: Document, content: HandbookContent) -> None:
         doc.add_paragraph()
 
 
-def _picture(doc: Document, picture: Picture | None, max_height_cm: float) -> None:
-    if picture is None:
-        doc.add_paragraph(LABELS["chart_missing"])
-        return
+def _picture(doc: Document, picture: Picture, max_height_cm: float) -> None:
     width_cm = picture.width_pt / 72 * 2.54
     height_cm = picture.height_pt / 72 * 2.54
     scale = min(BODY_WIDTH_CM / width_cm, max_height_cm / height_cm, 1.0)
@@ -209,33 +227,22 @@ def _contents(doc: Document, content: HandbookContent) -> None:
     run.bold = True
     run.font.size = Pt(16)
     run.font.color.rgb = ACCENT
-    entries = content.section_titles()
-    first = doc.add_paragraph()
-    begin = first.add_run()
-    for kind, text in (("begin", None), ("instr", 'TOC \\o "1-2" \\h \\z \\u'),
-                       ("separate", None)):
-        node = OxmlElement("w:fldChar" if kind != "instr" else "w:instrText")
-        if kind == "instr":
-            node.set(qn("xml:space"), "preserve")
-            node.text = f" {text} "
-        else:
-            node.set(qn("w:fldCharType"), kind)
-        begin._r.append(node)
-    # The cached result: what Word, WPS and LibreOffice show until the field is updated.
-    paragraph = first
-    for index, (number, text) in enumerate(entries):
+    # A TOC field spanning the entries: its cached result is what Word, WPS and
+    # LibreOffice show until the field is updated (then with page numbers).
+    paragraph = doc.add_paragraph()
+    _field_char(paragraph.add_run(), "begin")
+    _field_code(paragraph.add_run(), 'TOC \\o "1-2" \\h \\z \\u')
+    _field_char(paragraph.add_run(), "separate")
+    for index, (number, text) in enumerate(content.section_titles()):
         if index:
             paragraph = doc.add_paragraph()
         indent = "　　" if "." in number else ""
         paragraph.add_run(f"{indent}{number}　{text}")
-    end = paragraph.add_run()
-    node = OxmlElement("w:fldChar")
-    node.set(qn("w:fldCharType"), "end")
-    end._r.append(node)
+    _field_char(paragraph.add_run(), "end")
     paragraph.add_run().add_break(WD_BREAK.PAGE)
 
 
-def render_docx(content: HandbookContent, chart: Picture | None, bars: Picture) -> bytes:
+def render_docx(content: HandbookContent, chart: Picture, bars: Picture) -> bytes:
     """The complete handbook as .docx bytes."""
     doc = Document()
     section = doc.sections[0]

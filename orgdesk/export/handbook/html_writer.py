@@ -25,8 +25,8 @@ body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimSu
 h1 { font-size: 15pt; color: #2F5597; border-bottom: 1px solid #2F5597; padding-bottom: .2em;
      margin-top: 2em; }
 h2 { font-size: 12.5pt; margin: 2em 0 .6em; }
-nav ol { list-style: none; padding-left: 0; }
-nav li.sheet { padding-left: 2em; }
+nav p { margin: .25em 0; }
+nav p.sheet { padding-left: 2em; }
 nav a { color: #222; text-decoration: none; }
 table.sheet, table.figures { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
 table.sheet th, table.sheet td, table.figures th, table.figures td {
@@ -36,6 +36,7 @@ table.figures th { background: #D9E2F3; }
 table.figures td.n { text-align: right; }
 table.figures tr.total td { font-weight: bold; }
 ol.items { margin: 0; padding-left: 1.6em; }
+p.sub { font-weight: bold; margin: 1em 0 .3em; }
 .note { color: #555; font-size: 9pt; }
 .empty { color: #888; }
 img { max-width: 100%; height: auto; }
@@ -43,12 +44,13 @@ img { max-width: 100%; height: auto; }
 """
 
 
-def _image(picture: Picture | None, alt: str) -> str:
-    if picture is None:
-        return f'<p class="empty">{escape(LABELS["chart_missing"])}</p>'
-    data = base64.b64encode(picture.png).decode("ascii")
+def _image(picture: Picture, alt: str) -> str:
+    """The picture inline as a data: URI: SVG when there is one (a big chart zooms
+    sharply), else PNG.  As an <img>, an SVG can run no script and load nothing."""
+    kind, raw = ("svg+xml", picture.svg) if picture.svg is not None else ("png", picture.png)
+    data = base64.b64encode(raw).decode("ascii")
     return (f'<p><img alt="{escape(alt)}" width="{picture.width_pt * 4 / 3:.0f}" '
-            f'src="data:image/png;base64,{data}"></p>')
+            f'src="data:image/{kind};base64,{data}"></p>')
 
 
 def _items(lines: tuple[str, ...], numbered: bool = True) -> str:
@@ -79,7 +81,7 @@ def _sheet(sheet: PositionSheet) -> str:
              for label, value in wide]
     staff = f' <span class="note">{escape(LABELS["staff"])}</span>' if sheet.staff else ""
     return (f'<section class="sheet-section" id="p{sheet.position_id}">'
-            f"<h2>{escape(sheet.number)} {escape(sheet.title)}{staff}</h2>"
+            f"<h2>{escape(sheet.number)} {escape(sheet.heading)}{staff}</h2>"
             f'<table class="sheet">{"".join(rows)}</table></section>')
 
 
@@ -100,24 +102,26 @@ def _figures(content: HandbookContent) -> str:
                     g.vacancies) for g in analysis.departments]
     levels = [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
               for g in analysis.levels]
-    return (f'<table class="figures">{head.format(LABELS["department"])}{rows(departments)}'
+    return (f'<p class="sub">{LABELS["by_department"]}</p>'
+            f'<table class="figures">{head.format(LABELS["department"])}{rows(departments)}'
             f"{total_row}</table>"
+            f'<p class="sub">{LABELS["by_level"]}</p>'
             f'<table class="figures">{head.format(LABELS["level"])}{rows(levels)}'
             f"{total_row}</table>")
 
 
-def render_html(content: HandbookContent, chart: Picture | None, bars: Picture) -> bytes:
+def render_html(content: HandbookContent, chart: Picture, bars: Picture) -> bytes:
     """The complete handbook page, UTF-8 encoded."""
     title = escape(content.title)
     cover_rows = [(LABELS["client"], content.client), (LABELS["author"], content.author),
                   (LABELS["branch"], content.scope), (LABELS["date"], content.date_text)]
     cover = "".join(f"<tr><td>{escape(label)}</td><td>{escape(value)}</td></tr>"
                     for label, value in cover_rows if value)
-    toc = [f'<li><a href="#s1">1 {LABELS["chart"]}</a></li>',
-           f'<li><a href="#s2">2 {LABELS["summary"]}</a></li>',
-           f'<li><a href="#s3">3 {LABELS["sheets"]}</a></li>']
-    toc += [f'<li class="sheet"><a href="#p{s.position_id}">{escape(s.number)} '
-            f"{escape(s.title)}</a></li>" for s in content.sheets]
+    toc = [f'<p><a href="#s1">1 {LABELS["chart"]}</a></p>',
+           f'<p><a href="#s2">2 {LABELS["summary"]}</a></p>',
+           f'<p><a href="#s3">3 {LABELS["sheets"]}</a></p>']
+    toc += [f'<p class="sheet"><a href="#p{s.position_id}">{escape(s.number)} '
+            f"{escape(s.heading)}</a></p>" for s in content.sheets]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -125,7 +129,7 @@ def render_html(content: HandbookContent, chart: Picture | None, bars: Picture) 
         f"<title>{title} · {LABELS['handbook']}</title><style>{_CSS}</style></head><body>",
         f'<header class="cover"><p class="kind">{LABELS["handbook"]}</p>'
         f'<p class="title">{title}</p><table>{cover}</table></header>',
-        f'<nav><h1>{LABELS["contents"]}</h1><ol>{"".join(toc)}</ol></nav>',
+        f'<nav><h1>{LABELS["contents"]}</h1>{"".join(toc)}</nav>',
         f'<h1 id="s1">1 {LABELS["chart"]}</h1>{_image(chart, LABELS["chart"])}',
         f'<h1 id="s2">2 {LABELS["summary"]}</h1>{_figures(content)}'
         f'{_image(bars, LABELS["summary"])}',

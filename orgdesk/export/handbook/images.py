@@ -1,8 +1,9 @@
 """The pictures inside a handbook: the org chart and the headcount bar chart.
 
 Both are PNG bytes so that the PDF, DOCX and HTML writers embed the same
-picture.  The org chart comes from the chart export (`orgdesk.export`);
-`org_chart_png` is the one place that calls it.
+picture; the org chart also keeps its SVG, which the PDF and the HTML use
+so that a large chart can be zoomed.  The org chart comes from the chart export (`orgdesk.export`);
+`org_chart_svg` is the one place that calls it.
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Sourc
                 "SimHei", "SimSun", "Hiragino Sans GB", "Heiti SC", "Droid Sans Fallback")
 
 
+#: Longest side of the org chart's PNG (DOCX); the PDF and HTML use the SVG itself.
+MAX_CHART_PIXELS = 5000
+
+
 class MissingChineseFont(UserError):
     """No installed font can show Chinese, so the handbook would show boxes."""
 
@@ -30,6 +35,7 @@ class Picture:
     png: bytes
     width_pt: float
     height_pt: float
+    svg: bytes | None = None  # the vector original, when there is one
 
 
 def chinese_font_family() -> str:
@@ -57,30 +63,25 @@ def bar_chart_picture(analysis: HeadcountAnalysis, family: str, width_pt: float 
     return Picture(png, width_pt, preferred_height(series))
 
 
-def org_chart_png(org: Organisation) -> bytes | None:
-    """The org chart of `org` as PNG bytes, or None where no chart exporter is available.
+def org_chart_svg(org: Organisation) -> bytes:
+    """The org chart of `org` as SVG: the handbook's one call into the chart export.
 
-    The handbook's only dependency on the chart export: when the Graphviz
-    export offers a render-to-bytes function, this is the line that calls it.
+    The same chart `orgdesk export FILE -o chart.svg` draws (compact layout,
+    top-down), without the title line the handbook's heading already gives.
     """
-    try:
-        from orgdesk.export import chart_bytes  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    data: bytes = chart_bytes(org, "png")
-    return data
+    from orgdesk.export.chart_export import render_chart
+    from orgdesk.export.options import ChartExportOptions
+
+    return render_chart(org, ChartExportOptions(format="svg", title=False))
 
 
-def org_chart_picture(org: Organisation) -> Picture | None:
-    """The org chart with its natural size in points (from the PNG's resolution)."""
-    png = org_chart_png(org)
-    if png is None:
-        return None
-    from PySide6.QtGui import QImage
+def org_chart_picture(org: Organisation) -> Picture:
+    """The org chart as SVG (vectors in the PDF and HTML) and PNG (DOCX)."""
+    from orgdesk.ui.qt_render import svg_size, svg_to_png
 
-    image = QImage.fromData(png, "PNG")
-    if image.isNull():
-        return None
-    dpm = image.dotsPerMeterX() or round(96 / 0.0254)
-    dpi = dpm * 0.0254
-    return Picture(png, image.width() * 72.0 / dpi, image.height() * 72.0 / dpi)
+    svg = org_chart_svg(org)
+    width, height = svg_size(svg)
+    # Sharp on paper (200 dpi at natural size) but never a giant image: a
+    # 500-position chart is metres wide and is scaled down on the page anyway.
+    dpi = max(1, min(200, int(MAX_CHART_PIXELS * 72 / max(width, height, 1.0))))
+    return Picture(svg_to_png(svg, dpi), width, height, svg)

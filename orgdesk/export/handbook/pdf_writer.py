@@ -1,11 +1,13 @@
 """The handbook as PDF, made with Qt (QTextDocument on a QPdfWriter; no browser).
 
-The body is one QTextDocument laid out on A4 at 300 dpi; pages are painted
-one by one so that every page but the cover gets a running header and a
-"第 n 页 / 共 m 页" footer.  The table of contents gets its page numbers from
-a first layout pass (the numbers do not change the layout: they sit in a
-right-aligned column).  Text stays text: fonts are embedded as subsets and
-`pdf_text_fix` makes copied Chinese text come out right.
+Each part that starts on a new page (contents, chart, summary, every job
+description) is its own QTextDocument laid out on A4 at 300 dpi, and pages
+are painted one by one with a running header and a "第 n 页 / 共 m 页"
+footer.  Separate documents rather than CSS page breaks: Qt draws a block
+pushed to the next page by a break on the previous page too (clipped, so
+invisible, but still text that search and copy find).  Laying every part out
+first gives the contents its page numbers.  Text stays text: fonts are
+embedded as subsets and `pdf_text_fix` makes copied Chinese come out right.
 """
 from __future__ import annotations
 
@@ -15,22 +17,32 @@ from typing import TYPE_CHECKING
 
 from orgdesk.export.handbook.content import LABELS, HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
+from orgdesk.export.handbook.pdf_paint import (
+    ACCENT,
+    BODY_H,
+    BODY_W,
+    DPI,
+    LABEL_BG,
+    MARGIN_TOP,
+    MM,
+    RULE,
+    handbook_font,
+    paint_chart,
+    paint_cover,
+    paint_document_page,
+    paint_running_parts,
+)
 from orgdesk.export.handbook.pdf_text_fix import fix_to_unicode
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPainter, QTextDocument
-
-DPI = 300
-MM = DPI / 25.4  # device units per millimetre
-PT = DPI / 72.0  # device units per point
-PAGE_W, PAGE_H = 210 * MM, 297 * MM
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * MM, 24 * MM, 20 * MM
-BODY_W, BODY_H = PAGE_W - 2 * MARGIN_X, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
-ACCENT = "#2F5597"
-LABEL_BG = "#D9E2F3"
-RULE = "#8EA9DB"
+    from PySide6.QtGui import QFont, QPdfWriter, QTextDocument
 
 Progress = Callable[[int, int], None]
+
+# QTextDocument reads HTML lengths as CSS pixels (96 per inch) and scales them to
+# the paint device, so table and image sizes are written in these units.
+CSS_PX_PER_MM = 96 / 25.4
+CSS_PX_PER_PT = 96 / 72
 
 _CSS = f"""
 h1 {{ font-size: 15pt; color: {ACCENT}; margin-top: 0; margin-bottom: 10pt; }}
@@ -39,28 +51,33 @@ th {{ background-color: {LABEL_BG}; font-weight: bold; text-align: left; }}
 td.n {{ text-align: right; }}
 .note {{ color: #555555; font-size: 9pt; }}
 .empty {{ color: #888888; }}
+p.sub {{ font-weight: bold; margin-top: 10pt; margin-bottom: 4pt; }}
 .staff {{ color: #555555; font-size: 10pt; font-weight: normal; }}
 """
 
 
-def _table(rows: str, widths: str = "") -> str:
-    return (f'<table width="100%" border="1" cellspacing="0" cellpadding="{int(5 * PT)}" '
-            f'style="border-collapse: collapse; border-color: {RULE}; border-style: solid;"'
-            f"{widths}>{rows}</table>")
+def _table(rows: str) -> str:
+    return (f'<table width="100%" border="1" cellspacing="0" '
+            f'cellpadding="{round(1.6 * CSS_PX_PER_MM)}" style="border-collapse: collapse; '
+            f'border-color: {RULE}; border-style: solid;">{rows}</table>')
 
 
 def _lines(lines: tuple[str, ...], numbered: bool) -> str:
     if not lines:
         return f'<span class="empty">{LABELS["to_fill"]}</span>'
-    # Numbers written out rather than <ol>: Qt indents lists by a fixed amount
-    # that looks adrift inside a table cell.
-    return "<br>".join(f"{index}. {escape(line)}" if numbered else escape(line)
-                       for index, line in enumerate(lines, start=1))
+    # One paragraph per item with a hanging indent, numbers written out: Qt
+    # indents <ol> by a fixed amount that looks adrift inside a table cell.
+    indent = round((4.5 if numbered and len(lines) > 9 else 3.2) * CSS_PX_PER_MM)
+    return "".join(
+        f'<p style="margin-top: 0; margin-bottom: 2px; margin-left: {indent}px; '
+        f'text-indent: -{indent}px;">{index}. {escape(line)}</p>' if numbered
+        else f'<p style="margin-top: 0; margin-bottom: 2px;">{escape(line)}</p>'
+        for index, line in enumerate(lines, start=1))
 
 
-def _sheet_html(sheet: PositionSheet, first: bool) -> str:
-    label = f'width="{int(22 * MM)}"'
-    value = f'width="{int((BODY_W - 44 * MM) / 2)}"'
+def _sheet_html(sheet: PositionSheet) -> str:
+    label = f'width="{int(22 * CSS_PX_PER_MM)}"'
+    value = f'width="{int(63 * CSS_PX_PER_MM)}"'
     headcount = escape(sheet.headcount)
     if sheet.headcount_note:
         headcount += f'<br><span class="note">{escape(sheet.headcount_note)}</span>'
@@ -78,8 +95,7 @@ def _sheet_html(sheet: PositionSheet, first: bool) -> str:
         f"{_lines((sheet.career_path,) if sheet.career_path else (), False)}</td></tr>"
     )
     staff = f' <span class="staff">{LABELS["staff"]}</span>' if sheet.staff else ""
-    brk = "" if first else ' style="page-break-before: always;"'
-    return f"<h2{brk}>{escape(sheet.number)}　{escape(sheet.title)}{staff}</h2>{_table(rows)}"
+    return f"<h2>{escape(sheet.number)}　{escape(sheet.heading)}{staff}</h2>{_table(rows)}"
 
 
 def _figures_html(content: HandbookContent) -> str:
@@ -96,58 +112,73 @@ def _figures_html(content: HandbookContent) -> str:
             f'<td class="n"><b>{n}</b></td>' for n in (totals.positions, totals.planned,
                                                        totals.filled, totals.vacancies))
                  + "</tr>")
-        return _table(head + body + total) + "<p></p>"
+        return _table(head + body + total)
 
     departments = [(g.key or LABELS["no_department"], g.positions, g.planned, g.filled,
                     g.vacancies) for g in analysis.departments]
     levels = [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
               for g in analysis.levels]
-    return block(LABELS["department"], departments) + block(LABELS["level"], levels)
+    return (f'<p class="sub">{LABELS["by_department"]}</p>'
+            + block(LABELS["department"], departments)
+            + f'<p class="sub">{LABELS["by_level"]}</p>' + block(LABELS["level"], levels))
 
 
-def _image_html(name: str, picture: Picture | None, max_h: float) -> str:
-    if picture is None:
-        return f'<p class="empty">{LABELS["chart_missing"]}</p>'
-    width, height = picture.width_pt * PT, picture.height_pt * PT
-    scale = min(BODY_W / width, max_h / height, 1.0 if name == "bars" else 10.0)
+def _image_html(name: str, picture: Picture, max_h_mm: float) -> str:
+    """An image scaled to fit the body width and `max_h_mm`, never enlarged."""
+    width, height = picture.width_pt * CSS_PX_PER_PT, picture.height_pt * CSS_PX_PER_PT
+    scale = min(BODY_W / MM * CSS_PX_PER_MM / width, max_h_mm * CSS_PX_PER_MM / height, 1.0)
     return (f'<p align="center"><img src="handbook:{name}" width="{int(width * scale)}" '
             f'height="{int(height * scale)}"></p>')
 
 
-def _body_html(content: HandbookContent, chart: Picture | None, bars: Picture,
-               pages: dict[str, int]) -> str:
-    toc_rows = "".join(
-        f'<tr><td>{"　　" if "." in number else ""}{escape(number)}　{escape(title)}</td>'
-        f'<td class="n" width="{int(15 * MM)}">{pages.get(number, 0)}</td></tr>'
+def _contents_html(content: HandbookContent, pages: dict[str, int]) -> str:
+    rows = "".join(
+        f'<tr><td style="padding-left: {round(8 * CSS_PX_PER_MM) if "." in number else 0}px;">'
+        f"{escape(number)}　{escape(title)}</td>"
+        f'<td class="n" width="{int(15 * CSS_PX_PER_MM)}">{pages.get(number, 0)}</td></tr>'
         for number, title in content.section_titles())
-    toc = (f"<h1>{LABELS['contents']}</h1>"
-           f'<table width="100%" cellspacing="0" cellpadding="{int(3 * PT)}">{toc_rows}</table>')
-    brk = ' style="page-break-before: always;"'
-    sheets = "".join(_sheet_html(sheet, first=index == 0)
-                     for index, sheet in enumerate(content.sheets))
-    return (
-        f"<html><body>{toc}"
-        f"<h1{brk}>1　{LABELS['chart']}</h1>{_image_html('chart', chart, BODY_H - 25 * MM)}"
-        f"<h1{brk}>2　{LABELS['summary']}</h1>{_figures_html(content)}"
-        f"{_image_html('bars', bars, BODY_H * 0.55)}"
-        f"<h1{brk}>3　{LABELS['sheets']}</h1>{sheets}"
-        "</body></html>"
-    )
+    return (f"<h1>{LABELS['contents']}</h1><table width=\"100%\" cellspacing=\"0\" "
+            f'cellpadding="{round(CSS_PX_PER_MM)}">{rows}</table>')
 
 
-def render_pdf(content: HandbookContent, chart: Picture | None, bars: Picture, family: str,
+def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]]:
+    """(section number, HTML) of every part after the contents; each starts a page."""
+    parts = [
+        # The chart's page holds only its heading as text: the chart is painted
+        # below it as vectors (`paint_chart`).
+        ("1", f"<h1>1　{LABELS['chart']}</h1>"),
+        ("2", f"<h1>2　{LABELS['summary']}</h1>{_figures_html(content)}"
+              f"{_image_html('bars', bars, BODY_H / MM * 0.55)}"),
+    ]
+    for index, sheet in enumerate(content.sheets):
+        intro = f"<h1>3　{LABELS['sheets']}</h1>" if index == 0 else ""
+        parts.append((sheet.number, intro + _sheet_html(sheet)))
+    return parts
+
+
+def _document(html: str, writer: QPdfWriter, font: QFont, bars: Picture) -> QTextDocument:
+    """`html` laid out in pages of the body's size, measured with the PDF's metrics."""
+    from PySide6.QtCore import QSizeF, QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(_CSS)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(QSizeF(BODY_W, BODY_H))
+    if 'src="handbook:bars"' in html:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("handbook:bars"),
+                        QImage.fromData(bars.png, "PNG"))
+    doc.setHtml(f"<html><body>{html}</body></html>")
+    return doc
+
+
+def render_pdf(content: HandbookContent, chart: Picture, bars: Picture, family: str,
                progress: Progress | None = None) -> bytes:
     """The handbook as PDF bytes (needs a QGuiApplication)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
-    from PySide6.QtGui import (
-        QFont,
-        QImage,
-        QPageLayout,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-        QTextDocument,
-    )
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -158,126 +189,37 @@ def render_pdf(content: HandbookContent, chart: Picture | None, bars: Picture, f
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(f"{content.title} · {LABELS['handbook']}")
     writer.setCreator("orgdesk")
+    font = handbook_font(family, 10.5)
+    parts = [(number, _document(html, writer, font, bars))
+             for number, html in _parts_html(content, bars)]
+    # Page numbers as printed: the cover is page 1, the contents start on page 2.
+    contents = _document(_contents_html(content, {}), writer, font, bars)
+    pages: dict[str, int] = {}
+    page = 2 + contents.pageCount()
+    for number, doc in parts:
+        pages[number] = page
+        page += doc.pageCount()
+    pages["3"] = pages[content.sheets[0].number] if content.sheets else page
+    contents = _document(_contents_html(content, pages), writer, font, bars)
+    total = page - 1
+    chart_top = MARGIN_TOP + parts[0][1].documentLayout().blockBoundingRect(
+        parts[0][1].begin()).bottom() + 4 * MM
 
-    font = QFont(family)
-    font.setPointSizeF(10.5)
-
-    def layout(pages: dict[str, int]) -> QTextDocument:
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(writer)
-        doc.setDefaultFont(font)
-        doc.setDefaultStyleSheet(_CSS)
-        doc.setDocumentMargin(0)
-        doc.setPageSize(QSizeF(BODY_W, BODY_H))
-        for name, picture in (("chart", chart), ("bars", bars)):
-            if picture is not None:
-                doc.addResource(QTextDocument.ResourceType.ImageResource,
-                                QUrl(f"handbook:{name}"), QImage.fromData(picture.png, "PNG"))
-        doc.setHtml(_body_html(content, chart, bars, pages))
-        return doc
-
-    doc = layout({})
-    numbers = [number for number, _ in content.section_titles()]
-    doc = layout(_heading_pages(doc, numbers))
-    total_pages = doc.pageCount() + 1  # and the cover
     painter = QPainter(writer)
     try:
-        _paint_cover(painter, content, family)
-        for index in range(doc.pageCount()):
-            if progress is not None:
-                progress(index + 1, doc.pageCount())
-            writer.newPage()
-            _paint_page(painter, doc, index, content, family, total_pages)
+        paint_cover(painter, content, family)
+        printed = 1
+        for number, doc in [("", contents), *parts]:
+            for index in range(doc.pageCount()):
+                writer.newPage()
+                printed += 1
+                paint_document_page(painter, doc, index)
+                paint_running_parts(painter, content, family, printed, total)
+                if number == "1" and index == 0:
+                    paint_chart(painter, chart, chart_top)
+                if progress is not None:
+                    progress(printed - 1, total - 1)
     finally:
         painter.end()
     buffer.close()
     return fix_to_unicode(bytes(data.data()), family)
-
-
-def _heading_pages(doc: QTextDocument, numbers: list[str]) -> dict[str, int]:
-    """Printed page number (cover = 1) of every h1/h2, matched in order to `numbers`."""
-    pages: dict[str, int] = {}
-    layout = doc.documentLayout()
-    block = doc.begin()
-    headings = iter(numbers)
-    skipped_contents = False
-    while block.isValid():
-        if block.blockFormat().headingLevel() in (1, 2):
-            if not skipped_contents:
-                skipped_contents = True  # the first h1 is the table of contents itself
-            else:
-                number = next(headings, None)
-                if number is None:
-                    break
-                top = layout.blockBoundingRect(block).top()
-                pages[number] = int(top // BODY_H) + 2
-        block = block.next()
-    return pages
-
-
-def _paint_cover(painter: QPainter, content: HandbookContent, family: str) -> None:
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QFont
-
-    p = painter
-    p.fillRect(QRectF(0, 0, PAGE_W, 12 * MM), QColor(ACCENT))
-    big = QFont(family)
-    big.setPointSizeF(34)
-    big.setBold(True)
-    big.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 115)
-    p.setFont(big)
-    p.setPen(QColor(ACCENT))
-    p.drawText(QRectF(MARGIN_X, 70 * MM, BODY_W, 25 * MM),
-               Qt.AlignmentFlag.AlignCenter, LABELS["handbook"])
-    title = QFont(family)
-    title.setPointSizeF(18)
-    p.setFont(title)
-    p.setPen(QColor("#1F1F1F"))
-    p.drawText(QRectF(MARGIN_X, 100 * MM, BODY_W, 30 * MM),
-               Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-               | Qt.TextFlag.TextWordWrap, content.title)
-    p.fillRect(QRectF(PAGE_W / 2 - 30 * MM, 135 * MM, 60 * MM, 0.6 * MM),
-               QColor(ACCENT))
-    info = QFont(family)
-    info.setPointSizeF(12)
-    p.setFont(info)
-    rows = [(LABELS["client"], content.client), (LABELS["branch"], content.scope),
-            (LABELS["author"], content.author), (LABELS["date"], content.date_text)]
-    top = 190 * MM
-    for label, value in rows:
-        if not value:
-            continue
-        p.setPen(QColor("#555555"))
-        p.drawText(QRectF(PAGE_W / 2 - 60 * MM, top, 35 * MM, 9 * MM),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{label}：")
-        p.setPen(QColor("#1F1F1F"))
-        p.drawText(QRectF(PAGE_W / 2 - 23 * MM, top, 85 * MM, 9 * MM),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value)
-        top += 10 * MM
-
-
-def _paint_page(painter: QPainter, doc: QTextDocument, index: int, content: HandbookContent,
-                family: str, total_pages: int) -> None:
-    from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QPen
-
-    p = painter
-    p.save()
-    p.translate(MARGIN_X, MARGIN_TOP - index * BODY_H)
-    doc.drawContents(p, QRectF(0, index * BODY_H, BODY_W, BODY_H))
-    p.restore()
-    small = QFont(family)
-    small.setPointSizeF(8.5)
-    p.setFont(small)
-    p.setPen(QColor("#666666"))
-    header = QRectF(MARGIN_X, 10 * MM, BODY_W, 8 * MM)
-    p.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-               content.title + (f" · {content.scope}" if content.scope else ""))
-    p.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-               LABELS["handbook"])
-    p.setPen(QPen(QColor(RULE), 0.5 * PT))
-    p.drawLine(QPointF(MARGIN_X, 19 * MM), QPointF(PAGE_W - MARGIN_X, 19 * MM))
-    p.setPen(QColor("#666666"))
-    p.drawText(QRectF(MARGIN_X, PAGE_H - 14 * MM, BODY_W, 8 * MM),
-               Qt.AlignmentFlag.AlignCenter,
-               LABELS["page"].format(page=index + 2, pages=total_pages))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Position
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
@@ -60,12 +61,23 @@ class ReportsPanel(PositionPanel):
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
 
+    def _on_changed(self, changes: ChangeSet, structural: bool) -> None:
+        # The table shows the reports' titles and headcounts and the team totals:
+        # an edit of any position below the shown one changes what it shows.
+        position = self.position
+        if position is not None and not structural \
+                and self.controller.org.descendant_ids(position.id) & {
+                    *changes.positions_updated}:
+            self._reload()
+            return
+        super()._on_changed(changes, structural)
+
     def load(self, position: Position | None) -> None:
         org = self.controller.org
         reports = org.direct_reports(position.id) if position else []
         self.table.setRowCount(len(reports))
         for row, report in enumerate(reports):
-            team = org.totals(org.branch(report.id))
+            team = org.branch_totals(report.id)
             for column, value in enumerate((report.title, report.planned_headcount,
                                             report.filled_headcount, team.planned)):
                 item = QTableWidgetItem(str(value))
@@ -76,13 +88,13 @@ class ReportsPanel(PositionPanel):
         if position is None:
             self.totals.clear()
             return
-        below = [p for p in org.branch(position.id) if p.id != position.id]
-        team = org.totals(below)
+        whole = org.branch_totals(position.id)
         self.totals.setText(
             _t("%1 direct reports · %2 positions below · %3 seats planned, %4 filled, %5 vacant")
-            .replace("%1", str(len(reports))).replace("%2", str(team.positions))
-            .replace("%3", str(team.planned)).replace("%4", str(team.filled))
-            .replace("%5", str(team.vacancies)))
+            .replace("%1", str(len(reports))).replace("%2", str(whole.positions - 1))
+            .replace("%3", str(whole.planned - position.planned_headcount))
+            .replace("%4", str(whole.filled - position.filled_headcount))
+            .replace("%5", str(whole.vacancies - position.vacancies)))
 
     def _activated(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)

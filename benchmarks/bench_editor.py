@@ -1,0 +1,110 @@
+"""Editor speed on a generated 10,000-position call-center organisation.
+
+Run by hand: `.venv/bin/python benchmarks/bench_editor.py [POSITIONS]` (Qt
+runs offscreen).  Measures: open → window showing the tree; selecting a
+position → panels updated; one edit committed (working copy included); peak
+memory.  The reference is raw SQLite reading the same positions table.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import platform
+import random
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from callcenter import generate  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from orgdesk.core.model import PositionId  # noqa: E402
+from orgdesk.services import DocumentService  # noqa: E402
+from orgdesk.storage.document import DocumentFile, create_file  # noqa: E402
+from orgdesk.ui.controller import DocumentController  # noqa: E402
+from orgdesk.ui.main_window import MainWindow  # noqa: E402
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+    app = QApplication.instance() or QApplication([])
+    path = Path(tempfile.mkdtemp(prefix="orgdesk-bench-files-")) / "big.orgdesk"
+    create_file(path, generate(count))
+
+    start = time.perf_counter()
+    service = DocumentService(DocumentFile.open(path))
+    window = MainWindow(DocumentController(service))
+    window.show()
+    app.processEvents()
+    shown = time.perf_counter() - start
+
+    rng = random.Random(7)
+    ids = [p.id for p in service.org.positions()]
+    select_times = []
+    for pid in rng.sample(ids, 50):
+        t = time.perf_counter()
+        window.select_position(pid)
+        app.processEvents()
+        select_times.append(time.perf_counter() - t)
+    edit_times, repaint_times = [], []
+    for n, pid in enumerate(rng.sample(ids, 50)):
+        window.select_position(pid)
+        app.processEvents()
+        t = time.perf_counter()
+        window.controller.execute("bench", lambda s, p=pid, n=n: s.edit_position(
+            PositionId(p), title=f"岗位{n}"))
+        committed = time.perf_counter()
+        app.processEvents()
+        edit_times.append(committed - t)
+        repaint_times.append(time.perf_counter() - committed)
+    structural = []
+    for pid in rng.sample(ids, 10):
+        window.select_position(pid)
+        t = time.perf_counter()
+        window.add_report()
+        app.processEvents()
+        structural.append(time.perf_counter() - t)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.controller.undo_stack.clear()
+    window.controller.mark_saved()
+    window.close()
+    del window, service
+    app.processEvents()
+    gc.collect()
+
+    t = time.perf_counter()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    rows = conn.execute("SELECT * FROM positions").fetchall()
+    conn.execute("SELECT * FROM duties").fetchall()
+    conn.close()
+    raw = time.perf_counter() - t
+
+    print(f"# {count} positions ({len(rows)} rows); {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, Qt offscreen")
+    print("| measure | figure | target |")
+    print("|---|---:|---:|")
+    print(f"| open → window showing the tree | {shown:.2f} s | < 1 s |")
+    print(f"| select a position → panels updated (median / max of 50) | "
+          f"{statistics.median(select_times) * 1000:.1f} / {max(select_times) * 1000:.1f} ms "
+          "| < 50 ms |")
+    print(f"| field edit committed to the working copy, undo step and panels updated "
+          f"(median / max of 50) | {statistics.median(edit_times) * 1000:.1f} / "
+          f"{max(edit_times) * 1000:.1f} ms | < 20 ms |")
+    print(f"| then the window repainted (median of 50) | "
+          f"{statistics.median(repaint_times) * 1000:.1f} ms | |")
+    print(f"| add a position (structural; median of 10) | "
+          f"{statistics.median(structural) * 1000:.1f} ms | |")
+    print(f"| peak resident memory | {peak:.0f} MB | < 300 MB |")
+    print(f"| reference: raw sqlite3 reading positions + duties | {raw * 1000:.0f} ms | |")
+
+
+if __name__ == "__main__":
+    main()

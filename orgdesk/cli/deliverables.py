@@ -1,0 +1,118 @@
+"""Consultant deliverables: `handbook` (PDF/DOCX/HTML), `report` (headcount and span of
+control) and `diff` (what changed between two versions).
+
+`report` and `diff` are headless and never import Qt; `handbook` draws
+pictures and paged text with Qt, so it alone starts a QGuiApplication
+(offscreen when there is no display).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from orgdesk.analysis.span_rules import SpanRules, SpanRulesError
+from orgdesk.core.errors import UserError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    handbook = sub.add_parser(
+        "handbook", help="write the job-description handbook (岗位说明书) as PDF, DOCX or HTML")
+    handbook.add_argument("file", type=Path, help="an .orgdesk file")
+    handbook.add_argument("-o", "--output", type=Path, required=True,
+                          help="the file to write: .pdf, .docx or .html")
+    handbook.add_argument("--root", metavar="TITLE_OR_ID",
+                          help="only this position and everything under it")
+    handbook.set_defaults(handler=_cmd_handbook)
+
+    report = sub.add_parser(
+        "report", help="headcount per position, department and level, and span-of-control checks")
+    report.add_argument("file", type=Path, help="an .orgdesk file")
+    report.add_argument("--json", action="store_true", help="print JSON")
+    report.add_argument("--rules", type=Path, metavar="RULES.json",
+                        help="span-of-control rules to use instead of the document's")
+    report.set_defaults(handler=_cmd_report)
+
+    diff = sub.add_parser("diff", help="compare two versions of an organisation")
+    diff.add_argument("old", type=Path, help="the earlier .orgdesk file")
+    diff.add_argument("new", type=Path, help="the later .orgdesk file")
+    diff.add_argument("--json", action="store_true", help="print JSON")
+    diff.set_defaults(handler=_cmd_diff)
+
+
+def _cmd_handbook(args: argparse.Namespace) -> int:
+    from orgdesk.export.handbook import handbook_format, write_handbook
+    from orgdesk.storage.document import read_organisation
+
+    output: Path = args.output
+    handbook_format(output)  # a wrong extension is refused before any work
+    if not output.parent.is_dir():
+        raise UserError(f"Cannot write “{output.name}”: the folder “{output.parent}” "
+                        "does not exist.")
+    org = read_organisation(args.file)
+    root = None
+    if args.root:
+        from orgdesk.export.cli_support import find_position
+
+        root = find_position(org, args.root)
+    from orgdesk.ui.qt_render import ensure_gui
+
+    ensure_gui()
+    write_handbook(org, output, root=root)
+    what = "whole organisation" if root is None else f"branch of “{org.position(root).title}”"
+    print(f"Wrote {output} ({what}).")
+    return 0
+
+
+def document_rules(path: Path) -> SpanRules:
+    """The span-of-control rules stored in the document, or the defaults.
+
+    Storage keeps them as JSON (meta key "span_rules"); until a storage
+    build offers `read_span_rules_json`, every document uses the defaults.
+    """
+    try:
+        from orgdesk.storage.document import read_span_rules_json  # type: ignore[attr-defined]
+    except ImportError:
+        return SpanRules()
+    text = read_span_rules_json(path)
+    return SpanRules() if text is None else SpanRules.from_json(text)
+
+
+def _rules(args: argparse.Namespace) -> SpanRules:
+    if args.rules is None:
+        return document_rules(args.file)
+    try:
+        text = args.rules.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        raise UserError(f"Cannot read the rules file “{args.rules.name}”: {reason}.") from None
+    try:
+        return SpanRules.from_json(text)
+    except SpanRulesError as exc:
+        raise SpanRulesError(f"{args.rules.name}: {exc}") from None
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from orgdesk.analysis.report import analysis_dict, analysis_text
+    from orgdesk.storage.document import read_organisation
+
+    org = read_organisation(args.file)
+    rules = _rules(args)
+    if args.json:
+        print(json.dumps(analysis_dict(org, rules), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(analysis_text(org, rules, args.file.name)))
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from orgdesk.analysis.compare import compare
+    from orgdesk.analysis.report import comparison_text
+    from orgdesk.storage.document import read_organisation
+
+    comparison = compare(read_organisation(args.old), read_organisation(args.new))
+    if args.json:
+        print(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(comparison_text(comparison, args.old.name, args.new.name)))
+    return 0

@@ -1,0 +1,44 @@
+"""`orgdesk import SRC -o OUT.orgdesk`: a staff list, GraphML or JSON to a new document."""
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+_EPILOG = """\
+Columns are recognised by their headers (Visio, draw.io, d3-org-chart, OrgChart JS,
+Organimi, Chinese headers such as 职位 上级 所属部门 岗位职责 任职要求 定员 KPI).
+Unrecognised columns are kept in the notes.  FIELD is one of:
+  id superior name title order department kind level planned_headcount headcount_note
+  filled_headcount duties education min_years age_min age_max age_range languages skills
+  other_requirements requirements kpis career_path notes ignore
+Nothing is written unless the whole file is sound; every problem is listed with its row.
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = sub.add_parser(
+        "import", help="import CSV, Excel, GraphML or orgdesk JSON into a new .orgdesk file",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    cmd.add_argument("source", type=Path, help="a .csv, .tsv, .txt, .xlsx, .graphml or .json file")
+    cmd.add_argument("-o", "--output", type=Path, required=True,
+                     help="the .orgdesk file to create (must not exist)")
+    cmd.add_argument("--map", action="append", metavar="COLUMN=FIELD",
+                     help="read COLUMN as FIELD (repeatable); FIELD “ignore” drops a column")
+    cmd.add_argument("--sheet", metavar="NAME", help="Excel: the sheet to read (default: the first)")
+    cmd.add_argument("--encoding", metavar="ENC",
+                     help="CSV: the text encoding (default: UTF-8, else GB18030)")
+    roots = cmd.add_mutually_exclusive_group()
+    roots.add_argument("--forest", action="store_true",
+                       help="keep several positions without a superior side by side")
+    roots.add_argument("--root-title", metavar="TITLE",
+                       help="put all positions without a superior under a new position TITLE")
+    cmd.add_argument("--title", help="the document title (default: the file name)")
+    cmd.add_argument("--check", action="store_true",
+                     help="only check the source and list its problems; write nothing")
+    cmd.set_defaults(handler=_cmd_import)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    module = importlib.import_module("orgdesk.io.cli_support")
+    return int(module.import_file(args))

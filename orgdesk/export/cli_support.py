@@ -1,0 +1,51 @@
+"""`orgdesk export FILE -o OUT.{png,svg,pdf,dot}`: the chart side of the export command."""
+from __future__ import annotations
+
+import argparse
+
+from orgdesk.core.errors import UserError
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.export.chart_export import export_chart_file
+from orgdesk.export.options import ChartExportOptions
+
+
+def find_position(org: Organisation, title_or_id: str) -> PositionId:
+    """The position named by an id or a title (exact, then ignoring case and spaces)."""
+    text = title_or_id.strip()
+    if text.isdigit() and PositionId(int(text)) in org:
+        return PositionId(int(text))
+    for same in (lambda t: t == text, lambda t: t.casefold().strip() == text.casefold()):
+        found = [p for p in org.positions() if same(p.title)]
+        if len(found) == 1:
+            return found[0].id
+        if len(found) > 1:
+            ids = ", ".join(str(p.id) for p in found)
+            raise UserError(f"{len(found)} positions are called “{text}” (ids {ids}); "
+                            "give --root the id of the one you mean.")
+    raise UserError(f"There is no position with the title or id “{text}”.")
+
+
+def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExportOptions:
+    fmt = args.output.suffix.lower().lstrip(".")
+    if args.depth is not None and args.depth < 0:
+        raise UserError("--depth must be 0 or more.")
+    if not 10 <= args.dpi <= 1200:
+        raise UserError(f"--dpi must be between 10 and 1200, not {args.dpi}.")
+    root = find_position(org, args.root) if args.root else None
+    return ChartExportOptions(format=fmt, layout=args.layout, orientation=args.orientation,
+                              dpi=args.dpi, paper=args.paper, landscape=args.landscape,
+                              fit=args.fit, root=root, depth=args.depth)
+
+
+def export_chart(args: argparse.Namespace) -> int:
+    """Run the chart export for the parsed command line; 0 on success."""
+    from orgdesk.storage.document import read_organisation
+
+    org = read_organisation(args.file)
+    if not len(org):
+        raise UserError(f"“{args.file.name}” has no positions, so there is no chart to export.")
+    options = options_from_args(args, org)
+    export_chart_file(org, args.output, options)
+    print(f"Wrote {args.output}.")
+    return 0

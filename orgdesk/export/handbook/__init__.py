@@ -1,0 +1,90 @@
+"""The job-description handbook (岗位说明书): cover, contents, org chart, headcount
+summary and one job description per position, as PDF, DOCX or HTML.
+
+`write_handbook(org, path)` picks the format from the file's extension,
+renders the whole file in memory and then writes it atomically.  Pictures
+are drawn with Qt, so a QGuiApplication must exist (the CLI creates an
+offscreen one); Qt is imported only when a handbook is made.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from orgdesk.analysis.scope import branch_organisation
+from orgdesk.core.errors import UserError
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.export.handbook.content import build_content, printable_organisation
+from orgdesk.export.handbook.files import write_bytes_atomically
+
+#: Extensions the handbook can be written as.
+FORMATS = ("pdf", "docx", "html")
+
+#: Called with (steps done, steps in all); may raise to cancel (nothing is written then).
+Progress = Callable[[int, int], None]
+
+
+class UnknownHandbookFormat(UserError):
+    """The output's extension is not one the handbook is written in."""
+
+
+def handbook_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "htm":
+        return "html"
+    if suffix not in FORMATS:
+        raise UnknownHandbookFormat(
+            f"orgdesk writes the handbook as .pdf, .docx or .html, not “{path.suffix or path.name}”.")
+    return suffix
+
+
+def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = None,
+                    day: date | None = None, progress: Progress | None = None) -> bytes:
+    """The handbook of `org` (or of the branch under `root`) as the bytes of a `fmt` file."""
+    from orgdesk.export.handbook.images import (
+        bar_chart_picture,
+        chinese_font_family,
+        org_chart_picture,
+    )
+
+    def step(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    scope_org = printable_organisation(org if root is None else branch_organisation(org, root))
+    scope = "" if root is None else scope_org.position(root).title
+    family = chinese_font_family()
+    step(0, 4)
+    content = build_content(scope_org, day or date.today(), scope)
+    step(1, 4)
+    chart = org_chart_picture(scope_org)
+    bars = bar_chart_picture(content.analysis, family)
+    step(2, 4)
+    if fmt == "pdf":
+        from orgdesk.export.handbook.pdf_writer import render_pdf
+
+        # Pages are most of the work: report them within steps 2-4.
+        data = render_pdf(content, chart, bars, family,
+                          lambda done, total: step(2 * total + 2 * done, 4 * total))
+    elif fmt == "docx":
+        from orgdesk.export.handbook.docx_writer import render_docx
+
+        data = render_docx(content, chart, bars)
+    elif fmt == "html":
+        from orgdesk.export.handbook.html_writer import render_html
+
+        data = render_html(content, chart, bars)
+    else:
+        raise UnknownHandbookFormat(f"orgdesk cannot write a handbook as “{fmt}”.")
+    step(4, 4)
+    return data
+
+
+def write_handbook(org: Organisation, output: Path, *, root: PositionId | None = None,
+                   day: date | None = None, progress: Progress | None = None) -> None:
+    """Render the handbook in the format `output`'s extension names and write it atomically."""
+    fmt = handbook_format(output)
+    data = render_handbook(org, fmt, root=root, day=day, progress=progress)
+    write_bytes_atomically(output, data)

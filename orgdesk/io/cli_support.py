@@ -1,0 +1,111 @@
+"""The headless side of `orgdesk import` and of `orgdesk export` for data formats.
+
+Imported lazily by orgdesk.cli.interchange and orgdesk.cli.export, so the
+parser stays fast and no Qt is ever loaded.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from orgdesk.core.errors import UserError
+from orgdesk.io.fields import field_for
+from orgdesk.io.interchange import export_to, import_to_file
+from orgdesk.io.options import ImportOptions, RootPolicy
+from orgdesk.io.problems import ImportFailed, name_of
+
+#: Problems listed on the terminal before “… and N more”.
+SHOWN_PROBLEMS = 50
+
+
+class TerminalProgress:
+    """Rewrites one status line on a terminal; silent when stderr is a file or pipe."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+
+    def report(self, stage: str, done: int, total: int | None) -> None:
+        if self.active:
+            of = f" of about {total:,}" if total else ""
+            self.stream.write(f"\r{stage} {done:,}{of}…\033[K")
+            self.stream.flush()
+
+    def cancelled(self) -> bool:
+        return False
+
+    def finish(self) -> None:
+        if self.active:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """`COLUMN=FIELD` pairs; the field may be a key, a header or any alias."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        column, equals, name = pair.rpartition("=")
+        if not equals or not column:
+            raise UserError(f"“{pair}” is not of the form COLUMN=FIELD.")
+        mapping[column] = field_for(name.strip()).key
+    return mapping
+
+
+def import_file(args: argparse.Namespace) -> int:
+    source: Path = args.source
+    output: Path = args.output
+    if output.suffix.lower() != ".orgdesk":
+        output = output.with_name(output.name + ".orgdesk")
+    if output.exists() and not args.check:
+        raise UserError(f"{name_of(output)} already exists; choose another name.")
+    roots = RootPolicy.FOREST if args.forest else RootPolicy.ADD_ROOT if args.root_title else None
+    options = ImportOptions(sheet=args.sheet, encoding=args.encoding,
+                            mapping=parse_mapping(args.map or []), roots=roots,
+                            root_title=args.root_title or "", title=args.title or "")
+    progress = TerminalProgress()
+    try:
+        if args.check:
+            from orgdesk.io.interchange import read_source
+
+            result = read_source(source, options, progress)
+            result.require()
+        else:
+            result = import_to_file(source, output, options, progress)
+    except ImportFailed as failed:
+        progress.finish()
+        _print_problems(failed)
+        raise
+    progress.finish()
+    org = result.organisation
+    assert org is not None
+    verb = "would import" if args.check else "Imported"
+    where = "" if args.check else f" into {output}"
+    print(f"{verb.capitalize()} {len(org)} positions from {name_of(source)}{where}.")
+    if result.kept_in_notes:
+        print("Columns kept in the notes: " + ", ".join(result.kept_in_notes) + ".")
+    return 0
+
+
+def _print_problems(failed: ImportFailed) -> None:
+    for problem in failed.problems[:SHOWN_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+        if problem.code == "roots":
+            print("    (use --forest to keep them side by side, or --root-title TITLE to add "
+                  "a top position)", file=sys.stderr)
+    hidden = len(failed.problems) - SHOWN_PROBLEMS
+    if hidden > 0:
+        print(f"  … and {hidden:,} more", file=sys.stderr)
+
+
+def export_data(args: argparse.Namespace) -> int:
+    """`orgdesk export FILE -o OUT.{csv,xlsx,graphml,json}`."""
+    from orgdesk.storage.document import read_organisation
+
+    if getattr(args, "root", None) or getattr(args, "depth", None) is not None:
+        raise UserError("--root and --depth apply to chart exports (png, svg, pdf, dot) only.")
+    org = read_organisation(args.file)
+    export_to(org, args.output)
+    print(f"Exported {len(org)} positions to {args.output}.")
+    return 0

@@ -1,0 +1,172 @@
+"""The front door of interchange: preview, import and export by file type.
+
+    result = read_source(path, ImportOptions(...), progress)   # never writes
+    result.organisation                                      # None if problems
+    import_to_file(path, target, options, progress)          # all or nothing
+    export_to(org, path)                                     # temp + fsync + rename
+
+The CLI and the GUI's import dialog both use these; neither parses files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from orgdesk.core.model import DocumentInfo
+from orgdesk.core.organisation import Organisation
+from orgdesk.io import csv_format, graphml_format, json_format, xlsx_format
+from orgdesk.io.assemble import Assembly, assemble
+from orgdesk.io.atomic import write_atomically
+from orgdesk.io.cells import cell_text
+from orgdesk.io.fields import UNMAPPED
+from orgdesk.io.options import ImportOptions, RootPolicy
+from orgdesk.io.problems import ExportFailed, ImportFailed, InterchangeError, Problem, name_of
+from orgdesk.io.progress import NO_PROGRESS, Progress, checkpoint
+from orgdesk.io.tables import Draft, OwnExtras, Table, effective_mapping, read_drafts
+
+IMPORT_FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx",
+                  ".xlsm": "xlsx", ".graphml": "graphml", ".json": "json"}
+EXPORT_WRITERS = {".csv": csv_format.write_csv, ".xlsx": xlsx_format.write_xlsx,
+                  ".graphml": graphml_format.write_graphml, ".json": json_format.write_json}
+
+
+@dataclass(slots=True)
+class Preview:
+    """What a source looks like before importing: for the mapping table."""
+
+    format: str
+    headers: list[str]
+    samples: list[list[str]]  # the first rows' cells as text
+    mapping: dict[str, str]  # header → field key ("" kept in notes)
+    own: bool  # orgdesk's own export, read exactly
+    sheets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """The outcome of reading a source: an organisation, or the problems that prevent it."""
+
+    source: Path
+    organisation: Organisation | None
+    problems: list[Problem]
+    rows: int = 0
+    kept_in_notes: list[str] = field(default_factory=list)  # columns no field took
+
+    def require(self) -> Organisation:
+        """The organisation, or ImportFailed listing every problem."""
+        if self.organisation is None or self.problems:
+            raise ImportFailed(self.source, self.problems)
+        return self.organisation
+
+
+def format_of(path: Path) -> str:
+    kind = IMPORT_FORMATS.get(Path(path).suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(IMPORT_FORMATS))
+        raise InterchangeError(f"orgdesk cannot import {name_of(path)}; it reads {known} files.")
+    return kind
+
+
+def open_table(path: Path, options: ImportOptions) -> Table:
+    """The tabular view of a CSV, Excel or GraphML source (rows read lazily)."""
+    kind = format_of(path)
+    if not Path(path).is_file():
+        raise InterchangeError(f"{name_of(path)} does not exist.")
+    if kind == "csv":
+        return csv_format.read_csv(path, options.encoding)
+    if kind == "xlsx":
+        return xlsx_format.read_xlsx(path, options.sheet)
+    if kind == "graphml":
+        return graphml_format.read_graphml(path)
+    raise InterchangeError(f"{name_of(path)} is not a table; it needs no column mapping.")
+
+
+def preview(path: Path, options: ImportOptions = ImportOptions(), sample_rows: int = 5
+            ) -> Preview:
+    path = Path(path)
+    kind = format_of(path)
+    if kind == "json":
+        json_format.load(path)
+        return Preview(kind, [], [], {}, True)
+    table = open_table(path, options)
+    samples: list[list[str]] = []
+    rows = iter(table.rows)
+    try:
+        for _, cells in rows:
+            samples.append([cell_text(c) for c in cells])
+            if len(samples) >= sample_rows:
+                break
+    finally:
+        getattr(rows, "close", lambda: None)()
+    sheets = xlsx_format.sheet_names(path) if kind == "xlsx" else []
+    return Preview(kind, table.headers, samples, effective_mapping(table.headers, options.mapping),
+                   table.own, sheets)
+
+
+def read_source(path: Path, options: ImportOptions = ImportOptions(),
+                progress: Progress = NO_PROGRESS) -> ImportResult:
+    """Read and check a source completely; nothing is written."""
+    path = Path(path)
+    problems: list[Problem] = []
+    kept: list[str] = []
+    if format_of(path) == "json":
+        if not path.is_file():
+            raise InterchangeError(f"{name_of(path)} does not exist.")
+        drafts, extras = json_format.read_json(path, problems)
+        unit, own = "position", True
+    else:
+        table = open_table(path, options)
+        rows = table.rows
+        try:
+            mapping = effective_mapping(table.headers, options.mapping)
+            unknown = [h for h in options.mapping if h not in table.headers]
+            if unknown:
+                raise InterchangeError(f"{name_of(path)} has no column “{unknown[0]}”; its columns "
+                                       f"are: {', '.join(table.headers)}.")
+            if not {"title", "name"} & set(mapping.values()):
+                problems.append(Problem(None, "No column holds the positions' titles; map one "
+                                              "to the field “title”."))
+            kept = [h for h in table.headers if mapping.get(h) == UNMAPPED]
+            drafts = read_drafts(table, mapping, progress, problems)
+        finally:
+            getattr(rows, "close", lambda: None)()
+        problems[:0] = table.problems
+        extras, unit, own = table.extras, table.unit, table.own
+    checkpoint(progress, "checking", len(drafts), len(drafts))
+    org = assemble(drafts, _plan(path, options, extras, unit, own), problems)
+    return ImportResult(path, None if problems else org, problems, len(drafts), kept)
+
+
+def _plan(path: Path, options: ImportOptions, extras: OwnExtras, unit: str, own: bool
+          ) -> Assembly:
+    info = extras.info or DocumentInfo(title=Path(path).stem)
+    if options.title:
+        info = replace(info, title=options.title)
+    roots = options.roots or (RootPolicy.FOREST if own else RootPolicy.ASK)
+    return Assembly(unit, own, roots, options.root_title, info, extras.departments,
+                    extras.relations)
+
+
+def import_to_file(path: Path, target: Path, options: ImportOptions = ImportOptions(),
+                   progress: Progress = NO_PROGRESS) -> ImportResult:
+    """Read `path` and, only if it has no problems, write it as a new .orgdesk file."""
+    from orgdesk.storage.document import create_file
+
+    result = read_source(path, options, progress)
+    org = result.require()
+    checkpoint(progress, "writing", 0, None)
+    create_file(target, org)
+    return result
+
+
+def export_to(org: Organisation, path: Path) -> None:
+    """Write `org` as CSV, XLSX, GraphML or JSON, chosen by the extension of `path`."""
+    writer = EXPORT_WRITERS.get(Path(path).suffix.lower())
+    if writer is None:
+        known = ", ".join(sorted(EXPORT_WRITERS))
+        raise ExportFailed(f"orgdesk cannot export {name_of(path)}; it writes {known} files.")
+    write_atomically(Path(path), lambda handle: writer(org, handle))
+
+
+__all__ = ["Draft", "ImportOptions", "ImportResult", "Preview", "RootPolicy", "export_to",
+           "import_to_file", "preview", "read_source"]

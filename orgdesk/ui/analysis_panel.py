@@ -1,0 +1,389 @@
+"""The analysis panel: headcount tables, span-of-control violations, the rules editor
+and the headcount bar chart, for one organisation.
+
+A standalone widget: the main window gives it the organisation and the
+document's rules (`set_organisation`, `set_rules`), listens to
+`position_activated(int)` to go to a position, and stores what
+`rules_edited(SpanRules)` hands it.  It never edits the document itself.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesk.analysis.bar_chart import BarSeries, headcount_series, paint_bar_charts, preferred_height
+from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
+from orgdesk.analysis.span_check import Violation, check_span
+from orgdesk.analysis.span_rules import (
+    ROLE_NAMES,
+    ManagerSpanRule,
+    RatioRule,
+    RoleMatcher,
+    Roles,
+    SpanRules,
+    SpanRulesError,
+    TeamSizeRule,
+)
+from orgdesk.core.organisation import Organisation
+
+Cell = str | int
+AnyIndex = QModelIndex | QPersistentModelIndex
+#: The data role that sorts figures as numbers, not text.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The data role holding a row's position id (positions table only).
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FiguresModel(QAbstractTableModel):
+    """A read-only table of figures: text in the first column(s), numbers right-aligned."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[tuple[Cell, ...]] = []
+        self._ids: list[int | None] = []
+
+    def set_rows(self, rows: Sequence[tuple[Cell, ...]], ids: Sequence[int | None] = ()) -> None:
+        self.beginResetModel()
+        self._rows = [tuple(row) for row in rows]
+        self._ids = list(ids) or [None] * len(self._rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(value)
+        if role == SORT_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == POSITION_ROLE:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+
+class BarChartWidget(QWidget):
+    """The headcount bar charts, painted by the same code as the handbook's picture."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._series: tuple[BarSeries, ...] = ()
+        self.setMinimumWidth(320)
+
+    def set_series(self, series: Sequence[BarSeries]) -> None:
+        self._series = tuple(series)
+        self.setMinimumHeight(int(preferred_height(self._series)) + 16)
+        self.update()
+
+    @property
+    def series(self) -> tuple[BarSeries, ...]:
+        return self._series
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.fillRect(self.rect(), self.palette().base())
+            paint_bar_charts(painter, QRectF(self.rect().adjusted(8, 8, -8, -8)), self._series,
+                             self.font().family())
+        finally:
+            painter.end()
+
+
+class RulesEditor(QWidget):
+    """Span-of-control rules as check boxes, ranges and keyword lists; `rules()` reads them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.enabled: dict[str, QCheckBox] = {}
+        self.low: dict[str, QSpinBox] = {}
+        self.high: dict[str, QSpinBox] = {}
+        numbers = QGroupBox(self.tr("Rules"), self)
+        form = QFormLayout(numbers)
+        for name, text in (("team_leader", self.tr("Team leader: agent seats")),
+                           ("qa", self.tr("One QA inspector per agent seats")),
+                           ("trainer", self.tr("One trainer per agent seats"))):
+            self.enabled[name] = QCheckBox(text, numbers)
+            self.low[name], self.high[name] = self._spin(numbers), self._spin(numbers)
+            form.addRow(self.enabled[name], self._range(self.low[name], self.high[name]))
+        self.enabled["manager"] = QCheckBox(self.tr("Manager: at most direct-report seats"),
+                                            numbers)
+        self.high["manager"] = self._spin(numbers)
+        form.addRow(self.enabled["manager"], self.high["manager"])
+        layout.addWidget(numbers)
+        roles = QGroupBox(self.tr("How titles are recognised (separate words with 、 or ,)"), self)
+        role_form = QFormLayout(roles)
+        self.keywords: dict[str, QLineEdit] = {}
+        self.exclude: dict[str, QLineEdit] = {}
+        names = {"agent": self.tr("Agents"), "team_leader": self.tr("Team leaders"),
+                 "qa": self.tr("QA inspectors"), "trainer": self.tr("Trainers"),
+                 "manager": self.tr("Managers")}
+        for name in ROLE_NAMES:
+            self.keywords[name] = QLineEdit(roles)
+            self.exclude[name] = QLineEdit(roles)
+            self.exclude[name].setPlaceholderText(self.tr("but not titles containing…"))
+            role_form.addRow(names[name], self.keywords[name])
+            role_form.addRow("", self.exclude[name])
+        layout.addWidget(roles)
+        self.set_rules(SpanRules())
+
+    @staticmethod
+    def _spin(parent: QWidget) -> QSpinBox:
+        box = QSpinBox(parent)
+        box.setRange(1, 10_000)
+        return box
+
+    def _range(self, low: QSpinBox, high: QSpinBox) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(low)
+        layout.addWidget(QLabel("–", row))
+        layout.addWidget(high)
+        return row
+
+    def set_rules(self, rules: SpanRules) -> None:
+        for name, rule in (("team_leader", rules.team_leader), ("qa", rules.qa),
+                           ("trainer", rules.trainer)):
+            self.enabled[name].setChecked(rule.enabled)
+            self.low[name].setValue(rule.min_agents)
+            self.high[name].setValue(rule.max_agents)
+        self.enabled["manager"].setChecked(rules.manager.enabled)
+        self.high["manager"].setValue(rules.manager.max_reports)
+        for name in ROLE_NAMES:
+            matcher: RoleMatcher = getattr(rules.roles, name)
+            self.keywords[name].setText("、".join(matcher.keywords))
+            self.exclude[name].setText("、".join(matcher.exclude))
+
+    @staticmethod
+    def _words(text: str) -> tuple[str, ...]:
+        for separator in ("，", ",", ";", "；"):
+            text = text.replace(separator, "、")
+        return tuple(word.strip() for word in text.split("、") if word.strip())
+
+    def rules(self) -> SpanRules:
+        """The rules as edited; SpanRulesError (one sentence) when they do not make sense."""
+        roles = Roles(**{name: RoleMatcher(self._words(self.keywords[name].text()),
+                                           self._words(self.exclude[name].text()))
+                         for name in ROLE_NAMES})
+        return SpanRules(
+            roles=roles,
+            team_leader=TeamSizeRule(self.enabled["team_leader"].isChecked(),
+                                     self.low["team_leader"].value(),
+                                     self.high["team_leader"].value()),
+            qa=RatioRule(self.enabled["qa"].isChecked(), self.low["qa"].value(),
+                         self.high["qa"].value()),
+            trainer=RatioRule(self.enabled["trainer"].isChecked(), self.low["trainer"].value(),
+                              self.high["trainer"].value()),
+            manager=ManagerSpanRule(self.enabled["manager"].isChecked(),
+                                    self.high["manager"].value()),
+        )
+
+
+class AnalysisPanel(QWidget):
+    """Headcount per position, department and level; violations; rules; bar chart."""
+
+    #: A position the user picked (a violation or a table row): go to it.
+    position_activated = Signal(int)
+    #: The user applied edited rules: store them in the document.
+    rules_edited = Signal(object)
+
+    def __init__(self, org: Organisation, rules: SpanRules | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._org = org
+        self._rules = rules or SpanRules()
+        self.analysis: HeadcountAnalysis = analyse_headcount(org)
+        self.violations: list[Violation] = []
+        self.tabs = QTabWidget(self)
+        figures = (self.tr("Positions"), self.tr("Planned"), self.tr("Filled"),
+                   self.tr("Vacant"))
+        self.positions_model = FiguresModel(
+            (self.tr("Position"), self.tr("Department"), self.tr("Level"),
+             self.tr("Direct reports"), self.tr("All under it"), self.tr("Planned"),
+             self.tr("Filled"), self.tr("Vacant"), self.tr("Planned under"),
+             self.tr("Filled under"), self.tr("Vacant under")), self)
+        self.departments_model = FiguresModel((self.tr("Department"), *figures), self)
+        self.levels_model = FiguresModel((self.tr("Level"), *figures), self)
+        self.positions_view = self._table(self.positions_model)
+        self.positions_view.activated.connect(self._table_activated)
+        self.tabs.addTab(self.positions_view, self.tr("Positions"))
+        self.tabs.addTab(self._table(self.departments_model), self.tr("Departments"))
+        self.tabs.addTab(self._table(self.levels_model), self.tr("Levels"))
+        self.violation_list = QListWidget(self)
+        self.violation_list.itemClicked.connect(self._violation_clicked)
+        self.violation_list.itemActivated.connect(self._violation_clicked)
+        self.tabs.addTab(self.violation_list, self.tr("Span of control"))
+        self.chart = BarChartWidget(self)
+        chart_scroll = QScrollArea(self)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(self.chart)
+        self.tabs.addTab(chart_scroll, self.tr("Chart"))
+        self.tabs.addTab(self._rules_page(), self.tr("Rules"))
+        self.summary = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    def _table(self, model: FiguresModel) -> QTableView:
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        view = QTableView(self)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # document order until the user sorts
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def _rules_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.rules_editor = RulesEditor(page)
+        self.rules_editor.set_rules(self._rules)
+        self.rules_problem = QLabel(page)
+        self.rules_problem.setWordWrap(True)
+        self.rules_problem.setStyleSheet("color: #B00020;")
+        buttons = QHBoxLayout()
+        self.apply_button = QPushButton(self.tr("Apply"), page)
+        self.defaults_button = QPushButton(self.tr("Call-center defaults"), page)
+        self.apply_button.clicked.connect(self.apply_rules)
+        self.defaults_button.clicked.connect(
+            lambda: self.rules_editor.set_rules(SpanRules()))
+        buttons.addWidget(self.defaults_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.rules_editor)
+        layout.addWidget(scroll)
+        layout.addWidget(self.rules_problem)
+        layout.addLayout(buttons)
+        return page
+
+    # ------------------------------------------------------------------ inputs
+    def set_organisation(self, org: Organisation) -> None:
+        """Show the figures of `org` (call after each change of the document)."""
+        self._org = org
+        self.refresh()
+
+    def set_rules(self, rules: SpanRules) -> None:
+        """The document's rules (from storage, or after undo): shown and checked."""
+        self._rules = rules
+        self.rules_editor.set_rules(rules)
+        self.rules_problem.clear()
+        self.refresh()
+
+    @property
+    def rules(self) -> SpanRules:
+        return self._rules
+
+    def apply_rules(self) -> None:
+        """Check the edited rules; apply and announce them, or say what is wrong."""
+        try:
+            rules = self.rules_editor.rules()
+        except SpanRulesError as exc:
+            self.rules_problem.setText(str(exc))
+            return
+        self.rules_problem.clear()
+        if rules != self._rules:
+            self._rules = rules
+            self.refresh()
+            self.rules_edited.emit(rules)
+
+    # --------------------------------------------------------------- refresh
+    def refresh(self) -> None:
+        self.analysis = analyse_headcount(self._org)
+        self.violations = check_span(self._org, self._rules)
+        analysis = self.analysis
+        no_department = self.tr("(no department)")
+        self.positions_model.set_rows(
+            [("　" * (f.level - 1) + f.title, f.department or no_department, f.level,
+              f.direct_reports, f.positions_under, f.planned, f.filled, f.vacancies,
+              f.planned_under, f.filled_under, f.vacancies_under) for f in analysis.positions],
+            [int(f.position_id) for f in analysis.positions])
+        self.departments_model.set_rows(
+            [(g.key or no_department, g.positions, g.planned, g.filled, g.vacancies)
+             for g in analysis.departments])
+        self.levels_model.set_rows(
+            [(int(g.key), g.positions, g.planned, g.filled, g.vacancies) for g in analysis.levels])
+        self.violation_list.clear()
+        for violation in self.violations:
+            item = QListWidgetItem(violation.message, self.violation_list)
+            item.setData(Qt.ItemDataRole.UserRole, int(violation.position_id))
+            item.setToolTip(self.tr("Click to go to the position"))
+        if not self.violations:
+            item = QListWidgetItem(self.tr("No span-of-control violations."), self.violation_list)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.chart.set_series(headcount_series(
+            analysis, by_department=self.tr("Headcount by department"),
+            by_level=self.tr("Headcount by level"), no_department=no_department,
+            level_label=lambda n: self.tr("Level %1").replace("%1", str(n)),
+            planned_label=self.tr("planned"), filled_label=self.tr("filled")))
+        totals = analysis.totals
+        self.summary.setText(
+            self.tr("%1 positions, %2 planned seats, %3 filled, %4 vacant; %5 violation(s)")
+            .replace("%1", str(totals.positions)).replace("%2", str(totals.planned))
+            .replace("%3", str(totals.filled)).replace("%4", str(totals.vacancies))
+            .replace("%5", str(len(self.violations))))
+        self.tabs.setTabText(3, self.tr("Span of control (%1)").replace(
+            "%1", str(len(self.violations))))
+
+    # ---------------------------------------------------------------- clicks
+    def _violation_clicked(self, item: QListWidgetItem) -> None:
+        pid = item.data(Qt.ItemDataRole.UserRole)
+        if pid is not None:
+            self.position_activated.emit(int(pid))
+
+    def _table_activated(self, index: QModelIndex) -> None:
+        pid = index.data(POSITION_ROLE)
+        if pid is not None:
+            self.position_activated.emit(int(pid))

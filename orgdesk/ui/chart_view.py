@@ -1,0 +1,304 @@
+"""The chart view: the organisation drawn with the same layout as the exported chart.
+
+A standalone QGraphicsView (objectName ``chartView``) that never changes the
+document: it shows an `Organisation`, reports what the user selects, activates
+or drags (`position_selected`, `position_activated`, `reparent_requested`),
+and the main window turns those into commands.  Collapsing is view state
+(`collapsed_changed` tells the owner, which may persist it).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from orgdesk.core.errors import DomainError
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.export.style import CONNECTOR, RELATION, box_style
+from orgdesk.layout import ChartLayout, Detail, LayoutOptions, Words, layout_chart
+from orgdesk.layout.model import LayoutOverrides, Orientation
+from orgdesk.ui.chart_items import BoxItem, QtMeasure, connector_path
+
+ZOOM_STEP = 1.2
+MIN_SCALE, MAX_SCALE = 0.05, 6.0
+DRAG_DISTANCE = 8
+
+
+class ChartView(QGraphicsView):
+    """Interactive org chart; emits the user's intentions, never edits the document."""
+
+    position_selected = Signal(int)
+    position_activated = Signal(int)
+    reparent_requested = Signal(int, int)
+    collapsed_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, font_family: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartView")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self._family = font_family
+        self._measure = QtMeasure(font_family)
+        self._org: Organisation | None = None
+        self._layout: ChartLayout | None = None
+        self._items: dict[int, BoxItem] = {}
+        self._collapsed: set[PositionId] = set()
+        self._detail = Detail.SUMMARY
+        self._orientation: Orientation = "tb"
+        self._overrides: LayoutOverrides = {}
+        self._echo = False  # True while select_position changes the selection
+        self._press: tuple[BoxItem, QPointF] | None = None
+        self._drag_ghost: QGraphicsRectItem | None = None
+        self._drop: BoxItem | None = None
+        self._toggled = False
+        self.scene().selectionChanged.connect(self._selection_changed)
+
+    # ------------------------------------------------------------ public API
+    def words(self) -> Words:
+        return Words(filled=self.tr("{filled}/{planned} filled"))
+
+    def layout_options(self) -> LayoutOptions:
+        return LayoutOptions(orientation=self._orientation, detail=self._detail,
+                             overrides=self._overrides, collapsed=frozenset(self._collapsed),
+                             measure=self._measure, words=self.words())
+
+    def chart_layout(self) -> ChartLayout | None:
+        """The layout on screen (the export dialog exports exactly this one)."""
+        return self._layout
+
+    def collapsed(self) -> frozenset[PositionId]:
+        return frozenset(self._collapsed)
+
+    def set_collapsed(self, ids: set[PositionId]) -> None:
+        self._collapsed = set(ids)
+        self._rebuild()
+
+    def set_detail(self, detail: Detail) -> None:
+        self._detail = detail
+        self._rebuild()
+
+    def set_orientation(self, orientation: Orientation) -> None:
+        self._orientation = orientation
+        self._rebuild()
+
+    def set_overrides(self, overrides: LayoutOverrides) -> None:
+        self._overrides = dict(overrides)
+        self._rebuild()
+
+    def refresh(self, org: Organisation) -> None:
+        """Show `org` (after an edit) keeping zoom, scroll position and selection."""
+        self._org = org
+        self._collapsed = {pid for pid in self._collapsed if pid in org}  # removed ones go
+        self._rebuild()
+
+    def select_position(self, pid: int) -> None:
+        """Select `pid` (from the tree or a panel) without echoing position_selected."""
+        item = self._items.get(pid)
+        self._echo = True
+        try:
+            self.scene().clearSelection()
+            if item is not None:
+                item.setSelected(True)
+                self.ensureVisible(item, 40, 40)
+        finally:
+            self._echo = False
+
+    def selected_position(self) -> int | None:
+        items = [i for i in self.scene().selectedItems() if isinstance(i, BoxItem)]
+        return items[0].pid if items else None
+
+    def zoom_in(self) -> None:
+        self._zoom(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom(1 / ZOOM_STEP)
+
+    def zoom_to_fit(self) -> None:
+        rect = self.sceneRect()
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            scale = self.transform().m11()
+            if scale > 1.5:
+                self.resetTransform()
+                self.scale(1.5, 1.5)
+
+    def scale_factor(self) -> float:
+        return self.transform().m11()
+
+    # ------------------------------------------------------------ building
+    def _rebuild(self) -> None:
+        if self._org is None:
+            return
+        selected = self.selected_position()
+        h, v = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        transform = self.transform()
+        scene = self.scene()
+        self._echo = True
+        try:
+            scene.clear()
+            self._items = {}
+            self._layout = chart = layout_chart(self._org, self.layout_options())
+            lines = connector_path([c.points for c in chart.connectors if not c.dashed])
+            item = QGraphicsPathItem(lines)
+            item.setPen(QPen(QColor(CONNECTOR), 1.2))
+            item.setZValue(-1)
+            scene.addItem(item)
+            dotted = QGraphicsPathItem(connector_path([c.points for c in chart.connectors
+                                                       if c.dashed]))
+            pen = QPen(QColor(RELATION), 1.2, Qt.PenStyle.DashLine)
+            dotted.setPen(pen)
+            dotted.setZValue(-1)
+            scene.addItem(dotted)
+            for box in chart.boxes.values():
+                box_item = BoxItem(box, box_style(self._org, box, chart.staffing), self._family)
+                scene.addItem(box_item)
+                self._items[int(box.id)] = box_item
+            scene.setSceneRect(0, 0, chart.width, chart.height)
+            if selected in self._items:
+                self._items[selected].setSelected(True)
+        finally:
+            self._echo = False
+        self.setTransform(transform)
+        self.horizontalScrollBar().setValue(h)
+        self.verticalScrollBar().setValue(v)
+
+    def _selection_changed(self) -> None:
+        if self._echo:
+            return
+        pid = self.selected_position()
+        if pid is not None:
+            self.position_selected.emit(pid)
+
+    def _zoom(self, factor: float) -> None:
+        scale = self.transform().m11() * factor
+        if MIN_SCALE <= scale <= MAX_SCALE:
+            self.scale(factor, factor)
+
+    def _box_at(self, pos: QPointF) -> BoxItem | None:
+        for item in self.items(pos.toPoint()):
+            if isinstance(item, BoxItem):
+                return item
+        return None
+
+    # ------------------------------------------------------------ input
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_F) and not event.modifiers():
+            self.zoom_to_fit()
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        item = self._box_at(event.position())
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            local = item.mapFromScene(self.mapToScene(event.position().toPoint()))
+            if item.has_toggle() and item.toggle_rect().adjusted(-3, -3, 3, 3).contains(local):
+                self._toggled = True  # its release is ours too
+                self._toggle(item)
+                event.accept()
+                return
+            self.scene().clearSelection()
+            item.setSelected(True)
+            self._press = (item, event.position())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._press is None:
+            super().mouseMoveEvent(event)
+            return
+        source, start = self._press
+        if self._drag_ghost is None and (event.position() - start).manhattanLength() < DRAG_DISTANCE:
+            return
+        scene_pos = self.mapToScene(event.position().toPoint())
+        if self._drag_ghost is None:
+            self._drag_ghost = QGraphicsRectItem(0, 0, source.box.w, source.box.h)
+            self._drag_ghost.setPen(QPen(QColor("#1F6FEB"), 1.5, Qt.PenStyle.DashLine))
+            self._drag_ghost.setBrush(QColor(31, 111, 235, 40))
+            self._drag_ghost.setZValue(10)
+            self.scene().addItem(self._drag_ghost)
+        self._drag_ghost.setPos(scene_pos - QPointF(source.box.w / 2, source.box.h / 2))
+        target = next((i for i in self.scene().items(scene_pos) if isinstance(i, BoxItem)
+                       and i is not source), None)
+        self._set_drop(target, self._drop_allowed(source, target))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._toggled:
+            self._toggled = False
+            event.accept()
+            return
+        if self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        source, _ = self._press
+        target = self._drop
+        allowed = self._drop_allowed(source, target)
+        self._end_drag()
+        if target is not None and allowed:
+            self.reparent_requested.emit(source.pid, target.pid)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        item = self._box_at(event.position())
+        if item is not None:
+            self.position_activated.emit(item.pid)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # ------------------------------------------------------------ helpers
+    def _toggle(self, item: BoxItem) -> None:
+        pid = PositionId(item.pid)
+        self._collapsed ^= {pid}
+        self._rebuild()
+        self.collapsed_changed.emit()
+
+    def _drop_allowed(self, source: BoxItem, target: BoxItem | None) -> bool:
+        if target is None or self._org is None:
+            return False
+        if self._org.position(PositionId(source.pid)).superior_id == target.pid:
+            return False  # already there: nothing to do
+        try:
+            self._org.check_move(PositionId(source.pid), PositionId(target.pid))
+        except DomainError:
+            return False
+        return True
+
+    def _set_drop(self, target: BoxItem | None, allowed: bool) -> None:
+        if self._drop is not None and self._drop is not target:
+            self._drop.highlight = None
+            self._drop.update()
+        self._drop = target
+        if target is not None:
+            target.highlight = "ok" if allowed else "refused"
+            target.update()
+
+    def _end_drag(self) -> None:
+        self._set_drop(None, False)
+        if self._drag_ghost is not None:
+            self.scene().removeItem(self._drag_ghost)
+            self._drag_ghost = None
+        self._press = None

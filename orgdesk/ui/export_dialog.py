@@ -1,0 +1,240 @@
+"""File → Export Chart…: options, a preview, and the export run in the background.
+
+The dialog collects `ChartExportOptions`, previews the chart as Graphviz draws
+it, and writes the file through `orgdesk.export` on a worker thread with a
+progress bar.  The file chooser and the error box are module functions
+(`choose_target`, `show_error`) so tests replace them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesk.core.errors import UserError
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.export.chart_export import export_chart_file, render_chart
+from orgdesk.export.options import FORMATS, ChartExportOptions
+from orgdesk.layout.model import ChartLayout
+from orgdesk.ui import dialogs
+
+#: Above this many positions the preview is not drawn automatically.
+PREVIEW_LIMIT = 1500
+
+
+def choose_target(parent: QWidget, suggested: str, fmt: str) -> Path | None:
+    """Ask where to save; None when cancelled (tests replace this)."""
+    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export Chart"), suggested,
+                                          f"{fmt.upper()} (*.{fmt})")
+    return Path(name) if name else None
+
+
+def show_error(parent: QWidget, sentence: str) -> None:
+    dialogs.show_error(parent, sentence)
+
+
+class _Signals(QObject):
+    progress = Signal(int, str)
+    done = Signal(str)  # "" on success, else the sentence
+
+
+class _ExportJob(QRunnable):
+    def __init__(self, org: Organisation, target: Path, options: ChartExportOptions,
+                 layout: ChartLayout | None) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.args = (org, target, options, layout)
+
+    def run(self) -> None:
+        org, target, options, layout = self.args
+        try:
+            export_chart_file(org, target, options, layout, self.signals.progress.emit)
+        except UserError as exc:
+            self.signals.done.emit(str(exc))
+        except Exception as exc:  # a bug: say so in one sentence, do not kill the thread pool
+            self.signals.done.emit(f"The export failed unexpectedly ({type(exc).__name__}).")
+        else:
+            self.signals.done.emit("")
+
+
+class ExportChartDialog(QDialog):
+    """Chart export options with a preview; `export_to(path)` runs the export."""
+
+    export_finished = Signal(str)  # "" when the file was written, else the reason
+
+    def __init__(self, org: Organisation, parent: QWidget | None = None,
+                 layout: ChartLayout | None = None,
+                 collapsed: frozenset[PositionId] = frozenset()) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportChartDialog")
+        self.setWindowTitle(self.tr("Export Chart"))
+        self.org = org
+        self.screen_layout = layout  # the chart view's layout, exported as is when it applies
+        self.collapsed = collapsed
+        self._job: _ExportJob | None = None
+        form = QFormLayout()
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem(fmt.upper(), fmt)
+        self.layout_kind = QComboBox()
+        self.layout_kind.addItem(self.tr("Compact (as on screen)"), "compact")
+        self.layout_kind.addItem(self.tr("Graphviz dot"), "dot")
+        self.orientation = QComboBox()
+        self.orientation.addItem(self.tr("Top to bottom"), "tb")
+        self.orientation.addItem(self.tr("Left to right"), "lr")
+        self.dpi = QSpinBox()
+        self.dpi.setRange(10, 1200)
+        self.dpi.setValue(150)
+        self.paper = QComboBox()
+        for paper in ("a4", "a3", "letter"):
+            self.paper.addItem(paper.upper() if paper != "letter" else self.tr("Letter"), paper)
+        self.landscape = QCheckBox(self.tr("Landscape"))
+        self.fit = QCheckBox(self.tr("Scale to one page"))
+        self.root = QComboBox()
+        self.root.addItem(self.tr("Whole organisation"), None)
+        for position in org.positions():
+            indent = "  " * (org.level_of(position.id) - 1)
+            self.root.addItem(f"{indent}{position.title}", int(position.id))
+        self.depth = QSpinBox()
+        self.depth.setRange(-1, 99)
+        self.depth.setSpecialValueText(self.tr("All levels"))
+        self.depth.setValue(-1)
+        for label, widget in ((self.tr("Format"), self.format), (self.tr("Layout"), self.layout_kind),
+                              (self.tr("Orientation"), self.orientation),
+                              (self.tr("Resolution (dpi)"), self.dpi), (self.tr("Paper"), self.paper),
+                              ("", self.landscape), ("", self.fit), (self.tr("Branch"), self.root),
+                              (self.tr("Levels below it"), self.depth)):
+            form.addRow(label, widget)
+        self.preview = QLabel()
+        self.preview.setObjectName("exportPreview")
+        self.preview.setMinimumSize(360, 260)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("Export…"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._ask_and_export)
+        self.buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addLayout(form)
+        top.addWidget(self.preview, 1)
+        main = QVBoxLayout(self)
+        main.addLayout(top)
+        main.addWidget(self.progress)
+        main.addWidget(self.status)
+        main.addWidget(self.buttons)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self.update_preview)
+        for combo in (self.format, self.layout_kind, self.orientation, self.paper, self.root):
+            combo.currentIndexChanged.connect(self._changed)
+        for box in (self.landscape, self.fit):
+            box.toggled.connect(self._changed)
+        for spin in (self.dpi, self.depth):
+            spin.valueChanged.connect(self._changed)
+        self._changed()
+
+    # ------------------------------------------------------------ options
+    def options(self) -> ChartExportOptions:
+        """The options as chosen now."""
+        root = self.root.currentData()
+        return ChartExportOptions(
+            format=self.format.currentData(), layout=self.layout_kind.currentData(),
+            orientation=self.orientation.currentData(), dpi=self.dpi.value(),
+            paper=self.paper.currentData(), landscape=self.landscape.isChecked(),
+            fit=self.fit.isChecked(), root=None if root is None else PositionId(root),
+            depth=None if self.depth.value() < 0 else self.depth.value(),
+            collapsed=self.collapsed)
+
+    def _layout_for(self, options: ChartExportOptions) -> ChartLayout | None:
+        """The screen's layout when the export shows the same chart, else None (recomputed)."""
+        layout = self.screen_layout
+        if (layout is None or options.layout != "compact" or options.root is not None
+                or options.depth is not None or options.orientation != layout.orientation):
+            return None
+        return layout
+
+    def _changed(self) -> None:
+        fmt = self.format.currentData()
+        self.dpi.setEnabled(fmt == "png")
+        for widget in (self.paper, self.landscape, self.fit):
+            widget.setEnabled(fmt == "pdf")
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        """Draw the preview (as Graphviz renders it) unless the chart is very large."""
+        if len(self.org) > PREVIEW_LIMIT:
+            self.preview.setText(self.tr("No preview for charts of more than %n positions.", "",
+                                         PREVIEW_LIMIT))
+            return
+        options = self.options()
+        preview = ChartExportOptions(format="svg", layout=options.layout,
+                                     orientation=options.orientation, root=options.root,
+                                     depth=options.depth, collapsed=options.collapsed)
+        try:
+            svg = render_chart(self.org, preview, self._layout_for(options))
+        except UserError as exc:
+            self.preview.setText(str(exc))
+            return
+        from orgdesk.ui.qt_render import svg_to_png
+
+        pixmap = QPixmap()
+        pixmap.loadFromData(svg_to_png(svg, 36))
+        self.preview.setPixmap(pixmap.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                             Qt.TransformationMode.SmoothTransformation))
+
+    # ------------------------------------------------------------ export
+    def _ask_and_export(self) -> None:
+        fmt = self.format.currentData()
+        suggested = f"{self.org.info.title.strip() or 'chart'}.{fmt}"
+        target = choose_target(self, suggested, fmt)
+        if target is not None:
+            if target.suffix.lower() != f".{fmt}":
+                target = target.with_name(f"{target.name}.{fmt}")
+            self.export_to(target)
+
+    def export_to(self, target: Path) -> None:
+        """Export to `target` on a worker thread; `export_finished` tells the outcome."""
+        options = self.options()
+        self.export_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._job = _ExportJob(self.org, target, options, self._layout_for(options))
+        self._job.signals.progress.connect(self._on_progress)
+        self._job.signals.done.connect(self._on_done)
+        QThreadPool.globalInstance().start(self._job)
+
+    def _on_progress(self, percent: int, what: str) -> None:
+        self.progress.setValue(percent)
+        self.status.setText(self.tr(what))
+
+    def _on_done(self, problem: str) -> None:
+        self._job = None
+        self.export_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.status.setText("")
+        self.export_finished.emit(problem)
+        if problem:
+            show_error(self, problem)
+        else:
+            self.accept()

@@ -1,0 +1,210 @@
+"""File → Export Handbook…: format, branch, and the handbook written in the background.
+
+The dialog picks the format (PDF, DOCX, HTML) and the scope (the whole
+organisation or one branch), asks where to save, and renders on a worker
+thread with a progress bar and a Cancel button; the file appears only when
+it is complete.  The file chooser and the error box are module functions
+(`choose_target`, `show_error`) so tests replace them.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesk.core.errors import UserError
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.ui import dialogs
+
+FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (*.html)"}
+
+
+def choose_target(parent: QWidget, suggested: str, fmt: str) -> Path | None:
+    """Ask where to save; None when cancelled (tests replace this)."""
+    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export Handbook"), suggested,
+                                          FORMAT_FILTERS[fmt])
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+
+
+def show_error(parent: QWidget, sentence: str) -> None:
+    dialogs.show_error(parent, sentence)
+
+
+class HandbookCancelled(Exception):
+    """Raised inside the renderer when the user pressed Cancel; nothing is written."""
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(str)  # "" on success, "cancel", else the sentence
+
+
+class _HandbookJob(QRunnable):
+    """Renders and writes on a pool thread; reports through queued signals."""
+
+    def __init__(self, org: Organisation, target: Path, root: PositionId | None) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.org, self.target, self.root = org, target, root
+        self.cancelled = False
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise HandbookCancelled
+        self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        from orgdesk.export.handbook import write_handbook
+
+        try:
+            write_handbook(self.org, self.target, root=self.root, day=date.today(),
+                           progress=self._progress)
+        except HandbookCancelled:
+            self.signals.done.emit("cancel")
+        except UserError as exc:
+            self.signals.done.emit(str(exc))
+        except Exception as exc:  # a bug: one sentence, and the pool thread survives
+            self.signals.done.emit(f"The handbook failed unexpectedly ({type(exc).__name__}).")
+        else:
+            self.signals.done.emit("")
+
+
+def _copy(org: Organisation) -> Organisation:
+    """A private copy for the worker thread: the window may change `org` meanwhile."""
+    return Organisation(org.info, org.departments, list(org.positions()), org.relations)
+
+
+class HandbookDialog(QDialog):
+    """Options of the handbook and its progress; `export_to(path)` runs it."""
+
+    #: "" when the file was written, else the reason ("cancel" when cancelled).
+    handbook_finished = Signal(str)
+
+    def __init__(self, org: Organisation, suggested_name: str = "",
+                 selected: PositionId | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export Handbook"))
+        self._org = org
+        self._suggested = suggested_name or org.info.title or "handbook"
+        self._job: _HandbookJob | None = None
+        self.target: Path | None = None
+        self.format = QComboBox(self)
+        for fmt, text in (("pdf", self.tr("PDF (to print or send)")),
+                          ("docx", self.tr("Word document (the client can edit it)")),
+                          ("html", self.tr("Web page (one file)"))):
+            self.format.addItem(text, fmt)
+        self.root = QComboBox(self)
+        self.root.addItem(self.tr("The whole organisation"), None)
+        for position in org.positions():
+            indent = "　" * (org.level_of(position.id) - 1)
+            self.root.addItem(self.tr("%1%2 and everything under it").replace("%1", indent)
+                              .replace("%2", position.title), int(position.id))
+        if selected is not None:
+            self.root.setCurrentIndex(max(self.root.findData(int(selected)), 0))
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = QLabel(self.tr("Cover, contents, org chart, headcount summary and one job "
+                                     "description per position."), self)
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self._ask_and_export)
+        self.buttons.rejected.connect(self._cancel_or_close)
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Positions"), self.root)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+
+    # ----------------------------------------------------------------- state
+    def chosen_format(self) -> str:
+        return str(self.format.currentData())
+
+    def chosen_root(self) -> PositionId | None:
+        data = self.root.currentData()
+        return None if data is None else PositionId(int(data))
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    # ---------------------------------------------------------------- actions
+    def _ask_and_export(self) -> None:
+        fmt = self.chosen_format()
+        target = choose_target(self, f"{self._suggested}.{fmt}", fmt)
+        if target is not None:
+            self.export_to(target)
+
+    def export_to(self, target: Path) -> None:
+        """Write the handbook to `target` in the background (its extension wins)."""
+        if self._job is not None:
+            return
+        self.target = target
+        job = _HandbookJob(_copy(self._org), target, self.chosen_root())
+        job.setAutoDelete(False)  # the dialog keeps it until `done` arrives
+        job.signals.progress.connect(self._on_progress)
+        job.signals.done.connect(self._on_done)
+        self._job = job
+        for widget in (self.format, self.root, self.export_button):
+            widget.setEnabled(False)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Writing %1…").replace("%1", target.name))
+        QThreadPool.globalInstance().start(job)
+
+    def _cancel_or_close(self) -> None:
+        if self._job is not None:
+            self._job.cancelled = True
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(100 * done / total) if total else 0)
+
+    def _on_done(self, outcome: str) -> None:
+        self._job = None
+        for widget in (self.format, self.root, self.export_button):
+            widget.setEnabled(True)
+        if outcome == "":
+            self.progress.setValue(100)
+            self.status.setText(self.tr("Wrote %1.").replace("%1", str(self.target)))
+        elif outcome == "cancel":
+            self.progress.setValue(0)
+            self.status.setText(self.tr("Cancelled; no file was written."))
+        else:
+            self.progress.setValue(0)
+            self.status.setText(outcome)
+            show_error(self, outcome)
+        self.handbook_finished.emit(outcome)
+        if outcome == "":
+            self.accept()
+
+    def done(self, result: int) -> None:
+        """Closing while a handbook is being written cancels it first."""
+        if self._job is not None:
+            self._job.cancelled = True
+            QThreadPool.globalInstance().waitForDone(30_000)
+        super().done(result)

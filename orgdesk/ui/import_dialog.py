@@ -1,0 +1,482 @@
+"""File → Import…: choose a file, map its columns, see the tree and every problem, then import.
+
+The dialog never parses anything itself: `orgdesk.io.interchange.preview`
+gives the headers, sample rows and the recognised mapping, and
+`read_source` does the full read and check on a worker thread (a big staff
+list takes seconds) with a progress bar and a Cancel button.  Each change of
+file, sheet, encoding, mapping or roots choice starts a fresh check; the
+Import button is enabled only when the last check found no problem, so the
+organisation handed back is always complete and sound.  The file chooser and
+the error box are module functions (`choose_source`, `show_error`) so tests
+replace them.  The caller opens `dialog.organisation` as a new document.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesk.core.errors import UserError
+from orgdesk.core.organisation import Organisation
+from orgdesk.io.fields import FIELDS, UNMAPPED
+from orgdesk.io.interchange import IMPORT_FORMATS, ImportResult, Preview, preview, read_source
+from orgdesk.io.options import ImportOptions, RootPolicy
+from orgdesk.io.problems import ImportCancelled
+from orgdesk.ui import dialogs
+
+#: The preview tree shows at most this many positions (a 100,000-row list would stall it).
+PREVIEW_POSITIONS = 2000
+#: Problems listed in the dialog; the count says how many there are in all.
+SHOWN_PROBLEMS = 500
+ENCODINGS = (("", "Detect (UTF-8, else GB18030)"), ("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"),
+             ("utf-16", "UTF-16"), ("big5", "Big5"), ("cp1252", "Western (Windows-1252)"))
+
+
+def choose_source(parent: QWidget) -> Path | None:
+    """Ask which file to import; None when cancelled (tests replace this)."""
+    patterns = " ".join(f"*{suffix}" for suffix in IMPORT_FORMATS)
+    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import"), "",
+                                          parent.tr("Tables and charts") + f" ({patterns})")
+    return Path(name) if name else None
+
+
+def show_error(parent: QWidget, sentence: str) -> None:
+    dialogs.show_error(parent, sentence)
+
+
+class _Signals(QObject):
+    progress = Signal(str, int, int)  # stage, done, total (-1 when unknown)
+    done = Signal(object)  # ImportResult, or the sentence of a failure, or None when cancelled
+
+
+class _Progress:
+    """The io progress port, forwarding to the dialog and answering its Cancel button."""
+
+    def __init__(self, signals: _Signals, stop: threading.Event) -> None:
+        self.signals = signals
+        self.stop = stop
+
+    def report(self, stage: str, done: int, total: int | None) -> None:
+        self.signals.progress.emit(stage, done, -1 if total is None else total)
+
+    def cancelled(self) -> bool:
+        return self.stop.is_set()
+
+
+class _CheckJob(QRunnable):
+    """One full read and check of the source, off the GUI thread."""
+
+    def __init__(self, path: Path, options: ImportOptions) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the dialog keeps it until its result has arrived
+        self.signals = _Signals()
+        self.stop = threading.Event()
+        self.path = path
+        self.options = options
+
+    def run(self) -> None:
+        try:
+            result: object = read_source(self.path, self.options, _Progress(self.signals, self.stop))
+        except ImportCancelled:
+            result = None
+        except UserError as exc:
+            result = str(exc)
+        except Exception as exc:  # a bug: one sentence, and the dialog stays usable
+            result = f"The file could not be read ({type(exc).__name__})."
+        self.signals.done.emit(result)
+
+
+class ImportDialog(QDialog):
+    """Column mapping, tree preview and problem list of one source file."""
+
+    checked = Signal()  # a check finished (with a result, a failure or a cancel)
+
+    def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import"))
+        self.resize(980, 680)
+        self.path: Path | None = None
+        self.shown: Preview | None = None
+        self.check_result: ImportResult | None = None
+        self.organisation: Organisation | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._job: _CheckJob | None = None
+        self._jobs: list[_CheckJob] = []  # started and not yet reported back
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.start_check)
+        if path is not None:
+            self.open_source(path)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("Choose a CSV, Excel, GraphML or JSON file"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(choose)
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("importSheet")
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("importEncoding")
+        for value, label in ENCODINGS:
+            self.encoding.addItem(self.tr(label), value)
+        self.roots = QComboBox()
+        self.roots.setObjectName("importRoots")
+        # Plain values: Qt hands a str-based enum back as a bare str.
+        self.roots.addItem(self.tr("Report it as a problem"), RootPolicy.ASK.value)
+        self.roots.addItem(self.tr("Keep them side by side"), RootPolicy.FOREST.value)
+        self.roots.addItem(self.tr("Put them under a new position:"), RootPolicy.ADD_ROOT.value)
+        self.root_title = QLineEdit()
+        self.root_title.setPlaceholderText(self.tr("Title of the new top position"))
+        self.root_title.setEnabled(False)
+        roots_row = QHBoxLayout()
+        roots_row.addWidget(self.roots)
+        roots_row.addWidget(self.root_title, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Encoding"), self.encoding)
+        form.addRow(self.tr("Several top positions"), roots_row)
+
+        self.mapping = QTableWidget(0, 3)
+        self.mapping.setObjectName("importMapping")
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Example"), self.tr("Read as")])
+        self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping.verticalHeader().setVisible(False)
+        self.mapping.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        mapping_box = QGroupBox(self.tr("Columns"))
+        QVBoxLayout(mapping_box).addWidget(self.mapping)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("importPreview")
+        self.tree.setHeaderLabels([self.tr("Position"), self.tr("Department"), self.tr("Seats")])
+        self.problems = QTableWidget(0, 2)
+        self.problems.setObjectName("importProblems")
+        self.problems.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Problem")])
+        self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.tree_box = QGroupBox(self.tr("Preview"))
+        QVBoxLayout(self.tree_box).addWidget(self.tree)
+        self.problem_box = QGroupBox(self.tr("Problems"))
+        QVBoxLayout(self.problem_box).addWidget(self.problems)
+        results = QSplitter()
+        results.addWidget(self.tree_box)
+        results.addWidget(self.problem_box)
+        body = QSplitter()
+        body.addWidget(mapping_box)
+        body.addWidget(results)
+
+        self.status = QLabel()
+        self.status.setObjectName("importStatus")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.cancel_check_button = QPushButton(self.tr("Stop"))
+        self.cancel_check_button.setVisible(False)
+        self.cancel_check_button.clicked.connect(self.cancel_check)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_check_button)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        main = QVBoxLayout(self)
+        main.addLayout(form)
+        main.addWidget(body, 1)
+        main.addLayout(progress_row)
+        main.addWidget(self.status)
+        main.addWidget(self.buttons)
+        self.sheet.currentIndexChanged.connect(self._source_changed)
+        self.encoding.currentIndexChanged.connect(self._source_changed)
+        self.roots.currentIndexChanged.connect(self._roots_changed)
+        self.root_title.textChanged.connect(lambda _text: self._timer.start())
+
+    # ------------------------------------------------------------------ source
+    def _choose(self) -> None:
+        path = choose_source(self)
+        if path is not None:
+            self.open_source(path)
+
+    def options(self) -> ImportOptions:
+        """The choices as they stand, for `read_source`."""
+        mapping = {}
+        for row in range(self.mapping.rowCount()):
+            combo = self.mapping.cellWidget(row, 2)
+            header = self.mapping.item(row, 0).text()
+            mapping[header] = combo.currentData()  # type: ignore[union-attr]
+        policy = RootPolicy(self.roots.currentData())
+        return ImportOptions(sheet=self.sheet.currentText() or None,
+                             encoding=self.encoding.currentData() or None, mapping=mapping,
+                             roots=None if policy is RootPolicy.ASK and self._own() else policy,
+                             root_title=self.root_title.text())
+
+    def _own(self) -> bool:
+        return self.shown is not None and self.shown.own
+
+    def open_source(self, path: Path) -> None:
+        """Show `path`'s columns with the recognised mapping, then check it."""
+        self.path = Path(path)
+        self.file_edit.setText(str(self.path))
+        for combo in (self.sheet, self.encoding):
+            combo.blockSignals(True)
+        self.sheet.clear()
+        self.encoding.setCurrentIndex(0)
+        for combo in (self.sheet, self.encoding):
+            combo.blockSignals(False)
+        self._load_preview(ImportOptions())
+
+    def _source_changed(self) -> None:
+        if self.path is not None:
+            self._load_preview(ImportOptions(sheet=self.sheet.currentText() or None,
+                                             encoding=self.encoding.currentData() or None))
+
+    def _load_preview(self, options: ImportOptions) -> None:
+        assert self.path is not None
+        self._forget_result()
+        try:
+            shown = preview(self.path, options)
+        except UserError as exc:
+            self.shown = None
+            self.mapping.setRowCount(0)
+            self._show_failure(str(exc))
+            return
+        self.shown = shown
+        self.sheet.blockSignals(True)
+        if self.sheet.count() == 0 and shown.sheets:
+            self.sheet.addItems(shown.sheets)
+            if options.sheet is None:
+                from orgdesk.io.xlsx_format import POSITIONS_SHEET
+
+                self.sheet.setCurrentText(POSITIONS_SHEET if POSITIONS_SHEET in shown.sheets
+                                          else shown.sheets[0])
+        self.sheet.blockSignals(False)
+        self.sheet.setEnabled(shown.format == "xlsx")
+        self.encoding.setEnabled(shown.format == "csv")
+        self._fill_mapping(shown)
+        self.start_check()
+
+    def _fill_mapping(self, shown: Preview) -> None:
+        self.mapping.setRowCount(len(shown.headers))
+        for row, header in enumerate(shown.headers):
+            self.mapping.setItem(row, 0, QTableWidgetItem(header))
+            example = next((s[row] for s in shown.samples if row < len(s) and s[row].strip()), "")
+            self.mapping.setItem(row, 1, QTableWidgetItem(example.replace("\n", " ⏎ ")))
+            combo = QComboBox()
+            combo.addItem(self.tr("(keep in notes)"), UNMAPPED)
+            for field in FIELDS:
+                combo.addItem(self.tr(field.header) if field.key != "ignore"
+                              else self.tr("(ignore)"), field.key)
+            combo.setCurrentIndex(max(combo.findData(shown.mapping.get(header, UNMAPPED)), 0))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping.setCellWidget(row, 2, combo)
+        self.mapping.resizeColumnToContents(0)
+        self.mapping.setEnabled(not shown.own)
+
+    def set_field(self, header: str, key: str) -> None:
+        """Map the column `header` to the field `key` (the same as choosing it in its box)."""
+        for row in range(self.mapping.rowCount()):
+            if self.mapping.item(row, 0).text() == header:
+                combo = self.mapping.cellWidget(row, 2)
+                combo.setCurrentIndex(combo.findData(key))  # type: ignore[union-attr]
+                return
+        raise KeyError(header)
+
+    def _mapping_changed(self) -> None:
+        # A field taken by one column is released by the column that had it.
+        sender = self.sender()
+        key = sender.currentData() if isinstance(sender, QComboBox) else None
+        if key not in (None, UNMAPPED, "ignore"):
+            for row in range(self.mapping.rowCount()):
+                combo = self.mapping.cellWidget(row, 2)
+                if combo is not sender and combo.currentData() == key:  # type: ignore[union-attr]
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)  # type: ignore[union-attr]
+                    combo.blockSignals(False)
+        self._forget_result()
+        self._timer.start()
+
+    def _roots_changed(self) -> None:
+        self.root_title.setEnabled(self.roots.currentData() == RootPolicy.ADD_ROOT.value)
+        self._forget_result()
+        self._timer.start()
+
+    # ------------------------------------------------------------------ check
+    def start_check(self) -> None:
+        """Read and check the whole source on the worker thread (a running check is stopped)."""
+        self._timer.stop()
+        if self.path is None or self.shown is None:
+            return
+        self.cancel_check()
+        self._forget_result()
+        job = _CheckJob(self.path, self.options())
+        job.signals.progress.connect(self._progressed)
+        # Bound methods of the dialog, so Qt queues the calls into the GUI thread.
+        job.signals.done.connect(self._job_done)
+        self._job = job
+        self._jobs.append(job)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_check_button.setVisible(True)
+        self.status.setText(self.tr("Checking “%1”…").replace("%1", self.path.name))
+        self._pool.start(job)
+
+    def cancel_check(self) -> None:
+        """Stop the running check, if any (the Stop button)."""
+        if self._job is not None:
+            self._job.stop.set()
+            self._job = None
+            self._idle(self.tr("Check stopped; change a choice to check again."))
+
+    def is_checking(self) -> bool:
+        return self._job is not None
+
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        if self.sender() is not (self._job.signals if self._job else None):
+            return
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        labels = {"reading": self.tr("Reading… %1 rows"), "checking": self.tr("Checking %1 rows…")}
+        self.status.setText(labels.get(stage, "%1").replace("%1", f"{done:,}"))
+
+    def _job_done(self, result: object) -> None:
+        job = next((j for j in self._jobs if j.signals is self.sender()), None)
+        if job is not None:
+            self._finished(job, result)
+
+    def _finished(self, job: _CheckJob, result: object) -> None:
+        if job in self._jobs:
+            self._jobs.remove(job)
+        if job is self._job:
+            self._job = None
+            if isinstance(result, ImportResult):
+                self._show_result(result)
+            elif isinstance(result, str):
+                self._show_failure(result)
+            else:
+                self._idle(self.tr("Check stopped."))
+        self.checked.emit()
+
+    def _idle(self, text: str) -> None:
+        self.progress.setVisible(False)
+        self.cancel_check_button.setVisible(False)
+        self.status.setText(text)
+
+    def _forget_result(self) -> None:
+        self.check_result = None
+        self.import_button.setEnabled(False)
+
+    def _show_failure(self, sentence: str) -> None:
+        self._idle(sentence)
+        self.tree.clear()
+        self.problems.setRowCount(1)
+        self.problems.setItem(0, 0, QTableWidgetItem(""))
+        self.problems.setItem(0, 1, QTableWidgetItem(sentence))
+        self.problem_box.setTitle(self.tr("Problems (1)"))
+
+    def _show_result(self, result: ImportResult) -> None:
+        self.check_result = result
+        shown = result.problems[:SHOWN_PROBLEMS]
+        self.problems.setRowCount(len(shown))
+        for row, problem in enumerate(shown):
+            where = "" if problem.row is None else f"{self.tr(problem.unit.capitalize())} {problem.row}"
+            self.problems.setItem(row, 0, QTableWidgetItem(where))
+            text = problem.message if problem.row is None else problem.message[:1].upper() + \
+                problem.message[1:]
+            self.problems.setItem(row, 1, QTableWidgetItem(text))
+        self.problem_box.setTitle(self.tr("Problems (%1)").replace("%1", f"{len(result.problems):,}"))
+        self._fill_tree(result.organisation)
+        if result.problems:
+            self._idle(self.tr("%1 problem(s) must be fixed in the file or by the choices above "
+                               "before anything is imported.").replace("%1",
+                                                                        f"{len(result.problems):,}"))
+        else:
+            org = result.organisation
+            assert org is not None
+            kept = ", ".join(result.kept_in_notes)
+            text = self.tr("Ready to import %1 positions.").replace("%1", f"{len(org):,}")
+            if kept:
+                text += " " + self.tr("Kept in the notes: %1.").replace("%1", kept)
+            self._idle(text)
+        self.import_button.setEnabled(not result.problems and result.organisation is not None)
+
+    def _fill_tree(self, org: Organisation | None) -> None:
+        self.tree.clear()
+        if org is None:
+            return
+        names = {d.id: d.name for d in org.departments}
+        items: dict[int, QTreeWidgetItem] = {}
+        for count, position in enumerate(org.positions()):
+            if count >= PREVIEW_POSITIONS:
+                QTreeWidgetItem(self.tree, [self.tr("… and %1 more positions").replace(
+                    "%1", f"{len(org) - PREVIEW_POSITIONS:,}")])
+                break
+            parent = items.get(position.superior_id) if position.superior_id else None
+            values = [position.title, names.get(position.department_id, "")  # type: ignore[arg-type]
+                      if position.department_id is not None else "",
+                      str(position.planned_headcount)]
+            item = QTreeWidgetItem(parent if parent is not None else self.tree, values)
+            items[position.id] = item
+        self.tree.expandToDepth(1)
+        self.tree.resizeColumnToContents(0)
+
+    # ------------------------------------------------------------------ closing
+    def accept(self) -> None:
+        if self.check_result is None or self.check_result.problems or self.check_result.organisation is None:
+            return
+        self.organisation = self.check_result.organisation
+        super().accept()
+
+    def done(self, code: int) -> None:
+        # Never leave a worker reading a file behind a closed dialog.
+        self._timer.stop()
+        for job in self._jobs:
+            job.stop.set()
+        self._job = None
+        self._pool.waitForDone()
+        super().done(code)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> Organisation | None:
+        """Run the dialog modally; the imported organisation, or None (not used by tests)."""
+        dialog = cls(parent)
+        try:
+            return dialog.organisation if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,102 @@
+"""The Export Chart dialog with pytest-qt: options, preview, background export, errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.storage.document import read_organisation
+from orgdesk.ui import export_dialog
+from orgdesk.ui.chart_view import ChartView
+from orgdesk.ui.export_dialog import ExportChartDialog
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_orgs" / "software_ops_department.orgdesk"
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture()
+def org() -> Organisation:
+    return read_organisation(SAMPLE)
+
+
+@pytest.fixture()
+def dialog(qtbot: QtBot, org: Organisation) -> ExportChartDialog:
+    box = ExportChartDialog(org)
+    qtbot.addWidget(box)
+    box.open()
+    return box
+
+
+def test_options_follow_the_widgets(dialog: ExportChartDialog) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.layout_kind.setCurrentIndex(dialog.layout_kind.findData("dot"))
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData("lr"))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a3"))
+    dialog.landscape.setChecked(True)
+    dialog.fit.setChecked(True)
+    dialog.root.setCurrentIndex(dialog.root.findData(2))
+    dialog.depth.setValue(1)
+    options = dialog.options()
+    assert (options.format, options.layout, options.orientation, options.paper) == \
+        ("pdf", "dot", "lr", "a3")
+    assert options.landscape and options.fit
+    assert options.root == PositionId(2) and options.depth == 1
+    assert not dialog.dpi.isEnabled() and dialog.paper.isEnabled()
+
+
+def test_preview_is_drawn(dialog: ExportChartDialog, qtbot: QtBot) -> None:
+    dialog.update_preview()
+    pixmap = dialog.preview.pixmap()
+    assert pixmap is not None and not pixmap.isNull()
+
+
+def test_export_writes_the_file_in_the_background(dialog: ExportChartDialog, qtbot: QtBot,
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "chart"
+    monkeypatch.setattr(export_dialog, "choose_target", lambda *a: target)
+    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as done:
+        dialog.export_button.click()
+    assert done.args == [""]
+    assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")
+    assert dialog.result() == ExportChartDialog.DialogCode.Accepted
+
+
+def test_export_error_is_shown_and_leaves_no_file(dialog: ExportChartDialog, qtbot: QtBot,
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(export_dialog, "show_error", lambda parent, sentence: shown.append(sentence))
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with qtbot.waitSignal(dialog.export_finished, timeout=60_000):
+            dialog.export_to(folder / "chart.svg")
+    finally:
+        folder.chmod(0o755)
+    assert shown and "read-only" in shown[0]
+    assert list(folder.iterdir()) == []
+    assert dialog.isVisible()  # stays open so the user can choose another place
+
+
+def test_compact_export_uses_the_screens_layout(qtbot: QtBot, org: Organisation,
+                                                tmp_path: Path) -> None:
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.refresh(org)
+    box = ExportChartDialog(org, layout=view.chart_layout(), collapsed=view.collapsed())
+    qtbot.addWidget(box)
+    box.format.setCurrentIndex(box.format.findData("dot"))
+    with qtbot.waitSignal(box.export_finished, timeout=60_000):
+        box.export_to(tmp_path / "c.dot")
+    source = (tmp_path / "c.dot").read_text("utf-8")
+    chart = view.chart_layout()
+    assert chart is not None
+    first = next(iter(chart.boxes.values()))
+    width = f"{first.w / 72:.2f}".rstrip("0").rstrip(".")
+    assert f'n{first.id} [label="" id="n{first.id}"' in source and f'width="{width}"' in source
