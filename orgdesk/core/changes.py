@@ -19,6 +19,7 @@ class ChangeSet:
     relations_added: list[RelationId] = field(default_factory=list)
     relations_removed: list[RelationId] = field(default_factory=list)
     info_changed: bool = False
+    settings_changed: list[str] = field(default_factory=list)
 
     def merge(self, other: ChangeSet) -> ChangeSet:
         """Fold a later change set into this one (for composite operations)."""
@@ -50,6 +51,9 @@ class ChangeSet:
             else:
                 self.relations_removed.append(item)
         self.info_changed = self.info_changed or other.info_changed
+        for name in other.settings_changed:
+            if name not in self.settings_changed:
+                self.settings_changed.append(name)
         return self
 
     @property
@@ -57,4 +61,4 @@ class ChangeSet:
         return not any((self.positions_added, self.positions_updated, self.positions_removed,
                         self.departments_added, self.departments_updated,
                         self.departments_removed, self.relations_added,
-                        self.relations_removed, self.info_changed))
+                        self.relations_removed, self.info_changed, self.settings_changed))

@@ -9,7 +9,8 @@ then changes state, and returns a `ChangeSet`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import networkx as nx
 
@@ -50,6 +51,7 @@ class OrgState:
     departments: dict[DepartmentId, Department]
     relations: dict[RelationId, Relation]
     info: DocumentInfo
+    settings: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class StatePatch:
     departments: dict[DepartmentId, Department | None]
     relations: dict[RelationId, Relation | None]
     info: DocumentInfo | None = None
+    settings: dict[str, Any] = field(default_factory=dict)  # a None value removes the setting
 
 
 class Organisation:
@@ -71,8 +74,12 @@ class Organisation:
         departments: Iterable[Department] = (),
         positions: Iterable[Position] = (),
         relations: Iterable[Relation] = (),
+        settings: dict[str, Any] | None = None,
     ) -> None:
         self.info = info or DocumentInfo()
+        #: Document-wide settings (chart layout choices, span-of-control rules…):
+        #: JSON values by name, kept in the file with the document.
+        self.settings: dict[str, Any] = dict(settings or {})
         self._departments: dict[DepartmentId, Department] = {}
         self._positions: dict[PositionId, Position] = {}
         self._relations: dict[RelationId, Relation] = {}
@@ -517,6 +524,18 @@ class Organisation:
         return ChangeSet(relations_removed=[rid])
 
     # --------------------------------------------------------------- document
+    def set_setting(self, name: str, value: Any) -> ChangeSet:
+        """Set (or with None remove) a document setting; the value must be JSON data."""
+        if not name or not isinstance(name, str):
+            raise InvalidValueError("A setting needs a name.")
+        if self.settings.get(name) == value:
+            return ChangeSet()
+        if value is None:
+            self.settings.pop(name, None)
+        else:
+            self.settings[name] = value
+        return ChangeSet(settings_changed=[name])
+
     def set_info(self, info: DocumentInfo) -> ChangeSet:
         self.info = info
         return ChangeSet(info_changed=True)
@@ -525,7 +544,7 @@ class Organisation:
     def capture(self) -> OrgState:
         """A cheap copy of the current state (dict copies of immutable values)."""
         return OrgState(dict(self._positions), dict(self._departments),
-                        dict(self._relations), self.info)
+                        dict(self._relations), self.info, dict(self.settings))
 
     def state_of(self, changes: ChangeSet, source: OrgState | None = None) -> StatePatch:
         """The values (None = absent) of everything `changes` touched, in `source` or now."""
@@ -539,6 +558,7 @@ class Organisation:
             departments={d: src.departments.get(d) for d in dids},
             relations={r: src.relations.get(r) for r in rids},
             info=src.info if changes.info_changed else None,
+            settings={name: src.settings.get(name) for name in changes.settings_changed},
         )
 
     def apply_patch(self, patch: StatePatch) -> ChangeSet:
@@ -547,7 +567,13 @@ class Organisation:
         Ids, superiors and sibling orders are restored verbatim, so undo gives
         back precisely the earlier document.  The result must still be a forest.
         """
-        changes = ChangeSet(info_changed=patch.info is not None)
+        changes = ChangeSet(info_changed=patch.info is not None,
+                            settings_changed=list(patch.settings))
+        for name, value in patch.settings.items():
+            if value is None:
+                self.settings.pop(name, None)
+            else:
+                self.settings[name] = value
         for did, department in patch.departments.items():
             if department is None:
                 if self._departments.pop(did, None) is not None:
@@ -599,4 +625,5 @@ class Organisation:
             tuple(self.departments),
             tuple(sorted(self._positions.values(), key=lambda p: p.id)),
             tuple(self.relations),
+            tuple(sorted((k, repr(v)) for k, v in self.settings.items())),
         )

@@ -64,11 +64,7 @@ def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> li
                                                f"{unit} {drafts[first].row}.", unit))
     by_name: dict[str, list[int]] = defaultdict(list)
     by_title: dict[str, list[int]] = defaultdict(list)
-    if not plan.exact:
-        for index, draft in enumerate(drafts):
-            if draft.name:
-                by_name[draft.name].append(index)
-            by_title[draft.fields["title"]].append(index)
+    indexed = plan.exact  # names and titles are indexed at the first reference that needs them
     parents: list[int | None] = []
     for index, draft in enumerate(drafts):
         ref = draft.superior
@@ -77,6 +73,12 @@ def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> li
             continue
         found = by_key.get(ref)
         if found is None:
+            if not indexed:
+                for other, candidate in enumerate(drafts):
+                    if candidate.name:
+                        by_name[candidate.name].append(other)
+                    by_title[candidate.fields["title"]].append(other)
+                indexed = True
             matches = by_name.get(ref) or by_title.get(ref) or []
             if len(matches) > 1:
                 rows = [drafts[m].row for m in matches]

@@ -128,8 +128,9 @@ def _first_separator(line: str) -> int:
 
 
 # ------------------------------------------------- lenient lists (other tables)
-_SPLIT = re.compile(r"[\n\r；;]+")
-_INLINE_NUMBER = re.compile(r"\s*(?=(?<![\d.])(?:\d{1,2}|[（(]\d{1,2}[)）])、?(?<=、|[)）]))")
+# One split per cell: line breaks, ；/; and inline numbering “… 2、…”.  Numbering
+# counts only after a space or punctuation, so “第1、2项” stays one item.
+_ITEM_BREAK = re.compile(r"[\n\r；;]+|(?<=[\s。，,：:！!？?）)])\s*(?=\d{1,2}、)")
 _NUMBER_PREFIX = re.compile(
     r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．:：)）](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.．]"
     r"|[①-⑳]|[•·●▪■◆*]|[-–—]\s)\s*")
@@ -140,17 +141,13 @@ _MARKER_STARTS = frozenset("0123456789（(一二三四五六七八九十①②�
 def split_items(cell: str) -> list[str]:
     """Items of a cell written by hand: lines, ；/; and numbering (1、 (2) ③) all separate."""
     items = []
-    for part in _SPLIT.split(cell):
-        # The regular expressions only where a marker can be: imports run this per cell.
-        pieces = _INLINE_NUMBER.split(part) if ("、" in part or ")" in part or "）" in part) \
-            else (part,)
-        for piece in pieces:
-            piece = piece.strip()
-            if piece and piece[0] in _MARKER_STARTS:
-                piece = _NUMBER_PREFIX.sub("", piece, count=1).strip()
-            item = piece.rstrip(_TRAILING).strip()
-            if item:
-                items.append(item)
+    for piece in _ITEM_BREAK.split(cell):
+        piece = piece.strip()
+        if piece and piece[0] in _MARKER_STARTS:
+            piece = _NUMBER_PREFIX.sub("", piece, count=1)
+        piece = piece.rstrip(_TRAILING).strip()
+        if piece:
+            items.append(piece)
     return items
 
 
@@ -187,7 +184,10 @@ def _number(token: str) -> int:
 
 
 def _normal(value: object) -> str:
-    return unicodedata.normalize("NFKC", cell_text(value)).strip()
+    text = cell_text(value)
+    if not unicodedata.is_normalized("NFKC", text):  # the quick check is far cheaper
+        text = unicodedata.normalize("NFKC", text)
+    return text.strip()
 
 
 def parse_int(value: object) -> int:
@@ -247,16 +247,20 @@ _EDUCATION_WORDS = {**{word: word for word in EDUCATION_SCALE}, "专科": "大�
                     "high school": "高中", "none": "不限", "any": "不限"}
 
 
+_EDUCATION_RE = re.compile("|".join(re.escape(w) for w in sorted(_EDUCATION_WORDS, key=len,
+                                                                 reverse=True)))
+
+
 def parse_education(value: object) -> str:
-    """A step of EDUCATION_SCALE from “大专及以上学历”, “本科”, “Bachelor” …"""
+    """A step of EDUCATION_SCALE from “大专及以上学历”, “本科”, “Bachelor” … (the first named)."""
     text = _normal(value).casefold()
     if not text:
         return ""
-    found = [(text.find(word), level) for word, level in _EDUCATION_WORDS.items() if word in text]
-    if not found:
+    match = _EDUCATION_RE.search(text)
+    if match is None:
         raise ValueError(f"“{cell_text(value)}” is not an education level "
                          f"({' / '.join(EDUCATION_SCALE)})")
-    return min(found)[1]
+    return _EDUCATION_WORDS[match.group()]
 
 
 _STAFF = {"staff", "assistant", "yes", "y", "true", "1", "是", "助理", "参谋", "x", "✓"}
@@ -273,8 +277,8 @@ def parse_kind(value: object) -> PositionKind:
 
 
 # ------------------------------------------------------- mixed 任职要求 cells
-_SCALE_WORDS = tuple(w for w in EDUCATION_SCALE if w != "不限")
-_LANGUAGE_WORDS = ("普通话", "英语", "english", "粤语", "方言", "外语", "日语", "韩语", "语言")
+_SCALE_RE = re.compile("学历|" + "|".join(w for w in EDUCATION_SCALE if w != "不限"))
+_LANGUAGE_RE = re.compile("普通话|英语|english|粤语|方言|外语|日语|韩语|语言", re.IGNORECASE)
 _YEARS = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*年(?:以上|及以上)?[^，,；;。]*?(?:经验|工作)"
                     r"|(?:工作年限|工作经验)\D{0,6}?(\d+)\s*年")
 _AGE_IN_TEXT = re.compile(rf"{_AGE}\s*[-~—–至到]+\s*{_AGE}|年龄\D{{0,4}}?(\d+)\s*[-~—–至到]+\s*(\d+)")
@@ -291,9 +295,9 @@ def parse_requirements(items: list[str]) -> dict[str, object]:
     result: dict[str, object] = {"languages": [], "skills": []}
     for item in items:
         rest = item
-        folded = unicodedata.normalize("NFKC", item)
-        if "education" not in result and ("学历" in folded or any(
-                w in folded for w in _SCALE_WORDS)):
+        folded = item if unicodedata.is_normalized("NFKC", item) else \
+            unicodedata.normalize("NFKC", item)
+        if "education" not in result and _SCALE_RE.search(folded):
             try:
                 result["education"] = level = parse_education(folded)
                 rest = rest.replace(level, "").replace("不限", "")
@@ -310,6 +314,6 @@ def parse_requirements(items: list[str]) -> dict[str, object]:
             rest = rest.replace(match.group(0), "")
         if rest is not item and not _FILLER.sub("", unicodedata.normalize("NFKC", rest)):
             continue
-        target = "languages" if any(w in folded.casefold() for w in _LANGUAGE_WORDS) else "skills"
+        target = "languages" if _LANGUAGE_RE.search(folded) else "skills"
         result[target].append(item)  # type: ignore[union-attr]
     return result

@@ -148,6 +148,9 @@ class DocumentService:
         return self._apply(lambda org: org.apply_patch(patch))
 
     # ----------------------------------------------------------------- document
+    def set_setting(self, name: str, value: Any) -> ChangeSet:
+        return self._apply(lambda org: org.set_setting(name, value))
+
     def set_info(self, info: DocumentInfo) -> ChangeSet:
         if info == self.org.info:
             return ChangeSet()

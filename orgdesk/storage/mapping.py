@@ -5,6 +5,7 @@ ids a `ChangeSet` names, reading their new values from the organisation.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime
@@ -14,6 +15,7 @@ from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from orgdesk.core.changes import ChangeSet
+from orgdesk.core.errors import InvalidValueError
 from orgdesk.core.model import (
     Department,
     DepartmentId,
@@ -77,6 +79,31 @@ def _grouped(session: Session, table: str, columns: str) -> dict[int, list[Any]]
         for pid, *values in rows:
             result[pid].append(tuple(values))
     return result
+
+
+SETTING_PREFIX = "setting."
+
+
+def load_settings(session: Session) -> dict[str, Any]:
+    """Document settings: meta rows `setting.<name>` holding JSON."""
+    settings = {}
+    for key, value in _driver(session).execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'setting.%'"):
+        try:
+            settings[key[len(SETTING_PREFIX):]] = json.loads(value)
+        except ValueError:
+            raise InvalidValueError(f"The document setting “{key}” is damaged.") from None
+    return settings
+
+
+def write_settings(session: Session, settings: dict[str, Any], names: list[str]) -> None:
+    for name in names:
+        key = SETTING_PREFIX + name
+        if name in settings:
+            session.merge(MetaRow(key=key, value=json.dumps(settings[name], ensure_ascii=False,
+                                                            sort_keys=True)))
+        else:
+            session.execute(delete(MetaRow).where(MetaRow.key == key))
 
 
 def load_info(session: Session) -> DocumentInfo:
@@ -147,7 +174,8 @@ def load_organisation(session: Session) -> Organisation:
         for i, source, target, kind, label in driver.execute(
             "SELECT id, source_id, target_id, kind, label FROM relations")
     ]
-    return Organisation(load_info(session), departments, positions, relations)
+    return Organisation(load_info(session), departments, positions, relations,
+                        load_settings(session))
 
 
 def write_changes(session: Session, org: Organisation, changes: ChangeSet) -> None:
@@ -159,6 +187,8 @@ def write_changes(session: Session, org: Organisation, changes: ChangeSet) -> No
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     if changes.info_changed:
         write_info(session, org.info)
+    if changes.settings_changed:
+        write_settings(session, org.settings, changes.settings_changed)
     departments = DepartmentRow.__table__
     if changes.departments_removed:
         session.execute(delete(departments).where(
@@ -246,6 +276,7 @@ def write_organisation(session: Session, org: Organisation) -> None:
     """
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     write_info(session, org.info)
+    write_settings(session, org.settings, list(org.settings))
     session.flush()
     # In id order: each table's B-tree then grows at its end (a third faster than tree order).
     positions: tuple[Position, ...] = org.snapshot()[2]  # type: ignore[assignment]

@@ -9,7 +9,15 @@ and the main window turns those into commands.  Collapsing is view state
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsRectItem,
@@ -62,6 +70,7 @@ class ChartView(QGraphicsView):
         self._drag_ghost: QGraphicsRectItem | None = None
         self._drop: BoxItem | None = None
         self._toggled = False
+        self._fitting = False  # keep fitting to the window until the user zooms
         self.scene().selectionChanged.connect(self._selection_changed)
 
     # ------------------------------------------------------------ public API
@@ -91,6 +100,13 @@ class ChartView(QGraphicsView):
     def set_orientation(self, orientation: Orientation) -> None:
         self._orientation = orientation
         self._rebuild()
+
+    def configure(self, orientation: Orientation, detail: Detail,
+                  overrides: LayoutOverrides) -> None:
+        """Set the document's chart settings at once; the next refresh draws them."""
+        self._orientation = orientation
+        self._detail = detail
+        self._overrides = dict(overrides)
 
     def set_overrides(self, overrides: LayoutOverrides) -> None:
         self._overrides = dict(overrides)
@@ -124,7 +140,13 @@ class ChartView(QGraphicsView):
     def zoom_out(self) -> None:
         self._zoom(1 / ZOOM_STEP)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._fitting:
+            self.zoom_to_fit()
+
     def zoom_to_fit(self) -> None:
+        self._fitting = True
         rect = self.sceneRect()
         if not rect.isEmpty():
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
@@ -132,6 +154,7 @@ class ChartView(QGraphicsView):
             if scale > 1.5:
                 self.resetTransform()
                 self.scale(1.5, 1.5)
+            self.centerOn(rect.center())
 
     def scale_factor(self) -> float:
         return self.transform().m11()
@@ -181,6 +204,7 @@ class ChartView(QGraphicsView):
             self.position_selected.emit(pid)
 
     def _zoom(self, factor: float) -> None:
+        self._fitting = False
         scale = self.transform().m11() * factor
         if MIN_SCALE <= scale <= MAX_SCALE:
             self.scale(factor, factor)

@@ -99,6 +99,9 @@ class DocumentController(QObject):
             elif rid not in now.relations:
                 changes.relations_removed.append(rid)
         changes.info_changed = before_state.info != now.info
+        changes.settings_changed = [
+            name for name in before_state.settings.keys() | now.settings.keys()
+            if before_state.settings.get(name) != now.settings.get(name)]
         return changes
 
     def apply_patch(self, patch: StatePatch) -> None:
@@ -127,7 +130,9 @@ class DocumentController(QObject):
 def _touched(patch: StatePatch) -> ChangeSet:
     return ChangeSet(positions_updated=list(patch.positions),
                      departments_updated=list(patch.departments),
-                     relations_added=list(patch.relations))
+                     relations_added=list(patch.relations),
+                     info_changed=patch.info is not None,
+                     settings_changed=list(patch.settings))
 
 
 def _structural(before: StatePatch, after: StatePatch) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -24,9 +24,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
+    QScrollArea,
+    QSplitter,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QToolBar,
     QUndoView,
     QWidget,
@@ -68,7 +72,17 @@ class MainWindow(QMainWindow):
         self.tree = OrgTreeView(self)
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.setCentralWidget(self.tree)
+        from orgdesk.ui.chart_pane import ChartPane
+
+        self.chart = ChartPane(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("centralSplitter")
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.chart.view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
+        self.setCentralWidget(splitter)
         self.panels = [OverviewPanel(controller), DutiesPanel(controller),
                        RequirementsPanel(controller), ReportsPanel(controller),
                        KpiPanel(controller)]
@@ -82,7 +96,12 @@ class MainWindow(QMainWindow):
             panel.navigate.connect(lambda pid: self.select_position(PositionId(pid)))
             dock = QDockWidget(title, self)
             dock.setObjectName(panel.objectName() + "Dock")
-            dock.setWidget(panel)
+            # Scrolling keeps a tall panel from forcing the window taller than the screen.
+            scroll = QScrollArea(dock)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(panel)
+            dock.setWidget(scroll)
             self.addDockWidget(area, dock)
             self.docks[panel.objectName()] = dock
         self.tabifyDockWidget(self.docks["overviewPanel"], self.docks["reportsPanel"])
@@ -113,6 +132,12 @@ class MainWindow(QMainWindow):
         else:
             self._show_panels(None)
         self.update_title()
+        # The chart is built once the window (and its tree) is on screen.
+        QTimer.singleShot(0, self._first_chart)
+
+    def _first_chart(self) -> None:
+        self.chart.refresh()
+        self.chart.view.zoom_to_fit()
 
     # ------------------------------------------------------------------ actions
     def _action(self, name: str, text: str, slot: Callable[[], object],
@@ -171,6 +196,14 @@ class MainWindow(QMainWindow):
                                         self.edit_departments),
             "properties": self._action("actionProperties", self.tr("P&roperties…"),
                                        self.edit_properties),
+            "export_chart": self._action("actionExportChart", self.tr("&Export Chart…"),
+                                         self.export_chart, "Ctrl+E"),
+            "zoom_in": self._action("actionZoomIn", self.tr("Zoom &In"),
+                                    lambda: self.chart.view.zoom_in(), S.ZoomIn),
+            "zoom_out": self._action("actionZoomOut", self.tr("Zoom &Out"),
+                                     lambda: self.chart.view.zoom_out(), S.ZoomOut),
+            "zoom_fit": self._action("actionZoomFit", self.tr("&Fit Chart to Window"),
+                                     lambda: self.chart.view.zoom_to_fit(), "Ctrl+0"),
             "expand_all": self._action("actionExpandAll", self.tr("&Expand All"),
                                        self.tree.expandAll, "Ctrl+Shift+E"),
             "collapse_all": self._action("actionCollapseAll", self.tr("&Collapse All"),
@@ -207,6 +240,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act["save"])
         file_menu.addAction(self.act["save_as"])
         file_menu.addSeparator()
+        file_menu.addAction(self.act["export_chart"])
+        file_menu.addSeparator()
         file_menu.addAction(self.act["properties"])
         file_menu.addSeparator()
         file_menu.addAction(self.act["close"])
@@ -240,6 +275,10 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"actionExpandLevel{level}")
             action.setShortcut(f"Ctrl+{level}")
             action.triggered.connect(lambda _c=False, n=level: self.tree.expand_to_level(n))
+        view_menu.addSeparator()
+        for key in ("zoom_in", "zoom_out", "zoom_fit"):
+            view_menu.addAction(self.act[key])
+        self._add_chart_menus(view_menu)
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -295,6 +334,7 @@ class MainWindow(QMainWindow):
             position = self.controller.org.position(pid)
             self._current_place = (position.superior_id, position.order)
         self._show_panels(pid)
+        self.chart.show_selection(pid)
 
     def _neighbour_of_removed(self) -> PositionId | None:
         """Like an outliner: the next sibling, else the previous one, else the superior."""
@@ -630,6 +670,37 @@ class MainWindow(QMainWindow):
                 Path(p), self))
         if not recent:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _add_chart_menus(self, menu: QMenu) -> None:
+        orientation = menu.addMenu(self.tr("Chart &Direction"))
+        for code, text in (("tb", self.tr("Top-down")), ("lr", self.tr("Left to right"))):
+            action = orientation.addAction(text)
+            action.setObjectName(f"actionOrientation_{code}")
+            action.triggered.connect(lambda _c=False, c=code: self.chart.change_setting(
+                self.tr("Change chart direction"), orientation=c))
+        detail = menu.addMenu(self.tr("Chart De&tail"))
+        for level, text in ((1, self.tr("Titles")), (2, self.tr("Titles, department, headcount")),
+                            (3, self.tr("Also the first duties"))):
+            action = detail.addAction(text)
+            action.setObjectName(f"actionDetail{level}")
+            action.triggered.connect(lambda _c=False, n=level: self.chart.change_setting(
+                self.tr("Change chart detail"), detail=n))
+        arrange = menu.addMenu(self.tr("&Arrange Reports of the Selection"))
+        for mode, text in ((None, self.tr("Automatic")), ("horizontal", self.tr("Side by side")),
+                           ("vertical", self.tr("Stacked")), ("two_columns", self.tr("Two columns"))):
+            action = arrange.addAction(text)
+            action.setObjectName(f"actionArrange_{mode or 'auto'}")
+            action.triggered.connect(lambda _c=False, m=mode: self.current_id() is not None
+                                     and self.chart.set_arrangement(self.current_id(), m))
+
+    def export_chart(self) -> None:
+        from orgdesk.ui.export_dialog import ExportChartDialog
+
+        dialog = ExportChartDialog(self.controller.org, self,
+                                   layout=self.chart.view.chart_layout(),
+                                   collapsed=self.chart.view.collapsed())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def edit_departments(self) -> None:
         from orgdesk.ui.departments_dialog import DepartmentsDialog

@@ -200,3 +200,12 @@ def test_mixed_and_hostile_text_reads_back_exactly(qapp: object, tmp_path: Path)
 def test_unknown_format_is_a_sentence(tmp_path: Path) -> None:
     with pytest.raises(UserError, match=r"\.pdf, \.docx or \.html"):
         write_handbook(Organisation(), tmp_path / "h.odt")
+
+
+def test_empty_organisation_still_makes_every_part(qapp: object, tmp_path: Path) -> None:
+    out = tmp_path / "empty.pdf"
+    write_handbook(Organisation(), out, day=DAY)
+    text = text_of(out)
+    for heading in ("目录", "1 组织结构图", "2 人员编制汇总", "3 岗位说明"):
+        assert heading in text
+    assert pages_of(out) == 5  # cover, contents, chart, summary, the empty sheets part

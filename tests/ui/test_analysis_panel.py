@@ -2,8 +2,10 @@
 editor, the bar chart."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
@@ -146,3 +148,19 @@ def test_empty_organisation(qtbot: QtBot) -> None:
     assert widget.positions_model.rowCount() == 0
     assert widget.positions_model.index(0, 0).data() is None
     assert widget.positions_model.rowCount(QModelIndex()) == 0
+
+
+_NONE_LEAK = (sys.version_info < (3, 12)
+              and tuple(int(p) for p in PySide6.__version__.split(".")[:2]) == (6, 12))
+
+
+@pytest.mark.xfail(_NONE_LEAK, strict=True,
+                   reason="PySide6 6.12.0 on Python 3.11 returns None from every void method "
+                          "without a reference: ~5,000 calls (one panel refresh of a large "
+                          "organisation, one big PDF handbook) abort the process with "
+                          "'none_dealloc'; 6.11.3 is sound. Lead's fix pending: pin <6.12")
+def test_void_qt_calls_keep_none_alive(panel: AnalysisPanel) -> None:
+    before = sys.getrefcount(None)
+    for _ in range(50):  # few enough that the leak cannot take None's count to zero here
+        panel.summary.setText("x")
+    assert sys.getrefcount(None) >= before - 5

@@ -24,7 +24,10 @@ OpenWindow = Callable[..., MainWindow]
 def test_the_tree_is_the_window_centre(open_window: OpenWindow) -> None:
     window = open_window()
     tree = window.findChild(QTreeView, "orgTree")
-    assert tree is window.centralWidget()
+    assert tree is window.tree
+    central = window.centralWidget()
+    assert tree is central or central.isAncestorOf(tree)  # alone or beside the chart
+    assert tree.isVisible()
     assert isinstance(tree.model(), OrgTreeModel)
     # A document opens showing three levels.
     assert tree_rows(window) == [

@@ -96,15 +96,21 @@ def _field(paragraph: Paragraph, code: str, cached: str) -> None:
     _field_char(paragraph.add_run(), "end")
 
 
-def _grid(table: Table, widths_cm: tuple[float, ...]) -> None:
-    """Fixed column widths and roomy cell margins, honoured by Word, WPS and LibreOffice."""
-    table.style = "Table Grid"
+def _grid(table: Table, widths_cm: tuple[float, ...], style: object) -> None:
+    """Fixed column widths and roomy cell margins, honoured by Word, WPS and LibreOffice.
+
+    Works on the XML rows directly: python-docx's column and cell accessors
+    re-scan the grid on every call, which made a 500-position handbook take
+    twenty seconds.
+    """
+    table.style = style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, widths_cm):
         column.width = Cm(width)  # the grid (LibreOffice reads this)
-        for cell in column.cells:
-            cell.width = Cm(width)  # each cell (Word reads this)
+    for tr in table._tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, widths_cm):
+            tc.width = Cm(width)  # each cell (Word reads this)
     tblpr = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
     for side, twips in (("top", 60), ("left", 100), ("bottom", 60), ("right", 100)):
@@ -113,6 +119,21 @@ def _grid(table: Table, widths_cm: tuple[float, ...]) -> None:
         node.set(qn("w:type"), "dxa")
         margins.append(node)
     tblpr.append(margins)
+
+
+def _cells(table: Table, row: int) -> list[_Cell]:
+    return [_Cell(tc, table) for tc in table._tbl.tr_lst[row].tc_lst]
+
+
+def _span_rest(table: Table, row: int, width_cm: float) -> _Cell:
+    """Make the second cell of `row` span to the end (a label, then one wide cell)."""
+    tcs = table._tbl.tr_lst[row].tc_lst
+    for tc in tcs[2:]:
+        tc.getparent().remove(tc)
+    wide = tcs[1]
+    wide.width = Cm(width_cm)
+    wide.grid_span = len(tcs) - 1  # python-docx puts w:gridSpan where the schema wants it
+    return _Cell(wide, table)
 
 
 def _label(cell: _Cell, text: str) -> None:
@@ -130,35 +151,35 @@ def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool) -> None:
         paragraph.add_run(f"{index}. {line}" if numbered else line)
 
 
-def _sheet(doc: Document, sheet: PositionSheet, first: bool) -> None:
-    heading = doc.add_heading(f"{sheet.number}　{sheet.heading}", level=2)
+def _sheet(doc: Document, styles: dict[str, object], sheet: PositionSheet, first: bool) -> None:
+    heading = doc.add_paragraph(f"{sheet.number}　{sheet.heading}", styles["Heading 2"])
     heading.paragraph_format.page_break_before = not first
     if sheet.staff:
         heading.add_run(f" {LABELS['staff']}").bold = False
+    widths = (2.4, 5.6, 2.4, 5.6)
     table: Table = doc.add_table(rows=7, cols=4)
-    _grid(table, (2.4, 5.6, 2.4, 5.6))
-    rows = table.rows
-    _label(rows[0].cells[0], LABELS["title"])
-    rows[0].cells[1].text = sheet.title
-    _label(rows[0].cells[2], LABELS["department"])
-    rows[0].cells[3].text = sheet.department
-    _label(rows[1].cells[0], LABELS["headcount"])
-    rows[1].cells[1].text = sheet.headcount
+    _grid(table, widths, styles["Table Grid"])
+    head = [_cells(table, 0), _cells(table, 1)]
+    _label(head[0][0], LABELS["title"])
+    head[0][1].text = sheet.title
+    _label(head[0][2], LABELS["department"])
+    head[0][3].text = sheet.department
+    _label(head[1][0], LABELS["headcount"])
+    head[1][1].text = sheet.headcount
     if sheet.headcount_note:
-        note = rows[1].cells[1].add_paragraph().add_run(sheet.headcount_note)
+        note = head[1][1].add_paragraph().add_run(sheet.headcount_note)
         note.font.size = Pt(9)
         note.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-    _label(rows[1].cells[2], LABELS["superior"])
-    rows[1].cells[3].text = sheet.superior
+    _label(head[1][2], LABELS["superior"])
+    head[1][3].text = sheet.superior
     wide = [(LABELS["reports"], (sheet.reports,), False),
             (LABELS["duties"], sheet.duties, True),
             (LABELS["requirements"], sheet.requirements, False),
             (LABELS["kpis"], sheet.kpis, True),
             (LABELS["career"], (sheet.career_path,) if sheet.career_path else (), False)]
-    for row, (label, lines, numbered) in zip(rows[2:], wide):
-        _label(row.cells[0], label)
-        merged = row.cells[1].merge(row.cells[3])
-        _lines(merged, lines, numbered)
+    for row, (label, lines, numbered) in enumerate(wide, start=2):
+        _label(_cells(table, row)[0], label)
+        _lines(_span_rest(table, row, sum(widths[1:])), lines, numbered)
 
 
 def _figures(doc: Document, content: HandbookContent) -> None:
@@ -175,7 +196,7 @@ def _figures(doc: Document, content: HandbookContent) -> None:
         rows = [(LABELS["total"], totals.positions, totals.planned, totals.filled,
                  totals.vacancies)]
         table = doc.add_table(rows=1, cols=5)
-        _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9))
+        _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9), doc.styles["Table Grid"])
         for cell, text in zip(table.rows[0].cells, (first_label, LABELS["positions"],
                                                      LABELS["planned"], LABELS["filled"],
                                                      LABELS["vacancies"])):
@@ -276,8 +297,10 @@ def render_docx(content: HandbookContent, chart: Picture, bars: Picture) -> byte
     _picture(doc, bars, max_height_cm=14.0)
     heading = doc.add_heading(f"3　{LABELS['sheets']}", level=1)
     heading.paragraph_format.page_break_before = True
+    # Styles looked up once: python-docx finds a style by name with a linear scan.
+    styles = {name: doc.styles[name] for name in ("Heading 2", "Table Grid")}
     for index, sheet in enumerate(content.sheets):
-        _sheet(doc, sheet, first=index == 0)
+        _sheet(doc, styles, sheet, first=index == 0)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -14,7 +14,8 @@ from orgdesk.analysis.headcount import HeadcountAnalysis
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 
-#: Families known to cover Simplified Chinese, best first (the GUI uses the same list).
+#: Families known to cover Simplified Chinese, best first (orgdesk.ui.fonts has the
+#: GUI's list; this module must not import the GUI).
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC",
                 "SimHei", "SimSun", "Hiragino Sans GB", "Heiti SC", "Droid Sans Fallback")

@@ -150,9 +150,11 @@ def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]
         ("2", f"<h1>2　{LABELS['summary']}</h1>{_figures_html(content)}"
               f"{_image_html('bars', bars, BODY_H / MM * 0.55)}"),
     ]
+    intro = f"<h1>3　{LABELS['sheets']}</h1>"
+    if not content.sheets:  # an empty organisation still gets the section it lists
+        parts.append(("3", f'{intro}<p class="empty">{LABELS["none"]}</p>'))
     for index, sheet in enumerate(content.sheets):
-        intro = f"<h1>3　{LABELS['sheets']}</h1>" if index == 0 else ""
-        parts.append((sheet.number, intro + _sheet_html(sheet)))
+        parts.append((sheet.number, (intro if index == 0 else "") + _sheet_html(sheet)))
     return parts
 
 
@@ -199,7 +201,8 @@ def render_pdf(content: HandbookContent, chart: Picture, bars: Picture, family: 
     for number, doc in parts:
         pages[number] = page
         page += doc.pageCount()
-    pages["3"] = pages[content.sheets[0].number] if content.sheets else page
+    if content.sheets:
+        pages["3"] = pages[content.sheets[0].number]
     contents = _document(_contents_html(content, pages), writer, font, bars)
     total = page - 1
     chart_top = MARGIN_TOP + parts[0][1].documentLayout().blockBoundingRect(
