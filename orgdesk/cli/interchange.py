@@ -3,23 +3,27 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import textwrap
 from pathlib import Path
 
 _EPILOG = """\
 Columns are recognised by their headers (Visio, draw.io, d3-org-chart, OrgChart JS,
 Organimi, Chinese headers such as 职位 上级 所属部门 岗位职责 任职要求 定员 KPI).
 Unrecognised columns are kept in the notes.  FIELD is one of:
-  id superior name title order department kind level planned_headcount headcount_note
-  filled_headcount duties education min_years age_min age_max age_range languages skills
-  other_requirements requirements kpis career_path notes ignore
+{fields}
 Nothing is written unless the whole file is sound; every problem is listed with its row.
 """
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from orgdesk.io.fields import FIELDS  # pure data, no Qt: cheap at parser build
+
+    fields = textwrap.fill(" ".join(f.key for f in FIELDS), 88, initial_indent="  ",
+                           subsequent_indent="  ")
     cmd = sub.add_parser(
         "import", help="import CSV, Excel, GraphML or orgdesk JSON into a new .orgdesk file",
-        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=_EPILOG.format(fields=fields),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("source", type=Path, help="a .csv, .tsv, .txt, .xlsx, .graphml or .json file")
     cmd.add_argument("-o", "--output", type=Path, required=True,
                      help="the .orgdesk file to create (must not exist)")

@@ -184,13 +184,17 @@ def _draft(number: int, entry: dict[str, Any], departments: dict[int, str]) -> D
     if department_id is not None and department_id not in departments:
         raise _Bad(f"department {department_id} does not exist")
     req = _dict(entry.get("requirements", {}), "“requirements”")
-    kpis = []
-    for item in entry.get("kpis", []) if isinstance(entry.get("kpis", []), list) else [None]:
-        kpi = _dict(item, "each KPI")
-        kpis.append(Kpi(_str(kpi, "name"), _str(kpi, "target")))
+    raw_kpis = entry.get("kpis", [])
+    if not isinstance(raw_kpis, list):
+        raise _Bad("“kpis” must be a list")
+    kpis = [Kpi(_str(kpi, "name"), _str(kpi, "target"))
+            for kpi in (_dict(item, "each KPI") for item in raw_kpis)]
+    kind = entry.get("kind", "line")
+    if kind not in ("line", "staff"):
+        raise _Bad(f"“kind” must be line or staff, not {kind!r}")
     superior = _int(entry, "superior_id", None, optional=True)
     fields = {
-        "title": _str(entry, "title"), "kind": PositionKind(entry.get("kind", "line")),
+        "title": _str(entry, "title"), "kind": PositionKind(kind),
         "level": _str(entry, "level"), "planned_headcount": _int(entry, "planned_headcount", 1),
         "headcount_note": _str(entry, "headcount_note"),
         "filled_headcount": _int(entry, "filled_headcount", 0),

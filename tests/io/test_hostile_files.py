@@ -188,3 +188,18 @@ def test_foreign_graphml_with_labels_imports(tmp_path: Path) -> None:
     (root,) = org.roots()
     assert root.title == "总经理" and org.department(root.department_id).name == "总部"  # type: ignore[arg-type]
     assert org.direct_reports(root.id)[0].planned_headcount == 2
+
+
+def test_json_entries_with_wrong_types_are_each_reported(tmp_path: Path) -> None:
+    path = tmp_path / "doc.json"
+    path.write_text('{"format": "orgdesk", "version": 1, "departments": [{"id": 1, "name": ""}],'
+                    ' "positions": [{"id": 1, "title": "经理"}, {"id": "2", "title": "x"},'
+                    ' {"id": 3, "title": "y", "kind": "boss", "kpis": [1]},'
+                    ' {"id": 4, "title": "z", "superior_id": 1, "department_id": 7}]}', "utf-8")
+    found = [str(p) for p in read_source(path).problems]
+    assert found == [
+        "Department 1: A department needs a name.",
+        "Position 2: “id” must be a whole number from 0 to 1,000,000,000, not '2'.",
+        "Position 3: each KPI must be an object.",
+        "Position 4: department 7 does not exist.",
+    ]

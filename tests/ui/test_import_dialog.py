@@ -148,13 +148,14 @@ def test_encoding_choice_rereads_the_file(dialog: ImportDialog, qtbot: QtBot) ->
                                      "encoding.")]
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".json"])
 def test_own_export_is_read_exactly_with_its_mapping_locked(dialog: ImportDialog, qtbot: QtBot,
-                                                            tmp_path: Path) -> None:
+                                                            tmp_path: Path, suffix: str) -> None:
     org = template_organisation("tax_invoice_call_center")
-    path = tmp_path / "back.xlsx"
+    path = tmp_path / f"back{suffix}"
     export_to(org, path)
     open_and_wait(qtbot, dialog, path)
-    assert dialog.sheet.currentText() == "Positions 岗位"
+    assert dialog.sheet.currentText() == ("Positions 岗位" if suffix == ".xlsx" else "")
     assert not dialog.mapping.isEnabled()
     assert dialog.check_result is not None and dialog.check_result.organisation is not None
     assert dialog.check_result.organisation.snapshot() == org.snapshot()
