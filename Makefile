@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := graphviz fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommo
                    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
                    libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxcb-randr0 \
                    libxcb-xinerama0
-TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth
+TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui
 
 .PHONY: run test system-deps test-system-deps venv samples clean
 
@@ -25,7 +25,7 @@ run: system-deps $(VENV)/.runtime
 	$(VENV)/bin/orgdesk out/$(SAMPLE).orgdesk
 
 test: system-deps test-system-deps $(VENV)/.test
-	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest
+	QT_QPA_PLATFORM=offscreen ORGDESK_NO_SKIPS=1 $(VPY) -m pytest
 
 samples: $(VENV)/.runtime
 	$(VPY) -m orgdesk.samples build

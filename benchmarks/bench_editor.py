@@ -24,6 +24,7 @@ os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-benc
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from callcenter import generate  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from orgdesk.core.model import PositionId  # noqa: E402
@@ -39,12 +40,25 @@ def main() -> None:
     path = Path(tempfile.mkdtemp(prefix="orgdesk-bench-files-")) / "big.orgdesk"
     create_file(path, generate(count))
 
+    class FirstPaint(QObject):
+        """Notes when the tree first paints its rows: the moment the user sees it."""
+
+        at: float | None = None
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                self.at = time.perf_counter()
+            return False
+
     start = time.perf_counter()
     service = DocumentService(DocumentFile.open(path))
     window = MainWindow(DocumentController(service))
+    painted = FirstPaint()
+    window.tree.viewport().installEventFilter(painted)
     window.show()
     app.processEvents()
-    shown = time.perf_counter() - start
+    shown = (painted.at or time.perf_counter()) - start
+    chart_built = time.perf_counter() - start
 
     rng = random.Random(7)
     ids = [p.id for p in service.org.positions()]
@@ -91,7 +105,8 @@ def main() -> None:
           f"Python {platform.python_version()}, Qt offscreen")
     print("| measure | figure | target |")
     print("|---|---:|---:|")
-    print(f"| open → window showing the tree | {shown:.2f} s | < 1 s |")
+    print(f"| open → window showing the tree (first paint of its rows) | {shown:.2f} s | < 1 s |")
+    print(f"| open → chart beside it built too | {chart_built:.2f} s | |")
     print(f"| select a position → panels updated (median / max of 50) | "
           f"{statistics.median(select_times) * 1000:.1f} / {max(select_times) * 1000:.1f} ms "
           "| < 50 ms |")

@@ -242,3 +242,18 @@ def _matcher(roles: dict[str, Any], name: str, default: RoleMatcher) -> RoleMatc
         raise SpanRulesError(f"“roles.{name}” in the span-of-control rules is not an object.")
     return RoleMatcher(_words(data, "keywords", default.keywords, name),
                        _words(data, "exclude", default.exclude, name))
+
+
+#: The document setting that holds a document's own rules (SpanRules.to_dict()).
+SPAN_RULES_SETTING = "span_rules"
+
+
+def document_span_rules(settings: dict[str, Any]) -> SpanRules:
+    """The rules stored in a document's settings; the defaults when none are stored.
+
+    A damaged stored value raises SpanRulesError (one sentence) rather than
+    silently falling back, so a consultant never reads a report made with
+    rules other than the ones they set.
+    """
+    data = settings.get(SPAN_RULES_SETTING)
+    return SpanRules() if data is None else SpanRules.from_dict(data)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from orgdesk.analysis.span_rules import SpanRules, SpanRulesError
 from orgdesk.core.errors import UserError
+from orgdesk.core.organisation import Organisation
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -64,23 +65,12 @@ def _cmd_handbook(args: argparse.Namespace) -> int:
     return 0
 
 
-def document_rules(path: Path) -> SpanRules:
-    """The span-of-control rules stored in the document, or the defaults.
-
-    Storage keeps them as JSON (meta key "span_rules"); until a storage
-    build offers `read_span_rules_json`, every document uses the defaults.
-    """
-    try:
-        from orgdesk.storage.document import read_span_rules_json  # type: ignore[attr-defined]
-    except ImportError:
-        return SpanRules()
-    text = read_span_rules_json(path)
-    return SpanRules() if text is None else SpanRules.from_json(text)
-
-
-def _rules(args: argparse.Namespace) -> SpanRules:
+def _rules(args: argparse.Namespace, org: Organisation) -> SpanRules:
+    """The rules file given with --rules, else the document's own rules (or the defaults)."""
     if args.rules is None:
-        return document_rules(args.file)
+        from orgdesk.analysis.span_rules import document_span_rules
+
+        return document_span_rules(org.settings)
     try:
         text = args.rules.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -97,7 +87,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from orgdesk.storage.document import read_organisation
 
     org = read_organisation(args.file)
-    rules = _rules(args)
+    rules = _rules(args, org)
     if args.json:
         print(json.dumps(analysis_dict(org, rules), ensure_ascii=False, indent=2))
     else:

@@ -65,6 +65,10 @@ class StatePatch:
     settings: dict[str, Any] = field(default_factory=dict)  # a None value removes the setting
 
 
+#: The highest position id ever given out in this document (see next_position_id).
+HIGH_WATER_SETTING = "last_position_id"
+
+
 class Organisation:
     """An organisation document held in memory; the one place structure rules live."""
 
@@ -312,7 +316,10 @@ class Organisation:
         return not self._graph or nx.is_branching(self._graph)
 
     def next_position_id(self) -> PositionId:
-        return PositionId(max(self._positions, default=0) + 1)
+        """A fresh id, never one a deleted position had: ids stay stable across versions."""
+        high_water = self.settings.get(HIGH_WATER_SETTING, 0)
+        return PositionId(max(max(self._positions, default=0),
+                              high_water if isinstance(high_water, int) else 0) + 1)
 
     def next_department_id(self) -> DepartmentId:
         return DepartmentId(max(self._departments, default=0) + 1)
@@ -364,6 +371,9 @@ class Organisation:
         siblings = self._sibling_ids(position.superior_id)
         siblings.insert(self._clamp(index, len(siblings)), position.id)
         changes = ChangeSet(positions_added=[position.id])
+        if position.id > self.settings.get(HIGH_WATER_SETTING, 0):
+            self.settings[HIGH_WATER_SETTING] = int(position.id)
+            changes.settings_changed.append(HIGH_WATER_SETTING)
         self._positions[position.id] = position
         self._graph.add_node(position.id)
         if position.superior_id is not None:

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         from orgdesk.ui.chart_pane import ChartPane
 
         self.chart = ChartPane(self)
+        from orgdesk.ui.deliverables_pane import DeliverablesPane
+
+        self.deliverables = DeliverablesPane(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("centralSplitter")
         splitter.addWidget(self.tree)
@@ -198,6 +201,16 @@ class MainWindow(QMainWindow):
                                        self.edit_properties),
             "export_chart": self._action("actionExportChart", self.tr("&Export Chart…"),
                                          self.export_chart, "Ctrl+E"),
+            "export_handbook": self._action("actionExportHandbook",
+                                            self.tr("Export &Handbook…"),
+                                            lambda: self.deliverables.export_handbook(),
+                                            "Ctrl+Shift+H"),
+            "compare": self._action("actionCompareWith", self.tr("Co&mpare With…"),
+                                    lambda: self.deliverables.compare_with()),
+            "analysis": self._action("actionAnalysis", self.tr("&Analysis"),
+                                     lambda: (self.deliverables.dock.show(),
+                                              self.deliverables.dock.raise_()),
+                                     "Ctrl+Shift+A"),
             "zoom_in": self._action("actionZoomIn", self.tr("Zoom &In"),
                                     lambda: self.chart.view.zoom_in(), S.ZoomIn),
             "zoom_out": self._action("actionZoomOut", self.tr("Zoom &Out"),
@@ -241,6 +254,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act["save_as"])
         file_menu.addSeparator()
         file_menu.addAction(self.act["export_chart"])
+        file_menu.addAction(self.act["export_handbook"])
+        file_menu.addAction(self.act["compare"])
         file_menu.addSeparator()
         file_menu.addAction(self.act["properties"])
         file_menu.addSeparator()
@@ -275,6 +290,7 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"actionExpandLevel{level}")
             action.setShortcut(f"Ctrl+{level}")
             action.triggered.connect(lambda _c=False, n=level: self.tree.expand_to_level(n))
+        view_menu.addAction(self.act["analysis"])
         view_menu.addSeparator()
         for key in ("zoom_in", "zoom_out", "zoom_fit"):
             view_menu.addAction(self.act[key])

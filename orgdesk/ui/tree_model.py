@@ -46,6 +46,15 @@ class OrgTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._org = org
         self._tracking_staff = self._staffing_tracked()
+        self._highlighted: set[PositionId] = set()
+        self._highlight_brush: QBrush | None = None
+
+    def set_highlighted(self, ids: set[PositionId], brush: QBrush) -> None:
+        """Give some rows a background (the changes found by Compare With…)."""
+        changed = self._highlighted | ids
+        self._highlighted = set(ids)
+        self._highlight_brush = brush
+        self.refresh_positions([pid for pid in changed if pid in self._org])
 
     def _staffing_tracked(self) -> bool:
         # Vacancy marks only mean something once the consultant records filled
@@ -147,6 +156,8 @@ class OrgTreeModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and position.vacancies and self._tracking_staff:
             return QBrush(QColor("#9A5B00"))
+        if role == Qt.ItemDataRole.BackgroundRole and position.id in self._highlighted:
+            return self._highlight_brush
         if role == PositionIdRole:
             return int(position.id)
         return None

@@ -691,7 +691,8 @@ def test_every_operation_keeps_the_invariants(operations: list[tuple[str, int, i
         assert_changes_exact(before[0], org, changes)  # type: ignore[arg-type]
         for relation in org.relations:
             assert relation.source_id in org and relation.target_id in org
-        rebuilt = Organisation(org.info, org.departments, org.positions(), org.relations)
+        rebuilt = Organisation(org.info, org.departments, org.positions(), org.relations,
+                               org.settings)
         assert rebuilt.snapshot() == org.snapshot()
 
 
