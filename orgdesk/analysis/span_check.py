@@ -47,6 +47,8 @@ class Violation:
     low: int | None  # the allowed range (None: open on that side)
     high: int | None
     message: str  # one English sentence with the figures
+    agents: int | None = None  # the agent seats a ratio rule was applied to
+    rule_range: tuple[int, int] | None = None  # a ratio rule's one-per-min-max agents
 
     def to_dict(self) -> dict[str, object]:
         return {"rule": self.rule.value, "position_id": int(self.position_id),
@@ -125,5 +127,6 @@ def _ratio_violations(org: Organisation, rules: SpanRules, kind: RuleKind, rule:
         found.append(Violation(
             kind, where.id, where.title, have, low, high,
             f"“{root.title}” has {have} {name} seat(s) for {agents} agent seats; one per "
-            f"{rule.min_agents}-{rule.max_agents} agents means {need}."))
+            f"{rule.min_agents}-{rule.max_agents} agents means {need}.",
+            agents, (rule.min_agents, rule.max_agents)))
     return found

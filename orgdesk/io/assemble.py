@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from orgdesk.core.errors import DomainError
 from orgdesk.core.model import (
@@ -44,6 +45,7 @@ class Assembly:
     info: DocumentInfo = field(default_factory=DocumentInfo)
     departments: list[Department] | None = None
     relations: list[PendingRelation] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def _rows(rows: Sequence[int], limit: int = 8) -> str:
@@ -196,7 +198,7 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
     if problems:
         return None
     try:
-        return Organisation(plan.info, departments, positions, relations)
+        return Organisation(plan.info, departments, positions, relations, plan.settings)
     except DomainError as exc:
         problems.append(Problem(None, str(exc), unit))
         return None

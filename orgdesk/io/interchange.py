@@ -144,7 +144,7 @@ def _plan(path: Path, options: ImportOptions, extras: OwnExtras, unit: str, own:
         info = replace(info, title=options.title)
     roots = options.roots or (RootPolicy.FOREST if own else RootPolicy.ASK)
     return Assembly(unit, own, roots, options.root_title, info, extras.departments,
-                    extras.relations)
+                    extras.relations, extras.settings)
 
 
 def import_to_file(path: Path, target: Path, options: ImportOptions = ImportOptions(),

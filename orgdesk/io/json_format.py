@@ -47,6 +47,7 @@ def document_dict(org: Organisation) -> dict[str, Any]:
         "positions": [_position(p) for p in org.positions()],
         "relations": [{"id": r.id, "source_id": r.source_id, "target_id": r.target_id,
                        "kind": r.kind.value, "label": r.label} for r in org.relations],
+        "settings": dict(org.settings),
     }
 
 
@@ -143,6 +144,12 @@ def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtr
         extras.info = DocumentInfo(**{k: _str(info, k) for k in _INFO}, **dates)
     except ValueError as exc:
         problems.append(Problem(None, f"The document information is unreadable: {exc}."))
+    settings = data.get("settings", {})
+    if isinstance(settings, dict):
+        extras.settings = settings
+    else:
+        problems.append(Problem(None, "The document settings are unreadable: “settings” must be "
+                                      "an object."))
     names: dict[int, str] = {}
     for number, raw in enumerate(_list(data, "departments", path), 1):
         try:

@@ -50,6 +50,7 @@ class OwnExtras:
     info: DocumentInfo | None = None
     departments: list[Department] | None = None
     relations: list[PendingRelation] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)  # document settings, JSON values
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ sheet and a document sheet; together they give back the same document.
 """
 from __future__ import annotations
 
+import json
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -34,6 +35,7 @@ DEPARTMENT_HEADERS = ("ID", "Name 名称", "Colour 颜色", "Order 排序")
 RELATION_HEADERS = ("ID", "From ID 起点", "To ID 终点", "Kind 类型", "Label 说明")
 INFO_FIELDS = ("title", "client", "author", "notes", "created", "modified")
 TABLE_FORMAT = "orgdesk-table/1"
+SETTING = "setting."  # Document-sheet rows of document settings, JSON values
 #: The most characters an Excel cell holds.
 EXCEL_CELL_LIMIT = 32_767
 MAX_CELL_CHARS = 100_000
@@ -189,6 +191,11 @@ def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]
         values = {cell_text(c[0]): cell_text(c[1]) if len(c) > 1 else ""
                   for _, c in _sheet_rows(path, workbook, DOCUMENT_SHEET)}
         try:
+            extras.settings = {key[len(SETTING):]: json.loads(value)
+                               for key, value in values.items() if key.startswith(SETTING)}
+        except ValueError:
+            problems.append(Problem(None, "The document sheet holds an unreadable setting."))
+        try:
             info = DocumentInfo(**{k: values.get(k, "") for k in INFO_FIELDS[:4]})
             dates = {k: datetime.fromisoformat(values[k]) for k in INFO_FIELDS[4:] if values.get(k)}
             extras.info = DocumentInfo(info.title, info.client, info.author, info.notes,
@@ -249,6 +256,8 @@ def write_xlsx(org: Organisation, handle: IO[bytes]) -> None:
     _sheet(workbook, DOCUMENT_SHEET, ("Field 字段", "Value 值"),
            iter([["format", TABLE_FORMAT], ["title", info.title], ["client", info.client],
                  ["author", info.author], ["notes", info.notes],
-                 ["created", info.created.isoformat()], ["modified", info.modified.isoformat()]]),
+                 ["created", info.created.isoformat()], ["modified", info.modified.isoformat()],
+                 *([f"{SETTING}{name}", json.dumps(value, ensure_ascii=False)]
+                   for name, value in sorted(org.settings.items()))]),
            (12, 60))
     workbook.save(handle)

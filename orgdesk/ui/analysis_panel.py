@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from orgdesk.analysis.bar_chart import BarSeries, headcount_series, paint_bar_charts, preferred_height
 from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
-from orgdesk.analysis.span_check import Violation, check_span
+from orgdesk.analysis.span_check import RuleKind, Violation, check_span
 from orgdesk.analysis.span_rules import (
     ROLE_NAMES,
     ManagerSpanRule,
@@ -310,6 +310,26 @@ class AnalysisPanel(QWidget):
         return page
 
     # ------------------------------------------------------------------ inputs
+    def violation_text(self, v: Violation) -> str:
+        """The violation in the interface's language, with its figures."""
+        if v.rule is RuleKind.TEAM_LEADER:
+            text = self.tr("Team leader “%1” leads %2 agent seats; the rule is %3–%4.")
+            values = (v.title, v.actual, v.low, v.high)
+        elif v.rule is RuleKind.MANAGER:
+            text = self.tr("Manager “%1” has %2 direct-report seats; the rule is at most %3.")
+            values = (v.title, v.actual, v.high)
+        else:
+            text = (self.tr("%1 QA inspector seats for %2 agent seats (“%3”); one per %4–%5 "
+                            "agents means %6.") if v.rule is RuleKind.QA else
+                    self.tr("%1 trainer seats for %2 agent seats (“%3”); one per %4–%5 agents "
+                            "means %6."))
+            low, high = v.rule_range or (0, 0)
+            need = str(v.low) if v.low == v.high else f"{v.low}–{v.high}"
+            values = (v.actual, v.agents, v.title, low, high, need)
+        for number, value in reversed(list(enumerate(values, 1))):
+            text = text.replace(f"%{number}", str(value))
+        return text
+
     def set_organisation(self, org: Organisation) -> None:
         """Show the figures of `org` (call after each change of the document)."""
         self._org = org
@@ -357,7 +377,7 @@ class AnalysisPanel(QWidget):
             [(int(g.key), g.positions, g.planned, g.filled, g.vacancies) for g in analysis.levels])
         self.violation_list.clear()
         for violation in self.violations:
-            item = QListWidgetItem(violation.message, self.violation_list)
+            item = QListWidgetItem(self.violation_text(violation), self.violation_list)
             item.setData(Qt.ItemDataRole.UserRole, int(violation.position_id))
             item.setToolTip(self.tr("Click to go to the position"))
         if not self.violations:

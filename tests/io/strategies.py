@@ -83,4 +83,8 @@ def organisations(draw: st.DrawFn, max_positions: int = 8) -> Organisation:
                                       draw(st.sampled_from(RelationKind)), draw(text)))
     info = DocumentInfo(draw(text), draw(text), draw(text), draw(text), draw(moments),
                         draw(moments))
-    return Organisation(info, departments, positions, relations)
+    json_values = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6) | text,
+                               lambda inner: st.lists(inner, max_size=3)
+                               | st.dictionaries(text, inner, max_size=3), max_leaves=6)
+    settings = draw(st.dictionaries(text, json_values, max_size=3))
+    return Organisation(info, departments, positions, relations, settings)
