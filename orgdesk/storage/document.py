@@ -211,7 +211,9 @@ class DocumentFile:
         session = SessionFolder.acquire(session_key(None), None)
         try:
             cls._create_working_copy(session.working_path, org or Organisation())
-            SessionInfo(None, -1, now_utc().isoformat()).write(session.folder)
+            # Untouched, a new document has nothing to recover after a crash.
+            SessionInfo(None, change_counter(session.working_path),
+                        now_utc().isoformat()).write(session.folder)
         except BaseException:
             session.release(remove=True)
             raise

@@ -112,3 +112,17 @@ def test_fields_are_named_by_key_alias_or_header() -> None:
     assert field_for("Planned headcount 定员").key == "planned_headcount"
     with pytest.raises(Exception, match="There is no field called “salary”"):
         field_for("salary")
+
+
+@pytest.mark.parametrize(("headers", "expected"), [
+    (["id", "reportsTo", "name", "title", "tags"], ["id", "superior", "name", "title", ""]),
+    (["id", "parentId", "name", "positionName", "area"],
+     ["id", "superior", "name", "title", "department"]),
+    (["name", "position", "id", "manager", "email"], ["name", "title", "id", "superior", ""]),
+    (["Id", "Parent Id", "Name", "Title", "Is Assistant?"],
+     ["id", "superior", "name", "title", "kind"]),
+    (["职位", "上级", "部门", "职责", "任职要求", "定员", "KPI"],
+     ["title", "superior", "department", "duties", "requirements", "planned_headcount", "kpis"]),
+])
+def test_peer_header_sets(headers: list[str], expected: list[str]) -> None:
+    assert [recognise(headers)[h] for h in headers] == expected
