@@ -8,7 +8,9 @@ PySide's lupdate only sees literal `self.tr("…")` calls; orgdesk's modules
 also use small aliases (`_t("…")`, `tr("…")`) bound to one context, so this
 extractor reads the AST: a module-level function whose body returns
 `….translate("Context", arg)` or `tr("Context", arg)` is an alias of that
-context; `self.tr("…")` inside class C has context C.
+context; `self.tr("…")` inside class C has context C;
+`QT_TRANSLATE_NOOP("Context", "…")` marks a text that is translated later
+from a variable (`self.tr(label)`).
 """
 from __future__ import annotations
 
@@ -71,7 +73,8 @@ def extract_file(path: Path) -> list[Message]:
                 elif isinstance(func, ast.Name) and func.id in aliases and child.args \
                         and (text := literal(child.args[0])) is not None:
                     found.append((aliases[func.id], text))
-                elif isinstance(func, ast.Name) and func.id == "tr" and len(child.args) >= 2 \
+                elif isinstance(func, ast.Name) and func.id in ("tr", "QT_TRANSLATE_NOOP") \
+                        and len(child.args) >= 2 \
                         and (ctx := literal(child.args[0])) \
                         and (text := literal(child.args[1])) is not None:
                     found.append((ctx, text))

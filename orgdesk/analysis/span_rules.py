@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from orgdesk.core.errors import InvalidValueError
@@ -36,13 +37,21 @@ class RoleMatcher:
     exclude: tuple[str, ...] = ()
 
     def matches(self, title: str) -> bool:
-        text = _fold(title)
-        return (any(_fold(k) in text for k in self.keywords if _fold(k))
-                and not any(_fold(x) in text for x in self.exclude if _fold(x)))
+        # Cached per (matcher, title): a 10,000-position check asks about the
+        # same few dozen titles tens of thousands of times.
+        return _matches(self, title)
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     return "".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=65536)
+def _matches(matcher: RoleMatcher, title: str) -> bool:
+    text = _fold(title)
+    return (any(k in text for k in map(_fold, matcher.keywords) if k)
+            and not any(x in text for x in map(_fold, matcher.exclude) if x))
 
 
 # Leadership words: an "坐席主管" (seat supervisor) is not an agent, a

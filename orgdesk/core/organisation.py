@@ -194,7 +194,6 @@ class Organisation:
 
     def _structure_changed(self) -> None:
         self._ordered.clear()
-        self._branch_totals.clear()
 
     def roots(self) -> list[Position]:
         return [self._positions[p] for p in self.report_ids(None)]
@@ -271,6 +270,16 @@ class Organisation:
                         parent[i] += own[i]
             self._branch_totals = {p: Totals(*v) for p, v in sums.items()}
         return self._branch_totals[pid]
+
+    def _add_up_the_chain(self, start: PositionId | None, delta: Totals, sign: int) -> None:
+        """Add (sign 1) or take away (sign -1) `delta` from `start` and every superior above."""
+        pid = start
+        while pid is not None:
+            t = self._branch_totals[pid]
+            self._branch_totals[pid] = Totals(
+                t.positions + sign * delta.positions, t.planned + sign * delta.planned,
+                t.filled + sign * delta.filled, t.vacancies + sign * delta.vacancies)
+            pid = self._positions[pid].superior_id
 
     def _adjust_branch_totals(self, old: Position, new: Position) -> None:
         """Keep cached roll-ups right after a field edit: add the difference up the chain."""
@@ -381,6 +390,11 @@ class Organisation:
         else:
             self._root_ids.add(position.id)
         self._structure_changed()
+        if self._branch_totals:
+            own = Totals(1, position.planned_headcount, position.filled_headcount,
+                         position.vacancies)
+            self._branch_totals[position.id] = own
+            self._add_up_the_chain(position.superior_id, own, 1)
         self._renumber(position.superior_id, siblings, changes)
         return changes
 
@@ -404,6 +418,9 @@ class Organisation:
         current = self._positions[pid]
         changes = ChangeSet()
         old_superior = current.superior_id
+        moved = self._branch_totals.get(pid) if self._branch_totals else None
+        if moved is not None:
+            self._add_up_the_chain(old_superior, moved, -1)
         if old_superior is not None:
             self._graph.remove_edge(old_superior, pid)
         self._root_ids.discard(pid)
@@ -418,6 +435,8 @@ class Organisation:
             self._root_ids.add(pid)
         self._positions[pid] = replace(current, superior_id=new_superior, order=-1)
         self._structure_changed()
+        if moved is not None:
+            self._add_up_the_chain(new_superior, moved, 1)
         self._renumber(new_superior, new_siblings, changes)
         return self._settled(changes, before)
 
@@ -462,6 +481,9 @@ class Organisation:
             if pid in (relation.source_id, relation.target_id):
                 del self._relations[relation.id]
                 changes.relations_removed.append(relation.id)
+        if self._branch_totals:
+            own = self._branch_totals.pop(pid)
+            self._add_up_the_chain(position.superior_id, own, -1)
         self._graph.remove_node(pid)
         del self._positions[pid]
         self._root_ids.discard(pid)
@@ -618,6 +640,7 @@ class Organisation:
                     self._root_ids.add(pid)
         if patch.positions:
             self._structure_changed()
+            self._branch_totals.clear()
         for position in patch.positions.values():
             if position is not None and position.superior_id is not None:
                 self._graph.add_edge(position.superior_id, position.id)

@@ -216,31 +216,33 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
               if key not in (UNMAPPED, "ignore")]
     to_notes = [(i, header) for i, header, key in columns if key == UNMAPPED]
     keys = {key for _, _, key, _ in mapped}
-    name_to_notes = "name" in keys and "title" in keys
     name_header = next((h for _, h, k, _ in mapped if k == "name"), "")
+    build = _draft_builder(keys, name_header if "title" in keys else "", table.unit, problems)
     width = len(table.headers)
+    unit = table.unit
     drafts: list[Draft] = []
     for count, (row, raw) in enumerate(table.rows, 1):
         if count % REPORT_EVERY == 0:
             checkpoint(progress, "reading", count, table.total)
-        if len(raw) > width and any(cells.cell_text(v).strip() for v in raw[width:]):
-            problems.append(Problem(row, f"it has {len(raw)} cells but the header row names only "
-                                         f"{width} columns.", table.unit))
+        if len(raw) != width:
+            if len(raw) > width and any(cells.cell_text(v).strip() for v in raw[width:]):
+                problems.append(Problem(row, f"it has {len(raw)} cells but the header row names "
+                                             f"only {width} columns.", unit))
+            raw = [*raw[:width], *[None] * (width - len(raw))]
         values: dict[str, Any] = {}
         for index, header, key, convert in mapped:
-            value = raw[index] if index < len(raw) else None
             try:
-                values[key] = convert(value)
+                values[key] = convert(raw[index])
             except (ValueError, InvalidValueError) as exc:
-                problems.append(Problem(row, f"“{header}”: {exc}.", table.unit))
+                problems.append(Problem(row, f"“{header}”: {exc}.", unit))
         notes = []
         for i, header in to_notes:
-            text = _text(raw[i]) if i < len(raw) and raw[i] is not None else ""
-            if text:
-                notes.append(f"{header}: {text}")
-        if name_to_notes and values.get("name"):
-            notes.insert(0, f"{name_header}: {values['name']}")
-        draft = _draft(row, values, notes, table.unit, problems)
+            value = raw[i]
+            if value is not None:
+                text = _text(value)
+                if text:
+                    notes.append(f"{header}: {text}")
+        draft = build(row, values, notes)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -248,11 +250,56 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
 
 _PLAIN_KEYS = ("kind", "level", "headcount_note", "filled_headcount", "career_path", "duties",
                "kpis")
+_REQUIREMENT_KEYS = {"education", "min_years", "age_min", "age_max", "age_range", "languages",
+                     "skills", "other_requirements", "requirements"}
+_NO_REQUIREMENTS = Requirements()
 
 
-def _draft(row: int, values: dict[str, Any], notes: list[str], unit: str,
-           problems: list[Problem]) -> Draft | None:
-    """One row's values as a draft; a column of its own wins over the mixed 任职要求 cell."""
+def _draft_builder(keys: set[str], name_header: str, unit: str, problems: list[Problem]
+                   ) -> Callable[[int, dict[str, Any], list[str]], Draft | None]:
+    """The per-row step for this table's mapped fields (decided once, not per row)."""
+    plain = [key for key in _PLAIN_KEYS if key in keys]
+    with_requirements = bool(keys & _REQUIREMENT_KEYS)
+
+    def build(row: int, values: dict[str, Any], notes: list[str]) -> Draft | None:
+        get = values.get
+        requirements = _NO_REQUIREMENTS
+        if with_requirements:
+            try:
+                requirements = _requirements_from(values)
+            except InvalidValueError as exc:
+                problems.append(Problem(row, str(exc), unit))
+                return None
+        if name_header and get("name"):  # the person's name, next to the position's title
+            notes.insert(0, f"{name_header}: {values['name']}")
+        title = get("title")
+        if title is None:  # no title column: a name column names the position
+            title = get("name", "")
+        own_notes = get("notes", "")
+        fields: dict[str, Any] = {
+            "title": title, "requirements": requirements,
+            "notes": "\n".join(filter(None, [own_notes, *notes])) if notes else own_notes}
+        planned = get("planned_headcount")
+        if isinstance(planned, tuple):  # lenient “14人（含组长）”: the number and a note
+            planned, note = planned
+            if note and not get("headcount_note"):
+                values["headcount_note"] = note
+        if planned is not None:
+            fields["planned_headcount"] = planned
+        for key in plain:
+            value = values.get(key)
+            if value is not None:
+                fields[key] = value
+        if "headcount_note" in values and "headcount_note" not in fields:
+            fields["headcount_note"] = values["headcount_note"]
+        return Draft(row, get("id", ""), get("superior", ""), get("name", ""), get("order"),
+                     get("department", ""), fields)
+
+    return build
+
+
+def _requirements_from(values: dict[str, Any]) -> Requirements:
+    """A column of its own wins over what the mixed 任职要求 cell says."""
     get = values.get
     education, min_years = get("education") or "", get("min_years")
     age_min, age_max = get("age_min"), get("age_max")
@@ -269,29 +316,5 @@ def _draft(row: int, values: dict[str, Any], notes: list[str], unit: str,
             age_min, age_max = mixed.get("age_min"), mixed.get("age_max")
         languages = languages or mixed.get("languages", ())
         skills = skills or mixed.get("skills", ())
-    try:
-        requirements = _requirements_of(education, min_years, age_min, age_max, tuple(languages),
-                                        tuple(skills), get("other_requirements", ""))
-    except InvalidValueError as exc:
-        problems.append(Problem(row, str(exc), unit))
-        return None
-    title = get("title")
-    if title is None:  # no title column: a name column names the position
-        title = get("name", "")
-    own_notes = get("notes", "")
-    fields: dict[str, Any] = {
-        "title": title, "requirements": requirements,
-        "notes": "\n".join(filter(None, [own_notes, *notes])) if notes else own_notes}
-    planned = get("planned_headcount")
-    if isinstance(planned, tuple):  # lenient “14人（含组长）”: the number and a note
-        planned, note = planned
-        if note and not get("headcount_note"):
-            values["headcount_note"] = note
-    if planned is not None:
-        fields["planned_headcount"] = planned
-    for key in _PLAIN_KEYS:
-        value = get(key)
-        if value is not None:
-            fields[key] = value
-    return Draft(row, get("id", ""), get("superior", ""), get("name", ""), get("order"),
-                 get("department", ""), fields)
+    return _requirements_of(education, min_years, age_min, age_max, tuple(languages),
+                            tuple(skills), get("other_requirements", ""))

@@ -87,7 +87,7 @@ class ChartPane(QObject):
         else:
             overrides[str(int(pid))] = mode
         title = self.controller.org.position(pid).title
-        self.change_setting(self.window.tr("Arrange the reports of %1").replace("%1", title),
+        self.change_setting(self.tr("Arrange the reports of %1").replace("%1", title),
                             overrides=overrides or None)
 
     # ------------------------------------------------------------ refreshing
@@ -100,7 +100,9 @@ class ChartPane(QObject):
             self.view.select_position(int(current))
 
     def _document_changed(self, changes: ChangeSet, structural: bool) -> None:
-        if structural or CHART_SETTING in changes.settings_changed:
+        # The tree and panels follow at once; the chart a moment later, once
+        # for a whole burst of edits (typing, a paste of many positions).
+        if CHART_SETTING in changes.settings_changed:
             self.refresh()
         else:
             self._timer.start()

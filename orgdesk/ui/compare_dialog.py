@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,7 +43,8 @@ KIND_COLOURS = {ChangeKind.ADDED: "#E2F0D9", ChangeKind.REMOVED: "#F8D7DA",
 
 def choose_file(parent: QWidget) -> Path | None:
     """Ask for the version to compare with; None when cancelled (tests replace this)."""
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Compare With"), "",
+    name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate(
+        "CompareDialog", "Compare With"), "",
                                           dialogs.FILE_FILTER)
     return Path(name) if name else None
 

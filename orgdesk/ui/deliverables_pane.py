@@ -33,14 +33,9 @@ class DeliverablesPane(QObject):
         super().__init__(window)
         self.window = window
         self.controller = window.controller
-        self.panel = AnalysisPanel(self.controller.org, self.rules())
-        self.panel.setObjectName("analysisPanel")
-        self.panel.position_activated.connect(
-            lambda pid: window.select_position(PositionId(pid)))
-        self.panel.rules_edited.connect(self._rules_edited)
-        self.dock = QDockWidget(window.tr("Analysis"), window)
+        self._panel: AnalysisPanel | None = None
+        self.dock = QDockWidget(self.tr("Analysis"), window)
         self.dock.setObjectName("analysisPanelDock")
-        self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
@@ -50,6 +45,18 @@ class DeliverablesPane(QObject):
         self._timer.timeout.connect(self.refresh)
         self.controller.changed.connect(self._changed)
         self.highlighted: set[PositionId] = set()
+
+    @property
+    def panel(self) -> AnalysisPanel:
+        """The analysis panel, built the first time it is needed: a hidden one costs nothing."""
+        if self._panel is None:
+            self._panel = AnalysisPanel(self.controller.org, self.rules())
+            self._panel.setObjectName("analysisPanel")
+            self._panel.position_activated.connect(
+                lambda pid: self.window.select_position(PositionId(pid)))
+            self._panel.rules_edited.connect(self._rules_edited)
+            self.dock.setWidget(self._panel)
+        return self._panel
 
     def rules(self) -> SpanRules:
         try:
@@ -62,15 +69,18 @@ class DeliverablesPane(QObject):
         self._timer.stop()
         if not self.dock.isVisible():
             return  # computed when shown; a hidden panel costs nothing
-        self.panel.set_organisation(self.controller.org)
-        self.panel.set_rules(self.rules())
+        if self._panel is None:
+            self.panel  # noqa: B018 - built now, from the current document
+            return
+        self._panel.set_organisation(self.controller.org)
+        self._panel.set_rules(self.rules())
 
     def _changed(self, changes: ChangeSet, _structural: bool) -> None:
         if self.dock.isVisible():
             self._timer.start()
 
     def _rules_edited(self, rules: SpanRules) -> None:
-        self.controller.execute(self.window.tr("Edit span-of-control rules"),
+        self.controller.execute(self.tr("Edit span-of-control rules"),
                                 lambda s: s.set_setting(SPAN_RULES_SETTING, rules.to_dict()))
 
     # ---------------------------------------------------------------- compare

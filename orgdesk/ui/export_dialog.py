@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +45,12 @@ from orgdesk.ui import dialogs
 
 #: Above this many positions the preview is not drawn automatically.
 PREVIEW_LIMIT = 1500
+#: The stages `export_chart_file` reports (in English), translated when shown.
+STAGES = (QT_TRANSLATE_NOOP("ExportChartDialog", "Laying out the chart"),
+          QT_TRANSLATE_NOOP("ExportChartDialog", "Painting pages"),
+          QT_TRANSLATE_NOOP("ExportChartDialog", "Painting the image"),
+          QT_TRANSLATE_NOOP("ExportChartDialog", "Done"))
+DRAWING_WITH = "Drawing with "
 
 
 def choose_target(parent: QWidget, suggested: str, fmt: str) -> Path | None:
@@ -68,7 +83,9 @@ class _ExportJob(QRunnable):
         except UserError as exc:
             self.signals.done.emit(str(exc))
         except Exception as exc:  # a bug: say so in one sentence, do not kill the thread pool
-            self.signals.done.emit(f"The export failed unexpectedly ({type(exc).__name__}).")
+            self.signals.done.emit(QCoreApplication.translate(
+                "ExportChartDialog", "The export failed unexpectedly (%1).")
+                .replace("%1", type(exc).__name__))
         else:
             self.signals.done.emit("")
 
@@ -226,7 +243,10 @@ class ExportChartDialog(QDialog):
 
     def _on_progress(self, percent: int, what: str) -> None:
         self.progress.setValue(percent)
-        self.status.setText(self.tr(what))
+        if what.startswith(DRAWING_WITH):  # "Drawing with Graphviz 2.43 (system dot)"
+            self.status.setText(self.tr("Drawing with %1").replace("%1", what[len(DRAWING_WITH):]))
+        else:
+            self.status.setText(self.tr(what))
 
     def _on_done(self, problem: str) -> None:
         self._job = None

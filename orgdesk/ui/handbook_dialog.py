@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -81,7 +81,9 @@ class _HandbookJob(QRunnable):
         except UserError as exc:
             self.signals.done.emit(str(exc))
         except Exception as exc:  # a bug: one sentence, and the pool thread survives
-            self.signals.done.emit(f"The handbook failed unexpectedly ({type(exc).__name__}).")
+            self.signals.done.emit(QCoreApplication.translate(
+                "HandbookDialog", "The handbook failed unexpectedly (%1).")
+                .replace("%1", type(exc).__name__))
         else:
             self.signals.done.emit("")
 

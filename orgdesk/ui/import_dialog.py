@@ -15,7 +15,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,15 +58,21 @@ from orgdesk.ui import dialogs
 PREVIEW_POSITIONS = 2000
 #: Problems listed in the dialog; the count says how many there are in all.
 SHOWN_PROBLEMS = 500
-ENCODINGS = (("", "Detect (UTF-8, else GB18030)"), ("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"),
-             ("utf-16", "UTF-16"), ("big5", "Big5"), ("cp1252", "Western (Windows-1252)"))
+ENCODINGS = (("", QT_TRANSLATE_NOOP("ImportDialog", "Detect (UTF-8, else GB18030)")),
+             ("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16"),
+             ("big5", "Big5"),
+             ("cp1252", QT_TRANSLATE_NOOP("ImportDialog", "Western (Windows-1252)")))
+#: The units a problem's place is counted in (`Problem.unit`, capitalised), for the translator.
+UNITS = (QT_TRANSLATE_NOOP("ImportDialog", "Row"), QT_TRANSLATE_NOOP("ImportDialog", "Line"),
+         QT_TRANSLATE_NOOP("ImportDialog", "Node"))
 
 
 def choose_source(parent: QWidget) -> Path | None:
     """Ask which file to import; None when cancelled (tests replace this)."""
     patterns = " ".join(f"*{suffix}" for suffix in IMPORT_FORMATS)
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import"), "",
-                                          parent.tr("Tables and charts") + f" ({patterns})")
+    name, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("ImportDialog", "Import"), "",
+        QCoreApplication.translate("ImportDialog", "Tables and charts") + f" ({patterns})")
     return Path(name) if name else None
 
 
@@ -104,7 +118,9 @@ class _CheckJob(QRunnable):
         except UserError as exc:
             result = str(exc)
         except Exception as exc:  # a bug: one sentence, and the dialog stays usable
-            result = f"The file could not be read ({type(exc).__name__})."
+            result = QCoreApplication.translate(
+                "ImportDialog", "The file could not be read (%1).").replace(
+                "%1", type(exc).__name__)
         self.signals.done.emit(result)
 
 

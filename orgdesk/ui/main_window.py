@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from orgdesk.ui.app import OrgdeskApp
 
 MIME_BRANCH = "application/x-orgdesk-branch"
+FIRST_CHART_DELAY_MS = 30
 
 
 class MainWindow(QMainWindow):
@@ -135,8 +136,8 @@ class MainWindow(QMainWindow):
         else:
             self._show_panels(None)
         self.update_title()
-        # The chart is built once the window (and its tree) is on screen.
-        QTimer.singleShot(0, self._first_chart)
+        # The chart is built just after the window (and its tree) is on screen.
+        QTimer.singleShot(FIRST_CHART_DELAY_MS, self._first_chart)
 
     def _first_chart(self) -> None:
         self.chart.refresh()
