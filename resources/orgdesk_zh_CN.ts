@@ -5,874 +5,878 @@
     <name>AnalysisPanel</name>
     <message>
       <source>Positions</source>
-      <translation type="unfinished" />
+      <translation>职位</translation>
     </message>
     <message>
       <source>Planned</source>
-      <translation type="unfinished" />
+      <translation>定员</translation>
     </message>
     <message>
       <source>Filled</source>
-      <translation type="unfinished" />
+      <translation>在岗</translation>
     </message>
     <message>
       <source>Vacant</source>
-      <translation type="unfinished" />
+      <translation>空缺</translation>
     </message>
     <message>
       <source>Position</source>
-      <translation type="unfinished" />
+      <translation>职位</translation>
     </message>
     <message>
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>部门</translation>
     </message>
     <message>
       <source>Level</source>
-      <translation type="unfinished" />
+      <translation>层级</translation>
     </message>
     <message>
       <source>Direct reports</source>
-      <translation type="unfinished" />
+      <translation>直接下属</translation>
     </message>
     <message>
       <source>All under it</source>
-      <translation type="unfinished" />
+      <translation>下级职位总数</translation>
     </message>
     <message>
       <source>Planned under</source>
-      <translation type="unfinished" />
+      <translation>下级定员</translation>
     </message>
     <message>
       <source>Filled under</source>
-      <translation type="unfinished" />
+      <translation>下级在岗</translation>
     </message>
     <message>
       <source>Vacant under</source>
-      <translation type="unfinished" />
+      <translation>下级空缺</translation>
     </message>
     <message>
       <source>Departments</source>
-      <translation type="unfinished" />
+      <translation>部门</translation>
     </message>
     <message>
       <source>Levels</source>
-      <translation type="unfinished" />
+      <translation>层级</translation>
     </message>
     <message>
       <source>Span of control</source>
-      <translation type="unfinished" />
+      <translation>管理幅度</translation>
     </message>
     <message>
       <source>Chart</source>
-      <translation type="unfinished" />
+      <translation>图表</translation>
     </message>
     <message>
       <source>Rules</source>
-      <translation type="unfinished" />
+      <translation>规则</translation>
     </message>
     <message>
       <source>Apply</source>
-      <translation type="unfinished" />
+      <translation>应用</translation>
     </message>
     <message>
       <source>Call-center defaults</source>
-      <translation type="unfinished" />
+      <translation>呼叫中心默认值</translation>
     </message>
     <message>
       <source>Team leader “%1” leads %2 agent seats; the rule is %3–%4.</source>
-      <translation type="unfinished" />
+      <translation>组长“%1”带 %2 名座席员；规则为 %3–%4 名。</translation>
     </message>
     <message>
       <source>Manager “%1” has %2 direct-report seats; the rule is at most %3.</source>
-      <translation type="unfinished" />
+      <translation>经理“%1”的直接下属定员为 %2 人；规则为最多 %3 人。</translation>
     </message>
     <message>
       <source>%1 QA inspector seats for %2 agent seats (“%3”); one per %4–%5 agents means %6.</source>
-      <translation type="unfinished" />
+      <translation>“%3”有质检员 %1 名、座席员 %2 名；按每 %4–%5 名座席员配 1 名质检员，应为 %6 名。</translation>
     </message>
     <message>
       <source>%1 trainer seats for %2 agent seats (“%3”); one per %4–%5 agents means %6.</source>
-      <translation type="unfinished" />
+      <translation>“%3”有培训师 %1 名、座席员 %2 名；按每 %4–%5 名座席员配 1 名培训师，应为 %6 名。</translation>
     </message>
     <message>
       <source>(no department)</source>
-      <translation type="unfinished" />
+      <translation>（无部门）</translation>
     </message>
     <message>
       <source>Click to go to the position</source>
-      <translation type="unfinished" />
+      <translation>单击转到该职位</translation>
     </message>
     <message>
       <source>No span-of-control violations.</source>
-      <translation type="unfinished" />
+      <translation>没有违反管理幅度规则的职位。</translation>
     </message>
     <message>
       <source>Headcount by department</source>
-      <translation type="unfinished" />
+      <translation>各部门定员</translation>
     </message>
     <message>
       <source>Headcount by level</source>
-      <translation type="unfinished" />
+      <translation>各层级定员</translation>
     </message>
     <message>
       <source>Level %1</source>
-      <translation type="unfinished" />
+      <translation>第 %1 层</translation>
     </message>
     <message>
       <source>planned</source>
-      <translation type="unfinished" />
+      <translation>定员</translation>
     </message>
     <message>
       <source>filled</source>
-      <translation type="unfinished" />
+      <translation>在岗</translation>
     </message>
     <message>
       <source>%1 positions, %2 planned seats, %3 filled, %4 vacant; %5 violation(s)</source>
-      <translation type="unfinished" />
+      <translation>共 %1 个职位，定员 %2 人，在岗 %3 人，空缺 %4 人；违反规则 %5 处</translation>
     </message>
     <message>
       <source>Span of control (%1)</source>
-      <translation type="unfinished" />
+      <translation>管理幅度（%1）</translation>
     </message>
   </context>
   <context>
     <name>ChartPane</name>
     <message>
       <source>Arrange the reports of %1</source>
-      <translation type="unfinished" />
+      <translation>排列“%1”的下属</translation>
     </message>
   </context>
   <context>
     <name>ChartView</name>
     <message>
       <source>{filled}/{planned} filled</source>
-      <translation type="unfinished" />
+      <translation>在岗 {filled}/{planned}</translation>
     </message>
   </context>
   <context>
     <name>CompareDialog</name>
     <message>
       <source>Compare With</source>
-      <translation type="unfinished" />
+      <translation>与其他版本比较</translation>
     </message>
     <message>
       <source>Compare %1 → %2</source>
-      <translation type="unfinished" />
+      <translation>比较 %1 → %2</translation>
     </message>
     <message>
       <source>Added</source>
-      <translation type="unfinished" />
+      <translation>新增</translation>
     </message>
     <message>
       <source>Removed</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>Moved</source>
-      <translation type="unfinished" />
+      <translation>移动</translation>
     </message>
     <message>
       <source>Renamed</source>
-      <translation type="unfinished" />
+      <translation>重命名</translation>
     </message>
     <message>
       <source>Changed</source>
-      <translation type="unfinished" />
+      <translation>修改</translation>
     </message>
     <message>
       <source>All changes</source>
-      <translation type="unfinished" />
+      <translation>全部变化</translation>
     </message>
     <message>
       <source>Change</source>
-      <translation type="unfinished" />
+      <translation>变化</translation>
     </message>
     <message>
       <source>Position</source>
-      <translation type="unfinished" />
+      <translation>职位</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>详情</translation>
     </message>
     <message>
       <source>Highlight all in the document</source>
-      <translation type="unfinished" />
+      <translation>在文档中突出显示全部</translation>
     </message>
     <message>
       <source>Headcount by department</source>
-      <translation type="unfinished" />
+      <translation>各部门定员</translation>
     </message>
     <message>
       <source>The two versions are the same.</source>
-      <translation type="unfinished" />
+      <translation>两个版本完全相同。</translation>
     </message>
     <message>
       <source>%1 change(s); planned seats %2 → %3 (%4).</source>
-      <translation type="unfinished" />
+      <translation>共 %1 处变化；定员 %2 → %3（%4）。</translation>
     </message>
     <message>
       <source>The files do not share position ids (an import?): positions were matched on title and superior.</source>
-      <translation type="unfinished" />
+      <translation>两个文件的职位编号不一致（可能是导入的文件）：已按职位名称和直接上级匹配职位。</translation>
     </message>
     <message>
       <source>No changes.</source>
-      <translation type="unfinished" />
+      <translation>没有变化。</translation>
     </message>
     <message>
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>部门</translation>
     </message>
     <message>
       <source>Planned before</source>
-      <translation type="unfinished" />
+      <translation>原定员</translation>
     </message>
     <message>
       <source>Planned after</source>
-      <translation type="unfinished" />
+      <translation>现定员</translation>
     </message>
     <message>
       <source>(no department)</source>
-      <translation type="unfinished" />
+      <translation>（无部门）</translation>
     </message>
   </context>
   <context>
     <name>DeliverablesPane</name>
     <message>
       <source>Analysis</source>
-      <translation type="unfinished" />
+      <translation>编制分析</translation>
     </message>
     <message>
       <source>Edit span-of-control rules</source>
-      <translation type="unfinished" />
+      <translation>编辑管理幅度规则</translation>
     </message>
   </context>
   <context>
     <name>DepartmentsDialog</name>
     <message>
       <source>Departments</source>
-      <translation type="unfinished" />
+      <translation>部门管理</translation>
     </message>
     <message>
       <source>Add</source>
-      <translation type="unfinished" />
+      <translation>添加</translation>
     </message>
     <message>
       <source>Colour…</source>
-      <translation type="unfinished" />
+      <translation>颜色…</translation>
     </message>
     <message>
       <source>Move up</source>
-      <translation type="unfinished" />
+      <translation>上移</translation>
     </message>
     <message>
       <source>Move down</source>
-      <translation type="unfinished" />
+      <translation>下移</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>New department</source>
-      <translation type="unfinished" />
+      <translation>新部门</translation>
     </message>
     <message>
       <source>New department %1</source>
-      <translation type="unfinished" />
+      <translation>新部门 %1</translation>
     </message>
     <message>
       <source>Add department %1</source>
-      <translation type="unfinished" />
+      <translation>添加部门“%1”</translation>
     </message>
     <message>
       <source>Rename department %1 → %2</source>
-      <translation type="unfinished" />
+      <translation>将部门“%1”重命名为“%2”</translation>
     </message>
     <message>
       <source>Recolour department %1</source>
-      <translation type="unfinished" />
+      <translation>更改部门“%1”的颜色</translation>
     </message>
     <message>
       <source>Reorder departments</source>
-      <translation type="unfinished" />
+      <translation>调整部门顺序</translation>
     </message>
     <message>
       <source>Delete department %1</source>
-      <translation type="unfinished" />
+      <translation>删除部门“%1”</translation>
     </message>
   </context>
   <context>
     <name>DutiesPanel</name>
     <message>
       <source>Double-click to edit; paste several lines to add several duties.</source>
-      <translation type="unfinished" />
+      <translation>双击可编辑；粘贴多行文本可一次添加多条职责。</translation>
     </message>
     <message>
       <source>Edit duties of %1</source>
-      <translation type="unfinished" />
+      <translation>编辑“%1”的岗位职责</translation>
     </message>
   </context>
   <context>
     <name>ExportChartDialog</name>
     <message>
       <source>Laying out the chart</source>
-      <translation type="unfinished" />
+      <translation>正在排布组织结构图…</translation>
     </message>
     <message>
       <source>Painting pages</source>
-      <translation type="unfinished" />
+      <translation>正在绘制页面…</translation>
     </message>
     <message>
       <source>Painting the image</source>
-      <translation type="unfinished" />
+      <translation>正在绘制图像…</translation>
     </message>
     <message>
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>完成</translation>
     </message>
     <message>
       <source>The export failed unexpectedly (%1).</source>
-      <translation type="unfinished" />
+      <translation>导出意外失败（%1）。</translation>
     </message>
     <message>
       <source>Export Chart</source>
-      <translation type="unfinished" />
+      <translation>导出组织结构图</translation>
     </message>
     <message>
       <source>Compact (as on screen)</source>
-      <translation type="unfinished" />
+      <translation>紧凑（与屏幕一致）</translation>
     </message>
     <message>
       <source>Graphviz dot</source>
-      <translation type="unfinished" />
+      <translation>Graphviz dot 布局</translation>
     </message>
     <message>
       <source>Top to bottom</source>
-      <translation type="unfinished" />
+      <translation>从上到下</translation>
     </message>
     <message>
       <source>Left to right</source>
-      <translation type="unfinished" />
+      <translation>从左到右</translation>
     </message>
     <message>
       <source>Letter</source>
-      <translation type="unfinished" />
+      <translation>Letter（美国信纸）</translation>
     </message>
     <message>
       <source>Landscape</source>
-      <translation type="unfinished" />
+      <translation>横向</translation>
     </message>
     <message>
       <source>Scale to one page</source>
-      <translation type="unfinished" />
+      <translation>缩放到一页</translation>
     </message>
     <message>
       <source>Whole organisation</source>
-      <translation type="unfinished" />
+      <translation>整个组织</translation>
     </message>
     <message>
       <source>All levels</source>
-      <translation type="unfinished" />
+      <translation>全部层级</translation>
     </message>
     <message>
       <source>Format</source>
-      <translation type="unfinished" />
+      <translation>格式</translation>
     </message>
     <message>
       <source>Layout</source>
-      <translation type="unfinished" />
+      <translation>布局</translation>
     </message>
     <message>
       <source>Orientation</source>
-      <translation type="unfinished" />
+      <translation>方向</translation>
     </message>
     <message>
       <source>Resolution (dpi)</source>
-      <translation type="unfinished" />
+      <translation>分辨率（dpi）</translation>
     </message>
     <message>
       <source>Paper</source>
-      <translation type="unfinished" />
+      <translation>纸张</translation>
     </message>
     <message>
       <source>Branch</source>
-      <translation type="unfinished" />
+      <translation>分支</translation>
     </message>
     <message>
       <source>Levels below it</source>
-      <translation type="unfinished" />
+      <translation>向下显示层数</translation>
     </message>
     <message>
       <source>Export…</source>
-      <translation type="unfinished" />
+      <translation>导出…</translation>
     </message>
     <message>
       <source>No preview for charts of more than %n positions.</source>
-      <translation type="unfinished" />
+      <translation>职位超过 %n 个的组织结构图不显示预览。</translation>
     </message>
     <message>
       <source>Drawing with %1</source>
-      <translation type="unfinished" />
+      <translation>正在使用 %1 绘制…</translation>
     </message>
   </context>
   <context>
     <name>HandbookDialog</name>
     <message>
       <source>The handbook failed unexpectedly (%1).</source>
-      <translation type="unfinished" />
+      <translation>岗位说明书生成意外失败（%1）。</translation>
     </message>
     <message>
       <source>Export Handbook</source>
-      <translation type="unfinished" />
+      <translation>导出岗位说明书</translation>
     </message>
     <message>
       <source>PDF (to print or send)</source>
-      <translation type="unfinished" />
+      <translation>PDF（用于打印或发送）</translation>
     </message>
     <message>
       <source>Word document (the client can edit it)</source>
-      <translation type="unfinished" />
+      <translation>Word 文档（客户可编辑）</translation>
     </message>
     <message>
       <source>Web page (one file)</source>
-      <translation type="unfinished" />
+      <translation>网页（单个文件）</translation>
     </message>
     <message>
       <source>The whole organisation</source>
-      <translation type="unfinished" />
+      <translation>整个组织</translation>
     </message>
     <message>
       <source>%1%2 and everything under it</source>
-      <translation type="unfinished" />
+      <translation>%1%2 及其全部下属</translation>
     </message>
     <message>
       <source>Cover, contents, org chart, headcount summary and one job description per position.</source>
-      <translation type="unfinished" />
+      <translation>包括封面、目录、组织结构图、定员汇总，以及每个职位的岗位说明。</translation>
     </message>
     <message>
       <source>Export…</source>
-      <translation type="unfinished" />
+      <translation>导出…</translation>
     </message>
     <message>
       <source>Format</source>
-      <translation type="unfinished" />
+      <translation>格式</translation>
     </message>
     <message>
       <source>Positions</source>
-      <translation type="unfinished" />
+      <translation>范围</translation>
     </message>
     <message>
       <source>Writing %1…</source>
-      <translation type="unfinished" />
+      <translation>正在写入 %1…</translation>
     </message>
     <message>
       <source>Cancelling…</source>
-      <translation type="unfinished" />
+      <translation>正在取消…</translation>
     </message>
     <message>
       <source>Wrote %1.</source>
-      <translation type="unfinished" />
+      <translation>已写入 %1。</translation>
     </message>
     <message>
       <source>Cancelled; no file was written.</source>
-      <translation type="unfinished" />
+      <translation>已取消，未写入任何文件。</translation>
     </message>
   </context>
   <context>
     <name>ImportDialog</name>
     <message>
       <source>Detect (UTF-8, else GB18030)</source>
-      <translation type="unfinished" />
+      <translation>自动识别（UTF-8，否则 GB18030）</translation>
     </message>
     <message>
       <source>Western (Windows-1252)</source>
-      <translation type="unfinished" />
+      <translation>西欧（Windows-1252）</translation>
     </message>
     <message>
       <source>Row</source>
-      <translation type="unfinished" />
+      <translation>行</translation>
     </message>
     <message>
       <source>Line</source>
-      <translation type="unfinished" />
+      <translation>行</translation>
     </message>
     <message>
       <source>Node</source>
-      <translation type="unfinished" />
+      <translation>节点</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>导入</translation>
     </message>
     <message>
       <source>Tables and charts</source>
-      <translation type="unfinished" />
+      <translation>表格和组织结构图</translation>
     </message>
     <message>
       <source>The file could not be read (%1).</source>
-      <translation type="unfinished" />
+      <translation>无法读取该文件（%1）。</translation>
     </message>
     <message>
       <source>Choose a CSV, Excel, GraphML or JSON file</source>
-      <translation type="unfinished" />
+      <translation>请选择 CSV、Excel、GraphML 或 JSON 文件</translation>
     </message>
     <message>
       <source>Choose…</source>
-      <translation type="unfinished" />
+      <translation>选择…</translation>
     </message>
     <message>
       <source>Report it as a problem</source>
-      <translation type="unfinished" />
+      <translation>作为问题列出</translation>
     </message>
     <message>
       <source>Keep them side by side</source>
-      <translation type="unfinished" />
+      <translation>并列保留</translation>
     </message>
     <message>
       <source>Put them under a new position:</source>
-      <translation type="unfinished" />
+      <translation>放到一个新职位之下：</translation>
     </message>
     <message>
       <source>Title of the new top position</source>
-      <translation type="unfinished" />
+      <translation>新的最高职位的名称</translation>
     </message>
     <message>
       <source>File</source>
-      <translation type="unfinished" />
+      <translation>文件</translation>
     </message>
     <message>
       <source>Sheet</source>
-      <translation type="unfinished" />
+      <translation>工作表</translation>
     </message>
     <message>
       <source>Encoding</source>
-      <translation type="unfinished" />
+      <translation>编码</translation>
     </message>
     <message>
       <source>Several top positions</source>
-      <translation type="unfinished" />
+      <translation>多个最高职位</translation>
     </message>
     <message>
       <source>Column</source>
-      <translation type="unfinished" />
+      <translation>列</translation>
     </message>
     <message>
       <source>Example</source>
-      <translation type="unfinished" />
+      <translation>示例</translation>
     </message>
     <message>
       <source>Read as</source>
-      <translation type="unfinished" />
+      <translation>对应字段</translation>
     </message>
     <message>
       <source>Columns</source>
-      <translation type="unfinished" />
+      <translation>列对应</translation>
     </message>
     <message>
       <source>Position</source>
-      <translation type="unfinished" />
+      <translation>职位</translation>
     </message>
     <message>
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>部门</translation>
     </message>
     <message>
       <source>Seats</source>
-      <translation type="unfinished" />
+      <translation>定员</translation>
     </message>
     <message>
       <source>Where</source>
-      <translation type="unfinished" />
+      <translation>位置</translation>
     </message>
     <message>
       <source>Problem</source>
-      <translation type="unfinished" />
+      <translation>问题</translation>
     </message>
     <message>
       <source>Preview</source>
-      <translation type="unfinished" />
+      <translation>预览</translation>
     </message>
     <message>
       <source>Problems</source>
-      <translation type="unfinished" />
+      <translation>问题</translation>
     </message>
     <message>
       <source>Stop</source>
-      <translation type="unfinished" />
+      <translation>停止</translation>
     </message>
     <message>
       <source>(keep in notes)</source>
-      <translation type="unfinished" />
+      <translation>（存入备注）</translation>
+    </message>
+    <message>
+      <source>%1 %2</source>
+      <translation>%2</translation>
     </message>
     <message>
       <source>(ignore)</source>
-      <translation type="unfinished" />
+      <translation>（忽略）</translation>
     </message>
     <message>
       <source>Checking “%1”…</source>
-      <translation type="unfinished" />
+      <translation>正在检查“%1”…</translation>
     </message>
     <message>
       <source>Check stopped; change a choice to check again.</source>
-      <translation type="unfinished" />
+      <translation>检查已停止；更改任一选项即可重新检查。</translation>
     </message>
     <message>
       <source>Reading… %1 rows</source>
-      <translation type="unfinished" />
+      <translation>正在读取… %1 行</translation>
     </message>
     <message>
       <source>Checking %1 rows…</source>
-      <translation type="unfinished" />
+      <translation>正在检查 %1 行…</translation>
     </message>
     <message>
       <source>Check stopped.</source>
-      <translation type="unfinished" />
+      <translation>检查已停止。</translation>
     </message>
     <message>
       <source>Problems (1)</source>
-      <translation type="unfinished" />
+      <translation>问题（1）</translation>
     </message>
     <message>
       <source>Problems (%1)</source>
-      <translation type="unfinished" />
+      <translation>问题（%1）</translation>
     </message>
     <message>
       <source>%1 problem(s) must be fixed in the file or by the choices above before anything is imported.</source>
-      <translation type="unfinished" />
+      <translation>有 %1 个问题，须在文件中或通过上面的选项解决后才能导入。</translation>
     </message>
     <message>
       <source>Ready to import %1 positions.</source>
-      <translation type="unfinished" />
+      <translation>可以导入 %1 个职位。</translation>
     </message>
     <message>
       <source>Kept in the notes: %1.</source>
-      <translation type="unfinished" />
+      <translation>以下列保存在备注中：%1。</translation>
     </message>
     <message>
       <source>… and %1 more positions</source>
-      <translation type="unfinished" />
+      <translation>… 另有 %1 个职位</translation>
     </message>
   </context>
   <context>
     <name>KpiPanel</name>
     <message>
       <source>KPI</source>
-      <translation type="unfinished" />
+      <translation>KPI指标</translation>
     </message>
     <message>
       <source>Target</source>
-      <translation type="unfinished" />
+      <translation>目标值</translation>
     </message>
     <message>
       <source>Add KPI</source>
-      <translation type="unfinished" />
+      <translation>添加 KPI</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>Edit KPIs of %1</source>
-      <translation type="unfinished" />
+      <translation>编辑“%1”的 KPI 指标</translation>
     </message>
     <message>
       <source>New KPI</source>
-      <translation type="unfinished" />
+      <translation>新 KPI 指标</translation>
     </message>
   </context>
   <context>
     <name>LibraryDialog</name>
     <message>
       <source>Insert from the position library</source>
-      <translation type="unfinished" />
+      <translation>从职位库插入</translation>
     </message>
     <message>
       <source>Search titles and duties</source>
-      <translation type="unfinished" />
+      <translation>搜索职位名称和职责</translation>
     </message>
   </context>
   <context>
     <name>ListEditor</name>
     <message>
       <source>Add an item</source>
-      <translation type="unfinished" />
+      <translation>添加一项</translation>
     </message>
     <message>
       <source>Delete the selected item (Del)</source>
-      <translation type="unfinished" />
+      <translation>删除所选项（Del）</translation>
     </message>
     <message>
       <source>Move up (Alt+Up)</source>
-      <translation type="unfinished" />
+      <translation>上移（Alt+Up）</translation>
     </message>
     <message>
       <source>Move down (Alt+Down)</source>
-      <translation type="unfinished" />
+      <translation>下移（Alt+Down）</translation>
     </message>
     <message>
       <source>New item</source>
-      <translation type="unfinished" />
+      <translation>新条目</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>Overview</source>
-      <translation type="unfinished" />
+      <translation>概况</translation>
     </message>
     <message>
       <source>Duties</source>
-      <translation type="unfinished" />
+      <translation>岗位职责</translation>
     </message>
     <message>
       <source>Requirements</source>
-      <translation type="unfinished" />
+      <translation>任职要求</translation>
     </message>
     <message>
       <source>Direct reports</source>
-      <translation type="unfinished" />
+      <translation>直接下属</translation>
     </message>
     <message>
       <source>KPIs</source>
-      <translation type="unfinished" />
+      <translation>KPI指标</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished" />
+      <translation>操作历史</translation>
     </message>
     <message>
       <source>&amp;New</source>
-      <translation type="unfinished" />
+      <translation>新建(&amp;N)</translation>
     </message>
     <message>
       <source>&amp;Open…</source>
-      <translation type="unfinished" />
+      <translation>打开(&amp;O)…</translation>
     </message>
     <message>
       <source>&amp;Save</source>
-      <translation type="unfinished" />
+      <translation>保存(&amp;S)</translation>
     </message>
     <message>
       <source>Save &amp;As…</source>
-      <translation type="unfinished" />
+      <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
       <source>&amp;Close</source>
-      <translation type="unfinished" />
+      <translation>关闭(&amp;C)</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <source>Add &amp;Direct Report</source>
-      <translation type="unfinished" />
+      <translation>添加直接下属(&amp;D)</translation>
     </message>
     <message>
       <source>Add &amp;Sibling</source>
-      <translation type="unfinished" />
+      <translation>添加同级职位(&amp;S)</translation>
     </message>
     <message>
       <source>&amp;Rename</source>
-      <translation type="unfinished" />
+      <translation>重命名(&amp;R)</translation>
     </message>
     <message>
       <source>De&amp;lete…</source>
-      <translation type="unfinished" />
+      <translation>删除(&amp;L)…</translation>
     </message>
     <message>
       <source>Move &amp;Up</source>
-      <translation type="unfinished" />
+      <translation>上移(&amp;U)</translation>
     </message>
     <message>
       <source>Move Do&amp;wn</source>
-      <translation type="unfinished" />
+      <translation>下移(&amp;W)</translation>
     </message>
     <message>
       <source>Cu&amp;t</source>
-      <translation type="unfinished" />
+      <translation>剪切(&amp;T)</translation>
     </message>
     <message>
       <source>&amp;Copy</source>
-      <translation type="unfinished" />
+      <translation>复制(&amp;C)</translation>
     </message>
     <message>
       <source>&amp;Paste</source>
-      <translation type="unfinished" />
+      <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
       <source>D&amp;uplicate</source>
-      <translation type="unfinished" />
+      <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
       <source>Insert from &amp;Library…</source>
-      <translation type="unfinished" />
+      <translation>从职位库插入(&amp;L)…</translation>
     </message>
     <message>
       <source>&amp;Find…</source>
-      <translation type="unfinished" />
+      <translation>查找(&amp;F)…</translation>
     </message>
     <message>
       <source>Find &amp;Next</source>
-      <translation type="unfinished" />
+      <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
       <source>Find Pre&amp;vious</source>
-      <translation type="unfinished" />
+      <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
       <source>De&amp;partments…</source>
-      <translation type="unfinished" />
+      <translation>部门管理(&amp;P)…</translation>
     </message>
     <message>
       <source>P&amp;roperties…</source>
-      <translation type="unfinished" />
+      <translation>文档属性(&amp;R)…</translation>
     </message>
     <message>
       <source>&amp;Export Chart…</source>
-      <translation type="unfinished" />
+      <translation>导出组织结构图(&amp;E)…</translation>
     </message>
     <message>
       <source>Export &amp;Handbook…</source>
-      <translation type="unfinished" />
+      <translation>导出岗位说明书(&amp;H)…</translation>
     </message>
     <message>
       <source>Co&amp;mpare With…</source>
-      <translation type="unfinished" />
+      <translation>与其他版本比较(&amp;M)…</translation>
     </message>
     <message>
       <source>&amp;Analysis</source>
-      <translation type="unfinished" />
+      <translation>编制分析(&amp;A)</translation>
     </message>
     <message>
       <source>Zoom &amp;In</source>
-      <translation type="unfinished" />
+      <translation>放大(&amp;I)</translation>
     </message>
     <message>
       <source>Zoom &amp;Out</source>
-      <translation type="unfinished" />
+      <translation>缩小(&amp;O)</translation>
     </message>
     <message>
       <source>&amp;Fit Chart to Window</source>
-      <translation type="unfinished" />
+      <translation>适应窗口大小(&amp;F)</translation>
     </message>
     <message>
       <source>&amp;Expand All</source>
-      <translation type="unfinished" />
+      <translation>全部展开(&amp;E)</translation>
     </message>
     <message>
       <source>&amp;Collapse All</source>
-      <translation type="unfinished" />
+      <translation>全部折叠(&amp;C)</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
-      <translation type="unfinished" />
+      <translation>撤销(&amp;U)</translation>
     </message>
     <message>
       <source>&amp;Redo</source>
-      <translation type="unfinished" />
+      <translation>重做(&amp;R)</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -880,288 +884,288 @@
     </message>
     <message>
       <source>New from &amp;Sample</source>
-      <translation type="unfinished" />
+      <translation>从示例新建(&amp;S)</translation>
     </message>
     <message>
       <source>Open &amp;Recent</source>
-      <translation type="unfinished" />
+      <translation>最近打开的文件(&amp;R)</translation>
     </message>
     <message>
       <source>&amp;Edit</source>
-      <translation type="unfinished" />
+      <translation>编辑(&amp;E)</translation>
     </message>
     <message>
       <source>&amp;History</source>
-      <translation type="unfinished" />
+      <translation>操作历史(&amp;H)</translation>
     </message>
     <message>
       <source>&amp;View</source>
-      <translation type="unfinished" />
+      <translation>视图(&amp;V)</translation>
     </message>
     <message>
       <source>Expand to &amp;Level</source>
-      <translation type="unfinished" />
+      <translation>展开到指定层级(&amp;L)</translation>
     </message>
     <message>
       <source>Level %1</source>
-      <translation type="unfinished" />
+      <translation>第 %1 层</translation>
     </message>
     <message>
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>帮助(&amp;H)</translation>
     </message>
     <message>
       <source>&amp;About orgdesk</source>
-      <translation type="unfinished" />
+      <translation>关于 orgdesk(&amp;A)</translation>
     </message>
     <message>
       <source>Main</source>
-      <translation type="unfinished" />
+      <translation>主工具栏</translation>
     </message>
     <message>
       <source>Find positions, duties, requirements…</source>
-      <translation type="unfinished" />
+      <translation>查找职位、职责、任职要求…</translation>
     </message>
     <message>
       <source>New position</source>
-      <translation type="unfinished" />
+      <translation>新职位</translation>
     </message>
     <message>
       <source>Add position</source>
-      <translation type="unfinished" />
+      <translation>添加职位</translation>
     </message>
     <message>
       <source>Add report to %1</source>
-      <translation type="unfinished" />
+      <translation>为“%1”添加直接下属</translation>
     </message>
     <message>
       <source>Add sibling of %1</source>
-      <translation type="unfinished" />
+      <translation>添加“%1”的同级职位</translation>
     </message>
     <message>
       <source>Delete %1</source>
-      <translation type="unfinished" />
+      <translation>删除“%1”</translation>
     </message>
     <message>
       <source>the top level</source>
-      <translation type="unfinished" />
+      <translation>最高层级</translation>
     </message>
     <message>
       <source>Delete %1 and its reports</source>
-      <translation type="unfinished" />
+      <translation>删除“%1”及其下属</translation>
     </message>
     <message>
       <source>Delete %1, keep its reports</source>
-      <translation type="unfinished" />
+      <translation>删除“%1”，保留其下属</translation>
     </message>
     <message>
       <source>Reorder %1</source>
-      <translation type="unfinished" />
+      <translation>调整“%1”的顺序</translation>
     </message>
     <message>
       <source>Move %1 under %2</source>
-      <translation type="unfinished" />
+      <translation>将“%1”移至%2下</translation>
     </message>
     <message>
       <source>Move only %1 under %2</source>
-      <translation type="unfinished" />
+      <translation>仅将“%1”移至%2下（不含下属）</translation>
     </message>
     <message>
       <source>Copied %1</source>
-      <translation type="unfinished" />
+      <translation>已复制“%1”</translation>
     </message>
     <message>
       <source>Cut %1</source>
-      <translation type="unfinished" />
+      <translation>剪切“%1”</translation>
     </message>
     <message>
       <source>The clipboard holds no orgdesk positions.</source>
-      <translation type="unfinished" />
+      <translation>剪贴板中没有 orgdesk 职位。</translation>
     </message>
     <message>
       <source>Paste</source>
-      <translation type="unfinished" />
+      <translation>粘贴</translation>
     </message>
     <message>
       <source>Duplicate %1</source>
-      <translation type="unfinished" />
+      <translation>创建“%1”的副本</translation>
     </message>
     <message>
       <source>Insert %1 from the library</source>
-      <translation type="unfinished" />
+      <translation>从职位库插入“%1”</translation>
     </message>
     <message>
       <source>no match</source>
-      <translation type="unfinished" />
+      <translation>无匹配结果</translation>
     </message>
     <message>
       <source>Saved</source>
-      <translation type="unfinished" />
+      <translation>已保存</translation>
     </message>
     <message>
       <source>Untitled</source>
-      <translation type="unfinished" />
+      <translation>未命名</translation>
     </message>
     <message>
       <source>(none)</source>
-      <translation type="unfinished" />
+      <translation>（无）</translation>
     </message>
     <message>
       <source>Chart &amp;Direction</source>
-      <translation type="unfinished" />
+      <translation>结构图方向(&amp;D)</translation>
     </message>
     <message>
       <source>Top-down</source>
-      <translation type="unfinished" />
+      <translation>从上到下</translation>
     </message>
     <message>
       <source>Left to right</source>
-      <translation type="unfinished" />
+      <translation>从左到右</translation>
     </message>
     <message>
       <source>Change chart direction</source>
-      <translation type="unfinished" />
+      <translation>更改结构图方向</translation>
     </message>
     <message>
       <source>Chart De&amp;tail</source>
-      <translation type="unfinished" />
+      <translation>结构图内容(&amp;T)</translation>
     </message>
     <message>
       <source>Titles</source>
-      <translation type="unfinished" />
+      <translation>仅职位名称</translation>
     </message>
     <message>
       <source>Titles, department, headcount</source>
-      <translation type="unfinished" />
+      <translation>职位名称、部门、定员</translation>
     </message>
     <message>
       <source>Also the first duties</source>
-      <translation type="unfinished" />
+      <translation>另加前几条职责</translation>
     </message>
     <message>
       <source>Change chart detail</source>
-      <translation type="unfinished" />
+      <translation>更改结构图内容</translation>
     </message>
     <message>
       <source>&amp;Arrange Reports of the Selection</source>
-      <translation type="unfinished" />
+      <translation>所选职位的下属排列方式(&amp;A)</translation>
     </message>
     <message>
       <source>Automatic</source>
-      <translation type="unfinished" />
+      <translation>自动</translation>
     </message>
     <message>
       <source>Side by side</source>
-      <translation type="unfinished" />
+      <translation>并排</translation>
     </message>
     <message>
       <source>Stacked</source>
-      <translation type="unfinished" />
+      <translation>纵向堆叠</translation>
     </message>
     <message>
       <source>Two columns</source>
-      <translation type="unfinished" />
+      <translation>两列</translation>
     </message>
     <message>
       <source>Org charts and job descriptions for call-center organisations.</source>
-      <translation type="unfinished" />
+      <translation>面向呼叫中心的组织结构图与岗位说明书编制工具。</translation>
     </message>
   </context>
   <context>
     <name>OrgTreeModel</name>
     <message>
       <source>(%1 vacant)</source>
-      <translation type="unfinished" />
+      <translation>（空缺 %1）</translation>
     </message>
     <message>
       <source>staff / assistant</source>
-      <translation type="unfinished" />
+      <translation>参谋/助理</translation>
     </message>
     <message>
       <source>line</source>
-      <translation type="unfinished" />
+      <translation>直线</translation>
     </message>
     <message>
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>部门</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>岗位类型</translation>
     </message>
     <message>
       <source>Planned</source>
-      <translation type="unfinished" />
+      <translation>定员</translation>
     </message>
     <message>
       <source>Filled</source>
-      <translation type="unfinished" />
+      <translation>在岗</translation>
     </message>
     <message>
       <source>Vacant</source>
-      <translation type="unfinished" />
+      <translation>空缺</translation>
     </message>
     <message>
       <source>Position</source>
-      <translation type="unfinished" />
+      <translation>职位</translation>
     </message>
   </context>
   <context>
     <name>OrgdeskApp</name>
     <message>
       <source>an untitled document</source>
-      <translation type="unfinished" />
+      <translation>未命名文档</translation>
     </message>
     <message>
       <source>orgdesk did not close properly; unsaved changes to “%1” from %2 can be recovered.</source>
-      <translation type="unfinished" />
+      <translation>orgdesk 上次未正常关闭；“%1”在 %2 的未保存更改可以恢复。</translation>
     </message>
     <message>
       <source>&amp;Language</source>
-      <translation type="unfinished" />
+      <translation>语言(&amp;L)</translation>
     </message>
     <message>
       <source>System default</source>
-      <translation type="unfinished" />
+      <translation>跟随系统</translation>
     </message>
     <message>
       <source>The language changes the next time orgdesk starts.</source>
-      <translation type="unfinished" />
+      <translation>界面语言将在下次启动 orgdesk 时更改。</translation>
     </message>
   </context>
   <context>
     <name>OverviewPanel</name>
     <message>
       <source>Line position</source>
-      <translation type="unfinished" />
+      <translation>直线岗位</translation>
     </message>
     <message>
       <source>Staff / assistant</source>
-      <translation type="unfinished" />
+      <translation>参谋/助理岗位</translation>
     </message>
     <message>
       <source>Edit level of %1</source>
-      <translation type="unfinished" />
+      <translation>编辑“%1”的职级</translation>
     </message>
     <message>
       <source>Change planned headcount of %1</source>
-      <translation type="unfinished" />
+      <translation>更改“%1”的职位定员</translation>
     </message>
     <message>
       <source>Change filled headcount of %1</source>
-      <translation type="unfinished" />
+      <translation>更改“%1”的在岗人数</translation>
     </message>
     <message>
       <source>e.g. 视项目情况配备</source>
-      <translation type="unfinished" />
+      <translation>例如：视项目情况配备</translation>
     </message>
     <message>
       <source>Edit headcount note of %1</source>
-      <translation type="unfinished" />
+      <translation>编辑“%1”的定员说明</translation>
     </message>
     <message>
       <source>Edit career path of %1</source>
-      <translation type="unfinished" />
+      <translation>编辑“%1”的发展方向</translation>
     </message>
     <message>
       <source>Title</source>
@@ -1169,309 +1173,309 @@
     </message>
     <message>
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>所属部门</translation>
     </message>
     <message>
       <source>Direct superior</source>
-      <translation type="unfinished" />
+      <translation>直接上级</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>岗位类型</translation>
     </message>
     <message>
       <source>Level / grade</source>
-      <translation type="unfinished" />
+      <translation>职级</translation>
     </message>
     <message>
       <source>Planned headcount</source>
-      <translation type="unfinished" />
+      <translation>职位定员</translation>
     </message>
     <message>
       <source>Filled headcount</source>
-      <translation type="unfinished" />
+      <translation>在岗人数</translation>
     </message>
     <message>
       <source>Vacancies</source>
-      <translation type="unfinished" />
+      <translation>空缺人数</translation>
     </message>
     <message>
       <source>Headcount note</source>
-      <translation type="unfinished" />
+      <translation>定员说明</translation>
     </message>
     <message>
       <source>Career path</source>
-      <translation type="unfinished" />
+      <translation>发展方向</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>Add dotted line…</source>
-      <translation type="unfinished" />
+      <translation>添加虚线汇报…</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
       <source>Dotted lines</source>
-      <translation type="unfinished" />
+      <translation>虚线汇报</translation>
     </message>
     <message>
       <source>(no department)</source>
-      <translation type="unfinished" />
+      <translation>（无部门）</translation>
     </message>
     <message>
       <source>Add dotted line %1 → %2</source>
-      <translation type="unfinished" />
+      <translation>添加虚线汇报 %1 → %2</translation>
     </message>
     <message>
       <source>Remove dotted line</source>
-      <translation type="unfinished" />
+      <translation>移除虚线汇报</translation>
     </message>
     <message>
       <source>Change department of %1</source>
-      <translation type="unfinished" />
+      <translation>更改“%1”的所属部门</translation>
     </message>
     <message>
       <source>Change kind of %1</source>
-      <translation type="unfinished" />
+      <translation>更改“%1”的岗位类型</translation>
     </message>
     <message>
       <source>Edit notes of %1</source>
-      <translation type="unfinished" />
+      <translation>编辑“%1”的备注</translation>
     </message>
     <message>
       <source>Rename %1 → %2</source>
-      <translation type="unfinished" />
+      <translation>重命名 %1 → %2</translation>
     </message>
   </context>
   <context>
     <name>PropertiesDialog</name>
     <message>
       <source>Document properties</source>
-      <translation type="unfinished" />
+      <translation>文档属性</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>标题</translation>
     </message>
     <message>
       <source>Client</source>
-      <translation type="unfinished" />
+      <translation>客户</translation>
     </message>
     <message>
       <source>Author</source>
-      <translation type="unfinished" />
+      <translation>作者</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>创建时间</translation>
     </message>
     <message>
       <source>Last saved</source>
-      <translation type="unfinished" />
+      <translation>最后保存时间</translation>
     </message>
     <message>
       <source>Edit document properties</source>
-      <translation type="unfinished" />
+      <translation>编辑文档属性</translation>
     </message>
   </context>
   <context>
     <name>ReportsPanel</name>
     <message>
       <source>Position</source>
-      <translation type="unfinished" />
+      <translation>职位</translation>
     </message>
     <message>
       <source>Planned</source>
-      <translation type="unfinished" />
+      <translation>定员</translation>
     </message>
     <message>
       <source>Filled</source>
-      <translation type="unfinished" />
+      <translation>在岗</translation>
     </message>
     <message>
       <source>Seats in team</source>
-      <translation type="unfinished" />
+      <translation>团队定员</translation>
     </message>
     <message>
       <source>Add direct report</source>
-      <translation type="unfinished" />
+      <translation>添加直接下属</translation>
     </message>
     <message>
       <source>%1 direct reports · %2 positions below · %3 seats planned, %4 filled, %5 vacant</source>
-      <translation type="unfinished" />
+      <translation>直接下属 %1 个 · 下级职位 %2 个 · 定员 %3 人，在岗 %4 人，空缺 %5 人</translation>
     </message>
     <message>
       <source>Reorder %1</source>
-      <translation type="unfinished" />
+      <translation>调整“%1”的顺序</translation>
     </message>
   </context>
   <context>
     <name>RequirementsPanel</name>
     <message>
       <source>(not stated)</source>
-      <translation type="unfinished" />
+      <translation>（未说明）</translation>
     </message>
     <message>
       <source>Education</source>
-      <translation type="unfinished" />
+      <translation>学历要求</translation>
     </message>
     <message>
       <source>Years of experience (min.)</source>
-      <translation type="unfinished" />
+      <translation>最低工作年限</translation>
     </message>
     <message>
       <source>Age (from – to)</source>
-      <translation type="unfinished" />
+      <translation>年龄（从 – 到）</translation>
     </message>
     <message>
       <source>Languages</source>
-      <translation type="unfinished" />
+      <translation>语言要求</translation>
     </message>
     <message>
       <source>Skills and qualities</source>
-      <translation type="unfinished" />
+      <translation>技能与素质</translation>
     </message>
     <message>
       <source>Other</source>
-      <translation type="unfinished" />
+      <translation>其他要求</translation>
     </message>
     <message>
       <source>Edit requirements of %1</source>
-      <translation type="unfinished" />
+      <translation>编辑“%1”的任职要求</translation>
     </message>
   </context>
   <context>
     <name>RulesEditor</name>
     <message>
       <source>Rules</source>
-      <translation type="unfinished" />
+      <translation>规则</translation>
     </message>
     <message>
       <source>Team leader: agent seats</source>
-      <translation type="unfinished" />
+      <translation>组长：所带座席员人数</translation>
     </message>
     <message>
       <source>One QA inspector per agent seats</source>
-      <translation type="unfinished" />
+      <translation>每名质检员对应座席员人数</translation>
     </message>
     <message>
       <source>One trainer per agent seats</source>
-      <translation type="unfinished" />
+      <translation>每名培训师对应座席员人数</translation>
     </message>
     <message>
       <source>Manager: at most direct-report seats</source>
-      <translation type="unfinished" />
+      <translation>经理：直接下属人数上限</translation>
     </message>
     <message>
       <source>How titles are recognised (separate words with 、 or ,)</source>
-      <translation type="unfinished" />
+      <translation>职位名称识别规则（多个关键词用 、 或 , 分隔）</translation>
     </message>
     <message>
       <source>Agents</source>
-      <translation type="unfinished" />
+      <translation>座席员</translation>
     </message>
     <message>
       <source>Team leaders</source>
-      <translation type="unfinished" />
+      <translation>组长</translation>
     </message>
     <message>
       <source>QA inspectors</source>
-      <translation type="unfinished" />
+      <translation>质检员</translation>
     </message>
     <message>
       <source>Trainers</source>
-      <translation type="unfinished" />
+      <translation>培训师</translation>
     </message>
     <message>
       <source>Managers</source>
-      <translation type="unfinished" />
+      <translation>经理</translation>
     </message>
     <message>
       <source>but not titles containing…</source>
-      <translation type="unfinished" />
+      <translation>但不包括含有以下词语的职位…</translation>
     </message>
   </context>
   <context>
     <name>dialogs</name>
     <message>
       <source>Recover these changes? (No discards them.)</source>
-      <translation type="unfinished" />
+      <translation>是否恢复这些更改？（选择“否”将丢弃这些更改。）</translation>
     </message>
     <message>
       <source>Save the changes to “%1” before closing?</source>
-      <translation type="unfinished" />
+      <translation>关闭前是否保存对“%1”的更改？</translation>
     </message>
     <message>
       <source>“%1” has %2 direct reports.</source>
-      <translation type="unfinished" />
+      <translation>“%1”有 %2 个直接下属。</translation>
     </message>
     <message>
       <source>Delete with all its reports</source>
-      <translation type="unfinished" />
+      <translation>连同全部下属一起删除</translation>
     </message>
     <message>
       <source>Delete only this position (reports move to %1)</source>
-      <translation type="unfinished" />
+      <translation>仅删除此职位（下属移至%1下）</translation>
     </message>
     <message>
       <source>Open organisation</source>
-      <translation type="unfinished" />
+      <translation>打开组织文件</translation>
     </message>
     <message>
       <source>Save organisation as</source>
-      <translation type="unfinished" />
+      <translation>组织文件另存为</translation>
     </message>
     <message>
       <source>Department colour</source>
-      <translation type="unfinished" />
+      <translation>部门颜色</translation>
     </message>
     <message>
       <source>Add dotted line</source>
-      <translation type="unfinished" />
+      <translation>添加虚线汇报</translation>
     </message>
     <message>
       <source>Dotted line (functional reporting)</source>
-      <translation type="unfinished" />
+      <translation>虚线汇报（职能汇报）</translation>
     </message>
     <message>
       <source>Advisory</source>
-      <translation type="unfinished" />
+      <translation>顾问关系</translation>
     </message>
     <message>
       <source>To</source>
-      <translation type="unfinished" />
+      <translation>汇报对象</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>类型</translation>
     </message>
     <message>
       <source>Label</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
   </context>
   <context>
     <name>fonts</name>
     <message>
       <source>install the “Noto Sans CJK SC” font</source>
-      <translation type="unfinished" />
+      <translation>安装“Noto Sans CJK SC”字体</translation>
     </message>
     <message>
       <source>install the Chinese (Simplified) language features of Windows</source>
-      <translation type="unfinished" />
+      <translation>安装 Windows 的简体中文语言功能</translation>
     </message>
     <message>
       <source>No font that can show Chinese text is installed, so Chinese titles will show as boxes; to fix it: %1.</source>
-      <translation type="unfinished" />
+      <translation>未安装能显示中文的字体，中文职位名称将显示为方框。解决方法：%1。</translation>
     </message>
   </context>
 </TS>

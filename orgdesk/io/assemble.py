@@ -175,9 +175,10 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
     for index, parent in enumerate(parents):
         children[parent].append(index)
     orders = [0] * len(drafts)
+    ordered = any(d.order is not None for d in drafts)
     for siblings in children.values():
-        # Explicit orders first (ties and gaps keep row order), then unordered rows.
-        siblings.sort(key=lambda i: (drafts[i].order is None, drafts[i].order or 0, i))
+        if ordered:  # explicit orders first (ties and gaps keep row order), then the rest
+            siblings.sort(key=lambda i: (drafts[i].order is None, drafts[i].order or 0, i))
         for place, index in enumerate(siblings):
             orders[index] = place
     root_id: PositionId | None = None

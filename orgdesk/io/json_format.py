@@ -68,8 +68,24 @@ def _position(p: Any) -> dict[str, Any]:
 
 
 def write_json(org: Organisation, handle: IO[bytes]) -> None:
-    text = json.dumps(document_dict(org), ensure_ascii=False, indent=2)
-    handle.write(text.encode("utf-8", "surrogatepass"))
+    """One department, position or relation per line: readable, diffable, and fast
+    (indent= would switch json to its pure-Python encoder, ten times slower)."""
+    data = document_dict(org)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    lines = ["{" + ", ".join(f"{dumps(k)}: {dumps(data[k])}" for k in ("format", "version")) + ","]
+    lines.append(f'"info": {dumps(data["info"])},')
+    for key in ("departments", "positions", "relations", "settings"):
+        items = data[key]
+        end = "}" if key == "settings" else ","
+        if key == "settings":
+            lines.append(f'"settings": {dumps(items)}{end}')
+        elif not items:
+            lines.append(f'"{key}": []{end}')
+        else:
+            lines.append(f'"{key}": [')
+            lines.extend(f"  {dumps(item)}," for item in items[:-1])
+            lines.append(f"  {dumps(items[-1])}]{end}")
+    handle.write(("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))
 
 
 class _Bad(ValueError):

@@ -206,26 +206,47 @@ def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]
 
 
 # ---------------------------------------------------------------------- export
-def _cell(sheet: Any, value: object, bold: bool = False) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
+class _CellWriter:
+    """Values of one sheet as openpyxl write-only cells, strings always typed as strings.
 
-    if value == "":
-        cell = WriteOnlyCell(sheet, value=None)  # an empty cell, not an empty inline string
-    elif isinstance(value, str):
+    openpyxl turns a string starting with “=” into a formula and “#N/A” into an
+    error value; those get a cell whose type is forced back to string.  Other
+    values go in plain (a cell object per value costs ten times more), and the
+    wrap style of multi-line cells is one shared object.
+    """
+
+    def __init__(self, sheet: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ERROR_CODES
+        from openpyxl.styles import Alignment, Font
+
+        self.sheet = sheet
+        self.make = WriteOnlyCell
+        self.error_codes = frozenset(ERROR_CODES)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.bold = Font(bold=True)
+
+    def value(self, value: object) -> object:
+        if value == "" or value is None:
+            return None  # an empty cell, not an empty string
+        if not isinstance(value, str):
+            return value
         text = xml_escape(value)
         if len(text) > EXCEL_CELL_LIMIT:
-            raise ExportFailed(f"A text of {len(value):,} characters is longer than an "
-                                       f"Excel cell holds ({EXCEL_CELL_LIMIT:,}); shorten it.")
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.data_type = "s"  # a typed string: “=…”, “#N/A” or “+86…” stay text, never formulas
+            raise ExportFailed(f"A text of {len(value):,} characters is longer than an Excel "
+                               f"cell holds ({EXCEL_CELL_LIMIT:,}); shorten it.")
+        if not (text[0] == "=" or text in self.error_codes or "\n" in text):
+            return text
+        cell = self.make(self.sheet, value=text)
+        cell.data_type = "s"  # a typed string: “=…” or “#N/A” stays text, never a formula
         if "\n" in text:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    else:
-        cell = WriteOnlyCell(sheet, value=value)
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
+            cell.alignment = self.wrap
+        return cell
+
+    def header(self, text: str) -> object:
+        cell = self.make(self.sheet, value=text)
+        cell.font = self.bold
+        return cell
 
 
 def _sheet(workbook: Any, title: str, headers: Sequence[str], rows: Iterator[Sequence[object]],
@@ -234,9 +255,11 @@ def _sheet(workbook: Any, title: str, headers: Sequence[str], rows: Iterator[Seq
     for index, width in enumerate(widths):
         sheet.column_dimensions[column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.append([_cell(sheet, h, bold=True) for h in headers])
+    cells = _CellWriter(sheet)
+    sheet.append([cells.header(h) for h in headers])
+    value = cells.value
     for row in rows:
-        sheet.append([_cell(sheet, v) for v in row])
+        sheet.append([value(v) for v in row])
 
 
 _POSITION_WIDTHS = (6, 10, 6, 22, 16, 10, 8, 10, 18, 10, 50, 10, 10, 8, 8, 16, 30, 20, 30, 20, 30)

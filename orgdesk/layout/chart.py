@@ -19,6 +19,8 @@ into top-down or left-right at the end, so both orientations share one code path
 from __future__ import annotations
 
 import math
+import operator
+from collections.abc import Sequence
 
 from orgdesk.core.model import Position, PositionId, PositionKind, RelationKind
 from orgdesk.core.organisation import Organisation
@@ -30,8 +32,10 @@ from orgdesk.layout.model import (
     ConnectorKind,
     LayoutOptions,
     Point,
+    new_box,
+    new_connector,
 )
-from orgdesk.layout.text import box_text, tracks_staffing
+from orgdesk.layout.text import BoxText, Detail, box_text, tracks_staffing
 from orgdesk.layout.tidy import TidyNode, layout
 
 _TRUNK = "trunk"
@@ -40,30 +44,67 @@ _TRUNK = "trunk"
 class _Stack:
     """Payload of a stack node: leaf positions hanging off one spine."""
 
-    __slots__ = ("ids", "columns", "width", "offsets", "spine")
+    __slots__ = ("ids", "columns", "width", "dx", "dy", "spine")
 
     def __init__(self, ids: list[PositionId], columns: int) -> None:
         self.ids = ids
         self.columns = columns
         self.width = 0.0  # the common box width
-        self.offsets: list[tuple[float, float]] = []  # each box's (x, y) inside the node
+        self.dx: list[float] = []  # each box's x inside the node
+        self.dy: list[float] = []  # each box's y inside the node
         self.spine = 0.0
 
 
 def visible_tree(org: Organisation, options: LayoutOptions
                  ) -> tuple[list[Position], dict[PositionId, list[Position]]]:
     """Roots and, for every visible position, its visible reports in document order."""
+    roots, children, positions = _walk(org, options)
+    return roots, {pid: [positions[r] for r in ids] for pid, ids in children.items()}
+
+
+def _walk(org: Organisation, options: LayoutOptions
+          ) -> tuple[list[Position], dict[PositionId, Sequence[PositionId]],
+                     dict[PositionId, Position]]:
+    """Roots, each visible position's visible report ids, and the visible positions by id.
+
+    Both dicts list the positions depth-first in sibling order.  The id lists are
+    the organisation's own (`report_ids`), shared and never changed here.
+    """
     roots = [org.position(options.root)] if options.root is not None else org.roots()
-    children: dict[PositionId, list[Position]] = {}
-    stack = [(p, 0) for p in reversed(roots)]
+    children: dict[PositionId, Sequence[PositionId]] = {}
+    positions: dict[PositionId, Position] = {}
+    collapsed = options.collapsed
+    depth = options.depth
+    report_ids = org.report_ids
+    position = org.position
+    if depth is None:  # no levels to count
+        todo = [r.id for r in reversed(roots)]
+        pop, push = todo.pop, todo.extend
+        while todo:
+            pid = pop()
+            positions[pid] = position(pid)
+            if pid in collapsed:
+                children[pid] = ()
+                continue
+            ids = children[pid] = report_ids(pid)
+            if ids:
+                push(reversed(ids))
+        return roots, children, positions
+    stack = [(r.id, 0) for r in reversed(roots)]
     while stack:
-        position, level = stack.pop()
-        shown = (position.id not in options.collapsed
-                 and (options.depth is None or level < options.depth))
-        reports = org.direct_reports(position.id) if shown else []
-        children[position.id] = reports
-        stack.extend((r, level + 1) for r in reversed(reports))
-    return roots, children
+        pid, level = stack.pop()
+        positions[pid] = position(pid)
+        ids = report_ids(pid) if pid not in collapsed and level < depth else ()
+        children[pid] = ids
+        stack.extend((r, level + 1) for r in reversed(ids))
+    return roots, children, positions
+
+
+def _staffing(org: Organisation, seen: dict[PositionId, Position]) -> bool:
+    """`tracks_staffing(org)`, answered from the visible positions when they are all of them."""
+    if any(p.filled_headcount for p in seen.values()):
+        return True
+    return False if len(seen) == len(org) else tracks_staffing(org)
 
 
 def _arrangement(pid: PositionId, leaves: int, options: LayoutOptions) -> Arrangement:
@@ -76,86 +117,153 @@ def _arrangement(pid: PositionId, leaves: int, options: LayoutOptions) -> Arrang
 
 
 class _Builder:
-    """Builds the tidy tree, lays it out and reads boxes and connectors back."""
+    """Builds the tidy tree from the visible positions, in linear time.
+
+    One pass each: the visible tree, the box texts and sizes (worked out once
+    per distinct text: a call centre's hundreds of 座席员 ×12 boxes are one
+    measurement), the tidy tree.  Leaf positions that go into a stack get no
+    tidy node of their own.
+    """
 
     def __init__(self, org: Organisation, options: LayoutOptions) -> None:
         self.org = org
         self.options = options
-        self.staffing = tracks_staffing(org)
-        self.texts: dict[PositionId, object] = {}
+        self.roots, self.children, self.positions = _walk(org, options)
+        self.staffing = _staffing(org, self.positions)
+        self.texts: dict[PositionId, BoxText] = {}
         self.size: dict[PositionId, tuple[float, float]] = {}  # (breadth, depth) of each box
-        self.nodes: dict[PositionId, TidyNode] = {}
-        self.roots, self.children = visible_tree(org, options)
+        self.nodes: dict[PositionId, TidyNode] = {}  # the positions not in a stack
+        self.parents: list[tuple[PositionId, TidyNode]] = []  # nodes with children, depth-first
 
-    def _measure(self, position: Position) -> None:
-        text = box_text(position, self.org, self.options.detail, self.options.words,
-                        self.staffing)
-        w, h = self.options.measure(text)
-        self.texts[position.id] = text
-        self.size[position.id] = (w, h) if self.options.orientation == "tb" else (h, w)
+    def _measure_all(self) -> None:
+        o = self.options
+        org, staffing, measure, words = self.org, self.staffing, o.measure, o.words
+        detail = o.detail
+        summary = detail >= Detail.SUMMARY
+        duties = detail >= Detail.DUTIES
+        tb = o.orientation == "tb"
+        texts, size = self.texts, self.size
+        # Everything `box_text` reads of a position at this detail.  The measure is
+        # a function of the text alone, so equal keys give equal texts and sizes.
+        read = ["title", "planned_headcount"]
+        if summary:
+            read += ["department_id", "filled_headcount"] if staffing else ["department_id"]
+        if duties:
+            read.append("duties")
+        key_of = operator.attrgetter(*read)
+        known: dict[tuple[object, ...], tuple[BoxText, tuple[float, float]]] = {}
+        for pid, position in self.positions.items():
+            key = key_of(position)
+            entry = known.get(key)
+            if entry is None:
+                text = box_text(position, org, detail, words, staffing)
+                w, h = measure(text)
+                entry = known[key] = (text, (w, h) if tb else (h, w))
+            texts[pid], size[pid] = entry
+
+    def _node(self, pid: PositionId) -> TidyNode:
+        breadth, depth = self.size[pid]
+        node = self.nodes[pid] = TidyNode(breadth + self.options.h_gap,
+                                          depth + self.options.v_gap, pid)
+        return node
 
     def build(self) -> TidyNode:
-        o = self.options
+        self._measure_all()
+        nodes = self.nodes
+        for root in self.roots:
+            self._node(root.id)
+        # Depth-first: a position's node exists (it is a root, or its superior made
+        # it) before its own reports are attached to it.
+        attach = self._attach
+        parents = self.parents
         for pid, reports in self.children.items():
-            self._measure(self.org.position(pid))
-            breadth, depth = self.size[pid]
-            self.nodes[pid] = TidyNode(breadth + o.h_gap, depth + o.v_gap, pid)
-        for pid, reports in self.children.items():
-            self._attach(self.nodes[pid], reports)
+            if reports:
+                node = nodes.get(pid)
+                if node is not None:
+                    attach(node, reports)
+                    parents.append((pid, node))
         top = TidyNode(0.0, 0.0)
-        top.children = [self.nodes[r.id] for r in self.roots]
+        top.children = [nodes[r.id] for r in self.roots]
         return top
 
-    def _attach(self, node: TidyNode, reports: list[Position]) -> None:
+    def _attach(self, node: TidyNode, reports: Sequence[PositionId]) -> None:
         o = self.options
-        staff = [r for r in reports if r.kind is PositionKind.STAFF]
-        line = [r for r in reports if r.kind is not PositionKind.STAFF]
-        is_leaf = [not self.children[r.id] for r in line]
-        arrangement = _arrangement(node.payload, sum(is_leaf), o)  # type: ignore[arg-type]
-        items: list[TidyNode] = []
-        run: list[PositionId] = []
-        for report, leaf in zip(line + [None], is_leaf + [False]):  # type: ignore[operator]
-            if leaf and arrangement != "horizontal":
-                run.append(report.id)
-                continue
-            if len(run) >= 2:
-                items.append(self._stack(run, 2 if arrangement == "two_columns" else 1))
+        children, positions = self.children, self.positions
+        make = self._node
+        staff: list[PositionId] = []
+        line: list[PositionId] = []
+        leaves = 0
+        for rid in reports:
+            if positions[rid].kind is _STAFF:
+                staff.append(rid)
             else:
-                items.extend(self.nodes[pid] for pid in run)
-            run = []
-            if report is not None:
-                items.append(self.nodes[report.id])
+                line.append(rid)
+                if not children[rid]:
+                    leaves += 1
+        arrangement = _arrangement(node.payload, leaves, o)  # type: ignore[arg-type]
+        items: list[TidyNode] = []
+        if arrangement == "horizontal":
+            items = [make(rid) for rid in line]
+        else:
+            columns = 2 if arrangement == "two_columns" else 1
+            run: list[PositionId] = []
+            for rid in line:
+                if not children[rid]:
+                    run.append(rid)
+                    continue
+                if len(run) >= 2:
+                    items.append(self._stack(run, columns))
+                elif run:
+                    items.append(make(run[0]))
+                run = []
+                items.append(make(rid))
+            if len(run) >= 2:
+                items.append(self._stack(run, columns))
+            elif run:
+                items.append(make(run[0]))
         if not staff:
             node.children = items
             return
-        tallest = max(self.size[s.id][1] for s in staff)
+        size = self.size
+        staff_nodes = [make(sid) for sid in staff]
+        tallest = max(size[sid][1] for sid in staff)
         trunk = TidyNode(o.h_gap, tallest + o.v_gap, _TRUNK)
         trunk.children = items
         half = math.ceil(len(staff) / 2)
-        node.children = ([self.nodes[s.id] for s in staff[:half]] + [trunk]
-                         + [self.nodes[s.id] for s in staff[half:]])
+        node.children = staff_nodes[:half] + [trunk] + staff_nodes[half:]
         node.centre_on = half
         node.spread = False  # keep the superior exactly over its trunk
 
     def _stack(self, ids: list[PositionId], columns: int) -> TidyNode:
         o = self.options
+        size = self.size
         stack = _Stack(ids, columns)
-        stack.width = max(self.size[pid][0] for pid in ids)
+        stack.width = max(size[pid][0] for pid in ids)
         pad = o.h_gap / 2
+        dx, dy = stack.dx, stack.dy
+        y = 0.0
         if columns == 1:
             stack.spine = pad
             x_of = [pad + o.stack_indent]
+            x, gap = x_of[0], o.stack_gap
+            for pid in ids:
+                dx.append(x)
+                dy.append(y)
+                y += size[pid][1] + gap
         else:
             stack.spine = pad + stack.width + o.stack_indent
             x_of = [pad, stack.spine + o.stack_indent]
-        y = 0.0
-        for start in range(0, len(ids), columns):
-            row = ids[start:start + columns]
-            for column, pid in enumerate(row):
-                stack.offsets.append((x_of[column], y))
-            y += max(self.size[pid][1] for pid in row) + o.stack_gap
+            for start in range(0, len(ids), columns):
+                row = ids[start:start + columns]
+                for column in range(len(row)):
+                    dx.append(x_of[column])
+                    dy.append(y)
+                y += max(size[pid][1] for pid in row) + o.stack_gap
         width = x_of[-1] + stack.width + pad
         return TidyNode(width, y - o.stack_gap + o.v_gap, stack, anchor=stack.spine)
+
+
+_STAFF = PositionKind.STAFF
 
 
 def layout_chart(org: Organisation, options: LayoutOptions | None = None) -> ChartLayout:
@@ -168,103 +276,154 @@ def layout_chart(org: Organisation, options: LayoutOptions | None = None) -> Cha
 
 
 class _Reader:
-    """Turns the laid-out tidy tree into boxes and connectors in chart coordinates."""
+    """Turns the laid-out tidy tree into boxes and connectors in chart coordinates.
+
+    Box rectangles are kept as plain floats in (breadth, depth) dicts rather than
+    a tuple per box: a 10,000-box chart then allocates little besides its result.
+    `x`/`y` are before the final shift (`shift` across, `margin` down), which is
+    added where a rectangle is read, exactly as if it had been applied first.
+    """
 
     def __init__(self, builder: _Builder) -> None:
         self.b = builder
         self.o = builder.options
-        self.rect: dict[PositionId, tuple[float, float, float, float]] = {}  # breadth, depth
+        self.x: dict[PositionId, float] = {}
+        self.y: dict[PositionId, float] = {}
+        self.w: dict[PositionId, float] = {}
         self.stacked: set[PositionId] = set()
         self.connectors: list[Connector] = []
+        self.shift = 0.0
 
     def result(self) -> ChartLayout:
         o, b = self.o, self.b
         pad = o.h_gap / 2
-        for pid, node in b.nodes.items():
-            breadth, depth = b.size[pid]
-            if pid not in self.rect:
-                self.rect[pid] = (node.x + pad, node.y, breadth, depth)
+        xs, ys, ws = self.x, self.y, self.w
+        size = b.size
+        nodes = b.nodes
+        place = self._place_stack
+        # Stacked boxes have no node: their stack places them.
+        for pid, node in nodes.items():
+            xs[pid] = node.x + pad
+            ys[pid] = node.y
+            ws[pid] = size[pid][0]
+        for _, node in b.parents:
             for child in node.children:
-                for item in child.children if child.payload == _TRUNK else [child]:
-                    if isinstance(item.payload, _Stack):
-                        self._place_stack(item)
-        left = min((r[0] for r in self.rect.values()), default=0.0)
-        shift = o.margin - left
-        self.rect = {pid: (x + shift, y + o.margin, w, h) for pid, (x, y, w, h)
-                     in self.rect.items()}
-        for pid, node in b.nodes.items():
-            self._connect(pid, node, shift)
+                payload = child.payload
+                if payload is _TRUNK:
+                    for item in child.children:
+                        if type(item.payload) is _Stack:
+                            place(item)
+                elif type(payload) is _Stack:
+                    place(child)
+        left = min(xs.values(), default=0.0)
+        self.shift = shift = o.margin - left
+        connect = self._connect
+        for pid, node in b.parents:
+            connect(pid, node)
         self._relations()
-        boxes = {pid: self._box(pid) for pid in b.children}
-        far_b = max((r[0] + r[2] for r in self.rect.values()), default=0.0) + o.margin
-        far_d = max((r[1] + r[3] for r in self.rect.values()), default=0.0) + o.margin
+        boxes = self._boxes()
+        margin = o.margin
+        far_b = max(((xs[pid] + shift) + ws[pid] for pid in xs), default=0.0) + margin
+        far_d = max(((ys[pid] + margin) + size[pid][1] for pid in ys), default=0.0) + margin
         width, height = (far_b, far_d) if o.orientation == "tb" else (far_d, far_b)
         return ChartLayout(boxes, tuple(self.connectors), width, height, o.orientation,
                            b.staffing)
 
     def _place_stack(self, node: TidyNode) -> None:
         stack: _Stack = node.payload  # type: ignore[assignment]
-        for pid, (dx, dy) in zip(stack.ids, stack.offsets):
-            self.rect[pid] = (node.x + dx, node.y + dy, stack.width, self.b.size[pid][1])
-            self.stacked.add(pid)
+        xs, ys, ws, stacked = self.x, self.y, self.w, self.stacked
+        x, y, width = node.x, node.y, stack.width
+        for pid, dx, dy in zip(stack.ids, stack.dx, stack.dy):
+            xs[pid] = x + dx
+            ys[pid] = y + dy
+            ws[pid] = width
+            stacked.add(pid)
+
+    def _rect(self, pid: PositionId) -> tuple[float, float, float, float]:
+        return (self.x[pid] + self.shift, self.y[pid] + self.o.margin, self.w[pid],
+                self.b.size[pid][1])
 
     def _pt(self, breadth: float, depth: float) -> Point:
         return (breadth, depth) if self.o.orientation == "tb" else (depth, breadth)
 
-    def _box(self, pid: PositionId) -> Box:
-        x, y, w, h = self.rect[pid]
-        if self.o.orientation == "lr":
-            x, y, w, h = y, x, h, w
-        position = self.b.org.position(pid)
-        reports = len(self.b.org.direct_reports(pid))
-        return Box(pid, x, y, w, h, self.b.texts[pid],  # type: ignore[arg-type]
-                   staff=position.kind is PositionKind.STAFF and position.superior_id in self.rect,
-                   stacked=pid in self.stacked, reports=reports,
-                   collapsed=bool(reports) and pid in self.o.collapsed)
+    def _boxes(self) -> dict[PositionId, Box]:
+        b, o = self.b, self.o
+        xs, ys, ws, size = self.x, self.y, self.w, b.size
+        stacked, texts, children = self.stacked, b.texts, b.children
+        shift, margin = self.shift, o.margin
+        collapsed = o.collapsed
+        report_ids = b.org.report_ids
+        lr = o.orientation == "lr"
+        boxes: dict[PositionId, Box] = {}
+        for pid, position in b.positions.items():
+            x, y, w, h = xs[pid] + shift, ys[pid] + margin, ws[pid], size[pid][1]
+            if lr:
+                x, y, w, h = y, x, h, w
+            shown = children[pid]
+            # The document's reports, shown or not (a collapsed box still has them).
+            reports = len(shown) if shown else len(report_ids(pid))
+            boxes[pid] = new_box(pid, x, y, w, h, texts[pid],
+                                 position.kind is _STAFF and position.superior_id in xs,
+                                 pid in stacked, reports, bool(reports) and pid in collapsed)
+        return boxes
 
-    def _add(self, source: PositionId, target: PositionId, points: list[tuple[float, float]],
-             kind: ConnectorKind = ConnectorKind.REPORT) -> None:
-        self.connectors.append(Connector(source, target, _simplify([self._pt(*p) for p in points]),
-                                         kind))
-
-    def _connect(self, pid: PositionId, node: TidyNode, shift: float) -> None:
-        if not node.children:
-            return
-        x, y, w, h = self.rect[pid]
+    def _connect(self, pid: PositionId, node: TidyNode) -> None:
+        """Connectors from `pid` to its reports; points shared between them are one tuple."""
+        xs, ys, ws, size = self.x, self.y, self.w, self.b.size
+        shift, margin, v_gap = self.shift, self.o.margin, self.o.v_gap
+        lr = self.o.orientation == "lr"
+        append = self.connectors.append
+        x, y, w, h = xs[pid] + shift, ys[pid] + margin, ws[pid], size[pid][1]
         ax, bottom = x + w / 2, y + h
-        trunk = next((c for c in node.children if c.payload == _TRUNK), None)
-        items = node.children
-        bus = bottom + self.o.v_gap / 2
-        if trunk is not None:
-            for child in node.children:
+        start = (ax, bottom) if not lr else (bottom, ax)
+        children = node.children
+        items = children
+        bus = bottom + v_gap / 2
+        if not node.spread:  # staff posts either side of a trunk (see _Builder._attach)
+            trunk = children[node.centre_on]
+            for child in children:
                 if child is trunk:
                     continue
-                sx, sy, sw, sh = self.rect[child.payload]  # type: ignore[index]
+                sid = child.payload
+                sx, sy, sw, sh = (xs[sid] + shift, ys[sid] + margin,  # type: ignore[index]
+                                  ws[sid], size[sid][1])  # type: ignore[index]
                 side = sx + sw if sx + sw / 2 < ax else sx
-                self._add(pid, child.payload, [(ax, bottom), (ax, sy + sh / 2),  # type: ignore[arg-type]
-                                               (side, sy + sh / 2)], ConnectorKind.STAFF)
+                mid = sy + sh / 2
+                points = [start, (ax, mid), (side, mid)] if not lr else [
+                    start, (mid, ax), (mid, side)]
+                append(new_connector(pid, sid, tuple(_simplify([], points)),  # type: ignore[arg-type]
+                                     _STAFF_LINE, ""))
             items = trunk.children
-            bus = trunk.y + self.o.margin + trunk.h - self.o.v_gap / 2
+            bus = trunk.y + margin + trunk.h - v_gap / 2
+        # Every line report's connector starts with the same two points, and every
+        # box of a stack's with the same three: they are simplified once.
+        down = (ax, bus) if not lr else (bus, ax)
+        head = _simplify([], [start, down])
         for item in items:
-            if isinstance(item.payload, _Stack):
+            payload = item.payload
+            if type(payload) is _Stack:
                 spine = item.x + shift + item.anchor
-                for cid in item.payload.ids:
-                    cx, cy, cw, ch = self.rect[cid]
+                along = _simplify(head[:], [(spine, bus) if not lr else (bus, spine)])
+                for cid in payload.ids:
+                    cx, cy, cw, ch = xs[cid] + shift, ys[cid] + margin, ws[cid], size[cid][1]
                     edge = cx if cx > spine else cx + cw
-                    self._add(pid, cid, [(ax, bottom), (ax, bus), (spine, bus),
-                                         (spine, cy + ch / 2), (edge, cy + ch / 2)])
+                    mid = cy + ch / 2
+                    points = [(spine, mid), (edge, mid)] if not lr else [(mid, spine), (mid, edge)]
+                    append(new_connector(pid, cid, tuple(_simplify(along[:], points)), _REPORT, ""))
             else:
-                cid = item.payload
-                cx, cy, cw, _ = self.rect[cid]  # type: ignore[index]
+                cx, cy, cw = xs[payload] + shift, ys[payload] + margin, ws[payload]  # type: ignore[index]
                 centre = cx + cw / 2
-                self._add(pid, cid, [(ax, bottom), (ax, bus), (centre, bus), (centre, cy)])  # type: ignore[arg-type]
+                points = [(centre, bus), (centre, cy)] if not lr else [(bus, centre), (cy, centre)]
+                append(new_connector(pid, payload, tuple(_simplify(head[:], points)),  # type: ignore[arg-type]
+                                     _REPORT, ""))
 
     def _relations(self) -> None:
+        xs = self.x
         for relation in self.b.org.relations:
-            if relation.source_id not in self.rect or relation.target_id not in self.rect:
+            if relation.source_id not in xs or relation.target_id not in xs:
                 continue
-            start, end = _clipped_segment(self.rect[relation.source_id],
-                                          self.rect[relation.target_id])
+            start, end = _clipped_segment(self._rect(relation.source_id),
+                                          self._rect(relation.target_id))
             kind = (ConnectorKind.DOTTED if relation.kind is RelationKind.DOTTED
                     else ConnectorKind.ADVISORY)
             self.connectors.append(Connector(relation.source_id, relation.target_id,
@@ -272,20 +431,30 @@ class _Reader:
                                              relation.label))
 
 
-def _simplify(points: list[Point]) -> tuple[Point, ...]:
-    """Drop repeated points and the middle of three collinear ones."""
-    out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
-            continue
+_REPORT = ConnectorKind.REPORT
+_STAFF_LINE = ConnectorKind.STAFF
+
+
+def _simplify(out: list[Point], points: list[Point]) -> list[Point]:
+    """`out` (simplified already) followed by `points`, dropping repeated points and
+    the middle of three collinear ones; `out` is extended in place and returned."""
+    ax = ay = bx = by = 0.0  # the last two points kept
+    if out:
+        bx, by = out[-1]
         if len(out) >= 2:
-            (ax, ay), (bx, by) = out[-2], out[-1]
-            if abs((bx - ax) * (p[1] - by) - (by - ay) * (p[0] - bx)) < 1e-9:
+            ax, ay = out[-2]
+    for p in points:
+        px, py = p
+        if out:
+            if -1e-9 < bx - px < 1e-9 and -1e-9 < by - py < 1e-9:
+                continue
+            if len(out) >= 2 and -1e-9 < (bx - ax) * (py - by) - (by - ay) * (px - bx) < 1e-9:
                 out[-1] = p
+                bx, by = px, py
                 continue
         out.append(p)
-    return tuple(out)
-
+        ax, ay, bx, by = bx, by, px, py
+    return out
 
 def _clip(rect: tuple[float, float, float, float], towards: Point) -> Point:
     """Where the ray from `rect`'s centre to `towards` leaves the rectangle."""

@@ -173,13 +173,19 @@ def _position_root(t: TidyNode) -> None:
 
 
 def _second_walk(order: list[TidyNode], root: TidyNode) -> None:
-    sums: dict[int, float] = {id(root): 0.0}
+    # A child's `x` holds its parent's modsum until the child itself is reached
+    # (preorder: parents first), where it becomes the child's final x.
+    root.x = 0.0
     for t in order:
-        modsum = sums.pop(id(t)) + t.mod
+        modsum = t.x + t.mod
         t.x = t.prelim + modsum
+        # The threads (and the contour ends pointing at the node itself) are only
+        # needed by the first walk; dropping them leaves no reference cycles, so
+        # the tree is freed as soon as the chart is read from it.
+        t.el = t.er = t.tl = t.tr = None  # type: ignore[assignment]
         shift = delta = 0.0
         for child in t.children:
             shift += child.shift
             delta += shift + child.change
             child.mod += delta
-            sums[id(child)] = modsum
+            child.x = modsum

@@ -94,6 +94,10 @@ class OrgdeskApp(QObject):
             return None
         return self.show_service(DocumentService(DocumentFile.new(org)))
 
+    def show_imported(self, org) -> MainWindow:  # noqa: ANN001 - an Organisation
+        """An imported organisation, in a new untitled window, ready for Save As."""
+        return self.show_service(DocumentService(DocumentFile.new(org)))
+
     def open_dialog(self, parent: QWidget | None) -> MainWindow | None:
         path = dialogs.ask_open_path(parent)
         return self.open_path(path, parent) if path else None

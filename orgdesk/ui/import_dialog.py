@@ -316,7 +316,10 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("(keep in notes)"), UNMAPPED)
             for field in FIELDS:
-                combo.addItem(self.tr(field.header) if field.key != "ignore"
+                # The bilingual header, “Title 职位”: %1 is its English, %2 its Chinese
+                # part; a translation keeps the part its readers need (zh_CN: “%2”).
+                combo.addItem(self.tr("%1 %2").replace("%1", field.label)
+                              .replace("%2", field.chinese) if field.key != "ignore"
                               else self.tr("(ignore)"), field.key)
             combo.setCurrentIndex(max(combo.findData(shown.mapping.get(header, UNMAPPED)), 0))
             combo.currentIndexChanged.connect(self._mapping_changed)

@@ -40,7 +40,7 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
-from orgdesk.ui import dialogs
+from orgdesk.ui import data_actions, dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.duties import DutiesPanel
 from orgdesk.ui.panels.kpis import KpiPanel
@@ -202,6 +202,11 @@ class MainWindow(QMainWindow):
                                        self.edit_properties),
             "export_chart": self._action("actionExportChart", self.tr("&Export Chart…"),
                                          self.export_chart, "Ctrl+E"),
+            "import": self._action("actionImport", self.tr("&Import…"),
+                                   lambda: data_actions.import_data(self), "Ctrl+I"),
+            "export_data": self._action("actionExportData", self.tr("Export &Data…"),
+                                        lambda: data_actions.export_data(self),
+                                        "Ctrl+Shift+D"),
             "export_handbook": self._action("actionExportHandbook",
                                             self.tr("Export &Handbook…"),
                                             lambda: self.deliverables.export_handbook(),
@@ -253,6 +258,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act["save"])
         file_menu.addAction(self.act["save_as"])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act["import"])
+        file_menu.addAction(self.act["export_data"])
         file_menu.addSeparator()
         file_menu.addAction(self.act["export_chart"])
         file_menu.addAction(self.act["export_handbook"])

@@ -1,0 +1,108 @@
+"""File → Import… and File → Export Data… of a window.
+
+An import opens the imported organisation in a new untitled window (the
+user saves it where they like); an export writes the document as CSV, Excel,
+GraphML or JSON on a worker thread, so a large Excel export never freezes
+the window, and reports the result in the status bar or one sentence.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from orgdesk.core.errors import UserError
+from orgdesk.core.organisation import Organisation
+from orgdesk.ui import dialogs
+
+if TYPE_CHECKING:
+    from orgdesk.ui.main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DataActions", text)
+
+
+def ask_export_path(parent: QWidget, suggested: str) -> Path | None:
+    """Where to export the data; the filter chosen sets the format (tests replace this)."""
+    filters = ";;".join((tr("Excel workbook (*.xlsx)"), tr("CSV, UTF-8 (*.csv)"),
+                         tr("GraphML (*.graphml)"), tr("JSON (*.json)")))
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export data"), suggested, filters)
+    if not path:
+        return None
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_suffix("." + chosen.rsplit("*.", 1)[-1].rstrip(")"))
+    return target
+
+
+def ask_import(parent: QWidget) -> Organisation | None:
+    """The organisation the user imported, or None (tests replace this)."""
+    from orgdesk.ui.import_dialog import ImportDialog
+
+    return ImportDialog.ask(parent)
+
+
+_running: set[QRunnable] = set()
+
+
+class _Done(QObject):
+    finished = Signal(str)  # "" when written, else the sentence of the failure
+
+
+class _ExportJob(QRunnable):
+    def __init__(self, org: Organisation, target: Path) -> None:
+        super().__init__()
+        self.org = org
+        self.target = target
+        self.signals = _Done()
+
+    def run(self) -> None:
+        from orgdesk.io.interchange import export_to
+
+        try:
+            export_to(self.org, self.target)
+        except UserError as exc:
+            self.signals.finished.emit(str(exc))
+        except Exception as exc:  # a bug: one sentence, and the pool thread lives on
+            self.signals.finished.emit(tr("The export failed (%1).").replace(
+                "%1", type(exc).__name__))
+        else:
+            self.signals.finished.emit("")
+
+
+def import_data(window: MainWindow) -> None:
+    org = ask_import(window)
+    if org is not None and window.app is not None:
+        window.app.show_imported(org)
+
+
+def export_data(window: MainWindow) -> QRunnable | None:
+    file = window.controller.service.file
+    stem = file.path.stem if file.path else (window.controller.org.info.title or "orgdesk")
+    target = ask_export_path(window, stem + ".xlsx")
+    if target is None:
+        return None
+    # The organisation is immutable data once captured: the worker reads a
+    # snapshot while the user goes on editing.
+    org = window.controller.org
+    snapshot = Organisation(org.info, org.departments, list(org.positions()), org.relations,
+                            org.settings)
+    job = _ExportJob(snapshot, target)
+
+    def done(problem: str) -> None:
+        _running.discard(job)
+        if problem:
+            window.statusBar().clearMessage()
+            dialogs.show_error(window, problem)
+        else:
+            window.statusBar().showMessage(tr("Exported %1").replace("%1", target.name), 6000)
+    # Queued: the worker emits, the window's thread shows the result.
+    job.signals.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+    job.setAutoDelete(False)
+    _running.add(job)  # the job and its signal object live until it reports
+    window.statusBar().showMessage(tr("Exporting %1…").replace("%1", target.name))
+    QThreadPool.globalInstance().start(job)
+    return job
