@@ -238,6 +238,41 @@
     </message>
   </context>
   <context>
+    <name>DataActions</name>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>CSV, UTF-8 (*.csv)</source>
+      <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+      <source>GraphML (*.graphml)</source>
+      <translation>GraphML (*.graphml)</translation>
+    </message>
+    <message>
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Export data</source>
+      <translation>导出数据</translation>
+    </message>
+    <message>
+      <source>The export failed (%1).</source>
+      <translation>导出失败（%1）。</translation>
+    </message>
+    <message>
+      <source>Exported %1</source>
+      <translation>已导出 %1</translation>
+    </message>
+    <message>
+      <source>Exporting %1…</source>
+      <translation>正在导出 %1…</translation>
+    </message>
+  </context>
+  <context>
     <name>DeliverablesPane</name>
     <message>
       <source>Analysis</source>
@@ -837,6 +872,14 @@
     <message>
       <source>&amp;Export Chart…</source>
       <translation>导出组织结构图(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Export &amp;Data…</source>
+      <translation>导出数据(&amp;D)…</translation>
     </message>
     <message>
       <source>Export &amp;Handbook…</source>
