@@ -914,12 +914,12 @@
       <translation>全部折叠(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Undo</source>
-      <translation>撤销(&amp;U)</translation>
+      <source>Undo</source>
+      <translation>撤销</translation>
     </message>
     <message>
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
+      <source>Redo</source>
+      <translation>重做</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -966,8 +966,32 @@
       <translation>主工具栏</translation>
     </message>
     <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Add Report</source>
+      <translation>添加下属</translation>
+    </message>
+    <message>
+      <source>From Library</source>
+      <translation>从职位库插入</translation>
+    </message>
+    <message>
       <source>Find positions, duties, requirements…</source>
       <translation>查找职位、职责、任职要求…</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>未命名</translation>
     </message>
     <message>
       <source>New position</source>
@@ -1044,10 +1068,6 @@
     <message>
       <source>Saved</source>
       <translation>已保存</translation>
-    </message>
-    <message>
-      <source>Untitled</source>
-      <translation>未命名</translation>
     </message>
     <message>
       <source>(none)</source>

@@ -88,7 +88,7 @@ class DeliverablesPane(QObject):
         from orgdesk.ui.compare_dialog import compare_with_file
 
         dialog = compare_with_file(self.window, self.controller.org,
-                                   self.controller.service.file.display_name)
+                                   self.window.document_name())
         if dialog is None:
             return
         dialog.highlight_requested.connect(self.highlight)

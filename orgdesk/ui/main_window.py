@@ -235,10 +235,11 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
             self.tree.addAction(action)
             action.setShortcutContext(tree_only)
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        # No accelerator in the prefix: Qt appends the step's text after it.
+        self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setObjectName("actionUndo")
         self.undo_action.setShortcut(S.Undo)
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setObjectName("actionRedo")
         self.redo_action.setShortcut(S.Redo)
         self.addAction(self.undo_action)
@@ -324,6 +325,12 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.act["add_report"])
         toolbar.addAction(self.act["library"])
+        # Toolbar buttons show short texts without the menus' accelerators
+        # (otherwise Chinese reads "新建(N)").
+        for key, text in (("new", self.tr("New")), ("open", self.tr("Open")),
+                          ("save", self.tr("Save")), ("add_report", self.tr("Add Report")),
+                          ("library", self.tr("From Library"))):
+            self.act[key].setIconText(text)
         toolbar.addSeparator()
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -340,8 +347,12 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- state
     def update_title(self) -> None:
-        self.setWindowTitle(f"{self.controller.service.file.display_name}[*] — orgdesk")
+        self.setWindowTitle(f"{self.document_name()}[*] — orgdesk")
         self.setWindowModified(self.controller.is_modified)
+
+    def document_name(self) -> str:
+        path = self.controller.service.file.path
+        return path.name if path is not None else self.tr("Untitled")
 
     def show_problem(self, sentence: str) -> None:
         self.statusBar().showMessage(sentence, 10000)
@@ -651,7 +662,7 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes; True when the window may close."""
         if not self.controller.is_modified:
             return True
-        answer = dialogs.ask_save_changes(self, self.controller.service.file.display_name)
+        answer = dialogs.ask_save_changes(self, self.document_name())
         if answer == "save":
             return self.save()
         return answer == "discard"
