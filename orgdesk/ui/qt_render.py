@@ -8,8 +8,6 @@ functions: the export package imports this module only when it renders.
 """
 from __future__ import annotations
 
-import html
-import io
 import math
 import os
 import re
@@ -160,70 +158,8 @@ def svg_to_pdf(svg: bytes, page: tuple[float, float], fit: bool, footer: str,
     finally:
         painter.end()
     buffer.close()
-    return fix_text_mapping(bytes(data.data()), svg, font_family)
+    # Qt's ToUnicode maps name some ideographs by look-alike radicals (项⽬);
+    # one fix serves every Qt-made PDF, chart and handbook alike.
+    from orgdesk.export.handbook.pdf_text_fix import fix_to_unicode
 
-
-_RADICAL = re.compile(rb"<(2E[89A-F][0-9A-F]|2F[0-9A-D][0-9A-F])>")
-
-
-def _drawn_text(svg: bytes) -> str:
-    return html.unescape("".join(re.findall(r">([^<]*)</text>", svg.decode("utf-8", "replace"))))
-
-
-def radical_fixes(text: str, font_family: str) -> dict[int, int]:
-    """Radical code point → the ideograph of `text` drawn with the same glyph.
-
-    Qt writes a PDF font's ToUnicode map by asking, for each glyph, the lowest
-    code point that the font maps to it.  CJK fonts draw 心 and the Kangxi
-    radical ⼼ (U+2F3C) with one glyph, so Qt's PDF says "⼼" wherever the chart
-    says "心" and searching or copying 呼叫中心 fails.  The characters actually
-    drawn tell which ideograph each such glyph stands for.
-    """
-    from PySide6.QtGui import QFont, QRawFont
-
-    wanted = sorted({ch for ch in text if ord(ch) >= 0x3000})
-    fixes: dict[int, int] = {}
-    for bold in (False, True):
-        font = QFont(font_family)
-        font.setBold(bold)
-        raw = QRawFont.fromFont(font)
-        if not raw.isValid():
-            continue
-        glyphs = dict(zip(raw.glyphIndexesForString("".join(wanted)), wanted))
-        for code in list(range(0x2E80, 0x2EFF)) + list(range(0x2F00, 0x2FE0)):
-            glyph = raw.glyphIndexesForString(chr(code))
-            if glyph and glyph[0] in glyphs and glyph[0] != 0:
-                fixes.setdefault(code, ord(glyphs[glyph[0]]))
-    return fixes
-
-
-def fix_text_mapping(pdf: bytes, svg: bytes, font_family: str) -> bytes:
-    """Rewrite radicals in the PDF's ToUnicode maps to the ideographs really drawn."""
-    if not _RADICAL.search(pdf) and b"/FlateDecode" not in pdf:
-        return pdf
-    from pypdf import PdfReader, PdfWriter
-
-    fixes = radical_fixes(_drawn_text(svg), font_family)
-    if not fixes:
-        return pdf
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    seen: set[int] = set()
-
-    def swap(match: re.Match[bytes]) -> bytes:
-        code = int(match.group(1), 16)
-        return b"<%04X>" % fixes.get(code, code)
-
-    for page in writer.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for ref in fonts.values():
-            font = ref.get_object()
-            if "/ToUnicode" not in font:
-                continue
-            cmap = font["/ToUnicode"].get_object()
-            if id(cmap) in seen:
-                continue
-            seen.add(id(cmap))
-            cmap.set_data(_RADICAL.sub(swap, cmap.get_data()))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return fix_to_unicode(bytes(data.data()), font_family)
