@@ -5,7 +5,10 @@ Generates call-center-shaped organisations (director → centre managers →
 team leaders → agent positions ×12, with QA/trainer staff posts) and reports:
 our layout; the chart view build (Qt, offscreen); DOT build; export to SVG and
 PNG; Graphviz `dot` laying out the same tree itself; Graphviz rendering our
-pinned layout alone (`nop2`, the floor for the SVG export).
+pinned layout alone (`nop2`, the floor for the SVG export); and the slowest
+zoom and pan steps of the chart view (a 1280×800 view painted synchronously:
+zooming ×1.2 at a time from the whole chart to 150 %, and panning 100 px at a
+time at 100 % and at 10 %), where a stall would show.
 """
 from __future__ import annotations
 
@@ -72,6 +75,43 @@ def dot_time(source: str, engine: str) -> float:
     return time.perf_counter() - start
 
 
+def view_steps(view) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """The slowest zoom step and the slowest pan step of `view`, each repainted at once."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    view.resize(1280, 800)
+    view.show()
+    QApplication.processEvents()
+
+    def step(action) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        action()
+        view.viewport().repaint()
+        return time.perf_counter() - start
+
+    # The whole chart, as "fit to window" shows it (fitInView itself: zoom_to_fit
+    # would also keep re-fitting when the scroll bars come and go).
+    rect = view.sceneRect()
+    view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+    view.centerOn(rect.center())
+    QApplication.processEvents()
+    zoom = [step(lambda: None)]
+    while view.transform().m11() < 1.5:
+        zoom.append(step(lambda: view.scale(1.2, 1.2)))
+    pan = []
+    for scale in (1.0, 0.1):
+        view.resetTransform()
+        view.scale(scale, scale)
+        view.centerOn(rect.center())
+        QApplication.processEvents()
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            for _ in range(20 if bar.maximum() > bar.minimum() else 0):
+                pan.append(step(lambda bar=bar: bar.setValue(bar.value() + 100)))  # type: ignore[misc]
+    view.hide()
+    return max(zoom), max(pan, default=float("nan"))
+
+
 def main(sizes: list[int]) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -81,7 +121,7 @@ def main(sizes: list[int]) -> None:
     engine = current_engine()
     print(f"# {engine.describe()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     header = ("positions", "layout", "view build", "DOT build", "export SVG", "export PNG",
-              "dot lays out", "nop2 pinned render")
+              "dot lays out", "nop2 pinned render", "view zoom step", "view pan step")
     print("| " + " | ".join(header) + " |")
     print("|" + "---:|" * len(header))
     for n in sizes:
@@ -89,6 +129,7 @@ def main(sizes: list[int]) -> None:
         layout_s = timed(lambda: layout_chart(org), 3)
         view = ChartView()
         view_s = timed(lambda: view.refresh(org))
+        zoom_s, pan_s = view_steps(view) if n <= 10_000 else (float("nan"), float("nan"))
         chart = layout_chart(org)
         dot_build_s = timed(lambda: build_dot(org, ChartExportOptions(), chart))
         svg_s = timed(lambda: render_chart(org, ChartExportOptions(format="svg"), chart))
@@ -99,7 +140,7 @@ def main(sizes: list[int]) -> None:
         own = build_dot(org, ChartExportOptions(layout="dot")).source
         dot_s = dot_time(own, "dot") if n <= 10_000 else float("nan")
         row = [f"{len(org):,}"] + [f"{v:.3f}" for v in (layout_s, view_s, dot_build_s, svg_s, png_s,
-                                                       dot_s, nop2_s)]
+                                                       dot_s, nop2_s, zoom_s, pan_s)]
         print("| " + " | ".join(row) + " |", flush=True)
         view.deleteLater()
     app.processEvents()

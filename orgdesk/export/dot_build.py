@@ -36,7 +36,7 @@ from orgdesk.export.style import (
     box_style,
 )
 from orgdesk.layout.chart import layout_chart, visible_tree
-from orgdesk.layout.model import Box, ChartLayout, Connector, LayoutOptions
+from orgdesk.layout.model import Box, ChartLayout, Connector, ConnectorKind, LayoutOptions
 from orgdesk.layout.text import (
     DETAIL_PT,
     LINE_SPACING,
@@ -152,55 +152,19 @@ def _spline(points: tuple[tuple[float, float], ...], height: float) -> str:
 def _build_compact(org: Organisation, options: ChartExportOptions,
                    layout: ChartLayout | None) -> DotChart:
     chart = layout or layout_chart(org, layout_options(options))
-    height = chart.height
     graph = _graph(options, org, notranslate="true", outputorder="edgesfirst", splines="true")
-    bold = bold_font_name()
-    for box in chart.boxes.values():
-        _compact_box(graph, org, box, chart, bold)
+    writer = _CompactWriter(org, chart, bold_font_name())
+    body = graph.body
+    box = writer.box
+    for b in chart.boxes.values():
+        box(b, body)
+    edge = writer.edge
     for connector in chart.connectors:
-        _compact_edge(graph, connector, height)
+        edge(connector, body)
     return DotChart(graph.source, "nop2", tuple(chart.boxes), chart)
 
 
 BADGE_H = 14.0
-
-
-def _compact_box(graph: graphviz.Digraph, org: Organisation, box: Box, chart: ChartLayout,
-                 bold: str) -> None:
-    """A box (n<id>, no text) with its title (t<id>), details (d<id>) and ×N badge (b<id>).
-
-    Separate pinned text nodes put each block of text exactly where the chart
-    view draws it; a node's own label can only be centred or stuck to its edge.
-    """
-    height = chart.height
-    style = box_style(org, box, chart.staffing)
-    cx = box.x + box.w / 2
-    text = box.text
-    pid = int(box.id)
-    graph.body.append(_statement(node_name(box.id), _attrs(
-        label="", id=node_name(box.id), pos=f"{_num(cx)},{_num(height - box.y - box.h / 2)}!",
-        width=box.w / 72, height=box.h / 72, fixedsize="true", fillcolor=style.fill,
-        color=style.border, style="rounded,filled,dashed" if style.dashed else "rounded,filled",
-        penwidth=1.0 if style.staff else 1.2)))
-    more = text.detail_lines + text.duty_lines
-    title_h = len(text.title_lines) * TITLE_PT * LINE_SPACING
-    more_h = box.h - title_h - 2 * PADDING_Y
-    top = box.y + (PADDING_Y if more else (box.h - title_h) / 2)
-    blocks = [("t", text.title_lines, title_h, bold, TITLE_PT, TITLE_TEXT, top)]
-    if more:
-        blocks.append(("d", more, more_h, font_name(), DETAIL_PT, DETAIL_TEXT, top + title_h))
-    for prefix, lines, block_h, font, size, colour, block_top in blocks:
-        graph.body.append(_statement(f"{prefix}{pid}", _attrs(
-            label=label(lines), shape="plaintext", style="solid", fontname=font, fontsize=size,
-            fontcolor=colour, width=(box.w - 8) / 72, height=block_h / 72, fixedsize="true",
-            margin="0", pos=f"{_num(cx)},{_num(height - block_top - block_h / 2)}!")))
-    if text.badge:
-        bw, _ = estimate_size_badge(text.badge)
-        graph.body.append(_statement(f"b{pid}", _attrs(
-            label=label([text.badge]), shape="box", style="rounded,filled",
-            fillcolor=BADGE_FILL, color=BADGE_FILL, fontcolor=BADGE_TEXT, fontname=bold,
-            fontsize=BADGE_PT, width=bw / 72, height=BADGE_H / 72, fixedsize="true",
-            margin="0", pos=f"{_num(box.x + box.w - bw / 2 - 6)},{_num(height - box.y + 2)}!")))
 
 
 def estimate_size_badge(badge: str) -> tuple[float, float]:
@@ -208,20 +172,203 @@ def estimate_size_badge(badge: str) -> tuple[float, float]:
     return len(badge) * BADGE_PT * 0.62 + 10, BADGE_H
 
 
-def _compact_edge(graph: graphviz.Digraph, connector: Connector, height: float) -> None:
-    common = _attrs(pos=_spline(connector.points, height))
-    if connector.dashed:
-        (x0, y0), (x1, y1) = connector.points[0], connector.points[-1]
-        extra = _attrs(style="dashed", color=RELATION, arrowhead="vee", arrowsize=0.7)
-        if connector.label:
-            extra |= _attrs(label=label([connector.label]),
-                            lp=f"{_num((x0 + x1) / 2)},{_num(height - (y0 + y1) / 2)}")
-        # The spline ends at the arrow's tip; Graphviz needs the "e," end point for it.
-        spline = _spline(connector.points, height)
-        common = _attrs(pos=f"e,{_num(x1)},{_num(height - y1)} {spline}")
-        common |= extra
-    graph.body.append(_statement(f"{node_name(connector.source)} -> {node_name(connector.target)}",
-                                 common))
+def _template(*keys: str) -> tuple[str, ...]:
+    """`key=` heads of a statement's attributes, checked against the allow-list once."""
+    _attrs(**dict.fromkeys(keys, ""))  # raises for any key off the allow-list
+    return tuple(f"{key}=" for key in keys)
+
+
+# The attributes of the compact chart's statements, in the order they are written.
+_BOX_KEYS = _template("label", "id", "pos", "width", "height", "fixedsize", "fillcolor", "color",
+                      "style", "penwidth")
+_TEXT_KEYS = _template("label", "shape", "style", "fontname", "fontsize", "fontcolor", "width",
+                       "height", "fixedsize", "margin", "pos")
+_BADGE_KEYS = _template("label", "shape", "style", "fillcolor", "color", "fontcolor", "fontname",
+                        "fontsize", "width", "height", "fixedsize", "margin", "pos")
+_EDGE_KEYS = _template("pos")
+# Written literally by `_CompactWriter.box` and `.edge` (the rest comes from the templates).
+if _BOX_KEYS[:3] != ("label=", "id=", "pos=") or _EDGE_KEYS != ("pos=",):
+    raise AssertionError("the compact chart's literal attribute keys are out of step")
+
+
+def _written(keys: tuple[str, ...], values: tuple[str, ...]) -> str:
+    """`key="value" …` for `keys` (from `_template`), each value as `_statement` writes it."""
+    parts = []
+    for key, value in zip(keys, values):
+        if key in ("label=", "xlabel="):
+            parts.append(f"{key}{graphviz.quoting.quote(value)}")
+        else:
+            if not _OWN_VALUE.fullmatch(value):
+                raise ValueError(f"unexpected value {value!r} for {key[:-1]}")
+            parts.append(f'{key}"{value}"')
+    return " ".join(parts)
+
+
+class _CompactWriter:
+    """The node and edge statements of a pinned (compact) chart, fast enough for
+    10,000 boxes.
+
+    The text is byte for byte what `_statement(name, _attrs(…))` writes for each
+    of them, with the same checks, but what repeats from box to box is checked
+    and written once and then reused: the attribute keys (allow-listed when this
+    module loads), each distinct label (escaped by `dot_text.label`, quoted by the
+    `graphviz` package), each distinct style and size, and each distinct number
+    (formatted by `_num`).  What is new for every box, its position, is a float
+    formatted by `_num`, which only ever gives digits, a sign and a point (or
+    inf/nan); a coordinate that is not a float goes through `_num` and the value
+    check as before.
+    """
+
+    def __init__(self, org: Organisation, chart: ChartLayout, bold: str) -> None:
+        self.org = org
+        self.height = chart.height
+        self.staffing = chart.staffing
+        self.bold = bold
+        self.numbers: dict[float, str] = {}
+        self.styles: dict[tuple[object, ...], str] = {}
+        self.sizes: dict[tuple[float, float], str] = {}
+        self.blocks: dict[tuple[object, ...], str] = {}
+        self.badges: dict[str, tuple[str, float]] = {}
+
+    def num(self, value: float) -> str:
+        """`_num(value)`, checked like any other value, remembered for floats."""
+        if type(value) is not float:
+            text = _num(value)
+            if not _OWN_VALUE.fullmatch(text):
+                raise ValueError(f"unexpected value {text!r}")
+            return text
+        text = self.numbers.get(value)  # type: ignore[assignment]
+        if text is None:
+            text = _num(value)
+            if value:  # 0.0 and -0.0 are one key but not one text
+                self.numbers[value] = text
+        return text
+
+    def box(self, box: Box, body: list[str]) -> None:
+        """A box (n<id>, no text) with its title (t<id>), details (d<id>) and ×N badge (b<id>).
+
+        Separate pinned text nodes put each block of text exactly where the chart
+        view draws it; a node's own label can only be centred or stuck to its edge.
+        """
+        num = self.num
+        numbers = self.numbers
+        height = self.height
+        w, h = box.w, box.h
+        by = box.y
+        text = box.text
+        pid = int(box.id)
+        cx = box.x + w / 2
+        x = numbers.get(cx) or num(cx)
+        y = height - by - h / 2
+        style = self._style(box)
+        size = self.sizes.get((w, h)) or self._size(w, h)
+        body.append(f'\tn{pid} [label="" id="n{pid}" pos="{x},{numbers.get(y) or num(y)}!" '
+                    f"{size} {style}]\n")
+        title_lines = text.title_lines
+        more = text.detail_lines + text.duty_lines
+        title_h = len(title_lines) * TITLE_PT * LINE_SPACING
+        top = by + (PADDING_Y if more else (h - title_h) / 2)
+        blocks = self.blocks
+        key = ("t", title_lines, w, title_h)
+        head = blocks.get(key) or self._block(key, self.bold, TITLE_PT, TITLE_TEXT)
+        y = height - top - title_h / 2
+        body.append(f'\tt{pid} [{head}"{x},{numbers.get(y) or num(y)}!"]\n')
+        if more:
+            more_h = h - title_h - 2 * PADDING_Y
+            key = ("d", more, w, more_h)
+            head = blocks.get(key) or self._block(key, font_name(), DETAIL_PT, DETAIL_TEXT)
+            y = height - (top + title_h) - more_h / 2
+            body.append(f'\td{pid} [{head}"{x},{numbers.get(y) or num(y)}!"]\n')
+        if text.badge:
+            head, bw = self.badges.get(text.badge) or self._badge(text.badge)
+            bx = box.x + w - bw / 2 - 6
+            y = height - by + 2
+            body.append(f'\tb{pid} [{head}"{numbers.get(bx) or num(bx)},'
+                        f'{numbers.get(y) or num(y)}!"]\n')
+
+    def _style(self, box: Box) -> str:
+        """`fillcolor=… color=… style=… penwidth=…` of the box, once per distinct style."""
+        position = self.org.position(box.id)
+        key = (position.department_id, box.staff,
+               self.staffing and position.vacancies > 0)
+        written = self.styles.get(key)
+        if written is None:
+            style = box_style(self.org, box, self.staffing)
+            written = self.styles[key] = _written(_BOX_KEYS[6:], (
+                style.fill, style.border,
+                "rounded,filled,dashed" if style.dashed else "rounded,filled",
+                _num(1.0 if style.staff else 1.2)))
+        return written
+
+    def _size(self, w: float, h: float) -> str:
+        written = self.sizes[(w, h)] = _written(_BOX_KEYS[3:6],
+                                                (_num(w / 72), _num(h / 72), "true"))
+        return written
+
+    def _block(self, key: tuple[object, ...], font: str, size: float, colour: str) -> str:
+        """A text block's attributes up to `pos=`, once per distinct text and size."""
+        _, lines, box_w, block_h = key
+        written = _written(_TEXT_KEYS[:-1], (
+            label(lines), "plaintext", "solid", font, _num(size), colour,  # type: ignore[arg-type]
+            _num((box_w - 8) / 72), _num(block_h / 72), "true", "0"))  # type: ignore[operator]
+        written = self.blocks[key] = f"{written} {_TEXT_KEYS[-1]}"
+        return written
+
+    def _badge(self, badge: str) -> tuple[str, float]:
+        bw, _ = estimate_size_badge(badge)
+        written = _written(_BADGE_KEYS[:-1], (
+            label([badge]), "box", "rounded,filled", BADGE_FILL, BADGE_FILL, BADGE_TEXT,
+            self.bold, _num(BADGE_PT), _num(bw / 72), _num(BADGE_H / 72), "true", "0"))
+        entry = self.badges[badge] = (f"{written} {_BADGE_KEYS[-1]}", bw)
+        return entry
+
+    def edge(self, connector: Connector, body: list[str]) -> None:
+        head = f"n{int(connector.source)} -> n{int(connector.target)}"
+        if connector.kind in _DASHED:  # a few relations: the general way
+            _compact_relation(head, connector, self.height, body)
+            return
+        body.append(f'\t{head} [pos="{self.spline(connector.points)}"]\n')
+
+    def spline(self, points: tuple[tuple[float, float], ...]) -> str:
+        """`_spline(points, height)`: the polyline as a cubic B-spline, y turned upwards.
+
+        The points' own coordinates are looked up only when they are floats (an int
+        or anything else goes through `num`); the computed ones always are.
+        """
+        get = self.numbers.get
+        num = self.num
+        height = self.height
+        x0, y0 = points[0]
+        y = height - y0
+        out = [f"{(get(x0) if type(x0) is float else None) or num(x0)},{get(y) or num(y)}"]
+        for x1, y1 in points[1:]:
+            dx, dy = x1 - x0, y1 - y0
+            xa, ya = x0 + dx / 3, height - (y0 + dy / 3)
+            xb, yb = x0 + 2 * dx / 3, height - (y0 + 2 * dy / 3)
+            y = height - y1
+            out.append(f"{get(xa) or num(xa)},{get(ya) or num(ya)} "
+                       f"{get(xb) or num(xb)},{get(yb) or num(yb)} "
+                       f"{(get(x1) if type(x1) is float else None) or num(x1)},{get(y) or num(y)}")
+            x0, y0 = x1, y1
+        return " ".join(out)
+
+
+_DASHED = frozenset(kind for kind in ConnectorKind
+                    if Connector(PositionId(1), PositionId(2), (), kind).dashed)
+
+
+def _compact_relation(head: str, connector: Connector, height: float, body: list[str]) -> None:
+    """A dotted-line or advisory relation: dashed, with an arrow and maybe a label."""
+    (x0, y0), (x1, y1) = connector.points[0], connector.points[-1]
+    extra = _attrs(style="dashed", color=RELATION, arrowhead="vee", arrowsize=0.7)
+    if connector.label:
+        extra |= _attrs(label=label([connector.label]),
+                        lp=f"{_num((x0 + x1) / 2)},{_num(height - (y0 + y1) / 2)}")
+    # The spline ends at the arrow's tip; Graphviz needs the "e," end point for it.
+    spline = _spline(connector.points, height)
+    common = _attrs(pos=f"e,{_num(x1)},{_num(height - y1)} {spline}")
+    common |= extra
+    body.append(_statement(head, common))
 
 
 def _build_dot_layout(org: Organisation, options: ChartExportOptions) -> DotChart:

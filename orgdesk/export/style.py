@@ -1,6 +1,7 @@
 """Colours and line styles of the chart, shared by the chart view and the export."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from orgdesk.core.organisation import Organisation
@@ -20,6 +21,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
+@functools.lru_cache(maxsize=1024)  # a chart has a few departments and 10,000 boxes
 def mix(colour: str, other: str, amount: float) -> str:
     """`colour` moved `amount` (0..1) of the way towards `other`."""
     a, b = _rgb(colour), _rgb(other)

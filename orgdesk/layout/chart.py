@@ -18,9 +18,12 @@ into top-down or left-right at the end, so both orientations share one code path
 """
 from __future__ import annotations
 
+import contextlib
+import gc
+import itertools
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from orgdesk.core.model import Position, PositionId, PositionKind, RelationKind
 from orgdesk.core.organisation import Organisation
@@ -55,6 +58,10 @@ class _Stack:
         self.spine = 0.0
 
 
+#: The reports of a collapsed position, or of one at the depth limit: none shown.
+_HIDDEN: tuple[PositionId, ...] = ()
+
+
 def visible_tree(org: Organisation, options: LayoutOptions
                  ) -> tuple[list[Position], dict[PositionId, list[Position]]]:
     """Roots and, for every visible position, its visible reports in document order."""
@@ -84,7 +91,7 @@ def _walk(org: Organisation, options: LayoutOptions
             pid = pop()
             positions[pid] = position(pid)
             if pid in collapsed:
-                children[pid] = ()
+                children[pid] = _HIDDEN
                 continue
             ids = children[pid] = report_ids(pid)
             if ids:
@@ -94,7 +101,7 @@ def _walk(org: Organisation, options: LayoutOptions
     while stack:
         pid, level = stack.pop()
         positions[pid] = position(pid)
-        ids = report_ids(pid) if pid not in collapsed and level < depth else ()
+        ids = report_ids(pid) if pid not in collapsed and level < depth else _HIDDEN
         children[pid] = ids
         stack.extend((r, level + 1) for r in reversed(ids))
     return roots, children, positions
@@ -134,6 +141,9 @@ class _Builder:
         self.size: dict[PositionId, tuple[float, float]] = {}  # (breadth, depth) of each box
         self.nodes: dict[PositionId, TidyNode] = {}  # the positions not in a stack
         self.parents: list[tuple[PositionId, TidyNode]] = []  # nodes with children, depth-first
+        self.stacks: list[TidyNode] = []  # the stack nodes
+        self.stack_of: dict[PositionId, TidyNode] = {}  # a stacked box's stack node …
+        self.row_of: dict[PositionId, int] = {}  # … and its index in that stack
 
     def _measure_all(self) -> None:
         o = self.options
@@ -260,7 +270,13 @@ class _Builder:
                     dy.append(y)
                 y += max(size[pid][1] for pid in row) + o.stack_gap
         width = x_of[-1] + stack.width + pad
-        return TidyNode(width, y - o.stack_gap + o.v_gap, stack, anchor=stack.spine)
+        node = TidyNode(width, y - o.stack_gap + o.v_gap, stack, anchor=stack.spine)
+        self.stacks.append(node)
+        stack_of, row_of = self.stack_of, self.row_of
+        for i, pid in enumerate(ids):
+            stack_of[pid] = node
+            row_of[pid] = i
+        return node
 
 
 _STAFF = PositionKind.STAFF
@@ -269,111 +285,127 @@ _STAFF = PositionKind.STAFF
 def layout_chart(org: Organisation, options: LayoutOptions | None = None) -> ChartLayout:
     """Lay out `org` (or the branch `options.root`) as an org chart."""
     options = options or LayoutOptions()
-    builder = _Builder(org, options)
-    top = builder.build()
-    layout(top)
-    return _Reader(builder).result()
+    with _collector_paused():
+        builder = _Builder(org, options)
+        top = builder.build()
+        layout(top)
+        return _Reader(builder).result()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a chart is built.
+
+    A 10,000-box chart allocates some 70,000 objects that all stay alive (boxes,
+    connectors, their points), so the collector would run ~100 times during the
+    build and find nothing to free; every tenth run promotes to a full collection
+    of the whole process (the document included), which costs as much as the
+    layout itself.  Paused, the new objects are looked at once, at the next
+    collection after the build.  The layout makes no reference cycles (see
+    `tidy._second_walk`), so nothing waits longer to be freed.  Nested or
+    already-disabled collectors are left as they were.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class _Reader:
     """Turns the laid-out tidy tree into boxes and connectors in chart coordinates.
 
-    Box rectangles are kept as plain floats in (breadth, depth) dicts rather than
-    a tuple per box: a 10,000-box chart then allocates little besides its result.
-    `x`/`y` are before the final shift (`shift` across, `margin` down), which is
-    added where a rectangle is read, exactly as if it had been applied first.
+    The boxes are made first, straight from the tidy nodes (shifted so the chart
+    starts at the margin); the connectors then read each box's rectangle back
+    from its `Box`, in (breadth, depth) terms.
     """
 
     def __init__(self, builder: _Builder) -> None:
         self.b = builder
         self.o = builder.options
-        self.x: dict[PositionId, float] = {}
-        self.y: dict[PositionId, float] = {}
-        self.w: dict[PositionId, float] = {}
-        self.stacked: set[PositionId] = set()
+        self.boxes: dict[PositionId, Box] = {}
         self.connectors: list[Connector] = []
         self.shift = 0.0
 
     def result(self) -> ChartLayout:
         o, b = self.o, self.b
         pad = o.h_gap / 2
-        xs, ys, ws = self.x, self.y, self.w
-        size = b.size
-        nodes = b.nodes
-        place = self._place_stack
-        # Stacked boxes have no node: their stack places them.
-        for pid, node in nodes.items():
-            xs[pid] = node.x + pad
-            ys[pid] = node.y
-            ws[pid] = size[pid][0]
-        for _, node in b.parents:
-            for child in node.children:
-                payload = child.payload
-                if payload is _TRUNK:
-                    for item in child.children:
-                        if type(item.payload) is _Stack:
-                            place(item)
-                elif type(payload) is _Stack:
-                    place(child)
-        left = min(xs.values(), default=0.0)
-        self.shift = shift = o.margin - left
+        # The leftmost box (before the shift): a stack's is its leftmost column.
+        left = min(itertools.chain((node.x + pad for node in b.nodes.values()),
+                                   (node.x + min(node.payload.dx)  # type: ignore[attr-defined]
+                                    for node in b.stacks)), default=0.0)
+        self.shift = o.margin - left
+        boxes = self._boxes()
         connect = self._connect
         for pid, node in b.parents:
             connect(pid, node)
         self._relations()
-        boxes = self._boxes()
-        margin = o.margin
-        far_b = max(((xs[pid] + shift) + ws[pid] for pid in xs), default=0.0) + margin
-        far_d = max(((ys[pid] + margin) + size[pid][1] for pid in ys), default=0.0) + margin
-        width, height = (far_b, far_d) if o.orientation == "tb" else (far_d, far_b)
+        if o.orientation == "tb":
+            far_b = max((box.x + box.w for box in boxes.values()), default=0.0) + o.margin
+            far_d = max((box.y + box.h for box in boxes.values()), default=0.0) + o.margin
+            width, height = far_b, far_d
+        else:
+            far_b = max((box.y + box.h for box in boxes.values()), default=0.0) + o.margin
+            far_d = max((box.x + box.w for box in boxes.values()), default=0.0) + o.margin
+            width, height = far_d, far_b
         return ChartLayout(boxes, tuple(self.connectors), width, height, o.orientation,
                            b.staffing)
 
-    def _place_stack(self, node: TidyNode) -> None:
-        stack: _Stack = node.payload  # type: ignore[assignment]
-        xs, ys, ws, stacked = self.x, self.y, self.w, self.stacked
-        x, y, width = node.x, node.y, stack.width
-        for pid, dx, dy in zip(stack.ids, stack.dx, stack.dy):
-            xs[pid] = x + dx
-            ys[pid] = y + dy
-            ws[pid] = width
-            stacked.add(pid)
-
-    def _rect(self, pid: PositionId) -> tuple[float, float, float, float]:
-        return (self.x[pid] + self.shift, self.y[pid] + self.o.margin, self.w[pid],
-                self.b.size[pid][1])
-
-    def _pt(self, breadth: float, depth: float) -> Point:
-        return (breadth, depth) if self.o.orientation == "tb" else (depth, breadth)
-
     def _boxes(self) -> dict[PositionId, Box]:
         b, o = self.b, self.o
-        xs, ys, ws, size = self.x, self.y, self.w, b.size
-        stacked, texts, children = self.stacked, b.texts, b.children
-        shift, margin = self.shift, o.margin
+        nodes, size, texts, children = b.nodes, b.size, b.texts, b.children
+        stack_of, row_of = b.stack_of, b.row_of
+        positions = b.positions
+        pad, shift, margin = o.h_gap / 2, self.shift, o.margin
         collapsed = o.collapsed
         report_ids = b.org.report_ids
         lr = o.orientation == "lr"
-        boxes: dict[PositionId, Box] = {}
-        for pid, position in b.positions.items():
-            x, y, w, h = xs[pid] + shift, ys[pid] + margin, ws[pid], size[pid][1]
+        boxes = self.boxes
+        for pid, position in positions.items():
+            node = nodes.get(pid)
+            if node is not None:
+                x = node.x + pad + shift
+                y = node.y + margin
+                w, h = size[pid]
+                stacked = False
+            else:  # one of a stack's boxes
+                holder = stack_of[pid]
+                stack: _Stack = holder.payload  # type: ignore[assignment]
+                i = row_of[pid]
+                x = holder.x + stack.dx[i] + shift
+                y = holder.y + stack.dy[i] + margin
+                w, h = stack.width, size[pid][1]
+                stacked = True
             if lr:
                 x, y, w, h = y, x, h, w
             shown = children[pid]
             # The document's reports, shown or not (a collapsed box still has them).
-            reports = len(shown) if shown else len(report_ids(pid))
+            reports = len(shown) if shown is not _HIDDEN else len(report_ids(pid))
             boxes[pid] = new_box(pid, x, y, w, h, texts[pid],
-                                 position.kind is _STAFF and position.superior_id in xs,
-                                 pid in stacked, reports, bool(reports) and pid in collapsed)
+                                 position.kind is _STAFF and position.superior_id in positions,
+                                 stacked, reports, bool(reports) and pid in collapsed)
         return boxes
+
+    def _rect(self, pid: PositionId) -> tuple[float, float, float, float]:
+        """The box of `pid` as (breadth, depth, breadth size, depth size)."""
+        box = self.boxes[pid]
+        if self.o.orientation == "tb":
+            return box.x, box.y, box.w, box.h
+        return box.y, box.x, box.h, box.w
+
+    def _pt(self, breadth: float, depth: float) -> Point:
+        return (breadth, depth) if self.o.orientation == "tb" else (depth, breadth)
 
     def _connect(self, pid: PositionId, node: TidyNode) -> None:
         """Connectors from `pid` to its reports; points shared between them are one tuple."""
-        xs, ys, ws, size = self.x, self.y, self.w, self.b.size
+        boxes = self.boxes
         shift, margin, v_gap = self.shift, self.o.margin, self.o.v_gap
         lr = self.o.orientation == "lr"
         append = self.connectors.append
-        x, y, w, h = xs[pid] + shift, ys[pid] + margin, ws[pid], size[pid][1]
+        x, y, w, h = self._rect(pid)
         ax, bottom = x + w / 2, y + h
         start = (ax, bottom) if not lr else (bottom, ax)
         children = node.children
@@ -385,8 +417,7 @@ class _Reader:
                 if child is trunk:
                     continue
                 sid = child.payload
-                sx, sy, sw, sh = (xs[sid] + shift, ys[sid] + margin,  # type: ignore[index]
-                                  ws[sid], size[sid][1])  # type: ignore[index]
+                sx, sy, sw, sh = self._rect(sid)  # type: ignore[arg-type]
                 side = sx + sw if sx + sw / 2 < ax else sx
                 mid = sy + sh / 2
                 points = [start, (ax, mid), (side, mid)] if not lr else [
@@ -398,29 +429,41 @@ class _Reader:
         # Every line report's connector starts with the same two points, and every
         # box of a stack's with the same three: they are simplified once.
         down = (ax, bus) if not lr else (bus, ax)
-        head = _simplify([], [start, down])
+        head = tuple(_simplify([], [start, down]))
         for item in items:
             payload = item.payload
             if type(payload) is _Stack:
                 spine = item.x + shift + item.anchor
-                along = _simplify(head[:], [(spine, bus) if not lr else (bus, spine)])
+                along = tuple(_simplify(list(head), [(spine, bus) if not lr else (bus, spine)]))
                 for cid in payload.ids:
-                    cx, cy, cw, ch = xs[cid] + shift, ys[cid] + margin, ws[cid], size[cid][1]
-                    edge = cx if cx > spine else cx + cw
-                    mid = cy + ch / 2
-                    points = [(spine, mid), (edge, mid)] if not lr else [(mid, spine), (mid, edge)]
-                    append(new_connector(pid, cid, tuple(_simplify(along[:], points)), _REPORT, ""))
+                    c = boxes[cid]
+                    if lr:
+                        cx, cy, cw, ch = c.y, c.x, c.h, c.w
+                        edge = cx if cx > spine else cx + cw
+                        mid = cy + ch / 2
+                        points = _then(along, (mid, spine), (mid, edge))
+                    else:
+                        cx, cy, cw, ch = c.x, c.y, c.w, c.h
+                        edge = cx if cx > spine else cx + cw
+                        mid = cy + ch / 2
+                        points = _then(along, (spine, mid), (edge, mid))
+                    append(new_connector(pid, cid, points, _REPORT, ""))
             else:
-                cx, cy, cw = xs[payload] + shift, ys[payload] + margin, ws[payload]  # type: ignore[index]
-                centre = cx + cw / 2
-                points = [(centre, bus), (centre, cy)] if not lr else [(bus, centre), (cy, centre)]
-                append(new_connector(pid, payload, tuple(_simplify(head[:], points)),  # type: ignore[arg-type]
-                                     _REPORT, ""))
+                c = boxes[payload]  # type: ignore[index]
+                if lr:
+                    cx, cy, cw = c.y, c.x, c.h
+                    centre = cx + cw / 2
+                    points = _then(head, (bus, centre), (cy, centre))
+                else:
+                    cx, cy, cw = c.x, c.y, c.w
+                    centre = cx + cw / 2
+                    points = _then(head, (centre, bus), (centre, cy))
+                append(new_connector(pid, payload, points, _REPORT, ""))  # type: ignore[arg-type]
 
     def _relations(self) -> None:
-        xs = self.x
+        boxes = self.boxes
         for relation in self.b.org.relations:
-            if relation.source_id not in xs or relation.target_id not in xs:
+            if relation.source_id not in boxes or relation.target_id not in boxes:
                 continue
             start, end = _clipped_segment(self._rect(relation.source_id),
                                           self._rect(relation.target_id))
@@ -455,6 +498,33 @@ def _simplify(out: list[Point], points: list[Point]) -> list[Point]:
         out.append(p)
         ax, ay, bx, by = bx, by, px, py
     return out
+
+
+def _then(head: tuple[Point, ...], p: Point, q: Point) -> tuple[Point, ...]:
+    """`tuple(_simplify(list(head), [p, q]))` for a `head` simplified already.
+
+    The same tests and the same arithmetic as `_simplify`, unrolled for the two
+    points that end every connector (the common cases: both points kept, or the
+    first one carrying on the head's last line, as under a centred stack).
+    """
+    if len(head) < 2:
+        return tuple(_simplify(list(head), [p, q]))
+    (ax, ay), (bx, by) = head[-2], head[-1]
+    px, py = p
+    if -1e-9 < bx - px < 1e-9 and -1e-9 < by - py < 1e-9:  # p repeats the head's end
+        return tuple(_simplify(list(head), [p, q]))
+    if -1e-9 < (bx - ax) * (py - by) - (by - ay) * (px - bx) < 1e-9:
+        base = head[:-1]  # p carries on the head's last line: it replaces its end
+    else:
+        base = head
+        ax, ay = bx, by
+    qx, qy = q
+    if -1e-9 < px - qx < 1e-9 and -1e-9 < py - qy < 1e-9:
+        return (*base, p)
+    if -1e-9 < (px - ax) * (qy - py) - (py - ay) * (qx - px) < 1e-9:
+        return (*base, q)
+    return (*base, p, q)
+
 
 def _clip(rect: tuple[float, float, float, float], towards: Point) -> Point:
     """Where the ray from `rect`'s centre to `towards` leaves the rectangle."""

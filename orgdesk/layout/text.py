@@ -78,6 +78,8 @@ def text_units(text: str) -> int:
 
 def clean(text: str) -> str:
     """One line of user text: control characters and line breaks become spaces."""
+    if text.isprintable():  # none of the categories below (nor any other Other or Separator)
+        return text.strip()
     out = []
     for ch in text:
         category = unicodedata.category(ch)

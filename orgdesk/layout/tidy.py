@@ -20,6 +20,8 @@ down the hierarchy (depth); the chart turns them into top-down or left-right.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class TidyNode:
     """One rectangle of the tree being laid out; `x`, `y` are its top-left corner."""
@@ -35,7 +37,7 @@ class TidyNode:
         self.anchor = w / 2 if anchor is None else anchor
         self.centre_on = -1  # index of the child to centre over; -1: first and last
         self.spread = True  # spread small subtrees evenly between big ones
-        self.children: list[TidyNode] = []
+        self.children: Sequence[TidyNode] = ()  # a leaf until given a list of children
         self.payload = payload
         self.x = self.y = self.prelim = self.mod = self.shift = self.change = 0.0
         self.tl: TidyNode | None = None

@@ -6,6 +6,8 @@ layout's boxes fit Qt's text exactly.
 """
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -41,6 +43,21 @@ def chart_font(size: float, bold: bool = False, family: str | None = None) -> QF
     return font
 
 
+# Painting 10,000 boxes asks for the same few pens and brushes over and over;
+# Qt copies them on use (they are implicitly shared), so one of each will do.
+@functools.lru_cache(maxsize=256)
+def _pen(colour: str, width: float, dashed: bool = False) -> QPen:
+    pen = QPen(QColor(colour), width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+@functools.lru_cache(maxsize=256)
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
 class QtMeasure:
     """The layout's measure callback, with Qt's real font metrics."""
 
@@ -71,15 +88,19 @@ class BoxItem(QGraphicsItem):
         self.setAcceptHoverEvents(False)
         self.setToolTip("\n".join(box.text.title_lines + box.text.detail_lines))
         self.highlight: str | None = None  # "ok" / "refused" while a drag hovers here
+        # Asked for by Qt for every box in view at every repaint: worked out once.
+        badge_w = estimate_size_badge(box.text.badge)[0] if box.text.badge else 0.0
+        self._bounds = QRectF(-2, -10, box.w + 4 + badge_w / 2, box.h + 12 + TOGGLE_RADIUS)
+        # The box's outline as painted when neither selected nor highlighted.
+        self._look = (_pen(style.border, 1.0 if style.staff else 1.2, style.dashed),
+                      _brush(style.fill), QRectF(0, 0, box.w, box.h))
 
     @property
     def pid(self) -> int:
         return int(self.box.id)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        b = self.box
-        badge_w = estimate_size_badge(b.text.badge)[0] if b.text.badge else 0.0
-        return QRectF(-2, -10, b.w + 4 + badge_w / 2, b.h + 12 + TOGGLE_RADIUS)
+        return self._bounds
 
     def toggle_rect(self) -> QRectF:
         b = self.box
@@ -91,22 +112,23 @@ class BoxItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,  # noqa: D102
               widget: QWidget | None = None) -> None:
-        b, s = self.box, self.style
-        rect = QRectF(0, 0, b.w, b.h)
-        border = QColor(s.border)
-        pen = QPen(border, 2.4 if self.isSelected() else (1.0 if s.staff else 1.2))
-        if self.isSelected():
-            pen.setColor(QColor("#1F6FEB"))
-        if s.dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
+        # Painted for every box in view, 10,000 of them when a big chart is zoomed
+        # out: the common case does as little as it can.
+        pen, brush, rect = self._look
         if self.highlight:
-            pen = QPen(QColor("#2DA44E" if self.highlight == "ok" else "#CF222E"), 3)
+            pen = _pen("#2DA44E" if self.highlight == "ok" else "#CF222E", 3)
+        elif self.isSelected():
+            pen = _pen("#1F6FEB", 2.4, self.style.dashed)
         painter.setPen(pen)
-        painter.setBrush(QBrush(QColor(s.fill)))
-        painter.drawRoundedRect(rect, 6, 6)
+        painter.setBrush(brush)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < 0.05:  # corners of a third of a pixel: a plain rectangle looks the same, faster
+            painter.drawRect(rect)
+            return
+        painter.drawRoundedRect(rect, 6, 6)
         if lod < 0.3:  # text would be unreadable: skip it, keeps 10k boxes smooth
             return
+        b = self.box
         text = b.text
         title_h = len(text.title_lines) * TITLE_PT * LINE_SPACING
         more = len(text.detail_lines) * DETAIL_PT + len(text.duty_lines) * DUTY_PT

@@ -35,6 +35,7 @@ from orgdesk.layout.model import LayoutOverrides, Orientation
 from orgdesk.ui.chart_items import BoxItem, QtMeasure, connector_path
 
 ZOOM_STEP = 1.2
+CONNECTOR_RUN = 256  # connectors per path item
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
 DRAG_DISTANCE = 8
 
@@ -55,6 +56,10 @@ class ChartView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        # Every item sets the pen, brush and font it paints with (BoxItem.paint, the
+        # connector paths), so Qt need not save and restore the painter around each
+        # of 10,000 boxes.
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self._family = font_family
         self._measure = QtMeasure(font_family)
@@ -172,11 +177,16 @@ class ChartView(QGraphicsView):
             scene.clear()
             self._items = {}
             self._layout = chart = layout_chart(self._org, self.layout_options())
-            lines = connector_path([c.points for c in chart.connectors if not c.dashed])
-            item = QGraphicsPathItem(lines)
-            item.setPen(QPen(QColor(CONNECTOR), 1.2))
-            item.setZValue(-1)
-            scene.addItem(item)
+            # Connectors in runs of document order, one path item each: a run is one
+            # branch's lines, so panning a big chart draws the few runs in view
+            # rather than stroking all 10,000 lines for every frame.
+            solid = [c.points for c in chart.connectors if not c.dashed]
+            pen = QPen(QColor(CONNECTOR), 1.2)
+            for start in range(0, max(len(solid), 1), CONNECTOR_RUN):
+                item = QGraphicsPathItem(connector_path(solid[start:start + CONNECTOR_RUN]))
+                item.setPen(pen)
+                item.setZValue(-1)
+                scene.addItem(item)
             dotted = QGraphicsPathItem(connector_path([c.points for c in chart.connectors
                                                        if c.dashed]))
             pen = QPen(QColor(RELATION), 1.2, Qt.PenStyle.DashLine)
@@ -205,8 +215,12 @@ class ChartView(QGraphicsView):
 
     def _zoom(self, factor: float) -> None:
         self._fitting = False
-        scale = self.transform().m11() * factor
-        if MIN_SCALE <= scale <= MAX_SCALE:
+        current = self.transform().m11()
+        scale = current * factor
+        # A huge chart fitted to the window may sit below MIN_SCALE: a step
+        # back towards the allowed range is always taken.
+        towards = (current < MIN_SCALE and factor > 1) or (current > MAX_SCALE and factor < 1)
+        if MIN_SCALE <= scale <= MAX_SCALE or towards:
             self.scale(factor, factor)
 
     def _box_at(self, pos: QPointF) -> BoxItem | None:

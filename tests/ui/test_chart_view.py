@@ -134,3 +134,18 @@ def test_level_of_detail_changes_box_content(view: ChartView) -> None:
     assert view.chart_layout().boxes[PositionId(4)].text.detail_lines == ()  # type: ignore[union-attr]
     view.set_detail(Detail.DUTIES)
     assert view.chart_layout().boxes[PositionId(4)].text.duty_lines  # type: ignore[union-attr]
+
+
+def test_zoom_in_works_from_a_fit_below_the_minimum_scale(qtbot: QtBot) -> None:
+    from orgdesk.ui.chart_view import MIN_SCALE, ChartView
+
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.scale(MIN_SCALE / 10, MIN_SCALE / 10)  # as "fit" leaves a very wide chart
+    before = view.scale_factor()
+    view.zoom_in()
+    assert view.scale_factor() > before
+    view.resetTransform()
+    view.scale(MIN_SCALE, MIN_SCALE)
+    view.zoom_out()  # below the minimum from inside the range: refused
+    assert view.scale_factor() == pytest.approx(MIN_SCALE)
