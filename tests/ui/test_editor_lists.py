@@ -354,3 +354,19 @@ def test_kpis_add_edit_delete_reorder(kpi_window: tuple[MainWindow, PositionId])
     for _ in range(8):
         window.controller.undo_stack.redo()
     assert [table.item(0, c).text() for c in (0, 1)] == ["满意度", ""]
+
+
+def test_duties_are_shown_numbered_but_edited_bare(open_window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = open_window("software_ops_department")
+    duties = window.duties.editor.list
+    assert duties.count() > 1
+    shown = []
+    for row in range(2):
+        option = QStyleOptionViewItem()
+        duties.itemDelegate().initStyleOption(option, duties.model().index(row, 0))
+        shown.append(option.text)
+    position = window.controller.org.position(window.current_id())
+    assert shown == [f"1. {position.duties[0]}", f"2. {position.duties[1]}"]
+    assert duties.item(0).text() == position.duties[0]  # what the editor and the file hold

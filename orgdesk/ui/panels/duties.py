@@ -19,7 +19,7 @@ class DutiesPanel(PositionPanel):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.setObjectName("dutiesPanel")
-        self.editor = ListEditor(self)
+        self.editor = ListEditor(self, numbered=True)
         self.editor.setObjectName("dutiesList")
         self.editor.items_edited.connect(self._edited)
         hint = QLabel(_t("Double-click to edit; paste several lines to add several duties."), self)

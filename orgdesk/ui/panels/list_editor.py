@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,14 @@ def tr(text: str) -> str:
 def split_pasted(text: str) -> list[str]:
     """One item per non-empty line, leading numbering (1、 (2) • …) removed."""
     return [_NUMBERING.sub("", line).strip() for line in text.splitlines() if line.strip()]
+
+
+class NumberedDelegate(QStyledItemDelegate):
+    """Shows "1. …", "2. …" as a job description numbers its duties; edits the bare text."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = f"{index.row() + 1}. {option.text}"
 
 
 class _List(QListWidget):
@@ -59,9 +69,11 @@ class ListEditor(QWidget):
 
     items_edited = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, numbered: bool = False) -> None:
         super().__init__(parent)
         self.list = _List(self)
+        if numbered:
+            self.list.setItemDelegate(NumberedDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
