@@ -1527,6 +1527,113 @@
     </message>
   </context>
   <context>
+    <name>errors</name>
+    <message>
+      <source>The age range {low}-{high} starts after it ends.</source>
+      <translation>年龄范围 {low}-{high} 的起点大于终点。</translation>
+    </message>
+    <message>
+      <source>Colour “{colour}” is not of the form #RRGGBB.</source>
+      <translation>颜色“{colour}”不是 #RRGGBB 格式。</translation>
+    </message>
+    <message>
+      <source>“{title}” cannot report to itself.</source>
+      <translation>“{title}”不能向自己汇报。</translation>
+    </message>
+    <message>
+      <source>“{title}” cannot report to “{target}”, which is one of its own reports.</source>
+      <translation>“{title}”不能向“{target}”汇报，因为后者是它自己的下属。</translation>
+    </message>
+    <message>
+      <source>“{title}” still has direct reports; move or remove them first.</source>
+      <translation>“{title}”仍有直接下属，请先移走或删除它们。</translation>
+    </message>
+    <message>
+      <source>There is already a department called “{name}”.</source>
+      <translation>已有名为“{name}”的部门。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the folder “{folder}” does not exist.</source>
+      <translation>无法保存 {file}：文件夹“{folder}”不存在。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: a folder has that name.</source>
+      <translation>无法保存 {file}：已有同名文件夹。</translation>
+    </message>
+    <message>
+      <source>{file} is read-only; save it under another name.</source>
+      <translation>{file} 是只读文件，请另存为其他名称。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the folder is read-only.</source>
+      <translation>无法保存 {file}：文件夹为只读。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the disk is full; the previous file is unchanged.</source>
+      <translation>无法保存 {file}：磁盘已满；原文件未被改动。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: permission denied.</source>
+      <translation>无法保存 {file}：没有写入权限。</translation>
+    </message>
+    <message>
+      <source>{file} has unsaved changes from an earlier session that did not close.</source>
+      <translation>{file} 有上次未正常关闭时留下的未保存修改。</translation>
+    </message>
+    <message>
+      <source>{file} was saved by a newer version of orgdesk (file format {version}, this version reads up to {supported}); please update orgdesk to open it.</source>
+      <translation>{file} 由更新版本的 orgdesk 保存（文件格式 {version}，本版本最高支持 {supported}），请升级 orgdesk 后再打开。</translation>
+    </message>
+    <message>
+      <source>{file} uses file format {version}, which this version of orgdesk can no longer upgrade.</source>
+      <translation>{file} 使用文件格式 {version}，本版本 orgdesk 已无法升级该格式。</translation>
+    </message>
+    <message>
+      <source>{file} is already open in another orgdesk window (process {owner}).</source>
+      <translation>{file} 已在另一个 orgdesk 窗口中打开（进程 {owner}）。</translation>
+    </message>
+    <message>
+      <source>{file} is a folder, not an orgdesk file.</source>
+      <translation>{file} 是文件夹，不是 orgdesk 文件。</translation>
+    </message>
+    <message>
+      <source>{file} is not a regular file.</source>
+      <translation>{file} 不是普通文件。</translation>
+    </message>
+    <message>
+      <source>{file} is empty (0 bytes); it holds no organisation.</source>
+      <translation>{file} 是空文件（0 字节），不含任何组织。</translation>
+    </message>
+    <message>
+      <source>{file} is not an orgdesk file.</source>
+      <translation>{file} 不是 orgdesk 文件。</translation>
+    </message>
+    <message>
+      <source>{file} is truncated: it is too short to be an orgdesk file.</source>
+      <translation>{file} 不完整：文件过短，不是有效的 orgdesk 文件。</translation>
+    </message>
+    <message>
+      <source>{file} is a database of another program, not an orgdesk file.</source>
+      <translation>{file} 是其他程序的数据库，不是 orgdesk 文件。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: its header is invalid.</source>
+      <translation>{file} 已损坏：文件头无效。</translation>
+    </message>
+    <message>
+      <source>{file} is truncated: part of the file is missing.</source>
+      <translation>{file} 不完整：文件缺失了一部分。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged and cannot be read.</source>
+      <translation>{file} 已损坏，无法读取。</translation>
+    </message>
+    <message>
+      <source>{file} does not exist.</source>
+      <translation>{file} 不存在。</translation>
+    </message>
+  </context>
+  <context>
     <name>fonts</name>
     <message>
       <source>install the “Noto Sans CJK SC” font</source>

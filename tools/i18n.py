@@ -84,14 +84,27 @@ def extract_file(path: Path) -> list[Message]:
     return found
 
 
+def extract_sentences(path: Path) -> list[Message]:
+    """`Sentence.of("…", …)` templates of the core's errors, context "errors"."""
+    found: list[Message] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "of" and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id == "Sentence" and node.args \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            found.append(("errors", node.args[0].value))
+    return found
+
+
 def extract() -> dict[str, list[str]]:
-    """Context → source texts in first-seen order, over every ui module."""
+    """Context → source texts in first-seen order, over every ui module and every Sentence."""
     contexts: dict[str, list[str]] = {}
-    for path in sorted(SOURCES.rglob("*.py")):
-        for context, text in extract_file(path):
-            texts = contexts.setdefault(context, [])
-            if text not in texts:
-                texts.append(text)
+    found = [m for path in sorted(SOURCES.rglob("*.py")) for m in extract_file(path)]
+    found += [m for path in sorted((ROOT / "orgdesk").rglob("*.py")) for m in extract_sentences(path)]
+    for context, text in found:
+        texts = contexts.setdefault(context, [])
+        if text not in texts:
+            texts.append(text)
     return contexts
 
 

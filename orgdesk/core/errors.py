@@ -29,3 +29,23 @@ class UnknownDepartmentError(DomainError):
 
 class InvalidValueError(DomainError):
     """A field value outside what the domain allows (negative headcount, bad colour…)."""
+
+
+class Sentence(str):
+    """An English sentence that remembers its template, so an interface can translate it.
+
+    `str(Sentence.of("{file} does not exist.", file="“a.orgdesk”"))` is the
+    English text the CLI prints; the GUI translates `template` (context
+    "errors") and fills in the same arguments, so a Chinese interface shows
+    “a.orgdesk” 不存在。 without the core knowing anything of Qt.
+    """
+
+    template: str
+    arguments: dict[str, object]
+
+    @classmethod
+    def of(cls, template: str, **arguments: object) -> Sentence:
+        sentence = cls(template.format(**arguments))
+        sentence.template = template
+        sentence.arguments = arguments
+        return sentence

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import NewType
 
-from orgdesk.core.errors import InvalidValueError
+from orgdesk.core.errors import InvalidValueError, Sentence
 
 PositionId = NewType("PositionId", int)
 DepartmentId = NewType("DepartmentId", int)
@@ -74,9 +74,9 @@ class Requirements:
             if value is not None and not 0 <= value <= 200:
                 raise InvalidValueError(f"{label} must be between 0 and 200, not {value}.")
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
-            raise InvalidValueError(
-                f"The age range {self.age_min}-{self.age_max} starts after it ends."
-            )
+            raise InvalidValueError(Sentence.of(
+                "The age range {low}-{high} starts after it ends.",
+                low=self.age_min, high=self.age_max))
 
     @property
     def education_rank(self) -> int:
@@ -97,7 +97,8 @@ class Department:
         if not self.name.strip():
             raise InvalidValueError("A department needs a name.")
         if not _COLOUR.fullmatch(self.colour):
-            raise InvalidValueError(f"Colour “{self.colour}” is not of the form #RRGGBB.")
+            raise InvalidValueError(Sentence.of("Colour “{colour}” is not of the form #RRGGBB.",
+                                                colour=self.colour))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from orgdesk.core.errors import (
     CycleError,
     DomainError,
     InvalidValueError,
+    Sentence,
     UnknownDepartmentError,
     UnknownPositionError,
 )
@@ -344,12 +345,12 @@ class Organisation:
             return
         target = self.position(new_superior)
         if new_superior == pid:
-            raise CycleError(f"“{position.title}” cannot report to itself.")
+            raise CycleError(Sentence.of("“{title}” cannot report to itself.",
+                                         title=position.title))
         if new_superior in nx.descendants(self._graph, pid):
-            raise CycleError(
-                f"“{position.title}” cannot report to “{target.title}”, "
-                "which is one of its own reports."
-            )
+            raise CycleError(Sentence.of(
+                "“{title}” cannot report to “{target}”, which is one of its own reports.",
+                title=position.title, target=target.title))
 
     # ---------------------------------------------------------------- mutations
     def _renumber(self, superior: PositionId | None, ordered: list[PositionId],
@@ -445,7 +446,8 @@ class Organisation:
         """Move only `pid`; its reports stay behind, in its place under its old superior."""
         position = self.position(pid)
         if new_superior == pid:
-            raise CycleError(f"“{position.title}” cannot report to itself.")
+            raise CycleError(Sentence.of("“{title}” cannot report to itself.",
+                                         title=position.title))
         if new_superior is not None:
             self.position(new_superior)
         before = dict(self._positions)
@@ -473,9 +475,9 @@ class Organisation:
         """Remove one position that has no reports (and its dotted-line relations)."""
         position = self.position(pid)
         if self._graph.out_degree(pid):
-            raise DomainError(
-                f"“{position.title}” still has direct reports; move or remove them first."
-            )
+            raise DomainError(Sentence.of(
+                "“{title}” still has direct reports; move or remove them first.",
+                title=position.title))
         changes = ChangeSet(positions_removed=[pid])
         for relation in list(self._relations.values()):
             if pid in (relation.source_id, relation.target_id):
@@ -517,7 +519,8 @@ class Organisation:
         if department.id in self._departments:
             raise DomainError(f"Department id {department.id} is already used.")
         if any(d.name == department.name for d in self._departments.values()):
-            raise InvalidValueError(f"There is already a department called “{department.name}”.")
+            raise InvalidValueError(Sentence.of("There is already a department called “{name}”.",
+                                                name=department.name))
         self._departments[department.id] = department
         return ChangeSet(departments_added=[department.id])
 
@@ -525,7 +528,8 @@ class Organisation:
         self.department(department.id)
         if any(d.name == department.name and d.id != department.id
                for d in self._departments.values()):
-            raise InvalidValueError(f"There is already a department called “{department.name}”.")
+            raise InvalidValueError(Sentence.of("There is already a department called “{name}”.",
+                                                name=department.name))
         self._departments[department.id] = department
         return ChangeSet(departments_updated=[department.id])
 

@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import now_utc
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage import migrations
@@ -143,26 +143,31 @@ def _check_target(target: Path) -> None:
     """Refuse a Save target that the user has marked read-only, before writing."""
     folder = target.parent
     if not folder.is_dir():
-        raise SaveFailed(target, f"Cannot save {name_of(target)}: the folder “{folder}” does not exist.")
+        raise SaveFailed(target, Sentence.of("Cannot save {file}: the folder “{folder}” does not "
+                                             "exist.", file=name_of(target), folder=folder))
     if target.is_dir():
-        raise SaveFailed(target, f"Cannot save {name_of(target)}: a folder has that name.")
+        raise SaveFailed(target, Sentence.of("Cannot save {file}: a folder has that name.",
+                                             file=name_of(target)))
     # Mode bits rather than os.access: root passes os.access, yet a user who
     # marked a file or folder read-only expects it to stay as it is.
     if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
-        raise ReadOnlyFile(target, f"{name_of(target)} is read-only; save it under another name.")
+        raise ReadOnlyFile(target, Sentence.of("{file} is read-only; save it under another name.",
+                                               file=name_of(target)))
     if not folder.stat().st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK):
-        raise ReadOnlyFile(target, f"Cannot save {name_of(target)}: the folder is read-only.")
+        raise ReadOnlyFile(target, Sentence.of("Cannot save {file}: the folder is read-only.",
+                                               file=name_of(target)))
 
 
 def _save_error(target: Path, exc: BaseException) -> SaveFailed:
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        reason = "the disk is full"
-    elif isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
-        reason = "the disk is full"
-    elif isinstance(exc, PermissionError):
-        return ReadOnlyFile(target, f"Cannot save {name_of(target)}: permission denied.")
-    else:
-        reason = getattr(exc, "strerror", None) or str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or \
+            isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        return SaveFailed(target, Sentence.of(
+            "Cannot save {file}: the disk is full; the previous file is unchanged.",
+            file=name_of(target)))
+    if isinstance(exc, PermissionError):
+        return ReadOnlyFile(target, Sentence.of("Cannot save {file}: permission denied.",
+                                                file=name_of(target)))
+    reason = getattr(exc, "strerror", None) or str(exc)
     return SaveFailed(target, f"Cannot save {name_of(target)}: {reason}; "
                               "the previous file is unchanged.")
 
@@ -268,9 +273,9 @@ class DocumentFile:
                      and change_counter(working) != info.saved_counter)
         try:
             if has_edits and recover is None:
-                raise RecoveryAvailable(
-                    path, f"{name_of(path)} has unsaved changes from an earlier session "
-                          "that did not close.")
+                raise RecoveryAvailable(path, Sentence.of(
+                    "{file} has unsaved changes from an earlier session that did not close.",
+                    file=name_of(path)))
             if has_edits and recover:
                 return cls(path, session, None)
             working.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
+from orgdesk.core.errors import Sentence
 from orgdesk.storage.errors import CorruptFile, FileTooNew, FileTooOld, name_of
 from orgdesk.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from orgdesk.storage.sqlite_file import integrity_problems, schema_of
@@ -57,14 +58,14 @@ def check_version(version: int, path: Path, steps: Mapping[int, Step] | None = N
     """Refuse versions this build cannot open (newer, or older than any upgrade)."""
     steps = MIGRATIONS if steps is None else steps
     if version > SCHEMA_VERSION:
-        raise FileTooNew(
-            path, f"{name_of(path)} was saved by a newer version of orgdesk "
-            f"(file format {version}, this version reads up to {SCHEMA_VERSION}); "
-            "please update orgdesk to open it.")
+        raise FileTooNew(path, Sentence.of(
+            "{file} was saved by a newer version of orgdesk (file format {version}, this "
+            "version reads up to {supported}); please update orgdesk to open it.",
+            file=name_of(path), version=version, supported=SCHEMA_VERSION))
     if version < SCHEMA_VERSION and any(v not in steps for v in range(version, SCHEMA_VERSION)):
-        raise FileTooOld(
-            path, f"{name_of(path)} uses file format {version}, which this version of orgdesk "
-            "can no longer upgrade.")
+        raise FileTooOld(path, Sentence.of(
+            "{file} uses file format {version}, which this version of orgdesk can no longer "
+            "upgrade.", file=name_of(path), version=version))
 
 
 def check_schema(conn: sqlite3.Connection, path: Path) -> None:

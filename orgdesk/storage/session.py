@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
+from orgdesk.core.errors import Sentence
 from orgdesk.storage.errors import FileInUse, name_of
 
 WORKING_NAME = "working.orgdesk"
@@ -112,10 +113,9 @@ class SessionFolder:
             handle.seek(0)
             owner = handle.read().decode("ascii", "replace").strip()
             handle.close()
-            what = name_of(document) if document else "This document"
-            raise FileInUse(document or folder,
-                            f"{what} is already open in another orgdesk window"
-                            + (f" (process {owner})." if owner else "."))
+            raise FileInUse(document or folder, Sentence.of(
+                "{file} is already open in another orgdesk window (process {owner}).",
+                file=name_of(document) if document else "“?”", owner=owner or "?"))
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()).encode("ascii"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from orgdesk.core.errors import Sentence
 from orgdesk.storage.errors import (
     CorruptFile,
     FileMissing,
@@ -44,24 +45,27 @@ def read_header(path: Path) -> Header:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise FileMissing(path, f"{name_of(path)} does not exist.") from None
+        raise FileMissing(path, Sentence.of("{file} does not exist.", file=name_of(path))) from None
     except OSError as exc:
         raise NotAFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
     if stat.S_ISDIR(st.st_mode):
-        raise NotAFile(path, f"{name_of(path)} is a folder, not an orgdesk file.")
+        raise NotAFile(path, Sentence.of("{file} is a folder, not an orgdesk file.",
+                                          file=name_of(path)))
     if not stat.S_ISREG(st.st_mode):
-        raise NotAFile(path, f"{name_of(path)} is not a regular file.")
+        raise NotAFile(path, Sentence.of("{file} is not a regular file.", file=name_of(path)))
     if st.st_size == 0:
-        raise CorruptFile(path, f"{name_of(path)} is empty (0 bytes); it holds no organisation.")
+        raise CorruptFile(path, Sentence.of("{file} is empty (0 bytes); it holds no organisation.",
+                                             file=name_of(path)))
     try:
         with open(path, "rb") as handle:
             raw = handle.read(HEADER_SIZE)
     except OSError as exc:
         raise NotAFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
     if not raw.startswith(SQLITE_MAGIC):
-        raise NotOrgdeskFile(path, f"{name_of(path)} is not an orgdesk file.")
+        raise NotOrgdeskFile(path, Sentence.of("{file} is not an orgdesk file.", file=name_of(path)))
     if len(raw) < HEADER_SIZE:
-        raise CorruptFile(path, f"{name_of(path)} is truncated: it is too short to be an orgdesk file.")
+        raise CorruptFile(path, Sentence.of(
+            "{file} is truncated: it is too short to be an orgdesk file.", file=name_of(path)))
     page_size = struct.unpack(">H", raw[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     page_count = struct.unpack(">I", raw[28:32])[0]
@@ -69,11 +73,14 @@ def read_header(path: Path) -> Header:
     application_id = struct.unpack(">I", raw[68:72])[0]
     if application_id != APPLICATION_ID:
         raise ForeignDatabase(
-            path, f"{name_of(path)} is a database of another program, not an orgdesk file.")
+            path, Sentence.of("{file} is a database of another program, not an orgdesk file.",
+                              file=name_of(path)))
     if page_size < 512 or page_size & (page_size - 1):
-        raise CorruptFile(path, f"{name_of(path)} is damaged: its header is invalid.")
+        raise CorruptFile(path, Sentence.of("{file} is damaged: its header is invalid.",
+                                             file=name_of(path)))
     if page_count and st.st_size < page_count * page_size:
-        raise CorruptFile(path, f"{name_of(path)} is truncated: part of the file is missing.")
+        raise CorruptFile(path, Sentence.of("{file} is truncated: part of the file is missing.",
+                                             file=name_of(path)))
     return Header(page_size, page_count, user_version, application_id)
 
 
@@ -100,9 +107,11 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError:
-        raise CorruptFile(path, f"{name_of(path)} is damaged and cannot be read.") from None
+        raise CorruptFile(path, Sentence.of("{file} is damaged and cannot be read.",
+                                             file=name_of(path))) from None
     if rows != [("ok",)]:
-        raise CorruptFile(path, f"{name_of(path)} is damaged and cannot be read.")
+        raise CorruptFile(path, Sentence.of("{file} is damaged and cannot be read.",
+                                             file=name_of(path)))
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:

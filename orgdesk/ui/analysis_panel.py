@@ -53,6 +53,7 @@ from orgdesk.analysis.span_rules import (
     TeamSizeRule,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.ui.messages import user_message
 
 Cell = str | int
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -351,7 +352,7 @@ class AnalysisPanel(QWidget):
         try:
             rules = self.rules_editor.rules()
         except SpanRulesError as exc:
-            self.rules_problem.setText(str(exc))
+            self.rules_problem.setText(user_message(exc))
             return
         self.rules_problem.clear()
         if rules != self._rules:

@@ -24,6 +24,7 @@ from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family, missing_font_advice
 from orgdesk.ui.main_window import MainWindow
+from orgdesk.ui.messages import user_message
 
 MAX_RECENT = 10
 LANGUAGES = (("system", "System"), ("en", "English"), ("zh_CN", "简体中文"))
@@ -90,7 +91,7 @@ class OrgdeskApp(QObject):
         try:
             org = template_organisation(slug)
         except UserError as exc:
-            dialogs.show_error(None, str(exc))
+            dialogs.show_error(None, user_message(exc))
             return None
         return self.show_service(DocumentService(DocumentFile.new(org)))
 
@@ -141,7 +142,7 @@ class OrgdeskApp(QObject):
                 try:
                     opened.append(self.show_service(DocumentService(DocumentFile.recover(found.key))))
                 except UserError as exc:
-                    dialogs.show_error(None, str(exc))
+                    dialogs.show_error(None, user_message(exc))
             else:
                 DocumentFile.discard_recovery(found.key)
         return opened
@@ -186,7 +187,7 @@ def open_document(path: Path, parent: QWidget | None = None) -> DocumentService 
             recover = dialogs.ask_recover(parent, str(offer))
             return DocumentService(DocumentFile.open(path, recover=recover))
     except UserError as exc:
-        dialogs.show_error(parent, str(exc))
+        dialogs.show_error(parent, user_message(exc))
         return None
 
 

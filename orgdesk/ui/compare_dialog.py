@@ -34,6 +34,7 @@ from orgdesk.analysis.compare import ChangeKind, Comparison, PositionChange, com
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs
+from orgdesk.ui.messages import user_message
 
 #: Row colours per kind, light enough for black text.
 KIND_COLOURS = {ChangeKind.ADDED: "#E2F0D9", ChangeKind.REMOVED: "#F8D7DA",
@@ -69,7 +70,7 @@ def compare_with_file(parent: QWidget, current: Organisation, current_name: str
 
         other = read_organisation(path)
     except UserError as exc:
-        show_error(parent, str(exc))
+        show_error(parent, user_message(exc))
         return None
     dialog = CompareDialog(compare(other, current), path.name, current_name, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -18,6 +18,7 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation, StatePatch
 from orgdesk.services import DocumentService
+from orgdesk.ui.messages import user_message
 
 Edit = Callable[[DocumentService], object]
 
@@ -61,7 +62,7 @@ class DocumentController(QObject):
             result = edit(self.service)
         except UserError as exc:
             self._resync(org)
-            self.problem.emit(str(exc))
+            self.problem.emit(user_message(exc))
             return False
         changes = result if isinstance(result, ChangeSet) else self._diff(before_state)
         if changes.empty:
@@ -111,7 +112,7 @@ class DocumentController(QObject):
             changes = self.service.apply_patch(patch)
         except UserError as exc:
             self._resync(org)
-            self.problem.emit(str(exc))
+            self.problem.emit(user_message(exc))
             return
         self.changed.emit(changes, _structural(before, patch))
 

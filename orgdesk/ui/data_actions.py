@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs
+from orgdesk.ui.messages import user_message
 
 if TYPE_CHECKING:
     from orgdesk.ui.main_window import MainWindow
@@ -65,7 +66,7 @@ class _ExportJob(QRunnable):
         try:
             export_to(self.org, self.target)
         except UserError as exc:
-            self.signals.finished.emit(str(exc))
+            self.signals.finished.emit(user_message(exc))
         except Exception as exc:  # a bug: one sentence, and the pool thread lives on
             self.signals.finished.emit(tr("The export failed (%1).").replace(
                 "%1", type(exc).__name__))

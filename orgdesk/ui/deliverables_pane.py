@@ -19,6 +19,7 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.ui.analysis_panel import AnalysisPanel
+from orgdesk.ui.messages import user_message
 
 if TYPE_CHECKING:
     from orgdesk.ui.main_window import MainWindow
@@ -62,7 +63,7 @@ class DeliverablesPane(QObject):
         try:
             return document_span_rules(self.controller.org.settings)
         except UserError as exc:
-            self.window.show_problem(str(exc))
+            self.window.show_problem(user_message(exc))
             return SpanRules()
 
     def refresh(self) -> None:

@@ -42,6 +42,7 @@ from orgdesk.export.chart_export import export_chart_file, render_chart
 from orgdesk.export.options import FORMATS, ChartExportOptions
 from orgdesk.layout.model import ChartLayout
 from orgdesk.ui import dialogs
+from orgdesk.ui.messages import user_message
 
 #: Above this many positions the preview is not drawn automatically.
 PREVIEW_LIMIT = 1500
@@ -81,7 +82,7 @@ class _ExportJob(QRunnable):
         try:
             export_chart_file(org, target, options, layout, self.signals.progress.emit)
         except UserError as exc:
-            self.signals.done.emit(str(exc))
+            self.signals.done.emit(user_message(exc))
         except Exception as exc:  # a bug: say so in one sentence, do not kill the thread pool
             self.signals.done.emit(QCoreApplication.translate(
                 "ExportChartDialog", "The export failed unexpectedly (%1).")
@@ -211,7 +212,7 @@ class ExportChartDialog(QDialog):
         try:
             svg = render_chart(self.org, preview, self._layout_for(options))
         except UserError as exc:
-            self.preview.setText(str(exc))
+            self.preview.setText(user_message(exc))
             return
         from orgdesk.ui.qt_render import svg_to_png
 

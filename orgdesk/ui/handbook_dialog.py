@@ -29,6 +29,7 @@ from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs
+from orgdesk.ui.messages import user_message
 
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (*.html)"}
 
@@ -79,7 +80,7 @@ class _HandbookJob(QRunnable):
         except HandbookCancelled:
             self.signals.done.emit("cancel")
         except UserError as exc:
-            self.signals.done.emit(str(exc))
+            self.signals.done.emit(user_message(exc))
         except Exception as exc:  # a bug: one sentence, and the pool thread survives
             self.signals.done.emit(QCoreApplication.translate(
                 "HandbookDialog", "The handbook failed unexpectedly (%1).")

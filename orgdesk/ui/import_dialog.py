@@ -53,6 +53,7 @@ from orgdesk.io.interchange import IMPORT_FORMATS, ImportResult, Preview, previe
 from orgdesk.io.options import ImportOptions, RootPolicy
 from orgdesk.io.problems import ImportCancelled
 from orgdesk.ui import dialogs
+from orgdesk.ui.messages import user_message
 
 #: The preview tree shows at most this many positions (a 100,000-row list would stall it).
 PREVIEW_POSITIONS = 2000
@@ -116,7 +117,7 @@ class _CheckJob(QRunnable):
         except ImportCancelled:
             result = None
         except UserError as exc:
-            result = str(exc)
+            result = user_message(exc)
         except Exception as exc:  # a bug: one sentence, and the dialog stays usable
             result = QCoreApplication.translate(
                 "ImportDialog", "The file could not be read (%1).").replace(
@@ -290,7 +291,7 @@ class ImportDialog(QDialog):
         except UserError as exc:
             self.shown = None
             self.mapping.setRowCount(0)
-            self._show_failure(str(exc))
+            self._show_failure(user_message(exc))
             return
         self.shown = shown
         self.sheet.blockSignals(True)

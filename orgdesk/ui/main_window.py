@@ -49,6 +49,7 @@ from orgdesk.ui.panels.reports import ReportsPanel
 from orgdesk.ui.panels.requirements import RequirementsPanel
 from orgdesk.ui.tree_model import OrgTreeModel
 from orgdesk.ui.tree_view import OrgTreeView
+from orgdesk.ui.messages import user_message
 
 if TYPE_CHECKING:
     from orgdesk.ui.app import OrgdeskApp
@@ -632,7 +633,7 @@ class MainWindow(QMainWindow):
         try:
             self.controller.service.save()
         except UserError as exc:
-            dialogs.show_error(self, str(exc))
+            dialogs.show_error(self, user_message(exc))
             return False
         self.controller.mark_saved()
         if self.app is not None:
@@ -650,7 +651,7 @@ class MainWindow(QMainWindow):
         try:
             self.controller.service.save_as(target)
         except UserError as exc:
-            dialogs.show_error(self, str(exc))
+            dialogs.show_error(self, user_message(exc))
             return False
         self.controller.mark_saved()
         if self.app is not None and file.path is not None:

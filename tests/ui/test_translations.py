@@ -60,3 +60,31 @@ def test_without_the_translator_the_window_stays_english(
         open_window: Callable[..., MainWindow]) -> None:
     window = open_window(None)
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_core_errors_are_shown_in_the_interface_language(
+        chinese: QTranslator, open_window: Callable[..., MainWindow], tmp_path: Path) -> None:
+    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.errors import FileProblem
+    from orgdesk.ui.messages import user_message
+
+    missing = tmp_path / "客户方案.orgdesk"
+    with pytest.raises(FileProblem) as caught:
+        read_organisation(missing)
+    assert str(caught.value) == "“客户方案.orgdesk” does not exist."  # the CLI's English
+    assert user_message(caught.value) == "“客户方案.orgdesk” 不存在。"
+    window = open_window("software_ops_department")
+    org = window.controller.org
+    boss = next(p.id for p in org.positions() if p.title == "运营经理")
+    under = next(p.id for p in org.positions() if p.title == "项目督导")
+    assert not window.move_position_to(boss, under)
+    assert window.statusBar().currentMessage() == \
+        "“运营经理”不能向“项目督导”汇报，因为后者是它自己的下属。"
+
+
+def test_untranslated_errors_stay_english(qapp: QApplication) -> None:
+    from orgdesk.core.errors import Sentence, UserError
+    from orgdesk.ui.messages import user_message
+
+    assert user_message(UserError("plain sentence")) == "plain sentence"
+    assert user_message(UserError(Sentence.of("{n} things.", n=3))) == "3 things."

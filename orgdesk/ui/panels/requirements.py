@@ -17,6 +17,7 @@ from orgdesk.core.model import EDUCATION_SCALE, Position
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ListEditor
+from orgdesk.ui.messages import user_message
 
 
 def _t(text: str) -> str:
@@ -97,7 +98,7 @@ class RequirementsPanel(PositionPanel):
         try:
             requirements = replace(position.requirements, **fields)  # type: ignore[arg-type]
         except InvalidValueError as exc:
-            self.controller.problem.emit(str(exc))
+            self.controller.problem.emit(user_message(exc))
             return
         self.edit(_t("Edit requirements of %1").replace("%1", position.title),
                   merge_field and f"req.{merge_field}", requirements=requirements)
