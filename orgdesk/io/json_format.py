@@ -25,6 +25,7 @@ from orgdesk.core.model import (
     Requirements,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.core.serialize import department_to_dict, position_to_dict
 from orgdesk.io.cells import MAX_NUMBER
 from orgdesk.io.problems import HostileFile, MalformedFile, Problem, name_of
 from orgdesk.io.tables import Draft, OwnExtras, PendingRelation
@@ -42,28 +43,11 @@ def document_dict(org: Organisation) -> dict[str, Any]:
         "info": {"title": info.title, "client": info.client, "author": info.author,
                  "notes": info.notes, "created": info.created.isoformat(),
                  "modified": info.modified.isoformat()},
-        "departments": [{"id": d.id, "name": d.name, "colour": d.colour, "order": d.order}
-                        for d in org.departments],
-        "positions": [_position(p) for p in org.positions()],
+        "departments": [department_to_dict(d) for d in org.departments],
+        "positions": [position_to_dict(p) for p in org.positions()],
         "relations": [{"id": r.id, "source_id": r.source_id, "target_id": r.target_id,
                        "kind": r.kind.value, "label": r.label} for r in org.relations],
         "settings": dict(org.settings),
-    }
-
-
-def _position(p: Any) -> dict[str, Any]:
-    req = p.requirements
-    return {
-        "id": p.id, "superior_id": p.superior_id, "order": p.order, "title": p.title,
-        "department_id": p.department_id, "kind": p.kind.value, "level": p.level,
-        "planned_headcount": p.planned_headcount, "headcount_note": p.headcount_note,
-        "filled_headcount": p.filled_headcount, "duties": list(p.duties),
-        "requirements": {"education": req.education, "min_years": req.min_years,
-                         "age_min": req.age_min, "age_max": req.age_max,
-                         "languages": list(req.languages), "skills": list(req.skills),
-                         "other": req.other},
-        "kpis": [{"name": k.name, "target": k.target} for k in p.kpis],
-        "career_path": p.career_path, "notes": p.notes,
     }
 
 

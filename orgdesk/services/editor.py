@@ -169,5 +169,5 @@ class DocumentService:
     def _reload_info(self) -> ChangeSet:
         # Saving writes info.modified into the working copy; without this the
         # memory's info would differ from the disk's after every save.
-        self.org.info = self.file.load().info
+        self.org.info = self.file.load_info()
         return ChangeSet(info_changed=True)

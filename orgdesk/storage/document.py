@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from orgdesk.core.errors import Sentence, UserError
-from orgdesk.core.model import now_utc
+from orgdesk.core.model import DocumentInfo, now_utc
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage import migrations
 from orgdesk.storage.engine import working_engine
@@ -321,6 +321,11 @@ class DocumentFile:
             return org
         with Session(self.engine) as session:
             return load_organisation(session)
+
+    def load_info(self) -> DocumentInfo:
+        """Only the document's info (after Save stamps `modified`), not every position."""
+        with Session(self.engine) as session:
+            return load_info(session)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:

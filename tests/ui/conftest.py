@@ -24,6 +24,7 @@ from orgdesk.paths import sample_orgs_dir
 from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile
 from orgdesk.ui import dialogs
+from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.main_window import MainWindow
 
@@ -198,3 +199,16 @@ def wait_for(condition: Callable[[], object], timeout: float = 2.0) -> bool:
         QApplication.processEvents()
         time.sleep(0.005)
     return True
+
+
+@pytest.fixture
+def orgdesk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[OrgdeskApp]:
+    """The application object; every window it still has is closed at teardown."""
+    application = OrgdeskApp()
+    yield application
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
+    for window in list(application.windows):
+        assert window.close()
+        window.deleteLater()
+    assert application.windows == []
+    flush_deletes()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,20 +13,8 @@ from orgdesk.storage.document import read_organisation
 from orgdesk.ui import data_actions, dialogs
 from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.main_window import MainWindow
-from tests.ui.conftest import flush_deletes
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def orgdesk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[OrgdeskApp]:
-    application = OrgdeskApp()
-    yield application
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
-    for window in list(application.windows):
-        assert window.close()
-        window.deleteLater()
-    flush_deletes()
 
 
 def test_import_opens_the_organisation_in_a_new_unsaved_window(

@@ -1,7 +1,7 @@
 """Documents: save, save as, the unsaved-changes prompt, open, recovery, recent, samples."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,22 +19,9 @@ from orgdesk.ui import app as app_module
 from orgdesk.ui import dialogs
 from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.main_window import MainWindow
-from tests.ui.conftest import flush_deletes, pid, wait_for
+from tests.ui.conftest import pid, wait_for
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def orgdesk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[OrgdeskApp]:
-    """The application object; every window it still has is closed at teardown."""
-    application = OrgdeskApp()
-    yield application
-    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
-    for window in list(application.windows):
-        assert window.close()
-        window.deleteLater()
-    assert application.windows == []
-    flush_deletes()
 
 
 class Answers:
