@@ -41,6 +41,8 @@ EXCEL_CELL_LIMIT = 32_767
 MAX_CELL_CHARS = 100_000
 MAX_UNZIPPED = 1 << 30
 MAX_MEMBERS = 10_000
+#: The widest sheet whose claimed width names headerless columns (Excel's own limit is 16,384).
+MAX_DECLARED_COLUMNS = 1_000
 _PROLOG = 4096
 
 
@@ -101,12 +103,30 @@ def sheet_names(path: Path) -> list[str]:
         workbook.close()
 
 
+def _declared(sheet: Any) -> tuple[int | None, int]:
+    """The rows and columns the sheet's `<dimension>` claims: hints, never limits."""
+    rows, columns = getattr(sheet, "max_row", None), getattr(sheet, "max_column", None)
+    return (rows if isinstance(rows, int) and rows > 0 else None,
+            min(columns, MAX_DECLARED_COLUMNS) if isinstance(columns, int) and columns > 0 else 0)
+
+
 def _values(path: Path, sheet: Any, name: str) -> Iterator[tuple[int, list[object]]]:
-    """(row number, cell values) of the non-empty rows of `sheet`."""
+    """(row number, cell values) of the non-empty rows of `sheet`, every one of them.
+
+    The `<dimension>` element is whatever the writing program left there, and
+    read-only openpyxl stops at its last row and column: a stale “A1:C2” on a
+    sheet of 1,002 rows read 2 of them.  So it is dropped before reading, and
+    the sheet is read from A1 to its last cell (rows then come back as long
+    as their own last cell, which the readers pad).
+    """
+    reset = getattr(sheet, "reset_dimensions", None)
+    if reset is not None:
+        reset()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+            for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1,
+                                                         values_only=True), 1):
                 values: list[object] = []
                 for column, value in enumerate(row):
                     if isinstance(value, str):
@@ -137,13 +157,16 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
             raise MalformedFile(path, f"{name_of(path)} has no sheet “{sheet}”; its sheets are: "
                                       f"{', '.join(names)}.")
         worksheet = workbook[sheet]
+        total, columns = _declared(worksheet)
         rows = _values(path, worksheet, sheet)
         try:
             _, header = next(rows)
         except StopIteration:
             raise MalformedFile(path, f"The sheet “{sheet}” of {name_of(path)} is empty.") from None
-        headers = unique_headers(header)
-        table = Table(path, headers, _closing(rows, workbook), total=worksheet.max_row,
+        # Columns the sheet claims beyond the last header keep a name (“Column D”), so their
+        # cells go to the notes; a column a stale dimension hides is a problem of its rows.
+        headers = unique_headers([*header, *[None] * (columns - len(header))])
+        table = Table(path, headers, _closing(rows, workbook), total=total,
                       own=is_own_table(headers))
         if table.own:
             table.extras = _extras(path, workbook, names, table.problems)
