@@ -601,8 +601,10 @@ class Organisation:
         """Put the touched entities back exactly as `patch` says (undo / redo).
 
         Ids, superiors and sibling orders are restored verbatim, so undo gives
-        back precisely the earlier document.  The result must still be a forest.
+        back precisely the earlier document.  The result must still be a forest:
+        the whole patch is checked first, so a refused patch changes nothing.
         """
+        self._check_patch(patch)
         changes = ChangeSet(info_changed=patch.info is not None,
                             settings_changed=list(patch.settings))
         for name, value in patch.settings.items():
@@ -650,9 +652,68 @@ class Organisation:
                 self._graph.add_edge(position.superior_id, position.id)
         if patch.info is not None:
             self.info = patch.info
-        if not self.is_forest():
-            raise CycleError("Restoring this state would break the reporting lines.")
         return changes
+
+    def _check_patch(self, patch: StatePatch) -> None:
+        """Refuse a patch whose result would not be a sound forest, before any change.
+
+        Only the patched positions' reporting lines change, so a cycle must pass
+        through one of them: walking up from each, remembering every position
+        already known to reach a root, is linear in the positions visited.
+        """
+        broken = CycleError("Restoring this state would break the reporting lines.")
+        patched = patch.positions
+
+        def present(pid: PositionId) -> bool:
+            return patched[pid] is not None if pid in patched else pid in self._positions
+
+        def superior_of(pid: PositionId) -> PositionId | None:
+            position = patched[pid] if pid in patched else self._positions[pid]
+            return None if position is None else position.superior_id
+
+        def department_present(did: DepartmentId | None) -> bool:
+            if did is None:
+                return True
+            if did in patch.departments:
+                return patch.departments[did] is not None
+            return did in self._departments
+
+        for pid, position in patched.items():
+            if position is None:
+                # Reports of a removed position must be removed or moved by the same patch.
+                if pid in self._graph and any(
+                        report not in patched for report in self._graph.successors(pid)):
+                    raise broken
+            elif position.id != pid or not department_present(position.department_id):
+                raise broken
+        for did, department in patch.departments.items():
+            if department is None and did in self._departments and any(
+                    p.department_id == did and p.id not in patched
+                    for p in self._positions.values()):
+                raise broken
+        for rid, relation in patch.relations.items():
+            if relation is not None and not (present(relation.source_id)
+                                             and present(relation.target_id)):
+                raise broken
+        if any(position is None for position in patched.values()):
+            for relation in self._relations.values():
+                if relation.id not in patch.relations and not (
+                        present(relation.source_id) and present(relation.target_id)):
+                    raise broken
+        reaches_root: set[PositionId] = set()
+        for start, position in patched.items():
+            if position is None:
+                continue
+            walk: list[PositionId] = []
+            on_walk: set[PositionId] = set()
+            pid: PositionId | None = start
+            while pid is not None and pid not in reaches_root:
+                if pid in on_walk or not present(pid):
+                    raise broken
+                walk.append(pid)
+                on_walk.add(pid)
+                pid = superior_of(pid)
+            reaches_root.update(walk)
 
     # ------------------------------------------------------------- comparison
     def snapshot(self) -> tuple[object, ...]:

@@ -68,9 +68,8 @@ class DocumentService:
         return self.org.position(position.id)
 
     def update_position(self, position: Position) -> ChangeSet:
-        current = self.org.position(position.id)
-        position = replace(position, superior_id=current.superior_id, order=current.order)
-        if position == current:
+        """Replace a position's fields; a changed superior or order is refused (use a move)."""
+        if position == self.org.position(position.id):
             return ChangeSet()
         return self._apply(lambda org: org.update_position(position))
 

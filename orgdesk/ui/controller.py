@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
-from orgdesk.commands import PatchCommand
+from orgdesk.commands import PatchCommand, PatchStack
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation, StatePatch
@@ -35,7 +34,7 @@ class DocumentController(QObject):
     def __init__(self, service: DocumentService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = PatchStack(self)
         # A recovered or upgraded working copy differs from the file before any edit,
         # and so does an untitled document with contents (a sample); a blank
         # untitled one holds nothing to lose.
@@ -105,16 +104,21 @@ class DocumentController(QObject):
             if before_state.settings.get(name) != now.settings.get(name)]
         return changes
 
-    def apply_patch(self, patch: StatePatch) -> None:
-        """Undo/redo entry point: restore entities exactly and announce the change."""
+    def apply_patch(self, patch: StatePatch) -> bool:
+        """Undo/redo entry point: restore entities exactly and announce the change.
+
+        False (and `problem`) when the patch could not be applied; the undo
+        stack then keeps its index.
+        """
         org, before = self.org, self.org.state_of(_touched(patch))
         try:
             changes = self.service.apply_patch(patch)
         except UserError as exc:
             self._resync(org)
             self.problem.emit(user_message(exc))
-            return
+            return False
         self.changed.emit(changes, _structural(before, patch))
+        return True
 
     def _resync(self, org: Organisation) -> None:
         """After a refused edit the service may have reloaded its organisation from the
