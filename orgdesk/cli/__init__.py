@@ -5,7 +5,9 @@ never import it at all, so they work on a server or in CI with no display.
 Each group of commands lives in its own module with a `register(subparsers)`
 function.  Known problems print one sentence on stderr and exit 1; a bug
 prints one sentence and leaves its traceback in a log file, never on the
-terminal.
+terminal.  Every human-readable line goes through `orgdesk.cli.terminal`,
+which escapes control characters from the document; a reader that closes
+the pipe early (`orgdesk info FILE | head -1`) ends orgdesk quietly.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import traceback
 from pathlib import Path
 
 from orgdesk import __version__
+from orgdesk.cli.terminal import OutputClosed, err, flush_output, prepare_streams, silence_output
 from orgdesk.core.errors import UserError
 
 #: Modules that each add their subcommands to the parser.
@@ -69,24 +72,48 @@ def _log_bug() -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    prepare_streams()
+    try:
+        try:
+            code = _run(argv)
+        except SystemExit:  # argparse after --help, --version or a usage error
+            flush_output()
+            raise
+        flush_output()
+    except OutputClosed:
+        silence_output()
+        return 1
+    return code
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    try:
+        return parser.parse_args(argv)
+    except BrokenPipeError:  # `orgdesk --help | head -1`
+        raise OutputClosed from None
+
+
+def _run(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = next((a for a in argv if not a.startswith("-")), None)
     if first not in commands and not any(a in ("-h", "--help", "--version") for a in argv):
         argv.insert(0, "open")
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if args.command is None:
-        args = parser.parse_args(["open"])
+        args = _parse(parser, ["open"])
     try:
         return int(args.handler(args))
+    except OutputClosed:
+        raise
     except UserError as exc:
-        print(f"orgdesk: {exc}", file=sys.stderr)
+        err(f"orgdesk: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: one sentence here, the traceback in the log
         log = _log_bug()
         where = f"; details are in {log}" if log else ""
-        print(f"orgdesk: internal error ({type(exc).__name__}){where}.", file=sys.stderr)
+        err(f"orgdesk: internal error ({type(exc).__name__}){where}.")
         return 70

@@ -8,10 +8,10 @@ pictures and paged text with Qt, so it alone starts a QGuiApplication
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from orgdesk.analysis.span_rules import SpanRules, SpanRulesError
+from orgdesk.cli.terminal import out, out_json
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 
@@ -61,7 +61,7 @@ def _cmd_handbook(args: argparse.Namespace) -> int:
     ensure_gui()
     write_handbook(org, output, root=root)
     what = "whole organisation" if root is None else f"branch of “{org.position(root).title}”"
-    print(f"Wrote {output} ({what}).")
+    out(f"Wrote {output} ({what}).")
     return 0
 
 
@@ -89,9 +89,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     org = read_organisation(args.file)
     rules = _rules(args, org)
     if args.json:
-        print(json.dumps(analysis_dict(org, rules), ensure_ascii=False, indent=2))
+        out_json(analysis_dict(org, rules))
     else:
-        print("\n".join(analysis_text(org, rules, args.file.name)))
+        out(*analysis_text(org, rules, args.file.name))
     return 0
 
 
@@ -102,7 +102,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
     comparison = compare(read_organisation(args.old), read_organisation(args.new))
     if args.json:
-        print(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
+        out_json(comparison.to_dict())
     else:
-        print("\n".join(comparison_text(comparison, args.old.name, args.new.name)))
+        out(*comparison_text(comparison, args.old.name, args.new.name))
     return 0

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
+from orgdesk.cli.terminal import err, out, out_json
 from orgdesk.core.errors import UserError
 
 
@@ -51,7 +50,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
         org.info = replace(org.info, title=args.title)
     create_file(output, org)
-    print(f"Created {output} ({len(org)} positions).")
+    out(f"Created {output} ({len(org)} positions).")
     return 0
 
 
@@ -61,17 +60,17 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
     data = summary(read_organisation(args.file))
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        out_json(data)
         return 0
-    print(f"{data['title'] or args.file.name}")
-    print(f"  positions: {data['positions']}   depth: {data['depth']}   roots: {data['roots']}")
-    print(f"  headcount: {data['headcount_planned']} planned, {data['headcount_filled']} filled, "
-          f"{data['vacancies']} vacant")
+    out(f"{data['title'] or args.file.name}",
+        f"  positions: {data['positions']}   depth: {data['depth']}   roots: {data['roots']}",
+        f"  headcount: {data['headcount_planned']} planned, {data['headcount_filled']} filled, "
+        f"{data['vacancies']} vacant")
     for department in data["departments"]:
-        print(f"  {department['name']}: {department['positions']} positions, "
-              f"{department['headcount_planned']} planned")
+        out(f"  {department['name']}: {department['positions']} positions, "
+            f"{department['headcount_planned']} planned")
     for warning in data["warnings"]:
-        print(f"  warning: {warning}")
+        out(f"  warning: {warning}")
     return 0
 
 
@@ -82,11 +81,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     org = read_organisation(args.file)  # header, quick_check, schema, forest
     problems = file_problems(args.file) + structure_problems(org)
     if problems:
-        print(f"{args.file.name}: {len(problems)} problem(s):", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+        err(f"{args.file.name}: {len(problems)} problem(s):", *(f"  {p}" for p in problems))
         return 1
-    print(f"{args.file.name}: OK ({len(org)} positions, depth {org.depth()}).")
+    out(f"{args.file.name}: OK ({len(org)} positions, depth {org.depth()}).")
     return 0
 
 
@@ -95,8 +92,8 @@ def _cmd_templates(_args: argparse.Namespace) -> int:
 
     for sample in samples():
         org = load_sample_source(sample.source)
-        print(f"{sample.slug:32} {sample.title}  ({len(org)} positions, "
-              f"{org.totals().planned} seats)")
+        out(f"{sample.slug:32} {sample.title}  ({len(org)} positions, "
+            f"{org.totals().planned} seats)")
     return 0
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from orgdesk.cli.terminal import out  # the CLI's escaping printer; only the CLI imports us
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
@@ -47,5 +48,5 @@ def export_chart(args: argparse.Namespace) -> int:
         raise UserError(f"“{args.file.name}” has no positions, so there is no chart to export.")
     options = options_from_args(args, org)
     export_chart_file(org, args.output, options)
-    print(f"Wrote {args.output}.")
+    out(f"Wrote {args.output}.")
     return 0

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from orgdesk.cli.terminal import err, out  # the CLI's escaping printer; only the CLI imports us
 from orgdesk.core.errors import UserError
 from orgdesk.io.fields import field_for
 from orgdesk.io.interchange import export_to, import_to_file
@@ -82,21 +83,21 @@ def import_file(args: argparse.Namespace) -> int:
     assert org is not None
     verb = "would import" if args.check else "Imported"
     where = "" if args.check else f" into {output}"
-    print(f"{verb.capitalize()} {len(org)} positions from {name_of(source)}{where}.")
+    out(f"{verb.capitalize()} {len(org)} positions from {name_of(source)}{where}.")
     if result.kept_in_notes:
-        print("Columns kept in the notes: " + ", ".join(result.kept_in_notes) + ".")
+        out("Columns kept in the notes: " + ", ".join(result.kept_in_notes) + ".")
     return 0
 
 
 def _print_problems(failed: ImportFailed) -> None:
     for problem in failed.problems[:SHOWN_PROBLEMS]:
-        print(f"  {problem}", file=sys.stderr)
+        err(f"  {problem}")
         if problem.code == "roots":
-            print("    (use --forest to keep them side by side, or --root-title TITLE to add "
-                  "a top position)", file=sys.stderr)
+            err("    (use --forest to keep them side by side, or --root-title TITLE to add "
+                "a top position)")
     hidden = len(failed.problems) - SHOWN_PROBLEMS
     if hidden > 0:
-        print(f"  … and {hidden:,} more", file=sys.stderr)
+        err(f"  … and {hidden:,} more")
 
 
 def export_data(args: argparse.Namespace) -> int:
@@ -107,5 +108,5 @@ def export_data(args: argparse.Namespace) -> int:
         raise UserError("--root and --depth apply to chart exports (png, svg, pdf, dot) only.")
     org = read_organisation(args.file)
     export_to(org, args.output)
-    print(f"Exported {len(org)} positions to {args.output}.")
+    out(f"Exported {len(org)} positions to {args.output}.")
     return 0
