@@ -41,7 +41,12 @@ def _with_dimension(path: Path, ref: str | None) -> None:
             if item.filename.startswith("xl/worksheets/sheet"):
                 replacement = b"" if ref is None else f'<dimension ref="{ref}"/>'.encode()
                 data, count = re.subn(rb"<dimension [^>]*/>", replacement, data)
-                assert count == 1 or b"<dimension" not in data
+                if not count and ref is not None:  # openpyxl's write-only mode writes none
+                    data, count = re.subn(rb"(</sheetPr>|<sheetViews>)",
+                                          lambda m: (replacement + m.group() if m.group()
+                                                     == b"<sheetViews>" else m.group()
+                                                     + replacement), data, count=1)
+                assert count == 1 or ref is None
             new.writestr(item, data)
     path.write_bytes(out.getvalue())
 
