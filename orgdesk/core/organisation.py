@@ -66,6 +66,43 @@ class StatePatch:
     settings: dict[str, Any] = field(default_factory=dict)  # a None value removes the setting
 
 
+@dataclass(frozen=True, slots=True)
+class RecordedEdit:
+    """What one recorded edit did: every touched entity before and after, and their ids.
+
+    Entities that ended as they started (a drop on its own place, a title typed
+    and typed back) are left out, so an empty edit writes and records nothing.
+    """
+
+    before: StatePatch
+    after: StatePatch
+    changes: ChangeSet
+
+    @property
+    def structural(self) -> bool:
+        """True when positions were added, removed, moved or re-ordered."""
+        for pid, old in self.before.positions.items():
+            new = self.after.positions[pid]
+            if old is None or new is None or (old.superior_id, old.order) != (
+                    new.superior_id, new.order):
+                return True
+        return False
+
+
+_UNTOUCHED: Any = object()
+
+
+@dataclass(slots=True)
+class _Journal:
+    """The first value of each entity an edit touches (None = absent), in touch order."""
+
+    positions: dict[PositionId, Position | None] = field(default_factory=dict)
+    departments: dict[DepartmentId, Department | None] = field(default_factory=dict)
+    relations: dict[RelationId, Relation | None] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    info: Any = _UNTOUCHED
+
+
 #: The highest position id ever given out in this document (see next_position_id).
 HIGH_WATER_SETTING = "last_position_id"
 
@@ -96,6 +133,8 @@ class Organisation:
         self._ordered: dict[PositionId | None, list[PositionId]] = {}
         self._rows: dict[PositionId, int] = {}
         self._branch_totals: dict[PositionId, Totals] = {}
+        #: While an edit is recorded (see `start_recording`), the first values it touched.
+        self._journal: _Journal | None = None
         # A repeated id would otherwise silently drop a department or relation.
         for department in departments:
             if department.id in self._departments:
@@ -359,6 +398,7 @@ class Organisation:
         for index, sibling in enumerate(ordered):
             current = self._positions[sibling]
             if current.order != index or current.superior_id != superior:
+                self._touch_position(sibling)
                 self._positions[sibling] = replace(current, order=index, superior_id=superior)
                 if sibling not in changes.positions_added and sibling not in changes.positions_updated:
                     changes.positions_updated.append(sibling)
@@ -382,8 +422,10 @@ class Organisation:
         siblings.insert(self._clamp(index, len(siblings)), position.id)
         changes = ChangeSet(positions_added=[position.id])
         if position.id > self.settings.get(HIGH_WATER_SETTING, 0):
+            self._touch_setting(HIGH_WATER_SETTING)
             self.settings[HIGH_WATER_SETTING] = int(position.id)
             changes.settings_changed.append(HIGH_WATER_SETTING)
+        self._touch_position(position.id)
         self._positions[position.id] = position
         self._graph.add_node(position.id)
         if position.superior_id is not None:
@@ -407,6 +449,7 @@ class Organisation:
         self._check_department(position.department_id)
         if position == current:
             return ChangeSet()
+        self._touch_position(position.id)
         self._positions[position.id] = position
         self._adjust_branch_totals(current, position)
         return ChangeSet(positions_updated=[position.id])
@@ -434,6 +477,7 @@ class Organisation:
             self._graph.add_edge(new_superior, pid)
         else:
             self._root_ids.add(pid)
+        self._touch_position(pid)
         self._positions[pid] = replace(current, superior_id=new_superior, order=-1)
         self._structure_changed()
         if moved is not None:
@@ -481,12 +525,14 @@ class Organisation:
         changes = ChangeSet(positions_removed=[pid])
         for relation in list(self._relations.values()):
             if pid in (relation.source_id, relation.target_id):
+                self._touch_relation(relation.id)
                 del self._relations[relation.id]
                 changes.relations_removed.append(relation.id)
         if self._branch_totals:
             own = self._branch_totals.pop(pid)
             self._add_up_the_chain(position.superior_id, own, -1)
         self._graph.remove_node(pid)
+        self._touch_position(pid)
         del self._positions[pid]
         self._root_ids.discard(pid)
         self._structure_changed()
@@ -521,6 +567,7 @@ class Organisation:
         if any(d.name == department.name for d in self._departments.values()):
             raise InvalidValueError(Sentence.of("There is already a department called “{name}”.",
                                                 name=department.name))
+        self._touch_department(department.id)
         self._departments[department.id] = department
         return ChangeSet(departments_added=[department.id])
 
@@ -530,6 +577,7 @@ class Organisation:
                for d in self._departments.values()):
             raise InvalidValueError(Sentence.of("There is already a department called “{name}”.",
                                                 name=department.name))
+        self._touch_department(department.id)
         self._departments[department.id] = department
         return ChangeSet(departments_updated=[department.id])
 
@@ -540,8 +588,10 @@ class Organisation:
         self._branch_totals.clear()
         for position in list(self._positions.values()):
             if position.department_id == did:
+                self._touch_position(position.id)
                 self._positions[position.id] = replace(position, department_id=None)
                 changes.positions_updated.append(position.id)
+        self._touch_department(did)
         del self._departments[did]
         return changes
 
@@ -551,11 +601,13 @@ class Organisation:
         self.position(relation.target_id)
         if relation.id in self._relations:
             raise DomainError(f"Relation id {relation.id} is already used.")
+        self._touch_relation(relation.id)
         self._relations[relation.id] = relation
         return ChangeSet(relations_added=[relation.id])
 
     def remove_relation(self, rid: RelationId) -> ChangeSet:
         self.relation(rid)
+        self._touch_relation(rid)
         del self._relations[rid]
         return ChangeSet(relations_removed=[rid])
 
@@ -566,6 +618,7 @@ class Organisation:
             raise InvalidValueError("A setting needs a name.")
         if self.settings.get(name) == value:
             return ChangeSet()
+        self._touch_setting(name)
         if value is None:
             self.settings.pop(name, None)
         else:
@@ -573,8 +626,99 @@ class Organisation:
         return ChangeSet(settings_changed=[name])
 
     def set_info(self, info: DocumentInfo) -> ChangeSet:
+        self._touch_info()
         self.info = info
         return ChangeSet(info_changed=True)
+
+    # ---------------------------------------------------------- recording
+    def start_recording(self) -> None:
+        """Note the first value of every entity the following mutations touch.
+
+        The service records each edit this way, so what an edit changed (its
+        undo patch and the rows to write) comes from the mutations themselves,
+        without copying or comparing the whole organisation.
+        """
+        if self._journal is not None:
+            raise RuntimeError("An edit is already being recorded.")
+        self._journal = _Journal()
+
+    @property
+    def recording(self) -> bool:
+        return self._journal is not None
+
+    def stop_recording(self) -> RecordedEdit:
+        """End the recording: the touched entities before and now, and their ids."""
+        journal, self._journal = self._journal, None
+        if journal is None:
+            raise RuntimeError("No edit is being recorded.")
+        changes = ChangeSet()
+        before_positions: dict[PositionId, Position | None] = {}
+        after_positions: dict[PositionId, Position | None] = {}
+        for pid, old in journal.positions.items():
+            new = self._positions.get(pid)
+            if old == new:
+                continue
+            before_positions[pid], after_positions[pid] = old, new
+            (changes.positions_added if old is None else changes.positions_removed
+             if new is None else changes.positions_updated).append(pid)
+        before_departments: dict[DepartmentId, Department | None] = {}
+        after_departments: dict[DepartmentId, Department | None] = {}
+        for did, old_department in journal.departments.items():
+            new_department = self._departments.get(did)
+            if old_department == new_department:
+                continue
+            before_departments[did], after_departments[did] = old_department, new_department
+            (changes.departments_added if old_department is None
+             else changes.departments_removed if new_department is None
+             else changes.departments_updated).append(did)
+        before_relations: dict[RelationId, Relation | None] = {}
+        after_relations: dict[RelationId, Relation | None] = {}
+        for rid, old_relation in journal.relations.items():
+            new_relation = self._relations.get(rid)
+            if old_relation == new_relation:
+                continue
+            before_relations[rid], after_relations[rid] = old_relation, new_relation
+            if old_relation is not None:
+                changes.relations_removed.append(rid)
+            if new_relation is not None:
+                changes.relations_added.append(rid)
+        before_settings = {name: old for name, old in journal.settings.items()
+                           if old != self.settings.get(name)}
+        after_settings = {name: self.settings.get(name) for name in before_settings}
+        changes.settings_changed = list(before_settings)
+        info_changed = journal.info is not _UNTOUCHED and journal.info != self.info
+        changes.info_changed = info_changed
+        return RecordedEdit(
+            StatePatch(before_positions, before_departments, before_relations,
+                       journal.info if info_changed else None, before_settings),
+            StatePatch(after_positions, after_departments, after_relations,
+                       self.info if info_changed else None, after_settings),
+            changes)
+
+    def _touch_position(self, pid: PositionId) -> None:
+        journal = self._journal
+        if journal is not None and pid not in journal.positions:
+            journal.positions[pid] = self._positions.get(pid)
+
+    def _touch_department(self, did: DepartmentId) -> None:
+        journal = self._journal
+        if journal is not None and did not in journal.departments:
+            journal.departments[did] = self._departments.get(did)
+
+    def _touch_relation(self, rid: RelationId) -> None:
+        journal = self._journal
+        if journal is not None and rid not in journal.relations:
+            journal.relations[rid] = self._relations.get(rid)
+
+    def _touch_setting(self, name: str) -> None:
+        journal = self._journal
+        if journal is not None and name not in journal.settings:
+            journal.settings[name] = self.settings.get(name)
+
+    def _touch_info(self) -> None:
+        journal = self._journal
+        if journal is not None and journal.info is _UNTOUCHED:
+            journal.info = self.info
 
     # ----------------------------------------------------------- undo states
     def capture(self) -> OrgState:
@@ -608,11 +752,13 @@ class Organisation:
         changes = ChangeSet(info_changed=patch.info is not None,
                             settings_changed=list(patch.settings))
         for name, value in patch.settings.items():
+            self._touch_setting(name)
             if value is None:
                 self.settings.pop(name, None)
             else:
                 self.settings[name] = value
         for did, department in patch.departments.items():
+            self._touch_department(did)
             if department is None:
                 if self._departments.pop(did, None) is not None:
                     changes.departments_removed.append(did)
@@ -621,6 +767,7 @@ class Organisation:
                  else changes.departments_added).append(did)
                 self._departments[did] = department
         for rid, relation in patch.relations.items():
+            self._touch_relation(rid)
             if relation is None:
                 if self._relations.pop(rid, None) is not None:
                     changes.relations_removed.append(rid)
@@ -629,6 +776,7 @@ class Organisation:
                     changes.relations_added.append(rid)
                 self._relations[rid] = relation
         for pid, position in patch.positions.items():
+            self._touch_position(pid)
             if pid in self._graph:
                 for superior in list(self._graph.predecessors(pid)):
                     self._graph.remove_edge(superior, pid)
@@ -651,6 +799,7 @@ class Organisation:
             if position is not None and position.superior_id is not None:
                 self._graph.add_edge(position.superior_id, position.id)
         if patch.info is not None:
+            self._touch_info()
             self.info = patch.info
         return changes
 

@@ -1,14 +1,18 @@
 """`DocumentService`: every edit of an open document goes through here.
 
 Each public method validates against the in-memory `Organisation` (which owns
-the structure rules), writes exactly what changed to the working copy in one
-transaction, and returns the `ChangeSet`.  If the write fails, the in-memory
-organisation is reloaded from the file so memory and disk never disagree.
-Undo commands, the CLI and tests all call these methods; none writes itself.
+the structure rules) and changes it inside a `batch`: the organisation records
+the entities each mutation touches, and when the outermost batch ends exactly
+those rows and columns are written to the working copy in one SQLite
+transaction (committed with synchronous=FULL, so every edit survives a
+crash).  If anything fails — a rule, a bug, a full disk — the recorded values
+are put back, so memory and disk never disagree.  Undo commands, the CLI and
+tests all call these methods; none writes itself.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,10 +28,11 @@ from orgdesk.core.model import (
     RelationId,
     RelationKind,
 )
-from orgdesk.core.organisation import Organisation, StatePatch
+from orgdesk.core.organisation import Organisation, RecordedEdit, StatePatch
+from orgdesk.services.batch import Batch
 from orgdesk.services.clipboard import copy_branch, paste_branch
 from orgdesk.storage.document import DocumentFile
-from orgdesk.storage.mapping import write_changes
+from orgdesk.storage.patch_write import write_patch
 
 
 class DocumentService:
@@ -36,24 +41,56 @@ class DocumentService:
     def __init__(self, file: DocumentFile) -> None:
         self.file = file
         self.org: Organisation = file.load()
+        self._batch: Batch[Any] | None = None
+
+    @contextlib.contextmanager
+    def batch(self, text: str = "") -> Iterator[Batch[Any]]:
+        """One edit: every service call inside is one transaction and one undo step."""
+        outer = self._batch
+        if outer is not None:
+            try:
+                yield outer
+            except BaseException as exc:
+                # Even if the caller catches it, a half-done step must not be committed.
+                outer.failure = outer.failure or exc
+                raise
+            return
+        batch: Batch[Any] = Batch(text)
+        org = self.org
+        org.start_recording()
+        self._batch = batch
+        try:
+            yield batch
+        except BaseException:
+            self._roll_back(org, org.stop_recording())
+            raise
+        finally:
+            self._batch = None
+        edit = org.stop_recording()
+        if batch.failure is not None:
+            self._roll_back(org, edit)
+            raise batch.failure
+        if not edit.changes.empty:
+            try:
+                with self.file.transaction() as session:
+                    write_patch(session, edit.before, edit.after)
+            except BaseException:
+                self._roll_back(org, edit)
+                raise
+        batch.changes, batch.before, batch.after = edit.changes, edit.before, edit.after
+        batch.structural = edit.structural
+
+    def _roll_back(self, org: Organisation, edit: RecordedEdit) -> None:
+        """Put the organisation back as it was before the edit (the same object, so views
+        holding it stay valid); only if that fails is it read again from the file."""
+        try:
+            org.apply_patch(edit.before)
+        except Exception:
+            self.org = self.file.load()
 
     def _apply(self, edit: Callable[[Organisation], ChangeSet]) -> ChangeSet:
-        try:
-            changes = edit(self.org)
-        except Exception:
-            # Rules are checked before state changes, but a failure part-way
-            # through a composite edit must not leave memory half-changed.
-            self.org = self.file.load()
-            raise
-        if changes.empty:
-            return changes
-        try:
-            with self.file.transaction() as session:
-                write_changes(session, self.org, changes)
-        except BaseException:
-            self.org = self.file.load()
-            raise
-        return changes
+        with self.batch():
+            return edit(self.org)
 
     # ---------------------------------------------------------------- positions
     def add_position(self, position: Position, index: int | None = None) -> ChangeSet:
@@ -106,14 +143,13 @@ class DocumentService:
 
     def reorder_departments(self, ordered: list[DepartmentId]) -> ChangeSet:
         """Give the departments the display order of `ordered`."""
-        def edit(org: Organisation) -> ChangeSet:
-            changes = ChangeSet()
+        changes = ChangeSet()
+        with self.batch():
             for order, did in enumerate(ordered):
-                department = org.department(did)
+                department = self.org.department(did)
                 if department.order != order:
-                    changes.merge(org.update_department(replace(department, order=order)))
-            return changes
-        return self._apply(edit)
+                    changes.merge(self.org.update_department(replace(department, order=order)))
+        return changes
 
     # ---------------------------------------------------------------- relations
     def add_relation(self, source: PositionId, target: PositionId,
@@ -132,14 +168,8 @@ class DocumentService:
     def paste_branch(self, data: dict[str, Any], superior: PositionId | None,
                      index: int | None = None) -> PositionId:
         """Paste a copied branch; returns the id of its new top position."""
-        result: list[PositionId] = []
-
-        def edit(org: Organisation) -> ChangeSet:
-            changes, root = paste_branch(org, data, superior, index)
-            result.append(root)
-            return changes
-        self._apply(edit)
-        return result[0]
+        with self.batch():
+            return paste_branch(self.org, data, superior, index)[1]
 
     # --------------------------------------------------------------- undo/redo
     def apply_patch(self, patch: StatePatch) -> ChangeSet:

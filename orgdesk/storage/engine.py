@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import StaticPool
 
 from orgdesk.storage.sqlite_file import harden
 
@@ -29,8 +29,12 @@ def _on_begin(conn: Any) -> None:
 
 
 def working_engine(path: Path) -> Engine:
-    """An engine on a working copy; NullPool so dispose() really closes the file."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    """An engine on a working copy, holding one connection for the document's lifetime.
+
+    Every edit then runs on the same connection (no connect and pragmas per
+    keystroke); StaticPool's dispose() really closes the file.
+    """
+    engine = create_engine(f"sqlite:///{path}", poolclass=StaticPool)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -9,6 +9,7 @@ act on (a cycle, a full disk) come out of the `problem` signal as one sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,9 +18,10 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation, StatePatch
 from orgdesk.services import DocumentService
+from orgdesk.services.batch import Batch
 from orgdesk.ui.messages import user_message
 
-Edit = Callable[[DocumentService], object]
+T = TypeVar("T")
 
 
 class DocumentController(QObject):
@@ -53,56 +55,29 @@ class DocumentController(QObject):
     def is_modified(self) -> bool:
         return self._dirty_baseline or not self.undo_stack.isClean()
 
-    def execute(self, text: str, edit: Edit, merge_key: Hashable | None = None,
-                describe: Callable[[StatePatch, StatePatch], str] | None = None) -> bool:
-        """Perform `edit(service)` as one undoable step; False (and `problem`) if refused."""
-        org, before_state = self.org, self.org.capture()
+    def execute(self, text: str, edit: Callable[[DocumentService], T],
+                merge_key: Hashable | None = None,
+                describe: Callable[[StatePatch, StatePatch], str] | None = None
+                ) -> Batch[T] | None:
+        """Perform `edit(service)` as one undoable step.
+
+        Returns the finished batch (its `result` is what `edit` returned), or
+        None when the edit was refused — then `problem` says why in one sentence.
+        """
+        org = self.org
         try:
-            result = edit(self.service)
+            with self.service.batch(text) as batch:
+                batch.result = edit(self.service)
+            done: Batch[T] = batch
         except UserError as exc:
             self._resync(org)
             self.problem.emit(user_message(exc))
-            return False
-        changes = result if isinstance(result, ChangeSet) else self._diff(before_state)
-        if changes.empty:
-            return True
-        before = self.org.state_of(changes, before_state)
-        after = self.org.state_of(changes)
-        self.undo_stack.push(PatchCommand(text, self.apply_patch, before, after, merge_key,
-                                          describe=describe))
-        self.changed.emit(changes, _structural(before, after))
-        return True
-
-    def _diff(self, before_state) -> ChangeSet:  # noqa: ANN001
-        """Changes of an edit that returned no ChangeSet (e.g. returned a new entity)."""
-        now = self.org.capture()
-        changes = ChangeSet()
-        for pid in before_state.positions.keys() | now.positions.keys():
-            old, new = before_state.positions.get(pid), now.positions.get(pid)
-            if old is None:
-                changes.positions_added.append(pid)
-            elif new is None:
-                changes.positions_removed.append(pid)
-            elif old is not new and old != new:
-                changes.positions_updated.append(pid)
-        for did in before_state.departments.keys() | now.departments.keys():
-            old, new = before_state.departments.get(did), now.departments.get(did)
-            if old is None:
-                changes.departments_added.append(did)
-            elif new is None:
-                changes.departments_removed.append(did)
-            elif old != new:
-                changes.departments_updated.append(did)
-        for rid in before_state.relations.keys() | now.relations.keys():
-            if rid not in before_state.relations:
-                changes.relations_added.append(rid)
-            elif rid not in now.relations:
-                changes.relations_removed.append(rid)
-        changes.info_changed = before_state.info != now.info
-        changes.settings_changed = [
-            name for name in before_state.settings.keys() | now.settings.keys()
-            if before_state.settings.get(name) != now.settings.get(name)]
-        return changes
+            return None
+        if not done.changes.empty:
+            self.undo_stack.push(PatchCommand(text, self.apply_patch, done.before, done.after,
+                                              merge_key, describe=describe))
+            self.changed.emit(done.changes, done.structural)
+        return done
 
     def apply_patch(self, patch: StatePatch) -> bool:
         """Undo/redo entry point: restore entities exactly and announce the change.
@@ -110,14 +85,15 @@ class DocumentController(QObject):
         False (and `problem`) when the patch could not be applied; the undo
         stack then keeps its index.
         """
-        org, before = self.org, self.org.state_of(_touched(patch))
+        org = self.org
         try:
-            changes = self.service.apply_patch(patch)
+            with self.service.batch() as batch:
+                self.service.apply_patch(patch)
         except UserError as exc:
             self._resync(org)
             self.problem.emit(user_message(exc))
             return False
-        self.changed.emit(changes, _structural(before, patch))
+        self.changed.emit(batch.changes, batch.structural)
         return True
 
     def _resync(self, org: Organisation) -> None:
@@ -131,20 +107,3 @@ class DocumentController(QObject):
         self.undo_stack.setClean()
         self.modified_changed.emit(self.is_modified)
 
-
-def _touched(patch: StatePatch) -> ChangeSet:
-    return ChangeSet(positions_updated=list(patch.positions),
-                     departments_updated=list(patch.departments),
-                     relations_added=list(patch.relations),
-                     info_changed=patch.info is not None,
-                     settings_changed=list(patch.settings))
-
-
-def _structural(before: StatePatch, after: StatePatch) -> bool:
-    for pid in before.positions.keys() | after.positions.keys():
-        old, new = before.positions.get(pid), after.positions.get(pid)
-        if old is None or new is None:
-            return True
-        if (old.superior_id, old.order) != (new.superior_id, new.order):
-            return True
-    return False

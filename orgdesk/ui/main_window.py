@@ -40,6 +40,7 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
+from orgdesk.services import DocumentService
 from orgdesk.ui import data_actions, dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.duties import DutiesPanel
@@ -416,12 +417,10 @@ class MainWindow(QMainWindow):
         return self.controller.org.position(pid) if pid is not None else None
 
     def _add(self, superior: PositionId | None, index: int | None, text: str) -> None:
-        holder: list[Position] = []
         title = self.tr("New position")
-        ok = self.controller.execute(
-            text, lambda s: holder.append(s.new_position(title, superior, index)))
-        if ok and holder:
-            self.select_position(holder[0].id)
+        done = self.controller.execute(text, lambda s: s.new_position(title, superior, index))
+        if done is not None:
+            self.select_position(done.result.id)
             self.start_rename()
 
     def add_report(self) -> None:
@@ -515,7 +514,7 @@ class MainWindow(QMainWindow):
         target = self.controller.org.position(superior).title if superior else self.tr("the top level")
         return self.controller.execute(
             self.tr("Move %1 under %2").replace("%1", position.title).replace("%2", target),
-            lambda s: getattr(s, method)(pid, superior))
+            lambda s: getattr(s, method)(pid, superior)) is not None
 
     # ---------------------------------------------------------- clipboard
     def copy(self) -> None:
@@ -556,41 +555,39 @@ class MainWindow(QMainWindow):
         if data is None:
             return
         superior = self.current_id()
-        holder: list[PositionId] = []
-        if self.controller.execute(self.tr("Paste"), lambda s: holder.append(
-                s.paste_branch(data, superior))) and holder:
-            self.select_position(holder[0])
+        done = self.controller.execute(self.tr("Paste"), lambda s: s.paste_branch(data, superior))
+        if done is not None:
+            self.select_position(done.result)
 
     def duplicate(self) -> None:
         position = self._position_or_none()
         if position is None:
             return
         data = self.controller.service.copy_branch(position.id)
-        holder: list[PositionId] = []
-        if self.controller.execute(
-                self.tr("Duplicate %1").replace("%1", position.title),
-                lambda s: holder.append(s.paste_branch(data, position.superior_id,
-                                                       position.order + 1))) and holder:
-            self.select_position(holder[0])
+        done = self.controller.execute(
+            self.tr("Duplicate %1").replace("%1", position.title),
+            lambda s: s.paste_branch(data, position.superior_id, position.order + 1))
+        if done is not None:
+            self.select_position(done.result)
 
     def insert_from_library(self) -> None:
         template = dialogs.choose_template(self)
         if template is None:
             return
         superior = self.current_id()
-        holder: list[PositionId] = []
 
-        def edit(service):  # noqa: ANN001, ANN202
+        def edit(service: DocumentService) -> PositionId:
             position = template.to_position(service.org.next_position_id(), superior)
             department = next((d for d in service.org.departments
                                if d.name == template.department), None)
             if department is not None:
                 position = position.evolve(department_id=department.id)
-            holder.append(position.id)
-            return service.add_position(position)
-        if self.controller.execute(self.tr("Insert %1 from the library")
-                                   .replace("%1", template.title), edit) and holder:
-            self.select_position(holder[0])
+            service.add_position(position)
+            return position.id
+        done = self.controller.execute(self.tr("Insert %1 from the library")
+                                       .replace("%1", template.title), edit)
+        if done is not None:
+            self.select_position(done.result)
 
     # --------------------------------------------------------------- search
     def focus_search(self) -> None:
