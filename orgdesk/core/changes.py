@@ -20,6 +20,14 @@ class ChangeSet:
     relations_removed: list[RelationId] = field(default_factory=list)
     info_changed: bool = False
     settings_changed: list[str] = field(default_factory=list)
+    #: For updated positions, the names of the `Position` fields that changed (a view
+    #: showing none of them need not reload).  A position missing here may have
+    #: changed anywhere.
+    position_fields: dict[PositionId, frozenset[str]] = field(default_factory=dict)
+
+    def fields_of(self, pid: PositionId) -> frozenset[str] | None:
+        """The changed fields of an updated position; None when not known."""
+        return self.position_fields.get(pid)
 
     def merge(self, other: ChangeSet) -> ChangeSet:
         """Fold a later change set into this one (for composite operations)."""
@@ -50,6 +58,8 @@ class ChangeSet:
                 self.relations_added.remove(item)
             else:
                 self.relations_removed.append(item)
+        for pid, names in other.position_fields.items():
+            self.position_fields[pid] = self.position_fields.get(pid, frozenset()) | names
         self.info_changed = self.info_changed or other.info_changed
         for name in other.settings_changed:
             if name not in self.settings_changed:

@@ -9,7 +9,7 @@ then changes state, and returns a `ChangeSet`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import networkx as nx
@@ -90,6 +90,7 @@ class RecordedEdit:
 
 
 _UNTOUCHED: Any = object()
+_POSITION_FIELDS = tuple(f.name for f in fields(Position))
 
 
 @dataclass(slots=True)
@@ -661,6 +662,9 @@ class Organisation:
             before_positions[pid], after_positions[pid] = old, new
             (changes.positions_added if old is None else changes.positions_removed
              if new is None else changes.positions_updated).append(pid)
+            if old is not None and new is not None:
+                changes.position_fields[pid] = frozenset(
+                    name for name in _POSITION_FIELDS if getattr(old, name) != getattr(new, name))
         before_departments: dict[DepartmentId, Department | None] = {}
         after_departments: dict[DepartmentId, Department | None] = {}
         for did, old_department in journal.departments.items():

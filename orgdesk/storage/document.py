@@ -16,9 +16,10 @@ import errno
 import os
 import sqlite3
 import stat
+import sys
 import uuid
+from collections.abc import Callable, Iterator
 from glob import escape as glob_escape
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,22 +32,34 @@ from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import DocumentInfo, now_utc
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage import migrations
-from orgdesk.storage.engine import working_engine
+from orgdesk.storage.engine import disk_error_kind, working_engine
 from orgdesk.storage.errors import (
     CorruptFile,
+    FileChangedOnDisk,
     FileProblem,
     ReadOnlyFile,
     RecoveryAvailable,
     SaveFailed,
+    WorkingCopyProblem,
     name_of,
+)
+from orgdesk.storage.locks import (
+    FileLock,
+    Fingerprint,
+    create_locked,
+    lock_document,
+    remove_if_abandoned,
 )
 from orgdesk.storage.mapping import load_info, load_organisation, write_info, write_organisation
 from orgdesk.storage.schema import Base
+from orgdesk.storage.recovery import examine
 from orgdesk.storage.session import (
     SessionFolder,
     SessionInfo,
     change_counter,
     session_key,
+    state_disk_problem,
+    working_copy_problem,
 )
 from orgdesk.storage.sqlite_file import (
     connect_readonly,
@@ -139,28 +152,48 @@ def read_organisation(path: Path) -> Organisation:
         memory.close()
 
 
-def _check_target(target: Path) -> None:
+def resolve_target(target: Path) -> Path:
+    """The real file a Save replaces, symlinks (and chains of them) resolved.
+
+    Writing beside the real file and renaming over it keeps every link a link
+    pointing at the new contents.  A dangling link is saved through: the file
+    is created where the link points, so the link works again.
+    """
+    try:
+        return Path(os.path.realpath(target, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(target))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SaveFailed(target, Sentence.of(
+                "Cannot save {file}: its symbolic links point at each other in a loop.",
+                file=name_of(target))) from None
+        raise _save_error(target, exc) from None
+
+
+def _check_target(target: Path, shown: Path | None = None) -> None:
     """Refuse a Save target that the user has marked read-only, before writing."""
+    shown = shown or target
     folder = target.parent
     if not folder.is_dir():
-        raise SaveFailed(target, Sentence.of("Cannot save {file}: the folder “{folder}” does not "
-                                             "exist.", file=name_of(target), folder=folder))
+        raise SaveFailed(shown, Sentence.of("Cannot save {file}: the folder “{folder}” does not "
+                                            "exist.", file=name_of(shown), folder=folder))
     if target.is_dir():
-        raise SaveFailed(target, Sentence.of("Cannot save {file}: a folder has that name.",
-                                             file=name_of(target)))
+        raise SaveFailed(shown, Sentence.of("Cannot save {file}: a folder has that name.",
+                                            file=name_of(shown)))
     # Mode bits rather than os.access: root passes os.access, yet a user who
     # marked a file or folder read-only expects it to stay as it is.
     if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
-        raise ReadOnlyFile(target, Sentence.of("{file} is read-only; save it under another name.",
-                                               file=name_of(target)))
+        raise ReadOnlyFile(shown, Sentence.of("{file} is read-only; save it under another name.",
+                                              file=name_of(shown)))
     if not folder.stat().st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK):
-        raise ReadOnlyFile(target, Sentence.of("Cannot save {file}: the folder is read-only.",
-                                               file=name_of(target)))
+        raise ReadOnlyFile(shown, Sentence.of("Cannot save {file}: the folder is read-only.",
+                                              file=name_of(shown)))
 
 
 def _save_error(target: Path, exc: BaseException) -> SaveFailed:
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or \
-            isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT) or \
+            disk_error_kind(exc) == "full":
         return SaveFailed(target, Sentence.of(
             "Cannot save {file}: the disk is full; the previous file is unchanged.",
             file=name_of(target)))
@@ -172,40 +205,111 @@ def _save_error(target: Path, exc: BaseException) -> SaveFailed:
                               "the previous file is unchanged.")
 
 
-def write_atomically(source: sqlite3.Connection, target: Path) -> None:
-    """Write a compact complete copy of `source` over `target`, atomically."""
-    _check_target(target)
-    # A save killed part-way leaves its temporary file; the document's lock
-    # means no other orgdesk is saving this target now, so they are stale.
-    for stale in target.parent.glob(f".{glob_escape(target.name)}.*.saving"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.saving")
+TEMPORARY_SUFFIX = ".saving"
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Delete temporary files of saves of `target` whose process died.
+
+    A save holds a lock on its temporary file until it is renamed into
+    place, so a file whose lock we can take is abandoned; one we cannot is a
+    save in progress in another process and is left alone.  The journal
+    SQLite keeps beside a temporary file goes with it (or when its file is gone).
+    """
+    pattern = f".{glob_escape(target.name)}.*{TEMPORARY_SUFFIX}"
+    for stale in target.parent.glob(pattern):
+        if remove_if_abandoned(stale):
+            with contextlib.suppress(OSError):
+                stale.with_name(stale.name + "-journal").unlink()
+    for journal in target.parent.glob(pattern + "-journal"):
+        if not journal.with_name(journal.name[:-len("-journal")]).exists():
+            with contextlib.suppress(OSError):
+                journal.unlink()
+
+
+def _new_temporary(target: Path) -> tuple[Path, FileLock]:
+    """A fresh, empty, locked temporary file beside `target`."""
+    for _attempt in range(20):
+        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}{TEMPORARY_SUFFIX}")
+        with contextlib.suppress(FileExistsError):
+            lock = create_locked(tmp)
+            if lock is not None:
+                return tmp, lock
+    raise OSError(errno.EEXIST, "no free name for a temporary file")
+
+
+def write_atomically(source: sqlite3.Connection, target: Path, *, keep_lock: bool = False,
+                     before_replace: Callable[[Fingerprint], None] | None = None,
+                     ) -> tuple[FileLock | None, Fingerprint]:
+    """Write a compact complete copy of `source` over `target`, atomically.
+
+    The copy goes to a locked temporary file beside the real file (symlinks
+    resolved), is fsynced and renamed over it.  Returns the new file's
+    fingerprint and, with `keep_lock`, the lock now held on it: it was taken
+    on the temporary file, so the saved document is never unlocked.
+    `before_replace` runs just before the rename.
+    """
+    real = resolve_target(target)
+    _check_target(real, target)
+    remove_stale_temporaries(real)
+    tmp: Path | None = None
+    lock: FileLock | None = None
     try:
+        tmp, lock = _new_temporary(real)
         source.execute("VACUUM INTO ?", (str(tmp),))
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        fsync_path(tmp)
-        os.replace(tmp, target)
-        fsync_path(target.parent, directory=True)
+        if real.exists():
+            os.chmod(tmp, stat.S_IMODE(real.stat().st_mode))
+        os.fsync(lock.fd)
+        fingerprint = Fingerprint.of_fd(lock.fd)
+        if before_replace is not None:
+            before_replace(fingerprint)
+        if sys.platform == "win32":
+            lock.release()  # Windows cannot rename a file while it is open
+        os.replace(tmp, real)
+        tmp = None
+        fsync_path(real.parent, directory=True)
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        if tmp is not None:
+            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        if lock is not None:
+            lock.release()
         raise _save_error(target, exc) from None
+    if not keep_lock:
+        lock.release()
+        return None, fingerprint
+    if sys.platform == "win32":
+        with contextlib.suppress(FileProblem, OSError):
+            return lock_document(real)[0], fingerprint
+        return None, fingerprint
+    return lock, fingerprint
 
 
 class DocumentFile:
-    """One open document: its user-visible path (None when untitled) and working copy."""
+    """One open document: its user-visible path (None when untitled) and working copy.
 
-    def __init__(self, path: Path | None, session: SessionFolder, upgraded_from: int | None
-                 ) -> None:
+    An opened document also holds the editing lock of its file (see
+    `orgdesk.storage.locks`) and remembers the file's fingerprint, so Save
+    refuses to overwrite changes another program made meanwhile.
+    """
+
+    def __init__(self, path: Path | None, session: SessionFolder, upgraded_from: int | None,
+                 lock: FileLock | None = None) -> None:
         self.path = path
         self._session = session
         self.upgraded_from = upgraded_from
         self.engine: Engine = working_engine(session.working_path)
         info = SessionInfo.read(session.folder)
         self._saved_counter = info.saved_counter if info else -1
+        # An upgraded copy differs from the user's file until it is saved.
+        self._upgrade_unsaved = bool(info and info.upgraded_from is not None)
+        self._fingerprint: Fingerprint | None = info.fingerprint if info else None
+        self._lock = lock
         self._validated: Organisation | None = None
+        #: Sentences to show once after opening (a lock that cannot be taken, a
+        #: damaged left-over working copy that was set aside).
+        self.notices: list[Sentence] = []
 
     # ----------------------------------------------------------- constructors
     @classmethod
@@ -213,10 +317,17 @@ class DocumentFile:
         """An untitled document (optionally filled with `org`), not yet saved anywhere."""
         session = SessionFolder.acquire(session_key(None), None)
         try:
-            cls._create_working_copy(session.working_path, org or Organisation())
-            # Untouched, a new document has nothing to recover after a crash.
-            SessionInfo(None, change_counter(session.working_path),
-                        now_utc().isoformat()).write(session.folder)
+            try:
+                cls._create_working_copy(session.working_path, org or Organisation())
+                # Untouched, a new document has nothing to recover after a crash.
+                SessionInfo(None, change_counter(session.working_path),
+                            now_utc().isoformat()).write(session.folder)
+            except (OSError, sqlite3.Error) as exc:
+                if disk_error_kind(exc) is None and not state_disk_problem(exc):
+                    raise
+                raise WorkingCopyProblem(session.folder, Sentence.of(
+                    "Cannot create the document: the disk holding orgdesk's working copies "
+                    "is full.")) from None
         except BaseException:
             session.release(remove=True)
             raise
@@ -227,9 +338,10 @@ class DocumentFile:
         """Write a brand-new working copy in one go.
 
         Nothing can be lost while it is being written (a crash leaves a file
-        that is simply made again), so the bulk write runs without a journal
-        or syncs — an import of 100,000 positions spends most of its time
-        here — and the finished file is fsynced once before anyone edits it.
+        without session.json, which is simply cleaned away), so the bulk write
+        runs without a journal or syncs — an import of 100,000 positions
+        spends most of its time here — and the finished file is fsynced once
+        before anyone edits it.
         """
         working.unlink(missing_ok=True)
         conn = sqlite3.connect(working, isolation_level=None)
@@ -257,57 +369,130 @@ class DocumentFile:
             conn.close()
         fsync_path(working)
 
+    @staticmethod
+    def _build_working_copy(session: SessionFolder, path: Path) -> tuple[Organisation, int | None]:
+        """Validate `path` and make it the session's working copy; (contents, upgraded_from).
+
+        Safe to kill at any instant: session.json goes first, the copy is
+        validated in memory, written under a temporary name, fsynced and only
+        then renamed into place (the caller writes session.json last).
+        """
+        session.forget_info()
+        session.discard_building()
+        building = session.building_path
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            version = _validated_copy(path, memory)
+            upgraded_from = None
+            if version != migrations.SCHEMA_VERSION:
+                upgraded_from = migrations.upgrade(memory, path)
+                migrations.check_schema(memory, path)
+            try:
+                conn = sqlite3.connect(building, isolation_level=None)
+                try:
+                    memory.backup(conn)
+                    conn.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    conn.close()
+                fsync_path(building)
+            except (OSError, sqlite3.Error) as exc:
+                session.discard_building()
+                if disk_error_kind(exc) == "io" or isinstance(exc, OSError) and \
+                        exc.errno == errno.EIO:
+                    raise working_copy_problem(path, OSError(errno.EIO, "I/O")) from None
+                if disk_error_kind(exc) is None and not state_disk_problem(exc):
+                    raise
+                raise working_copy_problem(path, OSError(errno.ENOSPC, "full")) from None
+        finally:
+            memory.close()
+        loaded = _check_contents(building, path)
+        session.discard_working()
+        os.replace(building, session.working_path)
+        fsync_path(session.folder, directory=True)
+        return loaded, upgraded_from
+
     @classmethod
     def open(cls, path: Path | str, recover: bool | None = None) -> DocumentFile:
         """Open `path` for editing.
 
         If an earlier orgdesk left unsaved edits of this file, `recover=None`
         raises RecoveryAvailable; True continues from them; False drops them.
+        A left-over working copy that fails validation is set aside (see
+        `orgdesk.storage.recovery`) and named in `notices`.
         """
         path = Path(path).absolute()
         read_header(path)  # a missing path or a folder fails before anything is created
         session = SessionFolder.acquire(session_key(path), path)
-        working = session.working_path
-        info = SessionInfo.read(session.folder)
-        has_edits = (working.is_file() and info is not None
-                     and change_counter(working) != info.saved_counter)
+        lock: FileLock | None = None
+        building = False
         try:
-            if has_edits and recover is None:
-                raise RecoveryAvailable(path, Sentence.of(
-                    "{file} has unsaved changes from an earlier session that did not close.",
-                    file=name_of(path)))
-            if has_edits and recover:
-                return cls(path, session, None)
-            working.unlink(missing_ok=True)
-            conn = sqlite3.connect(working, isolation_level=None)
+            lock, lock_note = lock_document(path)
+            notices = [lock_note] if lock_note else []
+            if recover is not False:
+                contents, aside = examine(session, path)
+                if aside is not None:
+                    notices.append(aside.sentence)
+                if contents is not None and recover is None:
+                    raise RecoveryAvailable(path, Sentence.of(
+                        "{file} has unsaved changes from an earlier session that did not close.",
+                        file=name_of(path)))
+                if contents is not None:
+                    document = cls(path, session, None, lock)
+                    document._validated = contents
+                    document.notices = notices
+                    return document
+            fingerprint = Fingerprint.of_fd(lock.fd)
+            building = True
+            loaded, upgraded_from = cls._build_working_copy(session, path)
             try:
-                version = _validated_copy(path, conn)
-                upgraded_from = None
-                if version != migrations.SCHEMA_VERSION:
-                    upgraded_from = migrations.upgrade(conn, path)
-                    migrations.check_schema(conn, path)
-                conn.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                conn.close()
-            loaded = _check_contents(working, path)
-            # An upgraded copy differs from the user's file: it counts as unsaved.
-            saved = -1 if upgraded_from is not None else change_counter(working)
-            SessionInfo(str(path), saved, now_utc().isoformat()).write(session.folder)
-            document = cls(path, session, upgraded_from)
+                SessionInfo(str(path), change_counter(session.working_path),
+                            now_utc().isoformat(), upgraded_from,
+                            fingerprint).write(session.folder)
+            except OSError as exc:
+                if not state_disk_problem(exc):
+                    raise
+                raise working_copy_problem(path, exc) from None
+            document = cls(path, session, upgraded_from, lock)
             document._validated = loaded  # the first load() needs no second read
+            document.notices = notices
             return document
         except BaseException:
-            # Keep a working copy with unsaved edits for a later recovery offer.
-            session.release(remove=not (has_edits and recover is None))
+            if lock is not None:
+                lock.release()
+            # Before building, the folder may hold another session's unsaved edits.
+            session.release(remove=building)
             raise
 
     @classmethod
     def recover(cls, key: str) -> DocumentFile:
         """Continue from a working copy found by `find_recoverable`."""
         session = SessionFolder.acquire(key, None)
-        info = SessionInfo.read(session.folder)
-        path = Path(info.document) if info and info.document else None
-        return cls(path, session, None)
+        lock: FileLock | None = None
+        try:
+            info = SessionInfo.read(session.folder)
+            path = Path(info.document) if info and info.document else None
+            notices: list[Sentence] = []
+            if path is not None and path.is_file():
+                lock, lock_note = lock_document(path)
+                notices = [lock_note] if lock_note else []
+            contents, aside = examine(session, path)
+            if aside is not None:
+                raise CorruptFile(aside.kept_in, aside.sentence)
+            if contents is None:  # saved or cleaned meanwhile: nothing left to recover
+                if lock is not None:
+                    lock.release()
+                    lock = None
+                session.release(remove=True)
+                return cls.open(path) if path is not None else cls.new()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            session.release(remove=False)
+            raise
+        document = cls(path, session, None, lock)
+        document._validated = contents
+        document.notices = notices
+        return document
 
     @staticmethod
     def discard_recovery(key: str) -> None:
@@ -329,24 +514,46 @@ class DocumentFile:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One edit: one SQLite transaction on the working copy, committed or rolled back."""
-        with Session(self.engine) as session, session.begin():
-            yield session
+        """One edit: one SQLite transaction on the working copy, committed or rolled back.
+
+        A full or failing state disk is a known problem, not a bug: it comes
+        out as WorkingCopyProblem, after SQLite rolled the transaction back.
+        """
+        try:
+            with Session(self.engine) as session, session.begin():
+                yield session
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            kind = disk_error_kind(exc)
+            if kind is None:
+                raise
+            raise WorkingCopyProblem(self._session.working_path, Sentence.of(
+                "The edit was not kept: the disk holding orgdesk's working copies is full."
+                if kind == "full" else
+                "The edit was not kept: the disk holding orgdesk's working copies cannot be "
+                "written.")) from None
 
     @property
     def modified(self) -> bool:
         """True when the working copy holds edits not yet saved to `path`."""
-        return self.path is None or change_counter(self._session.working_path) != self._saved_counter
+        return self.path is None or self._upgrade_unsaved or \
+            change_counter(self._session.working_path) != self._saved_counter
 
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
 
+    @property
+    def lock_held(self) -> bool:
+        """True when this document holds its file's editing lock."""
+        return self._lock is not None and self._lock.held
+
     # ----------------------------------------------------------------- save
-    def save(self) -> None:
+    def save(self, overwrite: bool = False) -> None:
+        """Save to `path`; FileChangedOnDisk if another program changed the file meanwhile
+        (unless `overwrite`)."""
         if self.path is None:
             raise SaveFailed(Path("Untitled"), "This document has no file name yet; use Save As.")
-        self._write(self.path)
+        self._write(self.path, overwrite)
 
     def save_as(self, target: Path | str) -> None:
         """Write to `target` and make it this document's file from now on."""
@@ -354,46 +561,108 @@ class DocumentFile:
         if target.suffix.lower() != EXTENSION:
             target = target.with_name(target.name + EXTENSION)
         if target == self.path:
-            self._write(target)
+            self._write(target, overwrite=True)
             return
-        _check_target(target)
+        if self.path is not None and session_key(target) == session_key(self.path):
+            # Another name of this same file (a symlink to it): a Save, shown under the new name.
+            self._write(self.path, overwrite=True)
+            self.path = target
+            self._mark_saved()
+            return
+        real = resolve_target(target)
+        _check_target(real, target)
         new_session = SessionFolder.acquire(session_key(target), target)
+        target_lock: FileLock | None = None
+        new_lock: FileLock | None = None
         try:
-            self._write_copy(target)
+            if real.is_file():
+                target_lock, _ = lock_document(real)  # FileInUse while open elsewhere
+            new_lock, fingerprint = self._write_copy(target, keep_lock=True)
             self.engine.dispose()
             os.replace(self._session.working_path, new_session.working_path)
         except BaseException:
+            if new_lock is not None:
+                new_lock.release()
             new_session.release(remove=True)
             raise
+        finally:
+            if target_lock is not None:
+                target_lock.release()
         self._session.release(remove=True)
         self._session = new_session
         self.engine = working_engine(new_session.working_path)
         self.path = target
+        self._replace_lock(new_lock)
+        self._fingerprint = fingerprint
         self._mark_saved()
 
-    def _write_copy(self, target: Path, touch_modified: bool = True) -> None:
+    def _replace_lock(self, lock: FileLock | None) -> None:
+        old, self._lock = self._lock, lock
+        if old is not None:
+            old.release()
+
+    def _write_copy(self, target: Path, touch_modified: bool = True, keep_lock: bool = False,
+                    before_replace: Callable[[Fingerprint], None] | None = None,
+                    ) -> tuple[FileLock | None, Fingerprint]:
         if touch_modified:
-            with self.transaction() as session:
-                write_info(session, replace(load_info(session), modified=now_utc()))
+            try:
+                with self.transaction() as session:
+                    write_info(session, replace(load_info(session), modified=now_utc()))
+            except WorkingCopyProblem:
+                raise SaveFailed(target, Sentence.of(
+                    "Cannot save {file}: the disk holding orgdesk's working copies is full; "
+                    "the previous file is unchanged.", file=name_of(target))) from None
         raw = self.engine.raw_connection()
         try:
-            write_atomically(raw.driver_connection, target)  # type: ignore[arg-type]
+            return write_atomically(raw.driver_connection, target,  # type: ignore[arg-type]
+                                    keep_lock=keep_lock, before_replace=before_replace)
         finally:
             raw.close()
 
     def _mark_saved(self) -> None:
         self._saved_counter = change_counter(self._session.working_path)
-        SessionInfo(None if self.path is None else str(self.path), self._saved_counter,
-                    now_utc().isoformat()).write(self._session.folder)
+        self._upgrade_unsaved = False
+        # Bookkeeping only: if the state disk refuses it, a crash would merely
+        # offer already-saved edits for recovery.
+        with contextlib.suppress(OSError):
+            SessionInfo(None if self.path is None else str(self.path), self._saved_counter,
+                        now_utc().isoformat(), None, self._fingerprint).write(self._session.folder)
 
-    def _write(self, target: Path) -> None:
-        self._write_copy(target)
+    def _check_unchanged_on_disk(self, target: Path) -> None:
+        if self._fingerprint is None:
+            return
+        now = Fingerprint.of_path(resolve_target(target))
+        # A file deleted meanwhile is simply written again: nothing of anyone's is overwritten.
+        if now is not None and now != self._fingerprint:
+            raise FileChangedOnDisk(target, Sentence.of(
+                "{file} was changed by another program since orgdesk opened or last saved it; "
+                "saving would overwrite those changes.", file=name_of(target)))
+
+    def _write(self, target: Path, overwrite: bool = False) -> None:
+        if not overwrite:
+            self._check_unchanged_on_disk(target)
+        working = self._session.working_path
+
+        def record_saving(fingerprint: Fingerprint) -> None:
+            # If orgdesk dies right after the rename, this shows the save completed.
+            with contextlib.suppress(OSError):
+                SessionInfo(str(self.path), self._saved_counter, now_utc().isoformat(),
+                            None if not self._upgrade_unsaved else self.upgraded_from,
+                            self._fingerprint,
+                            {"counter": change_counter(working), "dev": fingerprint.dev,
+                             "ino": fingerprint.ino}).write(self._session.folder)
+
+        new_lock, fingerprint = self._write_copy(target, keep_lock=True,
+                                                 before_replace=record_saving)
+        self._replace_lock(new_lock)
+        self._fingerprint = fingerprint
         self._mark_saved()
 
     # ---------------------------------------------------------------- close
     def close(self) -> None:
         """Close and delete the working copy (callers ask about unsaved edits first)."""
         self.engine.dispose()
+        self._replace_lock(None)
         self._session.release(remove=True)
 
     def __enter__(self) -> DocumentFile:

@@ -38,3 +38,23 @@ def working_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+#: SQLite result codes (the low byte of an extended code) that mean the disk, not the data.
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+
+
+def disk_error_kind(exc: BaseException) -> str | None:
+    """"full" or "io" when `exc` (sqlite3 or SQLAlchemy) says the disk failed, else None."""
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException):
+        exc = orig
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # older Pythons: only the message says which
+        text = str(exc).lower()
+        return "full" if "full" in text else "io" if "disk i/o" in text else None
+    code &= 0xFF
+    return "full" if code == SQLITE_FULL else "io" if code == SQLITE_IOERR else None

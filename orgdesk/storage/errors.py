@@ -58,6 +58,19 @@ class ReadOnlyFile(SaveFailed):
     pass
 
 
+class FileChangedOnDisk(SaveFailed):
+    """Another program changed the file since orgdesk opened or last saved it.
+
+    Saving would overwrite that change, so Save refuses; the window offers
+    Save As, Overwrite or Cancel.
+    """
+
+
+class WorkingCopyProblem(FileProblem):
+    """orgdesk's state folder (where working copies live) cannot be written: a full
+    disk or an I/O error there; the user's own file is not involved."""
+
+
 def name_of(path: Path | str) -> str:
     """How a file is named in messages: its file name in quotes."""
     return f"“{Path(path).name}”"

@@ -5,26 +5,42 @@ orgdesk's state folder, one folder per open document.  The folder's lock is
 an OS file lock (flock / msvcrt), so it dies with the process that held it —
 a killed orgdesk never leaves a document "in use" — and a folder whose lock
 is free but whose working copy holds unsaved edits is offered for recovery.
+
+A kill may come at any instant, so the folder is written in an order where
+every intermediate state is harmless: `session.json` is what makes a working
+copy a recovery candidate, and it only ever describes a complete working
+copy.  Opening removes the old `session.json` first, builds the new working
+copy under a temporary name, fsyncs and renames it, and writes the new
+`session.json` last (itself through a temporary name, fsync and rename).
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
+from urllib.parse import quote
 
 from orgdesk.core.errors import Sentence
-from orgdesk.storage.errors import FileInUse, name_of
+from orgdesk.storage.errors import FileInUse, WorkingCopyProblem, name_of
+from orgdesk.storage.locks import Fingerprint
+from orgdesk.storage.sqlite_file import fsync_path, harden
 
 WORKING_NAME = "working.orgdesk"
+#: A working copy being built; never a recovery candidate.
+BUILDING_NAME = "working.orgdesk.new"
 INFO_NAME = "session.json"
 LOCK_NAME = "lock"
+SET_ASIDE = "set-aside"
 
 
 def state_dir() -> Path:
@@ -44,11 +60,36 @@ def sessions_dir() -> Path:
     return state_dir() / "sessions"
 
 
+def set_aside_dir() -> Path:
+    """Where damaged working copies are kept instead of being offered or deleted."""
+    return state_dir() / SET_ASIDE
+
+
 def session_key(document: Path | None) -> str:
     """One folder per document path; untitled documents get a random one."""
     if document is None:
         return "untitled-" + uuid.uuid4().hex[:12]
-    return hashlib.sha256(os.path.realpath(document).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    real = os.path.realpath(document).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(real).hexdigest()[:24]
+
+
+def state_disk_problem(exc: BaseException) -> bool:
+    """True when `exc` says the state folder's disk is full or failing."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG)
+    return False
+
+
+def working_copy_problem(document: Path | None, exc: BaseException) -> WorkingCopyProblem:
+    """The sentence for a state folder that cannot be written."""
+    file = name_of(document) if document else "“?”"
+    if isinstance(exc, OSError) and exc.errno == errno.EIO:
+        return WorkingCopyProblem(document or state_dir(), Sentence.of(
+            "Cannot open {file}: the disk holding orgdesk's working copies cannot be written; "
+            "{file} itself is unchanged.", file=file))
+    return WorkingCopyProblem(document or state_dir(), Sentence.of(
+        "Cannot open {file}: the disk holding orgdesk's working copies is full; "
+        "{file} itself is unchanged.", file=file))
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
@@ -70,27 +111,68 @@ def _try_lock(handle: IO[bytes]) -> bool:
     return True
 
 
+def write_durably(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` through a temporary name, fsynced before and after."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    fsync_path(path.parent, directory=True)
+
+
 @dataclass
 class SessionInfo:
-    """What session.json records about a working copy."""
+    """What session.json records about a complete working copy.
+
+    `saved_counter` is the working copy's SQLite change counter at the last
+    open or save: a different counter means committed, unsaved edits.
+    `saving` is written just before Save renames its new file over the
+    document: if orgdesk dies right after the rename, the counter and the
+    inode it names show that the save did complete.  `fingerprint` is the
+    document file as last read or written, to notice changes by others.
+    """
 
     document: str | None
     saved_counter: int
     started: str
+    upgraded_from: int | None = None
+    fingerprint: Fingerprint | None = None
+    saving: dict[str, int] | None = field(default=None)
 
     @classmethod
     def read(cls, folder: Path) -> SessionInfo | None:
         try:
             data = json.loads((folder / INFO_NAME).read_text("utf-8"))
+            if not isinstance(data, dict):
+                return None
+            upgraded = data.get("upgraded_from")
+            saving = data.get("saving")
             return cls(data.get("document"), int(data.get("saved_counter", -1)),
-                       str(data.get("started", "")))
-        except (OSError, ValueError, TypeError):
+                       str(data.get("started", "")),
+                       int(upgraded) if upgraded is not None else None,
+                       Fingerprint.from_json(data.get("fingerprint")),
+                       {k: int(v) for k, v in saving.items()} if isinstance(saving, dict)
+                       else None)
+        except (OSError, ValueError, TypeError, AttributeError):
             return None
 
     def write(self, folder: Path) -> None:
-        tmp = folder / (INFO_NAME + ".tmp")
-        tmp.write_text(json.dumps(self.__dict__, ensure_ascii=False), "utf-8")
-        os.replace(tmp, folder / INFO_NAME)
+        data = dict(self.__dict__, fingerprint=self.fingerprint.to_json()
+                    if self.fingerprint else None)
+        write_durably(folder / INFO_NAME, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+    def save_completed(self, working: Path) -> bool:
+        """True when a Save recorded in `saving` got as far as renaming its file into place."""
+        if not self.saving or self.document is None:
+            return False
+        try:
+            st = os.stat(self.document)
+            return change_counter(working) == self.saving.get("counter") and \
+                (st.st_dev, st.st_ino) == (self.saving.get("dev"), self.saving.get("ino"))
+        except OSError:
+            return False
 
 
 class SessionFolder:
@@ -104,11 +186,20 @@ class SessionFolder:
     def working_path(self) -> Path:
         return self.folder / WORKING_NAME
 
+    @property
+    def building_path(self) -> Path:
+        return self.folder / BUILDING_NAME
+
     @classmethod
     def acquire(cls, key: str, document: Path | None) -> SessionFolder:
         folder = sessions_dir() / key
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / LOCK_NAME, "a+b")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 (held until release)
+        except OSError as exc:
+            if state_disk_problem(exc):
+                raise working_copy_problem(document, exc) from None
+            raise
         if not _try_lock(handle):
             handle.seek(0)
             owner = handle.read().decode("ascii", "replace").strip()
@@ -116,20 +207,60 @@ class SessionFolder:
             raise FileInUse(document or folder, Sentence.of(
                 "{file} is already open in another orgdesk window (process {owner}).",
                 file=name_of(document) if document else "“?”", owner=owner or "?"))
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()).encode("ascii"))
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()).encode("ascii"))
+            handle.flush()
+        except OSError:
+            pass  # the pid is only shown in messages; a full disk must not stop us here
         return cls(folder, handle)
+
+    def forget_info(self) -> None:
+        """Remove session.json first, so nothing written next is taken for edits."""
+        try:
+            (self.folder / INFO_NAME).unlink()
+        except FileNotFoundError:
+            return
+        fsync_path(self.folder, directory=True)
+
+    def discard_building(self) -> None:
+        """Delete a working copy that was being built (and its journal) when we died."""
+        for name in (BUILDING_NAME, BUILDING_NAME + "-journal", INFO_NAME + ".tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / name).unlink()
+
+    def discard_working(self) -> None:
+        """Delete the old working copy with its journal, before a new one is renamed in.
+
+        A killed orgdesk may have left a hot journal beside it; renaming a new
+        working copy in beside that journal would let SQLite "roll back" the
+        old transaction's pages into the new file.  Only called after
+        session.json is gone, so the old copy was already no candidate.
+        """
+        for name in (WORKING_NAME, WORKING_NAME + "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / name).unlink()
+
+    def set_aside(self) -> Path:
+        """Move the working copy and session.json out of the way, kept for an expert."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        target = set_aside_dir() / f"{self.folder.name}-{stamp}-{uuid.uuid4().hex[:6]}"
+        target.mkdir(parents=True, exist_ok=True)
+        for name in (WORKING_NAME, WORKING_NAME + "-journal", INFO_NAME):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(self.folder / name, target / name)
+        fsync_path(self.folder, directory=True)
+        return target
 
     def release(self, remove: bool) -> None:
         """Unlock; with `remove`, delete the working copy and the folder first."""
         if remove:
-            for name in (WORKING_NAME, INFO_NAME, INFO_NAME + ".tmp"):
-                try:
+            # session.json first: a kill part-way never leaves it without its working copy.
+            for name in (INFO_NAME, INFO_NAME + ".tmp", WORKING_NAME, BUILDING_NAME,
+                         BUILDING_NAME + "-journal"):
+                with contextlib.suppress(FileNotFoundError):
                     (self.folder / name).unlink()
-                except FileNotFoundError:
-                    pass
         if self._lock_handle is not None:
             self._lock_handle.close()
             self._lock_handle = None
@@ -154,28 +285,27 @@ def change_counter(path: Path) -> int:
         return int.from_bytes(handle.read(4), "big")
 
 
+def settle_journal(working: Path) -> None:
+    """Let SQLite roll back a transaction a killed orgdesk left half-committed.
+
+    A kill during a commit leaves a hot journal beside the working copy;
+    SQLite restores the last committed state the first time the file is read
+    through a writable connection.  Until then the header's change counter
+    may belong to the unfinished transaction.  Raises sqlite3.Error when the
+    file is not a database.
+    """
+    uri = f"file:{quote(str(working))}?mode=rw"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    try:
+        harden(conn)
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    finally:
+        conn.close()
+
+
 def find_recoverable() -> list[Recoverable]:
-    """Unlocked session folders whose working copy has edits newer than its last save."""
-    found = []
-    root = sessions_dir()
-    if not root.is_dir():
-        return found
-    for folder in sorted(root.iterdir()):
-        working = folder / WORKING_NAME
-        if not working.is_file():
-            continue
-        try:
-            probe = SessionFolder.acquire(folder.name, None)
-        except FileInUse:
-            continue  # a live orgdesk owns it
-        try:
-            info = SessionInfo.read(folder)
-            if info is None or change_counter(working) == info.saved_counter:
-                probe.release(remove=True)  # nothing unsaved: clean it away
-                continue
-            mtime = datetime.fromtimestamp(working.stat().st_mtime, timezone.utc)
-            found.append(Recoverable(folder.name, folder,
-                                     Path(info.document) if info.document else None, mtime))
-        finally:
-            probe.release(remove=False)
-    return found
+    """Working copies with validated unsaved edits (see `recovery.scan_sessions`)."""
+    # Validating a candidate needs the document readers, which import this module.
+    from orgdesk.storage.recovery import scan_sessions
+
+    return scan_sessions().candidates

@@ -19,7 +19,7 @@ from orgdesk.paths import resources_dir
 from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import RecoveryAvailable
-from orgdesk.storage.session import find_recoverable
+from orgdesk.storage.recovery import scan_sessions
 from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family, missing_font_advice
@@ -133,14 +133,20 @@ class OrgdeskApp(QObject):
     def offer_recovery(self) -> list[MainWindow]:
         """Reopen working copies left with unsaved edits, if the user wants them."""
         opened = []
-        for found in find_recoverable():
+        scan = scan_sessions()
+        for aside in scan.set_aside:  # damaged left-overs are kept aside, never offered
+            dialogs.show_info(None, user_message(aside.sentence))
+        for found in scan.candidates:
             name = found.document.name if found.document else tr("an untitled document")
             sentence = tr("orgdesk did not close properly; unsaved changes to “%1” from "
                           "%2 can be recovered.").replace("%1", name).replace(
                 "%2", found.last_edit.astimezone().strftime("%Y-%m-%d %H:%M"))
             if dialogs.ask_recover(None, sentence):
                 try:
-                    opened.append(self.show_service(DocumentService(DocumentFile.recover(found.key))))
+                    file = DocumentFile.recover(found.key)
+                    for notice in file.notices:
+                        dialogs.show_info(None, user_message(notice))
+                    opened.append(self.show_service(DocumentService(file)))
                 except UserError as exc:
                     dialogs.show_error(None, user_message(exc))
             else:
@@ -182,13 +188,17 @@ def open_document(path: Path, parent: QWidget | None = None) -> DocumentService 
     """Open `path` for editing, asking about recovery; None (after a message) on failure."""
     try:
         try:
-            return DocumentService(DocumentFile.open(path))
+            file = DocumentFile.open(path)
         except RecoveryAvailable as offer:
             recover = dialogs.ask_recover(parent, str(offer))
-            return DocumentService(DocumentFile.open(path, recover=recover))
+            file = DocumentFile.open(path, recover=recover)
     except UserError as exc:
         dialogs.show_error(parent, user_message(exc))
         return None
+    # A file that cannot be locked, a damaged left-over set aside: said once, then open.
+    for notice in file.notices:
+        dialogs.show_info(parent, user_message(notice))
+    return DocumentService(file)
 
 
 def configure_application(app: QApplication) -> None:

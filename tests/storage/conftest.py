@@ -93,16 +93,18 @@ def spawn(tmp_path: Path, state_dir: Path) -> Iterator[Callable[..., Child]]:
     logs = tmp_path / "child-logs"
     logs.mkdir(exist_ok=True)
 
-    def start(mode: str, path: Path, *args: object) -> Child:
+    def start(mode: str, path: Path, *args: object, env: dict[str, str] | None = None) -> Child:
         n = len(children)
         status = logs / f"{n}-{mode}.status"
         stderr_path = logs / f"{n}-{mode}.stderr"
-        env = dict(os.environ, ORGDESK_STATE_DIR=str(state_dir), PYTHONDONTWRITEBYTECODE="1")
+        child_env = dict(os.environ, ORGDESK_STATE_DIR=str(state_dir), PYTHONDONTWRITEBYTECODE="1",
+                   **(env or {}))
         with open(stderr_path, "wb") as stderr:
             proc = subprocess.Popen(
                 [sys.executable, str(CHILD_SCRIPT), mode, str(path), str(status),
                  *map(str, args)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
+                env=child_env)
         child = Child(proc, status, stderr_path)
         children.append(child)
         return child

@@ -10,10 +10,17 @@ Modes:
   edits PATH STATUS N        open PATH, commit N edits without saving, "ready", wait
   save-loop PATH STATUS      edit and save forever, reporting "start k", "saving i", "saved i"
   fsize PATH STATUS LIMIT    grow the document, cap file size at LIMIT bytes, try to save
+  open-kill PATH STATUS HOW  open PATH (HOW: none, recover, discard) or, with HOW "scan",
+                             look for recoverable working copies, and report "ready";
+                             with ORGDESK_TEST_KILL_AT=N the child SIGKILLs itself just
+                             before its N-th file-changing operation (an audit hook counts
+                             them: opens for writing, renames, removals, mkdir, sqlite
+                             connects), so a loop over N kills between every two steps
 """
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import sys
@@ -71,6 +78,9 @@ def main() -> None:
         status.write(line + "\n")
         status.flush()
 
+    if mode == "open-kill":
+        run_open_kill(path, sys.argv[4], report)
+        return
     try:
         if mode == "fsize":
             run_fsize(path, int(sys.argv[4]), report)
@@ -100,6 +110,55 @@ def main() -> None:
         raise SystemExit(f"unknown mode {mode}")
     while True:
         time.sleep(60)
+
+
+_CHANGING_EVENTS = {"os.rename", "os.remove", "os.rmdir", "os.mkdir", "shutil.rmtree",
+                    "sqlite3.connect", "os.truncate", "os.chmod"}
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+def _changes_files(event: str, args: tuple[object, ...]) -> bool:
+    if event in _CHANGING_EVENTS:
+        return True
+    if event == "open" and len(args) >= 3:
+        mode, flags = args[1], args[2]
+        if isinstance(mode, str):
+            return any(c in mode for c in "wax+")
+        return isinstance(flags, int) and bool(flags & _WRITE_FLAGS)
+    return False
+
+
+def install_kill_hook(kill_at: int) -> None:
+    """SIGKILL this process just before its `kill_at`-th file-changing operation."""
+    seen = [0]
+
+    def hook(event: str, args: tuple[object, ...]) -> None:
+        if _changes_files(event, args):
+            seen[0] += 1
+            if seen[0] == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    sys.addaudithook(hook)
+
+
+def run_open_kill(path: Path, how: str, report) -> None:  # type: ignore[no-untyped-def]
+    from orgdesk.storage.recovery import scan_sessions
+
+    kill_at = int(os.environ.get("ORGDESK_TEST_KILL_AT", "0"))
+    if kill_at:
+        install_kill_hook(kill_at)
+    if how == "scan":
+        scan = scan_sessions()
+        report(f"ready {len(scan.candidates)} {len(scan.set_aside)}")
+        return
+    recover = {"none": None, "recover": True, "discard": False}[how]
+    try:
+        doc = DocumentFile.open(path, recover=recover)
+    except FileProblem as exc:
+        report(f"refused {type(exc).__name__}")
+        return
+    report(f"ready {len(doc.load())}")
+    doc.close()
 
 
 def run_fsize(path: Path, limit: int, report) -> None:  # type: ignore[no-untyped-def]

@@ -307,8 +307,14 @@ def test_no_temporary_file_survives_a_failed_save(chart: Path, monkeypatch: pyte
     doc, _ = _edited(chart)
     before = file_state(chart)
 
+    real_replace = os.replace
+    refused: list[str] = []
+
     def refuse(src: object, dst: object) -> None:
-        assert str(src).endswith(".saving") and Path(str(src)).is_file()
+        if not str(src).endswith(".saving"):  # session bookkeeping, not the save itself
+            return real_replace(src, dst)  # type: ignore[arg-type]
+        assert Path(str(src)).is_file()
+        refused.append(str(src))
         raise OSError(28, "No space left on device")
 
     try:
@@ -316,6 +322,7 @@ def test_no_temporary_file_survives_a_failed_save(chart: Path, monkeypatch: pyte
         with pytest.raises(SaveFailed, match="disk is full"):
             doc.save()
         monkeypatch.undo()
+        assert len(refused) == 1
         assert file_state(chart) == before
         assert listing(chart.parent) == ["chart.orgdesk"]
         assert doc.modified

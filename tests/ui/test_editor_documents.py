@@ -307,7 +307,8 @@ def _leave_edits_behind(path: Path) -> None:
     service = DocumentService(file)
     service.edit_position(PositionId(3), title="崩溃前的督导")
     file.engine.dispose()
-    file._session.release(remove=False)  # what the OS does when the process dies
+    file._replace_lock(None)  # what the OS does when the process dies: locks go …
+    file._session.release(remove=False)  # … and the working copy stays
 
 
 @pytest.mark.parametrize("recover", [True, False])
@@ -351,6 +352,31 @@ def test_recovery_offer_at_start(orgdesk: OrgdeskApp, monkeypatch: pytest.Monkey
         assert find_recoverable() == []
         assert sessions() == []
     assert orgdesk.offer_recovery() == opened[1:]  # asked once only
+
+
+@pytest.mark.parametrize("damage", [b"", b"SQLite format 3\x00" + b"\xee" * 2000])
+def test_a_damaged_working_copy_at_start_is_told_not_offered(
+        orgdesk: OrgdeskApp, monkeypatch: pytest.MonkeyPatch,
+        sample_copy: Callable[..., Path], damage: bytes) -> None:
+    """A kill during open used to leave a 0-byte copy offered at every start, then a crash."""
+    path = sample_copy("software_ops_department")
+    _leave_edits_behind(path)
+    [folder] = [p for p in sessions_dir().iterdir()]
+    (folder / "working.orgdesk").write_bytes(damage)
+    told = Answers(None)
+    monkeypatch.setattr(dialogs, "show_info", told)
+    assert orgdesk.offer_recovery() == []  # no ask_recover: that would fail this test
+    if damage:
+        [(parent, sentence)] = told.asked
+        assert parent is None
+        assert sentence.startswith("The unsaved changes to “software_ops_department.orgdesk” "
+                                   "could not be recovered because orgdesk's working copy")
+    else:
+        assert told.asked == []  # an empty copy never held an edit: nothing to tell
+    assert sessions() == []
+    window = orgdesk.open_path(path)  # and the file itself opens as it is
+    assert window is not None and not window.isWindowModified()
+    assert window.controller.org.position(PositionId(3)).title == "项目督导"
 
 
 def test_recovery_of_an_untitled_document(orgdesk: OrgdeskApp,

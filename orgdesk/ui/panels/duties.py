@@ -16,6 +16,8 @@ def _t(text: str) -> str:
 class DutiesPanel(PositionPanel):
     """Add, edit in place, delete, reorder and paste duties."""
 
+    FIELDS = frozenset({"duties"})
+
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.setObjectName("dutiesPanel")

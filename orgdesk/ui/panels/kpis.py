@@ -23,6 +23,8 @@ def _t(text: str) -> str:
 class KpiPanel(PositionPanel):
     """An editable two-column table; each change is one undo step."""
 
+    FIELDS = frozenset({"kpis"})
+
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.setObjectName("kpiPanel")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import DepartmentId, Position, PositionKind
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
@@ -28,6 +29,12 @@ def _t(text: str) -> str:
 
 class OverviewPanel(PositionPanel):
     """The position's own fields."""
+
+    FIELDS = frozenset({"title", "department_id", "superior_id", "kind", "level",
+                        "planned_headcount", "filled_headcount", "headcount_note",
+                        "career_path", "notes"})
+    SHOWS_DEPARTMENTS = True
+    SHOWS_RELATIONS = True
 
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -50,19 +57,20 @@ class OverviewPanel(PositionPanel):
         self.level_edit = QLineEdit(self)
         self.level_edit.setObjectName("levelEdit")
         self.level_edit.textEdited.connect(lambda text: self.edit(
-            _t("Edit level of %1").replace("%1", self._title()), "level", level=text))
+            _t("Edit level of %1").replace("%1", self._title()), "level", typed=True,
+            level=text))
         self.planned_spin = QSpinBox(self)
         self.planned_spin.setObjectName("plannedSpin")
         self.planned_spin.setRange(0, 100000)
         self.planned_spin.valueChanged.connect(lambda value: self.edit(
             _t("Change planned headcount of %1").replace("%1", self._title()),
-            "planned", planned_headcount=value))
+            "planned", typed=True, planned_headcount=value))
         self.filled_spin = QSpinBox(self)
         self.filled_spin.setObjectName("filledSpin")
         self.filled_spin.setRange(0, 100000)
         self.filled_spin.valueChanged.connect(lambda value: self.edit(
             _t("Change filled headcount of %1").replace("%1", self._title()),
-            "filled", filled_headcount=value))
+            "filled", typed=True, filled_headcount=value))
         self.vacancies_label = QLabel(self)
         self.vacancies_label.setObjectName("vacanciesLabel")
         self.note_edit = QLineEdit(self)
@@ -70,12 +78,12 @@ class OverviewPanel(PositionPanel):
         self.note_edit.setPlaceholderText(_t("e.g. 视项目情况配备"))
         self.note_edit.textEdited.connect(lambda text: self.edit(
             _t("Edit headcount note of %1").replace("%1", self._title()),
-            "headcount_note", headcount_note=text))
+            "headcount_note", typed=True, headcount_note=text))
         self.career_edit = QLineEdit(self)
         self.career_edit.setObjectName("careerPathEdit")
         self.career_edit.textEdited.connect(lambda text: self.edit(
             _t("Edit career path of %1").replace("%1", self._title()),
-            "career_path", career_path=text))
+            "career_path", typed=True, career_path=text))
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.textChanged.connect(self._notes_edited)
@@ -161,6 +169,25 @@ class OverviewPanel(PositionPanel):
             item.setData(Qt.ItemDataRole.UserRole + 1, int(other.id))
             self.relations_list.addItem(item)
 
+    def needs_reload(self, changes: ChangeSet, structural: bool) -> bool:
+        if super().needs_reload(changes, structural):
+            return True
+        # The superior's link and the dotted lines show other positions' titles.
+        position = self.position
+        if position is None:
+            return False
+        org = self.controller.org
+        shown = {position.superior_id} | {
+            r.target_id if r.source_id == position.id else r.source_id
+            for r in org.relations if position.id in (r.source_id, r.target_id)}
+        return any(pid in shown and ((changes.fields_of(pid) or {"title"}) & {"title"})
+                   for pid in changes.positions_updated if pid != position.id)
+
+    def own_edit_done(self, changed: frozenset[str]) -> None:
+        position = self.position
+        if position is not None and changed & {"planned_headcount", "filled_headcount"}:
+            self.vacancies_label.setText(str(position.vacancies))
+
     def _add_relation(self) -> None:
         from orgdesk.ui import dialogs
 
@@ -191,7 +218,7 @@ class OverviewPanel(PositionPanel):
         self.edit(rename_text(position.title, text.strip()), "title",
                   lambda before, after: rename_text(before.positions[pid].title,
                                                     after.positions[pid].title),
-                  title=text.strip())
+                  typed=True, title=text.strip())
 
     def _department_chosen(self, index: int) -> None:
         value = self.department_combo.itemData(index)
@@ -204,7 +231,7 @@ class OverviewPanel(PositionPanel):
 
     def _notes_edited(self) -> None:
         self.edit(_t("Edit notes of %1").replace("%1", self._title()), "notes",
-                  notes=self.notes_edit.toPlainText())
+                  typed=True, notes=self.notes_edit.toPlainText())
 
 
 def rename_text(old: str, new: str) -> str:

@@ -20,12 +20,20 @@ from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
 
 
+_HEADCOUNTS = frozenset({"planned_headcount", "filled_headcount"})
+#: The fields of the positions below that the table and the totals show.
+_TEAM_FIELDS = frozenset({"title", "planned_headcount", "filled_headcount"})
+
+
 def _t(text: str) -> str:
     return tr("ReportsPanel", text)
 
 
 class ReportsPanel(PositionPanel):
     """Direct reports with planned, filled and whole-team seats; totals below."""
+
+    #: The shown position's own headcounts are taken off its team's totals.
+    FIELDS = frozenset({"planned_headcount", "filled_headcount"})
 
     add_report_requested = Signal()
 
@@ -61,16 +69,30 @@ class ReportsPanel(PositionPanel):
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
 
-    def _on_changed(self, changes: ChangeSet, structural: bool) -> None:
+    def needs_reload(self, changes: ChangeSet, structural: bool) -> bool:
         # The table shows the reports' titles and headcounts and the team totals:
-        # an edit of any position below the shown one changes what it shows.
+        # a headcount edit anywhere below the shown position changes what it shows.
+        if super().needs_reload(changes, structural):
+            return True
         position = self.position
-        if position is not None and not structural \
-                and self.controller.org.descendant_ids(position.id) & {
-                    *changes.positions_updated}:
-            self._reload()
-            return
-        super()._on_changed(changes, structural)
+        if position is None:
+            return False
+        org = self.controller.org
+        for pid in changes.positions_updated:
+            changed = changes.fields_of(pid)
+            if pid == position.id or pid not in org or (
+                    changed is not None and not changed & _TEAM_FIELDS):
+                continue
+            superior = org.position(pid).superior_id
+            if superior == position.id:
+                return True
+            if changed is None or changed & _HEADCOUNTS:
+                # Headcounts reach the totals: is the position anywhere below?
+                while superior is not None:
+                    if superior == position.id:
+                        return True
+                    superior = org.position(superior).superior_id
+        return False
 
     def load(self, position: Position | None) -> None:
         org = self.controller.org

@@ -36,6 +36,8 @@ def _optional_spin(parent: QWidget, name: str, maximum: int) -> QSpinBox:
 class RequirementsPanel(PositionPanel):
     """The requirements of the selected position."""
 
+    FIELDS = frozenset({"requirements"})
+
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.setObjectName("requirementsPanel")
