@@ -1,25 +1,27 @@
 """The chart beside the tree: wiring between the ChartView and the document.
 
-Selection is shared both ways with the tree; dragging a box onto another
-re-parents through the same undoable command as the tree; the chart's
+The pane talks to its window only through signals: a box picked
+(`position_selected`), a box to rename (`rename_requested`), a box dropped on
+another (`move_requested`, the same move the tree asks for: Shift moves the
+position alone, its reports moving up).  The chart's
 orientation, detail and per-position arrangement are document settings
 (undoable, saved with the file); collapsing is view state.  Rebuilding a
 large chart is deferred a moment so a burst of typing rebuilds it once.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import PositionId
 from orgdesk.layout import Detail
 from orgdesk.ui.chart_view import ChartView
+from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family
-
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
 
 CHART_SETTING = "chart"
 #: Above this many positions the chart opens with levels below 3 collapsed.
@@ -28,13 +30,20 @@ REFRESH_DELAY_MS = 250
 
 
 class ChartPane(QObject):
-    """Keeps one ChartView in step with one window's document."""
+    """Keeps one ChartView in step with one document."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = window.controller
-        self.view = ChartView(window, cjk_family())
+    #: The user picked a box.
+    position_selected = Signal(int)
+    #: The user double-clicked a box to rename it.
+    rename_requested = Signal(int)
+    #: (position, new superior or None, index or None, with its reports)
+    move_requested = Signal(int, object, object, bool)
+
+    def __init__(self, controller: DocumentController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.view = ChartView(parent, cjk_family())
+        self._current: PositionId | None = None
         self._syncing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -95,9 +104,8 @@ class ChartPane(QObject):
         self._timer.stop()
         self._apply_settings()
         self.view.refresh(self.controller.org)
-        current = self.window.current_id()
-        if current is not None:
-            self.view.select_position(int(current))
+        if self._current is not None and self._current in self.controller.org:
+            self.view.select_position(int(self._current))
 
     def _document_changed(self, changes: ChangeSet, structural: bool) -> None:
         # The tree and panels follow at once; the chart a moment later, once
@@ -109,6 +117,8 @@ class ChartPane(QObject):
 
     # ----------------------------------------------------------- selection
     def show_selection(self, pid: PositionId | None) -> None:
+        """The window's current position changed: select its box."""
+        self._current = pid
         if self._syncing or pid is None:
             return
         self.view.select_position(int(pid))
@@ -116,13 +126,14 @@ class ChartPane(QObject):
     def _chart_selected(self, pid: int) -> None:
         self._syncing = True
         try:
-            self.window.select_position(PositionId(pid))
+            self.position_selected.emit(pid)
         finally:
             self._syncing = False
 
     def _chart_activated(self, pid: int) -> None:
-        self.window.select_position(PositionId(pid))
-        self.window.start_rename()
+        self.rename_requested.emit(pid)
 
     def _chart_reparent(self, pid: int, superior: int) -> None:
-        self.window.move_position_to(PositionId(pid), PositionId(superior))
+        # As in the tree: Shift held at the drop moves the position without its reports.
+        alone = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.move_requested.emit(pid, superior, None, not alone)

@@ -7,19 +7,17 @@ the window, and reports the result in the status bar or one sentence.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs
+from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.messages import user_message
-
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -74,21 +72,25 @@ class _ExportJob(QRunnable):
             self.signals.finished.emit("")
 
 
-def import_data(window: MainWindow) -> None:
-    org = ask_import(window)
-    if org is not None and window.app is not None:
-        window.app.show_imported(org)
+def import_data(parent: QWidget, show_imported: Callable[[Organisation], object] | None
+                ) -> None:
+    """Ask for a file to import; `show_imported` opens the result (a new window)."""
+    org = ask_import(parent)
+    if org is not None and show_imported is not None:
+        show_imported(org)
 
 
-def export_data(window: MainWindow) -> QRunnable | None:
-    file = window.controller.service.file
-    stem = file.path.stem if file.path else (window.controller.org.info.title or "orgdesk")
-    target = ask_export_path(window, stem + ".xlsx")
+def export_data(parent: QWidget, controller: DocumentController, status: QStatusBar
+                ) -> QRunnable | None:
+    """Ask where, then export the document on a worker thread; `status` tells the outcome."""
+    file = controller.service.file
+    stem = file.path.stem if file.path else (controller.org.info.title or "orgdesk")
+    target = ask_export_path(parent, stem + ".xlsx")
     if target is None:
         return None
     # The organisation is immutable data once captured: the worker reads a
     # snapshot while the user goes on editing.
-    org = window.controller.org
+    org = controller.org
     snapshot = Organisation(org.info, org.departments, list(org.positions()), org.relations,
                             org.settings)
     job = _ExportJob(snapshot, target)
@@ -96,14 +98,14 @@ def export_data(window: MainWindow) -> QRunnable | None:
     def done(problem: str) -> None:
         _running.discard(job)
         if problem:
-            window.statusBar().clearMessage()
-            dialogs.show_error(window, problem)
+            status.clearMessage()
+            dialogs.show_error(parent, problem)
         else:
-            window.statusBar().showMessage(tr("Exported %1").replace("%1", target.name), 6000)
+            status.showMessage(tr("Exported %1").replace("%1", target.name), 6000)
     # Queued: the worker emits, the window's thread shows the result.
     job.signals.finished.connect(done, Qt.ConnectionType.QueuedConnection)
     job.setAutoDelete(False)
     _running.add(job)  # the job and its signal object live until it reports
-    window.statusBar().showMessage(tr("Exporting %1…").replace("%1", target.name))
+    status.showMessage(tr("Exporting %1…").replace("%1", target.name))
     QThreadPool.globalInstance().start(job)
     return job

@@ -4,25 +4,23 @@ The analysis panel follows the document (refreshed a moment after edits, so
 typing does not recompute it per keystroke); its edited span-of-control
 rules are a document setting, changed as one undoable step.  Compare With…
 highlights the changed positions in the tree; Export Handbook… runs the
-handbook dialog on the document or the selected branch.
+handbook dialog on the document or the selected branch.  The pane talks to
+its window through signals (`position_selected`, `problem`,
+`highlight_changed`) and learns the current position from `show_selection`.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from orgdesk.analysis.span_rules import SPAN_RULES_SETTING, SpanRules, document_span_rules
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.ui.analysis_panel import AnalysisPanel
+from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.messages import user_message
-
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
 
 HIGHLIGHT = QColor("#FFE699")
 
@@ -30,10 +28,18 @@ HIGHLIGHT = QColor("#FFE699")
 class DeliverablesPane(QObject):
     """Owns the analysis dock and the compare/handbook actions of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    #: Select this position in the window (a row of the analysis or the comparison).
+    position_selected = Signal(int)
+    #: One sentence for the status bar.
+    problem = Signal(str)
+    #: (ids, brush): mark these positions in the tree; an empty set clears the marks.
+    highlight_changed = Signal(object, object)
+
+    def __init__(self, controller: DocumentController, window: QMainWindow) -> None:
         super().__init__(window)
-        self.window = window
-        self.controller = window.controller
+        self._window = window  # where the dock lives and the dialogs' parent
+        self.controller = controller
+        self._current: PositionId | None = None
         self._panel: AnalysisPanel | None = None
         self.dock = QDockWidget(self.tr("Analysis"), window)
         self.dock.setObjectName("analysisPanelDock")
@@ -53,8 +59,7 @@ class DeliverablesPane(QObject):
         if self._panel is None:
             self._panel = AnalysisPanel(self.controller.org, self.rules())
             self._panel.setObjectName("analysisPanel")
-            self._panel.position_activated.connect(
-                lambda pid: self.window.select_position(PositionId(pid)))
+            self._panel.position_activated.connect(self.position_selected)
             self._panel.rules_edited.connect(self._rules_edited)
             self.dock.setWidget(self._panel)
         return self._panel
@@ -63,7 +68,7 @@ class DeliverablesPane(QObject):
         try:
             return document_span_rules(self.controller.org.settings)
         except UserError as exc:
-            self.window.show_problem(user_message(exc))
+            self.problem.emit(user_message(exc))
             return SpanRules()
 
     def refresh(self) -> None:
@@ -88,18 +93,23 @@ class DeliverablesPane(QObject):
     def compare_with(self) -> None:
         from orgdesk.ui.compare_dialog import compare_with_file
 
-        dialog = compare_with_file(self.window, self.controller.org,
-                                   self.window.document_name())
+        path = self.controller.service.file.path
+        name = path.name if path is not None else self.tr("Untitled")
+        dialog = compare_with_file(self._window, self.controller.org, name)
         if dialog is None:
             return
         dialog.highlight_requested.connect(self.highlight)
-        dialog.position_activated.connect(lambda pid: self.window.select_position(PositionId(pid)))
+        dialog.position_activated.connect(self.position_selected)
         dialog.finished.connect(lambda _result: self.highlight([]))
 
     def highlight(self, ids: list[int]) -> None:
         """Mark positions in the tree (a compare result); [] clears the marks."""
         self.highlighted = {PositionId(i) for i in ids if PositionId(i) in self.controller.org}
-        self.window.model.set_highlighted(self.highlighted, QBrush(HIGHLIGHT))
+        self.highlight_changed.emit(self.highlighted, QBrush(HIGHLIGHT))
+
+    def show_selection(self, pid: PositionId | None) -> None:
+        """The window's current position (the handbook offers its branch)."""
+        self._current = pid
 
     # --------------------------------------------------------------- handbook
     def export_handbook(self) -> None:
@@ -107,6 +117,6 @@ class DeliverablesPane(QObject):
 
         file = self.controller.service.file
         name = file.path.stem if file.path else (self.controller.org.info.title or "")
-        dialog = HandbookDialog(self.controller.org, name, self.window.current_id(), self.window)
+        dialog = HandbookDialog(self.controller.org, name, self._current, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -77,10 +77,20 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         from orgdesk.ui.chart_pane import ChartPane
 
-        self.chart = ChartPane(self)
+        self.chart = ChartPane(controller, self)
+        self.chart.position_selected.connect(lambda pid: self.select_position(PositionId(pid)))
+        self.chart.rename_requested.connect(self._rename_from_chart)
+        self.chart.move_requested.connect(
+            lambda pid, superior, index, with_reports: self.move(
+                PositionId(pid), None if superior is None else PositionId(superior), index,
+                with_reports))
         from orgdesk.ui.deliverables_pane import DeliverablesPane
 
-        self.deliverables = DeliverablesPane(self)
+        self.deliverables = DeliverablesPane(controller, self)
+        self.deliverables.position_selected.connect(
+            lambda pid: self.select_position(PositionId(pid)))
+        self.deliverables.problem.connect(self.show_problem)
+        self.deliverables.highlight_changed.connect(self.model.set_highlighted)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("centralSplitter")
         splitter.addWidget(self.tree)
@@ -205,9 +215,11 @@ class MainWindow(QMainWindow):
             "export_chart": self._action("actionExportChart", self.tr("&Export Chart…"),
                                          self.export_chart, "Ctrl+E"),
             "import": self._action("actionImport", self.tr("&Import…"),
-                                   lambda: data_actions.import_data(self), "Ctrl+I"),
+                                   lambda: data_actions.import_data(
+                                       self, app.show_imported if app else None), "Ctrl+I"),
             "export_data": self._action("actionExportData", self.tr("Export &Data…"),
-                                        lambda: data_actions.export_data(self),
+                                        lambda: data_actions.export_data(
+                                            self, self.controller, self.statusBar()),
                                         "Ctrl+Shift+D"),
             "export_handbook": self._action("actionExportHandbook",
                                             self.tr("Export &Handbook…"),
@@ -373,6 +385,7 @@ class MainWindow(QMainWindow):
             self._current_place = (position.superior_id, position.order)
         self._show_panels(pid)
         self.chart.show_selection(pid)
+        self.deliverables.show_selection(pid)
 
     def _neighbour_of_removed(self) -> PositionId | None:
         """Like an outliner: the next sibling, else the previous one, else the superior."""
@@ -484,6 +497,7 @@ class MainWindow(QMainWindow):
         self.select_position(position.id)
 
     def _drop_move(self, ids: list[int], target: int, row: int, with_reports: bool) -> None:
+        """A drop in the tree: `row` counts the rows as they are before the move."""
         superior = None if target < 0 else PositionId(target)
         for pid in ids:
             position = self.controller.org.position(PositionId(pid))
@@ -493,28 +507,34 @@ class MainWindow(QMainWindow):
                 if not with_reports:
                     # Its reports are lifted into its place first, pushing the target down.
                     index += len(self.controller.org.direct_reports(position.id))
-            target_title = (self.controller.org.position(superior).title if superior
-                            else self.tr("the top level"))
-            text = (self.tr("Move %1 under %2") if with_reports
-                    else self.tr("Move only %1 under %2"))
-            text = text.replace("%1", position.title).replace("%2", target_title)
-            if with_reports:
-                self.controller.execute(text, lambda s, p=position.id: s.move_position(
-                    p, superior, index))
-            else:
-                self.controller.execute(text, lambda s, p=position.id: s.move_position_alone(
-                    p, superior, index))
-            self.select_position(position.id)
+            self.move(position.id, superior, index, with_reports)
+
+    def move(self, pid: PositionId, superior: PositionId | None, index: int | None = None,
+             with_reports: bool = True) -> bool:
+        """The one move of every view (tree, chart): `pid` under `superior` at `index`,
+        with its whole branch, or alone (its reports then move up into its place)."""
+        org = self.controller.org
+        position = org.position(pid)
+        target_title = org.position(superior).title if superior else self.tr("the top level")
+        text = (self.tr("Move %1 under %2") if with_reports
+                else self.tr("Move only %1 under %2"))
+        text = text.replace("%1", position.title).replace("%2", target_title)
+        if with_reports:
+            done = self.controller.execute(text, lambda s: s.move_position(pid, superior, index))
+        else:
+            done = self.controller.execute(
+                text, lambda s: s.move_position_alone(pid, superior, index))
+        self.select_position(pid)
+        return done is not None
 
     def move_position_to(self, pid: PositionId, superior: PositionId | None,
                          with_reports: bool = True) -> bool:
-        """Re-parent (used by drag and drop in the tree and the chart)."""
-        position = self.controller.org.position(pid)
-        method = "move_position" if with_reports else "move_position_alone"
-        target = self.controller.org.position(superior).title if superior else self.tr("the top level")
-        return self.controller.execute(
-            self.tr("Move %1 under %2").replace("%1", position.title).replace("%2", target),
-            lambda s: getattr(s, method)(pid, superior)) is not None
+        """Re-parent to the end of `superior`'s reports (the same move as `move`)."""
+        return self.move(pid, superior, None, with_reports)
+
+    def _rename_from_chart(self, pid: int) -> None:
+        self.select_position(PositionId(pid))
+        self.start_rename()
 
     # ---------------------------------------------------------- clipboard
     def copy(self) -> None:
