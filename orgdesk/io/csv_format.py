@@ -1,8 +1,9 @@
 """CSV import and export.
 
-Import: the encoding is UTF-16 (by its BOM), else UTF-8 (with or without BOM)
-if every byte decodes, else GB18030, which is what Chinese Excel writes as
-“CSV”; the delimiter is the commonest of , ; tab | in the header line.  The
+Import: the encoding is decided strictly by `text_encoding` (a byte-order
+mark, else UTF-8 if every byte decodes, else GB18030 — what Chinese Excel
+writes as “CSV” — unless lines of both kinds show the file mixes them, which
+is refused with their line numbers); the delimiter is the commonest of , ; tab | in the header line.  The
 csv module runs with strict=True and an explicit field size limit, so an
 unterminated quote or a runaway cell is an error naming its line, never a
 silently swallowed file.  Export: UTF-8 with BOM (so Excel shows Chinese),
@@ -22,46 +23,11 @@ from orgdesk.io.export_table import HEADERS, position_rows
 from orgdesk.io.fields import is_own_table
 from orgdesk.io.problems import MalformedFile, name_of
 from orgdesk.io.tables import Table, unique_headers
+from orgdesk.io.text_encoding import BOM_CHAR, detect_encoding
 
 #: The longest cell orgdesk reads (characters); a longer one is an error, not a hang.
 MAX_CELL_CHARS = 100_000
 DELIMITERS = (",", ";", "\t", "|")
-_CHUNK = 1 << 20
-
-
-def _scan(path: Path, encoding: str) -> tuple[bool, int]:
-    """Whether every byte decodes as `encoding`, and the number of lines."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    lines = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            if b"\x00" in chunk and not encoding.startswith("utf-16"):
-                raise MalformedFile(path, f"{name_of(path)} is not a text table: it holds "
-                                          "binary data.")
-            lines += chunk.count(b"\n")
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError:
-                return False, lines
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return False, lines
-    return True, lines + 1
-
-
-def detect_encoding(path: Path) -> tuple[str, int]:
-    """The encoding to read `path` with and its line count (for progress)."""
-    with open(path, "rb") as handle:
-        head = handle.read(4)
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", _scan(path, "utf-16")[1]
-    for encoding in ("utf-8-sig", "gb18030"):
-        ok, lines = _scan(path, encoding)
-        if ok:
-            return encoding, lines
-    raise MalformedFile(path, f"{name_of(path)} is neither UTF-8 nor GB18030 text; "
-                              "choose its encoding.")
 
 
 def sniff_delimiter(first_line: str) -> str:
@@ -83,13 +49,15 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
         encoding, lines = detect_encoding(path)
     else:
         try:
-            codecs.lookup(encoding)
+            known = codecs.lookup(encoding)._is_text_encoding  # base64, rot13: bytes or str only
         except LookupError:
+            known = False
+        if not known:
             raise MalformedFile(path, f"“{encoding}” is not a text encoding orgdesk knows.") from None
         lines = None
     handle = open(path, encoding=encoding, newline="", errors="strict")  # noqa: SIM115
     try:
-        first = handle.readline()
+        first = handle.readline().lstrip(BOM_CHAR)
         for _ in range(100):  # the header line decides, not draw.io's “#” lines above it
             if not first.startswith("#"):
                 break
@@ -115,7 +83,7 @@ def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
           ) -> Iterator[tuple[int, Sequence[object]]]:
     """(first line of the record, cells) for each non-empty record; closes `handle`."""
     previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
-    reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    reader = csv.reader(_without_marks(handle), delimiter=delimiter, strict=True)
     start = 1
     try:
         while True:
@@ -138,6 +106,20 @@ def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
     finally:
         csv.field_size_limit(previous_limit)
         handle.close()
+
+
+def _without_marks(handle: IO[str]) -> Iterator[str]:
+    """The lines of `handle`, without the byte-order marks at the start of the first.
+
+    The codec consumes none of them (it is chosen endian-specific), and files that
+    went through two tools that each added one start with two: either way the
+    first header must read “title”, not “\ufefftitle”.
+    """
+    first = True
+    for line in handle:
+        if first:
+            line, first = line.lstrip(BOM_CHAR), False
+        yield line
 
 
 def _csv_message(path: Path, exc: csv.Error, start: int, line: int) -> str:

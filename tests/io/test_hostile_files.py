@@ -71,7 +71,7 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], type[Exception], str]] = {
     "binary junk": ("staff.csv", lambda _: PNG, MalformedFile,
                     "“staff.csv” is not a text table: it holds binary data."),
     "undecodable text": ("staff.csv", lambda _: b"title\n\x80\x80\xff\xff\n", MalformedFile,
-                         "“staff.csv” is neither UTF-8 nor GB18030 text; choose its encoding."),
+                         "“staff.csv” is neither UTF-8 nor GB18030 text (lines 2); choose its encoding."),
     "empty csv": ("staff.csv", lambda _: b"", MalformedFile, "“staff.csv” is empty."),
     "blank csv": ("staff.csv", lambda _: b"\r\n\r\n", MalformedFile,
                   "“staff.csv” is empty: it has no header row."),
