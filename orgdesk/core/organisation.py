@@ -8,6 +8,7 @@ then changes state, and returns a `ChangeSet`.
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -867,6 +868,15 @@ class Organisation:
                 on_walk.add(pid)
                 pid = superior_of(pid)
             reaches_root.update(walk)
+
+    def copy(self) -> Organisation:
+        """An independent organisation with the same entities, info and settings.
+
+        Entities are immutable and shared; settings (JSON values) are copied deeply,
+        so a worker thread may read the copy while the window goes on editing.
+        """
+        return Organisation(self.info, self._departments.values(), self._positions.values(),
+                            self._relations.values(), copy.deepcopy(self.settings))
 
     # ------------------------------------------------------------- comparison
     def snapshot(self) -> tuple[object, ...]:

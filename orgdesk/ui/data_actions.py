@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
-from orgdesk.ui import dialogs
+from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.controller import DocumentController
-from orgdesk.ui.messages import user_message
+from orgdesk.ui.jobs import Job, JobOutcome
 
 
 def tr(text: str) -> str:
@@ -44,34 +43,6 @@ def ask_import(parent: QWidget) -> Organisation | None:
     return ImportDialog.ask(parent)
 
 
-_running: set[QRunnable] = set()
-
-
-class _Done(QObject):
-    finished = Signal(str)  # "" when written, else the sentence of the failure
-
-
-class _ExportJob(QRunnable):
-    def __init__(self, org: Organisation, target: Path) -> None:
-        super().__init__()
-        self.org = org
-        self.target = target
-        self.signals = _Done()
-
-    def run(self) -> None:
-        from orgdesk.io.interchange import export_to
-
-        try:
-            export_to(self.org, self.target)
-        except UserError as exc:
-            self.signals.finished.emit(user_message(exc))
-        except Exception as exc:  # a bug: one sentence, and the pool thread lives on
-            self.signals.finished.emit(tr("The export failed (%1).").replace(
-                "%1", type(exc).__name__))
-        else:
-            self.signals.finished.emit("")
-
-
 def import_data(parent: QWidget, show_imported: Callable[[Organisation], object] | None
                 ) -> None:
     """Ask for a file to import; `show_imported` opens the result (a new window)."""
@@ -81,31 +52,26 @@ def import_data(parent: QWidget, show_imported: Callable[[Organisation], object]
 
 
 def export_data(parent: QWidget, controller: DocumentController, status: QStatusBar
-                ) -> QRunnable | None:
+                ) -> Job | None:
     """Ask where, then export the document on a worker thread; `status` tells the outcome."""
     file = controller.service.file
     stem = file.path.stem if file.path else (controller.org.info.title or "orgdesk")
     target = ask_export_path(parent, stem + ".xlsx")
     if target is None:
         return None
-    # The organisation is immutable data once captured: the worker reads a
-    # snapshot while the user goes on editing.
-    org = controller.org
-    snapshot = Organisation(org.info, org.departments, list(org.positions()), org.relations,
-                            org.settings)
-    job = _ExportJob(snapshot, target)
+    # The worker reads its own copy while the user goes on editing.
+    snapshot = controller.org.copy()
 
-    def done(problem: str) -> None:
-        _running.discard(job)
-        if problem:
+    def export(_job: Job) -> None:
+        from orgdesk.io.interchange import export_to
+
+        export_to(snapshot, target)
+
+    def done(outcome: JobOutcome) -> None:
+        if outcome.problem:
             status.clearMessage()
-            dialogs.show_error(parent, problem)
+            dialogs.show_error(parent, outcome.problem)
         else:
             status.showMessage(tr("Exported %1").replace("%1", target.name), 6000)
-    # Queued: the worker emits, the window's thread shows the result.
-    job.signals.finished.connect(done, Qt.ConnectionType.QueuedConnection)
-    job.setAutoDelete(False)
-    _running.add(job)  # the job and its signal object live until it reports
     status.showMessage(tr("Exporting %1…").replace("%1", target.name))
-    QThreadPool.globalInstance().start(job)
-    return job
+    return jobs.start(Job(export), done)

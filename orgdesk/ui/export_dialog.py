@@ -9,16 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,7 +32,8 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.export.chart_export import export_chart_file, render_chart
 from orgdesk.export.options import FORMATS, ChartExportOptions
 from orgdesk.layout.model import ChartLayout
-from orgdesk.ui import dialogs
+from orgdesk.ui import dialogs, jobs
+from orgdesk.ui.jobs import Job
 from orgdesk.ui.messages import user_message
 
 #: Above this many positions the preview is not drawn automatically.
@@ -65,32 +57,6 @@ def show_error(parent: QWidget, sentence: str) -> None:
     dialogs.show_error(parent, sentence)
 
 
-class _Signals(QObject):
-    progress = Signal(int, str)
-    done = Signal(str)  # "" on success, else the sentence
-
-
-class _ExportJob(QRunnable):
-    def __init__(self, org: Organisation, target: Path, options: ChartExportOptions,
-                 layout: ChartLayout | None) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self.args = (org, target, options, layout)
-
-    def run(self) -> None:
-        org, target, options, layout = self.args
-        try:
-            export_chart_file(org, target, options, layout, self.signals.progress.emit)
-        except UserError as exc:
-            self.signals.done.emit(user_message(exc))
-        except Exception as exc:  # a bug: say so in one sentence, do not kill the thread pool
-            self.signals.done.emit(QCoreApplication.translate(
-                "ExportChartDialog", "The export failed unexpectedly (%1).")
-                .replace("%1", type(exc).__name__))
-        else:
-            self.signals.done.emit("")
-
-
 class ExportChartDialog(QDialog):
     """Chart export options with a preview; `export_to(path)` runs the export."""
 
@@ -105,7 +71,7 @@ class ExportChartDialog(QDialog):
         self.org = org
         self.screen_layout = layout  # the chart view's layout, exported as is when it applies
         self.collapsed = collapsed
-        self._job: _ExportJob | None = None
+        self._job: Job | None = None
         form = QFormLayout()
         self.format = QComboBox()
         for fmt in FORMATS:
@@ -237,10 +203,12 @@ class ExportChartDialog(QDialog):
         self.export_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self._job = _ExportJob(self.org, target, options, self._layout_for(options))
-        self._job.signals.progress.connect(self._on_progress)
-        self._job.signals.done.connect(self._on_done)
-        QThreadPool.globalInstance().start(self._job)
+        # The worker reads its own copy: the window may go on editing meanwhile.
+        org, layout = self.org.copy(), self._layout_for(options)
+        self._job = jobs.start(
+            Job(lambda job: export_chart_file(org, target, options, layout, job.report)),
+            lambda outcome: self._on_done(outcome.problem),
+            lambda values: self._on_progress(*values))  # type: ignore[arg-type]
 
     def _on_progress(self, percent: int, what: str) -> None:
         self.progress.setValue(percent)

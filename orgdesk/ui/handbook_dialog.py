@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.ui import dialogs
-from orgdesk.ui.messages import user_message
+from orgdesk.ui import dialogs, jobs
+from orgdesk.ui.jobs import Job
 
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (*.html)"}
 
@@ -52,48 +51,6 @@ class HandbookCancelled(Exception):
     """Raised inside the renderer when the user pressed Cancel; nothing is written."""
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(str)  # "" on success, "cancel", else the sentence
-
-
-class _HandbookJob(QRunnable):
-    """Renders and writes on a pool thread; reports through queued signals."""
-
-    def __init__(self, org: Organisation, target: Path, root: PositionId | None) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self.org, self.target, self.root = org, target, root
-        self.cancelled = False
-
-    def _progress(self, done: int, total: int) -> None:
-        if self.cancelled:
-            raise HandbookCancelled
-        self.signals.progress.emit(done, total)
-
-    def run(self) -> None:
-        from orgdesk.export.handbook import write_handbook
-
-        try:
-            write_handbook(self.org, self.target, root=self.root, day=date.today(),
-                           progress=self._progress)
-        except HandbookCancelled:
-            self.signals.done.emit("cancel")
-        except UserError as exc:
-            self.signals.done.emit(user_message(exc))
-        except Exception as exc:  # a bug: one sentence, and the pool thread survives
-            self.signals.done.emit(QCoreApplication.translate(
-                "HandbookDialog", "The handbook failed unexpectedly (%1).")
-                .replace("%1", type(exc).__name__))
-        else:
-            self.signals.done.emit("")
-
-
-def _copy(org: Organisation) -> Organisation:
-    """A private copy for the worker thread: the window may change `org` meanwhile."""
-    return Organisation(org.info, org.departments, list(org.positions()), org.relations)
-
-
 class HandbookDialog(QDialog):
     """Options of the handbook and its progress; `export_to(path)` runs it."""
 
@@ -106,7 +63,7 @@ class HandbookDialog(QDialog):
         self.setWindowTitle(self.tr("Export Handbook"))
         self._org = org
         self._suggested = suggested_name or org.info.title or "handbook"
-        self._job: _HandbookJob | None = None
+        self._job: Job | None = None
         self.target: Path | None = None
         self.format = QComboBox(self)
         for fmt, text in (("pdf", self.tr("PDF (to print or send)")),
@@ -166,20 +123,26 @@ class HandbookDialog(QDialog):
         if self._job is not None:
             return
         self.target = target
-        job = _HandbookJob(_copy(self._org), target, self.chosen_root())
-        job.setAutoDelete(False)  # the dialog keeps it until `done` arrives
-        job.signals.progress.connect(self._on_progress)
-        job.signals.done.connect(self._on_done)
-        self._job = job
+        # The worker reads its own copy (settings included): the window may go on editing.
+        org, root = self._org.copy(), self.chosen_root()
+
+        def write(job: Job) -> None:
+            from orgdesk.export.handbook import write_handbook
+
+            write_handbook(org, target, root=root, day=date.today(), progress=job.report)
         for widget in (self.format, self.root, self.export_button):
             widget.setEnabled(False)
         self.progress.setValue(0)
         self.status.setText(self.tr("Writing %1…").replace("%1", target.name))
-        QThreadPool.globalInstance().start(job)
+        self._job = jobs.start(
+            Job(write, cancelled_by=(HandbookCancelled,)),
+            lambda outcome: self._on_done(
+                "cancel" if outcome.cancelled else outcome.problem),
+            lambda values: self._on_progress(*values))  # type: ignore[arg-type]
 
     def _cancel_or_close(self) -> None:
         if self._job is not None:
-            self._job.cancelled = True
+            self._job.cancel()
             self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
@@ -208,6 +171,6 @@ class HandbookDialog(QDialog):
     def done(self, result: int) -> None:
         """Closing while a handbook is being written cancels it first."""
         if self._job is not None:
-            self._job.cancelled = True
+            self._job.cancel()
             QThreadPool.globalInstance().waitForDone(30_000)
         super().done(result)
