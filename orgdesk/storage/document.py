@@ -1,8 +1,9 @@
 """Open, save and recover `.orgdesk` documents with the semantics users expect.
 
-* Open validates the file (header, quick_check, schema, version), then copies
-  it through the SQLite backup API into a locked working copy; older files are
-  upgraded there, so the user's file is untouched until they save.
+* Open validates a private image of the file (header, integrity_check,
+  schema, types, ids, version), then builds a locked working copy from
+  orgdesk's own schema and the file's rows (never its triggers or views);
+  older files are upgraded there, so the user's file is untouched until they save.
 * Every edit is a committed transaction on the working copy (rollback
   journal, synchronous=FULL), so it survives a crash of the app or machine.
 * Save writes a complete copy with `VACUUM INTO` to a temporary file beside
@@ -23,7 +24,7 @@ from glob import escape as glob_escape
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Engine, Integer, create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -31,7 +32,7 @@ from sqlalchemy.pool import StaticPool
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import DocumentInfo, now_utc
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage import migrations
+from orgdesk.storage import intake, migrations
 from orgdesk.storage.engine import disk_error_kind, working_engine
 from orgdesk.storage.errors import (
     CorruptFile,
@@ -51,7 +52,6 @@ from orgdesk.storage.locks import (
     remove_if_abandoned,
 )
 from orgdesk.storage.mapping import load_info, load_organisation, write_info, write_organisation
-from orgdesk.storage.schema import Base
 from orgdesk.storage.recovery import examine
 from orgdesk.storage.session import (
     SessionFolder,
@@ -61,95 +61,98 @@ from orgdesk.storage.session import (
     state_disk_problem,
     working_copy_problem,
 )
-from orgdesk.storage.sqlite_file import (
-    connect_readonly,
-    fsync_path,
-    quick_check,
-    read_header,
-)
+from orgdesk.storage.sqlite_file import fsync_path, read_header
 
 EXTENSION = ".orgdesk"
 
 
 def _validated_copy(source: Path, destination: sqlite3.Connection) -> int:
-    """Check `source` and copy it into `destination`; return its schema version."""
-    header = read_header(source)
-    migrations.check_version(header.user_version, source)
-    conn = connect_readonly(source)
-    try:
-        quick_check(conn, source)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        migrations.check_version(version, source)
-        if version == migrations.SCHEMA_VERSION:
-            migrations.check_schema(conn, source)
-        conn.backup(destination)
-    except sqlite3.DatabaseError:
-        raise FileProblem(source, f"{name_of(source)} is damaged and cannot be read.") from None
-    finally:
-        conn.close()
-    return version
+    """Check `source` and copy its rows into the empty `destination`; return its format.
+
+    The destination gets orgdesk's own schema and the file's rows, never the
+    file's pages (see intake): a trigger smuggled into the file cannot reach it.
+    """
+    return intake.copy_validated(source, destination)
 
 
 def _rows_are_sound(session: Session) -> bool:
-    """Every value has its column's declared type and no foreign key dangles.
+    """Every value has its column's declared type, every id is positive, no key dangles.
 
-    SQLite stores a BLOB or a REAL in any column unless the table is STRICT, and
-    a file we did not write may hold rows that break the foreign keys.
+    The rows were checked in the file's image before they were copied; this
+    repeats the check on a copy (a working copy offered for recovery, say).
     """
-    for table in Base.metadata.sorted_tables:
-        for column in table.columns:
-            wanted = "integer" if isinstance(column.type, Integer) else "text"
-            wrong = session.execute(text(
-                f'SELECT 1 FROM "{table.name}" '
-                f'WHERE typeof("{column.name}") NOT IN (:wanted, \'null\') LIMIT 1'),
-                {"wanted": wanted}).first()
-            if wrong is not None:
-                return False
+    conn = session.connection().connection.driver_connection
+    if intake.value_problem(conn, Path()) is not None:  # type: ignore[arg-type]
+        return False
     return session.execute(text("PRAGMA foreign_key_check")).first() is None
 
 
-def _load_untrusted(session: Session, path: Path) -> Organisation:
-    """Load a document copied from an untrusted file; bad rows raise CorruptFile."""
-    problem = CorruptFile(path, f"{name_of(path)} is not a valid orgdesk file: "
-                                "its contents are damaged.")
+def _load_untrusted(session: Session, path: Path, rows_checked: bool = False) -> Organisation:
+    """Load a document copied from an untrusted file; bad rows raise CorruptFile.
+
+    Anything a crafted value can make Python raise while the rows become an
+    Organisation (a bad date, an unknown kind, text that is not UTF-8, an
+    absurd size) is the file's fault, so it is reported as one sentence.
+    """
+    problem = intake.contents_damaged(path)
     try:
-        if not _rows_are_sound(session):
+        if not rows_checked and not _rows_are_sound(session):
             raise problem
         return load_organisation(session)
-    except (sqlite3.Error, SQLAlchemyError, UserError, ValueError, TypeError,
-            AttributeError, KeyError) as exc:
+    except MemoryError:
+        raise CorruptFile(path, Sentence.of(
+            "{file} is too large to read in the memory available.", file=name_of(path))) from None
+    except (sqlite3.Error, SQLAlchemyError, UserError, ValueError, TypeError, AttributeError,
+            LookupError, ArithmeticError, RecursionError) as exc:
         if exc is problem:
             raise
         raise problem from exc
 
 
-def _check_contents(working: Path, path: Path) -> Organisation:
-    """Load the fresh working copy of `path` once, so a bad file fails at open."""
+def _check_contents(working: Path, path: Path, rows_checked: bool = False) -> Organisation:
+    """Load the working copy of `path` once, so a bad file fails at open.
+
+    `rows_checked`: the copy was just made by `_validated_copy`, which checked
+    every value in the file's image, so the type and id scan is not repeated.
+    """
     engine = working_engine(working)
     try:
         with Session(engine) as session:
-            return _load_untrusted(session, path)
+            return _load_untrusted(session, path, rows_checked)
     finally:
         engine.dispose()
 
 
 def read_organisation(path: Path) -> Organisation:
-    """Load a document without opening it for editing (CLI info/check, exports)."""
+    """Load a document without opening it for editing (CLI info/check, exports).
+
+    A current-format file is read straight from its checked in-memory image;
+    an older one is copied into memory and upgraded there.
+    """
     path = Path(path)
+    image, version = intake.open_validated(path)
+    try:
+        if version == migrations.SCHEMA_VERSION:
+            return _load_connection(image, path, rows_checked=True)
+    finally:
+        image.close()
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        version = _validated_copy(path, memory)
-        if version != migrations.SCHEMA_VERSION:
-            migrations.upgrade(memory, path)
-            migrations.check_schema(memory, path)
-        engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
-        try:
-            with Session(engine) as session:
-                return _load_untrusted(session, path)
-        finally:
-            engine.dispose(close=False)
+        _validated_copy(path, memory)
+        migrations.upgrade(memory, path)
+        migrations.check_schema(memory, path)
+        return _load_connection(memory, path, rows_checked=False)
     finally:
         memory.close()
+
+
+def _load_connection(conn: sqlite3.Connection, path: Path, rows_checked: bool) -> Organisation:
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    try:
+        with Session(engine) as session:
+            return _load_untrusted(session, path, rows_checked)
+    finally:
+        engine.dispose(close=False)
 
 
 def resolve_target(target: Path) -> Path:
@@ -405,7 +408,7 @@ class DocumentFile:
                 raise working_copy_problem(path, OSError(errno.ENOSPC, "full")) from None
         finally:
             memory.close()
-        loaded = _check_contents(building, path)
+        loaded = _check_contents(building, path, rows_checked=True)
         session.discard_working()
         os.replace(building, session.working_path)
         fsync_path(session.folder, directory=True)

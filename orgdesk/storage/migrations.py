@@ -16,6 +16,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
 from orgdesk.core.errors import Sentence
+from orgdesk.storage import schema_history
 from orgdesk.storage.errors import CorruptFile, FileTooNew, FileTooOld, name_of
 from orgdesk.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from orgdesk.storage.sqlite_file import integrity_problems, schema_of
@@ -43,15 +44,43 @@ def create_schema(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+#: One row of `sqlite_schema`: type, name, table and the CREATE statement (None
+#: for SQLite's automatic indexes of PRIMARY KEY and UNIQUE constraints).
+SchemaRow = tuple[str, str, str, str | None]
+
+
+def create_released_schema(conn: sqlite3.Connection, version: int) -> None:
+    """Create file format `version`'s schema (the current one through the ORM)."""
+    if version == SCHEMA_VERSION:
+        create_schema(conn)
+        return
+    for statement in schema_history.RELEASED[version]:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {int(version)}")
+
+
 @cache
-def expected_schema() -> frozenset[tuple[str, str, str]]:
-    """The schema a current-version file must have, exactly."""
+def expected_schema(version: int | None = None) -> tuple[SchemaRow, ...]:
+    """The schema a file of format `version` (default: the current one) has, exactly.
+
+    Rows in creation order, so a copy can create the tables, fill them and
+    create the indexes last.  Cached; tests that pretend to be another build
+    clear the cache.
+    """
+    version = SCHEMA_VERSION if version is None else version
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        create_schema(conn)
-        return frozenset(schema_of(conn))
+        create_released_schema(conn, version)
+        return tuple(conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid"))
     finally:
         conn.close()
+
+
+def normalised(rows: tuple[SchemaRow, ...]) -> set[tuple[str, str, str, str]]:
+    """Rows as `schema_of` reports them (whitespace in the SQL collapsed)."""
+    return {(t, n, tbl, " ".join((sql or "").split())) for t, n, tbl, sql in rows}
 
 
 def check_version(version: int, path: Path, steps: Mapping[int, Step] | None = None) -> None:
@@ -68,13 +97,15 @@ def check_version(version: int, path: Path, steps: Mapping[int, Step] | None = N
             "upgrade.", file=name_of(path), version=version))
 
 
-def check_schema(conn: sqlite3.Connection, path: Path) -> None:
-    """A current-version file must hold exactly the expected tables and indexes.
+def check_schema(conn: sqlite3.Connection, path: Path, version: int | None = None,
+                 schema: str = "main") -> None:
+    """A file must hold exactly the tables and indexes of its format, nothing else.
 
-    Extra objects (triggers, views) are refused: they would run code from an
-    untrusted file inside our transactions.
+    Extra objects (triggers, views, tables, indexes, whatever their name) are
+    refused: they would run code from an untrusted file inside our
+    transactions or be carried into the user's next save.
     """
-    if schema_of(conn) != expected_schema():
+    if schema_of(conn, schema) != normalised(expected_schema(version)):
         raise CorruptFile(path, f"{name_of(path)} is not a valid orgdesk file: "
                                 "its tables are not the ones orgdesk writes.")
 
