@@ -185,9 +185,12 @@ class DocumentService:
             return ChangeSet()
         return self._apply(lambda org: org.set_info(info))
 
-    def save(self) -> ChangeSet:
-        """Save to the document's file; the file stamps a new `modified` time."""
-        self.file.save()
+    def save(self, overwrite: bool = False) -> ChangeSet:
+        """Save to the document's file; the file stamps a new `modified` time.
+
+        `overwrite`: even if another program changed the file since it was opened.
+        """
+        self.file.save(overwrite)
         return self._reload_info()
 
     def save_as(self, target: Path | str) -> ChangeSet:

@@ -46,6 +46,18 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
         QMessageBox.StandardButton(answer), "cancel")
 
 
+def ask_changed_on_disk(parent: QWidget | None, sentence: str) -> str:
+    """"save_as", "overwrite" or "cancel" when another program changed the file."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "orgdesk", sentence,
+                      QMessageBox.StandardButton.Cancel, parent)
+    save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(save_as)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save_as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
+
+
 def ask_delete_mode(parent: QWidget | None, title: str, reports: int, superior: str) -> str:
     """"branch", "lift" or "cancel" when deleting a position that has reports."""
     box = QMessageBox(QMessageBox.Icon.Question, "orgdesk",

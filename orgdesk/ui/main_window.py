@@ -41,6 +41,7 @@ from orgdesk.core.errors import UserError
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
 from orgdesk.services import DocumentService
+from orgdesk.storage.errors import FileChangedOnDisk
 from orgdesk.ui import data_actions, dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.duties import DutiesPanel
@@ -645,10 +646,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- document
     def save(self) -> bool:
+        return self._save(overwrite=False)
+
+    def _save(self, overwrite: bool) -> bool:
         if self.controller.service.file.path is None:
             return self.save_as()
         try:
-            self.controller.service.save()
+            self.controller.service.save(overwrite=overwrite)
+        except FileChangedOnDisk as exc:
+            # Another program changed the file since it was opened: the user chooses.
+            answer = dialogs.ask_changed_on_disk(self, user_message(exc))
+            if answer == "overwrite":
+                return self._save(overwrite=True)
+            return self.save_as() if answer == "save_as" else False
         except UserError as exc:
             dialogs.show_error(self, user_message(exc))
             return False

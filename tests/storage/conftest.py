@@ -97,8 +97,8 @@ def spawn(tmp_path: Path, state_dir: Path) -> Iterator[Callable[..., Child]]:
         n = len(children)
         status = logs / f"{n}-{mode}.status"
         stderr_path = logs / f"{n}-{mode}.stderr"
-        child_env = dict(os.environ, ORGDESK_STATE_DIR=str(state_dir), PYTHONDONTWRITEBYTECODE="1",
-                   **(env or {}))
+        child_env = {**os.environ, "ORGDESK_STATE_DIR": str(state_dir),
+                     "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
         with open(stderr_path, "wb") as stderr:
             proc = subprocess.Popen(
                 [sys.executable, str(CHILD_SCRIPT), mode, str(path), str(status),

@@ -10,6 +10,9 @@ Modes:
   edits PATH STATUS N        open PATH, commit N edits without saving, "ready", wait
   save-loop PATH STATUS      edit and save forever, reporting "start k", "saving i", "saved i"
   fsize PATH STATUS LIMIT    grow the document, cap file size at LIMIT bytes, try to save
+  write-loop PATH STATUS N TAG  write a document titled TAG over PATH N times (as Save does),
+                             reporting "wrote i" or "failed i <error>", then "done"
+  (ORGDESK_TEST_BECOME=USER: after the imports, run as USER: a second user of the file)
   open-kill PATH STATUS HOW  open PATH (HOW: none, recover, discard) or, with HOW "scan",
                              look for recoverable working copies, and report "ready";
                              with ORGDESK_TEST_KILL_AT=N the child SIGKILLs itself just
@@ -78,6 +81,17 @@ def main() -> None:
         status.write(line + "\n")
         status.flush()
 
+    become = os.environ.get("ORGDESK_TEST_BECOME")
+    if become:  # a second user: everything is imported, from here on we are them
+        import pwd
+
+        account = pwd.getpwnam(become)
+        os.setgroups([])
+        os.setgid(account.pw_gid)
+        os.setuid(account.pw_uid)
+    if mode == "write-loop":
+        run_write_loop(path, int(sys.argv[4]), sys.argv[5], report)
+        return
     if mode == "open-kill":
         run_open_kill(path, sys.argv[4], report)
         return
@@ -159,6 +173,21 @@ def run_open_kill(path: Path, how: str, report) -> None:  # type: ignore[no-unty
         return
     report(f"ready {len(doc.load())}")
     doc.close()
+
+
+def run_write_loop(path: Path, count: int, tag: str, report) -> None:  # type: ignore[no-untyped-def]
+    from tests.storage.support import hostile_org
+
+    org = hostile_org()
+    org.info = replace(org.info, title=tag)
+    with DocumentFile.new(org) as doc:
+        for i in range(count):
+            try:
+                doc._write_copy(path, touch_modified=False)
+                report(f"wrote {i}")
+            except FileProblem as exc:
+                report(f"failed {i} {type(exc).__name__}: {exc}")
+    report("done")
 
 
 def run_fsize(path: Path, limit: int, report) -> None:  # type: ignore[no-untyped-def]

@@ -65,7 +65,8 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
             raise AssertionError(f"unexpected dialog dialogs.{name}{args[1:]!r}")
         return ask
     for name in ("show_error", "show_info", "ask_recover", "ask_save_changes",
-                 "ask_delete_mode", "ask_open_path", "ask_save_path", "choose_template"):
+                 "ask_delete_mode", "ask_open_path", "ask_save_path", "choose_template",
+                 "ask_changed_on_disk"):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 
 

@@ -1,6 +1,7 @@
 """Documents: save, save as, the unsaved-changes prompt, open, recovery, recent, samples."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -149,6 +150,38 @@ def test_a_save_error_is_one_sentence(orgdesk: OrgdeskApp, monkeypatch: pytest.M
 
 
 # ------------------------------------------------------- unsaved changes
+@pytest.mark.parametrize("answer", ["overwrite", "save_as", "cancel"])
+def test_save_over_a_file_changed_on_disk_asks_first(
+        orgdesk: OrgdeskApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        sample_copy: Callable[..., Path], answer: str) -> None:
+    path = sample_copy("software_ops_department")
+    window = orgdesk.open_path(path)
+    rename(window, "项目督导", "班长")
+    theirs = sample_copy("call_center_chart", "theirs.orgdesk")
+    os.replace(theirs, path)  # another program (a sync client, say) replaced the file
+    theirs_bytes = path.read_bytes()
+    ask = Answers(answer)
+    monkeypatch.setattr(dialogs, "ask_changed_on_disk", ask)
+    elsewhere = tmp_path / "mine.orgdesk"
+    monkeypatch.setattr(dialogs, "ask_save_path", Answers(elsewhere))
+    saved = window.save()
+    [(parent, sentence)] = ask.asked
+    assert parent is window
+    assert sentence == ("“software_ops_department.orgdesk” was changed by another program since "
+                        "orgdesk opened or last saved it; saving would overwrite those changes.")
+    if answer == "overwrite":
+        assert saved and not window.isWindowModified()
+        assert read_organisation(path).position(PositionId(3)).title == "班长"
+    elif answer == "save_as":
+        assert saved and not window.isWindowModified()
+        assert path.read_bytes() == theirs_bytes  # theirs kept, mine beside it
+        assert read_organisation(elsewhere).position(PositionId(3)).title == "班长"
+        assert window.controller.service.file.path == elsewhere
+    else:
+        assert not saved and window.isWindowModified()
+        assert path.read_bytes() == theirs_bytes
+
+
 @pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
 def test_closing_with_unsaved_changes(orgdesk: OrgdeskApp, monkeypatch: pytest.MonkeyPatch,
                                       sample_copy: Callable[..., Path], answer: str) -> None:
