@@ -15,7 +15,7 @@ SYSTEM_PACKAGES := graphviz fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommo
                    libxcb-xinerama0
 TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui
 
-.PHONY: run test system-deps test-system-deps venv samples clean
+.PHONY: run test stress system-deps test-system-deps venv samples clean
 
 # The app opens a working copy of the sample in out/, so the bundled sample
 # files stay as built from their sources whatever the user edits and saves.
@@ -26,6 +26,11 @@ run: system-deps $(VENV)/.runtime
 
 test: system-deps test-system-deps $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen ORGDESK_NO_SKIPS=1 $(VPY) -m pytest
+
+# The long adversarial run (tools/stress.py; docs/reliability.md): 1,000+ damaged files
+# through every command and the window, 300 kills, fuzzing. Not part of `make test`.
+stress: system-deps test-system-deps $(VENV)/.stress
+	QT_QPA_PLATFORM=offscreen $(VPY) tools/stress.py $(STRESS_ARGS)
 
 samples: $(VENV)/.runtime
 	$(VPY) -m orgdesk.samples build
@@ -46,6 +51,13 @@ $(VENV)/.runtime: pyproject.toml | $(VPY)
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 	$(VPY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# atheris ships Linux wheels; where it cannot install, the fuzzers fall back to
+# seeded random mutation (tools/fuzz_readers.py says which ran).
+$(VENV)/.stress: pyproject.toml $(VENV)/.test
+	$(VPY) -m pip install --quiet -e '.[test,stress]' || \
+		echo "atheris did not install: fuzzing falls back to random mutation"
 	touch $@
 
 clean:

@@ -48,10 +48,13 @@ COMMANDS: dict[str, Argv] = {
     **{f"handbook-{ext}": (lambda ext: lambda f, o, d: ["handbook", str(f), "-o",
                                                          str(d / f"handbook.{ext}")])(ext)
        for ext in ("html", "pdf", "docx")},
+    # A source to import (CSV, XLSX, JSON, GraphML) rather than an .orgdesk file.
+    "import": lambda f, o, d: ["import", str(f), "-o", str(d / "imported.orgdesk")],
 }
 #: The commands that need no Qt (cheap) and those that paint with Qt.
 HEADLESS = [name for name in COMMANDS if name not in
-            {"export-png", "export-pdf", "handbook-html", "handbook-pdf", "handbook-docx"}]
+            {"export-png", "export-pdf", "handbook-html", "handbook-pdf", "handbook-docx",
+             "import"}]
 PAINTING = [name for name in COMMANDS if name not in HEADLESS]
 GUI_OPEN = "gui-open"
 
@@ -215,9 +218,9 @@ def _is_sentence_block(command: str, stderr: str) -> bool:
     lines = [line for line in stderr.splitlines() if line.strip()]
     if len(lines) == 1:
         return True
-    # `check` lists what it found under a first line naming the file.
-    return command == "check" and lines[0].rstrip().endswith("problem(s):") \
-        and all(line.startswith("  ") for line in lines[1:])
+    # `check` and `import` list what they found, indented, beside one sentence.
+    return command in ("check", "import") \
+        and sum(1 for line in lines if not line.startswith("  ")) == 1
 
 
 def failures(result: Result) -> list[tuple[str, str]]:
@@ -263,7 +266,7 @@ def failures(result: Result) -> list[tuple[str, str]]:
     if job.outdir:
         if result.code == 1 and result.outputs:
             found.append(("litter", f"a failed command left {result.outputs}"))
-        if result.code == 0 and job.command.startswith(("export-", "handbook-")) \
+        if result.code == 0 and job.command.startswith(("export-", "handbook-", "import")) \
                 and len(result.outputs) != 1:
             found.append(("litter", f"wrote {result.outputs}, expected one file"))
     return found
