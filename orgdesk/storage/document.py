@@ -325,7 +325,7 @@ class DocumentFile:
                 # Untouched, a new document has nothing to recover after a crash.
                 SessionInfo(None, change_counter(session.working_path),
                             now_utc().isoformat()).write(session.folder)
-            except (OSError, sqlite3.Error) as exc:
+            except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
                 if disk_error_kind(exc) is None and not state_disk_problem(exc):
                     raise
                 raise WorkingCopyProblem(session.folder, Sentence.of(

@@ -195,7 +195,8 @@ class SessionFolder:
         folder = sessions_dir() / key
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handle = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 (held until release)
+            # Unbuffered: a pid that cannot be written (full disk) is never flushed later.
+            handle = open(folder / LOCK_NAME, "a+b", buffering=0)  # noqa: SIM115
         except OSError as exc:
             if state_disk_problem(exc):
                 raise working_copy_problem(document, exc) from None
@@ -262,7 +263,8 @@ class SessionFolder:
                 with contextlib.suppress(FileNotFoundError):
                     (self.folder / name).unlink()
         if self._lock_handle is not None:
-            self._lock_handle.close()
+            with contextlib.suppress(OSError):
+                self._lock_handle.close()
             self._lock_handle = None
         if remove:
             shutil.rmtree(self.folder, ignore_errors=True)

@@ -20,6 +20,7 @@ from orgdesk.ui import app as app_module
 from orgdesk.ui import dialogs
 from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.main_window import MainWindow
+from tests.storage.tmpfs import CannotMount, fill, small_tmpfs
 from tests.ui.conftest import pid, wait_for
 
 pytestmark = pytest.mark.gui
@@ -180,6 +181,35 @@ def test_save_over_a_file_changed_on_disk_asks_first(
     else:
         assert not saved and window.isWindowModified()
         assert path.read_bytes() == theirs_bytes
+
+
+def test_an_edit_on_a_full_state_disk_is_told_and_the_window_keeps_the_disk_state(
+        orgdesk: OrgdeskApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        sample_copy: Callable[..., Path]) -> None:
+    path = sample_copy("software_ops_department")
+    try:
+        with small_tmpfs(tmp_path / "state-disk", "512k") as state:
+            monkeypatch.setenv("ORGDESK_STATE_DIR", str(state))
+            window = orgdesk.open_path(path)
+            assert window is not None
+            rename(window, "项目督导", "班长")
+            filler = fill(state, leave=8 * 1024)
+            position = pid(window, "班长")
+            notes_before = window.controller.org.position(position).notes
+            kept = window.controller.execute(
+                "Edit notes", lambda s: s.edit_position(position, notes="满" * 40_000))
+            assert not kept
+            assert window.statusBar().currentMessage() == (
+                "The edit was not kept: the disk holding orgdesk's working copies is full.")
+            file = window.controller.service.file
+            assert window.controller.org.snapshot() == file.load().snapshot()  # model == disk
+            assert window.controller.org.position(position).notes == notes_before
+            assert window.controller.undo_stack.count() == 1  # only the rename
+            filler.unlink()
+            monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
+            assert window.close()  # before the state disk goes away
+    except CannotMount as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
