@@ -11,6 +11,7 @@ checks as CSV and Excel.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,11 +19,13 @@ from typing import IO, Any
 
 import networkx as nx
 
+from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import xml_escape, xml_unescape
 from orgdesk.io.export_table import position_rows
 from orgdesk.io.fields import EXPORT_FIELDS
+from orgdesk.io.graphml_checks import check_tree
 from orgdesk.io.problems import HostileFile, MalformedFile, Problem, name_of
 from orgdesk.io.tables import OwnExtras, PendingRelation, Table, unique_headers
 
@@ -89,10 +92,18 @@ def _parse(path: Path) -> Any:
     if nodes > MAX_NODES:
         raise HostileFile(path, f"{name_of(path)} has {nodes:,} nodes; orgdesk reads at most "
                                 f"{MAX_NODES:,}.")
+    check_tree(path, root)
     try:
-        return nx.parse_graphml(data, node_type=str, force_multigraph=True)
-    except (nx.NetworkXError, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise MalformedFile(path, f"{name_of(path)} is not valid GraphML ({exc}).") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # “port tag not supported”: ports carry no data
+            return nx.parse_graphml(data, node_type=str, force_multigraph=True)
+    except nx.NetworkXError as exc:  # networkx's own messages are sentences about the file
+        raise MalformedFile(path, Sentence.of("{file} is not valid GraphML ({reason}).",
+                                              file=name_of(path),
+                                              reason=str(exc).rstrip("."))) from None
+    except (KeyError, ValueError, TypeError, IndexError, AttributeError, RecursionError):
+        raise MalformedFile(path, Sentence.of("{file} is not GraphML that orgdesk can read.",
+                                              file=name_of(path))) from None
 
 
 def read_graphml(path: Path) -> Table:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from orgdesk.core.errors import DomainError
+from orgdesk.core.errors import DomainError, Sentence
 from orgdesk.core.model import (
     Department,
     DepartmentId,
@@ -76,32 +76,90 @@ class _Bad(ValueError):
     """One wrong value inside an entry."""
 
 
+#: More digits than any whole number orgdesk stores (2⁶³ has 19); longer ones are not
+#: converted at all: Python refuses above 4,300 digits, and converting is quadratic.
+MAX_INT_DIGITS = 30
+
+
+class LongNumber(float):
+    """A JSON whole number too long to be converted; reads as infinite, shows its length."""
+
+    digits: int
+
+    def __new__(cls, text: str) -> LongNumber:
+        number = super().__new__(cls, "-inf" if text.startswith("-") else "inf")
+        number.digits = len(text.lstrip("-"))
+        return number
+
+    def __repr__(self) -> str:
+        return f"a {self.digits:,}-digit number"
+
+    __str__ = __repr__
+
+
+def _parse_int(text: str) -> int | LongNumber:
+    return int(text) if len(text) <= MAX_INT_DIGITS else LongNumber(text)
+
+
+class Duplicated(dict):  # type: ignore[type-arg]
+    """A JSON object that named a key twice (json keeps the last): which keys."""
+
+    twice: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) == len(pairs):
+        return data
+    seen: set[str] = set()
+    twice = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+    marked = Duplicated(data)
+    marked.twice = twice
+    return marked
+
+
+def _unicode(value: str, key: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # "\ud800": JSON escapes can name half a character
+        raise _Bad(f"“{key}” holds text that is not valid Unicode (a lone surrogate)") from None
+    return value
+
+
 def _int(entry: dict[str, Any], key: str, default: int | None, optional: bool = False) -> Any:
     value = entry.get(key, default)
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NUMBER:
-        raise _Bad(f"“{key}” must be a whole number from 0 to {MAX_NUMBER:,}, not {value!r}")
+        raise _Bad(f"“{key}” must be a whole number from 0 to {MAX_NUMBER:,}, not {_shown(value)}")
     return value
 
 
 def _str(entry: dict[str, Any], key: str) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str):
-        raise _Bad(f"“{key}” must be text, not {value!r}")
-    return value
+        raise _Bad(f"“{key}” must be text, not {_shown(value)}")
+    return _unicode(value, key)
+
+
+def _shown(value: Any) -> str:
+    """A wrong value in a problem: short, whatever its size."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}…"
 
 
 def _strings(entry: dict[str, Any], key: str) -> tuple[str, ...]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _Bad(f"“{key}” must be a list of texts")
-    return tuple(value)
+    return tuple(_unicode(v, key) for v in value)
 
 
 def _dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _Bad(f"{what} must be an object")
+    if isinstance(value, Duplicated):
+        raise _Bad(f"{what} names “{value.twice[0]}” twice")
     return value
 
 
@@ -112,11 +170,17 @@ def load(path: Path) -> dict[str, Any]:
         if size > MAX_JSON_BYTES:
             raise HostileFile(path, f"{name_of(path)} is larger than the {MAX_JSON_BYTES >> 20} MB "
                                     "orgdesk reads.")
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_parse_int,
+                          object_pairs_hook=_object)
     except OSError as exc:
-        raise MalformedFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
-    except UnicodeDecodeError:
-        raise MalformedFile(path, f"{name_of(path)} is not UTF-8 text.") from None
+        raise MalformedFile(path, Sentence.of("{file} cannot be read: {reason}.",
+                                              file=name_of(path),
+                                              reason=exc.strerror or str(exc))) from None
+    except UnicodeDecodeError as exc:
+        raise MalformedFile(path, Sentence.of(
+            "{file} line {line} is not UTF-8 text; orgdesk JSON files are UTF-8.",
+            file=name_of(path), line=raw.count(b"\n", 0, exc.start) + 1)) from None
     except json.JSONDecodeError as exc:
         raise MalformedFile(path, f"{name_of(path)} line {exc.lineno}: not valid JSON "
                                   f"({exc.msg}).") from None
@@ -124,6 +188,10 @@ def load(path: Path) -> dict[str, Any]:
         raise HostileFile(path, f"{name_of(path)} is nested too deeply to be read.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise MalformedFile(path, f"{name_of(path)} is not an orgdesk JSON file.")
+    if isinstance(data, Duplicated):
+        raise MalformedFile(path, Sentence.of(
+            "{file} names “{key}” twice at its top level, so it is unclear which one counts.",
+            file=name_of(path), key=data.twice[0]))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise MalformedFile(path, f"{name_of(path)} has no valid format version.")
@@ -145,7 +213,10 @@ def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtr
     except ValueError as exc:
         problems.append(Problem(None, f"The document information is unreadable: {exc}."))
     settings = data.get("settings", {})
-    if isinstance(settings, dict):
+    if isinstance(settings, Duplicated):
+        problems.append(Problem(None, Sentence.of(
+            "The document settings name “{key}” twice.", key=settings.twice[0])))
+    elif isinstance(settings, dict):
         extras.settings = settings
     else:
         problems.append(Problem(None, "The document settings are unreadable: “settings” must be "
@@ -172,11 +243,19 @@ def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtr
             entry = _dict(raw, "a relation")
             extras.relations.append(PendingRelation(
                 number, _int(entry, "id", None), str(_int(entry, "source_id", None)),
-                str(_int(entry, "target_id", None)), RelationKind(entry.get("kind", "dotted")),
+                str(_int(entry, "target_id", None)), _relation_kind(entry),
                 _str(entry, "label")))
         except ValueError as exc:
             problems.append(Problem(number, f"{str(exc).rstrip('.')}.", "relation"))
     return drafts, extras
+
+
+def _relation_kind(entry: dict[str, Any]) -> RelationKind:
+    kind = entry.get("kind", "dotted")
+    known = [k.value for k in RelationKind]
+    if kind not in known:
+        raise _Bad(f"“kind” must be {' or '.join(known)}, not {_shown(kind)}")
+    return RelationKind(kind)
 
 
 def _list(data: dict[str, Any], key: str, path: Path) -> list[Any]:
