@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from orgdesk.core import settings as settings_rules
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import (
     CycleError,
@@ -106,7 +107,15 @@ class _Journal:
 
 
 #: The highest position id ever given out in this document (see next_position_id).
-HIGH_WATER_SETTING = "last_position_id"
+HIGH_WATER_SETTING = settings_rules.HIGH_WATER_SETTING
+
+
+def _fresh(highest: int) -> int:
+    """The id after `highest`; ids are stored as 64-bit integers, so they run out there."""
+    if highest >= settings_rules.MAX_ID:
+        raise DomainError("No new id is left in this document: its ids have reached the "
+                          "largest number a file can store.")
+    return highest + 1
 
 
 class Organisation:
@@ -124,6 +133,8 @@ class Organisation:
         #: Document-wide settings (chart layout choices, span-of-control rules…):
         #: JSON values by name, kept in the file with the document.
         self.settings: dict[str, Any] = dict(settings or {})
+        # The same rules as an edit: a file or an import may hold anything.
+        settings_rules.check_settings(self.settings)
         self._departments: dict[DepartmentId, Department] = {}
         self._positions: dict[PositionId, Position] = {}
         self._relations: dict[RelationId, Relation] = {}
@@ -369,14 +380,14 @@ class Organisation:
     def next_position_id(self) -> PositionId:
         """A fresh id, never one a deleted position had: ids stay stable across versions."""
         high_water = self.settings.get(HIGH_WATER_SETTING, 0)
-        return PositionId(max(max(self._positions, default=0),
-                              high_water if isinstance(high_water, int) else 0) + 1)
+        return PositionId(_fresh(max(max(self._positions, default=0),
+                                     high_water if isinstance(high_water, int) else 0)))
 
     def next_department_id(self) -> DepartmentId:
-        return DepartmentId(max(self._departments, default=0) + 1)
+        return DepartmentId(_fresh(max(self._departments, default=0)))
 
     def next_relation_id(self) -> RelationId:
-        return RelationId(max(self._relations, default=0) + 1)
+        return RelationId(_fresh(max(self._relations, default=0)))
 
     # ---------------------------------------------------------- structure rules
     def check_move(self, pid: PositionId, new_superior: PositionId | None) -> None:
@@ -618,6 +629,8 @@ class Organisation:
         """Set (or with None remove) a document setting; the value must be JSON data."""
         if not name or not isinstance(name, str):
             raise InvalidValueError("A setting needs a name.")
+        if value is not None:
+            settings_rules.check_setting(name, value)
         if self.settings.get(name) == value:
             return ChangeSet()
         self._touch_setting(name)

@@ -32,6 +32,7 @@ from sqlalchemy.pool import StaticPool
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import DocumentInfo, now_utc
 from orgdesk.core.organisation import Organisation
+from orgdesk.core.settings import InvalidSetting
 from orgdesk.storage import intake, migrations
 from orgdesk.storage.engine import disk_error_kind, working_engine
 from orgdesk.storage.errors import (
@@ -92,13 +93,18 @@ def _load_untrusted(session: Session, path: Path, rows_checked: bool = False) ->
 
     Anything a crafted value can make Python raise while the rows become an
     Organisation (a bad date, an unknown kind, text that is not UTF-8, an
-    absurd size) is the file's fault, so it is reported as one sentence.
+    absurd size) is the file's fault, so it is reported as one sentence; a
+    bad document setting is named in it.
     """
     problem = intake.contents_damaged(path)
     try:
         if not rows_checked and not _rows_are_sound(session):
             raise problem
         return load_organisation(session)
+    except InvalidSetting as exc:
+        raise CorruptFile(path, Sentence.of(
+            "{file} is not a valid orgdesk file: its document setting “{setting}” is invalid.",
+            file=name_of(path), setting=exc.setting)) from exc
     except MemoryError:
         raise CorruptFile(path, Sentence.of(
             "{file} is too large to read in the memory available.", file=name_of(path))) from None

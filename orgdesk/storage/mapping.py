@@ -5,7 +5,6 @@ ids a `ChangeSet` names, reading their new values from the organisation.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime
@@ -15,7 +14,6 @@ from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from orgdesk.core.changes import ChangeSet
-from orgdesk.core.errors import InvalidValueError
 from orgdesk.core.model import (
     Department,
     DepartmentId,
@@ -30,6 +28,7 @@ from orgdesk.core.model import (
     Requirements,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.core.settings import dump_setting, parse_setting
 from orgdesk.storage.schema import (
     DepartmentRow,
     DutyRow,
@@ -85,14 +84,15 @@ SETTING_PREFIX = "setting."
 
 
 def load_settings(session: Session) -> dict[str, Any]:
-    """Document settings: meta rows `setting.<name>` holding JSON."""
+    """Document settings: meta rows `setting.<name>` holding JSON, each checked by its rule.
+
+    A bad value raises InvalidSetting naming the setting (core.settings).
+    """
     settings = {}
     for key, value in _driver(session).execute(
-            "SELECT key, value FROM meta WHERE key LIKE 'setting.%'"):
-        try:
-            settings[key[len(SETTING_PREFIX):]] = json.loads(value)
-        except ValueError:
-            raise InvalidValueError(f"The document setting “{key}” is damaged.") from None
+            "SELECT key, value FROM meta WHERE substr(key, 1, 8) = 'setting.'"):
+        name = key[len(SETTING_PREFIX):]
+        settings[name] = parse_setting(name, value)
     return settings
 
 
@@ -100,8 +100,7 @@ def write_settings(session: Session, settings: dict[str, Any], names: list[str])
     for name in names:
         key = SETTING_PREFIX + name
         if name in settings:
-            session.merge(MetaRow(key=key, value=json.dumps(settings[name], ensure_ascii=False,
-                                                            sort_keys=True)))
+            session.merge(MetaRow(key=key, value=dump_setting(settings[name])))
         else:
             session.execute(delete(MetaRow).where(MetaRow.key == key))
 
