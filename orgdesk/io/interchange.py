@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo
 from orgdesk.core.organisation import Organisation
 from orgdesk.io import csv_format, graphml_format, json_format, xlsx_format
@@ -20,7 +21,14 @@ from orgdesk.io.atomic import write_atomically
 from orgdesk.io.cells import cell_text
 from orgdesk.io.fields import UNMAPPED
 from orgdesk.io.options import ImportOptions, RootPolicy
-from orgdesk.io.problems import ExportFailed, ImportFailed, InterchangeError, Problem, name_of
+from orgdesk.io.problems import (
+    ExportFailed,
+    ImportFailed,
+    InterchangeError,
+    Problem,
+    name_of,
+    readable_name,
+)
 from orgdesk.io.progress import NO_PROGRESS, Progress, checkpoint
 from orgdesk.io.tables import Draft, OwnExtras, Table, effective_mapping, read_drafts
 
@@ -139,7 +147,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
 
 def _plan(path: Path, options: ImportOptions, extras: OwnExtras, unit: str, own: bool
           ) -> Assembly:
-    info = extras.info or DocumentInfo(title=Path(path).stem)
+    info = extras.info or DocumentInfo(title=readable_name(Path(path).stem))
     if options.title:
         info = replace(info, title=options.title)
     roots = options.roots or (RootPolicy.FOREST if own else RootPolicy.ASK)
@@ -155,8 +163,21 @@ def import_to_file(path: Path, target: Path, options: ImportOptions = ImportOpti
     result = read_source(path, options, progress)
     org = result.require()
     checkpoint(progress, "writing", 0, None)
+    if not _unicode_path(target):  # SQLite takes file names as UTF-8 text only
+        raise ExportFailed(Sentence.of(
+            "Cannot create {file}: orgdesk writes documents only under names that are valid "
+            "Unicode; choose another name.", file=name_of(target)))
     create_file(target, org)
     return result
+
+
+def _unicode_path(path: Path) -> bool:
+    """Whether the whole path is text (a name that is not UTF-8 holds surrogate escapes)."""
+    try:
+        str(Path(path).absolute()).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def export_to(org: Organisation, path: Path) -> None:
