@@ -15,6 +15,7 @@ and whether the input file or its folder changed during the job.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -56,6 +57,9 @@ def _run_main(argv: list[str]) -> tuple[object, bytes, bytes, str]:
         code = "escaped"
         escaped = traceback.format_exc()
     finally:
+        # What a real process prints at exit (generators finalised with an error:
+        # "Exception ignored in …") belongs to this job, not to the next one.
+        gc.collect()
         sys.stdout, sys.stderr = saved
         for stream in (stdout, stderr):
             try:

@@ -158,8 +158,10 @@ def _chain(levels: int) -> Callable[[sqlite3.Connection], None]:
         first = conn.execute("SELECT max(id) FROM positions").fetchone()[0] + 1
         leaf = conn.execute("SELECT max(id) FROM positions WHERE superior_id IS NULL"
                             ).fetchone()[0]
-        rows = ((first + i, leaf if i == 0 else first + i - 1, 0, f"第{i + 1}级 level {i + 1}")
-                for i in range(levels))
+        after = conn.execute("SELECT count(*) FROM positions WHERE superior_id = ?",
+                             (leaf,)).fetchone()[0]  # the chain hangs after the root's reports
+        rows = ((first + i, leaf if i == 0 else first + i - 1, after if i == 0 else 0,
+                 f"第{i + 1}级 level {i + 1}") for i in range(levels))
         conn.executemany(
             "INSERT INTO positions (id, superior_id, sort_order, title, department_id, kind, "
             "level, planned_headcount, headcount_note, filled_headcount, education, "

@@ -52,10 +52,8 @@ COMMANDS: dict[str, Argv] = {
     "import": lambda f, o, d: ["import", str(f), "-o", str(d / "imported.orgdesk")],
 }
 #: The commands that need no Qt (cheap) and those that paint with Qt.
-HEADLESS = [name for name in COMMANDS if name not in
-            {"export-png", "export-pdf", "handbook-html", "handbook-pdf", "handbook-docx",
-             "import"}]
-PAINTING = [name for name in COMMANDS if name not in HEADLESS]
+PAINTING = ["export-png", "export-pdf", "handbook-html", "handbook-pdf", "handbook-docx"]
+HEADLESS = [name for name in COMMANDS if name not in PAINTING and name != "import"]
 GUI_OPEN = "gui-open"
 
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f"
@@ -197,7 +195,7 @@ def run_jobs(jobs: list[Job], workdir: Path, timeout: float = 60.0, workers: int
     cli = [j for j in jobs if j.command != GUI_OPEN]
     gui = [j for j in jobs if j.command == GUI_OPEN]
     queues: list[tuple[list[Job], str]] = []
-    n = max(1, workers - (1 if gui else 0))
+    n = max(1, workers)
     for i in range(n):
         if cli[i::n]:
             queues.append((cli[i::n], "tests.adversarial.cli_worker"))
