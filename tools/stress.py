@@ -63,7 +63,8 @@ def log(text: str) -> None:
 
 
 # ---------------------------------------------------------------- corpus + GUI
-def corpus_jobs(work: Path, flips: int, parts: set[str]) -> list[harness.Job]:
+def corpus_jobs(work: Path, flips: int, parts: set[str], heavy: bool = True
+                ) -> list[harness.Job]:
     other = work / "other" / f"{OTHER_SAMPLE}.orgdesk"
     other.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SAMPLES / f"{OTHER_SAMPLE}.orgdesk", other)
@@ -71,6 +72,8 @@ def corpus_jobs(work: Path, flips: int, parts: set[str]) -> list[harness.Job]:
     everything = harness.HEADLESS + harness.PAINTING
     flipped = byte_flips(flips)
     for case in crafted() + truncations(every_page=True) + flipped:
+        if case.heavy and not heavy:
+            continue
         path = case.write(work / "in" / case.name)
         commands: list[str] = []
         if "corpus" in parts:
@@ -180,28 +183,33 @@ def run_kills(work: Path, kills: int, seed: int = 20261203) -> dict[str, object]
             proc = subprocess.Popen(
                 [sys.executable, "-m", "tests.adversarial.kill_child", mode, str(path),
                  str(status)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err)
-            deadline = time.monotonic() + 120
-            started = None
-            # Wait until the child has imported orgdesk, then kill it at a random moment.
-            while time.monotonic() < deadline and proc.poll() is None:
-                events = [e["event"] for e in _lines(status)]
-                if mode == "open" and "imported" in events:
-                    time.sleep(rng.uniform(0.0, 0.25))
-                    break
-                if mode == "edit" and "started" in events:
-                    time.sleep(rng.uniform(0.0, 0.5))
-                    break
-                if mode == "save" and "started" in events:
-                    if rng.random() < 0.5:  # a few milliseconds into the k-th save
-                        target = rng.randrange(1, 4)
-                        while time.monotonic() < deadline and proc.poll() is None and sum(
-                                1 for e in _lines(status) if e["event"] == "saving") < target:
-                            time.sleep(0.002)
-                        time.sleep(rng.uniform(0.0, 0.02))
-                    else:  # anywhere in the edit/save loop
-                        time.sleep(rng.uniform(0.0, 0.8))
-                    break
-                time.sleep(0.005)
+            try:
+                deadline = time.monotonic() + 120
+                started = None
+                # Wait until the child has imported orgdesk, then kill it at a random moment.
+                while time.monotonic() < deadline and proc.poll() is None:
+                    events = [e["event"] for e in _lines(status)]
+                    if mode == "open" and "imported" in events:
+                        time.sleep(rng.uniform(0.0, 0.25))
+                        break
+                    if mode == "edit" and "started" in events:
+                        time.sleep(rng.uniform(0.0, 0.5))
+                        break
+                    if mode == "save" and "started" in events:
+                        if rng.random() < 0.5:  # a few milliseconds into the k-th save
+                            target = rng.randrange(1, 4)
+                            while time.monotonic() < deadline and proc.poll() is None and sum(
+                                    1 for e in _lines(status) if e["event"] == "saving") < target:
+                                time.sleep(0.002)
+                            time.sleep(rng.uniform(0.0, 0.02))
+                        else:  # anywhere in the edit/save loop
+                            time.sleep(rng.uniform(0.0, 0.8))
+                        break
+                    time.sleep(0.005)
+            except BaseException:
+                proc.kill()  # interrupted: no child outlives the run
+                proc.wait()
+                raise
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 stats["kills"] += 1
@@ -259,7 +267,9 @@ def run_kills(work: Path, kills: int, seed: int = 20261203) -> dict[str, object]
         stats["most_litter_beside"] = max(stats["most_litter_beside"], len(beside))
         if stats["kills"] and stats["kills"] % 30 == 0 and mode == "save":
             log(f"kills: {stats['kills']} of {kills}")
-    if stats["litter_beside"]:
+    # A save killed part-way may leave its temporary file and journal until the next
+    # save or open cleans them; more than one kill's worth means nothing cleans them.
+    if stats["most_litter_beside"] > 2:
         stats["problems"].append(f"left beside the document after the last kill: "
                                  f"{stats['litter_beside'][:10]} (at most "
                                  f"{stats['most_litter_beside']} at once)")
@@ -339,12 +349,12 @@ def markdown(summary: dict[str, object]) -> str:
     kills = summary.get("kills")
     if kills:
         k = kills  # type: ignore[assignment]
-        out += ["", "| kills | during start/recovery/open | during edits | during saves | "
-                "landed inside a save | saves | edits committed | edits lost | files not a save "
+        out += ["", "| kills | of a starting orgdesk | of an editing one | of a saving one | "
+                "landed before the document was open | landed inside a save | saves | edits committed | edits lost | files not a save "
                 "point | failed starts | crash loops |",
-                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
                 f"| {k['kills']} | {k['kills_by_mode']['open']} | {k['kills_by_mode']['edit']} | "
-                f"{k['kills_by_mode']['save']} | {k['landed_in_save']} | {k['saves']} | "
+                f"{k['kills_by_mode']['save']} | {k['landed_in_start']} | {k['landed_in_save']} | {k['saves']} | "
                 f"{k['edits_committed']} | {k['edits_lost']} | {k['files_not_a_save_point']} | "
                 f"{k['start_refused'] + k['start_crashed']} | {k['crash_loops']} |"]
     fuzz = summary.get("fuzz")
@@ -359,6 +369,10 @@ def markdown(summary: dict[str, object]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--flips", type=int, default=1000)
@@ -369,7 +383,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "stress")
     parser.add_argument("--only", default=",".join(PARTS))
+    parser.add_argument("--light", action="store_true",
+                        help="leave out the heavy cases (the 100,000-level chain)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends the workers too, like Ctrl-C
     parts = set(args.only.split(","))
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="orgdesk-stress-"))
@@ -379,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     jobs: list[harness.Job] = []
     if parts & {"corpus", "gui"}:
-        jobs += corpus_jobs(work, args.flips, parts)
+        jobs += corpus_jobs(work, args.flips, parts, heavy=not args.light)
     if "imports" in parts:
         jobs += import_jobs(work)
     if jobs:

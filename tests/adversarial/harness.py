@@ -56,6 +56,9 @@ PAINTING = ["export-png", "export-pdf", "handbook-html", "handbook-pdf", "handbo
 HEADLESS = [name for name in COMMANDS if name not in PAINTING and name != "import"]
 GUI_OPEN = "gui-open"
 
+#: Set to stop every running queue (Ctrl-C or SIGTERM of the stress run): workers are killed.
+STOP = threading.Event()
+
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f"
                      "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -166,6 +169,10 @@ def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
                 seen = len(lines)
                 if proc.poll() is not None:
                     break
+                if STOP.is_set():
+                    proc.kill()
+                    proc.wait()
+                    return
                 if current is not None and time.monotonic() - since > timeout:
                     proc.kill()
                     proc.wait()
@@ -206,8 +213,15 @@ def run_jobs(jobs: list[Job], workdir: Path, timeout: float = 60.0, workers: int
                for i, (queue, module) in enumerate(queues)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
+    try:
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.5)
+    except KeyboardInterrupt:
+        STOP.set()  # no worker may outlive the run
+        for thread in threads:
+            thread.join()
+        raise
     return results
 
 
