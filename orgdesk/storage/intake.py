@@ -72,7 +72,7 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str
                for _cid, name, decl, notnull, _default, _pk in info]
     keys = [name for _cid, name, _decl, _nn, _default, pk in info if pk]
     ids = {row[3] for row in conn.execute(f'PRAGMA {schema}.foreign_key_list("{table}")')}
-    if len(keys) == 1 and dict((c[0], c[1]) for c in columns)[keys[0]] == "integer":
+    if len(keys) == 1 and {c[0]: c[1] for c in columns}[keys[0]] == "integer":
         ids.add(keys[0])
     return columns, ids
 

@@ -54,8 +54,8 @@ BAD_IDS: dict[str, tuple[str, ...]] = {
     "negative-department-id": (
         "INSERT INTO departments (id, name, colour, sort_order) VALUES (-2, 'x', '#000000', 5)",),
     "zero-relation-id": (
-        "INSERT INTO relations (id, source_id, target_id, kind, label) "
-        "VALUES (0, 1, 2, 'dotted', '')",),
+        ("INSERT INTO relations (id, source_id, target_id, kind, label) "
+         "VALUES (0, 1, 2, 'dotted', '')"),),
     "negative-duty-position": (
         "PRAGMA foreign_keys = OFF",
         "INSERT INTO duties (position_id, seq, text) VALUES (-1, 0, 'x')"),
