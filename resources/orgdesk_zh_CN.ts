@@ -260,10 +260,6 @@
       <translation>导出数据</translation>
     </message>
     <message>
-      <source>The export failed (%1).</source>
-      <translation>导出失败（%1）。</translation>
-    </message>
-    <message>
       <source>Exported %1</source>
       <translation>已导出 %1</translation>
     </message>
@@ -281,6 +277,10 @@
     <message>
       <source>Edit span-of-control rules</source>
       <translation>编辑管理幅度规则</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>未命名</translation>
     </message>
   </context>
   <context>
@@ -368,10 +368,6 @@
       <translation>完成</translation>
     </message>
     <message>
-      <source>The export failed unexpectedly (%1).</source>
-      <translation>导出意外失败（%1）。</translation>
-    </message>
-    <message>
       <source>Export Chart</source>
       <translation>导出组织结构图</translation>
     </message>
@@ -454,10 +450,6 @@
   </context>
   <context>
     <name>HandbookDialog</name>
-    <message>
-      <source>The handbook failed unexpectedly (%1).</source>
-      <translation>岗位说明书生成意外失败（%1）。</translation>
-    </message>
     <message>
       <source>Export Handbook</source>
       <translation>导出岗位说明书</translation>
@@ -1478,6 +1470,14 @@
       <translation>关闭前是否保存对“%1”的更改？</translation>
     </message>
     <message>
+      <source>Save As…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Overwrite</source>
+      <translation>覆盖</translation>
+    </message>
+    <message>
       <source>“%1” has %2 direct reports.</source>
       <translation>“%1”有 %2 个直接下属。</translation>
     </message>
@@ -1553,6 +1553,90 @@
       <translation>已有名为“{name}”的部门。</translation>
     </message>
     <message>
+      <source>A document setting needs a short name.</source>
+      <translation>文档设置需要一个简短的名称。</translation>
+    </message>
+    <message>
+      <source>The document information holds text that is not valid Unicode.</source>
+      <translation>文档信息含有无效的 Unicode 文本。</translation>
+    </message>
+    <message>
+      <source>its “{field}” holds text that is not valid Unicode (half of a character pair).</source>
+      <translation>其“{field}”含有无效的 Unicode 文本（半个代理对字符）。</translation>
+    </message>
+    <message>
+      <source>A department name holds text that is not valid Unicode.</source>
+      <translation>某个部门名称含有无效的 Unicode 文本。</translation>
+    </message>
+    <message>
+      <source>its label holds text that is not valid Unicode.</source>
+      <translation>其说明含有无效的 Unicode 文本。</translation>
+    </message>
+    <message>
+      <source>{what} has {length} characters, more than an Excel cell holds ({limit}); shorten it, or export CSV or JSON, which hold any length.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The name of department {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The label of dotted line {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The document's “{field}”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The field “{field}” of position {id} (“{title}”)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{file} is not valid GraphML ({reason}).</source>
+      <translation>{file} 不是有效的 GraphML（{reason}）。</translation>
+    </message>
+    <message>
+      <source>{file} is not GraphML that orgdesk can read.</source>
+      <translation>{file} 不是 orgdesk 能读取的 GraphML。</translation>
+    </message>
+    <message>
+      <source>Cannot create {file}: orgdesk writes documents only under names that are valid Unicode; choose another name.</source>
+      <translation>无法创建 {file}：orgdesk 只能以有效的 Unicode 名称保存文档；请换一个名称。</translation>
+    </message>
+    <message>
+      <source>{file} names “{key}” twice at its top level, so it is unclear which one counts.</source>
+      <translation>{file} 在顶层两次给出“{key}”，无法确定以哪一个为准。</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read: {reason}.</source>
+      <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+      <source>{file} line {line} is not UTF-8 text; orgdesk JSON files are UTF-8.</source>
+      <translation>{file} 第 {line} 行不是 UTF-8 文本；orgdesk 的 JSON 文件使用 UTF-8 编码。</translation>
+    </message>
+    <message>
+      <source>The document settings name “{key}” twice.</source>
+      <translation>文档设置中“{key}”出现了两次。</translation>
+    </message>
+    <message>
+      <source>{file} line {line} is not {encoding} text, although the file starts as {encoding}; it may be damaged.</source>
+      <translation>{file} 第 {line} 行不是 {encoding} 文本，而文件开头是 {encoding}；文件可能已损坏。</translation>
+    </message>
+    <message>
+      <source>{file} is not a text table: it holds binary data.</source>
+      <translation>{file} 不是文本表格：其中含有二进制数据。</translation>
+    </message>
+    <message>
+      <source>{file} mixes text encodings: lines {others} are not UTF-8 but lines {utf8} are; save it in one encoding, or choose the encoding to read it with.</source>
+      <translation>{file} 混用了多种文本编码：第 {others} 行不是 UTF-8，而第 {utf8} 行是 UTF-8；请将文件保存为同一种编码，或选择读取时使用的编码。</translation>
+    </message>
+    <message>
+      <source>{file} is neither UTF-8 nor GB18030 text (lines {lines}); choose its encoding.</source>
+      <translation>{file} 既不是 UTF-8 也不是 GB18030 文本（第 {lines} 行）；请选择其编码。</translation>
+    </message>
+    <message>
       <source>Cannot save {file}: the folder “{folder}” does not exist.</source>
       <translation>无法保存 {file}：文件夹“{folder}”不存在。</translation>
     </message>
@@ -1577,8 +1661,60 @@
       <translation>无法保存 {file}：没有写入权限。</translation>
     </message>
     <message>
+      <source>{file} is not a valid orgdesk file: its document setting “{setting}” is invalid.</source>
+      <translation>{file} 不是有效的 orgdesk 文件：其文档设置“{setting}”无效。</translation>
+    </message>
+    <message>
+      <source>{file} is too large to read in the memory available.</source>
+      <translation>{file} 太大，可用内存不足以读取。</translation>
+    </message>
+    <message>
+      <source>{file} was changed by another program since orgdesk opened or last saved it; saving would overwrite those changes.</source>
+      <translation>{file} 在 orgdesk 打开或上次保存之后已被其他程序修改；现在保存会覆盖这些修改。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: its symbolic links point at each other in a loop.</source>
+      <translation>无法保存 {file}：它的符号链接互相指向，形成了循环。</translation>
+    </message>
+    <message>
+      <source>Cannot create the document: the disk holding orgdesk's working copies is full.</source>
+      <translation>无法创建文档：存放 orgdesk 工作副本的磁盘已满。</translation>
+    </message>
+    <message>
       <source>{file} has unsaved changes from an earlier session that did not close.</source>
       <translation>{file} 有上次未正常关闭时留下的未保存修改。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the disk holding orgdesk's working copies is full; the previous file is unchanged.</source>
+      <translation>无法保存 {file}：存放 orgdesk 工作副本的磁盘已满；原文件没有改动。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged and cannot be read.</source>
+      <translation>{file} 已损坏，无法读取。</translation>
+    </message>
+    <message>
+      <source>{file} is not a valid orgdesk file: its contents are damaged.</source>
+      <translation>{file} 不是有效的 orgdesk 文件：其内容已损坏。</translation>
+    </message>
+    <message>
+      <source>{file} is not a valid orgdesk file: it holds an id that is not a positive whole number.</source>
+      <translation>{file} 不是有效的 orgdesk 文件：其中有不是正整数的编号。</translation>
+    </message>
+    <message>
+      <source>There is no room to open {file}: the disk holding orgdesk's working copies is full; {file} itself is intact.</source>
+      <translation>没有空间打开 {file}：存放 orgdesk 工作副本的磁盘已满；{file} 本身完好无损。</translation>
+    </message>
+    <message>
+      <source>{file} could not be opened because orgdesk's working copy could not be written ({reason}); {file} itself is intact.</source>
+      <translation>无法打开 {file}，因为无法写入 orgdesk 的工作副本（{reason}）；{file} 本身完好无损。</translation>
+    </message>
+    <message>
+      <source>{file} is already open in another orgdesk (another window, another user or another computer).</source>
+      <translation>{file} 已在另一个 orgdesk 中打开（另一个窗口、另一个用户或另一台电脑）。</translation>
+    </message>
+    <message>
+      <source>{file} is on a drive that cannot be locked: orgdesk cannot stop another program or user from editing it at the same time.</source>
+      <translation>{file} 所在的驱动器不支持加锁：orgdesk 无法阻止其他程序或用户同时编辑它。</translation>
     </message>
     <message>
       <source>{file} was saved by a newer version of orgdesk (file format {version}, this version reads up to {supported}); please update orgdesk to open it.</source>
@@ -1589,8 +1725,28 @@
       <translation>{file} 使用文件格式 {version}，本版本 orgdesk 已无法升级该格式。</translation>
     </message>
     <message>
+      <source>The unsaved changes to an untitled document could not be recovered because orgdesk's working copy of them is damaged; it was kept in {folder}.</source>
+      <translation>无法恢复对一个未命名文档的未保存修改，因为 orgdesk 保存这些修改的工作副本已损坏；它已保留在 {folder}。</translation>
+    </message>
+    <message>
+      <source>The unsaved changes to {file} could not be recovered because orgdesk's working copy of them is damaged; it was kept in {folder}.</source>
+      <translation>无法恢复对 {file} 的未保存修改，因为 orgdesk 保存这些修改的工作副本已损坏；它已保留在 {folder}。</translation>
+    </message>
+    <message>
+      <source>Cannot open {file}: the disk holding orgdesk's working copies is full; {file} itself is unchanged.</source>
+      <translation>无法打开 {file}：存放 orgdesk 工作副本的磁盘已满；{file} 本身没有改动。</translation>
+    </message>
+    <message>
+      <source>Cannot open {file}: the disk holding orgdesk's working copies cannot be written; {file} itself is unchanged.</source>
+      <translation>无法打开 {file}：无法写入存放 orgdesk 工作副本的磁盘；{file} 本身没有改动。</translation>
+    </message>
+    <message>
       <source>{file} is already open in another orgdesk window (process {owner}).</source>
       <translation>{file} 已在另一个 orgdesk 窗口中打开（进程 {owner}）。</translation>
+    </message>
+    <message>
+      <source>{file} is too large for orgdesk (the limit is {limit} MB).</source>
+      <translation>{file} 太大，orgdesk 无法打开（上限为 {limit} MB）。</translation>
     </message>
     <message>
       <source>{file} is a folder, not an orgdesk file.</source>
@@ -1625,12 +1781,16 @@
       <translation>{file} 不完整：文件缺失了一部分。</translation>
     </message>
     <message>
-      <source>{file} is damaged and cannot be read.</source>
-      <translation>{file} 已损坏，无法读取。</translation>
-    </message>
-    <message>
       <source>{file} does not exist.</source>
       <translation>{file} 不存在。</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside orgdesk ({error}); the details are in {log}.</source>
+      <translation>orgdesk 内部出错（{error}）；详情见 {log}。</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside orgdesk ({error}).</source>
+      <translation>orgdesk 内部出错（{error}）。</translation>
     </message>
   </context>
   <context>
