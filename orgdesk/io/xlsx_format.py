@@ -10,11 +10,12 @@ sheet and a document sheet; together they give back the same document.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,6 +23,7 @@ from orgdesk.core.errors import DomainError
 from orgdesk.core.model import Department, DepartmentId, DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import cell_text, parse_int, xml_escape, xml_unescape
+from orgdesk.io.excel_limits import EXCEL_CELL_LIMIT, check_fits_excel, chunks
 from orgdesk.io.export_table import HEADERS, position_rows
 from orgdesk.io.fields import is_own_table
 from orgdesk.io.problems import ExportFailed, HostileFile, MalformedFile, Problem, name_of
@@ -36,8 +38,6 @@ RELATION_HEADERS = ("ID", "From ID 起点", "To ID 终点", "Kind 类型", "Labe
 INFO_FIELDS = ("title", "client", "author", "notes", "created", "modified")
 TABLE_FORMAT = "orgdesk-table/1"
 SETTING = "setting."  # Document-sheet rows of document settings, JSON values
-#: The most characters an Excel cell holds.
-EXCEL_CELL_LIMIT = 32_767
 MAX_CELL_CHARS = 100_000
 MAX_UNZIPPED = 1 << 30
 MAX_MEMBERS = 10_000
@@ -211,7 +211,8 @@ def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]
             except ValueError as exc:
                 problems.append(Problem(row, f"{exc}.", "dotted-line row"))
     if DOCUMENT_SHEET in names:
-        values = {cell_text(c[0]): cell_text(c[1]) if len(c) > 1 else ""
+        # A long setting is split over the cells of its row (excel_limits.chunks).
+        values = {cell_text(c[0]): "".join(cell_text(v) for v in c[1:])
                   for _, c in _sheet_rows(path, workbook, DOCUMENT_SHEET)}
         try:
             extras.settings = {key[len(SETTING):]: json.loads(value)
@@ -291,7 +292,54 @@ _POSITION_WIDTHS = (6, 10, 6, 22, 16, 10, 8, 10, 18, 10, 50, 10, 10, 8, 8, 16, 3
 def write_xlsx(org: Organisation, handle: IO[bytes]) -> None:
     from openpyxl import Workbook
 
+    check_fits_excel(org)  # before openpyxl opens its temporary sheet files
     workbook = Workbook(write_only=True)
+    try:
+        _write_sheets(workbook, org)
+        _save(workbook, handle)
+    except BaseException:
+        _discard(workbook)
+        raise
+
+
+def _save(workbook: Any, handle: IO[bytes]) -> None:
+    """openpyxl's save_workbook, with a zip archive that is closed even when writing fails.
+
+    openpyxl leaves its archive open on an error (a full disk); collected
+    later, the archive tries to finish itself on a closed file and prints
+    “Exception ignored … seek of closed file” with a traceback.
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+        ExcelWriter(workbook, archive).save()
+    finally:
+        with contextlib.suppress(Exception):  # after a success: already closed, a no-op
+            archive.close()
+
+
+def _discard(workbook: Any) -> None:
+    """Close the sheet streams of a workbook that will not be saved, and delete their files.
+
+    openpyxl's write-only sheets are generators writing temporary files; left
+    to the garbage collector half-way, each prints “Exception ignored …” with
+    a traceback, and the files stay in the temporary folder until exit.
+    """
+    for sheet in getattr(workbook, "_sheets", ()):
+        writer = getattr(sheet, "_writer", None)
+        for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            with contextlib.suppress(Exception):
+                if stream is not None:
+                    stream.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
+def _write_sheets(workbook: Any, org: Organisation) -> None:
     _sheet(workbook, POSITIONS_SHEET, HEADERS, position_rows(org), _POSITION_WIDTHS)
     _sheet(workbook, DEPARTMENTS_SHEET, DEPARTMENT_HEADERS,
            ([d.id, d.name, d.colour, d.order] for d in org.departments), (6, 24, 10, 8))
@@ -303,7 +351,6 @@ def write_xlsx(org: Organisation, handle: IO[bytes]) -> None:
            iter([["format", TABLE_FORMAT], ["title", info.title], ["client", info.client],
                  ["author", info.author], ["notes", info.notes],
                  ["created", info.created.isoformat()], ["modified", info.modified.isoformat()],
-                 *([f"{SETTING}{name}", json.dumps(value, ensure_ascii=False)]
+                 *([f"{SETTING}{name}", *chunks(json.dumps(value, ensure_ascii=False))]
                    for name, value in sorted(org.settings.items()))]),
            (12, 60))
-    workbook.save(handle)
