@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from orgdesk.core.model import Position
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage.sqlite_file import connect_readonly, integrity_problems
 
@@ -12,10 +13,13 @@ from orgdesk.storage.sqlite_file import connect_readonly, integrity_problems
 def summary(org: Organisation) -> dict[str, Any]:
     """The figures `orgdesk info --json` prints."""
     totals = org.totals()
+    # One pass files every position under its department (not one pass per department).
+    by_department: dict[object, list[Position]] = {d.id: [] for d in org.departments}
+    for position in org.positions():
+        by_department.setdefault(position.department_id, []).append(position)
     departments = []
     for department in org.departments:
-        members = org.positions_in(department.id)
-        dept_totals = org.totals(members)
+        dept_totals = org.totals(by_department[department.id])
         departments.append({
             "name": department.name,
             "colour": department.colour,
@@ -58,6 +62,9 @@ def warnings(org: Organisation) -> list[str]:
     return found
 
 
+_ORDERS_SHOWN = 20
+
+
 def structure_problems(org: Organisation) -> list[str]:
     """Violations of the structure rules (an Organisation that loaded is a forest)."""
     problems = []
@@ -67,7 +74,11 @@ def structure_problems(org: Organisation) -> list[str]:
         orders = [p.order for p in org.direct_reports(parent)]
         if orders != list(range(len(orders))):
             what = "the top level" if parent is None else f"“{org.position(parent).title}”"
-            problems.append(f"The reports of {what} have an inconsistent order {orders}.")
+            # A few orders show the problem; 100,000 of them would bury it.
+            shown = ", ".join(map(str, orders[:_ORDERS_SHOWN]))
+            if len(orders) > _ORDERS_SHOWN:
+                shown += f", … ({len(orders)} in all)"
+            problems.append(f"The reports of {what} have an inconsistent order [{shown}].")
     return problems
 
 

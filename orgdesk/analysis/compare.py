@@ -137,6 +137,33 @@ def _ids_trusted(old: Organisation, new: Organisation) -> bool:
     return bool(common) and 2 * same >= len(common)
 
 
+class _Candidates:
+    """Unmatched old positions filed under a key, each list in tree order.
+
+    `first` skips the ones matched since (through another key) with a cursor
+    that only moves forward, so finding the first fitting candidate costs
+    amortised constant time: four thousand "座席员" under one team leader are
+    not scanned once per new "座席员".
+    """
+
+    def __init__(self) -> None:
+        self.lists: dict[tuple[object, ...], list[Position]] = defaultdict(list)
+        self.cursor: dict[tuple[object, ...], int] = defaultdict(int)
+
+    def add(self, key: tuple[object, ...], position: Position) -> None:
+        self.lists[key].append(position)
+
+    def first(self, key: tuple[object, ...], used: set[PositionId]) -> Position | None:
+        found = self.lists.get(key)
+        if not found:
+            return None
+        at = self.cursor[key]
+        while at < len(found) and found[at].id in used:
+            at += 1
+        self.cursor[key] = at
+        return found[at] if at < len(found) else None
+
+
 def match_positions(old: Organisation, new: Organisation) -> tuple[dict[PositionId, PositionId],
                                                                    bool]:
     """New id → old id for every position present in both, and whether ids were trusted."""
@@ -144,9 +171,18 @@ def match_positions(old: Organisation, new: Organisation) -> tuple[dict[Position
         common = {p.id for p in old.positions()} & {p.id for p in new.positions()}
         return {pid: pid for pid in common}, True
     pairs: dict[PositionId, PositionId] = {}
-    free: dict[str, list[Position]] = defaultdict(list)  # unmatched old positions by title
+    # Unmatched old positions by title and by what a new position's superior can
+    # require of them: a matched superior (its old id), or for an unmatched
+    # superior, the superior's title.  None stands for "at the top".
+    by_superior = _Candidates()
+    by_superior_title = _Candidates()
+    free: dict[str, list[Position]] = defaultdict(list)  # old positions by title
     for position in old.positions():
         free[position.title].append(position)
+        by_superior.add((position.title, position.superior_id), position)
+        if position.superior_id is not None:
+            by_superior_title.add((position.title, old.position(position.superior_id).title),
+                                  position)
     used: set[PositionId] = set()
 
     def superior_fits(candidate: Position, position: Position) -> bool:
@@ -156,6 +192,15 @@ def match_positions(old: Organisation, new: Organisation) -> tuple[dict[Position
             return candidate.superior_id == pairs[position.superior_id]
         return (candidate.superior_id is not None and old.position(candidate.superior_id).title
                 == new.position(position.superior_id).title)
+
+    def first_fitting(position: Position) -> Position | None:
+        """The first unmatched old position (tree order) `superior_fits` accepts."""
+        if position.superior_id is None:
+            return by_superior.first((position.title, None), used)
+        if position.superior_id in pairs:
+            return by_superior.first((position.title, pairs[position.superior_id]), used)
+        return by_superior_title.first(
+            (position.title, new.position(position.superior_id).title), used)
 
     def renamed_in_place(position: Position) -> bool:
         """Same id, same superior, another title: the one id match kept without trust."""
@@ -167,13 +212,16 @@ def match_positions(old: Organisation, new: Organisation) -> tuple[dict[Position
         return position.superior_id in pairs and pairs[position.superior_id] == before
 
     for position in new.positions():  # top-down, so a superior is matched before its reports
-        fitting = [c for c in free[position.title]
-                   if c.id not in used and superior_fits(c, position)]
-        if fitting:
-            chosen = next((c for c in fitting if c.id == position.id), fitting[0])
-        elif renamed_in_place(position):
+        chosen: Position | None = None
+        if position.id in old and position.id not in used:  # the same id is preferred
+            same = old.position(position.id)
+            if same.title == position.title and superior_fits(same, position):
+                chosen = same
+        if chosen is None:
+            chosen = first_fitting(position)
+        if chosen is None and renamed_in_place(position):
             chosen = old.position(position.id)
-        else:
+        if chosen is None:
             continue
         pairs[position.id] = chosen.id
         used.add(chosen.id)

@@ -47,11 +47,18 @@ def _fold(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
+@lru_cache(maxsize=256)
+def _folded(matcher: RoleMatcher) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The matcher's keywords and exclusions folded once (not once per title)."""
+    return (tuple(k for k in map(_fold, matcher.keywords) if k),
+            tuple(x for x in map(_fold, matcher.exclude) if x))
+
+
 @lru_cache(maxsize=65536)
 def _matches(matcher: RoleMatcher, title: str) -> bool:
     text = _fold(title)
-    return (any(k in text for k in map(_fold, matcher.keywords) if k)
-            and not any(x in text for x in map(_fold, matcher.exclude) if x))
+    keywords, exclude = _folded(matcher)
+    return any(k in text for k in keywords) and not any(x in text for x in exclude)
 
 
 # Leadership words: an "坐席主管" (seat supervisor) is not an agent, a

@@ -7,6 +7,18 @@ from __future__ import annotations
 
 from orgdesk.core.model import Kpi, Position, Requirements
 
+#: Deepest level drawn by indentation in a text list of positions; deeper ones are
+#: drawn at this depth after a "…", so a 100,000-level chain does not make every
+#: line 200,000 spaces long (the level itself is always shown or known).
+MAX_INDENT_LEVELS = 16
+
+
+def tree_indent(level: int, unit: str = "  ") -> str:
+    """The indentation of a position at `level` (1 for a root) in a text list."""
+    if level <= MAX_INDENT_LEVELS:
+        return unit * (level - 1)
+    return unit * (MAX_INDENT_LEVELS - 1) + "… "
+
 
 def requirement_lines(req: Requirements) -> list[str]:
     """任职要求 as labelled lines, in the order the seeds write them; stated fields only."""

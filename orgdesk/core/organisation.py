@@ -145,6 +145,10 @@ class Organisation:
         self._root_ids: set[PositionId] = set()
         self._ordered: dict[PositionId | None, list[PositionId]] = {}
         self._rows: dict[PositionId, int] = {}
+        # Every position's level, worked out in one walk when first asked for and
+        # dropped with the sibling orders: a per-position walk up the chain would
+        # make a report of a 100,000-level chain quadratic.
+        self._levels: dict[PositionId, int] = {}
         self._branch_totals: dict[PositionId, Totals] = {}
         #: While an edit is recorded (see `start_recording`), the first values it touched.
         self._journal: _Journal | None = None
@@ -224,11 +228,12 @@ class Organisation:
 
     def positions(self) -> Iterator[Position]:
         """Every position, depth-first in sibling order (the order a tree shows)."""
-        stack = list(reversed(self.roots()))
+        positions, report_ids = self._positions, self.report_ids
+        stack = list(reversed(report_ids(None)))
         while stack:
-            position = stack.pop()
-            yield position
-            stack.extend(reversed(self.direct_reports(position.id)))
+            pid = stack.pop()
+            yield positions[pid]
+            stack.extend(reversed(report_ids(pid)))
 
     def report_ids(self, superior: PositionId | None) -> list[PositionId]:
         """Ids of the direct reports of `superior` (roots for None), in sibling order.
@@ -247,6 +252,7 @@ class Organisation:
 
     def _structure_changed(self) -> None:
         self._ordered.clear()
+        self._levels.clear()
 
     def roots(self) -> list[Position]:
         return [self._positions[p] for p in self.report_ids(None)]
@@ -296,14 +302,29 @@ class Organisation:
 
     def level_of(self, pid: PositionId) -> int:
         """1 for a root, 2 for its reports, …"""
-        return len(self.chain_of_command(pid)) + 1
+        self.position(pid)
+        return self.levels()[pid]
+
+    def levels(self) -> dict[PositionId, int]:
+        """Every position's level (1 for a root), from one walk down the tree.
+
+        The dict is shared with the cache until the structure changes: callers
+        must not change it.
+        """
+        levels = self._levels
+        if len(levels) != len(self._positions):
+            levels.clear()
+            stack = [(pid, 1) for pid in self.report_ids(None)]
+            report_ids = self.report_ids
+            while stack:
+                pid, level = stack.pop()
+                levels[pid] = level
+                stack.extend((r, level + 1) for r in report_ids(pid))
+        return levels
 
     def depth(self) -> int:
         """Number of levels in the deepest branch (0 for an empty organisation)."""
-        if not self._positions:
-            return 0
-        lengths = nx.dag_longest_path_length(self._graph)
-        return int(lengths) + 1
+        return max(self.levels().values(), default=0)
 
     def branch_totals(self, pid: PositionId) -> Totals:
         """Totals of the position and everything under it (cached, one pass for all)."""
@@ -374,8 +395,27 @@ class Organisation:
         return seen == len(self._positions)
 
     def is_forest(self) -> bool:
-        """Every position has at most one superior and no reporting line loops."""
-        return not self._graph or nx.is_branching(self._graph)
+        """Every position has at most one superior and no reporting line loops.
+
+        A graph where every node has at most one incoming edge is a forest
+        exactly when a walk down from the nodes without one meets every node:
+        one linear, non-recursive pass (networkx's `is_branching` takes seconds
+        on 100,000 positions).
+        """
+        graph = self._graph
+        tops = []
+        for pid, incoming in graph.in_degree():
+            if incoming > 1:
+                return False
+            if incoming == 0:
+                tops.append(pid)
+        seen = 0
+        successors = graph.successors
+        while tops:
+            pid = tops.pop()
+            seen += 1
+            tops.extend(successors(pid))
+        return seen == graph.number_of_nodes()
 
     def next_position_id(self) -> PositionId:
         """A fresh id, never one a deleted position had: ids stay stable across versions."""
