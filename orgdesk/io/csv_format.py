@@ -17,16 +17,18 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from orgdesk.core.errors import Sentence
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import cell_text, guard_formula, unguard_formula
 from orgdesk.io.export_table import HEADERS, position_rows
-from orgdesk.io.fields import is_own_table
-from orgdesk.io.problems import MalformedFile, name_of
+from orgdesk.io.fields import EXPORT_FIELDS, is_own_table
+from orgdesk.io.limits import MAX_CSV_CELL_CHARS
+from orgdesk.io.problems import ExportFailed, MalformedFile, name_of
 from orgdesk.io.tables import Table, unique_headers
 from orgdesk.io.text_encoding import BOM_CHAR, detect_encoding
 
-#: The longest cell orgdesk reads (characters); a longer one is an error, not a hang.
-MAX_CELL_CHARS = 100_000
+#: The longest cell orgdesk reads and writes (characters); a longer one is an error, not a hang.
+MAX_CELL_CHARS = MAX_CSV_CELL_CHARS
 DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -140,7 +142,24 @@ def write_csv(org: Organisation, handle: IO[bytes]) -> None:
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in position_rows(org):
-        writer.writerow(["" if v is None else _text(v) if isinstance(v, str) else v for v in row])
+        cells = ["" if v is None else _text(v) if isinstance(v, str) else v for v in row]
+        for spec, cell in zip(EXPORT_FIELDS, cells):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise _cell_too_long(row, spec.header, len(cell))
+        writer.writerow(cells)
+
+
+def _cell_too_long(row: list[object], field: str, length: int) -> ExportFailed:
+    """The reader refuses cells over MAX_CELL_CHARS, so the writer never writes one."""
+    title = str(row[_TITLE])
+    return ExportFailed(Sentence.of(
+        "The field “{field}” of position {id} (“{title}”) would be a CSV cell of {length} "
+        "characters, more than orgdesk reads back ({limit}); shorten it.", field=field,
+        id=row[0], title=title if len(title) <= 30 else f"{title[:29]}…", length=f"{length:,}",
+        limit=f"{MAX_CELL_CHARS:,}"))
+
+
+_TITLE = [f.key for f in EXPORT_FIELDS].index("title")
 
 
 def _text(value: str) -> str:

@@ -22,6 +22,8 @@ from orgdesk.io.problems import ExportFailed
 
 #: The most characters an Excel cell holds.
 EXCEL_CELL_LIMIT = 32_767
+#: The most rows an Excel sheet holds (the header row included).
+EXCEL_ROW_LIMIT = 1_048_576
 #: Chunks of a document setting's JSON, one cell each (below the limit after escaping).
 SETTING_CHUNK = 4_000
 _TITLE = [f.key for f in EXPORT_FIELDS].index("title")
@@ -43,8 +45,13 @@ def _too_long(what: Sentence, length: int) -> ExportFailed:
         limit=f"{EXCEL_CELL_LIMIT:,}"))
 
 
-def check_fits_excel(org: Organisation) -> None:
-    """ExportFailed naming the first text of `org` that no Excel cell can hold."""
+def check_fits_excel(org: Organisation, max_rows: int) -> None:
+    """ExportFailed naming the first text of `org` that no Excel cell can hold, or if its
+    positions are more rows than a sheet holds (Excel opens no more)."""
+    if len(org) > max_rows:
+        raise ExportFailed(Sentence.of(
+            "An Excel sheet holds {limit} positions at most, and this document has {count}; "
+            "export CSV or JSON instead.", limit=f"{max_rows:,}", count=f"{len(org):,}"))
     for row in position_rows(org):
         for spec, value in zip(EXPORT_FIELDS, row):
             if isinstance(value, str) and len(value) * 7 > EXCEL_CELL_LIMIT:  # _xHHHH_ is 7

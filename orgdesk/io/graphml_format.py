@@ -26,11 +26,11 @@ from orgdesk.io.cells import xml_escape, xml_unescape
 from orgdesk.io.export_table import position_rows
 from orgdesk.io.fields import EXPORT_FIELDS
 from orgdesk.io.graphml_checks import check_tree
-from orgdesk.io.problems import HostileFile, MalformedFile, Problem, name_of
+from orgdesk.io.limits import MAX_GRAPHML_BYTES
+from orgdesk.io.problems import ExportFailed, HostileFile, MalformedFile, Problem, name_of
 from orgdesk.io.tables import OwnExtras, PendingRelation, Table, unique_headers
 
 GRAPHML_FORMAT = "orgdesk-graphml/1"
-MAX_GRAPHML_BYTES = 128 << 20
 MAX_NODES = 500_000
 REPORTS_TO = "reports_to"
 _INFO = ("title", "client", "author", "notes", "created", "modified")
@@ -41,6 +41,10 @@ def _node_id(pid: int) -> str:
 
 
 def write_graphml(org: Organisation, handle: IO[bytes]) -> None:
+    if len(org) > MAX_NODES:  # the reader refuses more: never write what it cannot read
+        raise ExportFailed(Sentence.of(
+            "A GraphML file of {count} positions is more than orgdesk imports ({limit}); "
+            "export CSV or JSON instead.", count=f"{len(org):,}", limit=f"{MAX_NODES:,}"))
     graph = nx.MultiDiGraph(orgdesk_format=GRAPHML_FORMAT)
     info = org.info
     for key in _INFO:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo
@@ -20,6 +21,7 @@ from orgdesk.io.assemble import Assembly, assemble
 from orgdesk.io.atomic import write_atomically
 from orgdesk.io.cells import cell_text
 from orgdesk.io.fields import UNMAPPED
+from orgdesk.io.limits import MAX_GRAPHML_BYTES, MAX_JSON_BYTES
 from orgdesk.io.options import ImportOptions, RootPolicy
 from orgdesk.io.problems import (
     ExportFailed,
@@ -34,6 +36,8 @@ from orgdesk.io.tables import Draft, OwnExtras, Table, effective_mapping, read_d
 
 IMPORT_FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx",
                   ".xlsm": "xlsx", ".graphml": "graphml", ".json": "json"}
+#: The largest file of each format that import reads back (export checks what it wrote).
+EXPORT_CAPS = {".json": MAX_JSON_BYTES, ".graphml": MAX_GRAPHML_BYTES}
 EXPORT_WRITERS = {".csv": csv_format.write_csv, ".xlsx": xlsx_format.write_xlsx,
                   ".graphml": graphml_format.write_graphml, ".json": json_format.write_json}
 
@@ -186,7 +190,17 @@ def export_to(org: Organisation, path: Path) -> None:
     if writer is None:
         known = ", ".join(sorted(EXPORT_WRITERS))
         raise ExportFailed(f"orgdesk cannot export {name_of(path)}; it writes {known} files.")
-    write_atomically(Path(path), lambda handle: writer(org, handle))
+    cap = EXPORT_CAPS.get(Path(path).suffix.lower())
+
+    def write(handle: IO[bytes]) -> None:
+        writer(org, handle)
+        if cap is not None and handle.tell() > cap:  # the temporary file is removed
+            raise ExportFailed(Sentence.of(
+                "{file} would be {size} MB, more than orgdesk imports from this format "
+                "({limit} MB); export CSV or Excel instead.", file=name_of(path),
+                size=f"{handle.tell() / (1 << 20):,.0f}", limit=f"{cap >> 20:,}"))
+
+    write_atomically(Path(path), write)
 
 
 __all__ = ["Draft", "ImportOptions", "ImportResult", "Preview", "RootPolicy", "export_to",

@@ -27,12 +27,12 @@ from orgdesk.core.model import (
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.serialize import department_to_dict, position_to_dict
 from orgdesk.io.cells import MAX_NUMBER
+from orgdesk.io.limits import MAX_JSON_BYTES
 from orgdesk.io.problems import HostileFile, MalformedFile, Problem, name_of
 from orgdesk.io.tables import Draft, OwnExtras, PendingRelation
 
 FORMAT = "orgdesk"
 VERSION = 1
-MAX_JSON_BYTES = 256 << 20
 _INFO = ("title", "client", "author", "notes")
 
 

@@ -19,11 +19,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from orgdesk.core.errors import DomainError
+from orgdesk.core.errors import DomainError, Sentence
 from orgdesk.core.model import Department, DepartmentId, DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import cell_text, parse_int, xml_escape, xml_unescape
-from orgdesk.io.excel_limits import EXCEL_CELL_LIMIT, check_fits_excel, chunks
+from orgdesk.io.excel_limits import EXCEL_CELL_LIMIT, EXCEL_ROW_LIMIT, check_fits_excel, chunks
 from orgdesk.io.export_table import HEADERS, position_rows
 from orgdesk.io.fields import is_own_table
 from orgdesk.io.problems import ExportFailed, HostileFile, MalformedFile, Problem, name_of
@@ -292,7 +292,7 @@ _POSITION_WIDTHS = (6, 10, 6, 22, 16, 10, 8, 10, 18, 10, 50, 10, 10, 8, 8, 16, 3
 def write_xlsx(org: Organisation, handle: IO[bytes]) -> None:
     from openpyxl import Workbook
 
-    check_fits_excel(org)  # before openpyxl opens its temporary sheet files
+    check_fits_excel(org, EXCEL_ROW_LIMIT - 1)  # before openpyxl opens its temporary files
     workbook = Workbook(write_only=True)
     try:
         _write_sheets(workbook, org)
@@ -315,6 +315,12 @@ def _save(workbook: Any, handle: IO[bytes]) -> None:
     try:
         workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
         ExcelWriter(workbook, archive).save()
+        unzipped = sum(member.file_size for member in archive.infolist())
+        if unzipped > MAX_UNZIPPED:  # check_workbook would refuse it as a zip bomb
+            raise ExportFailed(Sentence.of(
+                "This workbook would unpack to {size} MB, more than orgdesk imports from Excel "
+                "({limit} MB); export CSV or JSON instead.",
+                size=f"{unzipped / (1 << 20):,.0f}", limit=f"{MAX_UNZIPPED >> 20:,}"))
     finally:
         with contextlib.suppress(Exception):  # after a success: already closed, a no-op
             archive.close()
