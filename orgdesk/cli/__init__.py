@@ -18,7 +18,13 @@ import traceback
 from pathlib import Path
 
 from orgdesk import __version__
-from orgdesk.cli.terminal import OutputClosed, err, flush_output, prepare_streams, silence_output
+from orgdesk.cli.terminal import (
+    OutputClosed,
+    err,
+    flush_output,
+    prepare_streams,
+    silence_output,
+)
 from orgdesk.core.errors import UserError
 
 #: Modules that each add their subcommands to the parser.
@@ -112,7 +118,7 @@ def _run(argv: list[str] | None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug: one sentence here, the traceback in the log
+    except Exception as exc:  # noqa: BLE001 - a bug: one sentence here, the traceback in the log
         log = _log_bug()
         where = f"; details are in {log}" if log else ""
         err(f"orgdesk: internal error ({type(exc).__name__}){where}.")

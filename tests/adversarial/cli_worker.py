@@ -15,6 +15,7 @@ and whether the input file or its folder changed during the job.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import io
@@ -62,10 +63,8 @@ def _run_main(argv: list[str]) -> tuple[object, bytes, bytes, str]:
         gc.collect()
         sys.stdout, sys.stderr = saved
         for stream in (stdout, stderr):
-            try:
+            with contextlib.suppress(Exception):  # an encoding error shows in the output
                 stream.flush()
-            except Exception:  # noqa: BLE001 - an encoding error is itself reported below
-                pass
     return code, out_buffer.getvalue(), err_buffer.getvalue(), escaped
 
 

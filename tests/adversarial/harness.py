@@ -34,6 +34,16 @@ JSON_COMMANDS = {"info-json", "report-json", "diff-json"}
 
 #: name → argv after `orgdesk`, given the file, a second sound file and an output folder.
 Argv = Callable[[Path, Path, Path], list[str]]
+
+
+def _export(ext: str) -> Argv:
+    return lambda f, o, d: ["export", str(f), "-o", str(d / f"out.{ext}")]
+
+
+def _handbook(ext: str) -> Argv:
+    return lambda f, o, d: ["handbook", str(f), "-o", str(d / f"handbook.{ext}")]
+
+
 COMMANDS: dict[str, Argv] = {
     "info": lambda f, o, d: ["info", str(f)],
     "info-json": lambda f, o, d: ["info", str(f), "--json"],
@@ -42,16 +52,12 @@ COMMANDS: dict[str, Argv] = {
     "report-json": lambda f, o, d: ["report", str(f), "--json"],
     "diff": lambda f, o, d: ["diff", str(o), str(f)],
     "diff-json": lambda f, o, d: ["diff", str(f), str(o), "--json"],
-    **{f"export-{ext}": (lambda ext: lambda f, o, d: ["export", str(f), "-o",
-                                                       str(d / f"out.{ext}")])(ext)
+    **{f"export-{ext}": _export(ext)
        for ext in ("svg", "dot", "csv", "json", "xlsx", "graphml", "png", "pdf")},
-    **{f"handbook-{ext}": (lambda ext: lambda f, o, d: ["handbook", str(f), "-o",
-                                                         str(d / f"handbook.{ext}")])(ext)
-       for ext in ("html", "pdf", "docx")},
+    **{f"handbook-{ext}": _handbook(ext) for ext in ("html", "pdf", "docx")},
     # A source to import (CSV, XLSX, JSON, GraphML) rather than an .orgdesk file.
     "import": lambda f, o, d: ["import", str(f), "-o", str(d / "imported.orgdesk")],
 }
-#: The commands that need no Qt (cheap) and those that paint with Qt.
 PAINTING = ["export-png", "export-pdf", "handbook-html", "handbook-pdf", "handbook-docx"]
 HEADLESS = [name for name in COMMANDS if name not in PAINTING and name != "import"]
 GUI_OPEN = "gui-open"

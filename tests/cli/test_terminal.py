@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from orgdesk.cli.terminal import UNSAFE, json_text, visible
-from orgdesk.core.model import Department, DepartmentId, DocumentInfo, Position, PositionId
+from orgdesk.core.model import (
+    Department,
+    DepartmentId,
+    DocumentInfo,
+    Position,
+    PositionId,
+)
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage.document import create_file
 
@@ -39,7 +45,8 @@ RAW_ALLOWED = "\n"
 def run(*args: str | bytes, env: dict[str, str] | None = None, **kwargs: object
         ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "orgdesk", *args], capture_output=True,
-                          cwd=ROOT, env=env or os.environ.copy(), timeout=120, **kwargs)
+                          cwd=ROOT, env=env or os.environ.copy(), timeout=120, check=False,
+                          **kwargs)
 
 
 def hostile_document(path: Path, title_suffix: str = "") -> Path:
