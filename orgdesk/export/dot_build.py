@@ -8,7 +8,8 @@ Two layouts:
 * ``dot``: Graphviz's own hierarchical layout of the same visible tree.
 
 Safety rules (RELIABILITY.md, "Graphviz export"): node ids are generated
-(``n<id>``, ``d<id>`` for detail text, ``b<id>`` for a ×N badge), never user
+(``n<id>``, ``t<id>`` for the title, ``d<id>`` for detail text, ``b<id>`` for a
+×N badge, with a negative id written ``m<digits>``: see `id_key`), never user
 text; user text reaches DOT only through `dot_text.label`; no record shapes;
 every attribute goes through `_attrs`, which refuses anything outside
 `ALLOWED_ATTRIBUTES` (so ``image``, ``shapefile``, ``fontpath``, ``URL``… cannot
@@ -107,8 +108,18 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
+def id_key(pid: PositionId) -> str:
+    """The id as letters and digits only, whatever its sign: `12`, or `m12` for -12.
+
+    Graphviz reads an unquoted `n-1` as `n` and `-1`; a node name built from the
+    id must mean one node for every integer a file may hold.
+    """
+    value = int(pid)
+    return str(value) if value >= 0 else f"m{-value}"
+
+
 def node_name(pid: PositionId) -> str:
-    return f"n{int(pid)}"
+    return f"n{id_key(pid)}"
 
 
 def _graph(options: ChartExportOptions, org: Organisation, **extra: object) -> graphviz.Digraph:
@@ -256,7 +267,7 @@ class _CompactWriter:
         w, h = box.w, box.h
         by = box.y
         text = box.text
-        pid = int(box.id)
+        pid = id_key(box.id)
         cx = box.x + w / 2
         x = numbers.get(cx) or num(cx)
         y = height - by - h / 2
@@ -323,7 +334,7 @@ class _CompactWriter:
         return entry
 
     def edge(self, connector: Connector, body: list[str]) -> None:
-        head = f"n{int(connector.source)} -> n{int(connector.target)}"
+        head = f"n{id_key(connector.source)} -> n{id_key(connector.target)}"
         if connector.kind in _DASHED:  # a few relations: the general way
             _compact_relation(head, connector, self.height, body)
             return

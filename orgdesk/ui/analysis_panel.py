@@ -228,7 +228,7 @@ class AnalysisPanel(QWidget):
     """Headcount per position, department and level; violations; rules; bar chart."""
 
     #: A position the user picked (a violation or a table row): go to it.
-    position_activated = Signal(int)
+    position_activated = Signal(object)  # an id: Signal(int) is 32-bit
     #: The user applied edited rules: store them in the document.
     rules_edited = Signal(object)
 

@@ -32,12 +32,13 @@ REFRESH_DELAY_MS = 250
 class ChartPane(QObject):
     """Keeps one ChartView in step with one document."""
 
+    # Ids are objects, not Signal(int): that is a 32-bit C++ int and ids reach 2⁶³−1.
     #: The user picked a box.
-    position_selected = Signal(int)
+    position_selected = Signal(object)
     #: The user double-clicked a box to rename it.
-    rename_requested = Signal(int)
+    rename_requested = Signal(object)
     #: (position, new superior or None, index or None, with its reports)
-    move_requested = Signal(int, object, object, bool)
+    move_requested = Signal(object, object, object, bool)
 
     def __init__(self, controller: DocumentController, parent: QWidget) -> None:
         super().__init__(parent)

@@ -43,9 +43,11 @@ DRAG_DISTANCE = 8
 class ChartView(QGraphicsView):
     """Interactive org chart; emits the user's intentions, never edits the document."""
 
-    position_selected = Signal(int)
-    position_activated = Signal(int)
-    reparent_requested = Signal(int, int)
+    # Position ids travel as Python objects: a Signal(int) is a 32-bit C++ int,
+    # and ids go up to 2⁶³−1.
+    position_selected = Signal(object)
+    position_activated = Signal(object)
+    reparent_requested = Signal(object, object)
     collapsed_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, font_family: str | None = None) -> None:

@@ -84,7 +84,7 @@ class CompareDialog(QDialog):
     #: Ids (in the new version) the window should highlight in its tree and chart.
     highlight_requested = Signal(list)
     #: One position (new version) to go to.
-    position_activated = Signal(int)
+    position_activated = Signal(object)  # an id: Signal(int) is 32-bit
 
     def __init__(self, comparison: Comparison, old_name: str, new_name: str,
                  parent: QWidget | None = None) -> None:

@@ -29,7 +29,7 @@ class DeliverablesPane(QObject):
     """Owns the analysis dock and the compare/handbook actions of one window."""
 
     #: Select this position in the window (a row of the analysis or the comparison).
-    position_selected = Signal(int)
+    position_selected = Signal(object)  # an id: Signal(int) is 32-bit
     #: One sentence for the status bar.
     problem = Signal(str)
     #: (ids, brush): mark these positions in the tree; an empty set clears the marks.

@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
             self.tree.select(pid)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        pid = PositionId(int(current.internalId())) if current.isValid() else None
+        pid = self.model.id_at(current)
         if pid is not None and pid in self.controller.org:
             position = self.controller.org.position(pid)
             self._current_place = (position.superior_id, position.order)
@@ -497,9 +497,11 @@ class MainWindow(QMainWindow):
                                                           target))
         self.select_position(position.id)
 
-    def _drop_move(self, ids: list[int], target: int, row: int, with_reports: bool) -> None:
-        """A drop in the tree: `row` counts the rows as they are before the move."""
-        superior = None if target < 0 else PositionId(target)
+    def _drop_move(self, ids: list[int], target: int | None, row: int,
+                   with_reports: bool) -> None:
+        """A drop in the tree (`target` None: the top level); `row` counts the rows as
+        they are before the move."""
+        superior = None if target is None else PositionId(target)
         for pid in ids:
             position = self.controller.org.position(PositionId(pid))
             index = None if row < 0 else row

@@ -1,7 +1,10 @@
 """The org tree as a Qt item model written over the document's Organisation.
 
 It holds no copy of the data: every answer is read from the organisation,
-keyed by position id (each index's internalId).  Edits made through the model
+keyed by position id.  An index's internalId is not the id itself but a small
+key the model hands out (0, 1, 2 … in the order ids are first seen): Qt keeps
+internal ids as unsigned pointers, so a negative id crashed `createIndex`, and
+ids up to 2⁶³−1 must survive the round trip whatever their sign or size.  Edits made through the model
 (rename in place, drag and drop) go to the document controller as undoable
 commands; the model itself never changes data.
 """
@@ -37,15 +40,20 @@ def tr(text: str) -> str:
 class OrgTreeModel(QAbstractItemModel):
     """One column: the position's title with its headcount badge and marks."""
 
-    #: (position id, new title) — a rename typed in place.
-    rename_requested = Signal(int, str)
-    #: (position ids, new superior id or -1 for top level, row, with_reports)
-    move_requested = Signal(list, int, int, bool)
+    #: (position id, new title) — a rename typed in place.  Ids travel as Python
+    #: objects: a Signal(int) is a 32-bit C++ int and would cut a large id.
+    rename_requested = Signal(object, str)
+    #: (position ids, new superior id or None for the top level, row, with_reports)
+    move_requested = Signal(list, object, int, bool)
 
     def __init__(self, org: Organisation, parent: Any = None) -> None:
         super().__init__(parent)
         self._org = org
         self._tracking_staff = self._staffing_tracked()
+        # Internal keys of the indexes (see the module docstring).  They only grow:
+        # an index a view still holds after an edit must never name another position.
+        self._key_of: dict[PositionId, int] = {}
+        self._id_of: list[PositionId] = []
         self._highlighted: set[PositionId] = set()
         self._highlight_brush: QBrush | None = None
 
@@ -85,10 +93,24 @@ class OrgTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(index, index)
 
     # -------------------------------------------------------------- structure
-    def _position(self, index: Index) -> Position | None:
+    def _key(self, pid: PositionId) -> int:
+        key = self._key_of.get(pid)
+        if key is None:
+            key = self._key_of[pid] = len(self._id_of)
+            self._id_of.append(pid)
+        return key
+
+    def id_at(self, index: Index) -> PositionId | None:
+        """The position id an index of this model stands for (None for the root)."""
         if not index.isValid():
             return None
-        pid = PositionId(index.internalId())
+        key = index.internalId()
+        return self._id_of[key] if 0 <= key < len(self._id_of) else None
+
+    def _position(self, index: Index) -> Position | None:
+        pid = self.id_at(index)
+        if pid is None:
+            return None
         # A view may still hold an index of a position an edit just removed,
         # until the reset that follows the edit; it shows nothing.
         return self._org.position(pid) if pid in self._org else None
@@ -98,11 +120,11 @@ class OrgTreeModel(QAbstractItemModel):
             return QModelIndex()
         if parent.isValid() and self._position(parent) is None:
             return QModelIndex()
-        superior = PositionId(parent.internalId()) if parent.isValid() else None
+        superior = self.id_at(parent) if parent.isValid() else None
         reports = self._org.report_ids(superior)
         if row >= len(reports):
             return QModelIndex()
-        return self.createIndex(row, 0, reports[row])
+        return self.createIndex(row, 0, self._key(reports[row]))
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         position = self._position(child)
@@ -115,13 +137,13 @@ class OrgTreeModel(QAbstractItemModel):
             return 0
         if parent.isValid() and self._position(parent) is None:
             return 0
-        return self._org.report_count(PositionId(parent.internalId()) if parent.isValid() else None)
+        return self._org.report_count(self.id_at(parent) if parent.isValid() else None)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 1
 
     def index_of(self, pid: PositionId) -> QModelIndex:
-        return self.createIndex(self._org.row_of(pid), 0, pid)
+        return self.createIndex(self._org.row_of(pid), 0, self._key(pid))
 
     # ------------------------------------------------------------------- data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -198,7 +220,7 @@ class OrgTreeModel(QAbstractItemModel):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         data = QMimeData()
-        ids = [int(i.internalId()) for i in indexes if i.isValid()]
+        ids = [int(pid) for pid in map(self.id_at, indexes) if pid is not None]
         data.setData(MIME_POSITIONS, json.dumps(ids).encode("ascii"))
         return data
 
@@ -216,7 +238,7 @@ class OrgTreeModel(QAbstractItemModel):
             return False
         target = self._position(parent)
         alone = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.move_requested.emit(ids, int(target.id) if target else -1, row, not alone)
+        self.move_requested.emit(ids, target.id if target else None, row, not alone)
         # The controller performs the move and resets the model; returning False
         # stops the view from removing the dragged rows itself.
         return False

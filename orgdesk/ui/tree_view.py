@@ -55,8 +55,7 @@ class OrgTreeView(QTreeView):
         return model
 
     def current_id(self) -> PositionId | None:
-        index = self.currentIndex()
-        return PositionId(int(index.internalId())) if index.isValid() else None
+        return self.tree_model().id_at(self.currentIndex())
 
     def expanded_ids(self) -> set[PositionId]:
         model = self.tree_model()
@@ -66,8 +65,9 @@ class OrgTreeView(QTreeView):
             parent = stack.pop()
             for row in range(model.rowCount(parent)):
                 index = model.index(row, 0, parent)
-                if self.isExpanded(index):
-                    found.add(PositionId(int(index.internalId())))
+                pid = model.id_at(index)
+                if self.isExpanded(index) and pid is not None:
+                    found.add(pid)
                     stack.append(index)
         return found
 

@@ -46,7 +46,7 @@ def model_rows(window: MainWindow) -> list[tuple[int, int, str]]:
         for row in range(window.model.rowCount(parent)):
             index = window.model.index(row, 0, parent)
             assert window.model.parent(index) == parent
-            rows.append((int(index.internalId()), depth, str(index.data())))
+            rows.append((int(window.model.id_at(index)), depth, str(index.data())))
             walk(index, depth + 1)
     walk(QModelIndex(), 0)
     return rows

@@ -25,7 +25,7 @@ class PositionPanel(QWidget):
     """A panel showing one position; edits go to the controller as commands."""
 
     #: Ask the window to select another position (a link, a double-click).
-    navigate = Signal(int)
+    navigate = Signal(object)  # a position id: Signal(int) is 32-bit
     #: The `Position` fields this panel shows.
     FIELDS: frozenset[str] = frozenset()
     #: Whether the panel shows department names or dotted-line relations.
