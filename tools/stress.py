@@ -50,6 +50,7 @@ from tests.adversarial.corpus import (
     SAMPLES,
     byte_flips,
     crafted,
+    hostile_imports,
     truncations,
 )
 
@@ -91,11 +92,17 @@ def corpus_jobs(work: Path, flips: int, parts: set[str], heavy: bool = True
 
 
 def import_jobs(work: Path) -> list[harness.Job]:
-    """Hostile import files from engineer h3's generator, when it is in the tree."""
+    """Our hostile import files, and engineer h3's generator's when it is in the tree."""
+    other = work / "other" / f"{OTHER_SAMPLE}.orgdesk"
+    jobs = []
+    for case in hostile_imports():
+        path = case.write(work / "in" / f"import-{case.name}")
+        jobs += harness.make_jobs([(f"import-{case.name}", case.category, path)], ["import"],
+                                  other, work / "out")
     module_path = ROOT / "tests" / "io" / "hostile_corpus.py"
     if not module_path.exists():
-        log("tests/io/hostile_corpus.py is not there: no hostile import files")
-        return []
+        log("tests/io/hostile_corpus.py is not there: only our own hostile import files")
+        return jobs
     import importlib
 
     module = importlib.import_module("tests.io.hostile_corpus")
@@ -105,19 +112,18 @@ def import_jobs(work: Path) -> list[harness.Job]:
                    if hasattr(module, name)), None)
     if writer is None:
         log("tests/io/hostile_corpus.py has no write_corpus(folder): skipped")
-        return []
+        return jobs
     written = writer(folder)
     paths = sorted(Path(p) for p in written) if written else sorted(
         p for p in folder.rglob("*") if p.is_file())
-    jobs = []
     for path in paths:
         case = f"import-{path.name}"
         # Each source alone in its folder, so "nothing beside it" holds here too.
         alone = work / "in" / case / path.name
         alone.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(path), alone)
-        jobs += harness.make_jobs([(case, "hostile import", alone)], ["import"],
-                                  work / "other" / f"{OTHER_SAMPLE}.orgdesk", work / "out")
+        jobs += harness.make_jobs([(case, "hostile import", alone)], ["import"], other,
+                                  work / "out")
     return jobs
 
 

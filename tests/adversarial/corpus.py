@@ -334,3 +334,50 @@ def iter_written(cases: list[Case], folder: Path) -> Iterator[tuple[Case, Path]]
     """Write each case into its own sub-folder (so "nothing left beside it" is checkable)."""
     for case in cases:
         yield case, case.write(folder / case.name)
+
+
+# ------------------------------------------------------------ hostile imports
+@dataclass(frozen=True)
+class ImportCase:
+    """A source file for `orgdesk import`: its name (with the extension) and bytes."""
+
+    name: str
+    data: bytes
+    category: str = "hostile import"
+
+    def write(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / self.name
+        path.write_bytes(self.data)
+        return path
+
+
+def _orgdesk_json(settings: str = "{}", title: str = '"导入 import"') -> bytes:
+    """orgdesk's own JSON with raw `settings` and root `title` spliced in as JSON text."""
+    return ('{"format": "orgdesk", "version": 1, "info": {"title": "hostile"}, '
+            '"departments": [], "relations": [], "settings": ' + settings + ', '
+            '"positions": [{"id": 1, "title": ' + title + '}, '
+            '{"id": 2, "title": "坐席", "superior_id": 1}]}').encode("utf-8")
+
+
+def hostile_imports() -> list[ImportCase]:
+    """Import files that carry issue 9's hostile settings and values (h3 owns the rest)."""
+    return [
+        ImportCase("settings-detail-1e999.json", _orgdesk_json('{"chart": {"detail": 1e999}}')),
+        ImportCase("settings-detail-nan.json", _orgdesk_json('{"chart": {"detail": NaN}}')),
+        ImportCase("settings-override-superscript.json",
+                   _orgdesk_json('{"chart": {"overrides": {"\u00b2": "vertical"}}}')),
+        ImportCase("settings-last-id-x.json", _orgdesk_json('{"last_position_id": "x"}')),
+        ImportCase("settings-last-id-max.json",
+                   _orgdesk_json('{"last_position_id": 9223372036854775807}')),
+        ImportCase("settings-deep.json", _orgdesk_json("[" * 100_000 + "]" * 100_000)),
+        ImportCase("number-5000-digits.json", _orgdesk_json('{"chart": {"detail": '
+                                                            + "9" * 5000 + "}}")),
+        ImportCase("title-lone-surrogate.json", _orgdesk_json(title='"a\\ud800b"')),
+        ImportCase("title-control.json", _orgdesk_json(title='"\\u001b]0;PWNED\\u0007"')),
+        ImportCase("utf8-with-one-gbk-line.csv",
+                   "职位,上级\n总经理,\n".encode() + "客服主管,总经理\n".encode("gbk")
+                   + "坐席,客服主管\n".encode()),
+        ImportCase("utf32.csv", "职位,上级\n总经理,\n坐席,总经理\n".encode("utf-32")),
+        ImportCase("double-bom.csv", b"\xef\xbb\xbf\xef\xbb\xbf" + "职位,上级\n总经理,\n".encode()),
+    ]

@@ -4,7 +4,8 @@ Every crafted case of issue 9 goes through the core commands (info, info
 --json, check, report, JSON export) and one more command chosen in turn, so
 all commands are covered across the corpus; truncations and seeded byte
 flips go through info and check; a representative set is opened in the real
-editor window; one hostile file goes through every painting command.  The
+editor window; two hostile files go through every painting command; import
+files with hostile settings and values go through `orgdesk import`.  The
 long run (1,000+ mutants, every file through every command, 300 kills, the
 fuzzers) is `make stress` (tools/stress.py).
 
@@ -23,6 +24,7 @@ from tests.adversarial.corpus import (
     Case,
     byte_flips,
     crafted,
+    hostile_imports,
     truncations,
 )
 from tests.adversarial.harness import (
@@ -63,6 +65,7 @@ def _plan(case: Case, index: int) -> list[str]:
 
 
 ALL_CASES = CRAFTED + TRUNCATED + FLIPPED
+IMPORTS = hostile_imports()
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +79,9 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Result]]
         path = case.write(root / "in" / case.name)
         jobs += make_jobs([(case.name, case.category, path)], _plan(case, index), other,
                           root / "out")
+    for source in IMPORTS:
+        path = source.write(root / "in" / source.name)
+        jobs += make_jobs([(source.name, source.category, path)], ["import"], other, root / "out")
     done = run_jobs(jobs, root / "work", timeout=TIMEOUT, workers=2)
     by_case: dict[str, list[Result]] = {}
     for result in done.values():
@@ -106,9 +112,14 @@ def test_damaged_file(results: dict[str, list[Result]], name: str) -> None:
     _judge(results, name)
 
 
+@pytest.mark.parametrize("name", [source.name for source in IMPORTS])
+def test_hostile_import(results: dict[str, list[Result]], name: str) -> None:
+    _judge(results, name)
+
+
 def test_every_command_and_the_window_were_exercised(results: dict[str, list[Result]]) -> None:
     ran = {r.job.command for rs in results.values() for r in rs}
-    assert set(HEADLESS) | set(PAINTING) | {GUI_OPEN} <= ran
+    assert set(HEADLESS) | set(PAINTING) | {GUI_OPEN, "import"} <= ran
     # The corpus is not all refusals: sound files must still be accepted.
     control = {r.job.command: r.code for r in results["control-sample"]}
     assert set(control.values()) == {0}, control
