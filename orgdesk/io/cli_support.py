@@ -24,9 +24,9 @@ SHOWN_PROBLEMS = 50
 class TerminalProgress:
     """Rewrites one status line on a terminal; silent when stderr is a file or pipe."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
-        self.active = stream.isatty()
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = sys.stderr if stream is None else stream  # the current one, not import's
+        self.active = self.stream.isatty()
 
     def report(self, stage: str, done: int, total: int | None) -> None:
         if self.active:
