@@ -11,7 +11,8 @@ Parts (each can be chosen with --only):
            tenth flip through every headless command
   gui      every crafted and truncated file and 150 flips opened in the real
            editor window (offscreen)
-  imports  the hostile import files of tests/io/hostile_corpus.py (when present)
+  imports  our hostile import files (corpus.hostile_imports) and engineer h3's
+           (tests/io/hostile_corpus.py, each with the answer it expects)
            through `orgdesk import`
   kills    --kills SIGKILLs of an orgdesk that is starting (recovering, opening),
            editing or saving, in turn on one file; each next start verifies the
@@ -103,27 +104,16 @@ def import_jobs(work: Path) -> list[harness.Job]:
     if not module_path.exists():
         log("tests/io/hostile_corpus.py is not there: only our own hostile import files")
         return jobs
-    import importlib
+    from tests.io import hostile_corpus
 
-    module = importlib.import_module("tests.io.hostile_corpus")
-    folder = work / "imports-src"
-    folder.mkdir(parents=True, exist_ok=True)
-    writer = next((getattr(module, name) for name in ("write_corpus", "write_all", "build_corpus")
-                   if hasattr(module, name)), None)
-    if writer is None:
-        log("tests/io/hostile_corpus.py has no write_corpus(folder): skipped")
-        return jobs
-    written = writer(folder)
-    paths = sorted(Path(p) for p in written) if written else sorted(
-        p for p in folder.rglob("*") if p.is_file())
-    for path in paths:
-        case = f"import-{path.name}"
-        # Each source alone in its folder, so "nothing beside it" holds here too.
-        alone = work / "in" / case / path.name
-        alone.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(path), alone)
-        jobs += harness.make_jobs([(case, "hostile import", alone)], ["import"], other,
-                                  work / "out")
+    for case in hostile_corpus.cases():
+        name = f"import-h3-{case.name}"
+        path = case.write(work / "in" / name)  # alone in its folder: nothing may appear beside
+        outdir = work / "out" / f"{name}--import"
+        outdir.mkdir(parents=True, exist_ok=True)
+        argv = ["import", str(path), "-o", str(outdir / "imported.orgdesk"), *case.options]
+        jobs.append(harness.Job(f"{name}::import", name, "hostile import (h3)", "import", argv,
+                                [str(path)], str(outdir), expect=case.expect))
     return jobs
 
 

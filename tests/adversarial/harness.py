@@ -78,6 +78,8 @@ class Job:
     argv: list[str]
     inputs: list[str]
     outdir: str = ""
+    #: For an import with a known answer: "imported" or "refused" (else anything sound).
+    expect: str = ""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=True)
@@ -281,6 +283,9 @@ def failures(result: Result) -> list[tuple[str, str]]:
             found.append(("json", f"stdout is not JSON: {exc}"))
     if result.changed:
         found.append(("changed", f"input changed: {result.changed}"))
+    if job.expect and result.code in (0, 1) and (result.code == 0) != (job.expect == "imported"):
+        found.append(("wrong-import", (f"expected {job.expect}, got exit {result.code}: "
+                                      f"{(result.stderr or result.stdout)[-300:]!r}")))
     if job.outdir:
         if result.code == 1 and result.outputs:
             found.append(("litter", f"a failed command left {result.outputs}"))
