@@ -161,6 +161,7 @@ def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
             seen = 0
             hung = False
             while True:
+                exited = proc.poll() is not None  # before reading: the last lines count
                 lines = _read_status(status)
                 for line in lines[seen:]:
                     if "start" in line:
@@ -175,7 +176,7 @@ def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
                                                                            "windows_left")})
                         current = None
                 seen = len(lines)
-                if proc.poll() is not None:
+                if exited:
                     break
                 if STOP.is_set():
                     proc.kill()
