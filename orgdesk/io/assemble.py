@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from orgdesk.core.errors import DomainError, Sentence
+from orgdesk.core.errors import DomainError
 from orgdesk.core.model import (
     Department,
     DepartmentId,
@@ -155,12 +155,6 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
     for draft in drafts:
         if not draft.fields["title"].strip():
             problems.append(Problem(draft.row, "it has no title.", unit))
-        broken = _broken_text(draft)
-        if broken:
-            problems.append(Problem(draft.row, Sentence.of(
-                "its “{field}” holds text that is not valid Unicode (half of a character pair).",
-                field=broken), unit))
-    _check_extras_text(plan, problems)
     parents = _resolve(drafts, plan, problems)
     _cycles(drafts, parents, unit, problems)
     # A row whose superior could not be found is already a problem, not a top position.
@@ -209,53 +203,6 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
     except DomainError as exc:
         problems.append(Problem(None, str(exc), unit))
         return None
-
-
-def _valid_unicode(value: object) -> bool:
-    """False if a text inside `value` holds a lone surrogate, which no file can store.
-
-    JSON's "\\ud800" and Excel's "_xD800_" both name half of a UTF-16 pair;
-    SQLite (UTF-8) cannot hold it, so it is a problem of its row, not a crash
-    when the document is written.
-    """
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-        return True
-    if isinstance(value, (tuple, list)):
-        return all(_valid_unicode(item) for item in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return all(_valid_unicode(getattr(value, f.name)) for f in fields(value))
-    return True
-
-
-def _broken_text(draft: Draft) -> str:
-    """The name of the first field of `draft` that is not valid Unicode, or ""."""
-    for name, value in draft.fields.items():
-        if not _valid_unicode(value):
-            return name
-    for name, value in (("department", draft.department), ("id", draft.key),
-                        ("superior", draft.superior), ("name", draft.name)):
-        if not _valid_unicode(value):
-            return name
-    return ""
-
-
-def _check_extras_text(plan: Assembly, problems: list[Problem]) -> None:
-    if not _valid_unicode(plan.info) or not _valid_unicode(plan.root_title):
-        problems.append(Problem(None, Sentence.of(
-            "The document information holds text that is not valid Unicode.")))
-    for department in plan.departments or ():
-        if not _valid_unicode(department.name):
-            problems.append(Problem(None, Sentence.of(
-                "A department name holds text that is not valid Unicode.")))
-            break
-    for pending in plan.relations:
-        if not _valid_unicode([pending.label, pending.source, pending.target]):
-            problems.append(Problem(pending.row, Sentence.of(
-                "its label holds text that is not valid Unicode."), "relation"))
 
 
 def _relations(drafts: list[Draft], ids: list[PositionId], plan: Assembly,

@@ -54,7 +54,10 @@ def unguard_formula(text: str) -> str:
 
 # -------------------------------------------------- XML text (XLSX and GraphML)
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)")
-_XML_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+# A surrogate pair written as two escapes is one character; a lone surrogate escape is
+# kept as the text it is (no document can store half a character).
+_XML_ESCAPED = re.compile("_x(D[89ABab][0-9A-Fa-f]{2})__x(D[C-Fc-f][0-9A-Fa-f]{2})_"
+                          "|_x([0-9A-Fa-f]{4})_")
 
 
 def xml_escape(text: str) -> str:
@@ -64,7 +67,15 @@ def xml_escape(text: str) -> str:
 
 def xml_unescape(text: str) -> str:
     """Decode _xHHHH_ as Excel and LibreOffice do (“_x005F_” protects a literal one)."""
-    return _XML_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+    return _XML_ESCAPED.sub(_unescaped, text) if "_x" in text else text
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    high, low, single = match.groups()
+    if high is not None:
+        return chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + int(low, 16) - 0xDC00)
+    code = int(single, 16)
+    return match.group() if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 # ------------------------------------------------------ exact lists (own tables)

@@ -171,7 +171,12 @@ def import_to_file(path: Path, target: Path, options: ImportOptions = ImportOpti
         raise ExportFailed(Sentence.of(
             "Cannot create {file}: orgdesk writes documents only under names that are valid "
             "Unicode; choose another name.", file=name_of(target)))
-    create_file(target, org)
+    try:
+        create_file(target, org)
+    except UnicodeEncodeError:  # a lone surrogate that no reader caught: SQLite stores UTF-8
+        raise ExportFailed(Sentence.of(
+            "Nothing was imported: {file} holds text that is not valid Unicode.",
+            file=name_of(path))) from None
     return result
 
 
