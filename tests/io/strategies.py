@@ -20,6 +20,7 @@ from orgdesk.core.model import (
     Requirements,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.core.settings import KNOWN
 
 #: Text that spreadsheets and XML find hard: formula starts, control characters,
 #: separators of the lenient reader, escapes, OOXML's own _xHHHH_ form.
@@ -86,5 +87,8 @@ def organisations(draw: st.DrawFn, max_positions: int = 8) -> Organisation:
     json_values = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6) | text,
                                lambda inner: st.lists(inner, max_size=3)
                                | st.dictionaries(text, inner, max_size=3), max_leaves=6)
-    settings = draw(st.dictionaries(text, json_values, max_size=3))
+    # Names as the settings rules allow (orgdesk.core.settings); the known settings have
+    # rules of their own and are tested there, so random values never take their names.
+    names = text.filter(lambda s: s.strip() != "" and s not in KNOWN)
+    settings = draw(st.dictionaries(names, json_values, max_size=3))
     return Organisation(info, departments, positions, relations, settings)
