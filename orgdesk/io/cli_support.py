@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from orgdesk.cli.terminal import err, out  # the CLI's escaping printer; only the CLI imports us
+from orgdesk.cli.terminal import (  # the CLI's escaping printer; only the CLI imports us
+    err,
+    out,
+)
 from orgdesk.core.errors import UserError
 from orgdesk.io.fields import field_for
 from orgdesk.io.interchange import export_to, import_to_file

@@ -27,7 +27,13 @@ from orgdesk.io.export_table import position_rows
 from orgdesk.io.fields import EXPORT_FIELDS
 from orgdesk.io.graphml_checks import check_tree
 from orgdesk.io.limits import MAX_GRAPHML_BYTES
-from orgdesk.io.problems import ExportFailed, HostileFile, MalformedFile, Problem, name_of
+from orgdesk.io.problems import (
+    ExportFailed,
+    HostileFile,
+    MalformedFile,
+    Problem,
+    name_of,
+)
 from orgdesk.io.tables import OwnExtras, PendingRelation, Table, unique_headers
 
 GRAPHML_FORMAT = "orgdesk-graphml/1"

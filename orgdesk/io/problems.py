@@ -14,7 +14,6 @@ from pathlib import Path
 
 from orgdesk.core.errors import UserError
 
-
 #: What must never reach a message as it is: C0 and C1 controls and DEL (they drive
 #: terminals and forge lines), line and paragraph separators, bidi controls (they
 #: reorder the text around them) and surrogates (undecodable bytes of a file name).

@@ -15,7 +15,7 @@ import json
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,11 +23,28 @@ from orgdesk.core.errors import DomainError, Sentence
 from orgdesk.core.model import Department, DepartmentId, DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import cell_text, parse_int, xml_escape, xml_unescape
-from orgdesk.io.excel_limits import EXCEL_CELL_LIMIT, EXCEL_ROW_LIMIT, check_fits_excel, chunks
+from orgdesk.io.excel_limits import (
+    EXCEL_CELL_LIMIT,
+    EXCEL_ROW_LIMIT,
+    check_fits_excel,
+    chunks,
+)
 from orgdesk.io.export_table import HEADERS, position_rows
 from orgdesk.io.fields import is_own_table
-from orgdesk.io.problems import ExportFailed, HostileFile, MalformedFile, Problem, name_of
-from orgdesk.io.tables import OwnExtras, PendingRelation, Table, column_letter, unique_headers
+from orgdesk.io.problems import (
+    ExportFailed,
+    HostileFile,
+    MalformedFile,
+    Problem,
+    name_of,
+)
+from orgdesk.io.tables import (
+    OwnExtras,
+    PendingRelation,
+    Table,
+    column_letter,
+    unique_headers,
+)
 
 POSITIONS_SHEET = "Positions 岗位"
 DEPARTMENTS_SHEET = "Departments 部门"
@@ -313,7 +330,7 @@ def _save(workbook: Any, handle: IO[bytes]) -> None:
 
     archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     try:
-        workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+        workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
         ExcelWriter(workbook, archive).save()
         unzipped = sum(member.file_size for member in archive.infolist())
         if unzipped > MAX_UNZIPPED:  # check_workbook would refuse it as a zip bomb
@@ -339,8 +356,7 @@ def _discard(workbook: Any) -> None:
             with contextlib.suppress(Exception):
                 if stream is not None:
                     stream.close()
-        out = getattr(writer, "out", None)
-        if isinstance(out, str):
+        if writer is not None and isinstance(getattr(writer, "out", None), str):
             with contextlib.suppress(Exception):
                 writer.cleanup()
 

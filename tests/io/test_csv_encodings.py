@@ -145,7 +145,7 @@ def test_detected_encodings_are_endian_specific(tmp_path: Path) -> None:
 
 def test_header_of_a_double_bom_file_is_clean(tmp_path: Path) -> None:
     table = read_csv(_write(tmp_path, ENCODED["utf-8 with two BOMs"](STAFF)))
-    getattr(table.rows, "close")()
+    table.rows.close()
     assert table.headers[0] == "id"
 
 
