@@ -127,16 +127,26 @@ def _worker_env(state: Path) -> dict[str, str]:
     return env
 
 
-def _read_status(path: Path) -> list[dict[str, object]]:
-    if not path.exists():
-        return []
-    lines = []
-    for line in path.read_text("utf-8").splitlines():
-        try:
-            lines.append(json.loads(line))
-        except json.JSONDecodeError:
-            break  # a line cut short by a kill
-    return lines
+class _StatusReader:
+    """The new complete lines of a worker's status file since the last call.
+
+    Reads only what was appended (the file grows to megabytes over a batch, and
+    it is polled every few milliseconds); a line still being written waits.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = 0
+
+    def new_lines(self) -> list[dict[str, object]]:
+        if not self.path.exists():
+            return []
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            chunk = handle.read()
+        complete = chunk[:chunk.rfind(b"\n") + 1]
+        self.offset += len(complete)
+        return [json.loads(line) for line in complete.decode("utf-8").splitlines() if line]
 
 
 def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
@@ -158,12 +168,11 @@ def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
                 stderr=err)
             current: str | None = None
             since = time.monotonic()
-            seen = 0
+            reader = _StatusReader(status)
             hung = False
             while True:
                 exited = proc.poll() is not None  # before reading: the last lines count
-                lines = _read_status(status)
-                for line in lines[seen:]:
+                for line in reader.new_lines():
                     if "start" in line:
                         current, since = str(line["start"]), time.monotonic()
                     else:
@@ -175,7 +184,6 @@ def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
                             extra={k: v for k, v in line.items() if k in ("outcome",
                                                                            "windows_left")})
                         current = None
-                seen = len(lines)
                 if exited:
                     break
                 if STOP.is_set():
