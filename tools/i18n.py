@@ -9,7 +9,8 @@ also use small aliases (`_t("…")`, `tr("…")`) bound to one context, so this
 extractor reads the AST: a module-level function whose body returns
 `….translate("Context", arg)` or `tr("Context", arg)` is an alias of that
 context; `self.tr("…")` inside class C has context C;
-`QT_TRANSLATE_NOOP("Context", "…")` marks a text that is translated later
+`tr("Context", "…", name=…)` and `tr_n("Context", "singular", "plural", n)` are
+orgdesk.ui.i18n's helper; `QT_TRANSLATE_NOOP("Context", "…")` marks a text that is translated later
 from a variable (`self.tr(label)`).
 """
 from __future__ import annotations
@@ -73,11 +74,15 @@ def extract_file(path: Path) -> list[Message]:
                 elif isinstance(func, ast.Name) and func.id in aliases and child.args \
                         and (text := literal(child.args[0])) is not None:
                     found.append((aliases[func.id], text))
-                elif isinstance(func, ast.Name) and func.id in ("tr", "QT_TRANSLATE_NOOP") \
+                elif isinstance(func, ast.Name) and func.id in ("tr", "tr_n", "QT_TRANSLATE_NOOP") \
                         and len(child.args) >= 2 \
                         and (ctx := literal(child.args[0])) \
                         and (text := literal(child.args[1])) is not None:
                     found.append((ctx, text))
+                if isinstance(func, ast.Name) and func.id == "tr_n" and len(child.args) >= 3 \
+                        and (ctx := literal(child.args[0])) \
+                        and (plural := literal(child.args[2])) is not None:
+                    found.append((ctx, plural))  # the singular was found as tr's second argument
             visit(child, klass)
 
     visit(tree, None)
@@ -87,12 +92,30 @@ def extract_file(path: Path) -> list[Message]:
 def extract_sentences(path: Path) -> list[Message]:
     """`Sentence.of("…", …)` templates of the core's errors, context "errors"."""
     found: list[Message] = []
-    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "of" and isinstance(node.func.value, ast.Name) \
-                and node.func.value.id == "Sentence" and node.args \
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-            found.append(("errors", node.args[0].value))
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+
+    def sentence_of(node: ast.AST) -> bool:
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and node.func.attr == "of" and isinstance(node.func.value, ast.Name) \
+            and node.func.value.id == "Sentence" and bool(node.args)
+
+    # A module function handing one of its parameters to Sentence.of as the template
+    # (`_invalid(name, "…", …)`): its callers' literals at that position are templates too.
+    forwarders: dict[str, int] = {}
+    for func in tree.body:
+        if isinstance(func, ast.FunctionDef):
+            params = [arg.arg for arg in func.args.args]
+            for node in ast.walk(func):
+                if sentence_of(node) and isinstance(node.args[0], ast.Name) \
+                        and node.args[0].id in params:
+                    forwarders[func.name] = params.index(node.args[0].id)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        index = 0 if sentence_of(node) else forwarders.get(getattr(node.func, "id", ""), -1)
+        if 0 <= index < len(node.args) and isinstance(node.args[index], ast.Constant) \
+                and isinstance(node.args[index].value, str):
+            found.append(("errors", node.args[index].value))
     return found
 
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from orgdesk.ui.i18n import tr, tr_n
 
 FILE_FILTER = "orgdesk (*.orgdesk)"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
 
 
 def show_error(parent: QWidget | None, sentence: str) -> None:
@@ -27,7 +25,8 @@ def show_info(parent: QWidget | None, sentence: str) -> None:
 def ask_recover(parent: QWidget | None, sentence: str) -> bool:
     """Offer to continue from unsaved edits of a session that did not close."""
     answer = QMessageBox.question(
-        parent, "orgdesk", sentence + "\n\n" + tr("Recover these changes? (No discards them.)"),
+        parent, "orgdesk",
+        sentence + "\n\n" + tr("dialogs", "Recover these changes? (No discards them.)"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
@@ -36,7 +35,7 @@ def ask_recover(parent: QWidget | None, sentence: str) -> bool:
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """"save", "discard" or "cancel" for a document with unsaved changes."""
     box = QMessageBox(QMessageBox.Icon.Warning, "orgdesk",
-                      tr("Save the changes to “%1” before closing?").replace("%1", name),
+                      tr("dialogs", "Save the changes to “{name}” before closing?", name=name),
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -50,8 +49,8 @@ def ask_changed_on_disk(parent: QWidget | None, sentence: str) -> str:
     """"save_as", "overwrite" or "cancel" when another program changed the file."""
     box = QMessageBox(QMessageBox.Icon.Warning, "orgdesk", sentence,
                       QMessageBox.StandardButton.Cancel, parent)
-    save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    save_as = box.addButton(tr("dialogs", "Save As…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(tr("dialogs", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(save_as)
     box.exec()
     clicked = box.clickedButton()
@@ -61,12 +60,13 @@ def ask_changed_on_disk(parent: QWidget | None, sentence: str) -> str:
 def ask_delete_mode(parent: QWidget | None, title: str, reports: int, superior: str) -> str:
     """"branch", "lift" or "cancel" when deleting a position that has reports."""
     box = QMessageBox(QMessageBox.Icon.Question, "orgdesk",
-                      tr("“%1” has %2 direct reports.").replace("%1", title)
-                      .replace("%2", str(reports)), QMessageBox.StandardButton.Cancel, parent)
-    branch = box.addButton(tr("Delete with all its reports"),
+                      tr_n("dialogs", "“{title}” has {count} direct report.",
+                           "“{title}” has {count} direct reports.", reports, title=title),
+                      QMessageBox.StandardButton.Cancel, parent)
+    branch = box.addButton(tr("dialogs", "Delete with all its reports"),
                            QMessageBox.ButtonRole.DestructiveRole)
-    lift = box.addButton(tr("Delete only this position (reports move to %1)")
-                         .replace("%1", superior), QMessageBox.ButtonRole.AcceptRole)
+    lift = box.addButton(tr("dialogs", "Delete only this position (reports move to {superior})",
+                            superior=superior), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(lift)
     box.exec()
     clicked = box.clickedButton()
@@ -74,12 +74,13 @@ def ask_delete_mode(parent: QWidget | None, title: str, reports: int, superior: 
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Open organisation"), folder, FILE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, tr("dialogs", "Open organisation"), folder,
+                                          FILE_FILTER)
     return Path(path) if path else None
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Save organisation as"), suggested,
+    path, _ = QFileDialog.getSaveFileName(parent, tr("dialogs", "Save organisation as"), suggested,
                                           FILE_FILTER)
     return Path(path) if path else None
 
@@ -89,7 +90,7 @@ def choose_colour(parent: QWidget | None, current: str) -> str | None:
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QColorDialog
 
-    colour = QColorDialog.getColor(QColor(current), parent, tr("Department colour"))
+    colour = QColorDialog.getColor(QColor(current), parent, tr("dialogs", "Department colour"))
     return colour.name().upper() if colour.isValid() else None
 
 
@@ -109,23 +110,23 @@ def choose_relation(parent: QWidget | None, org, source_id: int):  # noqa: ANN00
 
     dialog = QDialog(parent)
     dialog.setObjectName("relationDialog")
-    dialog.setWindowTitle(tr("Add dotted line"))
+    dialog.setWindowTitle(tr("dialogs", "Add dotted line"))
     target = QComboBox(dialog)
     for position in org.positions():
         if position.id != source_id:
             target.addItem(position.title, int(position.id))
     kind = QComboBox(dialog)
-    kind.addItem(tr("Dotted line (functional reporting)"), RelationKind.DOTTED.value)
-    kind.addItem(tr("Advisory"), RelationKind.ADVISORY.value)
+    kind.addItem(tr("dialogs", "Dotted line (functional reporting)"), RelationKind.DOTTED.value)
+    kind.addItem(tr("dialogs", "Advisory"), RelationKind.ADVISORY.value)
     label = QLineEdit(dialog)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel, dialog)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form = QFormLayout(dialog)
-    form.addRow(tr("To"), target)
-    form.addRow(tr("Kind"), kind)
-    form.addRow(tr("Label"), label)
+    form.addRow(tr("dialogs", "To"), target)
+    form.addRow(tr("dialogs", "Kind"), kind)
+    form.addRow(tr("dialogs", "Label"), label)
     form.addRow(buttons)
     if not dialog.exec() or target.currentIndex() < 0:
         return None

@@ -7,19 +7,10 @@ filled with the same arguments; anything else is shown as it is.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from orgdesk.core.errors import Sentence
+from orgdesk.ui.i18n import translate_sentence
 
 
 def user_message(error: BaseException | str) -> str:
     text = error.args[0] if isinstance(error, BaseException) and error.args else error
-    if not isinstance(text, Sentence):
-        return str(error)
-    translated = QCoreApplication.translate("errors", text.template)
-    values = {name: user_message(value) if isinstance(value, Sentence) else value
-              for name, value in text.arguments.items()}
-    try:
-        return translated.format(**values)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return str(text)
+    return translate_sentence(text) if isinstance(text, Sentence) else str(error)
