@@ -9,7 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QActionGroup, QFont
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -23,15 +30,13 @@ from orgdesk.storage.recovery import scan_sessions
 from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family, missing_font_advice
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.main_window import MainWindow
 from orgdesk.ui.messages import user_message
 
 MAX_RECENT = 10
 LANGUAGES = (("system", "System"), ("en", "English"), ("zh_CN", "简体中文"))
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OrgdeskApp", text)
 
 
 def settings() -> QSettings:
@@ -137,10 +142,11 @@ class OrgdeskApp(QObject):
         for aside in scan.set_aside:  # damaged left-overs are kept aside, never offered
             dialogs.show_info(None, user_message(aside.sentence))
         for found in scan.candidates:
-            name = found.document.name if found.document else tr("an untitled document")
-            sentence = tr("orgdesk did not close properly; unsaved changes to “%1” from "
-                          "%2 can be recovered.").replace("%1", name).replace(
-                "%2", found.last_edit.astimezone().strftime("%Y-%m-%d %H:%M"))
+            name = found.document.name if found.document \
+                else tr("OrgdeskApp", "an untitled document")
+            sentence = tr("OrgdeskApp", "orgdesk did not close properly; unsaved changes to "
+                          "“{name}” from {time} can be recovered.", name=name,
+                          time=found.last_edit.astimezone().strftime("%Y-%m-%d %H:%M"))
             if dialogs.ask_recover(None, sentence):
                 try:
                     file = DocumentFile.recover(found.key)
@@ -165,12 +171,13 @@ class OrgdeskApp(QObject):
 
     # --------------------------------------------------------------- language
     def add_language_menu(self, menu: QMenu) -> None:
-        language_menu = menu.addMenu(tr("&Language"))
+        language_menu = menu.addMenu(tr("OrgdeskApp", "&Language"))
         language_menu.setObjectName("languageMenu")
         group = QActionGroup(language_menu)
         current = language_setting()
         for code, label in LANGUAGES:
-            action = language_menu.addAction(tr("System default") if code == "system" else label)
+            action = language_menu.addAction(
+                tr("OrgdeskApp", "System default") if code == "system" else label)
             action.setObjectName(f"actionLanguage_{code}")
             action.setCheckable(True)
             action.setChecked(code == current)
@@ -181,7 +188,7 @@ class OrgdeskApp(QObject):
         settings().setValue("language", code)
         for window in self.windows:
             window.statusBar().showMessage(
-                tr("The language changes the next time orgdesk starts."), 8000)
+                tr("OrgdeskApp", "The language changes the next time orgdesk starts."), 8000)
 
 
 def open_document(path: Path, parent: QWidget | None = None) -> DocumentService | None:

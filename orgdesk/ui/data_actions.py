@@ -10,24 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job, JobOutcome
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DataActions", text)
 
 
 def ask_export_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to export the data; the filter chosen sets the format (tests replace this)."""
-    filters = ";;".join((tr("Excel workbook (*.xlsx)"), tr("CSV, UTF-8 (*.csv)"),
-                         tr("GraphML (*.graphml)"), tr("JSON (*.json)")))
-    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export data"), suggested, filters)
+    filters = ";;".join((tr("DataActions", "Excel workbook (*.xlsx)"),
+                         tr("DataActions", "CSV, UTF-8 (*.csv)"),
+                         tr("DataActions", "GraphML (*.graphml)"),
+                         tr("DataActions", "JSON (*.json)")))
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("DataActions", "Export data"), suggested,
+                                               filters)
     if not path:
         return None
     target = Path(path)
@@ -72,6 +71,6 @@ def export_data(parent: QWidget, controller: DocumentController, status: QStatus
             status.clearMessage()
             dialogs.show_error(parent, outcome.problem)
         else:
-            status.showMessage(tr("Exported %1").replace("%1", target.name), 6000)
-    status.showMessage(tr("Exporting %1…").replace("%1", target.name))
+            status.showMessage(tr("DataActions", "Exported {file}", file=target.name), 6000)
+    status.showMessage(tr("DataActions", "Exporting {file}…", file=target.name))
     return jobs.start(Job(export), done)

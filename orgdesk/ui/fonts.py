@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
+
+from orgdesk.ui.i18n import tr
 
 #: Families known to cover Simplified Chinese, best first.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
@@ -23,16 +24,13 @@ def cjk_family() -> str | None:
     return None
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("fonts", text)
-
 
 def missing_font_advice() -> str:
     if sys.platform.startswith("linux"):
         fix = "sudo apt-get install fonts-noto-cjk"
     elif sys.platform == "darwin":
-        fix = tr("install the “Noto Sans CJK SC” font")
+        fix = tr("fonts", "install the “Noto Sans CJK SC” font")
     else:
-        fix = tr("install the Chinese (Simplified) language features of Windows")
-    return tr("No font that can show Chinese text is installed, so Chinese titles will show "
-              "as boxes; to fix it: %1.").replace("%1", fix)
+        fix = tr("fonts", "install the Chinese (Simplified) language features of Windows")
+    return tr("fonts", "No font that can show Chinese text is installed, so Chinese titles will "
+              "show as boxes; to fix it: {fix}.", fix=fix)
