@@ -39,7 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orgdesk.analysis.bar_chart import BarSeries, headcount_series, paint_bar_charts, preferred_height
+from orgdesk.analysis.bar_chart import (
+    BarSeries,
+    headcount_series,
+    paint_bar_charts,
+    preferred_height,
+)
 from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
 from orgdesk.analysis.span_check import RuleKind, Violation, check_span
 from orgdesk.analysis.span_rules import (
@@ -53,6 +58,7 @@ from orgdesk.analysis.span_rules import (
     TeamSizeRule,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 
 Cell = str | int
@@ -314,22 +320,32 @@ class AnalysisPanel(QWidget):
     def violation_text(self, v: Violation) -> str:
         """The violation in the interface's language, with its figures."""
         if v.rule is RuleKind.TEAM_LEADER:
-            text = self.tr("Team leader “%1” leads %2 agent seats; the rule is %3–%4.")
-            values = (v.title, v.actual, v.low, v.high)
-        elif v.rule is RuleKind.MANAGER:
-            text = self.tr("Manager “%1” has %2 direct-report seats; the rule is at most %3.")
-            values = (v.title, v.actual, v.high)
-        else:
-            text = (self.tr("%1 QA inspector seats for %2 agent seats (“%3”); one per %4–%5 "
-                            "agents means %6.") if v.rule is RuleKind.QA else
-                    self.tr("%1 trainer seats for %2 agent seats (“%3”); one per %4–%5 agents "
-                            "means %6."))
-            low, high = v.rule_range or (0, 0)
-            need = str(v.low) if v.low == v.high else f"{v.low}–{v.high}"
-            values = (v.actual, v.agents, v.title, low, high, need)
-        for number, value in reversed(list(enumerate(values, 1))):
-            text = text.replace(f"%{number}", str(value))
-        return text
+            agents = tr_n("AnalysisPanel", "{count} agent seat", "{count} agent seats", v.actual)
+            return tr("AnalysisPanel", "Team leader “{title}” leads {agents}; "
+                      "the rule is {low}–{high}.", title=v.title, agents=agents, low=v.low,
+                      high=v.high)
+        if v.rule is RuleKind.MANAGER:
+            return tr_n("AnalysisPanel",
+                        "Manager “{title}” has {count} direct-report seat; "
+                        "the rule is at most {high}.",
+                        "Manager “{title}” has {count} direct-report seats; "
+                        "the rule is at most {high}.", v.actual, title=v.title, high=v.high)
+        low, high = v.rule_range or (0, 0)
+        values = {"agents": tr_n("AnalysisPanel", "{count} agent seat", "{count} agent seats",
+                                 v.agents),
+                  "team": v.title, "low": low, "high": high,
+                  "need": str(v.low) if v.low == v.high else f"{v.low}–{v.high}"}
+        if v.rule is RuleKind.QA:
+            return tr_n("AnalysisPanel",
+                        "{count} QA inspector seat for {agents} (“{team}”); "
+                        "one per {low}–{high} agents means {need}.",
+                        "{count} QA inspector seats for {agents} (“{team}”); "
+                        "one per {low}–{high} agents means {need}.", v.actual, **values)
+        return tr_n("AnalysisPanel",
+                    "{count} trainer seat for {agents} (“{team}”); "
+                    "one per {low}–{high} agents means {need}.",
+                    "{count} trainer seats for {agents} (“{team}”); "
+                    "one per {low}–{high} agents means {need}.", v.actual, **values)
 
     def set_organisation(self, org: Organisation) -> None:
         """Show the figures of `org` (call after each change of the document)."""
@@ -387,16 +403,21 @@ class AnalysisPanel(QWidget):
         self.chart.set_series(headcount_series(
             analysis, by_department=self.tr("Headcount by department"),
             by_level=self.tr("Headcount by level"), no_department=no_department,
-            level_label=lambda n: self.tr("Level %1").replace("%1", str(n)),
+            level_label=lambda n: tr("AnalysisPanel", "Level {level}", level=n),
             planned_label=self.tr("planned"), filled_label=self.tr("filled")))
         totals = analysis.totals
         self.summary.setText(
-            self.tr("%1 positions, %2 planned seats, %3 filled, %4 vacant; %5 violation(s)")
-            .replace("%1", str(totals.positions)).replace("%2", str(totals.planned))
-            .replace("%3", str(totals.filled)).replace("%4", str(totals.vacancies))
-            .replace("%5", str(len(self.violations))))
-        self.tabs.setTabText(3, self.tr("Span of control (%1)").replace(
-            "%1", str(len(self.violations))))
+            tr("AnalysisPanel", "{positions}, {planned}, {filled} filled, {vacant} vacant; "
+               "{violations}",
+               positions=tr_n("AnalysisPanel", "{count} position", "{count} positions",
+                              totals.positions),
+               planned=tr_n("AnalysisPanel", "{count} planned seat", "{count} planned seats",
+                            totals.planned),
+               filled=f"{totals.filled:,}", vacant=f"{totals.vacancies:,}",
+               violations=tr_n("AnalysisPanel", "{count} violation", "{count} violations",
+                               len(self.violations))))
+        self.tabs.setTabText(3, tr("AnalysisPanel", "Span of control ({count})",
+                                   count=len(self.violations)))
 
     # ---------------------------------------------------------------- clicks
     def _violation_clicked(self, item: QListWidgetItem) -> None:

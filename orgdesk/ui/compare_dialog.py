@@ -34,6 +34,7 @@ from orgdesk.analysis.compare import ChangeKind, Comparison, PositionChange, com
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs
+from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 
 #: Row colours per kind, light enough for black text.
@@ -90,8 +91,8 @@ class CompareDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comparison = comparison
-        self.setWindowTitle(self.tr("Compare %1 → %2").replace("%1", old_name)
-                            .replace("%2", new_name))
+        self.setWindowTitle(tr("CompareDialog", "Compare {old} → {new}", old=old_name,
+                               new=new_name))
         self.kind_names = {ChangeKind.ADDED: self.tr("Added"),
                            ChangeKind.REMOVED: self.tr("Removed"),
                            ChangeKind.MOVED: self.tr("Moved"),
@@ -141,9 +142,10 @@ class CompareDialog(QDialog):
         if comparison.is_empty:
             return self.tr("The two versions are the same.")
         old, new = comparison.old_totals, comparison.new_totals
-        text = (self.tr("%1 change(s); planned seats %2 → %3 (%4).")
-                .replace("%1", str(len(comparison.changes))).replace("%2", str(old.planned))
-                .replace("%3", str(new.planned)).replace("%4", f"{new.planned - old.planned:+d}"))
+        text = tr_n("CompareDialog", "{count} change; planned seats {old} → {new} ({delta}).",
+                    "{count} changes; planned seats {old} → {new} ({delta}).",
+                    len(comparison.changes), old=f"{old.planned:,}", new=f"{new.planned:,}",
+                    delta=f"{new.planned - old.planned:+,d}")
         if not comparison.ids_trusted:
             text += " " + self.tr("The files do not share position ids (an import?): "
                                   "positions were matched on title and superior.")

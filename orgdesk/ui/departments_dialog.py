@@ -22,6 +22,7 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Department, DepartmentId
 from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.i18n import tr
 
 #: Print-friendly colours offered to new departments, in turn.
 PALETTE = ("#8FB8DE", "#A8D5A2", "#F4C07A", "#D7B5D8", "#F4A6A6", "#9FD3C7", "#C9C9E8",
@@ -100,9 +101,9 @@ class DepartmentsDialog(QDialog):
         names = {d.name for d in org.departments}
         name, n = self.tr("New department"), 2
         while name in names:
-            name, n = self.tr("New department %1").replace("%1", str(n)), n + 1
+            name, n = tr("DepartmentsDialog", "New department {number}", number=n), n + 1
         colour = PALETTE[len(org.departments) % len(PALETTE)]
-        self.controller.execute(self.tr("Add department %1").replace("%1", name),
+        self.controller.execute(tr("DepartmentsDialog", "Add department {name}", name=name),
                                 lambda s: s.add_department(name, colour))
         self.list.setCurrentRow(self.list.count() - 1)
 
@@ -114,8 +115,8 @@ class DepartmentsDialog(QDialog):
             self.reload()
             return
         if not self.controller.execute(
-                self.tr("Rename department %1 → %2").replace("%1", department.name)
-                .replace("%2", name),
+                tr("DepartmentsDialog", "Rename department {old} → {new}",
+                   old=department.name, new=name),
                 lambda s: s.update_department(Department(did, name, department.colour,
                                                          department.order))):
             self.reload()
@@ -128,7 +129,7 @@ class DepartmentsDialog(QDialog):
         if colour is None or colour == department.colour:
             return
         self.controller.execute(
-            self.tr("Recolour department %1").replace("%1", department.name),
+            tr("DepartmentsDialog", "Recolour department {name}", name=department.name),
             lambda s: s.update_department(Department(department.id, department.name, colour,
                                                      department.order)))
 
@@ -150,5 +151,5 @@ class DepartmentsDialog(QDialog):
         if department is None:
             return
         self.controller.execute(
-            self.tr("Delete department %1").replace("%1", department.name),
+            tr("DepartmentsDialog", "Delete department {name}", name=department.name),
             lambda s: s.remove_department(department.id))

@@ -33,6 +33,7 @@ from orgdesk.export.chart_export import export_chart_file, render_chart
 from orgdesk.export.options import FORMATS, ChartExportOptions
 from orgdesk.layout.model import ChartLayout
 from orgdesk.ui import dialogs, jobs
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job
 from orgdesk.ui.messages import user_message
 
@@ -213,7 +214,8 @@ class ExportChartDialog(QDialog):
     def _on_progress(self, percent: int, what: str) -> None:
         self.progress.setValue(percent)
         if what.startswith(DRAWING_WITH):  # "Drawing with Graphviz 2.43 (system dot)"
-            self.status.setText(self.tr("Drawing with %1").replace("%1", what[len(DRAWING_WITH):]))
+            self.status.setText(tr("ExportChartDialog", "Drawing with {engine}",
+                                    engine=what[len(DRAWING_WITH):]))
         else:
             self.status.setText(self.tr(what))
 

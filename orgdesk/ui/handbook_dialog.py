@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs, jobs
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job
 
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (*.html)"}
@@ -74,8 +75,8 @@ class HandbookDialog(QDialog):
         self.root.addItem(self.tr("The whole organisation"), None)
         for position in org.positions():
             indent = "　" * (org.level_of(position.id) - 1)
-            self.root.addItem(self.tr("%1%2 and everything under it").replace("%1", indent)
-                              .replace("%2", position.title), int(position.id))
+            self.root.addItem(tr("HandbookDialog", "{indent}{title} and everything under it",
+                                 indent=indent, title=position.title), int(position.id))
         if selected is not None:
             self.root.setCurrentIndex(max(self.root.findData(int(selected)), 0))
         self.progress = QProgressBar(self)
@@ -133,7 +134,7 @@ class HandbookDialog(QDialog):
         for widget in (self.format, self.root, self.export_button):
             widget.setEnabled(False)
         self.progress.setValue(0)
-        self.status.setText(self.tr("Writing %1…").replace("%1", target.name))
+        self.status.setText(tr("HandbookDialog", "Writing {file}…", file=target.name))
         self._job = jobs.start(
             Job(write, cancelled_by=(HandbookCancelled,)),
             lambda outcome: self._on_done(
@@ -156,7 +157,7 @@ class HandbookDialog(QDialog):
             widget.setEnabled(True)
         if outcome == "":
             self.progress.setValue(100)
-            self.status.setText(self.tr("Wrote %1.").replace("%1", str(self.target)))
+            self.status.setText(tr("HandbookDialog", "Wrote {file}.", file=str(self.target)))
         elif outcome == "cancel":
             self.progress.setValue(0)
             self.status.setText(self.tr("Cancelled; no file was written."))
