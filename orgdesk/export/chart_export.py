@@ -12,10 +12,10 @@ from pathlib import Path
 
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.dot_build import build_dot, node_name
-from orgdesk.export.files import check_target, write_atomically
 from orgdesk.export.fonts import font_name
 from orgdesk.export.graphviz_engine import Engine, current_engine, render
 from orgdesk.export.options import ChartExportOptions
+from orgdesk.files import check_target, write_atomically
 from orgdesk.layout.model import ChartLayout
 
 #: progress(percent 0-100, what is happening)

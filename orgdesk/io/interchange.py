@@ -16,9 +16,9 @@ from typing import IO
 from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo
 from orgdesk.core.organisation import Organisation
+from orgdesk.files import write_atomically
 from orgdesk.io import csv_format, graphml_format, json_format, xlsx_format
 from orgdesk.io.assemble import Assembly, assemble
-from orgdesk.io.atomic import write_atomically
 from orgdesk.io.cells import cell_text
 from orgdesk.io.fields import UNMAPPED
 from orgdesk.io.limits import MAX_GRAPHML_BYTES, MAX_JSON_BYTES

@@ -8,67 +8,14 @@ anything is written, and `ImportFailed` carries the whole list.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from orgdesk.core.errors import UserError
+from orgdesk.files import ExportFailed, name_of, readable_name
 
-#: What must never reach a message as it is: C0 and C1 controls and DEL (they drive
-#: terminals and forge lines), line and paragraph separators, bidi controls (they
-#: reorder the text around them) and surrogates (undecodable bytes of a file name).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e"
-                     "\u2066-\u2069\ud800-\udfff]")
-_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
-
-
-def readable_name(name: str) -> str:
-    """A file name as text a person can read and any output can hold.
-
-    On POSIX a name that is not UTF-8 (GBK names from a zip made on Chinese
-    Windows) arrives with its bytes as lone surrogates (PEP 383), which no
-    UTF-8 output, SQLite text or Qt label can hold.  Its bytes are read as
-    GB18030 when they are valid GB18030 (what such names almost always are),
-    else each undecodable byte is shown as \\xNN; control characters are
-    shown as escapes so a name cannot forge a line or drive a terminal.
-    """
-    if _UNSAFE.search(name) is None:
-        return name
-    if _ESCAPED_BYTES.search(name):
-        runs = _ESCAPED_BYTES.sub(_undecodable, name)
-        try:  # the whole name: its first bytes may have looked like UTF-8 by chance (“Ա”)
-            whole = name.encode("utf-8", "surrogateescape").decode("gb18030")
-        except UnicodeError:
-            whole = runs
-        name = whole if _rare(whole) < _rare(runs) else runs
-    return _UNSAFE.sub(_escape, name)
-
-
-def _rare(text: str) -> int:
-    """Characters outside ASCII and GB2312, the everyday Chinese set: mojibake has many."""
-    return text.encode("gb2312", "replace").count(b"?") - text.count("?")
-
-
-def _undecodable(match: re.Match[str]) -> str:
-    """A run of surrogate-escaped bytes as GB18030 text, else unchanged (escaped later)."""
-    raw = bytes(ord(c) - 0xDC00 for c in match.group())
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return match.group()
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if 0xDC80 <= code <= 0xDCFF:  # one undecodable byte of the name
-        code -= 0xDC00
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def name_of(path: Path | str) -> str:
-    """How a file is named in messages: its file name in quotes, readable and safe."""
-    return f"“{readable_name(Path(path).name)}”"
-
+__all__ = ["ExportFailed", "HostileFile", "ImportCancelled", "ImportFailed", "InterchangeError",
+           "MalformedFile", "Problem", "name_of", "readable_name"]
 
 class InterchangeError(UserError):
     """A known problem while importing or exporting; one readable sentence."""
@@ -88,10 +35,6 @@ class HostileFile(MalformedFile):
 
 class ImportCancelled(InterchangeError):
     """The user cancelled a running import or export."""
-
-
-class ExportFailed(InterchangeError):
-    """An export could not be written; any previous file is untouched."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from orgdesk.core.errors import UserError
+from orgdesk.files import name_of
+
+__all__ = ["name_of"]  # kept here for storage modules; defined in orgdesk.files
 
 
 class FileProblem(UserError):
@@ -71,6 +74,3 @@ class WorkingCopyProblem(FileProblem):
     disk or an I/O error there; the user's own file is not involved."""
 
 
-def name_of(path: Path | str) -> str:
-    """How a file is named in messages: its file name in quotes."""
-    return f"“{Path(path).name}”"

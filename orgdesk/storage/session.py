@@ -25,15 +25,16 @@ import sqlite3
 import sys
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
 from orgdesk.core.errors import Sentence
+from orgdesk.files import fsync_path
 from orgdesk.storage.errors import FileInUse, WorkingCopyProblem, name_of
 from orgdesk.storage.locks import Fingerprint
-from orgdesk.storage.sqlite_file import fsync_path, harden
+from orgdesk.storage.sqlite_file import harden
 
 WORKING_NAME = "working.orgdesk"
 #: A working copy being built; never a recovery candidate.
@@ -245,7 +246,7 @@ class SessionFolder:
 
     def set_aside(self) -> Path:
         """Move the working copy and session.json out of the way, kept for an expert."""
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         target = set_aside_dir() / f"{self.folder.name}-{stamp}-{uuid.uuid4().hex[:6]}"
         target.mkdir(parents=True, exist_ok=True)
         for name in (WORKING_NAME, WORKING_NAME + "-journal", INFO_NAME):

@@ -12,7 +12,6 @@ bytes that are not UTF-8.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import sqlite3
 import stat
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgdesk.core.errors import Sentence
+from orgdesk.files import fsync_path  # noqa: F401 -- storage.document still imports it here
 from orgdesk.storage.errors import (
     CorruptFile,
     FileMissing,
@@ -287,18 +287,3 @@ def schema_of(conn: sqlite3.Connection, schema: str = "main") -> set[tuple[str, 
         rows = conn.execute(f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_schema"
                             ).fetchall()
     return {(str(t), str(n), str(tbl), " ".join(str(s or "").split())) for t, n, tbl, s in rows}
-
-
-def fsync_path(path: Path, directory: bool = False) -> None:
-    """Flush a file (or a directory entry) to stable storage where the OS allows."""
-    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        if directory:
-            return  # Windows cannot open directories; rename there is already durable
-        raise
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -18,9 +18,9 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.export import graphviz_engine
 from orgdesk.export.chart_export import export_chart_file, render_chart
 from orgdesk.export.dot_build import build_dot
-from orgdesk.export.files import ExportFailed
 from orgdesk.export.fonts import cjk_font
 from orgdesk.export.options import ChartExportOptions
+from orgdesk.files import ExportFailed
 from orgdesk.layout.chart import layout_chart
 from orgdesk.storage.document import read_organisation
 

@@ -17,7 +17,7 @@ from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.handbook.content import build_content, printable_organisation
-from orgdesk.export.handbook.files import write_bytes_atomically
+from orgdesk.files import write_atomically
 
 #: Extensions the handbook can be written as.
 FORMATS = ("pdf", "docx", "html")
@@ -87,4 +87,4 @@ def write_handbook(org: Organisation, output: Path, *, root: PositionId | None =
     """Render the handbook in the format `output`'s extension names and write it atomically."""
     fmt = handbook_format(output)
     data = render_handbook(org, fmt, root=root, day=day, progress=progress)
-    write_bytes_atomically(output, data)
+    write_atomically(output, data)
