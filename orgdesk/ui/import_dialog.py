@@ -17,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QObject,
     QRunnable,
     QThreadPool,
@@ -49,10 +48,17 @@ from PySide6.QtWidgets import (
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.fields import FIELDS, UNMAPPED
-from orgdesk.io.interchange import IMPORT_FORMATS, ImportResult, Preview, preview, read_source
+from orgdesk.io.interchange import (
+    IMPORT_FORMATS,
+    ImportResult,
+    Preview,
+    preview,
+    read_source,
+)
 from orgdesk.io.options import ImportOptions, RootPolicy
 from orgdesk.io.problems import ImportCancelled
 from orgdesk.ui import dialogs
+from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 
 #: The preview tree shows at most this many positions (a 100,000-row list would stall it).
@@ -72,8 +78,8 @@ def choose_source(parent: QWidget) -> Path | None:
     """Ask which file to import; None when cancelled (tests replace this)."""
     patterns = " ".join(f"*{suffix}" for suffix in IMPORT_FORMATS)
     name, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("ImportDialog", "Import"), "",
-        QCoreApplication.translate("ImportDialog", "Tables and charts") + f" ({patterns})")
+        parent, tr("ImportDialog", "Import"), "",
+        tr("ImportDialog", "Tables and charts ({patterns})", patterns=patterns))
     return Path(name) if name else None
 
 
@@ -119,9 +125,8 @@ class _CheckJob(QRunnable):
         except UserError as exc:
             result = user_message(exc)
         except Exception as exc:  # a bug: one sentence, and the dialog stays usable
-            result = QCoreApplication.translate(
-                "ImportDialog", "The file could not be read (%1).").replace(
-                "%1", type(exc).__name__)
+            result = tr("ImportDialog", "The file could not be read ({error}).",
+                        error=type(exc).__name__)
         self.signals.done.emit(result)
 
 
@@ -317,10 +322,10 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("(keep in notes)"), UNMAPPED)
             for field in FIELDS:
-                # The bilingual header, “Title 职位”: %1 is its English, %2 its Chinese
-                # part; a translation keeps the part its readers need (zh_CN: “%2”).
-                combo.addItem(self.tr("%1 %2").replace("%1", field.label)
-                              .replace("%2", field.chinese) if field.key != "ignore"
+                # The bilingual header, “Title 职位”: a translation keeps the part its
+                # readers need (zh_CN: “{chinese}”).
+                combo.addItem(tr("ImportDialog", "{english} {chinese}", english=field.label,
+                                 chinese=field.chinese) if field.key != "ignore"
                               else self.tr("(ignore)"), field.key)
             combo.setCurrentIndex(max(combo.findData(shown.mapping.get(header, UNMAPPED)), 0))
             combo.currentIndexChanged.connect(self._mapping_changed)
@@ -373,7 +378,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.cancel_check_button.setVisible(True)
-        self.status.setText(self.tr("Checking “%1”…").replace("%1", self.path.name))
+        self.status.setText(tr("ImportDialog", "Checking “{file}”…", file=self.path.name))
         self._pool.start(job)
 
     def cancel_check(self) -> None:
@@ -392,8 +397,11 @@ class ImportDialog(QDialog):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-        labels = {"reading": self.tr("Reading… %1 rows"), "checking": self.tr("Checking %1 rows…")}
-        self.status.setText(labels.get(stage, "%1").replace("%1", f"{done:,}"))
+        self.status.setText(
+            tr_n("ImportDialog", "Reading… {count} row", "Reading… {count} rows", done)
+            if stage == "reading" else
+            tr_n("ImportDialog", "Checking {count} row…", "Checking {count} rows…", done)
+            if stage == "checking" else f"{done:,}")
 
     def _job_done(self, result: object) -> None:
         job = next((j for j in self._jobs if j.signals is self.sender()), None)
@@ -437,22 +445,27 @@ class ImportDialog(QDialog):
         for row, problem in enumerate(shown):
             where = "" if problem.row is None else f"{self.tr(problem.unit.capitalize())} {problem.row}"
             self.problems.setItem(row, 0, QTableWidgetItem(where))
-            text = problem.message if problem.row is None else problem.message[:1].upper() + \
-                problem.message[1:]
+            text = user_message(problem.message)  # a Sentence: translated
+            if problem.row is not None:
+                text = text[:1].upper() + text[1:]
             self.problems.setItem(row, 1, QTableWidgetItem(text))
-        self.problem_box.setTitle(self.tr("Problems (%1)").replace("%1", f"{len(result.problems):,}"))
+        self.problem_box.setTitle(tr("ImportDialog", "Problems ({count})",
+                                     count=f"{len(result.problems):,}"))
         self._fill_tree(result.organisation)
         if result.problems:
-            self._idle(self.tr("%1 problem(s) must be fixed in the file or by the choices above "
-                               "before anything is imported.").replace("%1",
-                                                                        f"{len(result.problems):,}"))
+            self._idle(tr_n("ImportDialog",
+                            "{count} problem must be fixed in the file or by the choices above "
+                            "before anything is imported.",
+                            "{count} problems must be fixed in the file or by the choices above "
+                            "before anything is imported.", len(result.problems)))
         else:
             org = result.organisation
             assert org is not None
             kept = ", ".join(result.kept_in_notes)
-            text = self.tr("Ready to import %1 positions.").replace("%1", f"{len(org):,}")
+            text = tr_n("ImportDialog", "Ready to import {count} position.",
+                        "Ready to import {count} positions.", len(org))
             if kept:
-                text += " " + self.tr("Kept in the notes: %1.").replace("%1", kept)
+                text += " " + tr("ImportDialog", "Kept in the notes: {columns}.", columns=kept)
             self._idle(text)
         self.import_button.setEnabled(not result.problems and result.organisation is not None)
 
@@ -464,8 +477,9 @@ class ImportDialog(QDialog):
         items: dict[int, QTreeWidgetItem] = {}
         for count, position in enumerate(org.positions()):
             if count >= PREVIEW_POSITIONS:
-                QTreeWidgetItem(self.tree, [self.tr("… and %1 more positions").replace(
-                    "%1", f"{len(org) - PREVIEW_POSITIONS:,}")])
+                QTreeWidgetItem(self.tree, [tr_n("ImportDialog", "… and {count} more position",
+                                                 "… and {count} more positions",
+                                                 len(org) - PREVIEW_POSITIONS)])
                 break
             parent = items.get(position.superior_id) if position.superior_id else None
             values = [position.title, names.get(position.department_id, "")  # type: ignore[arg-type]

@@ -25,12 +25,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QScrollArea,
-    QSplitter,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QScrollArea,
+    QSplitter,
     QToolBar,
     QUndoView,
     QWidget,
@@ -44,6 +44,8 @@ from orgdesk.services import DocumentService
 from orgdesk.storage.errors import FileChangedOnDisk
 from orgdesk.ui import data_actions, dialogs
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.i18n import tr
+from orgdesk.ui.messages import user_message
 from orgdesk.ui.panels.duties import DutiesPanel
 from orgdesk.ui.panels.kpis import KpiPanel
 from orgdesk.ui.panels.overview import OverviewPanel, rename_text
@@ -51,7 +53,6 @@ from orgdesk.ui.panels.reports import ReportsPanel
 from orgdesk.ui.panels.requirements import RequirementsPanel
 from orgdesk.ui.tree_model import OrgTreeModel
 from orgdesk.ui.tree_view import OrgTreeView
-from orgdesk.ui.messages import user_message
 
 if TYPE_CHECKING:
     from orgdesk.ui.app import OrgdeskApp
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.act["collapse_all"])
         levels = view_menu.addMenu(self.tr("Expand to &Level"))
         for level in range(1, 6):
-            action = levels.addAction(self.tr("Level %1").replace("%1", str(level)))
+            action = levels.addAction(tr("MainWindow", "Level {level}", level=level))
             action.setObjectName(f"actionExpandLevel{level}")
             action.setShortcut(f"Ctrl+{level}")
             action.triggered.connect(lambda _c=False, n=level: self.tree.expand_to_level(n))
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- state
     def update_title(self) -> None:
-        self.setWindowTitle(f"{self.document_name()}[*] — orgdesk")
+        self.setWindowTitle(tr("MainWindow", "{name}[*] — orgdesk", name=self.document_name()))
         self.setWindowModified(self.controller.is_modified)
 
     def document_name(self) -> str:
@@ -443,7 +444,7 @@ class MainWindow(QMainWindow):
             self._add(None, None, self.tr("Add position"))
             return
         self._add(position.id, None,
-                  self.tr("Add report to %1").replace("%1", position.title))
+                  tr("MainWindow", "Add report to {title}", title=position.title))
 
     def add_sibling(self) -> None:
         position = self._position_or_none()
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
             self._add(None, None, self.tr("Add position"))
             return
         self._add(position.superior_id, position.order + 1,
-                  self.tr("Add sibling of %1").replace("%1", position.title))
+                  tr("MainWindow", "Add sibling of {title}", title=position.title))
 
     def start_rename(self) -> None:
         index = self.tree.currentIndex()
@@ -469,7 +470,7 @@ class MainWindow(QMainWindow):
             return
         reports = self.controller.org.direct_reports(position.id)
         if not reports:
-            self.controller.execute(self.tr("Delete %1").replace("%1", position.title),
+            self.controller.execute(tr("MainWindow", "Delete {title}", title=position.title),
                                     lambda s: s.remove_branch(position.id))
             return
         superior = self.controller.org.superior(position.id)
@@ -477,11 +478,11 @@ class MainWindow(QMainWindow):
                                        superior.title if superior else self.tr("the top level"))
         if mode == "branch":
             self.controller.execute(
-                self.tr("Delete %1 and its reports").replace("%1", position.title),
+                tr("MainWindow", "Delete {title} and its reports", title=position.title),
                 lambda s: s.remove_branch(position.id))
         elif mode == "lift":
             self.controller.execute(
-                self.tr("Delete %1, keep its reports").replace("%1", position.title),
+                tr("MainWindow", "Delete {title}, keep its reports", title=position.title),
                 lambda s: s.remove_position_lifting_reports(position.id))
 
     def move_sibling(self, step: int) -> None:
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
         target = siblings.index(position) + step
         if not 0 <= target < len(siblings):
             return
-        self.controller.execute(self.tr("Reorder %1").replace("%1", position.title),
+        self.controller.execute(tr("MainWindow", "Reorder {title}", title=position.title),
                                 lambda s: s.move_position(position.id, position.superior_id,
                                                           target))
         self.select_position(position.id)
@@ -519,9 +520,10 @@ class MainWindow(QMainWindow):
         org = self.controller.org
         position = org.position(pid)
         target_title = org.position(superior).title if superior else self.tr("the top level")
-        text = (self.tr("Move %1 under %2") if with_reports
-                else self.tr("Move only %1 under %2"))
-        text = text.replace("%1", position.title).replace("%2", target_title)
+        text = tr("MainWindow", "Move {title} under {target}", title=position.title,
+                  target=target_title) if with_reports else \
+            tr("MainWindow", "Move only {title} under {target}", title=position.title,
+               target=target_title)
         if with_reports:
             done = self.controller.execute(text, lambda s: s.move_position(pid, superior, index))
         else:
@@ -552,14 +554,15 @@ class MainWindow(QMainWindow):
             + p.title + (f" ×{p.planned_headcount}" if p.planned_headcount > 1 else "")
             for p in self.controller.org.branch(position.id)))
         QGuiApplication.clipboard().setMimeData(mime)
-        self.statusBar().showMessage(self.tr("Copied %1").replace("%1", position.title), 4000)
+        self.statusBar().showMessage(tr("MainWindow", "Copied {title}", title=position.title),
+                                     4000)
 
     def cut(self) -> None:
         position = self._position_or_none()
         if position is None:
             return
         self.copy()
-        self.controller.execute(self.tr("Cut %1").replace("%1", position.title),
+        self.controller.execute(tr("MainWindow", "Cut {title}", title=position.title),
                                 lambda s: s.remove_branch(position.id))
 
     def _clipboard_branch(self) -> dict | None:
@@ -588,7 +591,7 @@ class MainWindow(QMainWindow):
             return
         data = self.controller.service.copy_branch(position.id)
         done = self.controller.execute(
-            self.tr("Duplicate %1").replace("%1", position.title),
+            tr("MainWindow", "Duplicate {title}", title=position.title),
             lambda s: s.paste_branch(data, position.superior_id, position.order + 1))
         if done is not None:
             self.select_position(done.result)
@@ -607,8 +610,8 @@ class MainWindow(QMainWindow):
                 position = position.evolve(department_id=department.id)
             service.add_position(position)
             return position.id
-        done = self.controller.execute(self.tr("Insert %1 from the library")
-                                       .replace("%1", template.title), edit)
+        done = self.controller.execute(tr("MainWindow", "Insert {title} from the library",
+                                          title=template.title), edit)
         if done is not None:
             self.select_position(done.result)
 
