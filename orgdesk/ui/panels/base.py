@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import StatePatch
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.i18n import tr
 
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+__all__ = ["PositionPanel", "tr"]  # tr: the panels' translation helper, orgdesk.ui.i18n's
 
 
 class PositionPanel(QWidget):

@@ -9,10 +9,6 @@ from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ListEditor
 
 
-def _t(text: str) -> str:
-    return tr("DutiesPanel", text)
-
-
 class DutiesPanel(PositionPanel):
     """Add, edit in place, delete, reorder and paste duties."""
 
@@ -24,7 +20,7 @@ class DutiesPanel(PositionPanel):
         self.editor = ListEditor(self, numbered=True)
         self.editor.setObjectName("dutiesList")
         self.editor.items_edited.connect(self._edited)
-        hint = QLabel(_t("Double-click to edit; paste several lines to add several duties."), self)
+        hint = QLabel(tr("DutiesPanel", "Double-click to edit; paste several lines to add several duties."), self)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
@@ -37,4 +33,5 @@ class DutiesPanel(PositionPanel):
         position = self.position
         if position is None:
             return
-        self.edit(_t("Edit duties of %1").replace("%1", position.title), duties=tuple(items))
+        self.edit(tr("DutiesPanel", "Edit duties of {title}", title=position.title),
+                  duties=tuple(items))
