@@ -17,7 +17,6 @@ import sys
 import traceback
 from pathlib import Path
 
-from orgdesk import __version__
 from orgdesk.cli.terminal import (
     OutputClosed,
     err,
@@ -26,6 +25,7 @@ from orgdesk.cli.terminal import (
     silence_output,
 )
 from orgdesk.core.errors import UserError
+from orgdesk.version import version_text
 
 #: Modules that each add their subcommands to the parser.
 COMMAND_MODULES = ("orgdesk.cli.document", "orgdesk.cli.export", "orgdesk.cli.interchange",
@@ -52,16 +52,6 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
-
-
-def version_text() -> str:
-    """The version line; names the Graphviz in use once chart export exists."""
-    text = f"orgdesk {__version__}"
-    try:
-        from orgdesk.export.graphviz_engine import engine_description
-    except ImportError:
-        return text
-    return f"{text} ({engine_description()})"
 
 
 def _log_bug() -> Path | None:

@@ -53,7 +53,7 @@ def _cmd_handbook(args: argparse.Namespace) -> int:
     org = read_organisation(args.file)
     root = None
     if args.root:
-        from orgdesk.export.cli_support import find_position
+        from orgdesk.cli.chart_support import find_position
 
         root = find_position(org, args.root)
     from orgdesk.ui.qt_render import ensure_gui

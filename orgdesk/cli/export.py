@@ -36,10 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _cmd_export(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower().lstrip(".")
     if suffix in CHART_FORMATS:
-        module = importlib.import_module("orgdesk.export.cli_support")
+        module = importlib.import_module("orgdesk.cli.chart_support")
         return int(module.export_chart(args))
     if suffix in DATA_FORMATS:
-        module = importlib.import_module("orgdesk.io.cli_support")
+        module = importlib.import_module("orgdesk.cli.data_support")
         return int(module.export_data(args))
     known = ", ".join(CHART_FORMATS + DATA_FORMATS)
     raise UserError(f"orgdesk cannot export “.{suffix}” files; use one of: {known}.")

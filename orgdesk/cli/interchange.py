@@ -44,5 +44,5 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    module = importlib.import_module("orgdesk.io.cli_support")
+    module = importlib.import_module("orgdesk.cli.data_support")
     return int(module.import_file(args))

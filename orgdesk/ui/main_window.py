@@ -786,7 +786,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def about(self) -> None:
-        from orgdesk.cli import version_text
+        from orgdesk.version import version_text
 
         dialogs.show_info(self, version_text() + "\n" + self.tr(
             "Org charts and job descriptions for call-center organisations."))

@@ -6,7 +6,7 @@ from pathlib import Path
 from tests.test_architecture import QT, assert_ok, run_blocked
 
 MODULES = ("orgdesk.layout", "orgdesk.layout.chart", "orgdesk.layout.tidy", "orgdesk.layout.text",
-           "orgdesk.export.dot_build", "orgdesk.export.chart_export", "orgdesk.export.cli_support",
+           "orgdesk.export.dot_build", "orgdesk.export.chart_export", "orgdesk.cli.chart_support",
            "orgdesk.export.graphviz_engine", "orgdesk.export.paging", "orgdesk.files")
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from orgdesk.cli.terminal import out  # the CLI's escaping printer; only the CLI imports us
+from orgdesk.cli.terminal import out
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation

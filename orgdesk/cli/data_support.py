@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from orgdesk.cli.terminal import (  # the CLI's escaping printer; only the CLI imports us
+from orgdesk.cli.terminal import (
     err,
     out,
 )
