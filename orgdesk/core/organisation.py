@@ -155,15 +155,18 @@ class Organisation:
         # A repeated id would otherwise silently drop a department or relation.
         for department in departments:
             if department.id in self._departments:
-                raise DomainError(f"Department id {department.id} appears twice.")
+                raise DomainError(Sentence.of("Department id {id} appears twice.",
+                                              id=department.id))
             self._departments[department.id] = department
         for relation in relations:
             if relation.id in self._relations:
-                raise DomainError(f"Relation id {relation.id} appears twice.")
+                raise DomainError(Sentence.of("Relation id {id} appears twice.",
+                                              id=relation.id))
             self._relations[relation.id] = relation
         for position in positions:
             if position.id in self._positions:
-                raise DomainError(f"Position id {position.id} appears twice.")
+                raise DomainError(Sentence.of("Position id {id} appears twice.",
+                                              id=position.id))
             self._positions[position.id] = position
             self._graph.add_node(position.id)
         for position in self._positions.values():
@@ -172,25 +175,29 @@ class Organisation:
             if position.superior_id is not None:
                 if position.superior_id not in self._positions:
                     raise UnknownPositionError(
-                        f"“{position.title}” reports to position {position.superior_id}, "
-                        "which does not exist."
+                        Sentence.of("“{title}” reports to position {superior_id}, which does "
+                                    "not exist.",
+                                    title=position.title, superior_id=position.superior_id)
                     )
                 self._graph.add_edge(position.superior_id, position.id)
             if position.department_id is not None and position.department_id not in self._departments:
                 raise UnknownDepartmentError(
-                    f"“{position.title}” belongs to department {position.department_id}, "
-                    "which does not exist."
+                    Sentence.of("“{title}” belongs to department {department_id}, which does "
+                                "not exist.",
+                                title=position.title, department_id=position.department_id)
                 )
         for relation in self._relations.values():
             for end in (relation.source_id, relation.target_id):
                 if end not in self._positions:
                     raise UnknownPositionError(
-                        f"A dotted-line relation points at position {end}, which does not exist."
+                        Sentence.of("A dotted-line relation points at position {end}, which "
+                                    "does not exist.", end=end)
                     )
         if not self._all_reachable_from_roots():
             cycle = nx.find_cycle(self._graph)
             titles = " → ".join(self._positions[a].title for a, _ in cycle)
-            raise CycleError(f"The reporting lines form a cycle: {titles}.")
+            raise CycleError(Sentence.of("The reporting lines form a cycle: {titles}.",
+                                         titles=titles))
 
     # ------------------------------------------------------------------ queries
     def __len__(self) -> int:
@@ -203,19 +210,21 @@ class Organisation:
         try:
             return self._positions[pid]
         except KeyError:
-            raise UnknownPositionError(f"There is no position with id {pid}.") from None
+            raise UnknownPositionError(Sentence.of("There is no position with id {pid}.",
+                                                   pid=pid)) from None
 
     def department(self, did: DepartmentId) -> Department:
         try:
             return self._departments[did]
         except KeyError:
-            raise UnknownDepartmentError(f"There is no department with id {did}.") from None
+            raise UnknownDepartmentError(Sentence.of("There is no department with id {did}.",
+                                                     did=did)) from None
 
     def relation(self, rid: RelationId) -> Relation:
         try:
             return self._relations[rid]
         except KeyError:
-            raise DomainError(f"There is no relation with id {rid}.") from None
+            raise DomainError(Sentence.of("There is no relation with id {rid}.", rid=rid)) from None
 
     @property
     def departments(self) -> list[Department]:
@@ -467,7 +476,7 @@ class Organisation:
     def add_position(self, position: Position, index: int | None = None) -> ChangeSet:
         """Add `position` under its `superior_id`, at `index` among its siblings."""
         if position.id in self._positions:
-            raise DomainError(f"Position id {position.id} is already used.")
+            raise DomainError(Sentence.of("Position id {id} is already used.", id=position.id))
         if position.superior_id is not None:
             self.position(position.superior_id)
         self._check_department(position.department_id)
@@ -616,7 +625,8 @@ class Organisation:
 
     def add_department(self, department: Department) -> ChangeSet:
         if department.id in self._departments:
-            raise DomainError(f"Department id {department.id} is already used.")
+            raise DomainError(Sentence.of("Department id {id} is already used.",
+                                          id=department.id))
         if any(d.name == department.name for d in self._departments.values()):
             raise InvalidValueError(Sentence.of("There is already a department called “{name}”.",
                                                 name=department.name))
@@ -653,7 +663,7 @@ class Organisation:
         self.position(relation.source_id)
         self.position(relation.target_id)
         if relation.id in self._relations:
-            raise DomainError(f"Relation id {relation.id} is already used.")
+            raise DomainError(Sentence.of("Relation id {id} is already used.", id=relation.id))
         self._touch_relation(relation.id)
         self._relations[relation.id] = relation
         return ChangeSet(relations_added=[relation.id])
