@@ -16,32 +16,34 @@ from typing import Any
 
 from orgdesk.core.errors import InvalidValueError, UserError
 from orgdesk.core.model import (
+    PLACE_KEYS,
     Department,
     DepartmentId,
     DocumentInfo,
     Kpi,
-    Position,
     PositionId,
-    PositionKind,
     Relation,
     RelationId,
     RelationKind,
     Requirements,
-    now_utc,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.core.serialize import (
+    dict_keys,
+    kpis_from_list,
+    position_from_dict,
+    requirements_from_dict,
+)
 from orgdesk.paths import sample_orgs_dir
 
 SAMPLE_FORMAT = "orgdesk-sample/1"
 #: Samples carry a fixed date so a rebuild is identical to the committed file.
 SAMPLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
-_POSITION_KEYS = {
-    "key", "title", "department", "reports_to", "kind", "level", "planned_headcount",
-    "headcount_note", "filled_headcount", "duties", "requirements", "kpis", "career_path",
-    "notes",
-}
-_REQUIREMENT_KEYS = {"education", "min_years", "age_min", "age_max", "languages", "skills", "other"}
+#: A sample names a position's place by keys; its other fields are the dict form's
+#: (core.serialize), so a new position field is readable here without an edit.
+_PLACE_KEYS = {"key", "department", "reports_to"}
+_POSITION_KEYS = _PLACE_KEYS | (dict_keys() - set(PLACE_KEYS))
 
 
 @dataclass(frozen=True)
@@ -55,29 +57,18 @@ class Sample:
         return self.source.with_suffix(".orgdesk")
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InvalidValueError(f"{where} must be a list of strings.")
-    return tuple(value)
-
-
 def requirements_from(table: dict[str, Any], where: str) -> Requirements:
-    unknown = set(table) - _REQUIREMENT_KEYS
+    unknown = set(table) - dict_keys("requirements")
     if unknown:
         raise InvalidValueError(f"{where}: unknown requirement fields {sorted(unknown)}.")
-    return Requirements(
-        education=table.get("education", ""),
-        min_years=table.get("min_years"),
-        age_min=table.get("age_min"),
-        age_max=table.get("age_max"),
-        languages=_strings(table.get("languages", []), f"{where} languages"),
-        skills=_strings(table.get("skills", []), f"{where} skills"),
-        other=table.get("other", ""),
-    )
+    try:
+        return requirements_from_dict(table)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidValueError(f"{where}: {exc}") from None
 
 
 def kpis_from(items: list[dict[str, Any]]) -> tuple[Kpi, ...]:
-    return tuple(Kpi(item["name"], item.get("target", "")) for item in items)
+    return kpis_from_list(items)
 
 
 def organisation_from_toml(data: dict[str, Any], name: str = "sample") -> Organisation:
@@ -110,23 +101,16 @@ def organisation_from_toml(data: dict[str, Any], name: str = "sample") -> Organi
         department = item.get("department")
         if department and department not in departments:
             raise InvalidValueError(f"{where}: unknown department “{department}”.")
-        positions.append(Position(
-            id=ids[item["key"]],
-            title=item["title"],
-            superior_id=superior,
-            order=order,
-            department_id=departments[department].id if department else None,
-            kind=PositionKind(item.get("kind", "line")),
-            level=item.get("level", ""),
-            planned_headcount=item.get("planned_headcount", 1),
-            headcount_note=item.get("headcount_note", ""),
-            filled_headcount=item.get("filled_headcount", 0),
-            duties=_strings(item.get("duties", []), f"{where} duties"),
-            requirements=requirements_from(item.get("requirements", {}), where),
-            kpis=kpis_from(item.get("kpis", [])),
-            career_path=item.get("career_path", ""),
-            notes=item.get("notes", ""),
-        ))
+        unknown = set(item.get("requirements", {})) - dict_keys("requirements")
+        if unknown:
+            raise InvalidValueError(f"{where}: unknown requirement fields {sorted(unknown)}.")
+        content = {k: v for k, v in item.items() if k not in _PLACE_KEYS}
+        try:
+            positions.append(position_from_dict({
+                **content, "id": ids[item["key"]], "superior_id": superior, "order": order,
+                "department_id": departments[department].id if department else None}))
+        except InvalidValueError as exc:
+            raise InvalidValueError(f"{where}: {exc}") from None
     relations = [
         Relation(RelationId(i + 1), ids[r["from"]], ids[r["to"]],
                  RelationKind(r.get("kind", "dotted")), r.get("label", ""))

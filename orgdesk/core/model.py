@@ -4,14 +4,23 @@ A position carries every field the source job descriptions use (职位,
 所属部门, 职位定员, 直接上级, 职责, 任职要求, KPI指标, 发展方向).  Direct
 reports are *not* a field: they are derived from `superior_id` links by
 `Organisation.direct_reports`, so they can never disagree with the hierarchy.
+
+Each field of a position (and of its requirements) carries its description
+in the dataclass field's metadata (`described`): what kind of value it is
+and its bilingual name.  `POSITION_FIELDS` flattens them into the one list
+every other layer derives from — storage's column table is checked against
+it, and the interchange formats (dicts, CSV/Excel columns, imports) are built
+from it — so a new field is one line here plus its column.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from enum import Enum
-from typing import NewType
+from operator import attrgetter
+from typing import Any, NewType
 
 from orgdesk.core.errors import InvalidValueError, Sentence
 
@@ -39,6 +48,42 @@ class RelationKind(str, Enum):
     ADVISORY = "advisory"  # advises / supports without reporting
 
 
+class FieldKind(str, Enum):
+    """What sort of value a position field holds; every layer converts by this."""
+
+    ID = "id"  # the entity's own positive id
+    REFERENCE = "reference"  # the id of another entity, or None
+    INTEGER = "integer"
+    OPTIONAL_INTEGER = "optional integer"
+    TEXT = "text"
+    CHOICE = "choice"  # a member of an Enum, kept by its value
+    TEXTS = "texts"  # an ordered tuple of texts
+    KPIS = "kpis"  # an ordered tuple of Kpi
+
+
+@dataclass(frozen=True, slots=True)
+class FieldInfo:
+    """The description a dataclass field carries in its metadata under "orgdesk"."""
+
+    kind: FieldKind
+    label: str  # English name, e.g. "Headcount note"
+    chinese: str  # Chinese name, e.g. "定员说明"
+    key: str = ""  # the flat name when the attribute name is ambiguous (requirements.other)
+    choices: type[Enum] | None = None  # for FieldKind.CHOICE
+
+
+def described(kind: FieldKind, label: str, chinese: str, *, key: str = "",
+              choices: type[Enum] | None = None) -> dict[str, FieldInfo]:
+    """The metadata of a described dataclass field: `field(default=…, metadata=described(…))`."""
+    return {"orgdesk": FieldInfo(kind, label, chinese, key, choices)}
+
+
+# Short names for the field declarations below.
+ID, REFERENCE, INTEGER, OPTIONAL_INTEGER = (FieldKind.ID, FieldKind.REFERENCE, FieldKind.INTEGER,
+                                            FieldKind.OPTIONAL_INTEGER)
+TEXT, CHOICE, TEXTS, KPIS = FieldKind.TEXT, FieldKind.CHOICE, FieldKind.TEXTS, FieldKind.KPIS
+
+
 def now_utc() -> datetime:
     """The current time, timezone-aware and truncated to seconds."""
     return datetime.now(timezone.utc).replace(microsecond=0)
@@ -56,13 +101,20 @@ class Kpi:
 class Requirements:
     """任职要求: what a holder of the position must bring."""
 
-    education: str = ""  # "" when not stated, else one of EDUCATION_SCALE
-    min_years: int | None = None
-    age_min: int | None = None
-    age_max: int | None = None
-    languages: tuple[str, ...] = ()
-    skills: tuple[str, ...] = ()  # skills and qualities, ordered
-    other: str = ""
+    # "" when not stated, else one of EDUCATION_SCALE
+    education: str = field(default="", metadata=described(TEXT, "Education", "学历"))
+    min_years: int | None = field(default=None, metadata=described(
+        OPTIONAL_INTEGER, "Min. years of experience", "工作年限"))
+    age_min: int | None = field(default=None, metadata=described(
+        OPTIONAL_INTEGER, "Min. age", "最小年龄"))
+    age_max: int | None = field(default=None, metadata=described(
+        OPTIONAL_INTEGER, "Max. age", "最大年龄"))
+    languages: tuple[str, ...] = field(default=(), metadata=described(
+        TEXTS, "Languages", "语言要求"))
+    # skills and qualities, ordered
+    skills: tuple[str, ...] = field(default=(), metadata=described(TEXTS, "Skills", "技能要求"))
+    other: str = field(default="", metadata=described(
+        TEXT, "Other requirements", "其他要求", key="other_requirements"))
 
     def __post_init__(self) -> None:
         if self.education and self.education not in EDUCATION_SCALE:
@@ -105,21 +157,29 @@ class Department:
 class Position:
     """One position (岗位) of the organisation; N seats of it are one position ×N."""
 
-    id: PositionId
-    title: str
-    superior_id: PositionId | None = None
-    order: int = 0  # explicit order among its siblings
-    department_id: DepartmentId | None = None
-    kind: PositionKind = PositionKind.LINE
-    level: str = ""
-    planned_headcount: int = 1
-    headcount_note: str = ""
-    filled_headcount: int = 0
-    duties: tuple[str, ...] = ()
+    id: PositionId = field(metadata=described(ID, "ID", "编号"))
+    title: str = field(metadata=described(TEXT, "Title", "职位"))
+    superior_id: PositionId | None = field(default=None, metadata=described(
+        REFERENCE, "Superior ID", "上级编号"))
+    # explicit order among its siblings
+    order: int = field(default=0, metadata=described(INTEGER, "Order", "排序"))
+    department_id: DepartmentId | None = field(default=None, metadata=described(
+        REFERENCE, "Department", "所属部门"))
+    kind: PositionKind = field(default=PositionKind.LINE, metadata=described(
+        CHOICE, "Kind (line/staff)", "岗位类型", choices=PositionKind))
+    level: str = field(default="", metadata=described(TEXT, "Level", "职级"))
+    planned_headcount: int = field(default=1, metadata=described(
+        INTEGER, "Planned headcount", "定员"))
+    headcount_note: str = field(default="", metadata=described(
+        TEXT, "Headcount note", "定员说明"))
+    filled_headcount: int = field(default=0, metadata=described(
+        INTEGER, "Filled headcount", "在岗人数"))
+    duties: tuple[str, ...] = field(default=(), metadata=described(TEXTS, "Duties", "岗位职责"))
+    # A group of fields of its own, flattened into POSITION_FIELDS.
     requirements: Requirements = field(default_factory=Requirements)
-    kpis: tuple[Kpi, ...] = ()
-    career_path: str = ""
-    notes: str = ""
+    kpis: tuple[Kpi, ...] = field(default=(), metadata=described(KPIS, "KPIs", "KPI指标"))
+    career_path: str = field(default="", metadata=described(TEXT, "Career path", "发展方向"))
+    notes: str = field(default="", metadata=described(TEXT, "Notes", "备注"))
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -168,3 +228,83 @@ class DocumentInfo:
     notes: str = ""
     created: datetime = field(default_factory=now_utc)
     modified: datetime = field(default_factory=now_utc)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionField:
+    """One value of a position, its nested groups (requirements) flattened."""
+
+    key: str  # unique flat name: "headcount_note", "education", "other_requirements"
+    path: tuple[str, ...]  # attribute path from the Position: ("requirements", "other")
+    kind: FieldKind
+    label: str
+    chinese: str
+    default: Any  # dataclasses.MISSING when the field is required
+    choices: type[Enum] | None = None
+    #: Reads the value from a position (operator.attrgetter of `attribute`).
+    value_of: Callable[[Position], Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value_of", attrgetter(self.attribute))
+
+    @property
+    def attribute(self) -> str:
+        """The dotted attribute path ("requirements.other"), as operator.attrgetter takes it."""
+        return ".".join(self.path)
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind in (FieldKind.TEXTS, FieldKind.KPIS)
+
+    @property
+    def required(self) -> bool:
+        return self.default is MISSING
+
+
+
+#: The groups a position's fields are nested in, by attribute name.
+POSITION_GROUPS: dict[str, type] = {"requirements": Requirements}
+
+
+def _flattened(cls: type, prefix: tuple[str, ...]) -> list[PositionField]:
+    found: list[PositionField] = []
+    for spec in fields(cls):
+        info = spec.metadata.get("orgdesk")
+        if info is None:
+            found += _flattened(POSITION_GROUPS[spec.name], (*prefix, spec.name))
+            continue
+        default = spec.default if spec.default is not MISSING else (
+            spec.default_factory() if spec.default_factory is not MISSING else MISSING)
+        found.append(PositionField(info.key or spec.name, (*prefix, spec.name), info.kind,
+                                   info.label, info.chinese, default, info.choices))
+    return found
+
+
+#: Every value of a position in declaration order, requirements flattened in place.
+POSITION_FIELDS: tuple[PositionField, ...] = tuple(_flattened(Position, ()))
+POSITION_FIELD_BY_KEY: dict[str, PositionField] = {f.key: f for f in POSITION_FIELDS}
+#: The fields that place a position in the organisation; every other one describes it.
+PLACE_KEYS: tuple[str, ...] = ("id", "superior_id", "order", "department_id")
+CONTENT_FIELDS: tuple[PositionField, ...] = tuple(
+    f for f in POSITION_FIELDS if f.key not in PLACE_KEYS)
+
+
+def position_values(position: Position) -> dict[str, Any]:
+    """The position's values by flat key."""
+    return {f.key: f.value_of(position) for f in POSITION_FIELDS}
+
+
+def position_from_values(values: Mapping[str, Any]) -> Position:
+    """A position from values by flat key (missing ones take their defaults), validated."""
+    top: dict[str, Any] = {}
+    groups: dict[str, dict[str, Any]] = {}
+    for spec in POSITION_FIELDS:
+        if spec.key not in values:
+            continue
+        if len(spec.path) == 1:
+            top[spec.path[0]] = values[spec.key]
+        else:
+            groups.setdefault(spec.path[0], {})[spec.path[1]] = values[spec.key]
+    for name, group in groups.items():
+        top[name] = POSITION_GROUPS[name](**group)
+    return Position(**top)

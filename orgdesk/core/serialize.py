@@ -2,7 +2,8 @@
 
 Only JSON types come out (str, int, None, lists, dicts), and `*_from_dict`
 validates through the entities' own constructors, so a dict from the
-clipboard or a file can never build an invalid position.
+clipboard or a file can never build an invalid position.  A position's dict
+is derived from `model.POSITION_FIELDS`, following its attribute paths.
 """
 from __future__ import annotations
 
@@ -10,66 +11,113 @@ from typing import Any
 
 from orgdesk.core.errors import InvalidValueError
 from orgdesk.core.model import (
+    POSITION_FIELDS,
     Department,
     DepartmentId,
+    FieldKind,
     Kpi,
     Position,
+    PositionField,
     PositionId,
-    PositionKind,
     Requirements,
+    position_from_values,
 )
 
+# The dict form follows the entities' attribute paths: {"title": …, "requirements":
+# {"education": …, "other": …}, "kpis": [{"name": …, "target": …}], …}.
 
-def requirements_to_dict(req: Requirements) -> dict[str, Any]:
-    return {"education": req.education, "min_years": req.min_years, "age_min": req.age_min,
-            "age_max": req.age_max, "languages": list(req.languages), "skills": list(req.skills),
-            "other": req.other}
+
+def _to_json(spec: PositionField, value: Any) -> Any:
+    kind = spec.kind
+    if kind in (FieldKind.ID, FieldKind.REFERENCE):
+        return None if value is None else int(value)
+    if kind is FieldKind.CHOICE:
+        return value.value
+    if kind is FieldKind.TEXTS:
+        return list(value)
+    if kind is FieldKind.KPIS:
+        return [{"name": k.name, "target": k.target} for k in value]
+    return value
+
+
+def _from_json(spec: PositionField, value: Any) -> Any:
+    kind = spec.kind
+    if kind is FieldKind.ID:
+        return PositionId(int(value))
+    if kind is FieldKind.REFERENCE:
+        return None if value is None else int(value)
+    if kind is FieldKind.INTEGER:
+        return int(value)
+    if kind is FieldKind.OPTIONAL_INTEGER:
+        return _int_or_none(value)
+    if kind is FieldKind.CHOICE:
+        assert spec.choices is not None
+        return spec.choices(value)
+    if kind is FieldKind.TEXTS:
+        return _texts(value)
+    if kind is FieldKind.KPIS:
+        return kpis_from_list(value)
+    return _text(value)
+
+
+def _to_dict(fields: tuple[PositionField, ...], position: Position, depth: int
+             ) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for spec in fields:
+        target = data
+        for name in spec.path[depth:-1]:
+            target = target.setdefault(name, {})
+        target[spec.path[-1]] = _to_json(spec, spec.value_of(position))
+    return data
+
+
+def _values(fields: tuple[PositionField, ...], data: dict[str, Any], depth: int
+            ) -> dict[str, Any]:
+    """Flat values of the fields `data` holds; required ones must be there (KeyError)."""
+    values: dict[str, Any] = {}
+    for spec in fields:
+        source = data
+        for name in spec.path[depth:-1]:
+            source = source.get(name, {})
+            if not isinstance(source, dict):
+                raise InvalidValueError(f"“{name}” must be a table of values.")
+        if spec.path[-1] in source:
+            values[spec.key] = _from_json(spec, source[spec.path[-1]])
+        elif spec.required:
+            raise KeyError(spec.path[-1])
+    return values
+
+
+_REQUIREMENT_FIELDS = tuple(f for f in POSITION_FIELDS if f.path[0] == "requirements")
+
+
+def dict_keys(group: str = "") -> set[str]:
+    """The keys of a position's dict form (or of one group in it, e.g. "requirements")."""
+    if group:
+        return {f.path[1] for f in POSITION_FIELDS if f.path[0] == group}
+    return {f.path[0] for f in POSITION_FIELDS}
 
 
 def requirements_from_dict(data: dict[str, Any]) -> Requirements:
-    return Requirements(
-        education=_text(data.get("education", "")), min_years=_int_or_none(data.get("min_years")),
-        age_min=_int_or_none(data.get("age_min")), age_max=_int_or_none(data.get("age_max")),
-        languages=_texts(data.get("languages", [])), skills=_texts(data.get("skills", [])),
-        other=_text(data.get("other", "")))
+    values = _values(_REQUIREMENT_FIELDS, {"requirements": data}, 0)
+    return Requirements(**{f.path[1]: values[f.key] for f in _REQUIREMENT_FIELDS
+                           if f.key in values})
+
+
+def kpis_from_list(items: Any) -> tuple[Kpi, ...]:
+    if not isinstance(items, list):
+        raise InvalidValueError("Expected a list of KPIs.")
+    return tuple(Kpi(_text(k["name"]), _text(k.get("target", ""))) for k in items)
 
 
 def position_to_dict(position: Position) -> dict[str, Any]:
-    return {
-        "id": int(position.id), "title": position.title,
-        "superior_id": None if position.superior_id is None else int(position.superior_id),
-        "order": position.order,
-        "department_id": None if position.department_id is None else int(position.department_id),
-        "kind": position.kind.value, "level": position.level,
-        "planned_headcount": position.planned_headcount,
-        "headcount_note": position.headcount_note,
-        "filled_headcount": position.filled_headcount, "duties": list(position.duties),
-        "requirements": requirements_to_dict(position.requirements),
-        "kpis": [{"name": k.name, "target": k.target} for k in position.kpis],
-        "career_path": position.career_path, "notes": position.notes,
-    }
+    return _to_dict(POSITION_FIELDS, position, 0)
 
 
 def position_from_dict(data: dict[str, Any]) -> Position:
     try:
-        return Position(
-            id=PositionId(int(data["id"])), title=_text(data["title"]),
-            superior_id=None if data.get("superior_id") is None
-            else PositionId(int(data["superior_id"])),
-            order=int(data.get("order", 0)),
-            department_id=None if data.get("department_id") is None
-            else DepartmentId(int(data["department_id"])),
-            kind=PositionKind(data.get("kind", "line")), level=_text(data.get("level", "")),
-            planned_headcount=int(data.get("planned_headcount", 1)),
-            headcount_note=_text(data.get("headcount_note", "")),
-            filled_headcount=int(data.get("filled_headcount", 0)),
-            duties=_texts(data.get("duties", [])),
-            requirements=requirements_from_dict(data.get("requirements", {})),
-            kpis=tuple(Kpi(_text(k["name"]), _text(k.get("target", "")))
-                       for k in data.get("kpis", [])),
-            career_path=_text(data.get("career_path", "")), notes=_text(data.get("notes", "")),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
+        return position_from_values(_values(POSITION_FIELDS, data, 0))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InvalidValueError(f"A position record is incomplete or malformed ({exc}).") from None
 
 

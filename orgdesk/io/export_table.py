@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from orgdesk.core.model import CONTENT_FIELDS, FieldKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import join_kpis, join_list
 from orgdesk.io.fields import EXPORT_FIELDS
@@ -15,20 +16,27 @@ from orgdesk.io.fields import EXPORT_FIELDS
 HEADERS: tuple[str, ...] = tuple(f.header for f in EXPORT_FIELDS)
 
 
+def _cell(kind: FieldKind, value: object) -> object:
+    if kind is FieldKind.CHOICE:
+        return value.value  # type: ignore[attr-defined]
+    if kind is FieldKind.TEXTS:
+        return join_list(value)  # type: ignore[arg-type]
+    if kind is FieldKind.KPIS:
+        return join_kpis(value)  # type: ignore[arg-type]
+    return value
+
+
 def position_rows(org: Organisation) -> Iterator[list[object]]:
-    """Rows in tree order; numbers stay numbers, lists one item per line."""
+    """Rows in tree order; numbers stay numbers, lists one item per line.
+
+    Every field of the core's metadata is a column; the superior is named by
+    its id and the department by its name.
+    """
     names = {d.id: d.name for d in org.departments}
+    content = [(f.key, f.kind, f.value_of) for f in CONTENT_FIELDS]
     for p in org.positions():
-        req = p.requirements
-        values: dict[str, object] = {
-            "id": p.id, "superior": p.superior_id, "order": p.order, "title": p.title,
-            "department": names.get(p.department_id, "") if p.department_id is not None else "",
-            "kind": p.kind.value, "level": p.level, "planned_headcount": p.planned_headcount,
-            "headcount_note": p.headcount_note, "filled_headcount": p.filled_headcount,
-            "duties": join_list(p.duties), "education": req.education,
-            "min_years": req.min_years, "age_min": req.age_min, "age_max": req.age_max,
-            "languages": join_list(req.languages), "skills": join_list(req.skills),
-            "other_requirements": req.other, "kpis": join_kpis(p.kpis),
-            "career_path": p.career_path, "notes": p.notes,
-        }
+        values: dict[str, object] = {key: _cell(kind, get(p)) for key, kind, get in content}
+        values.update(
+            id=p.id, superior=p.superior_id, order=p.order,
+            department=names.get(p.department_id, "") if p.department_id is not None else "")
         yield [values[f.key] for f in EXPORT_FIELDS]

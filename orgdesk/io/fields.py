@@ -5,6 +5,8 @@ bilingual header (what exports write) and the aliases that imports recognise:
 the column names of Visio's organisation chart wizard, draw.io, d3-org-chart,
 OrgChart JS, Organimi, FlowBreeze and the Chinese job-description tables the
 consultants receive (职位, 直接上级, 所属部门, 岗位职责, 任职要求, 定员, KPI …).
+The position fields and their headers come from the core's field metadata
+(`core.model.POSITION_FIELDS`); only the import aliases are kept here.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from orgdesk.core.model import POSITION_FIELD_BY_KEY, POSITION_FIELDS
 from orgdesk.io.problems import InterchangeError
 
 
@@ -33,54 +36,59 @@ class Field:
         return f"{self.label} {self.chinese}"
 
 
+#: What imports recognise for each field, by its key here.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "unique id", "uniqueid", "position id", "node id", "key", "employee id",
+           "emp id", "编号", "岗位编号", "职位编号", "工号", "编码"),
+    "superior": ("parent id", "parentid", "pid", "parent", "reports to", "reportsto",
+                 "reports_to", "manager", "manager id", "managerid", "superior", "superior id",
+                 "supervisor", "supervisor id", "boss", "上级", "直接上级", "上级编号", "上级岗位",
+                 "上级职位", "汇报对象", "汇报给", "上级id"),
+    "order": ("order", "sort order", "序号", "排序", "顺序"),
+    "title": ("title", "position", "position name", "positionname", "role", "role title",
+              "job title", "label", "职位", "岗位", "岗位名称", "职位名称", "职务", "岗位名"),
+    "department": ("department", "dept", "department name", "area", "division", "部门",
+                   "所属部门", "部门名称", "科室"),
+    "kind": ("kind", "is assistant", "assistant", "岗位类型", "岗位性质"),
+    "level": ("level", "grade", "职级", "级别", "层级", "岗位级别"),
+    "planned_headcount": ("headcount", "planned headcount", "seats", "定员", "职位定员", "岗位定员",
+                          "编制", "编制人数", "定编", "人数", "定员人数"),
+    "headcount_note": ("headcount note", "定员说明", "编制说明", "定员备注"),
+    "filled_headcount": ("filled", "filled headcount", "在岗", "在岗人数", "实际人数", "现有人数",
+                         "现有"),
+    "duties": ("duties", "responsibilities", "duty", "职责", "岗位职责", "工作职责", "职位描述",
+               "主要职责", "工作内容", "职责描述"),
+    "education": ("education", "学历", "学历要求", "最低学历"),
+    "min_years": ("experience", "years", "min years", "years of experience", "工作年限",
+                  "工作经验", "工龄要求", "年限要求"),
+    "age_min": ("min age", "minimum age", "最小年龄", "年龄下限"),
+    "age_max": ("max age", "maximum age", "最大年龄", "年龄上限"),
+    "languages": ("languages", "language", "语言", "语言要求"),
+    "skills": ("skills", "skill", "技能", "技能要求", "能力要求", "素质要求", "能力素质"),
+    "other_requirements": ("other requirements", "其他要求", "其它要求"),
+    "kpis": ("kpi", "kpis", "kpi指标", "考核指标", "绩效指标", "关键绩效指标", "考核标准"),
+    "career_path": ("career path", "发展方向", "晋升方向", "职业发展", "晋升通道"),
+    "notes": ("notes", "note", "comments", "comment", "remark", "remarks", "备注", "说明"),
+}
+
+#: A table names the superior by its id in the same table and the department by
+#: its name, so those columns have keys of their own.
+_KEY_OF = {"superior_id": "superior", "department_id": "department"}
+#: The columns that say where a row belongs come first; every other field of a
+#: position follows in the core's order (core.model.POSITION_FIELDS).
+_LEADING = ("id", "superior_id", "order", "title", "department_id")
+
+
+def _position_fields() -> tuple[Field, ...]:
+    ordered = [POSITION_FIELD_BY_KEY[key] for key in _LEADING] + [
+        f for f in POSITION_FIELDS if f.key not in _LEADING]
+    return tuple(Field(_KEY_OF.get(f.key, f.key), f.label, f.chinese,
+                       _ALIASES.get(_KEY_OF.get(f.key, f.key), ()), is_list=f.is_list)
+                 for f in ordered)
+
+
 FIELDS: tuple[Field, ...] = (
-    Field("id", "ID", "编号", ("id", "unique id", "uniqueid", "position id", "node id", "key",
-                              "employee id", "emp id", "编号", "岗位编号", "职位编号", "工号", "编码")),
-    Field("superior", "Superior ID", "上级编号",
-          ("parent id", "parentid", "pid", "parent", "reports to", "reportsto", "reports_to",
-           "manager", "manager id", "managerid", "superior", "superior id", "supervisor",
-           "supervisor id", "boss", "上级", "直接上级", "上级编号", "上级岗位", "上级职位",
-           "汇报对象", "汇报给", "上级id")),
-    Field("order", "Order", "排序", ("order", "sort order", "序号", "排序", "顺序")),
-    Field("title", "Title", "职位",
-          ("title", "position", "position name", "positionname", "role", "role title",
-           "job title", "label", "职位", "岗位", "岗位名称", "职位名称", "职务", "岗位名")),
-    Field("department", "Department", "所属部门",
-          ("department", "dept", "department name", "area", "division", "部门", "所属部门",
-           "部门名称", "科室")),
-    Field("kind", "Kind (line/staff)", "岗位类型",
-          ("kind", "is assistant", "assistant", "岗位类型", "岗位性质")),
-    Field("level", "Level", "职级", ("level", "grade", "职级", "级别", "层级", "岗位级别")),
-    Field("planned_headcount", "Planned headcount", "定员",
-          ("headcount", "planned headcount", "seats", "定员", "职位定员", "岗位定员", "编制",
-           "编制人数", "定编", "人数", "定员人数")),
-    Field("headcount_note", "Headcount note", "定员说明",
-          ("headcount note", "定员说明", "编制说明", "定员备注")),
-    Field("filled_headcount", "Filled headcount", "在岗人数",
-          ("filled", "filled headcount", "在岗", "在岗人数", "实际人数", "现有人数", "现有")),
-    Field("duties", "Duties", "岗位职责",
-          ("duties", "responsibilities", "duty", "职责", "岗位职责", "工作职责", "职位描述",
-           "主要职责", "工作内容", "职责描述"), is_list=True),
-    Field("education", "Education", "学历", ("education", "学历", "学历要求", "最低学历")),
-    Field("min_years", "Min. years of experience", "工作年限",
-          ("experience", "years", "min years", "years of experience", "工作年限", "工作经验",
-           "工龄要求", "年限要求")),
-    Field("age_min", "Min. age", "最小年龄", ("min age", "minimum age", "最小年龄", "年龄下限")),
-    Field("age_max", "Max. age", "最大年龄", ("max age", "maximum age", "最大年龄", "年龄上限")),
-    Field("languages", "Languages", "语言要求",
-          ("languages", "language", "语言", "语言要求"), is_list=True),
-    Field("skills", "Skills", "技能要求",
-          ("skills", "skill", "技能", "技能要求", "能力要求", "素质要求", "能力素质"),
-          is_list=True),
-    Field("other_requirements", "Other requirements", "其他要求",
-          ("other requirements", "其他要求", "其它要求")),
-    Field("kpis", "KPIs", "KPI指标",
-          ("kpi", "kpis", "kpi指标", "考核指标", "绩效指标", "关键绩效指标", "考核标准"),
-          is_list=True),
-    Field("career_path", "Career path", "发展方向",
-          ("career path", "发展方向", "晋升方向", "职业发展", "晋升通道")),
-    Field("notes", "Notes", "备注", ("notes", "note", "comments", "comment", "remark", "remarks",
-                                    "备注", "说明")),
+    *_position_fields(),
     # Import-only helpers: they fill other fields.
     Field("name", "Name (for references)", "姓名",
           ("name", "full name", "fullname", "first name", "firstname", "employee",

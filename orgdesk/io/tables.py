@@ -17,9 +17,11 @@ from typing import Any
 
 from orgdesk.core.errors import InvalidValueError
 from orgdesk.core.model import (
+    CONTENT_FIELDS,
     EDUCATION_SCALE,
     Department,
     DocumentInfo,
+    FieldKind,
     Kpi,
     PositionKind,
     RelationKind,
@@ -185,25 +187,35 @@ def _lenient_kpis(value: object) -> tuple[Kpi, ...]:
     return _kpis(cells.cell_text(value))
 
 
+def _split_exact(value: object) -> tuple[str, ...]:
+    return cells.split_exact(cells.cell_text(value))
+
+
+def _kpis_exact(value: object) -> tuple[Kpi, ...]:
+    return cells.split_kpis_exact(cells.cell_text(value))
+
+
+# Every position field is read by its kind (core.model.POSITION_FIELDS); the
+# tables below add the place columns and the fields read in a way of their own.
+_LENIENT_KIND: dict[FieldKind, Converter] = {
+    FieldKind.TEXT: _text, FieldKind.INTEGER: _optional(cells.parse_int),
+    FieldKind.OPTIONAL_INTEGER: _optional(cells.parse_int), FieldKind.TEXTS: _lenient_list,
+    FieldKind.KPIS: _lenient_kpis}
+_EXACT_KIND: dict[FieldKind, Converter] = {
+    **_LENIENT_KIND, FieldKind.TEXT: _exact_text, FieldKind.TEXTS: _split_exact,
+    FieldKind.KPIS: _kpis_exact}
+
 _LENIENT: dict[str, Converter] = {
-    "id": _text, "superior": _text, "name": _text, "title": _text, "department": _text,
-    "order": _optional(cells.parse_int), "kind": cells.parse_kind, "level": _text,
-    "planned_headcount": _optional(_lenient_headcount), "headcount_note": _text,
-    "filled_headcount": _optional(cells.parse_int), "duties": _lenient_list,
-    "education": cells.parse_education, "min_years": _optional(cells.parse_int),
-    "age_min": _optional(cells.parse_int), "age_max": _optional(cells.parse_int),
-    "age_range": cells.parse_age_range, "languages": _lenient_list, "skills": _lenient_list,
-    "other_requirements": _text, "kpis": _lenient_kpis, "career_path": _text, "notes": _text,
-    "requirements": _lenient_list,
+    **{f.key: _LENIENT_KIND[f.kind] for f in CONTENT_FIELDS if f.kind in _LENIENT_KIND},
+    "id": _text, "superior": _text, "name": _text, "department": _text,
+    "order": _optional(cells.parse_int), "kind": cells.parse_kind,
+    "planned_headcount": _optional(_lenient_headcount), "education": cells.parse_education,
+    "age_range": cells.parse_age_range, "requirements": _lenient_list,
 }
 _EXACT: dict[str, Converter] = {
-    **_LENIENT, "title": _exact_text, "department": _exact_text, "level": _exact_text,
-    "planned_headcount": _optional(cells.parse_int), "headcount_note": _exact_text,
-    "duties": lambda v: cells.split_exact(cells.cell_text(v)), "education": _exact_education,
-    "kind": _exact_kind, "languages": lambda v: cells.split_exact(cells.cell_text(v)),
-    "skills": lambda v: cells.split_exact(cells.cell_text(v)),
-    "kpis": lambda v: cells.split_kpis_exact(cells.cell_text(v)),
-    "other_requirements": _exact_text, "career_path": _exact_text, "notes": _exact_text,
+    **_LENIENT,
+    **{f.key: _EXACT_KIND[f.kind] for f in CONTENT_FIELDS if f.kind in _EXACT_KIND},
+    "department": _exact_text, "education": _exact_education, "kind": _exact_kind,
 }
 
 
@@ -248,10 +260,11 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
     return drafts
 
 
-_PLAIN_KEYS = ("kind", "level", "headcount_note", "filled_headcount", "career_path", "duties",
-               "kpis")
-_REQUIREMENT_KEYS = {"education", "min_years", "age_min", "age_max", "age_range", "languages",
-                     "skills", "other_requirements", "requirements"}
+#: Fields copied as read (title, notes and planned headcount are combined with others).
+_PLAIN_KEYS = tuple(f.key for f in CONTENT_FIELDS if len(f.path) == 1
+                    and f.key not in ("title", "notes", "planned_headcount"))
+_REQUIREMENT_FIELDS = tuple(f for f in CONTENT_FIELDS if f.path[0] == "requirements")
+_REQUIREMENT_KEYS = {f.key for f in _REQUIREMENT_FIELDS} | {"age_range", "requirements"}
 _NO_REQUIREMENTS = Requirements()
 
 
@@ -316,5 +329,8 @@ def _requirements_from(values: dict[str, Any]) -> Requirements:
             age_min, age_max = mixed.get("age_min"), mixed.get("age_max")
         languages = languages or mixed.get("languages", ())
         skills = skills or mixed.get("skills", ())
-    return _requirements_of(education, min_years, age_min, age_max, tuple(languages),
-                            tuple(skills), get("other_requirements", ""))
+    chosen = {"education": education, "min_years": min_years, "age_min": age_min,
+              "age_max": age_max, "languages": tuple(languages), "skills": tuple(skills)}
+    # In the dataclass's order: every other requirement field as its column says.
+    return _requirements_of(*(chosen[f.key] if f.key in chosen else get(f.key, f.default)
+                              for f in _REQUIREMENT_FIELDS))

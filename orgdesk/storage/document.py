@@ -24,10 +24,9 @@ from glob import escape as glob_escape
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
 
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import DocumentInfo, now_utc
@@ -52,7 +51,13 @@ from orgdesk.storage.locks import (
     lock_document,
     remove_if_abandoned,
 )
-from orgdesk.storage.mapping import load_info, load_organisation, write_info, write_organisation
+from orgdesk.storage.mapping import (
+    driver,
+    load_info,
+    load_organisation,
+    write_info,
+    write_organisation,
+)
 from orgdesk.storage.recovery import examine
 from orgdesk.storage.session import (
     SessionFolder,
@@ -76,19 +81,19 @@ def _validated_copy(source: Path, destination: sqlite3.Connection) -> int:
     return intake.copy_validated(source, destination)
 
 
-def _rows_are_sound(session: Session) -> bool:
+def _rows_are_sound(conn: sqlite3.Connection) -> bool:
     """Every value has its column's declared type, every id is positive, no key dangles.
 
     The rows were checked in the file's image before they were copied; this
     repeats the check on a copy (a working copy offered for recovery, say).
     """
-    conn = session.connection().connection.driver_connection
-    if intake.value_problem(conn, Path()) is not None:  # type: ignore[arg-type]
+    if intake.value_problem(conn, Path()) is not None:
         return False
-    return session.execute(text("PRAGMA foreign_key_check")).first() is None
+    return conn.execute("PRAGMA foreign_key_check").fetchone() is None
 
 
-def _load_untrusted(session: Session, path: Path, rows_checked: bool = False) -> Organisation:
+def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = False
+                    ) -> Organisation:
     """Load a document copied from an untrusted file; bad rows raise CorruptFile.
 
     Anything a crafted value can make Python raise while the rows become an
@@ -98,9 +103,9 @@ def _load_untrusted(session: Session, path: Path, rows_checked: bool = False) ->
     """
     problem = intake.contents_damaged(path)
     try:
-        if not rows_checked and not _rows_are_sound(session):
+        if not rows_checked and not _rows_are_sound(conn):
             raise problem
-        return load_organisation(session)
+        return load_organisation(conn)
     except InvalidSetting as exc:
         raise CorruptFile(path, Sentence.of(
             "{file} is not a valid orgdesk file: its document setting “{setting}” is invalid.",
@@ -124,7 +129,7 @@ def _check_contents(working: Path, path: Path, rows_checked: bool = False) -> Or
     engine = working_engine(working)
     try:
         with Session(engine) as session:
-            return _load_untrusted(session, path, rows_checked)
+            return _load_untrusted(driver(session), path, rows_checked)
     finally:
         engine.dispose()
 
@@ -153,12 +158,7 @@ def read_organisation(path: Path) -> Organisation:
 
 
 def _load_connection(conn: sqlite3.Connection, path: Path, rows_checked: bool) -> Organisation:
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-    try:
-        with Session(engine) as session:
-            return _load_untrusted(session, path, rows_checked)
-    finally:
-        engine.dispose(close=False)
+    return _load_untrusted(conn, path, rows_checked)
 
 
 def resolve_target(target: Path) -> Path:
@@ -359,17 +359,9 @@ class DocumentFile:
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MB while building indexes
             migrations.create_schema(conn)
-            engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-            try:
-                with Session(engine) as session:
-                    # The first checkout initialises SQLAlchemy's dialect (and rolls
-                    # back); only then open the one transaction of the whole write.
-                    session.connection()
-                    conn.execute("BEGIN")
-                    write_organisation(session, org)
-                    session.commit()
-            finally:
-                engine.dispose(close=False)
+            conn.execute("BEGIN")
+            write_organisation(conn, org)
+            conn.execute("COMMIT")
             problems = conn.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise CorruptFile(working, "The new document's reporting lines are inconsistent.")
@@ -514,12 +506,12 @@ class DocumentFile:
             org, self._validated = self._validated, None
             return org
         with Session(self.engine) as session:
-            return load_organisation(session)
+            return load_organisation(driver(session))
 
     def load_info(self) -> DocumentInfo:
         """Only the document's info (after Save stamps `modified`), not every position."""
         with Session(self.engine) as session:
-            return load_info(session)
+            return load_info(driver(session))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -616,7 +608,8 @@ class DocumentFile:
         if touch_modified:
             try:
                 with self.transaction() as session:
-                    write_info(session, replace(load_info(session), modified=now_utc()))
+                    conn = driver(session)
+                    write_info(conn, replace(load_info(conn), modified=now_utc()))
             except WorkingCopyProblem:
                 raise SaveFailed(target, Sentence.of(
                     "Cannot save {file}: the disk holding orgdesk's working copies is full; "

@@ -18,7 +18,7 @@ from sqlalchemy.pool import StaticPool
 from orgdesk.core.errors import Sentence
 from orgdesk.storage import schema_history
 from orgdesk.storage.errors import CorruptFile, FileTooNew, FileTooOld, name_of
-from orgdesk.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from orgdesk.storage.schema import APPLICATION_ID, METADATA, SCHEMA_VERSION
 from orgdesk.storage.sqlite_file import integrity_problems, schema_of
 
 Step = Callable[[sqlite3.Connection], None]
@@ -37,7 +37,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
     try:
         with engine.begin() as sa_conn:
-            Base.metadata.create_all(sa_conn)
+            METADATA.create_all(sa_conn)
     finally:
         engine.dispose(close=False)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,62 +1,55 @@
 """Writing one edit: only the rows and columns whose values changed.
 
 The service records every edit as the touched entities before and after
-(`RecordedEdit`); this module turns that pair into the fewest statements:
-a new position is one INSERT plus its list rows, a removed one goes with its
-list rows and relations, and a changed one is one UPDATE of exactly the
+(`RecordedEdit`); this module turns that pair into the fewest statements,
+for every entity table alike (all derived from `storage.columns`): a new
+entity is one INSERT plus its list rows, a removed one goes with its list
+rows and every row that references it through an ON DELETE CASCADE key
+(a position's relations), and a changed one is one UPDATE of exactly the
 columns that differ, plus a rewrite of only the lists (duties, languages,
 skills, KPIs) that differ.  A keystroke in a title is therefore one
 `UPDATE positions SET title = ? WHERE id = ?` — no list rows are touched.
 
-Column names come from `mapping._position_values`, the one place a
-position's columns are spelled; statements go through the DB-API cursor of
-the session's connection, inside the session's transaction.
+Statements go through the DB-API connection of the session, inside the
+session's transaction.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from orgdesk.core.model import Department, Position, PositionId, Relation
 from orgdesk.core.organisation import StatePatch
-from orgdesk.storage.mapping import _position_values, write_info, write_settings
-
-#: Each list table: its value columns, and the rows of one position.
-_LISTS: dict[str, tuple[tuple[str, ...], Callable[[Position], Iterable[tuple[Any, ...]]]]] = {
-    "duties": (("text",), lambda p: ((t,) for t in p.duties)),
-    "languages": (("text",), lambda p: ((t,) for t in p.requirements.languages)),
-    "skills": (("text",), lambda p: ((t,) for t in p.requirements.skills)),
-    "kpis": (("name", "target"), lambda p: ((k.name, k.target) for k in p.kpis)),
-}
-
-
-def _list_rows(position: Position, table: str) -> list[tuple[Any, ...]]:
-    return [(position.id, seq, *values)
-            for seq, values in enumerate(_LISTS[table][1](position))]
+from orgdesk.storage.columns import (
+    DEPARTMENTS,
+    ENTITY_TABLES,
+    POSITIONS,
+    RELATIONS,
+    EntityTable,
+    child_insert_sql,
+)
+from orgdesk.storage.mapping import driver, write_info, write_settings
 
 
 def write_patch(session: Session, before: StatePatch, after: StatePatch) -> None:
     """Turn the stored document from `before` into `after` (same keys) in the session's
     transaction.  Foreign keys are checked at its commit, so order does not matter."""
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        if _adds_or_removes(before, after):
-            cursor.execute("PRAGMA defer_foreign_keys = ON")
-        if after.info is not None:
-            write_info(session, after.info)
-        if after.settings:
-            write_settings(session, {n: v for n, v in after.settings.items() if v is not None},
-                           list(after.settings))
-            session.flush()
-        _write_departments(cursor, before, after)
-        _write_positions(cursor, before, after)
-        _write_relations(cursor, before, after)
-    finally:
-        cursor.close()
+    conn = driver(session)
+    if _adds_or_removes(before, after):
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+    if after.info is not None:
+        write_info(conn, after.info)
+    if after.settings:
+        write_settings(conn, {n: v for n, v in after.settings.items() if v is not None},
+                       list(after.settings))
+    maps = {DEPARTMENTS.name: (before.departments, after.departments),
+            POSITIONS.name: (before.positions, after.positions),
+            RELATIONS.name: (before.relations, after.relations)}
+    for table in ENTITY_TABLES:  # creation order: a row after the rows it references
+        write_table(conn, table, *maps[table.name])
 
 
 def _adds_or_removes(before: StatePatch, after: StatePatch) -> bool:
@@ -67,82 +60,56 @@ def _adds_or_removes(before: StatePatch, after: StatePatch) -> bool:
                for old, new in ((old_map[k], new_map[k]) for k in new_map))
 
 
-def _write_departments(cursor: Any, before: StatePatch, after: StatePatch) -> None:
-    for did, new in after.departments.items():
-        old = before.departments[did]
-        if new is None:
-            cursor.execute("DELETE FROM departments WHERE id = ?", (did,))
-        elif old is None:
-            cursor.execute("INSERT INTO departments (id, name, colour, sort_order) "
-                           "VALUES (?, ?, ?, ?)", _department_row(new))
-        else:
-            cursor.execute("UPDATE departments SET name = ?, colour = ?, sort_order = ? "
-                           "WHERE id = ?", (*_department_row(new)[1:], did))
+def _cascades(table: EntityTable) -> list[tuple[str, str]]:
+    """(table, column) of every row that goes with a removed row of `table`."""
+    target = f"{table.name}.{table.key.name}"
+    return [(other.name, column.name) for other in ENTITY_TABLES for column in other.columns
+            if column.references == target and column.on_delete == "CASCADE"]
 
 
-def _department_row(department: Department) -> tuple[Any, ...]:
-    return (department.id, department.name, department.colour, department.order)
-
-
-def _write_positions(cursor: Any, before: StatePatch, after: StatePatch) -> None:
-    removed: list[PositionId] = []
-    inserts: list[dict[str, object]] = []
+def write_table(conn: sqlite3.Connection, table: EntityTable, before: Mapping[Any, Any],
+                after: Mapping[Any, Any]) -> None:
+    """Write the changes from `before` to `after` (None = absent) of one entity table."""
+    removed: list[tuple[Any]] = []
+    inserts: list[tuple[Any, ...]] = []
     updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
-    lists_cleared: dict[str, list[PositionId]] = defaultdict(list)
+    lists_cleared: dict[str, list[tuple[Any]]] = defaultdict(list)
     list_rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for pid, new in after.positions.items():
-        old = before.positions[pid]
+    names = table.column_names
+    for key, new in after.items():
+        old = before[key]
         if new is None:
-            removed.append(pid)
+            removed.append((key,))
             continue
         if old is None:
-            inserts.append(_position_values(new))
-            for table in _LISTS:
-                list_rows[table] += _list_rows(new, table)
+            inserts.append(table.row_of(new))
+            for child in table.children:
+                list_rows[child.name] += child.rows_of(new)
             continue
-        old_values, new_values = _position_values(old), _position_values(new)
-        columns = tuple(c for c in new_values if new_values[c] != old_values[c])
-        if columns:
-            updates[columns].append((*(new_values[c] for c in columns), pid))
-        for table in _LISTS:
-            rows = _list_rows(new, table)
-            if rows != _list_rows(old, table):
-                lists_cleared[table].append(pid)
-                list_rows[table] += rows
+        old_row, new_row = table.row_of(old), table.row_of(new)
+        changed = tuple(i for i, value in enumerate(new_row) if value != old_row[i])
+        if changed:
+            updates[tuple(names[i] for i in changed)].append(
+                (*(new_row[i] for i in changed), key))
+        for child in table.children:
+            rows = child.rows_of(new)
+            if rows != child.rows_of(old):
+                lists_cleared[child.name].append((key,))
+                list_rows[child.name] += rows
+    key_name = table.key.name
     if removed:
         # Row by row: a removed branch may hold more ids than a statement takes variables.
-        keys = [(pid,) for pid in removed]
-        for table in _LISTS:
-            cursor.executemany(f"DELETE FROM {table} WHERE position_id = ?", keys)
-        cursor.executemany("DELETE FROM relations WHERE source_id = ?1 OR target_id = ?1", keys)
-        cursor.executemany("DELETE FROM positions WHERE id = ?", keys)
+        for child in table.children:
+            conn.executemany(f"DELETE FROM {child.name} WHERE position_id = ?", removed)
+        for other, column in _cascades(table):
+            conn.executemany(f"DELETE FROM {other} WHERE {column} = ?", removed)
+        conn.executemany(f"DELETE FROM {table.name} WHERE {key_name} = ?", removed)
     if inserts:
-        columns = tuple(inserts[0])
-        cursor.executemany(
-            f"INSERT INTO positions ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))})",
-            [tuple(values[c] for c in columns) for values in inserts])
+        conn.executemany(table.insert_sql(), inserts)
     for columns, rows in updates.items():
-        assignments = ", ".join(f"{c} = ?" for c in columns)
-        cursor.executemany(f"UPDATE positions SET {assignments} WHERE id = ?", rows)
-    for table, pids in lists_cleared.items():
-        cursor.executemany(f"DELETE FROM {table} WHERE position_id = ?", [(p,) for p in pids])
-    for table, rows in list_rows.items():
-        if rows:
-            names = ("position_id", "seq", *_LISTS[table][0])
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(names)}) "
-                               f"VALUES ({', '.join('?' * len(names))})", rows)
-
-
-def _relation_row(relation: Relation) -> tuple[Any, ...]:
-    return (relation.id, relation.source_id, relation.target_id, relation.kind.value,
-            relation.label)
-
-
-def _write_relations(cursor: Any, before: StatePatch, after: StatePatch) -> None:
-    for rid, new in after.relations.items():
-        if before.relations[rid] is not None:
-            cursor.execute("DELETE FROM relations WHERE id = ?", (rid,))
-        if new is not None:
-            cursor.execute("INSERT INTO relations (id, source_id, target_id, kind, label) "
-                           "VALUES (?, ?, ?, ?, ?)", _relation_row(new))
+        conn.executemany(table.update_sql(columns), rows)
+    for name, keys in lists_cleared.items():
+        conn.executemany(f"DELETE FROM {name} WHERE position_id = ?", keys)
+    for child in table.children:
+        if list_rows[child.name]:
+            conn.executemany(child_insert_sql(child), list_rows[child.name])

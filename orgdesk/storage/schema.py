@@ -1,113 +1,68 @@
-"""ORM tables of the `.orgdesk` file, schema version 1.
+"""The SQL schema of the `.orgdesk` file, built from the column tables.
 
-Ordered lists (duties, languages, skills, KPIs) are child tables keyed by
-(position, seq) so their order is explicit data, not an accident of row ids.
+Every table is derived from `orgdesk.storage.columns`: the meta table
+(key, value), one table per entity and one per list field, keyed by
+(position, seq) so a list's order is explicit data, not an accident of row
+ids.  The CREATE statements this produces must equal the current format's
+entry in `schema_history` (a test compares them).
 """
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy import Column as SqlColumn
+
+from orgdesk.storage.columns import (
+    ENTITY_TABLES,
+    META_TABLE,
+    ChildTable,
+    Column,
+    EntityTable,
+)
 
 #: `PRAGMA application_id` of every .orgdesk file: ASCII "OrgD".
 APPLICATION_ID = 0x4F726744
 #: `PRAGMA user_version` written by this build.
 SCHEMA_VERSION = 1
 
-
-class Base(DeclarativeBase):
-    """Declarative base of the .orgdesk schema."""
-
-
-class MetaRow(Base):
-    __tablename__ = "meta"
-    key: Mapped[str] = mapped_column(String, primary_key=True)
-    value: Mapped[str] = mapped_column(Text, default="")
+#: Every table of the current file format, in creation order.
+METADATA = MetaData()
 
 
-class DepartmentRow(Base):
-    __tablename__ = "departments"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    name: Mapped[str] = mapped_column(Text, unique=True)
-    colour: Mapped[str] = mapped_column(String(7))
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+def _sql_column(column: Column) -> SqlColumn[object]:
+    references = [ForeignKey(column.references, ondelete=column.on_delete)] \
+        if column.references else []
+    return SqlColumn(column.name, column.sql_type, *references, primary_key=column.primary_key,
+                     nullable=column.nullable, index=column.index or None,
+                     unique=column.unique or None, autoincrement=False)
 
 
-class PositionRow(Base):
-    __tablename__ = "positions"
-    __table_args__ = (
-        CheckConstraint("planned_headcount >= 0", name="planned_non_negative"),
-        CheckConstraint("filled_headcount >= 0", name="filled_non_negative"),
-        CheckConstraint("kind IN ('line', 'staff')", name="kind_known"),
-        CheckConstraint("superior_id IS NULL OR superior_id <> id", name="not_own_superior"),
-    )
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    superior_id: Mapped[int | None] = mapped_column(
-        ForeignKey("positions.id", ondelete="RESTRICT"), index=True)
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = mapped_column(Text)
-    department_id: Mapped[int | None] = mapped_column(
-        ForeignKey("departments.id", ondelete="SET NULL"), index=True)
-    kind: Mapped[str] = mapped_column(String(8), default="line")
-    level: Mapped[str] = mapped_column(Text, default="")
-    planned_headcount: Mapped[int] = mapped_column(Integer, default=1)
-    headcount_note: Mapped[str] = mapped_column(Text, default="")
-    filled_headcount: Mapped[int] = mapped_column(Integer, default=0)
-    education: Mapped[str] = mapped_column(Text, default="")
-    min_years: Mapped[int | None] = mapped_column(Integer)
-    age_min: Mapped[int | None] = mapped_column(Integer)
-    age_max: Mapped[int | None] = mapped_column(Integer)
-    other_requirements: Mapped[str] = mapped_column(Text, default="")
-    career_path: Mapped[str] = mapped_column(Text, default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
-
-    duties: Mapped[list[DutyRow]] = relationship(
-        order_by="DutyRow.seq", cascade="all, delete-orphan", lazy="selectin")
-    languages: Mapped[list[LanguageRow]] = relationship(
-        order_by="LanguageRow.seq", cascade="all, delete-orphan", lazy="selectin")
-    skills: Mapped[list[SkillRow]] = relationship(
-        order_by="SkillRow.seq", cascade="all, delete-orphan", lazy="selectin")
-    kpis: Mapped[list[KpiRow]] = relationship(
-        order_by="KpiRow.seq", cascade="all, delete-orphan", lazy="selectin")
+def _child_table(metadata: MetaData, parent: EntityTable, child: ChildTable) -> Table:
+    return Table(
+        child.name, metadata,
+        SqlColumn("position_id", Integer,
+                  ForeignKey(f"{parent.name}.{parent.key.name}", ondelete="CASCADE"),
+                  primary_key=True, autoincrement=False),
+        SqlColumn("seq", Integer, primary_key=True, autoincrement=False),
+        *(_sql_column(c) for c in child.columns))
 
 
-class DutyRow(Base):
-    __tablename__ = "duties"
-    position_id: Mapped[int] = mapped_column(
-        ForeignKey("positions.id", ondelete="CASCADE"), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    text: Mapped[str] = mapped_column(Text)
+def add_tables(metadata: MetaData, entities: tuple[EntityTable, ...]) -> None:
+    """Declare each entity's table and its child tables in `metadata`, in order."""
+    for entity in entities:
+        Table(entity.name, metadata, *(_sql_column(c) for c in entity.columns),
+              *(CheckConstraint(sql, name=name) for name, sql in entity.checks))
+        for child in entity.children:
+            _child_table(metadata, entity, child)
 
 
-class LanguageRow(Base):
-    __tablename__ = "languages"
-    position_id: Mapped[int] = mapped_column(
-        ForeignKey("positions.id", ondelete="CASCADE"), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    text: Mapped[str] = mapped_column(Text)
-
-
-class SkillRow(Base):
-    __tablename__ = "skills"
-    position_id: Mapped[int] = mapped_column(
-        ForeignKey("positions.id", ondelete="CASCADE"), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    text: Mapped[str] = mapped_column(Text)
-
-
-class KpiRow(Base):
-    __tablename__ = "kpis"
-    position_id: Mapped[int] = mapped_column(
-        ForeignKey("positions.id", ondelete="CASCADE"), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    target: Mapped[str] = mapped_column(Text, default="")
-
-
-class RelationRow(Base):
-    __tablename__ = "relations"
-    __table_args__ = (CheckConstraint("kind IN ('dotted', 'advisory')", name="relation_kind"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    source_id: Mapped[int] = mapped_column(ForeignKey("positions.id", ondelete="CASCADE"))
-    target_id: Mapped[int] = mapped_column(ForeignKey("positions.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(16), default="dotted")
-    label: Mapped[str] = mapped_column(Text, default="")
+Table(META_TABLE, METADATA, SqlColumn("key", String, primary_key=True),
+      SqlColumn("value", Text, nullable=False))
+add_tables(METADATA, ENTITY_TABLES)

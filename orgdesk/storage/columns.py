@@ -1,0 +1,239 @@
+"""The column tables: the one place that says how each entity is stored.
+
+Each stored scalar field is one `Column` line — the entity attribute, the
+SQL column and its type, and the conversion each way when the stored form
+differs (an Enum kept by its value).  A list field is a `ChildTable` keyed by
+(position, seq), so its order is explicit data.  Everything else derives
+from these lines: the DDL (`schema`), every SELECT, INSERT and UPDATE
+(`mapping`, `patch_write`), building entities from rows, and the canonical
+row stream the content checksum is taken over (`checksum`).
+
+Adding a position field: one described field in `core.model`, one line
+here, and a new file format with its upgrade step (`migrations`).  The
+column order of each table is the order of its CREATE statement, which the
+released formats in `schema_history` freeze.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from enum import Enum
+from operator import attrgetter
+from typing import Any
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.types import TypeEngine
+
+from orgdesk.core.model import (
+    POSITION_FIELDS,
+    Department,
+    DocumentInfo,
+    Kpi,
+    Position,
+    PositionKind,
+    Relation,
+    RelationKind,
+)
+
+Convert = Callable[[Any], Any]
+
+
+def _enum_value(member: Enum) -> Any:
+    return member.value
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One stored scalar field: entity attribute ↔ SQL column."""
+
+    name: str  # the SQL column
+    attribute: str  # the entity attribute, dotted for nested groups ("requirements.other")
+    sql_type: TypeEngine[Any]
+    nullable: bool = False
+    primary_key: bool = False
+    references: str | None = None  # "positions.id"
+    on_delete: str | None = None
+    index: bool = False
+    unique: bool = False
+    to_sql: Convert | None = None  # entity value → stored value (None: as it is)
+    from_sql: Convert | None = None  # stored value → entity value (None: as it is)
+
+
+@dataclass(frozen=True, slots=True)
+class ChildTable:
+    """A list field stored as rows (position_id, seq, *values) in seq order."""
+
+    name: str
+    attribute: str  # the list attribute of the parent ("duties", "requirements.languages")
+    columns: tuple[Column, ...]  # the value columns after position_id and seq
+    to_sql: Callable[[Any], tuple[Any, ...]] | None = None  # item → values (None: (item,))
+    from_sql: Callable[..., Any] | None = None  # *values → item (None: the one value)
+
+    #: The key columns every child table starts with.
+    KEYS = ("position_id", "seq")
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return (*self.KEYS, *(c.name for c in self.columns))
+
+    def rows_of(self, parent: Any) -> list[tuple[Any, ...]]:
+        """The stored rows of the list on `parent` (a position)."""
+        items = attrgetter(self.attribute)(parent)
+        pid = parent.id
+        if self.to_sql is None:
+            return [(pid, seq, item) for seq, item in enumerate(items)]
+        return [(pid, seq, *self.to_sql(item)) for seq, item in enumerate(items)]
+
+
+@dataclass(frozen=True)
+class EntityTable:
+    """How one entity class is stored: its table's columns, checks and child tables."""
+
+    name: str
+    entity: type
+    columns: tuple[Column, ...]
+    checks: tuple[tuple[str, str], ...] = ()  # (constraint name, SQL condition)
+    children: tuple[ChildTable, ...] = ()
+    _getter: Callable[[Any], Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        getter = attrgetter(*(c.attribute for c in self.columns))
+        if len(self.columns) == 1:
+            object.__setattr__(self, "_getter", lambda entity: (getter(entity),))
+        else:
+            object.__setattr__(self, "_getter", getter)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def key(self) -> Column:
+        return next(c for c in self.columns if c.primary_key)
+
+    def row_of(self, entity: Any) -> tuple[Any, ...]:
+        """The stored values of `entity`, in column order."""
+        values = self._getter(entity)
+        converts = [(i, c.to_sql) for i, c in enumerate(self.columns) if c.to_sql is not None]
+        if not converts:
+            return tuple(values)
+        row = list(values)
+        for index, convert in converts:
+            row[index] = convert(row[index])
+        return tuple(row)
+
+    def select_sql(self) -> str:
+        """Every column in column order, rows in key order (the canonical stream's order)."""
+        return (f"SELECT {', '.join(_quoted(c) for c in self.column_names)} "
+                f"FROM {self.name} ORDER BY {_quoted(self.key.name)}")
+
+    def insert_sql(self) -> str:
+        names = self.column_names
+        return (f"INSERT INTO {self.name} ({', '.join(_quoted(n) for n in names)}) "
+                f"VALUES ({', '.join('?' * len(names))})")
+
+    def update_sql(self, names: tuple[str, ...]) -> str:
+        """UPDATE of the named columns of one row; parameters: the values, then the key."""
+        assignments = ", ".join(f"{_quoted(n)} = ?" for n in names)
+        return f"UPDATE {self.name} SET {assignments} WHERE {_quoted(self.key.name)} = ?"
+
+
+def _quoted(name: str) -> str:
+    """Column names are plain identifiers of ours (a test checks), written as they are."""
+    return name
+
+
+def child_select_sql(child: ChildTable) -> str:
+    names = ", ".join(_quoted(n) for n in child.column_names)
+    return f"SELECT {names} FROM {child.name} ORDER BY position_id, seq"
+
+
+def child_insert_sql(child: ChildTable) -> str:
+    names = child.column_names
+    return (f"INSERT INTO {child.name} ({', '.join(_quoted(n) for n in names)}) "
+            f"VALUES ({', '.join('?' * len(names))})")
+
+
+def _text(name: str, attribute: str | None = None) -> Column:
+    return Column(name, attribute or name, Text())
+
+
+def _integer(name: str, attribute: str | None = None, nullable: bool = False) -> Column:
+    return Column(name, attribute or name, Integer(), nullable=nullable)
+
+
+DEPARTMENTS = EntityTable("departments", Department, (
+    Column("id", "id", Integer(), primary_key=True),
+    Column("name", "name", Text(), unique=True),
+    Column("colour", "colour", String(7)),
+    _integer("sort_order", "order"),
+))
+
+POSITIONS = EntityTable("positions", Position, (
+    Column("id", "id", Integer(), primary_key=True),
+    Column("superior_id", "superior_id", Integer(), nullable=True, references="positions.id",
+           on_delete="RESTRICT", index=True),
+    _integer("sort_order", "order"),
+    _text("title"),
+    Column("department_id", "department_id", Integer(), nullable=True,
+           references="departments.id", on_delete="SET NULL", index=True),
+    Column("kind", "kind", String(8), to_sql=_enum_value, from_sql=PositionKind),
+    _text("level"),
+    _integer("planned_headcount"),
+    _text("headcount_note"),
+    _integer("filled_headcount"),
+    _text("education", "requirements.education"),
+    _integer("min_years", "requirements.min_years", nullable=True),
+    _integer("age_min", "requirements.age_min", nullable=True),
+    _integer("age_max", "requirements.age_max", nullable=True),
+    _text("other_requirements", "requirements.other"),
+    _text("career_path"),
+    _text("notes"),
+), checks=(
+    ("planned_non_negative", "planned_headcount >= 0"),
+    ("filled_non_negative", "filled_headcount >= 0"),
+    ("kind_known", "kind IN ('line', 'staff')"),
+    ("not_own_superior", "superior_id IS NULL OR superior_id <> id"),
+), children=(
+    ChildTable("duties", "duties", (_text("text", ""),)),
+    ChildTable("languages", "requirements.languages", (_text("text", ""),)),
+    ChildTable("skills", "requirements.skills", (_text("text", ""),)),
+    ChildTable("kpis", "kpis", (_text("name", "name"), _text("target", "target")),
+               to_sql=attrgetter("name", "target"), from_sql=Kpi),
+))
+
+RELATIONS = EntityTable("relations", Relation, (
+    Column("id", "id", Integer(), primary_key=True),
+    Column("source_id", "source_id", Integer(), references="positions.id", on_delete="CASCADE"),
+    Column("target_id", "target_id", Integer(), references="positions.id", on_delete="CASCADE"),
+    Column("kind", "kind", String(16), to_sql=_enum_value, from_sql=RelationKind),
+    _text("label"),
+), checks=(("relation_kind", "kind IN ('dotted', 'advisory')"),))
+
+#: The entity tables in creation order (a table after the ones it references).
+ENTITY_TABLES: tuple[EntityTable, ...] = (DEPARTMENTS, POSITIONS, RELATIONS)
+
+#: DocumentInfo is stored as meta rows (key, value), one key per field, the
+#: value a text: each key with its conversion to and from that text (dates
+#: as ISO 8601; annotations are strings under `from __future__ import annotations`).
+META_TABLE = "meta"
+INFO_KEYS: dict[str, tuple[Convert, Convert]] = {
+    spec.name: ((datetime.isoformat, datetime.fromisoformat) if spec.type == "datetime"
+                else (str, str))
+    for spec in fields(DocumentInfo)
+}
+
+#: Meta rows holding document settings are `setting.<name>` (JSON values).
+SETTING_PREFIX = "setting."
+
+
+def stored_position_attributes() -> set[str]:
+    """Every position attribute the column tables store (scalar columns and child tables)."""
+    return {c.attribute for c in POSITIONS.columns} | {t.attribute for t in POSITIONS.children}
+
+
+def unstored_position_fields() -> list[str]:
+    """Flat keys of core position fields that no column or child table stores (must be [])."""
+    stored = stored_position_attributes()
+    return [f.key for f in POSITION_FIELDS if f.attribute not in stored]
