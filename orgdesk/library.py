@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from orgdesk.core.errors import InvalidValueError
+from orgdesk.core.errors import InvalidValueError, Sentence
 from orgdesk.core.model import Kpi, Position, PositionId, Requirements
 from orgdesk.paths import resources_dir
 from orgdesk.samples import kpis_from, requirements_from
@@ -47,7 +47,9 @@ def position_library() -> tuple[PositionTemplate, ...]:
     with open(resources_dir() / "position_library.toml", "rb") as handle:
         data = tomllib.load(handle)
     if data.get("format") != LIBRARY_FORMAT:
-        raise InvalidValueError(f"The position library's format must be “{LIBRARY_FORMAT}”.")
+        raise InvalidValueError(Sentence.of("The position library's format must be "
+                                            "“{format}”.",
+                                            format=LIBRARY_FORMAT))
     templates = []
     for item in data.get("templates", []):
         where = f"library template “{item['key']}”"

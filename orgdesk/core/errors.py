@@ -49,3 +49,12 @@ class Sentence(str):
         sentence.template = template
         sentence.arguments = arguments
         return sentence
+
+
+def sentence_of(error: BaseException) -> str:
+    """What `error` says: the `Sentence` it carries (so it can still be translated), else its text.
+
+    `str(error)` would turn a Sentence into a plain string and lose its template.
+    """
+    text = error.args[0] if len(error.args) == 1 else None
+    return text if isinstance(text, Sentence) else str(error)

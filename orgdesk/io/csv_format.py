@@ -44,9 +44,10 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise MalformedFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
+        raise MalformedFile(path, Sentence.of("{file} cannot be read: {reason}.",
+                                              file=name_of(path), reason=exc.strerror)) from None
     if size == 0:
-        raise MalformedFile(path, f"{name_of(path)} is empty.")
+        raise MalformedFile(path, Sentence.of("{file} is empty.", file=name_of(path)))
     if encoding is None:
         encoding, lines = detect_encoding(path)
     else:
@@ -55,7 +56,8 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
         except LookupError:
             known = False
         if not known:
-            raise MalformedFile(path, f"“{encoding}” is not a text encoding orgdesk knows.") from None
+            raise MalformedFile(path, Sentence.of("“{encoding}” is not a text encoding orgdesk "
+                                                  "knows.", encoding=encoding)) from None
         lines = None
     handle = open(path, encoding=encoding, newline="", errors="strict")  # noqa: SIM115
     try:
@@ -67,8 +69,9 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
         handle.seek(0)
     except UnicodeDecodeError:
         handle.close()
-        raise MalformedFile(path, f"{name_of(path)} is not {encoding} text; choose another "
-                                  "encoding.") from None
+        raise MalformedFile(path, Sentence.of("{file} is not {encoding} text; choose another "
+                                              "encoding.",
+                                              file=name_of(path), encoding=encoding)) from None
     rows = _rows(path, handle, sniff_delimiter(first), encoding)
     try:
         _, header = next(rows)
@@ -76,7 +79,8 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
             _, header = next(rows)
     except StopIteration:
         rows.close()
-        raise MalformedFile(path, f"{name_of(path)} is empty: it has no header row.") from None
+        raise MalformedFile(path, Sentence.of("{file} is empty: it has no header row.",
+                                              file=name_of(path))) from None
     headers = unique_headers(header)
     return Table(path, headers, rows, unit="line", total=lines, own=is_own_table(headers))
 
@@ -103,8 +107,10 @@ def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
     except csv.Error as exc:
         raise MalformedFile(path, _csv_message(path, exc, start, reader.line_num)) from None
     except UnicodeDecodeError:
-        raise MalformedFile(path, f"{name_of(path)} line {reader.line_num + 1} is not "
-                                  f"{encoding} text; choose another encoding.") from None
+        raise MalformedFile(path, Sentence.of("{file} line {line} is not {encoding} text; "
+                                              "choose another encoding.",
+                                              file=name_of(path), line=reader.line_num + 1,
+                                              encoding=encoding)) from None
     finally:
         csv.field_size_limit(previous_limit)
         handle.close()

@@ -82,26 +82,31 @@ def _parse(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_GRAPHML_BYTES:
-            raise HostileFile(path, f"{name_of(path)} is larger than the "
-                                    f"{MAX_GRAPHML_BYTES >> 20} MB orgdesk reads.")
+            raise HostileFile(path, Sentence.of("{file} is larger than the {limit} MB orgdesk "
+                                                "reads.",
+                                                file=name_of(path), limit=MAX_GRAPHML_BYTES >> 20))
         data = path.read_bytes()
     except OSError as exc:
-        raise MalformedFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
+        raise MalformedFile(path, Sentence.of("{file} cannot be read: {reason}.",
+                                              file=name_of(path), reason=exc.strerror)) from None
     if not data.strip():
-        raise MalformedFile(path, f"{name_of(path)} is empty.")
+        raise MalformedFile(path, Sentence.of("{file} is empty.", file=name_of(path)))
     try:
         root = safe_tree.fromstring(data, forbid_dtd=True, forbid_entities=True,
                                     forbid_external=True)
     except DefusedXmlException:
-        raise HostileFile(path, f"{name_of(path)} declares a DTD or entities, which orgdesk "
-                                "refuses to read.") from None
+        raise HostileFile(path, Sentence.of("{file} declares a DTD or entities, which orgdesk "
+                                            "refuses to read.", file=name_of(path))) from None
     except safe_tree.ParseError as exc:
         line = getattr(exc, "position", (0, 0))[0]
-        raise MalformedFile(path, f"{name_of(path)} line {line}: not well-formed XML.") from None
+        raise MalformedFile(path, Sentence.of("{file} line {line}: not well-formed XML.",
+                                              file=name_of(path), line=line)) from None
     nodes = sum(1 for element in root.iter() if element.tag.endswith("}node"))
     if nodes > MAX_NODES:
-        raise HostileFile(path, f"{name_of(path)} has {nodes:,} nodes; orgdesk reads at most "
-                                f"{MAX_NODES:,}.")
+        raise HostileFile(path, Sentence.of("{file} has {nodes} nodes; orgdesk reads at most "
+                                            "{limit}.",
+                                            file=name_of(path), nodes=f"{nodes:,}",
+                                            limit=f"{MAX_NODES:,}"))
     check_tree(path, root)
     try:
         with warnings.catch_warnings():
@@ -150,8 +155,9 @@ def read_graphml(path: Path) -> Table:
     for node, found in superiors.items():
         if len(found) > 1:
             names = ", ".join(f"“{keys[s]}”" for s in found)
-            problems.append(Problem(number[node], f"it has {len(found)} superiors ({names}); "
-                                                  "a position reports to one.", "node"))
+            problems.append(Problem(number[node], Sentence.of(
+                "it has {count} superiors ({names}); a position reports to one.",
+                count=len(found), names=names), "node"))
 
     def rows() -> Iterator[tuple[int, Sequence[object]]]:
         for node in nodes:

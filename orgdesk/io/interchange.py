@@ -75,7 +75,8 @@ def format_of(path: Path) -> str:
     kind = IMPORT_FORMATS.get(Path(path).suffix.lower())
     if kind is None:
         known = ", ".join(sorted(IMPORT_FORMATS))
-        raise InterchangeError(f"orgdesk cannot import {name_of(path)}; it reads {known} files.")
+        raise InterchangeError(Sentence.of("orgdesk cannot import {file}; it reads {known} "
+                                           "files.", file=name_of(path), known=known))
     return kind
 
 
@@ -83,14 +84,15 @@ def open_table(path: Path, options: ImportOptions) -> Table:
     """The tabular view of a CSV, Excel or GraphML source (rows read lazily)."""
     kind = format_of(path)
     if not Path(path).is_file():
-        raise InterchangeError(f"{name_of(path)} does not exist.")
+        raise InterchangeError(Sentence.of("{file} does not exist.", file=name_of(path)))
     if kind == "csv":
         return csv_format.read_csv(path, options.encoding)
     if kind == "xlsx":
         return xlsx_format.read_xlsx(path, options.sheet)
     if kind == "graphml":
         return graphml_format.read_graphml(path)
-    raise InterchangeError(f"{name_of(path)} is not a table; it needs no column mapping.")
+    raise InterchangeError(Sentence.of("{file} is not a table; it needs no column mapping.",
+                                       file=name_of(path)))
 
 
 def preview(path: Path, options: ImportOptions = ImportOptions(), sample_rows: int = 5
@@ -123,7 +125,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
     kept: list[str] = []
     if format_of(path) == "json":
         if not path.is_file():
-            raise InterchangeError(f"{name_of(path)} does not exist.")
+            raise InterchangeError(Sentence.of("{file} does not exist.", file=name_of(path)))
         drafts, extras = json_format.read_json(path, problems)
         unit, own = "position", True
     else:
@@ -133,8 +135,10 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
             mapping = effective_mapping(table.headers, options.mapping)
             unknown = [h for h in options.mapping if h not in table.headers]
             if unknown:
-                raise InterchangeError(f"{name_of(path)} has no column “{unknown[0]}”; its columns "
-                                       f"are: {', '.join(table.headers)}.")
+                raise InterchangeError(Sentence.of("{file} has no column “{column}”; its "
+                                                   "columns are: {names}.",
+                                                   file=name_of(path), column=unknown[0],
+                                                   names=", ".join(table.headers)))
             if not {"title", "name"} & set(mapping.values()):
                 problems.append(Problem(None, "No column holds the positions' titles; map one "
                                               "to the field “title”."))
@@ -194,7 +198,8 @@ def export_to(org: Organisation, path: Path) -> None:
     writer = EXPORT_WRITERS.get(Path(path).suffix.lower())
     if writer is None:
         known = ", ".join(sorted(EXPORT_WRITERS))
-        raise ExportFailed(f"orgdesk cannot export {name_of(path)}; it writes {known} files.")
+        raise ExportFailed(Sentence.of("orgdesk cannot export {file}; it writes {known} files.",
+                                       file=name_of(path), known=known))
     cap = EXPORT_CAPS.get(Path(path).suffix.lower())
 
     def write(handle: IO[bytes]) -> None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from orgdesk.core.errors import DomainError, Sentence
+from orgdesk.core.errors import DomainError, Sentence, sentence_of
 from orgdesk.core.model import (
     Department,
     DepartmentId,
@@ -122,7 +122,9 @@ def _unicode(value: str, key: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # "\ud800": JSON escapes can name half a character
-        raise _Bad(f"“{key}” holds text that is not valid Unicode (a lone surrogate)") from None
+        raise _Bad(Sentence.of("“{key}” holds text that is not valid Unicode "
+                               "(a lone surrogate).",
+                               key=key)) from None
     return value
 
 
@@ -131,14 +133,17 @@ def _int(entry: dict[str, Any], key: str, default: int | None, optional: bool = 
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NUMBER:
-        raise _Bad(f"“{key}” must be a whole number from 0 to {MAX_NUMBER:,}, not {_shown(value)}")
+        raise _Bad(Sentence.of("“{key}” must be a whole number from 0 to {limit}, not "
+                               "{value}.",
+                               key=key, limit=f"{MAX_NUMBER:,}", value=_shown(value)))
     return value
 
 
 def _str(entry: dict[str, Any], key: str) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str):
-        raise _Bad(f"“{key}” must be text, not {_shown(value)}")
+        raise _Bad(Sentence.of("“{key}” must be text, not {value}.",
+                               key=key, value=_shown(value)))
     return _unicode(value, key)
 
 
@@ -151,15 +156,16 @@ def _shown(value: Any) -> str:
 def _strings(entry: dict[str, Any], key: str) -> tuple[str, ...]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Bad(f"“{key}” must be a list of texts")
+        raise _Bad(Sentence.of("“{key}” must be a list of texts.", key=key))
     return tuple(_unicode(v, key) for v in value)
 
 
 def _dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _Bad(f"{what} must be an object")
+        raise _Bad(Sentence.of("{what} must be an object.", what=what))
     if isinstance(value, Duplicated):
-        raise _Bad(f"{what} names “{value.twice[0]}” twice")
+        raise _Bad(Sentence.of("{what} names “{key}” twice.", what=what,
+                               key=value.twice[0]))
     return value
 
 
@@ -168,8 +174,9 @@ def load(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
-            raise HostileFile(path, f"{name_of(path)} is larger than the {MAX_JSON_BYTES >> 20} MB "
-                                    "orgdesk reads.")
+            raise HostileFile(path, Sentence.of("{file} is larger than the {limit} MB orgdesk "
+                                                "reads.",
+                                                file=name_of(path), limit=MAX_JSON_BYTES >> 20))
         raw = path.read_bytes()
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_parse_int,
                           object_pairs_hook=_object)
@@ -182,22 +189,27 @@ def load(path: Path) -> dict[str, Any]:
             "{file} line {line} is not UTF-8 text; orgdesk JSON files are UTF-8.",
             file=name_of(path), line=raw.count(b"\n", 0, exc.start) + 1)) from None
     except json.JSONDecodeError as exc:
-        raise MalformedFile(path, f"{name_of(path)} line {exc.lineno}: not valid JSON "
-                                  f"({exc.msg}).") from None
+        raise MalformedFile(path, Sentence.of("{file} line {line}: not valid JSON ({reason}).",
+                                              file=name_of(path), line=exc.lineno,
+                                              reason=exc.msg)) from None
     except RecursionError:
-        raise HostileFile(path, f"{name_of(path)} is nested too deeply to be read.") from None
+        raise HostileFile(path, Sentence.of("{file} is nested too deeply to be read.",
+                                            file=name_of(path))) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise MalformedFile(path, f"{name_of(path)} is not an orgdesk JSON file.")
+        raise MalformedFile(path, Sentence.of("{file} is not an orgdesk JSON file.",
+                                              file=name_of(path)))
     if isinstance(data, Duplicated):
         raise MalformedFile(path, Sentence.of(
             "{file} names “{key}” twice at its top level, so it is unclear which one counts.",
             file=name_of(path), key=data.twice[0]))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise MalformedFile(path, f"{name_of(path)} has no valid format version.")
+        raise MalformedFile(path, Sentence.of("{file} has no valid format version.",
+                                              file=name_of(path)))
     if version > VERSION:
-        raise MalformedFile(path, f"{name_of(path)} was written by a newer orgdesk "
-                                  f"(format version {version}); update orgdesk to read it.")
+        raise MalformedFile(path, Sentence.of("{file} was written by a newer orgdesk (format "
+                                              "version {version}); update orgdesk to read it.",
+                                              file=name_of(path), version=version))
     return data
 
 
@@ -211,7 +223,8 @@ def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtr
                  if info.get(k)}
         extras.info = DocumentInfo(**{k: _str(info, k) for k in _INFO}, **dates)
     except ValueError as exc:
-        problems.append(Problem(None, f"The document information is unreadable: {exc}."))
+        problems.append(Problem(None, Sentence.of("The document information is unreadable: "
+                                                  "{reason}.", reason=sentence_of(exc))))
     settings = data.get("settings", {})
     if isinstance(settings, Duplicated):
         problems.append(Problem(None, Sentence.of(
@@ -224,29 +237,29 @@ def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtr
     names: dict[int, str] = {}
     for number, raw in enumerate(_list(data, "departments", path), 1):
         try:
-            entry = _dict(raw, "a department")
+            entry = _dict(raw, Sentence.of("a department"))
             department = Department(DepartmentId(_int(entry, "id", None)), _str(entry, "name"),
                                     _str(entry, "colour") or "#D9E2F3", _int(entry, "order", 0))
         except (ValueError, DomainError) as exc:
-            problems.append(Problem(number, f"{str(exc).rstrip('.')}.", "department"))
+            problems.append(Problem(number, sentence_of(exc), "department"))
             continue
         names[department.id] = department.name
         extras.departments.append(department)  # type: ignore[union-attr]
     drafts = []
     for number, raw in enumerate(_list(data, "positions", path), 1):
         try:
-            drafts.append(_draft(number, _dict(raw, "a position"), names))
+            drafts.append(_draft(number, _dict(raw, Sentence.of("a position")), names))
         except (ValueError, DomainError) as exc:
-            problems.append(Problem(number, f"{str(exc).rstrip('.')}.", "position"))
+            problems.append(Problem(number, sentence_of(exc), "position"))
     for number, raw in enumerate(_list(data, "relations", path), 1):
         try:
-            entry = _dict(raw, "a relation")
+            entry = _dict(raw, Sentence.of("a relation"))
             extras.relations.append(PendingRelation(
                 number, _int(entry, "id", None), str(_int(entry, "source_id", None)),
                 str(_int(entry, "target_id", None)), _relation_kind(entry),
                 _str(entry, "label")))
         except ValueError as exc:
-            problems.append(Problem(number, f"{str(exc).rstrip('.')}.", "relation"))
+            problems.append(Problem(number, sentence_of(exc), "relation"))
     return drafts, extras
 
 
@@ -254,30 +267,33 @@ def _relation_kind(entry: dict[str, Any]) -> RelationKind:
     kind = entry.get("kind", "dotted")
     known = [k.value for k in RelationKind]
     if kind not in known:
-        raise _Bad(f"“kind” must be {' or '.join(known)}, not {_shown(kind)}")
+        raise _Bad(Sentence.of("“kind” must be {names}, not {value}.",
+                               names=" or ".join(known), value=_shown(kind)))
     return RelationKind(kind)
 
 
 def _list(data: dict[str, Any], key: str, path: Path) -> list[Any]:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise MalformedFile(path, f"{name_of(path)}: “{key}” must be a list.")
+        raise MalformedFile(path, Sentence.of("{file}: “{key}” must be a list.",
+                                              file=name_of(path), key=key))
     return value
 
 
 def _draft(number: int, entry: dict[str, Any], departments: dict[int, str]) -> Draft:
     department_id = _int(entry, "department_id", None, optional=True)
     if department_id is not None and department_id not in departments:
-        raise _Bad(f"department {department_id} does not exist")
+        raise _Bad(Sentence.of("department {department_id} does not exist.",
+                               department_id=department_id))
     req = _dict(entry.get("requirements", {}), "“requirements”")
     raw_kpis = entry.get("kpis", [])
     if not isinstance(raw_kpis, list):
-        raise _Bad("“kpis” must be a list")
+        raise _Bad(Sentence.of("“kpis” must be a list."))
     kpis = [Kpi(_str(kpi, "name"), _str(kpi, "target"))
             for kpi in (_dict(item, "each KPI") for item in raw_kpis)]
     kind = entry.get("kind", "line")
     if kind not in ("line", "staff"):
-        raise _Bad(f"“kind” must be line or staff, not {kind!r}")
+        raise _Bad(Sentence.of("“kind” must be line or staff, not {kind}.", kind=repr(kind)))
     superior = _int(entry, "superior_id", None, optional=True)
     fields = {
         "title": _str(entry, "title"), "kind": PositionKind(kind),

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from orgdesk.core.errors import DomainError, Sentence
+from orgdesk.core.errors import DomainError, Sentence, sentence_of
 from orgdesk.core.model import Department, DepartmentId, DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import cell_text, parse_int, xml_escape, xml_unescape
@@ -68,27 +68,33 @@ def check_workbook(path: Path) -> None:
     with open(path, "rb") as handle:
         magic = handle.read(8)
     if not magic:
-        raise MalformedFile(path, f"{name_of(path)} is empty.")
+        raise MalformedFile(path, Sentence.of("{file} is empty.", file=name_of(path)))
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise MalformedFile(path, f"{name_of(path)} is an old-style .xls workbook; "
-                                  "save it as .xlsx in Excel or LibreOffice first.")
+        raise MalformedFile(path, Sentence.of("{file} is an old-style .xls workbook; save it as"
+                                              " .xlsx in Excel or LibreOffice first.",
+                                              file=name_of(path)))
     if not zipfile.is_zipfile(path):
-        raise MalformedFile(path, f"{name_of(path)} is not an Excel workbook (.xlsx).")
+        raise MalformedFile(path, Sentence.of("{file} is not an Excel workbook (.xlsx).",
+                                              file=name_of(path)))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED:
-                raise HostileFile(path, f"{name_of(path)} unpacks to more than orgdesk reads "
-                                        "(a zip bomb?); it was not opened.")
+                raise HostileFile(path, Sentence.of("{file} unpacks to more than orgdesk reads "
+                                                    "(a zip bomb?); it was not opened.",
+                                                    file=name_of(path)))
             for member in members:
                 if member.filename.endswith((".xml", ".rels", ".vml")):
                     with archive.open(member) as part:
                         head = part.read(_PROLOG).lower()
                     if b"<!doctype" in head or b"<!entity" in head or b"\x00<\x00!" in head:
-                        raise HostileFile(path, f"{name_of(path)} contains XML entity "
-                                                "declarations, which orgdesk refuses to read.")
+                        raise HostileFile(path, Sentence.of(
+                            "{file} contains XML entity declarations, which orgdesk refuses "
+                            "to read.",
+                                                            file=name_of(path)))
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
-        raise MalformedFile(path, f"{name_of(path)} is a damaged workbook.") from None
+        raise MalformedFile(path, Sentence.of("{file} is a damaged workbook.",
+                                              file=name_of(path))) from None
 
 
 def _open(path: Path) -> Any:
@@ -104,9 +110,11 @@ def _open(path: Path) -> Any:
         raise
     except Exception as exc:  # any parser failure on an untrusted file is a damaged file
         if type(exc).__module__.startswith("defusedxml"):
-            raise HostileFile(path, f"{name_of(path)} contains XML entity declarations, "
-                                    "which orgdesk refuses to read.") from None
-        raise MalformedFile(path, f"{name_of(path)} is a damaged workbook and cannot be read."
+            raise HostileFile(path, Sentence.of("{file} contains XML entity declarations, which"
+                                                " orgdesk refuses to read.",
+                                                file=name_of(path))) from None
+        raise MalformedFile(path, Sentence.of("{file} is a damaged workbook and cannot be read.",
+                                              file=name_of(path))
                             ) from None
 
 
@@ -148,9 +156,11 @@ def _values(path: Path, sheet: Any, name: str) -> Iterator[tuple[int, list[objec
                 for column, value in enumerate(row):
                     if isinstance(value, str):
                         if len(value) > MAX_CELL_CHARS:
-                            raise MalformedFile(path, f"{name_of(path)}, sheet “{name}”, cell "
-                                                      f"{column_letter(column)}{number}: longer "
-                                                      f"than {MAX_CELL_CHARS:,} characters.")
+                            raise MalformedFile(path, Sentence.of(
+                                "{file}, sheet “{name}”, cell {cell}: longer than {limit} "
+                                "characters.", file=name_of(path), name=name,
+                                cell=f"{column_letter(column)}{number}",
+                                limit=f"{MAX_CELL_CHARS:,}"))
                         value = xml_unescape(value)
                     values.append(value)
                 if any(cell_text(v).strip() for v in values):
@@ -158,8 +168,8 @@ def _values(path: Path, sheet: Any, name: str) -> Iterator[tuple[int, list[objec
     except MalformedFile:
         raise
     except Exception:
-        raise MalformedFile(path, f"{name_of(path)}, sheet “{name}”, is damaged and cannot be "
-                                  "read.") from None
+        raise MalformedFile(path, Sentence.of("{file}, sheet “{name}”, is damaged and cannot be"
+                                              " read.", file=name_of(path), name=name)) from None
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> Table:
@@ -171,15 +181,18 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         if sheet is None:
             sheet = POSITIONS_SHEET if POSITIONS_SHEET in names else (names[0] if names else "")
         if sheet not in names:
-            raise MalformedFile(path, f"{name_of(path)} has no sheet “{sheet}”; its sheets are: "
-                                      f"{', '.join(names)}.")
+            raise MalformedFile(path, Sentence.of("{file} has no sheet “{sheet}”; its sheets "
+                                                  "are: {names}.",
+                                                  file=name_of(path), sheet=sheet,
+                                                  names=", ".join(names)))
         worksheet = workbook[sheet]
         total, columns = _declared(worksheet)
         rows = _values(path, worksheet, sheet)
         try:
             _, header = next(rows)
         except StopIteration:
-            raise MalformedFile(path, f"The sheet “{sheet}” of {name_of(path)} is empty.") from None
+            raise MalformedFile(path, Sentence.of("The sheet “{sheet}” of {file} is empty.",
+                                                  sheet=sheet, file=name_of(path))) from None
         # Columns the sheet claims beyond the last header keep a name (“Column D”), so their
         # cells go to the notes; a column a stale dimension hides is a problem of its rows.
         headers = unique_headers([*header, *[None] * (columns - len(header))])
@@ -217,7 +230,7 @@ def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]
                     DepartmentId(parse_int(cells[0])), cell_text(cells[1]),
                     cell_text(cells[2]), parse_int(cells[3] or 0)))
             except (ValueError, DomainError) as exc:
-                problems.append(Problem(row, f"{str(exc).rstrip('.')}.", "department row"))
+                problems.append(Problem(row, sentence_of(exc), "department row"))
     if RELATIONS_SHEET in names:
         for row, cells in _sheet_rows(path, workbook, RELATIONS_SHEET):
             cells = [*cells, None, None, None, None, None]
@@ -226,7 +239,7 @@ def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]
                     row, parse_int(cells[0]), cell_text(cells[1]), cell_text(cells[2]),
                     RelationKind(cell_text(cells[3]) or "dotted"), cell_text(cells[4])))
             except ValueError as exc:
-                problems.append(Problem(row, f"{exc}.", "dotted-line row"))
+                problems.append(Problem(row, sentence_of(exc), "dotted-line row"))
     if DOCUMENT_SHEET in names:
         # A long setting is split over the cells of its row (excel_limits.chunks).
         values = {cell_text(c[0]): "".join(cell_text(v) for v in c[1:])
@@ -274,8 +287,9 @@ class _CellWriter:
             return value
         text = xml_escape(value)
         if len(text) > EXCEL_CELL_LIMIT:
-            raise ExportFailed(f"A text of {len(value):,} characters is longer than an Excel "
-                               f"cell holds ({EXCEL_CELL_LIMIT:,}); shorten it.")
+            raise ExportFailed(Sentence.of("A text of {count} characters is longer than an "
+                                           "Excel cell holds ({limit}); shorten it.",
+                                           count=f"{len(value):,}", limit=f"{EXCEL_CELL_LIMIT:,}"))
         if not (text[0] == "=" or text in self.error_codes or "\n" in text):
             return text
         cell = self.make(self.sheet, value=text)
