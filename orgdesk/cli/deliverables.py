@@ -56,7 +56,7 @@ def _cmd_handbook(args: argparse.Namespace) -> int:
         from orgdesk.cli.chart_support import find_position
 
         root = find_position(org, args.root)
-    from orgdesk.ui.qt_render import ensure_gui
+    from orgdesk.paint.svg_render import ensure_gui
 
     ensure_gui()
     write_handbook(org, output, root=root)

@@ -51,13 +51,13 @@ def render_chart(org: Organisation, options: ChartExportOptions,
         progress(100, "Done")
         return svg
     progress(60, "Painting pages" if options.format == "pdf" else "Painting the image")
-    from orgdesk.ui import qt_render  # Qt only when it must paint
+    from orgdesk.paint import svg_render  # Qt only when it must paint
 
     if options.format == "png":
-        data = qt_render.svg_to_png(svg, options.dpi)
+        data = svg_render.svg_to_png(svg, options.dpi)
     else:
         footer = org.info.title.strip() if options.title else ""
-        data = qt_render.svg_to_pdf(svg, options.paper_points(), options.fit, footer,
+        data = svg_render.svg_to_pdf(svg, options.paper_points(), options.fit, footer,
                                     [node_name(pid) for pid in dot.positions], font_name())
     progress(100, "Done")
     return data

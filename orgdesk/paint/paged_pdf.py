@@ -1,18 +1,27 @@
-"""Page geometry and the parts of a handbook page painted directly with QPainter:
-the cover, the running header and footer, one slice of a text document, and
-the org chart (as vectors, from the chart export's SVG).
+"""Paged A4 PDF documents painted with Qt (QTextDocument on a QPdfWriter; no browser).
 
-Units are device units of a 300 dpi QPdfWriter (`MM`, `PT` convert).
+Each part that starts on a new page is its own QTextDocument laid out on A4
+at 300 dpi, and pages are painted one by one with a running header and a
+page-number footer.  Separate documents rather than CSS page breaks: Qt draws
+a block pushed to the next page by a break on the previous page too
+(clipped, so invisible, but still text that search and copy find).  Laying
+every part out first gives the contents its page numbers.  Text stays text:
+fonts are embedded as subsets and `pdf_text` makes copied Chinese come out right.
+
+The caller (the handbook) decides what the pages say as HTML and plain
+values; this module knows nothing of organisations.  Units are device units
+of a 300 dpi QPdfWriter (`MM`, `PT` convert).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from orgdesk.export.handbook.content import LABELS, HandbookContent
-from orgdesk.export.handbook.images import Picture
+from orgdesk.paint.pdf_text import fix_to_unicode
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFont, QPainter, QTextDocument
+    from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
 
 DPI = 300
 MM = DPI / 25.4  # device units per millimetre
@@ -20,12 +29,66 @@ PT = DPI / 72.0  # device units per point
 PAGE_W, PAGE_H = 210 * MM, 297 * MM  # A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * MM, 24 * MM, 20 * MM
 BODY_W, BODY_H = PAGE_W - 2 * MARGIN_X, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+BODY_WIDTH_MM, BODY_HEIGHT_MM = BODY_W / MM, BODY_H / MM
 ACCENT = "#2F5597"
 LABEL_BG = "#D9E2F3"
 RULE = "#8EA9DB"
 
+Progress = Callable[[int, int], None]
 
-def handbook_font(family: str, points: float, bold: bool = False) -> QFont:
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """Page 1: the kind of document, its title, then labelled lines (empty ones left out)."""
+
+    kind: str
+    title: str
+    rows: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RunningParts:
+    """The header (left and right texts) and the footer of every page after the cover."""
+
+    left: str
+    right: str
+    footer: str  # a template with {page} and {pages}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A picture painted below the heading of a part: SVG (vectors) or PNG, in points."""
+
+    png: bytes
+    width_pt: float
+    height_pt: float
+    svg: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PagedDocument:
+    """Everything a paged PDF shows; HTML parts each start a new page.
+
+    `contents` makes the table of contents from the first page of each part
+    (section number → printed page number).  `images` are PNG resources an
+    HTML part names as `src="page:<name>"`.  `figure` is painted on the first
+    page of the part numbered `figure_part`, below its text.
+    """
+
+    title: str
+    family: str
+    css: str
+    cover: Cover
+    running: RunningParts
+    parts: Sequence[tuple[str, str]]
+    contents: Callable[[dict[str, int]], str]
+    images: dict[str, bytes] = field(default_factory=dict)
+    figure: Figure | None = None
+    figure_part: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)  # section → section whose page it takes
+
+
+def pdf_font(family: str, points: float, bold: bool = False) -> QFont:
     """A font for PDF text whose every glyph maps back to its character.
 
     Qt writes a PDF's ToUnicode map from the font's character map, so a glyph
@@ -44,30 +107,28 @@ def handbook_font(family: str, points: float, bold: bool = False) -> QFont:
     return font
 
 
-def paint_cover(painter: QPainter, content: HandbookContent, family: str) -> None:
-    """Page 1: the kind of document, its title, then client, scope, author and date."""
+def paint_cover(painter: QPainter, cover: Cover, family: str) -> None:
+    """Page 1: the kind of document, its title, then the labelled lines."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QFont
 
     p = painter
     p.fillRect(QRectF(0, 0, PAGE_W, 12 * MM), QColor(ACCENT))
-    big = handbook_font(family, 34, bold=True)
+    big = pdf_font(family, 34, bold=True)
     big.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 115)
     p.setFont(big)
     p.setPen(QColor(ACCENT))
     p.drawText(QRectF(MARGIN_X, 70 * MM, BODY_W, 25 * MM), Qt.AlignmentFlag.AlignCenter,
-               LABELS["handbook"])
-    p.setFont(handbook_font(family, 18))
+               cover.kind)
+    p.setFont(pdf_font(family, 18))
     p.setPen(QColor("#1F1F1F"))
     p.drawText(QRectF(MARGIN_X, 100 * MM, BODY_W, 30 * MM),
                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-               | Qt.TextFlag.TextWordWrap, content.title)
+               | Qt.TextFlag.TextWordWrap, cover.title)
     p.fillRect(QRectF(PAGE_W / 2 - 30 * MM, 135 * MM, 60 * MM, 0.6 * MM), QColor(ACCENT))
-    p.setFont(handbook_font(family, 12))
-    rows = [(LABELS["client"], content.client), (LABELS["branch"], content.scope),
-            (LABELS["author"], content.author), (LABELS["date"], content.date_text)]
+    p.setFont(pdf_font(family, 12))
     top = 190 * MM
-    for label, value in rows:
+    for label, value in cover.rows:
         if not value:
             continue
         p.setPen(QColor("#555555"))
@@ -91,44 +152,117 @@ def paint_document_page(painter: QPainter, doc: QTextDocument, index: int) -> No
     painter.restore()
 
 
-def paint_running_parts(painter: QPainter, content: HandbookContent, family: str, page: int,
+def paint_running_parts(painter: QPainter, running: RunningParts, family: str, page: int,
                         pages: int) -> None:
-    """The header (document title, "岗位说明书") and the "第 n 页 / 共 m 页" footer."""
+    """The header (left and right texts over a rule) and the page-number footer."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QPen
 
     p = painter
-    p.setFont(handbook_font(family, 8.5))
+    p.setFont(pdf_font(family, 8.5))
     p.setPen(QColor("#666666"))
     header = QRectF(MARGIN_X, 10 * MM, BODY_W, 8 * MM)
-    p.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-               content.title + (f" · {content.scope}" if content.scope else ""))
-    p.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-               LABELS["handbook"])
+    p.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, running.left)
+    p.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, running.right)
     p.setPen(QPen(QColor(RULE), 0.5 * PT))
     p.drawLine(QPointF(MARGIN_X, 19 * MM), QPointF(PAGE_W - MARGIN_X, 19 * MM))
     p.setPen(QColor("#666666"))
     p.drawText(QRectF(MARGIN_X, PAGE_H - 14 * MM, BODY_W, 8 * MM), Qt.AlignmentFlag.AlignCenter,
-               LABELS["page"].format(page=page, pages=pages))
+               running.footer.format(page=page, pages=pages))
 
 
-def paint_chart(painter: QPainter, chart: Picture, top: float) -> None:
-    """The org chart from `top` (device units) down, fitted to the rest of the page.
+def paint_figure(painter: QPainter, figure: Figure, top: float) -> None:
+    """`figure` from `top` (device units) down, fitted to the rest of the page.
 
-    Drawn from the SVG, so boxes stay sharp at any zoom and their titles are
-    text a reader can select and search.  A small chart is enlarged a little
-    (up to 1.5×) so it reads comfortably on the page.
+    Drawn from the SVG when there is one, so boxes stay sharp at any zoom and
+    their titles are text a reader can select and search.  A small figure is
+    enlarged a little (up to 1.5×) so it reads comfortably on the page.
     """
     from PySide6.QtCore import QByteArray, QRectF
     from PySide6.QtGui import QImage
     from PySide6.QtSvg import QSvgRenderer
 
-    width, height = chart.width_pt * PT, chart.height_pt * PT
+    width, height = figure.width_pt * PT, figure.height_pt * PT
     room_h = MARGIN_TOP + BODY_H - top
     scale = min(BODY_W / width, room_h / height, 1.5)
     target = QRectF(MARGIN_X + (BODY_W - width * scale) / 2, top, width * scale, height * scale)
-    renderer = QSvgRenderer(QByteArray(chart.svg)) if chart.svg is not None else None
+    renderer = QSvgRenderer(QByteArray(figure.svg)) if figure.svg is not None else None
     if renderer is not None and renderer.isValid():
         renderer.render(painter, target)
     else:
-        painter.drawImage(target, QImage.fromData(chart.png, "PNG"))
+        painter.drawImage(target, QImage.fromData(figure.png, "PNG"))
+
+
+def _text_document(html: str, writer: QPdfWriter, font: QFont, document: PagedDocument
+                   ) -> QTextDocument:
+    """`html` laid out in pages of the body's size, measured with the PDF's metrics."""
+    from PySide6.QtCore import QSizeF, QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(document.css)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(QSizeF(BODY_W, BODY_H))
+    for name, png in document.images.items():
+        if f'src="page:{name}"' in html:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"page:{name}"),
+                            QImage.fromData(png, "PNG"))
+    doc.setHtml(f"<html><body>{html}</body></html>")
+    return doc
+
+
+def render_paged_pdf(document: PagedDocument, progress: Progress | None = None) -> bytes:
+    """The document as PDF bytes (needs a QGuiApplication)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setTitle(document.title)
+    writer.setCreator("orgdesk")
+    font = pdf_font(document.family, 10.5)
+    parts = [(number, _text_document(html, writer, font, document))
+             for number, html in document.parts]
+    # Page numbers as printed: the cover is page 1, the contents start on page 2.
+    contents = _text_document(document.contents({}), writer, font, document)
+    pages: dict[str, int] = {}
+    page = 2 + contents.pageCount()
+    for number, doc in parts:
+        pages[number] = page
+        page += doc.pageCount()
+    for section, taken_from in document.aliases.items():
+        if taken_from in pages:
+            pages[section] = pages[taken_from]
+    contents = _text_document(document.contents(pages), writer, font, document)
+    total = page - 1
+    figure_top = 0.0
+    for number, doc in parts:
+        if number == document.figure_part:
+            figure_top = MARGIN_TOP + doc.documentLayout().blockBoundingRect(
+                doc.begin()).bottom() + 4 * MM
+
+    painter = QPainter(writer)
+    try:
+        paint_cover(painter, document.cover, document.family)
+        printed = 1
+        for number, doc in [("", contents), *parts]:
+            for index in range(doc.pageCount()):
+                writer.newPage()
+                printed += 1
+                paint_document_page(painter, doc, index)
+                paint_running_parts(painter, document.running, document.family, printed, total)
+                if document.figure is not None and number == document.figure_part and index == 0:
+                    paint_figure(painter, document.figure, figure_top)
+                if progress is not None:
+                    progress(printed - 1, total - 1)
+    finally:
+        painter.end()
+    buffer.close()
+    return fix_to_unicode(bytes(data.data()), document.family)

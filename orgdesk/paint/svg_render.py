@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from orgdesk.core.errors import UserError
-from orgdesk.export.paging import FOOTER, MARGIN, Rect, plan_pages
+from orgdesk.layout.paging import FOOTER, MARGIN, Rect, plan_pages
 
 #: Largest PNG painted here: 16384 px a side and 200 million pixels (800 MB of memory).
 MAX_SIDE = 16384
@@ -106,7 +106,15 @@ def element_rects(svg: bytes, ids: Iterable[str]) -> list[Rect]:
 def svg_to_pdf(svg: bytes, page: tuple[float, float], fit: bool, footer: str,
                box_ids: Iterable[str], font_family: str) -> bytes:
     """The SVG on pages of `page` points: one page when it fits legibly (or `fit`), else tiles."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtCore import (
+        QBuffer,
+        QByteArray,
+        QIODevice,
+        QMarginsF,
+        QRectF,
+        QSizeF,
+        Qt,
+    )
     from PySide6.QtGui import (
         QColor,
         QFont,
@@ -160,6 +168,6 @@ def svg_to_pdf(svg: bytes, page: tuple[float, float], fit: bool, footer: str,
     buffer.close()
     # Qt's ToUnicode maps name some ideographs by look-alike radicals (项⽬);
     # one fix serves every Qt-made PDF, chart and handbook alike.
-    from orgdesk.export.handbook.pdf_text_fix import fix_to_unicode
+    from orgdesk.paint.pdf_text import fix_to_unicode
 
     return fix_to_unicode(bytes(data.data()), font_family)

@@ -39,12 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orgdesk.analysis.bar_chart import (
-    BarSeries,
-    headcount_series,
-    paint_bar_charts,
-    preferred_height,
-)
+from orgdesk.analysis.bar_chart import BarSeries, headcount_series, preferred_height
 from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
 from orgdesk.analysis.span_check import RuleKind, Violation, check_span
 from orgdesk.analysis.span_rules import (
@@ -58,6 +53,7 @@ from orgdesk.analysis.span_rules import (
     TeamSizeRule,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.paint.bar_chart import paint_bar_charts
 from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 

@@ -181,7 +181,7 @@ class ExportChartDialog(QDialog):
         except UserError as exc:
             self.preview.setText(user_message(exc))
             return
-        from orgdesk.ui.qt_render import svg_to_png
+        from orgdesk.paint.svg_render import svg_to_png
 
         pixmap = QPixmap()
         pixmap.loadFromData(svg_to_png(svg, 36))

@@ -3,26 +3,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QFontDatabase
-
+from orgdesk.paint.fonts import chinese_font_family
 from orgdesk.ui.i18n import tr
-
-#: Families known to cover Simplified Chinese, best first.
-CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-                "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "SimHei", "SimSun",
-                "Hiragino Sans GB", "Heiti SC", "AR PL UMing CN")
 
 
 def cjk_family() -> str | None:
     """A font family that can render Simplified Chinese, or None."""
-    installed = set(QFontDatabase.families())
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return family
-    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-        return family
-    return None
-
+    return chinese_font_family()
 
 
 def missing_font_advice() -> str:

@@ -13,7 +13,7 @@ from orgdesk.core.errors import UserError
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.handbook import render_handbook, write_handbook
-from orgdesk.export.handbook.pdf_text_fix import fix_to_unicode
+from orgdesk.paint.pdf_text import fix_to_unicode
 from orgdesk.storage.document import read_organisation
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"
@@ -138,7 +138,7 @@ def test_without_the_text_fix_radicals_come_back(qapp: object, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     # Proves the fix is needed (and that the searchable-text test can fail):
     # Qt alone writes "项目督导" as "项⽬督导".
-    monkeypatch.setattr("orgdesk.export.handbook.pdf_writer.fix_to_unicode",
+    monkeypatch.setattr("orgdesk.paint.paged_pdf.fix_to_unicode",
                         lambda pdf, family: pdf)
     org = read_organisation(SAMPLES / "software_ops_department.orgdesk")
     raw = tmp_path / "raw.pdf"

@@ -7,7 +7,7 @@ from tests.test_architecture import QT, assert_ok, run_blocked
 
 MODULES = ("orgdesk.layout", "orgdesk.layout.chart", "orgdesk.layout.tidy", "orgdesk.layout.text",
            "orgdesk.export.dot_build", "orgdesk.export.chart_export", "orgdesk.cli.chart_support",
-           "orgdesk.export.graphviz_engine", "orgdesk.export.paging", "orgdesk.files")
+           "orgdesk.export.graphviz_engine", "orgdesk.layout.paging", "orgdesk.files")
 
 
 def test_layout_and_export_import_without_qt(tmp_path: Path) -> None:

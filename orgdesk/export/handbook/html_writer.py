@@ -11,9 +11,10 @@ from html import escape
 
 from orgdesk.export.handbook.content import LABELS, HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
+from orgdesk.paint.fonts import css_font_list
 
 _CSS = """
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif;
+body { font-family: """ + css_font_list() + """;
        font-size: 10.5pt; color: #222; max-width: 60em; margin: 2em auto; padding: 0 1em;
        line-height: 1.55; }
 .cover { text-align: center; padding: 6em 0 4em; border-bottom: 2px solid #2F5597;

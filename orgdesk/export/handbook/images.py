@@ -9,17 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgdesk.analysis.bar_chart import bar_chart_png, headcount_series
+from orgdesk.analysis.bar_chart import headcount_series
 from orgdesk.analysis.headcount import HeadcountAnalysis
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
-
-#: Families known to cover Simplified Chinese, best first (orgdesk.ui.fonts has the
-#: GUI's list; this module must not import the GUI).
-CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-                "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC",
-                "SimHei", "SimSun", "Hiragino Sans GB", "Heiti SC", "Droid Sans Fallback")
-
 
 #: Longest side of the org chart's PNG (DOCX); the PDF and HTML use the SVG itself.
 MAX_CHART_PIXELS = 5000
@@ -41,23 +34,21 @@ class Picture:
 
 def chinese_font_family() -> str:
     """An installed font family that covers Simplified Chinese (needs a Qt application)."""
-    from PySide6.QtGui import QFontDatabase
+    from orgdesk.paint.fonts import chinese_font_family as installed_family
 
-    installed = set(QFontDatabase.families())
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return family
-    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-        return family
-    raise MissingChineseFont(
-        "No font that can show Chinese is installed, so the handbook cannot be made; "
-        "install one (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk).")
+    family = installed_family()
+    if family is None:
+        raise MissingChineseFont(
+            "No font that can show Chinese is installed, so the handbook cannot be made; "
+            "install one (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk).")
+    return family
 
 
 def bar_chart_picture(analysis: HeadcountAnalysis, family: str, width_pt: float = 460.0
                       ) -> Picture:
     """The headcount-by-department and by-level chart, `width_pt` wide."""
     from orgdesk.analysis.bar_chart import preferred_height
+    from orgdesk.paint.bar_chart import bar_chart_png
 
     series = headcount_series(analysis)
     png = bar_chart_png(series, width=width_pt, scale=3.0, font_family=family)
@@ -78,7 +69,7 @@ def org_chart_svg(org: Organisation) -> bytes:
 
 def org_chart_picture(org: Organisation) -> Picture:
     """The org chart as SVG (vectors in the PDF and HTML) and PNG (DOCX)."""
-    from orgdesk.ui.qt_render import svg_size, svg_to_png
+    from orgdesk.paint.svg_render import svg_size, svg_to_png
 
     svg = org_chart_svg(org)
     width, height = svg_size(svg)

@@ -1,41 +1,29 @@
-"""The handbook as PDF, made with Qt (QTextDocument on a QPdfWriter; no browser).
+"""The handbook as a paged PDF: what each page says, as HTML and plain values.
 
-Each part that starts on a new page (contents, chart, summary, every job
-description) is its own QTextDocument laid out on A4 at 300 dpi, and pages
-are painted one by one with a running header and a "第 n 页 / 共 m 页"
-footer.  Separate documents rather than CSS page breaks: Qt draws a block
-pushed to the next page by a break on the previous page too (clipped, so
-invisible, but still text that search and copy find).  Laying every part out
-first gives the contents its page numbers.  Text stays text: fonts are
-embedded as subsets and `pdf_text_fix` makes copied Chinese come out right.
+The painting (QTextDocument on a QPdfWriter, cover, running header and
+footer, the chart as vectors) is `orgdesk.paint.paged_pdf`; this module only
+decides the contents, so it imports no Qt.  Each part (contents, chart,
+summary, every job description) starts a new page.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING
 
 from orgdesk.export.handbook.content import LABELS, HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
-from orgdesk.export.handbook.pdf_paint import (
+from orgdesk.paint.paged_pdf import (
     ACCENT,
-    BODY_H,
-    BODY_W,
-    DPI,
+    BODY_HEIGHT_MM,
+    BODY_WIDTH_MM,
     LABEL_BG,
-    MARGIN_TOP,
-    MM,
     RULE,
-    handbook_font,
-    paint_chart,
-    paint_cover,
-    paint_document_page,
-    paint_running_parts,
+    Cover,
+    Figure,
+    PagedDocument,
+    RunningParts,
+    render_paged_pdf,
 )
-from orgdesk.export.handbook.pdf_text_fix import fix_to_unicode
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QFont, QPdfWriter, QTextDocument
 
 Progress = Callable[[int, int], None]
 
@@ -126,8 +114,8 @@ def _figures_html(content: HandbookContent) -> str:
 def _image_html(name: str, picture: Picture, max_h_mm: float) -> str:
     """An image scaled to fit the body width and `max_h_mm`, never enlarged."""
     width, height = picture.width_pt * CSS_PX_PER_PT, picture.height_pt * CSS_PX_PER_PT
-    scale = min(BODY_W / MM * CSS_PX_PER_MM / width, max_h_mm * CSS_PX_PER_MM / height, 1.0)
-    return (f'<p align="center"><img src="handbook:{name}" width="{int(width * scale)}" '
+    scale = min(BODY_WIDTH_MM * CSS_PX_PER_MM / width, max_h_mm * CSS_PX_PER_MM / height, 1.0)
+    return (f'<p align="center"><img src="page:{name}" width="{int(width * scale)}" '
             f'height="{int(height * scale)}"></p>')
 
 
@@ -148,7 +136,7 @@ def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]
         # below it as vectors (`paint_chart`).
         ("1", f"<h1>1　{LABELS['chart']}</h1>"),
         ("2", f"<h1>2　{LABELS['summary']}</h1>{_figures_html(content)}"
-              f"{_image_html('bars', bars, BODY_H / MM * 0.55)}"),
+              f"{_image_html('bars', bars, BODY_HEIGHT_MM * 0.55)}"),
     ]
     intro = f"<h1>3　{LABELS['sheets']}</h1>"
     if not content.sheets:  # an empty organisation still gets the section it lists
@@ -158,71 +146,24 @@ def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]
     return parts
 
 
-def _document(html: str, writer: QPdfWriter, font: QFont, bars: Picture) -> QTextDocument:
-    """`html` laid out in pages of the body's size, measured with the PDF's metrics."""
-    from PySide6.QtCore import QSizeF, QUrl
-    from PySide6.QtGui import QImage, QTextDocument
-
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(_CSS)
-    doc.setDocumentMargin(0)
-    doc.setPageSize(QSizeF(BODY_W, BODY_H))
-    if 'src="handbook:bars"' in html:
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("handbook:bars"),
-                        QImage.fromData(bars.png, "PNG"))
-    doc.setHtml(f"<html><body>{html}</body></html>")
-    return doc
-
-
 def render_pdf(content: HandbookContent, chart: Picture, bars: Picture, family: str,
                progress: Progress | None = None) -> bytes:
     """The handbook as PDF bytes (needs a QGuiApplication)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"{content.title} · {LABELS['handbook']}")
-    writer.setCreator("orgdesk")
-    font = handbook_font(family, 10.5)
-    parts = [(number, _document(html, writer, font, bars))
-             for number, html in _parts_html(content, bars)]
-    # Page numbers as printed: the cover is page 1, the contents start on page 2.
-    contents = _document(_contents_html(content, {}), writer, font, bars)
-    pages: dict[str, int] = {}
-    page = 2 + contents.pageCount()
-    for number, doc in parts:
-        pages[number] = page
-        page += doc.pageCount()
-    if content.sheets:
-        pages["3"] = pages[content.sheets[0].number]
-    contents = _document(_contents_html(content, pages), writer, font, bars)
-    total = page - 1
-    chart_top = MARGIN_TOP + parts[0][1].documentLayout().blockBoundingRect(
-        parts[0][1].begin()).bottom() + 4 * MM
-
-    painter = QPainter(writer)
-    try:
-        paint_cover(painter, content, family)
-        printed = 1
-        for number, doc in [("", contents), *parts]:
-            for index in range(doc.pageCount()):
-                writer.newPage()
-                printed += 1
-                paint_document_page(painter, doc, index)
-                paint_running_parts(painter, content, family, printed, total)
-                if number == "1" and index == 0:
-                    paint_chart(painter, chart, chart_top)
-                if progress is not None:
-                    progress(printed - 1, total - 1)
-    finally:
-        painter.end()
-    buffer.close()
-    return fix_to_unicode(bytes(data.data()), family)
+    document = PagedDocument(
+        title=f"{content.title} · {LABELS['handbook']}",
+        family=family,
+        css=_CSS,
+        cover=Cover(LABELS["handbook"], content.title, (
+            (LABELS["client"], content.client), (LABELS["branch"], content.scope),
+            (LABELS["author"], content.author), (LABELS["date"], content.date_text))),
+        running=RunningParts(content.title + (f" · {content.scope}" if content.scope else ""),
+                             LABELS["handbook"], LABELS["page"]),
+        parts=_parts_html(content, bars),
+        contents=lambda pages: _contents_html(content, pages),
+        images={"bars": bars.png},
+        figure=Figure(chart.png, chart.width_pt, chart.height_pt, chart.svg),
+        figure_part="1",
+        # The sheets' section starts where its first sheet does.
+        aliases={"3": content.sheets[0].number} if content.sheets else {},
+    )
+    return render_paged_pdf(document, progress)
