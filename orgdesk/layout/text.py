@@ -115,7 +115,12 @@ def wrap(text: str, units: int) -> tuple[str, ...]:
 
 
 def truncate(text: str, units: int) -> str:
-    text = clean(text)
+    """One line of at most `units`, cut with "…"; only the start of `text` is read."""
+    # Every character but a combining mark takes a unit or two, so the first few
+    # `units` characters decide: a 10 MB duty costs what a short one does.
+    whole = text.strip()
+    head = whole[:4 * units + 64]
+    text = clean(head) if len(head) == len(whole) else clean(head) + "\u2026" * (units + 1)
     if text_units(text) <= units:
         return text
     used = 0

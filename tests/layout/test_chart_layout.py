@@ -304,3 +304,14 @@ def test_random_forests_keep_the_invariants(case: tuple[Organisation, LayoutOpti
         superior = position.superior_id
         if superior is None or (superior in shown and superior not in options.collapsed):
             assert position.id in shown
+
+
+def test_box_text_reads_only_the_start_of_a_huge_field() -> None:
+    """A 10 MB duty or department name is cut from its first characters, in no time."""
+    from orgdesk.layout.text import DUTY_UNITS, truncate
+
+    huge = "长" * 5_000_000 + "x" * 5_000_000
+    assert truncate(huge, DUTY_UNITS) == truncate(huge[:100], DUTY_UNITS)
+    assert truncate("  " + "x" * 40 + "  ", DUTY_UNITS) == truncate("x" * 40, DUTY_UNITS)
+    assert truncate(" " * 1_000_000 + "short", DUTY_UNITS) == "short"
+    assert truncate("exactly ten", 11) == "exactly ten"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from orgdesk.core.model import Kpi, Position
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
+from orgdesk.ui.panels.list_editor import ShortDelegate
 
 
 def _t(text: str) -> str:
@@ -33,6 +34,7 @@ class KpiPanel(PositionPanel):
         self.table.setHorizontalHeaderLabels([_t("KPI"), _t("Target")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.setItemDelegate(ShortDelegate(self.table))  # a KPI may be megabytes long
         self.table.itemChanged.connect(lambda _item: self._commit())
         buttons = QHBoxLayout()
         for name, text, slot in (("addKpiButton", _t("Add KPI"), self._add),

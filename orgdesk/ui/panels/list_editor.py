@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.ui.long_text import elide
+
 _NUMBERING = re.compile(r"^\s*(?:\d+[、.．)）]|[（(]\d+[)）]|[-•●·*])\s*")
 
 
@@ -35,7 +37,19 @@ def split_pasted(text: str) -> list[str]:
     return [_NUMBERING.sub("", line).strip() for line in text.splitlines() if line.strip()]
 
 
-class NumberedDelegate(QStyledItemDelegate):
+class ShortDelegate(QStyledItemDelegate):
+    """Draws (and sizes a row for) at most `DISPLAY_CHARS` characters of an item.
+
+    The item keeps its whole text, and editing it in place edits the whole text:
+    only the wrapped drawing of a megabyte-long duty, which froze the window, is cut.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = elide(option.text)
+
+
+class NumberedDelegate(ShortDelegate):
     """Shows "1. …", "2. …" as a job description numbers its duties; edits the bare text."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -72,8 +86,7 @@ class ListEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, numbered: bool = False) -> None:
         super().__init__(parent)
         self.list = _List(self)
-        if numbered:
-            self.list.setItemDelegate(NumberedDelegate(self.list))
+        self.list.setItemDelegate((NumberedDelegate if numbered else ShortDelegate)(self.list))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import DepartmentId, Position, PositionKind
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.long_text import LongTextEdit, elide
 from orgdesk.ui.panels.base import PositionPanel, tr
 
 
@@ -84,7 +84,7 @@ class OverviewPanel(PositionPanel):
         self.career_edit.textEdited.connect(lambda text: self.edit(
             _t("Edit career path of %1").replace("%1", self._title()),
             "career_path", typed=True, career_path=text))
-        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit = LongTextEdit(self)  # a note may be megabytes without a space
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.textChanged.connect(self._notes_edited)
         form.addRow(_t("Title"), self.title_edit)
@@ -127,7 +127,7 @@ class OverviewPanel(PositionPanel):
         self.department_combo.clear()
         self.department_combo.addItem(_t("(no department)"), -1)
         for department in org.departments:
-            self.department_combo.addItem(department.name, int(department.id))
+            self.department_combo.addItem(elide(department.name), int(department.id))
         if position is None:
             for edit in (self.title_edit, self.level_edit, self.note_edit, self.career_edit):
                 edit.clear()
@@ -143,7 +143,7 @@ class OverviewPanel(PositionPanel):
         self.department_combo.setCurrentIndex(max(index, 0))
         superior = org.superior(position.id)
         self.superior_label.setText(
-            f'<a href="{superior.id}">{_escape(superior.title)}</a>' if superior else "—")
+            f'<a href="{superior.id}">{_escape(elide(superior.title))}</a>' if superior else "—")
         self.kind_combo.setCurrentIndex(0 if position.kind is PositionKind.LINE else 1)
         for edit, value in ((self.level_edit, position.level),
                             (self.note_edit, position.headcount_note),
@@ -153,8 +153,8 @@ class OverviewPanel(PositionPanel):
         self.planned_spin.setValue(position.planned_headcount)
         self.filled_spin.setValue(position.filled_headcount)
         self.vacancies_label.setText(str(position.vacancies))
-        if self.notes_edit.toPlainText() != position.notes:
-            self.notes_edit.setPlainText(position.notes)
+        if self.notes_edit.text() != position.notes:
+            self.notes_edit.set_text(position.notes)
         self.relations_list.clear()
         for relation in org.relations:
             if position.id not in (relation.source_id, relation.target_id):
@@ -164,7 +164,7 @@ class OverviewPanel(PositionPanel):
             text = ("→ " if outgoing else "← ") + other.title
             if relation.label:
                 text += f"  ({relation.label})"
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(elide(text))
             item.setData(Qt.ItemDataRole.UserRole, int(relation.id))
             item.setData(Qt.ItemDataRole.UserRole + 1, int(other.id))
             self.relations_list.addItem(item)
@@ -231,7 +231,7 @@ class OverviewPanel(PositionPanel):
 
     def _notes_edited(self) -> None:
         self.edit(_t("Edit notes of %1").replace("%1", self._title()), "notes",
-                  typed=True, notes=self.notes_edit.toPlainText())
+                  typed=True, notes=self.notes_edit.text())
 
 
 def rename_text(old: str, new: str) -> str:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 from orgdesk.core.errors import InvalidValueError
 from orgdesk.core.model import EDUCATION_SCALE, Position
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.long_text import LongTextEdit
 from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ListEditor
 from orgdesk.ui.messages import user_message
@@ -68,10 +68,10 @@ class RequirementsPanel(PositionPanel):
         self.skills.setObjectName("skillsList")
         self.skills.items_edited.connect(lambda items: self._set(
             "skills", None, skills=tuple(items)))
-        self.other_edit = QPlainTextEdit(self)
+        self.other_edit = LongTextEdit(self)
         self.other_edit.setObjectName("otherRequirementsEdit")
         self.other_edit.textChanged.connect(lambda: self._set(
-            "other", "other", other=self.other_edit.toPlainText()))
+            "other", "other", other=self.other_edit.text()))
         form = QFormLayout(self)
         form.addRow(_t("Education"), self.education_combo)
         form.addRow(_t("Years of experience (min.)"), self.years_spin)
@@ -90,8 +90,8 @@ class RequirementsPanel(PositionPanel):
         self.languages.set_items(req.languages if req else ())
         self.skills.set_items(req.skills if req else ())
         other = req.other if req else ""
-        if self.other_edit.toPlainText() != other:
-            self.other_edit.setPlainText(other)
+        if self.other_edit.text() != other:
+            self.other_edit.set_text(other)
 
     def _set(self, what: str, merge_field: str | None, **fields: object) -> None:
         position = self.position
