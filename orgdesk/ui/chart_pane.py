@@ -10,6 +10,7 @@ large chart is deferred a moment so a burst of typing rebuilds it once.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -18,14 +19,41 @@ from PySide6.QtWidgets import QWidget
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
 from orgdesk.layout import Detail
 from orgdesk.ui.chart_view import ChartView
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family
 
 CHART_SETTING = "chart"
-#: Above this many positions the chart opens with levels below 3 collapsed.
+#: Above this many positions the chart opens with its deeper levels collapsed.
 LARGE_CHART = 300
+#: Levels a large chart opens with, and the most boxes it opens with: a chart of
+#: 100,000 reports under one position, or 100,000 levels, opens in a moment with
+#: its deeper levels collapsed (each can be expanded, one level at a time).
+OPENING_LEVELS = 3
+OPENING_BOXES = 2000
+
+
+def opening_collapsed(org: Organisation) -> set[PositionId]:
+    """Positions whose reports are hidden when a document opens.
+
+    A small organisation shows everything.  A large one shows whole levels, at
+    most `OPENING_LEVELS` of them, while they hold at most `OPENING_BOXES`
+    boxes (the roots always show); positions on the last shown level that have
+    reports start collapsed.
+    """
+    if len(org) <= LARGE_CHART:
+        return set()
+    levels = org.levels()
+    per_level = Counter(levels.values())
+    shown_levels, boxes = 1, per_level[1]
+    while shown_levels < OPENING_LEVELS and boxes + per_level[shown_levels + 1] <= OPENING_BOXES \
+            and per_level[shown_levels + 1]:
+        shown_levels += 1
+        boxes += per_level[shown_levels]
+    return {pid for pid, level in levels.items()
+            if level >= shown_levels and org.report_count(pid)}
 REFRESH_DELAY_MS = 250
 
 
@@ -55,10 +83,7 @@ class ChartPane(QObject):
         self.view.reparent_requested.connect(self._chart_reparent)
         self.controller.changed.connect(self._document_changed)
         self._apply_settings()
-        org = self.controller.org
-        if len(org) > LARGE_CHART:
-            self.view.set_collapsed({p.id for p in org.positions()
-                                     if org.level_of(p.id) >= 3 and org.report_count(p.id)})
+        self.view.set_collapsed(opening_collapsed(self.controller.org))
 
     # -------------------------------------------------------------- settings
     def settings(self) -> dict[str, Any]:

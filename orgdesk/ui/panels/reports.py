@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Position
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.long_text import elide
 from orgdesk.ui.panels.base import PositionPanel, tr
 
 
+#: Most rows the table lists.
+MAX_ROWS = 1000
 _HEADCOUNTS = frozenset({"planned_headcount", "filled_headcount"})
 #: The fields of the positions below that the table and the totals show.
 _TEAM_FIELDS = frozenset({"title", "planned_headcount", "filled_headcount"})
@@ -97,10 +100,13 @@ class ReportsPanel(PositionPanel):
     def load(self, position: Position | None) -> None:
         org = self.controller.org
         reports = org.direct_reports(position.id) if position else []
-        self.table.setRowCount(len(reports))
-        for row, report in enumerate(reports):
+        # A table of 100,000 rows takes seconds to fill; the first rows and the
+        # totals below say enough (the tree and the chart show every report).
+        shown = reports[:MAX_ROWS]
+        self.table.setRowCount(len(shown))
+        for row, report in enumerate(shown):
             team = org.branch_totals(report.id)
-            for column, value in enumerate((report.title, report.planned_headcount,
+            for column, value in enumerate((elide(report.title), report.planned_headcount,
                                             report.filled_headcount, team.planned)):
                 item = QTableWidgetItem(str(value))
                 item.setData(Qt.ItemDataRole.UserRole, int(report.id))
@@ -116,7 +122,9 @@ class ReportsPanel(PositionPanel):
             .replace("%1", str(len(reports))).replace("%2", str(whole.positions - 1))
             .replace("%3", str(whole.planned - position.planned_headcount))
             .replace("%4", str(whole.filled - position.filled_headcount))
-            .replace("%5", str(whole.vacancies - position.vacancies)))
+            .replace("%5", str(whole.vacancies - position.vacancies))
+            + ("" if len(reports) <= MAX_ROWS else
+               " " + _t("(the first %1 are listed)").replace("%1", str(MAX_ROWS))))
 
     def _activated(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)
