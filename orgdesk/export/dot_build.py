@@ -27,17 +27,26 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.export.dot_text import label
 from orgdesk.export.fonts import bold_font_name, font_name
 from orgdesk.export.options import ChartExportOptions
-from orgdesk.export.style import (
+from orgdesk.layout.chart import layout_chart, visible_tree
+from orgdesk.layout.model import (
+    Box,
+    ChartLayout,
+    Connector,
+    ConnectorKind,
+    LayoutOptions,
+)
+from orgdesk.layout.style import (
     BADGE_FILL,
+    BADGE_H,
+    BADGE_PT,
     BADGE_TEXT,
     CONNECTOR,
     DETAIL_TEXT,
     RELATION,
     TITLE_TEXT,
     box_style,
+    estimate_size_badge,
 )
-from orgdesk.layout.chart import layout_chart, visible_tree
-from orgdesk.layout.model import Box, ChartLayout, Connector, ConnectorKind, LayoutOptions
 from orgdesk.layout.text import (
     DETAIL_PT,
     LINE_SPACING,
@@ -60,7 +69,6 @@ ALLOWED_ATTRIBUTES = frozenset({
 FORBIDDEN_ATTRIBUTES = frozenset({"image", "imagepath", "shapefile", "fontpath", "stylesheet",
                                   "URL", "href", "imagescale"})
 TITLE_BAND = 34.0  # points above a compact chart for the document title
-BADGE_PT = 8.0
 RELATION_PT = 8.0
 
 
@@ -173,14 +181,6 @@ def _build_compact(org: Organisation, options: ChartExportOptions,
     for connector in chart.connectors:
         edge(connector, body)
     return DotChart(graph.source, "nop2", tuple(chart.boxes), chart)
-
-
-BADGE_H = 14.0
-
-
-def estimate_size_badge(badge: str) -> tuple[float, float]:
-    """Size of a ×N badge (shared with the chart view so both draw the same)."""
-    return len(badge) * BADGE_PT * 0.62 + 10, BADGE_H
 
 
 def _template(*keys: str) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Graphics items of the chart view: boxes (with a collapse toggle) and connectors.
 
 Boxes paint the same `BoxText` lines the export writes, with the same colours
-(`orgdesk.export.style`) and font sizes, measured by `qt_measure` so the
+(`orgdesk.layout.style`) and font sizes, measured by `qt_measure` so the
 layout's boxes fit Qt's text exactly.
 """
 from __future__ import annotations
@@ -9,19 +9,28 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from orgdesk.export.dot_build import BADGE_PT, estimate_size_badge
-from orgdesk.export.style import (
+from orgdesk.layout.model import Box
+from orgdesk.layout.style import (
     BADGE_FILL,
+    BADGE_PT,
     BADGE_TEXT,
     DETAIL_TEXT,
     TITLE_TEXT,
     TOGGLE,
     BoxStyle,
+    estimate_size_badge,
 )
-from orgdesk.layout.model import Box
 from orgdesk.layout.text import (
     DETAIL_PT,
     DUTY_PT,

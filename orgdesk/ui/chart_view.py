@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from orgdesk.core.errors import DomainError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.export.style import CONNECTOR, RELATION, box_style
 from orgdesk.layout import ChartLayout, Detail, LayoutOptions, Words, layout_chart
 from orgdesk.layout.model import LayoutOverrides, Orientation
+from orgdesk.layout.style import CONNECTOR, RELATION, box_style
 from orgdesk.ui.chart_items import BoxItem, QtMeasure, connector_path
 
 ZOOM_STEP = 1.2

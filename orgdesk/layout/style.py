@@ -1,4 +1,5 @@
-"""Colours and line styles of the chart, shared by the chart view and the export."""
+"""The chart's appearance: colours, line styles and badge geometry, shared by the
+on-screen chart view and the DOT export (neither depends on the other)."""
 from __future__ import annotations
 
 import functools
@@ -15,6 +16,15 @@ BADGE_TEXT = "#FFFFFF"
 TITLE_TEXT = "#1B1F24"
 DETAIL_TEXT = "#3D4450"
 TOGGLE = "#5B6270"
+
+#: The ×N badge of a box standing for several seats: font size and height in points.
+BADGE_PT = 8.0
+BADGE_H = 14.0
+
+
+def estimate_size_badge(badge: str) -> tuple[float, float]:
+    """Size of a ×N badge in points (the chart view and the export draw the same)."""
+    return len(badge) * BADGE_PT * 0.62 + 10, BADGE_H
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
