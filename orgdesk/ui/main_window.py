@@ -55,7 +55,7 @@ from orgdesk.ui.tree_model import OrgTreeModel
 from orgdesk.ui.tree_view import OrgTreeView
 
 if TYPE_CHECKING:
-    from orgdesk.ui.app import OrgdeskApp
+    from orgdesk.ui.window_host import WindowHost
 
 MIME_BRANCH = "application/x-orgdesk-branch"
 FIRST_CHART_DELAY_MS = 30
@@ -64,7 +64,7 @@ FIRST_CHART_DELAY_MS = 30
 class MainWindow(QMainWindow):
     """The editor window of one document."""
 
-    def __init__(self, controller: DocumentController, app: OrgdeskApp | None = None,
+    def __init__(self, controller: DocumentController, app: WindowHost | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
