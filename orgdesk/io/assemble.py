@@ -9,11 +9,10 @@ one run shows the whole list and nothing is written unless it is empty.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgdesk.core.errors import DomainError
+from orgdesk.core.errors import DomainError, Sentence, sentence_of
 from orgdesk.core.model import (
     Department,
     DepartmentId,
@@ -25,7 +24,7 @@ from orgdesk.core.model import (
 )
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.options import RootPolicy
-from orgdesk.io.problems import Problem
+from orgdesk.io.problems import Problem, places
 from orgdesk.io.tables import Draft, PendingRelation
 
 #: Light department colours for imported departments, in first-seen order.
@@ -48,11 +47,6 @@ class Assembly:
     settings: dict[str, Any] = field(default_factory=dict)
 
 
-def _rows(rows: Sequence[int], limit: int = 8) -> str:
-    shown = ", ".join(str(r) for r in rows[:limit])
-    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
-
-
 def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> list[int | None]:
     """Index of each draft's superior (None for a top position)."""
     unit = plan.unit
@@ -62,8 +56,9 @@ def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> li
             continue
         first = by_key.setdefault(draft.key, index)
         if first != index:
-            problems.append(Problem(draft.row, f"the id “{draft.key}” is already used by "
-                                               f"{unit} {drafts[first].row}.", unit))
+            problems.append(Problem(draft.row, Sentence.of(
+                "the id “{id}” is already used by {place}.", id=draft.key,
+                place=places(unit, [drafts[first].row])), unit))
     by_name: dict[str, list[int]] = defaultdict(list)
     by_title: dict[str, list[int]] = defaultdict(list)
     indexed = plan.exact  # names and titles are indexed at the first reference that needs them
@@ -84,11 +79,13 @@ def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> li
             matches = by_name.get(ref) or by_title.get(ref) or []
             if len(matches) > 1:
                 rows = [drafts[m].row for m in matches]
-                problems.append(Problem(draft.row, f"the superior “{ref}” could be any of "
-                                                   f"{unit}s {_rows(rows)}; give each an id.", unit))
+                problems.append(Problem(draft.row, Sentence.of(
+                    "the superior “{superior}” could be any of {places}; give each an id.",
+                    superior=ref, places=places(unit, rows)), unit))
             elif not matches:
-                problems.append(Problem(draft.row, f"the superior “{ref}” is not the id or title "
-                                                   f"of any {unit}.", unit))
+                problems.append(Problem(draft.row, Sentence.of(
+                    "the superior “{superior}” is not the id or title of any position in the "
+                    "file.", superior=ref), unit))
             found = matches[0] if len(matches) == 1 else None
         if found == index:
             problems.append(Problem(draft.row, "it reports to itself.", unit))
@@ -112,8 +109,9 @@ def _cycles(drafts: list[Draft], parents: list[int | None], unit: str,
             loop = path[path.index(node):]
             titles = " → ".join(drafts[i].fields["title"] or "?" for i in [*loop, loop[0]])
             rows = sorted(drafts[i].row for i in loop)
-            problems.append(Problem(rows[0], f"the reporting lines of {unit}s {_rows(rows)} form "
-                                             f"a cycle: {titles}.", unit))
+            problems.append(Problem(rows[0], Sentence.of(
+                "the reporting lines of {places} form a cycle: {titles}.",
+                places=places(unit, rows), titles=titles), unit))
         for visited in path:
             state[visited] = 2
 
@@ -162,9 +160,10 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
     policy = plan.roots
     if len(roots) > 1 and policy is RootPolicy.ASK:
         rows = [drafts[i].row for i in roots]
-        problems.append(Problem(None, f"{len(roots)} positions have no superior ({unit}s "
-                                      f"{_rows(rows)}): keep them side by side, or put them "
-                                      "under a new top position that you name.", unit, "roots"))
+        problems.append(Problem(None, Sentence.of(
+            "{count} positions have no superior ({places}): keep them side by side, or put "
+            "them under a new top position that you name.", count=f"{len(roots):,}",
+            places=places(unit, rows)), unit, "roots"))
     if policy is RootPolicy.ADD_ROOT and not plan.root_title.strip():
         problems.append(Problem(None, "The new top position needs a title.", unit))
     if problems:
@@ -194,14 +193,14 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
                 order=orders[index], department_id=department_ids.get(draft.department),
                 **draft.fields))
         except DomainError as exc:
-            problems.append(Problem(draft.row, str(exc), unit))
+            problems.append(Problem(draft.row, sentence_of(exc), unit))
     relations = _relations(drafts, ids, plan, problems)
     if problems:
         return None
     try:
         return Organisation(plan.info, departments, positions, relations, plan.settings)
     except DomainError as exc:
-        problems.append(Problem(None, str(exc), unit))
+        problems.append(Problem(None, sentence_of(exc), unit))
         return None
 
 
@@ -219,5 +218,5 @@ def _relations(drafts: list[Draft], ids: list[PositionId], plan: Assembly,
             relations.append(Relation(RelationId(pending.id or number), ends[0], ends[1],
                                       pending.kind, pending.label))
         except (DomainError, ValueError) as exc:
-            problems.append(Problem(pending.row, str(exc), "relation"))
+            problems.append(Problem(pending.row, sentence_of(exc), "relation"))
     return relations

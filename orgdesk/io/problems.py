@@ -8,14 +8,40 @@ anything is written, and `ImportFailed` carries the whole list.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 from orgdesk.files import ExportFailed, name_of, readable_name
 
 __all__ = ["ExportFailed", "HostileFile", "ImportCancelled", "ImportFailed", "InterchangeError",
-           "MalformedFile", "Problem", "name_of", "readable_name"]
+           "MalformedFile", "Problem", "name_of", "places", "readable_name"]
+
+def places(unit: str, rows: Sequence[int], limit: int = 8) -> Sentence:
+    """Where in the file, as a translatable phrase: “line 4”, “rows 3, 5, 9 and 2 more”.
+
+    `unit` is how the file counts its entries (a Table's unit, or "position" for JSON).
+    """
+    shown: str = ", ".join(str(r) for r in rows[:limit])
+    if len(rows) > limit:
+        shown = Sentence.of("{rows} and {count} more", rows=shown, count=len(rows) - limit)
+    if len(rows) == 1:
+        if unit == "line":
+            return Sentence.of("line {rows}", rows=shown)
+        if unit == "node":
+            return Sentence.of("node {rows}", rows=shown)
+        if unit == "position":
+            return Sentence.of("position entry {rows}", rows=shown)
+        return Sentence.of("row {rows}", rows=shown)
+    if unit == "line":
+        return Sentence.of("lines {rows}", rows=shown)
+    if unit == "node":
+        return Sentence.of("nodes {rows}", rows=shown)
+    if unit == "position":
+        return Sentence.of("position entries {rows}", rows=shown)
+    return Sentence.of("rows {rows}", rows=shown)
+
 
 class InterchangeError(UserError):
     """A known problem while importing or exporting; one readable sentence."""
@@ -46,7 +72,7 @@ class Problem:
     """
 
     row: int | None
-    message: str
+    message: str  # a Sentence, so the interface can translate it
     unit: str = "row"
     code: str = ""  # a stable tag for problems a caller offers a fix for ("roots")
 
@@ -61,5 +87,8 @@ class ImportFailed(InterchangeError):
         self.source = Path(source)
         self.problems = list(problems)
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"Nothing was imported: {name_of(source)} has {count} {noun}.")
+        super().__init__(
+            Sentence.of("Nothing was imported: {file} has 1 problem.", file=name_of(source))
+            if count == 1 else
+            Sentence.of("Nothing was imported: {file} has {count} problems.",
+                        file=name_of(source), count=f"{count:,}"))

@@ -37,7 +37,7 @@ def test_every_problem_is_listed_with_its_line_and_nothing_is_written(tmp_path: 
     found = messages(failed.value.problems)
     assert "Line 3: “headcount”: “many” is not a whole number." in found
     assert "Line 4: the id “2” is already used by line 3." in found
-    assert "Line 5: the superior “9” is not the id or title of any line." in found
+    assert "Line 5: the superior “9” is not the id or title of any position in the file." in found
     assert "Line 6: it has no title." in found
     assert "Line 7: the reporting lines of lines 7, 8 form a cycle: 甲 → 乙 → 甲." in found
     assert len(found) == 5
@@ -126,7 +126,7 @@ def test_multi_line_quoted_cells_keep_row_numbers_by_first_line(tmp_path: Path) 
     text = 'id,pid,title,职责\n1,,经理,"1、管理\n2、规划"\n2,9,主管,x\n'
     result = read_source(write(tmp_path, text), ImportOptions(roots=RootPolicy.FOREST))
     assert messages(result.problems) == [
-        "Line 4: the superior “9” is not the id or title of any line."]
+        "Line 4: the superior “9” is not the id or title of any position in the file."]
 
 
 def test_mapping_overrides_and_ignores_columns(tmp_path: Path) -> None:
