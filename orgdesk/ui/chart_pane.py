@@ -24,6 +24,7 @@ from orgdesk.layout import Detail
 from orgdesk.ui.chart_view import ChartView
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family
+from orgdesk.ui.i18n import tr
 
 CHART_SETTING = "chart"
 #: Above this many positions the chart opens with its deeper levels collapsed.
@@ -122,7 +123,7 @@ class ChartPane(QObject):
         else:
             overrides[str(int(pid))] = mode
         title = self.controller.org.position(pid).title
-        self.change_setting(self.tr("Arrange the reports of %1").replace("%1", title),
+        self.change_setting(tr("ChartPane", "Arrange the reports of {title}", title=title),
                             overrides=overrides or None)
 
     # ------------------------------------------------------------ refreshing

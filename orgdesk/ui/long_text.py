@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from orgdesk.ui.i18n import tr
 
 #: Most characters a row, a tooltip or a list entry shows.
 DISPLAY_CHARS = 1000
@@ -26,9 +27,6 @@ UNBROKEN_RUN = 160
 
 _UNBROKEN = re.compile(r"[^\s]{%d}" % UNBROKEN_RUN)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LongTextEdit", text)
 
 
 def elide(text: str, limit: int = DISPLAY_CHARS) -> str:
@@ -57,9 +55,9 @@ class LongTextEdit(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         if len(text) > EDIT_CHARS:
             self._whole = text
-            shown = text[:EDIT_CHARS] + "…\n\n" + tr(
-                "(%1 characters in all: too long to edit here; the whole text is kept)"
-            ).replace("%1", f"{len(text):,}")
+            shown = text[:EDIT_CHARS] + "…\n\n" + tr("LongTextEdit", 
+                "({count} characters in all: too long to edit here; the whole text is kept)",
+                count=f"{len(text):,}")
             self.setReadOnly(True)
         else:
             self._whole = None

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from orgdesk.core.model import Position, PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.long_text import elide
 
 PositionIdRole = Qt.ItemDataRole.UserRole + 1
@@ -33,9 +33,6 @@ MIME_POSITIONS = "application/x-orgdesk-position-ids"
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OrgTreeModel", text)
 
 
 #: Combined once: an enum `|` in Python costs microseconds, and a view asks for the
@@ -169,7 +166,7 @@ class OrgTreeModel(QAbstractItemModel):
             if position.planned_headcount > 1:
                 text += f" ×{position.planned_headcount}"
             if position.vacancies and self._tracking_staff:
-                text += "  " + tr("(%1 vacant)").replace("%1", str(position.vacancies))
+                text += "  " + tr("OrgTreeModel", "({count} vacant)", count=position.vacancies)
             return text
         if role == Qt.ItemDataRole.EditRole:
             return position.title
@@ -181,12 +178,14 @@ class OrgTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             department = (self._org.department(position.department_id).name
                           if position.department_id is not None else "—")
-            kind = tr("staff / assistant") if position.kind is PositionKind.STAFF else tr("line")
-            return (f"{elide(position.title)}\n{tr('Department')}: {elide(department)}\n"
-                    f"{tr('Kind')}: {kind}\n"
-                    f"{tr('Planned')}: {position.planned_headcount}  "
-                    f"{tr('Filled')}: {position.filled_headcount}  "
-                    f"{tr('Vacant')}: {position.vacancies}")
+            kind = tr("OrgTreeModel", "staff / assistant") if position.kind is PositionKind.STAFF \
+                else tr("OrgTreeModel", "line")
+            return (f"{elide(position.title)}\n"
+                    f"{tr('OrgTreeModel', 'Department')}: {elide(department)}\n"
+                    f"{tr('OrgTreeModel', 'Kind')}: {kind}\n"
+                    f"{tr('OrgTreeModel', 'Planned')}: {position.planned_headcount}  "
+                    f"{tr('OrgTreeModel', 'Filled')}: {position.filled_headcount}  "
+                    f"{tr('OrgTreeModel', 'Vacant')}: {position.vacancies}")
         if role == Qt.ItemDataRole.FontRole and position.kind is PositionKind.STAFF:
             font = QFont()
             font.setItalic(True)
@@ -213,7 +212,7 @@ class OrgTreeModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and section == 0:
-            return tr("Position")
+            return tr("OrgTreeModel", "Position")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -126,7 +126,7 @@ def test_reports_table_shows_headcounts_and_totals(open_window: OpenWindow) -> N
         pid(window, "客户服务专员"), filled_headcount=9))
     assert table_rows(table) == [["客户服务专员", "14", "9", "14"]]
     assert child(window, QLabel, "reportsTotals").text() == (
-        "1 direct reports · 1 positions below · 14 seats planned, 9 filled, 5 vacant")
+        "1 direct report · 1 position below · 14 seats planned, 9 filled, 5 vacant")
 
 
 def test_double_click_in_reports_goes_to_the_report(open_window: OpenWindow) -> None:

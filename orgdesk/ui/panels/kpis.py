@@ -17,10 +17,6 @@ from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ShortDelegate
 
 
-def _t(text: str) -> str:
-    return tr("KpiPanel", text)
-
-
 class KpiPanel(PositionPanel):
     """An editable two-column table; each change is one undo step."""
 
@@ -31,14 +27,14 @@ class KpiPanel(PositionPanel):
         self.setObjectName("kpiPanel")
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("kpiTable")
-        self.table.setHorizontalHeaderLabels([_t("KPI"), _t("Target")])
+        self.table.setHorizontalHeaderLabels([tr("KpiPanel", "KPI"), tr("KpiPanel", "Target")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setItemDelegate(ShortDelegate(self.table))  # a KPI may be megabytes long
         self.table.itemChanged.connect(lambda _item: self._commit())
         buttons = QHBoxLayout()
-        for name, text, slot in (("addKpiButton", _t("Add KPI"), self._add),
-                                 ("deleteKpiButton", _t("Delete"), self._delete),
+        for name, text, slot in (("addKpiButton", tr("KpiPanel", "Add KPI"), self._add),
+                                 ("deleteKpiButton", tr("KpiPanel", "Delete"), self._delete),
                                  ("kpiUpButton", "↑", lambda: self._move(-1)),
                                  ("kpiDownButton", "↓", lambda: self._move(1))):
             button = QPushButton(text, self)
@@ -73,13 +69,13 @@ class KpiPanel(PositionPanel):
         position = self.position
         if position is None:
             return
-        self.edit(_t("Edit KPIs of %1").replace("%1", position.title),
+        self.edit(tr("KpiPanel", "Edit KPIs of {title}", title=position.title),
                   kpis=self.kpis() if kpis is None else kpis)
 
     def _add(self) -> None:
         position = self.position
         if position is not None:
-            self._commit((*position.kpis, Kpi(_t("New KPI"))))
+            self._commit((*position.kpis, Kpi(tr("KpiPanel", "New KPI"))))
 
     def _delete(self) -> None:
         position = self.position

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.long_text import elide
 
 _NUMBERING = re.compile(r"^\s*(?:\d+[、.．)）]|[（(]\d+[)）]|[-•●·*])\s*")
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ListEditor", text)
 
 
 def split_pasted(text: str) -> list[str]:
@@ -99,10 +97,13 @@ class ListEditor(QWidget):
         self.list.delete_requested.connect(self.delete_current)
         buttons = QHBoxLayout()
         for name, text, tip, slot in (
-            ("addButton", "+", tr("Add an item"), self.add_item),
-            ("deleteButton", "−", tr("Delete the selected item (Del)"), self.delete_current),
-            ("upButton", "↑", tr("Move up (Alt+Up)"), lambda: self.move_current(-1)),
-            ("downButton", "↓", tr("Move down (Alt+Down)"), lambda: self.move_current(1)),
+            ("addButton", "+", tr("ListEditor", "Add an item"), self.add_item),
+            ("deleteButton", "−", tr("ListEditor", "Delete the selected item (Del)"),
+             self.delete_current),
+            ("upButton", "↑", tr("ListEditor", "Move up (Alt+Up)"),
+             lambda: self.move_current(-1)),
+            ("downButton", "↓", tr("ListEditor", "Move down (Alt+Down)"),
+             lambda: self.move_current(1)),
         ):
             button = QToolButton(self)
             button.setObjectName(name)
@@ -149,7 +150,7 @@ class ListEditor(QWidget):
 
     def add_item(self) -> None:
         self._updating = True
-        item = self._append(tr("New item"), self.list.currentRow() + 1
+        item = self._append(tr("ListEditor", "New item"), self.list.currentRow() + 1
                             if self.list.currentRow() >= 0 else None)
         self._updating = False
         self.list.setCurrentItem(item)

@@ -23,10 +23,6 @@ from orgdesk.ui.long_text import LongTextEdit, elide
 from orgdesk.ui.panels.base import PositionPanel, tr
 
 
-def _t(text: str) -> str:
-    return tr("OverviewPanel", text)
-
-
 class OverviewPanel(PositionPanel):
     """The position's own fields."""
 
@@ -51,62 +47,62 @@ class OverviewPanel(PositionPanel):
         self.superior_label.linkActivated.connect(lambda link: self.navigate.emit(int(link)))
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindCombo")
-        self.kind_combo.addItem(_t("Line position"), PositionKind.LINE.value)
-        self.kind_combo.addItem(_t("Staff / assistant"), PositionKind.STAFF.value)
+        self.kind_combo.addItem(tr("OverviewPanel", "Line position"), PositionKind.LINE.value)
+        self.kind_combo.addItem(tr("OverviewPanel", "Staff / assistant"), PositionKind.STAFF.value)
         self.kind_combo.activated.connect(self._kind_chosen)
         self.level_edit = QLineEdit(self)
         self.level_edit.setObjectName("levelEdit")
         self.level_edit.textEdited.connect(lambda text: self.edit(
-            _t("Edit level of %1").replace("%1", self._title()), "level", typed=True,
+            tr("OverviewPanel", "Edit level of {title}", title=self._title()), "level", typed=True,
             level=text))
         self.planned_spin = QSpinBox(self)
         self.planned_spin.setObjectName("plannedSpin")
         self.planned_spin.setRange(0, 100000)
         self.planned_spin.valueChanged.connect(lambda value: self.edit(
-            _t("Change planned headcount of %1").replace("%1", self._title()),
+            tr("OverviewPanel", "Change planned headcount of {title}", title=self._title()),
             "planned", typed=True, planned_headcount=value))
         self.filled_spin = QSpinBox(self)
         self.filled_spin.setObjectName("filledSpin")
         self.filled_spin.setRange(0, 100000)
         self.filled_spin.valueChanged.connect(lambda value: self.edit(
-            _t("Change filled headcount of %1").replace("%1", self._title()),
+            tr("OverviewPanel", "Change filled headcount of {title}", title=self._title()),
             "filled", typed=True, filled_headcount=value))
         self.vacancies_label = QLabel(self)
         self.vacancies_label.setObjectName("vacanciesLabel")
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("headcountNoteEdit")
-        self.note_edit.setPlaceholderText(_t("e.g. 视项目情况配备"))
+        self.note_edit.setPlaceholderText(tr("OverviewPanel", "e.g. 视项目情况配备"))
         self.note_edit.textEdited.connect(lambda text: self.edit(
-            _t("Edit headcount note of %1").replace("%1", self._title()),
+            tr("OverviewPanel", "Edit headcount note of {title}", title=self._title()),
             "headcount_note", typed=True, headcount_note=text))
         self.career_edit = QLineEdit(self)
         self.career_edit.setObjectName("careerPathEdit")
         self.career_edit.textEdited.connect(lambda text: self.edit(
-            _t("Edit career path of %1").replace("%1", self._title()),
+            tr("OverviewPanel", "Edit career path of {title}", title=self._title()),
             "career_path", typed=True, career_path=text))
         self.notes_edit = LongTextEdit(self)  # a note may be megabytes without a space
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.textChanged.connect(self._notes_edited)
-        form.addRow(_t("Title"), self.title_edit)
-        form.addRow(_t("Department"), self.department_combo)
-        form.addRow(_t("Direct superior"), self.superior_label)
-        form.addRow(_t("Kind"), self.kind_combo)
-        form.addRow(_t("Level / grade"), self.level_edit)
-        form.addRow(_t("Planned headcount"), self.planned_spin)
-        form.addRow(_t("Filled headcount"), self.filled_spin)
-        form.addRow(_t("Vacancies"), self.vacancies_label)
-        form.addRow(_t("Headcount note"), self.note_edit)
-        form.addRow(_t("Career path"), self.career_edit)
-        form.addRow(_t("Notes"), self.notes_edit)
+        form.addRow(tr("OverviewPanel", "Title"), self.title_edit)
+        form.addRow(tr("OverviewPanel", "Department"), self.department_combo)
+        form.addRow(tr("OverviewPanel", "Direct superior"), self.superior_label)
+        form.addRow(tr("OverviewPanel", "Kind"), self.kind_combo)
+        form.addRow(tr("OverviewPanel", "Level / grade"), self.level_edit)
+        form.addRow(tr("OverviewPanel", "Planned headcount"), self.planned_spin)
+        form.addRow(tr("OverviewPanel", "Filled headcount"), self.filled_spin)
+        form.addRow(tr("OverviewPanel", "Vacancies"), self.vacancies_label)
+        form.addRow(tr("OverviewPanel", "Headcount note"), self.note_edit)
+        form.addRow(tr("OverviewPanel", "Career path"), self.career_edit)
+        form.addRow(tr("OverviewPanel", "Notes"), self.notes_edit)
         self.relations_list = QListWidget(self)
         self.relations_list.setObjectName("relationsList")
         self.relations_list.setMaximumHeight(90)
         self.relations_list.itemDoubleClicked.connect(
             lambda item: self.navigate.emit(int(item.data(Qt.ItemDataRole.UserRole + 1))))
-        add_relation = QPushButton(_t("Add dotted line…"), self)
+        add_relation = QPushButton(tr("OverviewPanel", "Add dotted line…"), self)
         add_relation.setObjectName("addRelationButton")
         add_relation.clicked.connect(self._add_relation)
-        remove_relation = QPushButton(_t("Remove"), self)
+        remove_relation = QPushButton(tr("OverviewPanel", "Remove"), self)
         remove_relation.setObjectName("removeRelationButton")
         remove_relation.clicked.connect(self._remove_relation)
         relation_buttons = QHBoxLayout()
@@ -116,7 +112,7 @@ class OverviewPanel(PositionPanel):
         relations = QVBoxLayout()
         relations.addWidget(self.relations_list)
         relations.addLayout(relation_buttons)
-        form.addRow(_t("Dotted lines"), relations)
+        form.addRow(tr("OverviewPanel", "Dotted lines"), relations)
 
     def _title(self) -> str:
         position = self.position
@@ -125,7 +121,7 @@ class OverviewPanel(PositionPanel):
     def load(self, position: Position | None) -> None:
         org = self.controller.org
         self.department_combo.clear()
-        self.department_combo.addItem(_t("(no department)"), -1)
+        self.department_combo.addItem(tr("OverviewPanel", "(no department)"), -1)
         for department in org.departments:
             self.department_combo.addItem(elide(department.name), int(department.id))
         if position is None:
@@ -200,7 +196,8 @@ class OverviewPanel(PositionPanel):
         target, kind, label = chosen
         target_title = self.controller.org.position(target).title
         self.controller.execute(
-            _t("Add dotted line %1 → %2").replace("%1", position.title).replace("%2", target_title),
+            tr("OverviewPanel", "Add dotted line {source} → {target}", source=position.title,
+               target=target_title),
             lambda s: s.add_relation(position.id, target, kind, label))
 
     def _remove_relation(self) -> None:
@@ -208,7 +205,8 @@ class OverviewPanel(PositionPanel):
         if item is None:
             return
         rid = int(item.data(Qt.ItemDataRole.UserRole))
-        self.controller.execute(_t("Remove dotted line"), lambda s: s.remove_relation(rid))
+        self.controller.execute(tr("OverviewPanel", "Remove dotted line"),
+                                lambda s: s.remove_relation(rid))
 
     def _title_edited(self, text: str) -> None:
         position = self.position
@@ -223,20 +221,21 @@ class OverviewPanel(PositionPanel):
     def _department_chosen(self, index: int) -> None:
         value = self.department_combo.itemData(index)
         did = None if value in (None, -1) else DepartmentId(int(value))
-        self.edit(_t("Change department of %1").replace("%1", self._title()), department_id=did)
+        self.edit(tr("OverviewPanel", "Change department of {title}", title=self._title()),
+                  department_id=did)
 
     def _kind_chosen(self, index: int) -> None:
         kind = PositionKind(self.kind_combo.itemData(index))
-        self.edit(_t("Change kind of %1").replace("%1", self._title()), kind=kind)
+        self.edit(tr("OverviewPanel", "Change kind of {title}", title=self._title()), kind=kind)
 
     def _notes_edited(self) -> None:
-        self.edit(_t("Edit notes of %1").replace("%1", self._title()), "notes",
+        self.edit(tr("OverviewPanel", "Edit notes of {title}", title=self._title()), "notes",
                   typed=True, notes=self.notes_edit.text())
 
 
 def rename_text(old: str, new: str) -> str:
     """The undo text of a rename, e.g. "Rename 组长 → 班长"."""
-    return _t("Rename %1 → %2").replace("%1", old).replace("%2", new)
+    return tr("OverviewPanel", "Rename {old} → {new}", old=old, new=new)
 
 
 def _escape(text: str) -> str:

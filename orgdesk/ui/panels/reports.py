@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Position
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.i18n import tr_n
 from orgdesk.ui.long_text import elide
 from orgdesk.ui.panels.base import PositionPanel, tr
-
 
 #: Most rows the table lists.
 MAX_ROWS = 1000
@@ -27,9 +27,6 @@ _HEADCOUNTS = frozenset({"planned_headcount", "filled_headcount"})
 #: The fields of the positions below that the table and the totals show.
 _TEAM_FIELDS = frozenset({"title", "planned_headcount", "filled_headcount"})
 
-
-def _t(text: str) -> str:
-    return tr("ReportsPanel", text)
 
 
 class ReportsPanel(PositionPanel):
@@ -46,7 +43,8 @@ class ReportsPanel(PositionPanel):
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("reportsTable")
         self.table.setHorizontalHeaderLabels(
-            [_t("Position"), _t("Planned"), _t("Filled"), _t("Seats in team")])
+            [tr("ReportsPanel", "Position"), tr("ReportsPanel", "Planned"),
+             tr("ReportsPanel", "Filled"), tr("ReportsPanel", "Seats in team")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -55,7 +53,7 @@ class ReportsPanel(PositionPanel):
         self.totals = QLabel(self)
         self.totals.setObjectName("reportsTotals")
         buttons = QHBoxLayout()
-        add = QPushButton(_t("Add direct report"), self)
+        add = QPushButton(tr("ReportsPanel", "Add direct report"), self)
         add.setObjectName("addReportButton")
         add.clicked.connect(self.add_report_requested)
         up = QPushButton("↑", self)
@@ -118,13 +116,18 @@ class ReportsPanel(PositionPanel):
             return
         whole = org.branch_totals(position.id)
         self.totals.setText(
-            _t("%1 direct reports · %2 positions below · %3 seats planned, %4 filled, %5 vacant")
-            .replace("%1", str(len(reports))).replace("%2", str(whole.positions - 1))
-            .replace("%3", str(whole.planned - position.planned_headcount))
-            .replace("%4", str(whole.filled - position.filled_headcount))
-            .replace("%5", str(whole.vacancies - position.vacancies))
+            tr("ReportsPanel",
+               "{reports} · {below} · {planned}, {filled} filled, {vacant} vacant",
+               reports=tr_n("ReportsPanel", "{count} direct report", "{count} direct reports",
+                            len(reports)),
+               below=tr_n("ReportsPanel", "{count} position below", "{count} positions below",
+                          whole.positions - 1),
+               planned=tr_n("ReportsPanel", "{count} seat planned", "{count} seats planned",
+                            whole.planned - position.planned_headcount),
+               filled=f"{whole.filled - position.filled_headcount:,}",
+               vacant=f"{whole.vacancies - position.vacancies:,}")
             + ("" if len(reports) <= MAX_ROWS else
-               " " + _t("(the first %1 are listed)").replace("%1", str(MAX_ROWS))))
+               " " + tr("ReportsPanel", "(the first {count} are listed)", count=MAX_ROWS)))
 
     def _activated(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)
@@ -142,6 +145,6 @@ class ReportsPanel(PositionPanel):
             return
         moving = reports[row]
         self.controller.execute(
-            _t("Reorder %1").replace("%1", moving.title),
+            tr("ReportsPanel", "Reorder {title}", title=moving.title),
             lambda s: s.move_position(moving.id, position.id, target))
         self.table.selectRow(target)

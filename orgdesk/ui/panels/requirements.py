@@ -15,13 +15,9 @@ from orgdesk.core.errors import InvalidValueError
 from orgdesk.core.model import EDUCATION_SCALE, Position
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.long_text import LongTextEdit
+from orgdesk.ui.messages import user_message
 from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ListEditor
-from orgdesk.ui.messages import user_message
-
-
-def _t(text: str) -> str:
-    return tr("RequirementsPanel", text)
 
 
 def _optional_spin(parent: QWidget, name: str, maximum: int) -> QSpinBox:
@@ -43,7 +39,7 @@ class RequirementsPanel(PositionPanel):
         self.setObjectName("requirementsPanel")
         self.education_combo = QComboBox(self)
         self.education_combo.setObjectName("educationCombo")
-        self.education_combo.addItem(_t("(not stated)"), "")
+        self.education_combo.addItem(tr("RequirementsPanel", "(not stated)"), "")
         for level in EDUCATION_SCALE:
             self.education_combo.addItem(level, level)
         self.education_combo.activated.connect(lambda i: self._set(
@@ -73,12 +69,12 @@ class RequirementsPanel(PositionPanel):
         self.other_edit.textChanged.connect(lambda: self._set(
             "other", "other", other=self.other_edit.text()))
         form = QFormLayout(self)
-        form.addRow(_t("Education"), self.education_combo)
-        form.addRow(_t("Years of experience (min.)"), self.years_spin)
-        form.addRow(_t("Age (from – to)"), ages)
-        form.addRow(_t("Languages"), self.languages)
-        form.addRow(_t("Skills and qualities"), self.skills)
-        form.addRow(_t("Other"), self.other_edit)
+        form.addRow(tr("RequirementsPanel", "Education"), self.education_combo)
+        form.addRow(tr("RequirementsPanel", "Years of experience (min.)"), self.years_spin)
+        form.addRow(tr("RequirementsPanel", "Age (from – to)"), ages)
+        form.addRow(tr("RequirementsPanel", "Languages"), self.languages)
+        form.addRow(tr("RequirementsPanel", "Skills and qualities"), self.skills)
+        form.addRow(tr("RequirementsPanel", "Other"), self.other_edit)
 
     def load(self, position: Position | None) -> None:
         req = position.requirements if position else None
@@ -102,5 +98,5 @@ class RequirementsPanel(PositionPanel):
         except InvalidValueError as exc:
             self.controller.problem.emit(user_message(exc))
             return
-        self.edit(_t("Edit requirements of %1").replace("%1", position.title),
+        self.edit(tr("RequirementsPanel", "Edit requirements of {title}", title=position.title),
                   merge_field and f"req.{merge_field}", requirements=requirements)
