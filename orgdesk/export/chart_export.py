@@ -11,11 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from orgdesk.core.organisation import Organisation
-from orgdesk.export.dot_build import build_dot, node_name
+from orgdesk.export.dot_build import build_dot, layout_options, node_name
 from orgdesk.export.fonts import font_name
 from orgdesk.export.graphviz_engine import Engine, current_engine, render
+from orgdesk.export.limits import check_box_count, check_chart_size
 from orgdesk.export.options import ChartExportOptions
 from orgdesk.files import check_target, write_atomically
+from orgdesk.layout.chart import layout_chart, visible_tree
 from orgdesk.layout.model import ChartLayout
 
 #: progress(percent 0-100, what is happening)
@@ -35,6 +37,12 @@ def render_chart(org: Organisation, options: ChartExportOptions,
     a compact export is the screen's chart exactly.
     """
     progress(5, "Laying out the chart")
+    # The limits are checked on the layout, before DOT is written or Graphviz runs.
+    if options.layout == "compact":
+        layout = layout or layout_chart(org, layout_options(options))
+        check_chart_size(layout, options)
+    else:
+        check_box_count(len(visible_tree(org, layout_options(options))[1]), options)
     dot = build_dot(org, options, layout)
     if options.format == "dot":
         progress(100, "Done")

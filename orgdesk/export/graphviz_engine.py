@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 
 #: Formats the embedded build can produce (it has no cairo: no PNG or PDF).
 EMBEDDED_FORMATS = frozenset({"svg", "json", "dot", "xdot", "canon"})
@@ -114,21 +114,32 @@ def _run(command: list[str], source: str, timeout: float) -> bytes:
             result = subprocess.run(command, input=source.encode("utf-8"), capture_output=True,
                                     timeout=timeout, env=_env(), cwd=folder, check=False)
         except subprocess.TimeoutExpired:
-            raise GraphvizFailed(f"Graphviz took longer than {timeout:g} seconds and was "
-                                 "stopped; export a branch or fewer levels.") from None
+            raise _timed_out(timeout) from None
         except OSError as exc:
             raise GraphvizFailed(f"Graphviz could not be started: {exc.strerror or exc}.") from None
     if result.returncode != 0 or not result.stdout:
-        problem = _first_error(result.stderr.decode("utf-8", "replace"))
-        raise GraphvizFailed(f"Graphviz could not draw the chart: {problem}.")
+        raise _failed(result.stderr.decode("utf-8", "replace"))
     return result.stdout
 
 
-def _first_error(stderr: str) -> str:
+def _timed_out(timeout: float) -> GraphvizFailed:
+    return GraphvizFailed(Sentence.of(
+        "Graphviz took longer than {seconds} seconds (orgdesk's limit for one chart) and was "
+        "stopped; export a branch (--root) or fewer levels (--depth).", seconds=f"{timeout:g}"))
+
+
+def _failed(stderr: str) -> GraphvizFailed:
+    """Graphviz's own first error, or, when it died without one, the likely limit."""
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     errors = [line for line in lines if not line.lower().startswith("warning")]
-    text = (errors or lines or ["it stopped without saying why"])[0]
-    return text.rstrip(".")[:300]
+    if not errors and not lines:
+        # Killed without a word: in practice the system ran out of memory for it.
+        return GraphvizFailed(Sentence.of(
+            "Graphviz stopped without saying why, which usually means the chart needs more "
+            "memory than there is; export a branch (--root) or fewer levels (--depth)."))
+    problem = (errors or lines)[0].rstrip(".")[:300]
+    return GraphvizFailed(Sentence.of("Graphviz could not draw the chart: {problem}.",
+                                      problem=problem))
 
 
 def _run_embedded(source: str, fmt: str, layout_engine: str, timeout: float) -> bytes:
@@ -142,11 +153,9 @@ def _run_embedded(source: str, fmt: str, layout_engine: str, timeout: float) -> 
                                     stderr=subprocess.PIPE, timeout=timeout, cwd=folder,
                                     env=_worker_env(), check=False)
         except subprocess.TimeoutExpired:
-            raise GraphvizFailed(f"Graphviz took longer than {timeout:g} seconds and was "
-                                 "stopped; export a branch or fewer levels.") from None
+            raise _timed_out(timeout) from None
         if result.returncode != 0 or not out.is_file():
-            problem = _first_error(result.stderr.decode("utf-8", "replace"))
-            raise GraphvizFailed(f"Graphviz could not draw the chart: {problem}.")
+            raise _failed(result.stderr.decode("utf-8", "replace"))
         return out.read_bytes()
 
 

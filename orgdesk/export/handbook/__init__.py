@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from orgdesk.analysis.scope import branch_organisation
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.handbook.content import build_content, printable_organisation
@@ -24,6 +24,14 @@ FORMATS = ("pdf", "docx", "html")
 
 #: Called with (steps done, steps in all); may raise to cancel (nothing is written then).
 Progress = Callable[[int, int], None]
+
+#: Most job descriptions in one handbook (a page or more each): a 100,000-position
+#: document made a handbook run for minutes at 2.6 GB; a branch is the way out.
+MAX_HANDBOOK_POSITIONS = 5_000
+
+
+class HandbookTooLarge(UserError):
+    """The handbook asked for would describe more positions than one handbook holds."""
 
 
 class UnknownHandbookFormat(UserError):
@@ -53,6 +61,12 @@ def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = No
         if progress is not None:
             progress(done, total)
 
+    count = len(org) if root is None else len(org.descendant_ids(root)) + 1
+    if count > MAX_HANDBOOK_POSITIONS:
+        raise HandbookTooLarge(Sentence.of(
+            "This handbook would describe {count} positions and orgdesk writes at most "
+            "{limit} in one handbook; write it for a branch (--root).",
+            count=f"{count:,}", limit=f"{MAX_HANDBOOK_POSITIONS:,}"))
     scope_org = printable_organisation(org if root is None else branch_organisation(org, root))
     scope = "" if root is None else scope_org.position(root).title
     family = chinese_font_family()
