@@ -69,7 +69,9 @@ def examine(session: SessionFolder, document: Path | None = None,
     edits since the last save).  (None, SetAside): it was damaged and moved
     away.  The folder must be locked by the caller.
     """
-    from orgdesk.storage.document import read_organisation  # document imports this module
+    from orgdesk.storage.document import (
+        read_organisation,  # document imports this module
+    )
 
     session.discard_building()
     working = session.working_path
@@ -87,6 +89,11 @@ def examine(session: SessionFolder, document: Path | None = None,
         return read_organisation(working), None
     except Exception:  # noqa: BLE001 - see above
         return None, _set_aside(session, document)
+
+
+def find_recoverable() -> list[Recoverable]:
+    """Working copies with validated unsaved edits (see `scan_sessions`)."""
+    return scan_sessions().candidates
 
 
 def scan_sessions() -> RecoveryScan:

@@ -304,11 +304,3 @@ def settle_journal(working: Path) -> None:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     finally:
         conn.close()
-
-
-def find_recoverable() -> list[Recoverable]:
-    """Working copies with validated unsaved edits (see `recovery.scan_sessions`)."""
-    # Validating a candidate needs the document readers, which import this module.
-    from orgdesk.storage.recovery import scan_sessions
-
-    return scan_sessions().candidates

@@ -27,8 +27,15 @@ from orgdesk.storage.errors import (
     NotOrgdeskFile,
     name_of,
 )
-from orgdesk.storage.session import find_recoverable, sessions_dir
-from tests.storage.support import file_state, header_fields, hostile_org, listing, sql_on_copy
+from orgdesk.storage.recovery import find_recoverable
+from orgdesk.storage.session import sessions_dir
+from tests.storage.support import (
+    file_state,
+    header_fields,
+    hostile_org,
+    listing,
+    sql_on_copy,
+)
 
 OLD_TIME = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
 

@@ -18,7 +18,8 @@ from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage.document import DocumentFile, read_organisation
 from orgdesk.storage.errors import FileInUse, RecoveryAvailable, name_of
-from orgdesk.storage.session import find_recoverable, session_key, sessions_dir
+from orgdesk.storage.recovery import find_recoverable
+from orgdesk.storage.session import session_key, sessions_dir
 from tests.storage.conftest import Child
 from tests.storage.crash_child import expected_after, iteration_of, unsaved_edit
 from tests.storage.support import big_org, file_state, hostile_org, integrity

@@ -19,11 +19,10 @@ import pytest
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage.document import DocumentFile, read_organisation
 from orgdesk.storage.errors import CorruptFile, RecoveryAvailable, name_of
-from orgdesk.storage.recovery import scan_sessions
+from orgdesk.storage.recovery import find_recoverable, scan_sessions
 from orgdesk.storage.session import (
     INFO_NAME,
     WORKING_NAME,
-    find_recoverable,
     session_key,
     sessions_dir,
     set_aside_dir,

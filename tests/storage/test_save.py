@@ -16,9 +16,16 @@ from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage.document import DocumentFile, create_file, read_organisation
 from orgdesk.storage.errors import FileInUse, ReadOnlyFile, SaveFailed, name_of
-from orgdesk.storage.session import find_recoverable, session_key, sessions_dir
+from orgdesk.storage.recovery import find_recoverable
+from orgdesk.storage.session import session_key, sessions_dir
 from tests.storage.conftest import Child
-from tests.storage.support import file_state, hostile_org, integrity, listing, side_files
+from tests.storage.support import (
+    file_state,
+    hostile_org,
+    integrity,
+    listing,
+    side_files,
+)
 
 
 @pytest.fixture

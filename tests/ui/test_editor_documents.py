@@ -10,12 +10,12 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUr
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from orgdesk.core.model import PositionId
 from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile, read_organisation
-from orgdesk.storage.session import find_recoverable, sessions_dir
+from orgdesk.storage.recovery import find_recoverable
+from orgdesk.storage.session import sessions_dir
 from orgdesk.ui import app as app_module
 from orgdesk.ui import dialogs
 from orgdesk.ui.app import OrgdeskApp
