@@ -6,6 +6,12 @@ managers, team leaders and agent positions with duties and requirements),
 then times orgdesk's operations next to the raw SQLite work they contain:
 `sqlite3` backup-API copy of the same file (what Open must at least do) and
 `VACUUM INTO` (what Save must at least do).
+
+`bench_document.py --read 10000 100000` instead compares reading side by
+side: `read_organisation` (every check: header, integrity_check, exact
+schema, types, ids, settings, the content checksum) against a raw `sqlite3`
+SELECT of the same rows (positions and their list tables) — each the
+minimum of several interleaved runs, since the machine may be shared.
 """
 from __future__ import annotations
 
@@ -57,7 +63,46 @@ def timed(label: str, func, rows: list) -> object:  # noqa: ANN001
     return result
 
 
+def raw_read(path: Path) -> int:
+    """What reading costs SQLite and the sqlite3 module alone: every row as tuples."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return sum(len(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in (
+            "meta", "departments", "positions", "duties", "languages", "skills", "kpis",
+            "relations"))
+    finally:
+        conn.close()
+
+
+def compare_reading(counts: list[int], runs: int = 7) -> None:
+    """read_organisation vs the raw read of the same rows, min of interleaved runs."""
+    folder = Path(tempfile.mkdtemp(prefix="orgdesk-bench-read-"))
+    print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
+          f"load average before: {os.getloadavg()[0]:.1f}")
+    print("| positions | rows | file (MB) | raw sqlite3 read (s) | read_organisation (s) | ratio |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for count in counts:
+        path = folder / f"read-{count}.orgdesk"
+        create_file(path, build(count))
+        rows = raw_read(path)
+        raw = orgdesk = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            raw_read(path)
+            raw = min(raw, time.perf_counter() - start)
+            start = time.perf_counter()
+            read_organisation(path)
+            orgdesk = min(orgdesk, time.perf_counter() - start)
+        print(f"| {count:,} | {rows:,} | {path.stat().st_size / 1e6:.1f} | {raw:.3f} | "
+              f"{orgdesk:.3f} | {orgdesk / raw:.1f}× |")
+    print(f"\nload average after: {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--read":
+        compare_reading([int(n) for n in sys.argv[2:]] or [10_000, 100_000])
+        return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     folder = Path(tempfile.mkdtemp(prefix="orgdesk-bench-files-"))
     path = folder / "big.orgdesk"

@@ -141,24 +141,23 @@ def read_organisation(path: Path) -> Organisation:
     an older one is copied into memory and upgraded there.
     """
     path = Path(path)
-    image, version = intake.open_validated(path)
-    try:
-        if version == migrations.SCHEMA_VERSION:
-            return _load_connection(image, path, rows_checked=True)
-    finally:
-        image.close()
+
+    def load_current(image: sqlite3.Connection, version: int) -> Organisation | None:
+        if version != migrations.SCHEMA_VERSION:
+            return None
+        return _load_untrusted(image, path, rows_checked=True)
+
+    loaded = intake.read_validated(path, load_current)
+    if loaded is not None:
+        return loaded
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
         _validated_copy(path, memory)
         migrations.upgrade(memory, path)
         migrations.check_schema(memory, path)
-        return _load_connection(memory, path, rows_checked=False)
+        return _load_untrusted(memory, path, rows_checked=False)
     finally:
         memory.close()
-
-
-def _load_connection(conn: sqlite3.Connection, path: Path, rows_checked: bool) -> Organisation:
-    return _load_untrusted(conn, path, rows_checked)
 
 
 def resolve_target(target: Path) -> Path:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
-from itertools import groupby
+from itertools import groupby, starmap
 from operator import itemgetter
 from typing import Any
 
@@ -107,8 +107,9 @@ def _grouped(child: ChildTable, rows: list[tuple[Any, ...]]) -> dict[Any, tuple[
     if child.from_sql is None:
         value = itemgetter(2)
         return {key: tuple(map(value, group)) for key, group in groupby(rows, parent)}
+    values = itemgetter(slice(2, None))
     build = child.from_sql
-    return {key: tuple(build(*row[2:]) for row in group) for key, group in groupby(rows, parent)}
+    return {key: tuple(starmap(build, map(values, group))) for key, group in groupby(rows, parent)}
 
 
 def _builder(table: EntityTable, children: Mapping[str, dict[Any, tuple[Any, ...]]]

@@ -210,10 +210,15 @@ def attach_image(conn: sqlite3.Connection, path: Path, schema: str) -> None:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection to a private in-memory image of `path` (see read_image)."""
+    return image_connection(read_image(path), path)
+
+
+def image_connection(data: bytes, path: Path) -> sqlite3.Connection:
+    """A read-only connection to a private in-memory database holding `data` (`path`'s image)."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
         harden(conn)
-        conn.deserialize(read_image(path))
+        conn.deserialize(data)
         conn.execute("PRAGMA query_only = ON")
     except MemoryError:
         conn.close()
