@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.analysis.texts import tree_indent
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
@@ -35,6 +36,7 @@ from orgdesk.layout.model import ChartLayout
 from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job
+from orgdesk.ui.long_text import elide
 from orgdesk.ui.messages import user_message
 
 #: Above this many positions the preview is not drawn automatically.
@@ -93,9 +95,14 @@ class ExportChartDialog(QDialog):
         self.fit = QCheckBox(self.tr("Scale to one page"))
         self.root = QComboBox()
         self.root.addItem(self.tr("Whole organisation"), None)
+        # Indentation stops at a depth and titles are cut, and the box is not sized
+        # to its longest entry: the list of a 100,000-level chain would otherwise
+        # hold gigabytes of spaces and measure every one of them.
+        self.root.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.root.setMinimumContentsLength(30)
         for position in org.positions():
-            indent = "  " * (org.level_of(position.id) - 1)
-            self.root.addItem(f"{indent}{position.title}", int(position.id))
+            indent = tree_indent(org.level_of(position.id))
+            self.root.addItem(f"{indent}{elide(position.title, 200)}", int(position.id))
         self.depth = QSpinBox()
         self.depth.setRange(-1, 99)
         self.depth.setSpecialValueText(self.tr("All levels"))

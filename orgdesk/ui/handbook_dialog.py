@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.analysis.texts import tree_indent
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job
+from orgdesk.ui.long_text import elide
 
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (*.html)"}
 
@@ -73,10 +75,13 @@ class HandbookDialog(QDialog):
             self.format.addItem(text, fmt)
         self.root = QComboBox(self)
         self.root.addItem(self.tr("The whole organisation"), None)
+        # Bounded entries (see ExportDialog): indentation stops at a depth, titles are cut.
+        self.root.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.root.setMinimumContentsLength(30)
         for position in org.positions():
-            indent = "　" * (org.level_of(position.id) - 1)
+            indent = tree_indent(org.level_of(position.id), "　")
             self.root.addItem(tr("HandbookDialog", "{indent}{title} and everything under it",
-                                 indent=indent, title=position.title), int(position.id))
+                                 indent=indent, title=elide(position.title, 200)), int(position.id))
         if selected is not None:
             self.root.setCurrentIndex(max(self.root.findData(int(selected)), 0))
         self.progress = QProgressBar(self)

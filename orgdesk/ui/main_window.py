@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.analysis.texts import tree_indent
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import Position, PositionId
@@ -550,7 +551,8 @@ class MainWindow(QMainWindow):
         mime = QMimeData()
         mime.setData(MIME_BRANCH, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         mime.setText("\n".join(
-            "  " * (self.controller.org.level_of(p.id) - self.controller.org.level_of(position.id))
+            tree_indent(self.controller.org.level_of(p.id)
+                        - self.controller.org.level_of(position.id) + 1)
             + p.title + (f" ×{p.planned_headcount}" if p.planned_headcount > 1 else "")
             for p in self.controller.org.branch(position.id)))
         QGuiApplication.clipboard().setMimeData(mime)

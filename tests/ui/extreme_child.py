@@ -30,6 +30,8 @@ from orgdesk.core.organisation import Organisation  # noqa: E402
 from orgdesk.services import DocumentService  # noqa: E402
 from orgdesk.storage.document import DocumentFile  # noqa: E402
 from orgdesk.ui.controller import DocumentController  # noqa: E402
+from orgdesk.ui.export_dialog import ExportChartDialog  # noqa: E402
+from orgdesk.ui.handbook_dialog import HandbookDialog  # noqa: E402
 from orgdesk.ui.main_window import MainWindow  # noqa: E402
 from tests.analysis.extreme_child import build  # noqa: E402
 
@@ -58,6 +60,13 @@ def main(shape: str, n: int) -> None:
     app.processEvents()
     window.grab()  # paint everything once, the long texts included
     print(f"open: {time.perf_counter() - start:.2f} s", flush=True)
+    # The dialogs list every position to choose a branch from.
+    start = time.perf_counter()
+    for dialog in (ExportChartDialog(org, window), HandbookDialog(org, "x", parent=window)):
+        dialog.show()
+        app.processEvents()
+        dialog.hide()
+    print(f"dialogs: {time.perf_counter() - start:.2f} s", flush=True)
     print("done", flush=True)
     # Closing would ask about the untitled document; the state folder is temporary.
     os._exit(0)
