@@ -27,6 +27,7 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,9 +59,18 @@ def seeds(target: str, folder: Path) -> Path:
     return folder
 
 
-def make_reader(target: str):  # type: ignore[no-untyped-def]
-    """The function that reads one input, raising UserError for bad files."""
+def make_reader(target: str, outdir: Path):  # type: ignore[no-untyped-def]
+    """The function that reads one input; a non-UserError is saved, then fuzzing goes on.
+
+    libFuzzer stops at its first crash, which would leave the rest of the time
+    budget unused after one finding.  Instead each new kind of failure (its
+    exception type and the innermost orgdesk frame) is saved once, as
+    OUTDIR/TARGET-crash-N-TYPE with the traceback beside it in a .txt file,
+    and the fuzzer carries on looking for others.
+    """
     from orgdesk.core.errors import UserError
+
+    seen: set[tuple[str, str]] = set()
 
     suffix = TARGETS[target]
     scratch = Path(tempfile.mkdtemp(prefix=f"fuzz-{target}-"))
@@ -87,6 +97,19 @@ def make_reader(target: str):  # type: ignore[no-untyped-def]
             read(data)
         except UserError:
             pass  # a sentence for the user: the right answer to a bad file
+        except Exception as exc:  # noqa: BLE001 - a bug: keep the first input of its kind
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if "orgdesk" in f.filename]
+            where = f"{frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else "?"
+            key = (type(exc).__name__, where)
+            if key in seen:
+                return
+            seen.add(key)
+            outdir.mkdir(parents=True, exist_ok=True)
+            stem = outdir / f"{target}-crash-{len(seen)}-{type(exc).__name__}"
+            stem.write_bytes(data)
+            stem.with_suffix(".txt").write_text(
+                f"{type(exc).__name__}: {exc} at {where}\n\n{traceback.format_exc()}", "utf-8")
+            print(f"FINDING {type(exc).__name__}: {str(exc)[:200]} at {where}", flush=True)
     return one_input
 
 
@@ -94,7 +117,7 @@ def run_atheris(target: str, seconds: int, outdir: Path) -> int:
     import atheris
 
     with atheris.instrument_imports(include=["orgdesk"]):
-        one_input = make_reader(target)
+        one_input = make_reader(target, outdir)
     corpus = seeds(target, outdir / f"corpus-{target}")
     outdir.mkdir(parents=True, exist_ok=True)
     args = [sys.argv[0], f"-max_total_time={seconds}", f"-timeout={INPUT_TIMEOUT}",
@@ -107,7 +130,7 @@ def run_atheris(target: str, seconds: int, outdir: Path) -> int:
 
 def run_random(target: str, seconds: int, outdir: Path) -> int:
     """The fallback: seeded random byte mutations of the seeds, no coverage guidance."""
-    one_input = make_reader(target)
+    one_input = make_reader(target, outdir)
     corpus = [p.read_bytes() for p in sorted(seeds(target, outdir / f"corpus-{target}").iterdir())]
     rng = random.Random(20261203)
     deadline = time.monotonic() + seconds
@@ -120,12 +143,7 @@ def run_random(target: str, seconds: int, outdir: Path) -> int:
             elif data:
                 del data[rng.randrange(len(data)):][: rng.randint(1, 64)]
         runs += 1
-        try:
-            one_input(bytes(data))
-        except Exception:  # a finding: keep the input and stop
-            outdir.mkdir(parents=True, exist_ok=True)
-            (outdir / f"{target}-crash-{runs}").write_bytes(bytes(data))
-            raise
+        one_input(bytes(data))
     print(f"#{runs} DONE (random mutation, no coverage guidance)")
     return 0
 

@@ -309,14 +309,17 @@ def run_fuzz(work: Path, seconds: int) -> dict[str, dict[str, object]]:
         (work / f"fuzz-{target}.log").write_text(output, "utf-8")
         stats = {line.split(":")[2].strip(): line.split(":")[-1].strip()
                  for line in output.splitlines() if line.startswith("stat::")}
-        findings = sorted(p.name for p in outdir.glob(f"{target}-*")) if outdir.is_dir() else []
+        findings = sorted(p.name for p in outdir.glob(f"{target}-*")
+                          if p.suffix != ".txt") if outdir.is_dir() else []
         results[target] = {
             "seconds": round(time.monotonic() - started), "exit": code,
             "engine": "atheris" if "INFO: Seed" in output or "stat::" in output else "random",
             "executions": stats.get("number_of_executed_units", "?"),
             "new_coverage_units": stats.get("new_units_added", "?"),
             "findings": findings,
-            "finding_summary": _fuzz_finding(output) if code not in (0,) else "",
+            "finding_summary": "; ".join(
+                line[len("FINDING "):] for line in output.splitlines()
+                if line.startswith("FINDING ")) or (_fuzz_finding(output) if code != 0 else ""),
         }
     return results
 
