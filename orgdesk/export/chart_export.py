@@ -38,11 +38,13 @@ def render_chart(org: Organisation, options: ChartExportOptions,
     """
     progress(5, "Laying out the chart")
     # The limits are checked on the layout, before DOT is written or Graphviz runs.
+    # Counting the boxes is one cheap walk: a chart with too many is refused before
+    # it is even laid out.
+    if layout is None:
+        check_box_count(len(visible_tree(org, layout_options(options))[1]), options)
     if options.layout == "compact":
         layout = layout or layout_chart(org, layout_options(options))
         check_chart_size(layout, options)
-    else:
-        check_box_count(len(visible_tree(org, layout_options(options))[1]), options)
     dot = build_dot(org, options, layout)
     if options.format == "dot":
         progress(100, "Done")
