@@ -18,7 +18,6 @@ import os
 import sqlite3
 import stat
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from glob import escape as glob_escape
 from dataclasses import replace
@@ -28,10 +27,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from orgdesk import files
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import DocumentInfo, now_utc
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import InvalidSetting
+from orgdesk.files import fsync_path
 from orgdesk.storage import intake, migrations
 from orgdesk.storage.engine import disk_error_kind, working_engine
 from orgdesk.storage.errors import (
@@ -67,7 +68,7 @@ from orgdesk.storage.session import (
     state_disk_problem,
     working_copy_problem,
 )
-from orgdesk.storage.sqlite_file import fsync_path, read_header
+from orgdesk.storage.sqlite_file import read_header
 
 EXTENSION = ".orgdesk"
 
@@ -161,16 +162,9 @@ def read_organisation(path: Path) -> Organisation:
 
 
 def resolve_target(target: Path) -> Path:
-    """The real file a Save replaces, symlinks (and chains of them) resolved.
-
-    Writing beside the real file and renaming over it keeps every link a link
-    pointing at the new contents.  A dangling link is saved through: the file
-    is created where the link points, so the link works again.
-    """
+    """The real file a Save replaces (see `orgdesk.files.resolve_target`); SaveFailed on a loop."""
     try:
-        return Path(os.path.realpath(target, strict=True))
-    except FileNotFoundError:
-        return Path(os.path.realpath(target))
+        return files.resolve_target(target)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise SaveFailed(target, Sentence.of(
@@ -182,26 +176,23 @@ def resolve_target(target: Path) -> Path:
 def _check_target(target: Path, shown: Path | None = None) -> None:
     """Refuse a Save target that the user has marked read-only, before writing."""
     shown = shown or target
-    folder = target.parent
-    if not folder.is_dir():
+    problem = files.target_problem(target)
+    if problem is files.TargetProblem.NO_FOLDER:
         raise SaveFailed(shown, Sentence.of("Cannot save {file}: the folder “{folder}” does not "
-                                            "exist.", file=name_of(shown), folder=folder))
-    if target.is_dir():
+                                            "exist.", file=name_of(shown), folder=target.parent))
+    if problem is files.TargetProblem.IS_FOLDER:
         raise SaveFailed(shown, Sentence.of("Cannot save {file}: a folder has that name.",
                                             file=name_of(shown)))
-    # Mode bits rather than os.access: root passes os.access, yet a user who
-    # marked a file or folder read-only expects it to stay as it is.
-    if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
+    if problem is files.TargetProblem.READ_ONLY_FILE:
         raise ReadOnlyFile(shown, Sentence.of("{file} is read-only; save it under another name.",
                                               file=name_of(shown)))
-    if not folder.stat().st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK):
+    if problem is files.TargetProblem.READ_ONLY_FOLDER:
         raise ReadOnlyFile(shown, Sentence.of("Cannot save {file}: the folder is read-only.",
                                               file=name_of(shown)))
 
 
 def _save_error(target: Path, exc: BaseException) -> SaveFailed:
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT) or \
-            disk_error_kind(exc) == "full":
+    if files.is_disk_full(exc) or disk_error_kind(exc) == "full":
         return SaveFailed(target, Sentence.of(
             "Cannot save {file}: the disk is full; the previous file is unchanged.",
             file=name_of(target)))
@@ -217,28 +208,32 @@ TEMPORARY_SUFFIX = ".saving"
 
 
 def remove_stale_temporaries(target: Path) -> None:
-    """Delete temporary files of saves of `target` whose process died.
+    """Delete temporary files of saves into `target`'s folder whose process died.
 
     A save holds a lock on its temporary file until it is renamed into
     place, so a file whose lock we can take is abandoned; one we cannot is a
     save in progress in another process and is left alone.  The journal
     SQLite keeps beside a temporary file goes with it (or when its file is gone).
+    Older versions named temporaries after the target; those are cleaned too.
     """
-    pattern = f".{glob_escape(target.name)}.*{TEMPORARY_SUFFIX}"
-    for stale in target.parent.glob(pattern):
-        if remove_if_abandoned(stale):
-            with contextlib.suppress(OSError):
-                stale.with_name(stale.name + "-journal").unlink()
-    for journal in target.parent.glob(pattern + "-journal"):
-        if not journal.with_name(journal.name[:-len("-journal")]).exists():
-            with contextlib.suppress(OSError):
-                journal.unlink()
+    folder = target.parent
+    patterns = (f"{files.TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}",
+                f".{glob_escape(target.name)}.*{TEMPORARY_SUFFIX}")
+    for pattern in patterns:
+        for stale in folder.glob(pattern):
+            if remove_if_abandoned(stale):
+                with contextlib.suppress(OSError):
+                    stale.with_name(stale.name + "-journal").unlink()
+        for journal in folder.glob(pattern + "-journal"):
+            if not journal.with_name(journal.name[:-len("-journal")]).exists():
+                with contextlib.suppress(OSError):
+                    journal.unlink()
 
 
 def _new_temporary(target: Path) -> tuple[Path, FileLock]:
-    """A fresh, empty, locked temporary file beside `target`."""
+    """A fresh, empty, locked temporary file beside `target`, named in plain ASCII."""
     for _attempt in range(20):
-        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}{TEMPORARY_SUFFIX}")
+        tmp = files.temporary_beside(target, TEMPORARY_SUFFIX)
         with contextlib.suppress(FileExistsError):
             lock = create_locked(tmp)
             if lock is not None:
@@ -273,9 +268,8 @@ def write_atomically(source: sqlite3.Connection, target: Path, *, keep_lock: boo
             before_replace(fingerprint)
         if sys.platform == "win32":
             lock.release()  # Windows cannot rename a file while it is open
-        os.replace(tmp, real)
+        files.replace_durably(tmp, real)
         tmp = None
-        fsync_path(real.parent, directory=True)
     except (OSError, sqlite3.Error) as exc:
         if tmp is not None:
             for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
@@ -305,7 +299,7 @@ class DocumentFile:
     def __init__(self, path: Path | None, session: SessionFolder, upgraded_from: int | None,
                  lock: FileLock | None = None) -> None:
         self.path = path
-        self._session = session
+        self._session_folder = session
         self.upgraded_from = upgraded_from
         self.engine: Engine = working_engine(session.working_path)
         info = SessionInfo.read(session.folder)
@@ -526,7 +520,7 @@ class DocumentFile:
             kind = disk_error_kind(exc)
             if kind is None:
                 raise
-            raise WorkingCopyProblem(self._session.working_path, Sentence.of(
+            raise WorkingCopyProblem(self._session_folder.working_path, Sentence.of(
                 "The edit was not kept: the disk holding orgdesk's working copies is full."
                 if kind == "full" else
                 "The edit was not kept: the disk holding orgdesk's working copies cannot be "
@@ -536,7 +530,7 @@ class DocumentFile:
     def modified(self) -> bool:
         """True when the working copy holds edits not yet saved to `path`."""
         return self.path is None or self._upgrade_unsaved or \
-            change_counter(self._session.working_path) != self._saved_counter
+            change_counter(self._session_folder.working_path) != self._saved_counter
 
     @property
     def display_name(self) -> str:
@@ -579,7 +573,7 @@ class DocumentFile:
                 target_lock, _ = lock_document(real)  # FileInUse while open elsewhere
             new_lock, fingerprint = self._write_copy(target, keep_lock=True)
             self.engine.dispose()
-            os.replace(self._session.working_path, new_session.working_path)
+            os.replace(self._session_folder.working_path, new_session.working_path)
         except BaseException:
             if new_lock is not None:
                 new_lock.release()
@@ -588,8 +582,8 @@ class DocumentFile:
         finally:
             if target_lock is not None:
                 target_lock.release()
-        self._session.release(remove=True)
-        self._session = new_session
+        self._session_folder.release(remove=True)
+        self._session_folder = new_session
         self.engine = working_engine(new_session.working_path)
         self.path = target
         self._replace_lock(new_lock)
@@ -621,13 +615,13 @@ class DocumentFile:
             raw.close()
 
     def _mark_saved(self) -> None:
-        self._saved_counter = change_counter(self._session.working_path)
+        self._saved_counter = change_counter(self._session_folder.working_path)
         self._upgrade_unsaved = False
         # Bookkeeping only: if the state disk refuses it, a crash would merely
         # offer already-saved edits for recovery.
         with contextlib.suppress(OSError):
             SessionInfo(None if self.path is None else str(self.path), self._saved_counter,
-                        now_utc().isoformat(), None, self._fingerprint).write(self._session.folder)
+                        now_utc().isoformat(), None, self._fingerprint).write(self._session_folder.folder)
 
     def _check_unchanged_on_disk(self, target: Path) -> None:
         if self._fingerprint is None:
@@ -642,7 +636,7 @@ class DocumentFile:
     def _write(self, target: Path, overwrite: bool = False) -> None:
         if not overwrite:
             self._check_unchanged_on_disk(target)
-        working = self._session.working_path
+        working = self._session_folder.working_path
 
         def record_saving(fingerprint: Fingerprint) -> None:
             # If orgdesk dies right after the rename, this shows the save completed.
@@ -651,7 +645,7 @@ class DocumentFile:
                             None if not self._upgrade_unsaved else self.upgraded_from,
                             self._fingerprint,
                             {"counter": change_counter(working), "dev": fingerprint.dev,
-                             "ino": fingerprint.ino}).write(self._session.folder)
+                             "ino": fingerprint.ino}).write(self._session_folder.folder)
 
         new_lock, fingerprint = self._write_copy(target, keep_lock=True,
                                                  before_replace=record_saving)
@@ -664,7 +658,7 @@ class DocumentFile:
         """Close and delete the working copy (callers ask about unsaved edits first)."""
         self.engine.dispose()
         self._replace_lock(None)
-        self._session.release(remove=True)
+        self._session_folder.release(remove=True)
 
     def __enter__(self) -> DocumentFile:
         return self

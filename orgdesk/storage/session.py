@@ -162,7 +162,11 @@ class SessionInfo:
     def write(self, folder: Path) -> None:
         data = dict(self.__dict__, fingerprint=self.fingerprint.to_json()
                     if self.fingerprint else None)
-        write_durably(folder / INFO_NAME, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        try:
+            raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: \udcXX escapes round-trip
+            raw = json.dumps(data).encode("ascii")
+        write_durably(folder / INFO_NAME, raw)
 
     def save_completed(self, working: Path) -> bool:
         """True when a Save recorded in `saving` got as far as renaming its file into place."""

@@ -198,7 +198,7 @@ def run_fsize(path: Path, limit: int, report) -> None:  # type: ignore[no-untype
         service.edit_position(root, notes="满" * 400_000)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
-        result: dict[str, object] = {"working_size": doc._session.working_path.stat().st_size}
+        result: dict[str, object] = {"working_size": doc._session_folder.working_path.stat().st_size}
         try:
             doc.save()
             result["error"] = None

@@ -74,7 +74,7 @@ def test_working_engine_pragmas(saved: Path) -> None:
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA trusted_schema")).scalar() == 0
         assert conn.execute(text("PRAGMA cell_size_check")).scalar() == 1
-    assert not doc._session.working_path.exists()  # closing deleted the working copy
+    assert not doc._session_folder.working_path.exists()  # closing deleted the working copy
 
 
 def test_foreign_keys_are_enforced_in_the_working_copy(saved: Path) -> None:
@@ -94,7 +94,7 @@ def test_no_journal_wal_or_shm_files_remain(tmp_path: Path, saved: Path, state_d
         service = DocumentService(doc)
         for i in range(5):
             service.edit_position(PositionId(3), notes=f"edit {i}")
-        working = doc._session.working_path
+        working = doc._session_folder.working_path
         assert working.is_file()
         # Rollback journals are deleted at each commit; WAL is never used.
         assert side_files(working.parent) == []

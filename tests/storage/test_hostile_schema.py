@@ -89,7 +89,7 @@ def test_a_trigger_never_reaches_the_working_copy_even_past_the_schema_check(
     monkeypatch.setattr(migrations, "check_schema", lambda *args, **kwargs: None)
     expected = hostile_org()
     with DocumentFile.open(hostile) as doc:
-        with closing(sqlite3.connect(doc._session.working_path)) as conn:
+        with closing(sqlite3.connect(doc._session_folder.working_path)) as conn:
             kinds = {row[0] for row in conn.execute("SELECT type FROM sqlite_schema")}
             assert kinds == {"table", "index"}
         service = DocumentService(doc)

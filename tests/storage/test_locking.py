@@ -208,7 +208,7 @@ def test_a_change_on_disk_is_noticed_after_recovery_too(chart: Path) -> None:
     DocumentService(doc).edit_position(PositionId(3), notes="before the crash")
     doc.engine.dispose()
     doc._replace_lock(None)
-    doc._session.release(remove=False)
+    doc._session_folder.release(remove=False)
     _replace_by_another_program(chart, "changed while orgdesk was down")
     recovered = DocumentFile.open(chart, recover=True)
     try:

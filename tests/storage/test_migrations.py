@@ -222,7 +222,7 @@ def test_opening_an_older_file_upgrades_only_the_working_copy(
     try:
         assert doc.upgraded_from == 1
         assert doc.modified  # the upgrade is an unsaved change
-        working = doc._session.working_path
+        working = doc._session_folder.working_path
         assert header_fields(working)["user_version"] == 2
         assert _has_title_index(working)
         assert doc.load().snapshot() == hostile_org().snapshot()

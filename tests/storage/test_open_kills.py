@@ -45,7 +45,7 @@ def _abandon(doc: DocumentFile) -> None:
     """What the OS does when the process holding `doc` dies: locks go, files stay."""
     doc.engine.dispose()
     doc._replace_lock(None)
-    doc._session.release(remove=False)
+    doc._session_folder.release(remove=False)
 
 
 def _leave_session(path: Path, edits: int) -> Path:

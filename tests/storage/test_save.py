@@ -350,3 +350,18 @@ def test_save_as_onto_a_document_open_elsewhere_is_refused(chart: Path) -> None:
     finally:
         holder.close()
     assert file_state(other) == before
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file names are bytes")
+def test_save_as_under_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    # GBK bytes (a name from a zip made on Chinese Windows): the temporary file
+    # handed to VACUUM INTO is named in ASCII, so SQLite never sees the name.
+    folder = tmp_path / "charts"
+    folder.mkdir()
+    target = folder / (os.fsdecode("组织架构图".encode("gbk")) + ".orgdesk")
+    with DocumentFile.new() as doc:
+        doc.save_as(target)
+        assert doc.path == target and not doc.modified
+        doc.save()  # the session remembers the name across saves
+    assert os.listdir(os.fsencode(folder)) == ["组织架构图".encode("gbk") + b".orgdesk"]
+    assert read_organisation(target) is not None

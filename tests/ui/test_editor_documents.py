@@ -371,7 +371,7 @@ def _leave_edits_behind(path: Path) -> None:
     service.edit_position(PositionId(3), title="崩溃前的督导")
     file.engine.dispose()
     file._replace_lock(None)  # what the OS does when the process dies: locks go …
-    file._session.release(remove=False)  # … and the working copy stays
+    file._session_folder.release(remove=False)  # … and the working copy stays
 
 
 @pytest.mark.parametrize("recover", [True, False])
@@ -447,7 +447,7 @@ def test_recovery_of_an_untitled_document(orgdesk: OrgdeskApp,
     file = DocumentFile.new()
     DocumentService(file).new_position("客服经理", None)
     file.engine.dispose()
-    file._session.release(remove=False)
+    file._session_folder.release(remove=False)
     ask = Answers(True)
     monkeypatch.setattr(dialogs, "ask_recover", ask)
     [window] = orgdesk.offer_recovery()
