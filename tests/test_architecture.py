@@ -1,4 +1,11 @@
-"""The dependency rules of the layout: core ← storage ← services; Qt only in the GUI.
+"""The dependency rules of the layout: packages as floors, arrows only downward, no cycles.
+
+`FLOORS` is the map (README, "Architecture"): a module may import its own
+package and any package on a lower floor, never one on its floor or above.
+Every import counts: top-level, lazy inside a function, under
+`TYPE_CHECKING`, relative, and `importlib.import_module("…")` with a literal.
+Among modules there are no import cycles at all.  Only `ui`, `commands` and
+`paint` name Qt.
 
 Each import check runs in a fresh interpreter whose import system refuses the
 blocked top-level packages, so a module that reaches them, even indirectly or
@@ -7,6 +14,7 @@ lazily at import time, fails here rather than on a user's server.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import subprocess
 import sys
@@ -20,7 +28,27 @@ PACKAGE = ROOT / "orgdesk"
 CORE = PACKAGE / "core"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 # Only the GUI and the undo commands may need Qt; `__main__` runs the CLI when imported.
-QT_ALLOWED = ("orgdesk.ui", "orgdesk.commands", "orgdesk.__main__")
+QT_ALLOWED = ("orgdesk.ui", "orgdesk.commands", "orgdesk.paint", "orgdesk.__main__")
+#: Packages (and top-level modules) that may name Qt in their source.
+QT_UNITS = frozenset({"ui", "commands", "paint"})
+
+#: The floors, lowest first.  A unit (orgdesk's sub-package or top-level module)
+#: may import units on lower floors only; units sharing a floor are independent.
+FLOORS: tuple[frozenset[str], ...] = (
+    frozenset({"orgdesk", "core"}),               # pure Python + networkx; `orgdesk` is __version__
+    frozenset({"files", "paths"}),                # names, target checks, atomic writes; folders
+    frozenset({"storage"}),                       # SQLite files, sessions, locks, recovery
+    frozenset({"services", "crash_log", "report", "samples"}),
+    frozenset({"layout", "analysis", "library"}),  # pure Python over the core
+    frozenset({"paint"}),                         # off-screen Qt painting
+    frozenset({"io"}),                            # interchange formats
+    frozenset({"export"}),                        # chart, DOT, handbook
+    frozenset({"version"}),                       # names the Graphviz in use
+    frozenset({"commands"}),                      # QUndoCommands
+    frozenset({"ui"}),
+    frozenset({"cli"}),                           # the composition root, with ui.app
+    frozenset({"__main__"}),
+)
 
 
 def module_name(path: Path) -> str:
@@ -70,7 +98,7 @@ def run_blocked(blocked: tuple[str, ...], body: str, tmp_path: Path,
     """)
     env = {**os.environ, "ORGDESK_STATE_DIR": str(tmp_path / "state"),
            "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+    return subprocess.run([sys.executable, "-c", code], check=False, cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -191,3 +219,202 @@ def test_core_source_never_names_qt_or_sqlalchemy(path: Path) -> None:
     upward = {name for name in _imported_names(path)
               if name.startswith("orgdesk.") and not name.startswith("orgdesk.core")}
     assert not upward, f"{path.name} imports {sorted(upward)} from a higher layer"
+
+
+# --- The layer map: package edges and module cycles ---------------------------------------
+
+def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> str:
+    """The absolute module an ImportFrom names (relative imports resolved)."""
+    if node.level == 0:
+        return node.module or ""
+    parts = module.split(".")
+    base = parts if is_package else parts[:-1]
+    base = base[:len(base) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def import_graph(root: Path, package: str) -> dict[str, set[str]]:
+    """module → the package's modules it imports, by every kind of import in its source."""
+    files = {module_name_in(root, path): path for path in (root / package).rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for module, path in files.items():
+        is_package = path.name == "__init__.py"
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = _resolve(module, is_package, node)
+                names.add(base)
+                names.update(f"{base}.{alias.name}" for alias in node.names)
+            elif (isinstance(node, ast.Call) and node.args
+                  and getattr(node.func, "id", getattr(node.func, "attr", "")) in
+                  ("__import__", "import_module")
+                  and isinstance(node.args[0], ast.Constant)
+                  and isinstance(node.args[0].value, str)):
+                names.add(node.args[0].value)
+        targets: set[str] = set()
+        for name in names:
+            if name != package and not name.startswith(package + "."):
+                continue
+            while name not in files and "." in name:  # `from pkg.mod import function`
+                name = name.rsplit(".", 1)[0]
+            if name in files and name != module:
+                targets.add(name)
+        graph[module] = targets
+    return graph
+
+
+def module_name_in(root: Path, path: Path) -> str:
+    parts = path.relative_to(root).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def unit_of(module: str) -> str:
+    """The floor-plan unit of a module: its sub-package or top-level module."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def forbidden_edges(graph: dict[str, set[str]], floors: tuple[frozenset[str], ...],
+                    ) -> list[str]:
+    """Every import that points sideways or up the floors (or into an unplaced unit)."""
+    floor = {unit: level for level, units in enumerate(floors) for unit in units}
+    found = []
+    for module, targets in sorted(graph.items()):
+        for target in sorted(targets):
+            source_unit, target_unit = unit_of(module), unit_of(target)
+            if source_unit == target_unit:
+                continue
+            if source_unit not in floor or target_unit not in floor:
+                found.append(f"{module} -> {target} (a unit not on any floor)")
+            elif floor[target_unit] >= floor[source_unit]:
+                found.append(f"{module} -> {target} ({source_unit} may not import {target_unit})")
+    return found
+
+
+def import_cycles(graph: dict[str, set[str]], limit: int = 20) -> list[list[str]]:
+    """Up to `limit` simple import cycles among modules."""
+    import itertools
+
+    import networkx as nx
+
+    digraph = nx.DiGraph([(a, b) for a, targets in graph.items() for b in targets])
+    return [sorted(cycle) for cycle in itertools.islice(nx.simple_cycles(digraph), limit)]
+
+
+def qt_outside_allowed(root: Path, package: str) -> list[str]:
+    offending = []
+    for path in sorted((root / package).rglob("*.py")):
+        module = module_name_in(root, path)
+        if unit_of(module) in QT_UNITS:
+            continue
+        named = sorted(n for n in _imported_names(path) if n.partition(".")[0] in QT)
+        if named:
+            offending.append(f"{module} imports {named}")
+    return offending
+
+
+@functools.cache
+def orgdesk_graph() -> dict[str, set[str]]:
+    return import_graph(ROOT, "orgdesk")
+
+
+def test_every_unit_is_on_a_floor_once() -> None:
+    placed = [unit for units in FLOORS for unit in units]
+    assert len(placed) == len(set(placed))
+    assert {unit_of(module) for module in orgdesk_graph()} <= set(placed)
+
+
+def test_imports_point_only_down_the_floors() -> None:
+    assert forbidden_edges(orgdesk_graph(), FLOORS) == []
+
+
+#: The one cycle left, to be removed, never added to: recovery validates a candidate
+#: with `document.read_organisation` (imported lazily) while `document` opens through
+#: `recovery.examine`.  It goes when the readers move out of storage/document.py into
+#: a module of their own (document.py was being rewritten by the column-table work).
+KNOWN_CYCLES = (["orgdesk.storage.document", "orgdesk.storage.recovery"],)
+
+
+def test_no_import_cycles_among_modules() -> None:
+    assert [c for c in import_cycles(orgdesk_graph()) if c not in KNOWN_CYCLES] == []
+
+
+def test_only_ui_commands_and_paint_name_qt() -> None:
+    assert qt_outside_allowed(ROOT, "orgdesk") == []
+
+
+def _fake_package(root: Path, files: dict[str, str]) -> None:
+    for name, source in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source), "utf-8")
+
+
+FAKE_FLOORS = (frozenset({"fake", "core"}), frozenset({"storage"}), frozenset({"ui"}))
+
+
+def test_the_checker_sees_upward_lazy_and_type_checking_imports(tmp_path: Path) -> None:
+    _fake_package(tmp_path, {
+        "fake/__init__.py": "",
+        "fake/core/__init__.py": "",
+        "fake/core/model.py": """
+            from typing import TYPE_CHECKING
+            if TYPE_CHECKING:
+                from fake.storage.db import Db
+            def save():
+                from ..ui import window
+            """,
+        "fake/storage/__init__.py": "",
+        "fake/storage/db.py": "from fake.core.model import save\n",
+        "fake/ui/__init__.py": "",
+        "fake/ui/window.py": """
+            import importlib
+            from fake.storage import db
+            importlib.import_module("fake.core.model")
+            import PySide6.QtWidgets
+            """,
+    })
+    graph = import_graph(tmp_path, "fake")
+    # `from ..ui import window` imports the package fake.ui too.
+    assert graph["fake.core.model"] == {"fake.storage.db", "fake.ui", "fake.ui.window"}
+    assert graph["fake.ui.window"] == {"fake.storage", "fake.storage.db", "fake.core.model"}
+    assert forbidden_edges(graph, FAKE_FLOORS) == [
+        "fake.core.model -> fake.storage.db (core may not import storage)",
+        "fake.core.model -> fake.ui (core may not import ui)",
+        "fake.core.model -> fake.ui.window (core may not import ui)",
+    ]
+    assert forbidden_edges(graph, (frozenset({"fake", "core"}), frozenset({"ui"}))) == [
+        "fake.core.model -> fake.storage.db (a unit not on any floor)",
+        "fake.core.model -> fake.ui (core may not import ui)",
+        "fake.core.model -> fake.ui.window (core may not import ui)",
+        "fake.storage.db -> fake.core.model (a unit not on any floor)",
+        "fake.ui.window -> fake.storage (a unit not on any floor)",
+        "fake.ui.window -> fake.storage.db (a unit not on any floor)",
+    ]
+    assert ["fake.core.model", "fake.storage.db"] in import_cycles(graph)
+
+
+def test_the_checker_finds_a_lazy_cycle_inside_one_package(tmp_path: Path) -> None:
+    _fake_package(tmp_path, {
+        "fake/__init__.py": "",
+        "fake/core/__init__.py": "",
+        "fake/core/a.py": "from fake.core.b import f\n",
+        "fake/core/b.py": "def f():\n    from fake.core import c\n",
+        "fake/core/c.py": "from . import a\n",
+    })
+    graph = import_graph(tmp_path, "fake")
+    assert forbidden_edges(graph, FAKE_FLOORS) == []
+    assert import_cycles(graph) == [["fake.core.a", "fake.core.b", "fake.core.c"]]
+
+
+def test_the_checker_sees_qt_named_outside_its_units(tmp_path: Path) -> None:
+    _fake_package(tmp_path, {
+        "fake/__init__.py": "",
+        "fake/export/__init__.py": "",
+        "fake/export/png.py": "def f():\n    from PySide6.QtGui import QImage\n",
+        "fake/paint/__init__.py": "",
+        "fake/paint/png.py": "def f():\n    from PySide6.QtGui import QImage\n",
+    })
+    assert qt_outside_allowed(tmp_path, "fake") == ["fake.export.png imports ['PySide6.QtGui']"]
