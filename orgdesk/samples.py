@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from orgdesk.core.errors import InvalidValueError, UserError
+from orgdesk.core.errors import InvalidValueError, Sentence, UserError, sentence_of
 from orgdesk.core.model import (
     PLACE_KEYS,
     Department,
@@ -60,11 +60,13 @@ class Sample:
 def requirements_from(table: dict[str, Any], where: str) -> Requirements:
     unknown = set(table) - dict_keys("requirements")
     if unknown:
-        raise InvalidValueError(f"{where}: unknown requirement fields {sorted(unknown)}.")
+        raise InvalidValueError(Sentence.of("{where}: unknown requirement fields {names}.",
+                                            where=where, names=", ".join(sorted(unknown))))
     try:
         return requirements_from_dict(table)
     except (KeyError, TypeError, ValueError) as exc:
-        raise InvalidValueError(f"{where}: {exc}") from None
+        raise InvalidValueError(Sentence.of("{where}: {reason}", where=where,
+                                                reason=sentence_of(exc))) from None
 
 
 def kpis_from(items: list[dict[str, Any]]) -> tuple[Kpi, ...]:
@@ -74,7 +76,8 @@ def kpis_from(items: list[dict[str, Any]]) -> tuple[Kpi, ...]:
 def organisation_from_toml(data: dict[str, Any], name: str = "sample") -> Organisation:
     """Build an Organisation from a parsed sample file; ids follow file order."""
     if data.get("format") != SAMPLE_FORMAT:
-        raise InvalidValueError(f"{name}: format must be “{SAMPLE_FORMAT}”.")
+        raise InvalidValueError(Sentence.of("{name}: format must be “{format}”.",
+                                            name=name, format=SAMPLE_FORMAT))
     doc = data.get("document", {})
     info = DocumentInfo(doc.get("title", ""), doc.get("client", ""), doc.get("author", ""),
                         doc.get("notes", ""), SAMPLE_DATE, SAMPLE_DATE)
@@ -86,7 +89,8 @@ def organisation_from_toml(data: dict[str, Any], name: str = "sample") -> Organi
     ids: dict[str, PositionId] = {}
     for index, item in enumerate(table):
         if item["key"] in ids:
-            raise InvalidValueError(f"{name}: position key “{item['key']}” appears twice.")
+            raise InvalidValueError(Sentence.of("{name}: position key “{key}” appears twice.",
+                                                name=name, key=item["key"]))
         ids[item["key"]] = PositionId(index + 1)
     order_under: dict[PositionId | None, int] = {}
     positions = []
@@ -94,23 +98,27 @@ def organisation_from_toml(data: dict[str, Any], name: str = "sample") -> Organi
         where = f"{name}: position “{item['key']}”"
         unknown = set(item) - _POSITION_KEYS
         if unknown:
-            raise InvalidValueError(f"{where}: unknown fields {sorted(unknown)}.")
+            raise InvalidValueError(Sentence.of("{where}: unknown fields {names}.",
+                                                where=where, names=", ".join(sorted(unknown))))
         superior = ids[item["reports_to"]] if item.get("reports_to") else None
         order = order_under.get(superior, 0)
         order_under[superior] = order + 1
         department = item.get("department")
         if department and department not in departments:
-            raise InvalidValueError(f"{where}: unknown department “{department}”.")
+            raise InvalidValueError(Sentence.of("{where}: unknown department “{department}”.",
+                                                where=where, department=department))
         unknown = set(item.get("requirements", {})) - dict_keys("requirements")
         if unknown:
-            raise InvalidValueError(f"{where}: unknown requirement fields {sorted(unknown)}.")
+            raise InvalidValueError(Sentence.of("{where}: unknown requirement fields {names}.",
+                                                where=where, names=", ".join(sorted(unknown))))
         content = {k: v for k, v in item.items() if k not in _PLACE_KEYS}
         try:
             positions.append(position_from_dict({
                 **content, "id": ids[item["key"]], "superior_id": superior, "order": order,
                 "department_id": departments[department].id if department else None}))
         except InvalidValueError as exc:
-            raise InvalidValueError(f"{where}: {exc}") from None
+            raise InvalidValueError(Sentence.of("{where}: {reason}", where=where,
+                                                reason=sentence_of(exc))) from None
     relations = [
         Relation(RelationId(i + 1), ids[r["from"]], ids[r["to"]],
                  RelationKind(r.get("kind", "dotted")), r.get("label", ""))
@@ -139,7 +147,8 @@ def find_sample(name: str) -> Sample:
         if name in (sample.slug, sample.title):
             return sample
     known = ", ".join(s.slug for s in samples())
-    raise UserError(f"There is no sample organisation called “{name}”; choose one of: {known}.")
+    raise UserError(Sentence.of("There is no sample organisation called “{name}”; choose one "
+                                "of: {known}.", name=name, known=known))
 
 
 def template_organisation(name: str) -> Organisation:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from orgdesk.core.errors import InvalidValueError
+from orgdesk.core.errors import InvalidValueError, Sentence
 
 #: Version of the JSON shape written by `to_dict`; `from_dict` refuses newer ones.
 RULES_FORMAT = 1
@@ -126,14 +126,19 @@ class SpanRules:
     manager: ManagerSpanRule = field(default_factory=ManagerSpanRule)
 
     def __post_init__(self) -> None:
-        for name, low, high in (("team leader", self.team_leader.min_agents,
+        for name, low, high in ((Sentence.of("team leader"), self.team_leader.min_agents,
                                  self.team_leader.max_agents),
-                                ("QA inspector", self.qa.min_agents, self.qa.max_agents),
-                                ("trainer", self.trainer.min_agents, self.trainer.max_agents)):
+                                (Sentence.of("QA inspector"), self.qa.min_agents,
+                                 self.qa.max_agents),
+                                (Sentence.of("trainer"), self.trainer.min_agents,
+                                 self.trainer.max_agents)):
             if low < 1 or high < 1:
-                raise SpanRulesError(f"The {name} rule needs numbers of at least 1.")
+                raise SpanRulesError(Sentence.of("The {name} rule needs numbers of at least 1.",
+                                                 name=name))
             if low > high:
-                raise SpanRulesError(f"The {name} rule's range {low}-{high} starts after it ends.")
+                raise SpanRulesError(Sentence.of("The {name} rule's range {low}-{high} starts "
+                                                 "after it ends.",
+                                                 name=name, low=low, high=high))
         if self.manager.max_reports < 1:
             raise SpanRulesError("The manager rule needs a maximum of at least 1.")
 
@@ -223,22 +228,25 @@ _MAX_COUNT = 100_000
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
-        raise SpanRulesError(f"The “{name}” part of the span-of-control rules is not an object.")
+        raise SpanRulesError(Sentence.of("The “{name}” part of the span-of-control rules is not"
+                                         " an object.", name=name))
     return value
 
 
 def _flag(data: dict[str, Any], key: str, default: bool, where: str) -> bool:
     value = data.get(key, default)
     if not isinstance(value, bool):
-        raise SpanRulesError(f"“{where}.{key}” in the span-of-control rules must be true or false.")
+        raise SpanRulesError(Sentence.of("“{where}.{key}” in the span-of-control rules must be "
+                                         "true or false.", where=where, key=key))
     return value
 
 
 def _count(data: dict[str, Any], key: str, default: int, where: str) -> int:
     value = data.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _MAX_COUNT:
-        raise SpanRulesError(f"“{where}.{key}” in the span-of-control rules must be a whole "
-                             f"number from 0 to {_MAX_COUNT}.")
+        raise SpanRulesError(Sentence.of("“{where}.{key}” in the span-of-control rules must be "
+                                         "a whole number from 0 to {limit}.",
+                                         where=where, key=key, limit=_MAX_COUNT))
     return value
 
 
@@ -247,15 +255,18 @@ def _words(data: dict[str, Any], key: str, default: tuple[str, ...], where: str
     value = data.get(key, list(default))
     if (not isinstance(value, list) or len(value) > _MAX_KEYWORDS
             or not all(isinstance(w, str) and len(w) <= _MAX_KEYWORD_LENGTH for w in value)):
-        raise SpanRulesError(f"“roles.{where}.{key}” in the span-of-control rules must be a list "
-                             f"of at most {_MAX_KEYWORDS} short texts.")
+        raise SpanRulesError(Sentence.of("“roles.{where}.{key}” in the span-of-control rules "
+                                         "must be a list of at most {limit} short "
+                                         "texts.",
+                                         where=where, key=key, limit=_MAX_KEYWORDS))
     return tuple(w.strip() for w in value if w.strip())
 
 
 def _matcher(roles: dict[str, Any], name: str, default: RoleMatcher) -> RoleMatcher:
     data = roles.get(name, {})
     if not isinstance(data, dict):
-        raise SpanRulesError(f"“roles.{name}” in the span-of-control rules is not an object.")
+        raise SpanRulesError(Sentence.of("“roles.{name}” in the span-of-control rules is not an"
+                                         " object.", name=name))
     return RoleMatcher(_words(data, "keywords", default.keywords, name),
                        _words(data, "exclude", default.exclude, name))
 

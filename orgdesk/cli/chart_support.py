@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from orgdesk.cli.terminal import out
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.chart_export import export_chart_file
@@ -22,9 +22,11 @@ def find_position(org: Organisation, title_or_id: str) -> PositionId:
             return found[0].id
         if len(found) > 1:
             ids = ", ".join(str(p.id) for p in found)
-            raise UserError(f"{len(found)} positions are called “{text}” (ids {ids}); "
-                            "give --root the id of the one you mean.")
-    raise UserError(f"There is no position with the title or id “{text}”.")
+            raise UserError(Sentence.of("{count} positions are called “{text}” (ids {ids}); "
+                                        "give --root the id of the one you mean.",
+                                        count=len(found), text=text, ids=ids))
+    raise UserError(Sentence.of("There is no position with the title or id “{text}”.",
+                                text=text))
 
 
 def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExportOptions:
@@ -32,7 +34,8 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
     if args.depth is not None and args.depth < 0:
         raise UserError("--depth must be 0 or more.")
     if not 10 <= args.dpi <= 1200:
-        raise UserError(f"--dpi must be between 10 and 1200, not {args.dpi}.")
+        raise UserError(Sentence.of("--dpi must be between 10 and 1200, not {dpi}.",
+                                    dpi=args.dpi))
     root = find_position(org, args.root) if args.root else None
     return ChartExportOptions(format=fmt, layout=args.layout, orientation=args.orientation,
                               dpi=args.dpi, paper=args.paper, landscape=args.landscape,
@@ -45,7 +48,9 @@ def export_chart(args: argparse.Namespace) -> int:
 
     org = read_organisation(args.file)
     if not len(org):
-        raise UserError(f"“{args.file.name}” has no positions, so there is no chart to export.")
+        raise UserError(Sentence.of("“{file}” has no positions, so there is no chart to "
+                                    "export.",
+                                    file=args.file.name))
     options = options_from_args(args, org)
     export_chart_file(org, args.output, options)
     out(f"Wrote {args.output}.")

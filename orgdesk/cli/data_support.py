@@ -14,7 +14,7 @@ from orgdesk.cli.terminal import (
     err,
     out,
 )
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 from orgdesk.io.fields import field_for
 from orgdesk.io.interchange import export_to, import_to_file
 from orgdesk.io.options import ImportOptions, RootPolicy
@@ -52,7 +52,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         column, equals, name = pair.rpartition("=")
         if not equals or not column:
-            raise UserError(f"“{pair}” is not of the form COLUMN=FIELD.")
+            raise UserError(Sentence.of("“{pair}” is not of the form COLUMN=FIELD.", pair=pair))
         mapping[column] = field_for(name.strip()).key
     return mapping
 
@@ -63,7 +63,8 @@ def import_file(args: argparse.Namespace) -> int:
     if output.suffix.lower() != ".orgdesk":
         output = output.with_name(output.name + ".orgdesk")
     if output.exists() and not args.check:
-        raise UserError(f"{name_of(output)} already exists; choose another name.")
+        raise UserError(Sentence.of("{file} already exists; choose another name.",
+                                    file=name_of(output)))
     roots = RootPolicy.FOREST if args.forest else RootPolicy.ADD_ROOT if args.root_title else None
     options = ImportOptions(sheet=args.sheet, encoding=args.encoding,
                             mapping=parse_mapping(args.map or []), roots=roots,

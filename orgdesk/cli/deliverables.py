@@ -12,7 +12,7 @@ from pathlib import Path
 
 from orgdesk.analysis.span_rules import SpanRules, SpanRulesError
 from orgdesk.cli.terminal import out, out_json
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError, sentence_of
 from orgdesk.core.organisation import Organisation
 
 
@@ -48,8 +48,8 @@ def _cmd_handbook(args: argparse.Namespace) -> int:
     output: Path = args.output
     handbook_format(output)  # a wrong extension is refused before any work
     if not output.parent.is_dir():
-        raise UserError(f"Cannot write “{output.name}”: the folder “{output.parent}” "
-                        "does not exist.")
+        raise UserError(Sentence.of("Cannot write “{file}”: the folder “{parent}” does not "
+                                    "exist.", file=output.name, parent=output.parent))
     org = read_organisation(args.file)
     root = None
     if args.root:
@@ -75,11 +75,13 @@ def _rules(args: argparse.Namespace, org: Organisation) -> SpanRules:
         text = args.rules.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        raise UserError(f"Cannot read the rules file “{args.rules.name}”: {reason}.") from None
+        raise UserError(Sentence.of("Cannot read the rules file “{file}”: {reason}.",
+                                    file=args.rules.name, reason=reason)) from None
     try:
         return SpanRules.from_json(text)
     except SpanRulesError as exc:
-        raise SpanRulesError(f"{args.rules.name}: {exc}") from None
+        raise SpanRulesError(Sentence.of("{file}: {reason}", file=args.rules.name,
+                                         reason=sentence_of(exc))) from None
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

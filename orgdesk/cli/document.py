@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from orgdesk.cli.terminal import err, out, out_json
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,7 +38,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if output.suffix.lower() != EXTENSION:
         output = output.with_name(output.name + EXTENSION)
     if output.exists():
-        raise UserError(f"“{output.name}” already exists; choose another name.")
+        raise UserError(Sentence.of("“{file}” already exists; choose another name.",
+                                    file=output.name))
     if args.template:
         from orgdesk.samples import template_organisation
 

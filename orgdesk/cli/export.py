@@ -9,7 +9,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 
 CHART_FORMATS = ("png", "svg", "pdf", "dot")
 DATA_FORMATS = ("csv", "xlsx", "graphml", "json")
@@ -42,4 +42,5 @@ def _cmd_export(args: argparse.Namespace) -> int:
         module = importlib.import_module("orgdesk.cli.data_support")
         return int(module.export_data(args))
     known = ", ".join(CHART_FORMATS + DATA_FORMATS)
-    raise UserError(f"orgdesk cannot export “.{suffix}” files; use one of: {known}.")
+    raise UserError(Sentence.of("orgdesk cannot export “.{suffix}” files; use one of: {known}.",
+                                suffix=suffix, known=known))

@@ -119,12 +119,15 @@ class Requirements:
     def __post_init__(self) -> None:
         if self.education and self.education not in EDUCATION_SCALE:
             raise InvalidValueError(
-                f"Education “{self.education}” is not one of {' / '.join(EDUCATION_SCALE)}."
+                Sentence.of("Education “{education}” is not one of {names}.",
+                            education=self.education, names=" / ".join(EDUCATION_SCALE))
             )
-        for label, value in (("Years of experience", self.min_years),
-                             ("Minimum age", self.age_min), ("Maximum age", self.age_max)):
+        for label, value in ((Sentence.of("Years of experience"), self.min_years),
+                             (Sentence.of("Minimum age"), self.age_min),
+                             (Sentence.of("Maximum age"), self.age_max)):
             if value is not None and not 0 <= value <= 200:
-                raise InvalidValueError(f"{label} must be between 0 and 200, not {value}.")
+                raise InvalidValueError(Sentence.of("{label} must be between 0 and 200, not "
+                                                    "{value}.", label=label, value=value))
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise InvalidValueError(Sentence.of(
                 "The age range {low}-{high} starts after it ends.",
@@ -186,12 +189,15 @@ class Position:
             raise InvalidValueError("A position needs a title.")
         if self.planned_headcount < 0:
             raise InvalidValueError(
-                f"Planned headcount of “{self.title}” cannot be negative."
+                Sentence.of("Planned headcount of “{title}” cannot be negative.",
+                            title=self.title)
             )
         if self.filled_headcount < 0:
-            raise InvalidValueError(f"Filled headcount of “{self.title}” cannot be negative.")
+            raise InvalidValueError(Sentence.of("Filled headcount of “{title}” cannot be "
+                                                "negative.", title=self.title))
         if self.superior_id == self.id:
-            raise InvalidValueError(f"“{self.title}” cannot report to itself.")
+            raise InvalidValueError(Sentence.of("“{title}” cannot report to itself.",
+                                                title=self.title))
 
     @property
     def vacancies(self) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgdesk.core.errors import InvalidValueError
+from orgdesk.core.errors import InvalidValueError, Sentence, sentence_of
 from orgdesk.core.model import (
     POSITION_FIELDS,
     Department,
@@ -80,7 +80,8 @@ def _values(fields: tuple[PositionField, ...], data: dict[str, Any], depth: int
         for name in spec.path[depth:-1]:
             source = source.get(name, {})
             if not isinstance(source, dict):
-                raise InvalidValueError(f"“{name}” must be a table of values.")
+                raise InvalidValueError(Sentence.of("“{name}” must be a table of values.",
+                                                    name=name))
         if spec.path[-1] in source:
             values[spec.key] = _from_json(spec, source[spec.path[-1]])
         elif spec.required:
@@ -118,7 +119,8 @@ def position_from_dict(data: dict[str, Any]) -> Position:
     try:
         return position_from_values(_values(POSITION_FIELDS, data, 0))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InvalidValueError(f"A position record is incomplete or malformed ({exc}).") from None
+        raise InvalidValueError(Sentence.of("A position record is incomplete or malformed "
+                                            "({reason}).", reason=sentence_of(exc))) from None
 
 
 def department_to_dict(department: Department) -> dict[str, Any]:
@@ -131,12 +133,14 @@ def department_from_dict(data: dict[str, Any]) -> Department:
         return Department(DepartmentId(int(data["id"])), _text(data["name"]),
                           _text(data.get("colour", "#D9E2F3")), int(data.get("order", 0)))
     except (KeyError, TypeError, ValueError) as exc:
-        raise InvalidValueError(f"A department record is incomplete or malformed ({exc}).") from None
+        raise InvalidValueError(Sentence.of("A department record is incomplete or malformed "
+                                            "({reason}).", reason=sentence_of(exc))) from None
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise InvalidValueError(f"Expected text, found {type(value).__name__}.")
+        raise InvalidValueError(Sentence.of("Expected text, found {type}.",
+                                            type=type(value).__name__))
     return value
 
 

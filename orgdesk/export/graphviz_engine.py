@@ -101,7 +101,8 @@ def render(source: str, fmt: str, layout_engine: str = "dot", timeout: float = 1
     engine = engine or current_engine()
     if engine.kind == "embedded":
         if fmt not in EMBEDDED_FORMATS:
-            raise GraphvizFailed(f"The embedded Graphviz cannot write {fmt.upper()} directly.")
+            raise GraphvizFailed(Sentence.of("The embedded Graphviz cannot write {format} "
+                                             "directly.", format=fmt.upper()))
         return _run_embedded(source, fmt, layout_engine, timeout)
     assert engine.dot is not None
     return _run(
@@ -116,7 +117,8 @@ def _run(command: list[str], source: str, timeout: float) -> bytes:
         except subprocess.TimeoutExpired:
             raise _timed_out(timeout) from None
         except OSError as exc:
-            raise GraphvizFailed(f"Graphviz could not be started: {exc.strerror or exc}.") from None
+            raise GraphvizFailed(Sentence.of("Graphviz could not be started: {reason}.",
+                                             reason=exc.strerror or str(exc))) from None
     if result.returncode != 0 or not result.stdout:
         raise _failed(result.stderr.decode("utf-8", "replace"))
     return result.stdout

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from orgdesk.core.errors import Sentence
 from orgdesk.core.model import POSITION_FIELD_BY_KEY, POSITION_FIELDS
 from orgdesk.io.problems import InterchangeError
 
@@ -147,7 +148,8 @@ def field_for(text: str) -> Field:
     key = text if text in FIELD_BY_KEY else _ALIASES.get(normalise(text))
     if key is None:
         known = ", ".join(f.key for f in FIELDS)
-        raise InterchangeError(f"There is no field called “{text}”; fields are: {known}.")
+        raise InterchangeError(Sentence.of("There is no field called “{text}”; fields are: "
+                                           "{known}.", text=text, known=known))
     return FIELD_BY_KEY[key]
 
 

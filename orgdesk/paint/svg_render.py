@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterable
 
-from orgdesk.core.errors import UserError
+from orgdesk.core.errors import Sentence, UserError
 from orgdesk.layout.paging import FOOTER, MARGIN, Rect, plan_pages
 
 #: Largest PNG painted here: 16384 px a side and 200 million pixels (800 MB of memory).
@@ -67,9 +67,11 @@ def svg_to_png(svg: bytes, dpi: int) -> bytes:
     if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
         largest = int(72 * min(MAX_SIDE / max(box.width(), box.height()),
                                math.sqrt(MAX_PIXELS / (box.width() * box.height()))))
-        raise RenderFailed(f"At {dpi} dpi this chart would be {width:,} × {height:,} pixels, "
-                           f"too large for one image; choose at most {max(largest, 1)} dpi, "
-                           "or export SVG or PDF.")
+        raise RenderFailed(Sentence.of("At {dpi} dpi this chart would be {width} × {height} "
+                                       "pixels, too large for one image; choose at most {limit} "
+                                       "dpi, or export SVG or PDF.",
+                                       dpi=dpi, width=f"{width:,}", height=f"{height:,}",
+                                       limit=max(largest, 1)))
     image = QImage(max(width, 1), max(height, 1), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     dots_per_metre = round(dpi / 0.0254)

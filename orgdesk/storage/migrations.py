@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
-from orgdesk.core.errors import Sentence
+from orgdesk.core.errors import Sentence, sentence_of
 from orgdesk.storage import schema_history
 from orgdesk.storage.errors import CorruptFile, FileTooNew, FileTooOld, name_of
 from orgdesk.storage.schema import APPLICATION_ID, METADATA, SCHEMA_VERSION
@@ -106,8 +106,9 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int | None = Non
     transactions or be carried into the user's next save.
     """
     if schema_of(conn, schema) != normalised(expected_schema(version)):
-        raise CorruptFile(path, f"{name_of(path)} is not a valid orgdesk file: "
-                                "its tables are not the ones orgdesk writes.")
+        raise CorruptFile(path, Sentence.of("{file} is not a valid orgdesk file: its tables are"
+                                            " not the ones orgdesk writes.",
+                                            file=name_of(path)))
 
 
 def upgrade(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step] | None = None,
@@ -138,11 +139,14 @@ def upgrade(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step] | No
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 # The file's own data broke the step (a new constraint, say): typed error.
-                raise CorruptFile(path, f"{name_of(path)} could not be upgraded to file "
-                                        f"format {version + 1}: {exc}.") from exc
+                raise CorruptFile(path, Sentence.of("{file} could not be upgraded to file "
+                                                    "format {version}: {reason}.",
+                                                    file=name_of(path), version=version + 1,
+                                                    reason=sentence_of(exc))) from exc
             raise
     if start != target:
         problems = integrity_problems(conn)
         if problems:
-            raise CorruptFile(path, f"{name_of(path)} could not be upgraded: {problems[0]}.")
+            raise CorruptFile(path, Sentence.of("{file} could not be upgraded: {problem}.",
+                                                file=name_of(path), problem=problems[0]))
     return start

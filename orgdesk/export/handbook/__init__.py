@@ -44,7 +44,8 @@ def handbook_format(path: Path) -> str:
         return "html"
     if suffix not in FORMATS:
         raise UnknownHandbookFormat(
-            f"orgdesk writes the handbook as .pdf, .docx or .html, not “{path.suffix or path.name}”.")
+            Sentence.of("orgdesk writes the handbook as .pdf, .docx or .html, not “{suffix}”.",
+                        suffix=path.suffix or path.name))
     return suffix
 
 
@@ -91,7 +92,9 @@ def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = No
 
         data = render_html(content, chart, bars)
     else:
-        raise UnknownHandbookFormat(f"orgdesk cannot write a handbook as “{fmt}”.")
+        raise UnknownHandbookFormat(Sentence.of("orgdesk cannot write a handbook as "
+                                                "“{format}”.",
+                                                format=fmt))
     step(4, 4)
     return data
 
