@@ -1,1 +1,1 @@
-"""The Qt (PySide6) user interface; nothing outside this package imports Qt."""
+"""The Qt (PySide6) user interface; besides it only `commands` and `paint` import Qt."""
