@@ -14,6 +14,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from orgdesk.core.errors import Sentence
 from orgdesk.core.model import EDUCATION_SCALE, Kpi, PositionKind
 
 #: First characters that make a spreadsheet treat a cell as a formula (OWASP).
@@ -190,7 +191,8 @@ def _number(token: str) -> int:
     else:
         value = _CN_DIGITS[token] if len(token) == 1 else -1
     if not 0 <= value <= MAX_NUMBER:
-        raise ValueError(f"“{token}” is not a whole number orgdesk can hold")
+        raise ValueError(Sentence.of("“{token}” is not a whole number orgdesk can hold",
+                                     token=token))
     return value
 
 
@@ -205,20 +207,22 @@ def parse_int(value: object) -> int:
     """A whole number such as 14, 14.0, “14”, “14人”, “×14”, “3年以上”, “十二”."""
     if isinstance(value, int) and not isinstance(value, bool):
         if not 0 <= value <= MAX_NUMBER:
-            raise ValueError(f"{value} is outside 0-{MAX_NUMBER:,}")
+            raise ValueError(Sentence.of("{value} is outside 0-{limit}",
+                                         value=value, limit=f"{MAX_NUMBER:,}"))
         return value
     if isinstance(value, float) and not value.is_integer():
-        raise ValueError(f"{value} is not a whole number")
+        raise ValueError(Sentence.of("{value} is not a whole number", value=value))
     if type(value) is str and value.isascii() and value.isdigit() and len(value) < 10:
         return int(value)  # the common case, without normalising
     text = _normal(value)
     match = _INT.match(text)
     if not match:
-        raise ValueError(f"“{cell_text(value)}” is not a whole number")
+        raise ValueError(Sentence.of("“{value}” is not a whole number", value=cell_text(value)))
     try:
         return _number(match.group(1))
     except KeyError:
-        raise ValueError(f"“{cell_text(value)}” is not a whole number") from None
+        raise ValueError(Sentence.of("“{value}” is not a whole number",
+                                     value=cell_text(value))) from None
 
 
 def parse_headcount(value: object) -> tuple[int, str]:
@@ -249,7 +253,8 @@ def parse_age_range(value: object) -> tuple[int | None, int | None]:
         return int(match.group(1)), None
     if match := _AGE_UNTIL.match(text):
         return None, int(match.group(1))
-    raise ValueError(f"“{cell_text(value)}” is not an age range such as 25-35")
+    raise ValueError(Sentence.of("“{value}” is not an age range such as 25-35",
+                                 value=cell_text(value)))
 
 
 _EDUCATION_WORDS = {**{word: word for word in EDUCATION_SCALE}, "专科": "大专", "研究生": "硕士",
@@ -269,8 +274,8 @@ def parse_education(value: object) -> str:
         return ""
     match = _EDUCATION_RE.search(text)
     if match is None:
-        raise ValueError(f"“{cell_text(value)}” is not an education level "
-                         f"({' / '.join(EDUCATION_SCALE)})")
+        raise ValueError(Sentence.of("“{value}” is not an education level ({names})",
+                                     value=cell_text(value), names=" / ".join(EDUCATION_SCALE)))
     return _EDUCATION_WORDS[match.group()]
 
 
@@ -284,7 +289,7 @@ def parse_kind(value: object) -> PositionKind:
         return PositionKind.STAFF
     if text in _LINE:
         return PositionKind.LINE
-    raise ValueError(f"“{cell_text(value)}” is neither line nor staff")
+    raise ValueError(Sentence.of("“{value}” is neither line nor staff", value=cell_text(value)))
 
 
 # ------------------------------------------------------- mixed 任职要求 cells

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from orgdesk.core.errors import InvalidValueError
+from orgdesk.core.errors import InvalidValueError, Sentence, sentence_of
 from orgdesk.core.model import (
     CONTENT_FIELDS,
     EDUCATION_SCALE,
@@ -129,7 +129,8 @@ def _exact_text(value: object) -> str:
 def _exact_education(value: object) -> str:
     text = cells.cell_text(value)
     if text and text not in EDUCATION_SCALE:
-        raise ValueError(f"“{text}” is not one of {' / '.join(EDUCATION_SCALE)}")
+        raise ValueError(Sentence.of("“{text}” is not one of {names}",
+                                     text=text, names=" / ".join(EDUCATION_SCALE)))
     return text
 
 
@@ -137,7 +138,8 @@ def _exact_kind(value: object) -> PositionKind:
     try:
         return PositionKind(cells.cell_text(value) or "line")
     except ValueError:
-        raise ValueError(f"“{cells.cell_text(value)}” is neither line nor staff") from None
+        raise ValueError(Sentence.of("“{value}” is neither line nor staff",
+                                     value=cells.cell_text(value))) from None
 
 
 def _optional(parse: Converter) -> Converter:
@@ -238,15 +240,18 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
             checkpoint(progress, "reading", count, table.total)
         if len(raw) != width:
             if len(raw) > width and any(cells.cell_text(v).strip() for v in raw[width:]):
-                problems.append(Problem(row, f"it has {len(raw)} cells but the header row names "
-                                             f"only {width} columns.", unit))
+                problems.append(Problem(row, Sentence.of(
+                    "it has {cells} cells but the header row names only {columns} columns.",
+                    cells=len(raw), columns=width), unit))
             raw = [*raw[:width], *[None] * (width - len(raw))]
         values: dict[str, Any] = {}
         for index, header, key, convert in mapped:
             try:
                 values[key] = convert(raw[index])
             except (ValueError, InvalidValueError) as exc:
-                problems.append(Problem(row, f"“{header}”: {exc}.", unit))
+                problems.append(Problem(row, Sentence.of("“{header}”: {reason}", header=header,
+                                                         reason=_with_stop(sentence_of(exc))),
+                                        unit))
         notes = []
         for i, header in to_notes:
             value = raw[i]
@@ -334,3 +339,10 @@ def _requirements_from(values: dict[str, Any]) -> Requirements:
     # In the dataclass's order: every other requirement field as its column says.
     return _requirements_of(*(chosen[f.key] if f.key in chosen else get(f.key, f.default)
                               for f in _REQUIREMENT_FIELDS))
+
+
+def _with_stop(reason: str) -> str:
+    """A reason as the end of a sentence: one that lacks its full stop gets one, translatably."""
+    if reason.endswith("."):
+        return reason
+    return Sentence.of("{reason}.", reason=reason)
