@@ -113,9 +113,14 @@ def extract_sentences(path: Path) -> list[Message]:
         if not isinstance(node, ast.Call):
             continue
         index = 0 if sentence_of(node) else forwarders.get(getattr(node.func, "id", ""), -1)
-        if 0 <= index < len(node.args) and isinstance(node.args[index], ast.Constant) \
-                and isinstance(node.args[index].value, str):
-            found.append(("errors", node.args[index].value))
+        if not 0 <= index < len(node.args):
+            continue
+        template = node.args[index]
+        # `Sentence.of("… full." if full else "… read-only.")`: both branches are templates
+        for choice in (template.body, template.orelse) if isinstance(template, ast.IfExp) \
+                else (template,):
+            if isinstance(choice, ast.Constant) and isinstance(choice.value, str):
+                found.append(("errors", choice.value))
     return found
 
 

@@ -54,7 +54,8 @@ def read_header(path: Path) -> Header:
     except FileNotFoundError:
         raise FileMissing(path, Sentence.of("{file} does not exist.", file=name_of(path))) from None
     except OSError as exc:
-        raise NotAFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
+        raise NotAFile(path, Sentence.of("{file} cannot be read: {reason}.", file=name_of(path),
+                                         reason=exc.strerror or str(exc))) from None
     if stat.S_ISDIR(st.st_mode):
         raise NotAFile(path, Sentence.of("{file} is a folder, not an orgdesk file.",
                                           file=name_of(path)))
@@ -67,7 +68,8 @@ def read_header(path: Path) -> Header:
         with open(path, "rb") as handle:
             raw = handle.read(HEADER_SIZE)
     except OSError as exc:
-        raise NotAFile(path, f"{name_of(path)} cannot be read: {exc.strerror}.") from None
+        raise NotAFile(path, Sentence.of("{file} cannot be read: {reason}.", file=name_of(path),
+                                         reason=exc.strerror or str(exc))) from None
     if not raw.startswith(SQLITE_MAGIC):
         raise NotOrgdeskFile(path, Sentence.of("{file} is not an orgdesk file.", file=name_of(path)))
     if len(raw) < HEADER_SIZE:
