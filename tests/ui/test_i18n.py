@@ -21,7 +21,7 @@ class _Dictionary(QTranslator):
                   n: int = -1) -> str:
         return self.texts.get((context, source), "")
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return False
 
 
@@ -74,11 +74,10 @@ def test_sentences_and_their_sentence_arguments_are_translated(chinese: _Diction
 def test_violation_counts_read_in_the_singular(qapp: QCoreApplication) -> None:
     """One QA inspector seat for one agent seat is not “1 QA inspector seats”."""
     from orgdesk.analysis.span_check import RuleKind, Violation
-    from orgdesk.ui.analysis_panel import AnalysisPanel
-
     from orgdesk.core.model import PositionId
+    from orgdesk.ui.analysis_panel import AnalysisPanel
 
     text = AnalysisPanel.violation_text(None, Violation(  # type: ignore[arg-type]
         RuleKind.QA, PositionId(1), "Team A", 1, 1, 1, "", agents=1, rule_range=(10, 12)))
-    assert text == "1 QA inspector seat for 1 agent seat (“Team A”); one per 10–12 agents " \
-        "means 1.", text
+    assert text == ("1 QA inspector seat for 1 agent seat (“Team A”); "
+                    "one per 10–12 agents means 1."), text
