@@ -15,7 +15,7 @@ SYSTEM_PACKAGES := graphviz fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommo
                    libxcb-xinerama0
 TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui
 
-.PHONY: run test stress system-deps test-system-deps venv samples clean
+.PHONY: run test lint stress system-deps test-system-deps venv samples clean
 
 # The app opens a working copy of the sample in out/, so the bundled sample
 # files stay as built from their sources whatever the user edits and saves.
@@ -26,6 +26,12 @@ run: system-deps $(VENV)/.runtime
 
 test: system-deps test-system-deps $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen ORGDESK_NO_SKIPS=1 $(VPY) -m pytest
+
+# The linter and the type checker, configured in pyproject.toml; both keep a cache
+# (.ruff_cache, .mypy_cache), so a second run takes seconds.
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check orgdesk tests tools benchmarks
+	$(VENV)/bin/mypy
 
 # The long adversarial run (tools/stress.py; docs/reliability.md): 1,000+ damaged files
 # through every command and the window, 300 kills, fuzzing. Not part of `make test`.
