@@ -17,19 +17,19 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import sqlite3
 import sys
 import tempfile
 import time
-import resource
 from pathlib import Path
 
 os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-bench-"))
 
-from orgdesk.core.model import Kpi, Position, PositionId, Requirements  # noqa: E402
-from orgdesk.core.organisation import Organisation  # noqa: E402
-from orgdesk.services import DocumentService  # noqa: E402
-from orgdesk.storage.document import DocumentFile, create_file, read_organisation  # noqa: E402
+from orgdesk.core.model import Kpi, Position, PositionId, Requirements
+from orgdesk.core.organisation import Organisation
+from orgdesk.services import DocumentService
+from orgdesk.storage.document import DocumentFile, create_file, read_organisation
 
 
 def build(count: int) -> Organisation:
@@ -56,7 +56,7 @@ def build(count: int) -> Organisation:
     return Organisation(positions=positions)
 
 
-def timed(label: str, func, rows: list) -> object:  # noqa: ANN001
+def timed(label: str, func, rows: list) -> object:
     start = time.perf_counter()
     result = func()
     rows.append((label, time.perf_counter() - start))

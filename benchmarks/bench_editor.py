@@ -23,15 +23,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from callcenter import generate  # noqa: E402
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from callcenter import generate
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
-from orgdesk.core.model import PositionId  # noqa: E402
-from orgdesk.services import DocumentService  # noqa: E402
-from orgdesk.storage.document import DocumentFile, create_file  # noqa: E402
-from orgdesk.ui.controller import DocumentController  # noqa: E402
-from orgdesk.ui.main_window import MainWindow  # noqa: E402
+from orgdesk.core.model import PositionId
+from orgdesk.services import DocumentService
+from orgdesk.storage.document import DocumentFile, create_file
+from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.main_window import MainWindow
 
 
 def main() -> None:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-bench-"))
 
-from orgdesk.io.interchange import import_to_file, read_source  # noqa: E402
-from orgdesk.io.options import ImportOptions  # noqa: E402
+from orgdesk.io.interchange import import_to_file, read_source
+from orgdesk.io.options import ImportOptions
 
 DEPARTMENTS = ("运营部", "品质部", "支撑部", "营销部", "综合部")
 

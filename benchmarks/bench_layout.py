@@ -22,13 +22,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from orgdesk.core.model import Position, PositionId, PositionKind  # noqa: E402
-from orgdesk.core.organisation import Organisation  # noqa: E402
-from orgdesk.export.chart_export import render_chart  # noqa: E402
-from orgdesk.export.dot_build import build_dot  # noqa: E402
-from orgdesk.export.graphviz_engine import current_engine  # noqa: E402
-from orgdesk.export.options import ChartExportOptions  # noqa: E402
-from orgdesk.layout import layout_chart  # noqa: E402
+from orgdesk.core.model import Position, PositionId, PositionKind
+from orgdesk.core.organisation import Organisation
+from orgdesk.export.chart_export import render_chart
+from orgdesk.export.dot_build import build_dot
+from orgdesk.export.graphviz_engine import current_engine
+from orgdesk.export.options import ChartExportOptions
+from orgdesk.layout import layout_chart
 
 
 def call_center(n: int) -> Organisation:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from orgdesk.paths import sample_orgs_dir
 
 SAMPLE_FORMAT = "orgdesk-sample/1"
 #: Samples carry a fixed date so a rebuild is identical to the committed file.
-SAMPLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+SAMPLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 
 #: A sample names a position's place by keys; its other fields are the dict form's
 #: (core.serialize), so a new position field is readable here without an edit.

@@ -18,7 +18,7 @@ def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     """Under `make test` (ORGDESK_NO_SKIPS=1) a skip is a failure.
 
     `make test` installs every tool the suite uses (Graphviz, poppler,

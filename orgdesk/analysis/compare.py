@@ -309,7 +309,7 @@ def compare(old: Organisation, new: Organisation) -> Comparison:
                 f"Renamed “{before.title}” to “{after.title}”."))
         # The old superior the new one corresponds to; a new superior has none.
         if after.superior_id is None:
-            expected: PositionId | None | object = None
+            expected: PositionId | object | None = None
         else:
             expected = pairs.get(after.superior_id, _UNMATCHED)
         if expected != before.superior_id:

@@ -17,7 +17,6 @@ from orgdesk.analysis.span_rules import SpanRules
 from orgdesk.analysis.texts import tree_indent
 from orgdesk.core.organisation import Organisation
 
-
 #: Characters from the first wide block (Hangul Jamo) on; only these can be wide.
 _MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
 

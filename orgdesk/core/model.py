@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from operator import attrgetter
 from typing import Any, NewType
@@ -86,7 +86,7 @@ TEXT, CHOICE, TEXTS, KPIS = FieldKind.TEXT, FieldKind.CHOICE, FieldKind.TEXTS, F
 
 def now_utc() -> datetime:
     """The current time, timezone-aware and truncated to seconds."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import json
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 

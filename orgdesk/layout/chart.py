@@ -47,7 +47,7 @@ _TRUNK = "trunk"
 class _Stack:
     """Payload of a stack node: leaf positions hanging off one spine."""
 
-    __slots__ = ("ids", "columns", "width", "dx", "dy", "spine")
+    __slots__ = ("columns", "dx", "dy", "ids", "spine", "width")
 
     def __init__(self, ids: list[PositionId], columns: int) -> None:
         self.ids = ids

@@ -113,7 +113,7 @@ def _positional_maker(cls: type) -> Callable[..., object]:
     source = (f"def make({', '.join(names)}):\n    self = _new(_cls)\n"
               + "".join(f"    _set_{name}(self, {name})\n" for name in names)
               + "    return self\n")
-    exec(source, namespace)  # noqa: S102 (generated from the field names above, as dataclasses does)
+    exec(source, namespace)
     return namespace["make"]  # type: ignore[return-value]
 
 

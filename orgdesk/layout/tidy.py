@@ -26,9 +26,27 @@ from collections.abc import Sequence
 class TidyNode:
     """One rectangle of the tree being laid out; `x`, `y` are its top-left corner."""
 
-    __slots__ = ("w", "h", "anchor", "centre_on", "children", "payload", "spread",
-                 "x", "y", "prelim", "mod", "shift", "change",
-                 "tl", "tr", "el", "er", "msel", "mser")
+    __slots__ = (
+        "anchor",
+        "centre_on",
+        "change",
+        "children",
+        "el",
+        "er",
+        "h",
+        "mod",
+        "msel",
+        "mser",
+        "payload",
+        "prelim",
+        "shift",
+        "spread",
+        "tl",
+        "tr",
+        "w",
+        "x",
+        "y",
+    )
 
     def __init__(self, w: float, h: float, payload: object = None,
                  anchor: float | None = None) -> None:
@@ -50,7 +68,7 @@ class TidyNode:
 class _Lowest:
     """Linked list of left siblings' indexes and their lowest y (the paper's IYL)."""
 
-    __slots__ = ("low_y", "index", "next")
+    __slots__ = ("index", "low_y", "next")
 
     def __init__(self, low_y: float, index: int, nxt: _Lowest | None) -> None:
         self.low_y = low_y

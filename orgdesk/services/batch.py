@@ -16,7 +16,6 @@ from typing import Generic, TypeVar
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.organisation import StatePatch
 
-
 T = TypeVar("T")
 
 

@@ -116,7 +116,7 @@ def _destination_error(destination: sqlite3.Connection, path: Path,
         in_memory = not destination.execute("PRAGMA main.database_list").fetchone()[2]
     except sqlite3.Error:
         in_memory = True
-    if code == _SQLITE_NOMEM or in_memory and code == _SQLITE_FULL:
+    if code == _SQLITE_NOMEM or (in_memory and code == _SQLITE_FULL):
         return CorruptFile(path, Sentence.of(
             "{file} is too large to read in the memory available.", file=name_of(path)))
     if code == _SQLITE_FULL:

@@ -100,7 +100,7 @@ class OrgdeskApp(QObject):
             return None
         return self.show_service(DocumentService(DocumentFile.new(org)))
 
-    def show_imported(self, org) -> MainWindow:  # noqa: ANN001 - an Organisation
+    def show_imported(self, org) -> MainWindow:
         """An imported organisation, in a new untitled window, ready for Save As."""
         return self.show_service(DocumentService(DocumentFile.new(org)))
 

@@ -108,7 +108,7 @@ class BoxItem(QGraphicsItem):
     def pid(self) -> int:
         return int(self.box.id)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
     def toggle_rect(self) -> QRectF:
@@ -119,7 +119,7 @@ class BoxItem(QGraphicsItem):
     def has_toggle(self) -> bool:
         return self.box.reports > 0
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,  # noqa: D102
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         # Painted for every box in view, 10,000 of them when a big chart is zoomed
         # out: the common case does as little as it can.

@@ -147,7 +147,7 @@ class ChartView(QGraphicsView):
     def zoom_out(self) -> None:
         self._zoom(1 / ZOOM_STEP)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fitting:
             self.zoom_to_fit()
@@ -232,14 +232,14 @@ class ChartView(QGraphicsView):
         return None
 
     # ------------------------------------------------------------ input
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
             event.accept()
             return
         super().wheelEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
@@ -250,7 +250,7 @@ class ChartView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         item = self._box_at(event.position())
         if item is not None and event.button() == Qt.MouseButton.LeftButton:
             local = item.mapFromScene(self.mapToScene(event.position().toPoint()))
@@ -266,7 +266,7 @@ class ChartView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
             super().mouseMoveEvent(event)
             return
@@ -285,7 +285,7 @@ class ChartView(QGraphicsView):
                        and i is not source), None)
         self._set_drop(target, self._drop_allowed(source, target))
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._toggled:
             self._toggled = False
             event.accept()
@@ -301,7 +301,7 @@ class ChartView(QGraphicsView):
             self.reparent_requested.emit(source.pid, target.pid)
         event.accept()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self._box_at(event.position())
         if item is not None:
             self.position_activated.emit(item.pid)

@@ -94,7 +94,7 @@ def choose_colour(parent: QWidget | None, current: str) -> str | None:
     return colour.name().upper() if colour.isValid() else None
 
 
-def choose_template(parent: QWidget | None):  # noqa: ANN201 - PositionTemplate | None
+def choose_template(parent: QWidget | None):
     """Pick a job description from the position library."""
     from orgdesk.ui.library_dialog import LibraryDialog
 
@@ -102,7 +102,7 @@ def choose_template(parent: QWidget | None):  # noqa: ANN201 - PositionTemplate 
     return dialog.chosen() if dialog.exec() else None
 
 
-def choose_relation(parent: QWidget | None, org, source_id: int):  # noqa: ANN001, ANN201
+def choose_relation(parent: QWidget | None, org, source_id: int):
     """(target id, RelationKind, label) for a new dotted line from `source_id`, or None."""
     from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 

@@ -55,7 +55,7 @@ class LongTextEdit(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         if len(text) > EDIT_CHARS:
             self._whole = text
-            shown = text[:EDIT_CHARS] + "…\n\n" + tr("LongTextEdit", 
+            shown = text[:EDIT_CHARS] + "…\n\n" + tr("LongTextEdit",
                 "({count} characters in all: too long to edit here; the whole text is kept)",
                 count=f"{len(text):,}")
             self.setReadOnly(True)

@@ -126,7 +126,7 @@ def test_paste_undo_and_redo_keeps_the_pasted_ids(controller: DocumentController
     assert controller.org.snapshot() == after
 
 
-def test_refused_edit_pushes_nothing(controller: DocumentController, qtbot) -> None:  # noqa: ANN001
+def test_refused_edit_pushes_nothing(controller: DocumentController, qtbot) -> None:
     start = controller.org.snapshot()
     with qtbot.waitSignal(controller.problem) as problem:
         assert not controller.execute("Move 项目经理 under 客户服务专员",

@@ -1,7 +1,7 @@
 """Hypothesis strategies: whole organisations with hostile text in every field."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from hypothesis import strategies as st
 
@@ -31,7 +31,7 @@ text = st.one_of(st.text(max_size=12), st.sampled_from(HOSTILE))
 title = text.filter(lambda s: s.strip() != "")
 small = st.integers(min_value=0, max_value=200)
 moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
-                       timezones=st.just(timezone.utc)).map(lambda d: d.replace(microsecond=0))
+                       timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0))
 
 
 @st.composite

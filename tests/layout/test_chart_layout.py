@@ -51,8 +51,8 @@ def check_invariants(org: Organisation, chart: ChartLayout) -> None:
         assert not overlap(a, b), (a, b)
     tb = chart.orientation == "tb"
     for box in boxes:
-        assert 0 <= box.x and box.x + box.w <= chart.width + 1e-6
-        assert 0 <= box.y and box.y + box.h <= chart.height + 1e-6
+        assert box.x >= 0 and box.x + box.w <= chart.width + 1e-6
+        assert box.y >= 0 and box.y + box.h <= chart.height + 1e-6
         reports = [r for r in org.direct_reports(box.id) if r.id in chart.boxes]
         for report in reports:
             child = chart.boxes[report.id]

@@ -33,11 +33,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from orgdesk.core.model import PositionId  # noqa: E402
-from orgdesk.core.organisation import Organisation  # noqa: E402
-from orgdesk.services.editor import DocumentService  # noqa: E402
-from orgdesk.storage.document import DocumentFile  # noqa: E402
-from orgdesk.storage.errors import FileProblem  # noqa: E402
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.services.editor import DocumentService
+from orgdesk.storage.document import DocumentFile
+from orgdesk.storage.errors import FileProblem
 
 
 # ------------------------------------------------- edits shared with the tests

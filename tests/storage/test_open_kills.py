@@ -164,8 +164,8 @@ def _kill_points(spawn: Spawn, path: Path, how: str,
     for kill_at in range(1, limit):
         child = _run(spawn, path, how, kill_at)
         after_each(kill_at, child)
-        if child.proc.returncode == 0 or until_ready and any(
-                line.startswith("ready") for line in child.lines()):
+        if child.proc.returncode == 0 or (until_ready and any(
+                line.startswith("ready") for line in child.lines())):
             return kill_at
     pytest.fail(f"the open still had steps left after {limit} kills")
 

@@ -16,9 +16,9 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-extreme-"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from orgdesk.core.model import (  # noqa: E402
+from orgdesk.core.model import (
     Department,
     DepartmentId,
     Kpi,
@@ -26,14 +26,14 @@ from orgdesk.core.model import (  # noqa: E402
     PositionId,
     Requirements,
 )
-from orgdesk.core.organisation import Organisation  # noqa: E402
-from orgdesk.services import DocumentService  # noqa: E402
-from orgdesk.storage.document import DocumentFile  # noqa: E402
-from orgdesk.ui.controller import DocumentController  # noqa: E402
-from orgdesk.ui.export_dialog import ExportChartDialog  # noqa: E402
-from orgdesk.ui.handbook_dialog import HandbookDialog  # noqa: E402
-from orgdesk.ui.main_window import MainWindow  # noqa: E402
-from tests.analysis.extreme_child import build  # noqa: E402
+from orgdesk.core.organisation import Organisation
+from orgdesk.services import DocumentService
+from orgdesk.storage.document import DocumentFile
+from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.export_dialog import ExportChartDialog
+from orgdesk.ui.handbook_dialog import HandbookDialog
+from orgdesk.ui.main_window import MainWindow
+from tests.analysis.extreme_child import build
 
 
 def long_text_org(n: int) -> Organisation:

@@ -44,7 +44,7 @@ def click(list_editor: ListEditor, button: str) -> None:
     QTest.mouseClick(list_editor.findChild(QToolButton, button), Qt.MouseButton.LeftButton)
 
 
-def focus(widget) -> None:  # noqa: ANN001
+def focus(widget) -> None:
     widget.window().activateWindow()
     assert wait_for(lambda: QApplication.activeWindow() is widget.window())
     widget.setFocus()
@@ -226,7 +226,7 @@ def requirements_window(open_window: OpenWindow) -> tuple[MainWindow, PositionId
     return window, position
 
 
-def requirements(window: MainWindow, position: PositionId):  # noqa: ANN201
+def requirements(window: MainWindow, position: PositionId):
     return window.controller.org.position(position).requirements
 
 
@@ -356,7 +356,7 @@ def test_kpis_add_edit_delete_reorder(kpi_window: tuple[MainWindow, PositionId])
     assert [table.item(0, c).text() for c in (0, 1)] == ["满意度", ""]
 
 
-def test_duties_are_shown_numbered_but_edited_bare(open_window) -> None:  # noqa: ANN001
+def test_duties_are_shown_numbered_but_edited_bare(open_window) -> None:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     window = open_window("software_ops_department")

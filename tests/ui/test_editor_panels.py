@@ -29,7 +29,7 @@ OpenWindow = Callable[..., MainWindow]
 PANELS = ("overviewPanel", "dutiesPanel", "requirementsPanel", "reportsPanel", "kpiPanel")
 
 
-def child(window: MainWindow, kind: type, name: str):  # noqa: ANN201
+def child(window: MainWindow, kind: type, name: str):
     found = window.findChild(kind, name)
     assert found is not None, name
     return found

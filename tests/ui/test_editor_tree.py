@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from orgdesk.core.model import PositionKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui.main_window import MainWindow
-from orgdesk.ui.tree_model import PositionIdRole, OrgTreeModel
+from orgdesk.ui.tree_model import OrgTreeModel, PositionIdRole
 from tests.ui.conftest import pid, tree_rows
 
 pytestmark = pytest.mark.gui

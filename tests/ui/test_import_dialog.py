@@ -41,7 +41,7 @@ def problems(dialog: ImportDialog) -> list[tuple[str, str]]:
 def tree_titles(dialog: ImportDialog) -> list[str]:
     titles = []
 
-    def walk(item) -> None:  # noqa: ANN001
+    def walk(item) -> None:
         titles.append(item.text(0))
         for i in range(item.childCount()):
             walk(item.child(i))

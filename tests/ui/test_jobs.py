@@ -39,7 +39,7 @@ def test_a_known_problem_is_its_sentence(qtbot: QtBot) -> None:
 def test_a_bug_is_one_sentence_and_its_traceback_goes_to_the_crash_log(
         qtbot: QtBot, state_dir: Path) -> None:
     def work(_job: Job) -> None:
-        {}["missing"]  # noqa: B018 - a bug
+        {}["missing"]
     outcome, _ = run(qtbot, Job(work))
     log = state_dir / "crash.log"
     assert outcome.problem == (f"Something went wrong inside orgdesk (KeyError); "

@@ -19,7 +19,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> Callable[[MainWindow], dict[str, i
     def count(window: MainWindow) -> dict[str, int]:
         counts = {panel.objectName(): 0 for panel in window.panels}
         for panel in window.panels:
-            def load(position: Position | None, panel=panel, real=panel.load) -> None:  # noqa: ANN001
+            def load(position: Position | None, panel=panel, real=panel.load) -> None:
                 counts[panel.objectName()] += 1
                 real(position)
             monkeypatch.setattr(panel, "load", load)

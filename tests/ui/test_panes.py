@@ -27,7 +27,7 @@ class _Keyboard:
     modifiers = Qt.KeyboardModifier.NoModifier
 
     @classmethod
-    def keyboardModifiers(cls) -> Qt.KeyboardModifier:  # noqa: N802 (stands in for Qt)
+    def keyboardModifiers(cls) -> Qt.KeyboardModifier:
         return cls.modifiers
 
 
