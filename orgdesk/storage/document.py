@@ -200,8 +200,8 @@ def _save_error(target: Path, exc: BaseException) -> SaveFailed:
         return ReadOnlyFile(target, Sentence.of("Cannot save {file}: permission denied.",
                                                 file=name_of(target)))
     reason = getattr(exc, "strerror", None) or str(exc)
-    return SaveFailed(target, f"Cannot save {name_of(target)}: {reason}; "
-                              "the previous file is unchanged.")
+    return SaveFailed(target, Sentence.of("Cannot save {file}: {reason}; the previous file is "
+                                          "unchanged.", file=name_of(target), reason=reason))
 
 
 TEMPORARY_SUFFIX = ".saving"
