@@ -100,7 +100,7 @@ def test_training_center_groups_and_assistant() -> None:
     org = _org("training_call_center_50")
     assert _reports(org, "运营总监") == ["项目经理", "运营助理"]
     assert _reports(org, "运营助理") == ["培训师", "人事专员", "质检专员"]
-    groups = org.direct_reports([p for p in org.positions() if p.title == "项目经理"][0].id)
+    groups = org.direct_reports(next(p for p in org.positions() if p.title == "项目经理").id)
     assert len(groups) == 4
     for leader in groups:
         (agents,) = org.direct_reports(leader.id)

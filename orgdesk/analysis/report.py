@@ -61,8 +61,8 @@ def analysis_text(org: Organisation, rules: SpanRules, name: str) -> list[str]:
     analysis = analyse_headcount(org)
     totals = analysis.totals
     lines = [org.info.title or name,
-             f"  {totals.positions} positions, {totals.planned} planned seats, "
-             f"{totals.filled} filled, {totals.vacancies} vacant", "",
+             (f"  {totals.positions} positions, {totals.planned} planned seats, "
+             f"{totals.filled} filled, {totals.vacancies} vacant"), "",
              "Positions (seats under = everything below the position):"]
     lines += table(
         ("position", "level", "reports", "under", "planned", "filled", "vacant",
@@ -102,14 +102,14 @@ def rules_text(rules: SpanRules) -> list[str]:
         return "" if enabled else " (off)"
 
     lines = [
-        f"team leader: {rules.team_leader.min_agents}-{rules.team_leader.max_agents} agent seats"
-        f"{state(rules.team_leader.enabled)}",
-        f"QA inspector: one per {rules.qa.min_agents}-{rules.qa.max_agents} agent seats"
-        f"{state(rules.qa.enabled)}",
-        f"trainer: one per {rules.trainer.min_agents}-{rules.trainer.max_agents} agent seats"
-        f"{state(rules.trainer.enabled)}",
-        f"manager: at most {rules.manager.max_reports} direct-report seats"
-        f"{state(rules.manager.enabled)}",
+        (f"team leader: {rules.team_leader.min_agents}-{rules.team_leader.max_agents} agent seats"
+        f"{state(rules.team_leader.enabled)}"),
+        (f"QA inspector: one per {rules.qa.min_agents}-{rules.qa.max_agents} agent seats"
+        f"{state(rules.qa.enabled)}"),
+        (f"trainer: one per {rules.trainer.min_agents}-{rules.trainer.max_agents} agent seats"
+        f"{state(rules.trainer.enabled)}"),
+        (f"manager: at most {rules.manager.max_reports} direct-report seats"
+        f"{state(rules.manager.enabled)}"),
     ]
     for name in ("agent", "team_leader", "qa", "trainer", "manager"):
         matcher = getattr(rules.roles, name)
@@ -129,8 +129,8 @@ def comparison_text(comparison: Comparison, old_name: str, new_name: str) -> lis
     how = "ids" if comparison.ids_trusted else "title and superior (the ids differ)"
     old, new = comparison.old_totals, comparison.new_totals
     lines = [f"{old_name} → {new_name}: {counts or 'no position changes'}; matched by {how}.",
-             f"  planned seats {old.planned} → {new.planned} ({new.planned - old.planned:+d}), "
-             f"positions {old.positions} → {new.positions}"]
+             (f"  planned seats {old.planned} → {new.planned} ({new.planned - old.planned:+d}), "
+             f"positions {old.positions} → {new.positions}")]
     if comparison.changes:
         lines.append("")
         lines += [f"  {change.kind.value:8} {change.detail}" for change in comparison.changes]

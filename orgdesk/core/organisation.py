@@ -908,7 +908,7 @@ class Organisation:
                     p.department_id == did and p.id not in patched
                     for p in self._positions.values()):
                 raise broken
-        for rid, relation in patch.relations.items():
+        for _rid, relation in patch.relations.items():
             if relation is not None and not (present(relation.source_id)
                                              and present(relation.target_id)):
                 raise broken

@@ -17,6 +17,7 @@ appear whatever the document says).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -162,7 +163,7 @@ def layout_options(options: ChartExportOptions) -> LayoutOptions:
 def _spline(points: tuple[tuple[float, float], ...], height: float) -> str:
     """A polyline as Graphviz's cubic B-spline ("3n+1" points), y turned upwards."""
     out = [points[0]]
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         out += [(x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3),
                 (x0 + 2 * (x1 - x0) / 3, y0 + 2 * (y1 - y0) / 3), (x1, y1)]
     return " ".join(f"{_num(x)},{_num(height - y)}" for x, y in out)

@@ -7,6 +7,7 @@ no box are dropped.  Pure arithmetic, so it is tested without Qt.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]  # x, y, width, height
@@ -70,8 +71,8 @@ def plan_pages(width: float, height: float, boxes: list[Rect], page: tuple[float
     xs = _cuts(width, usable_w / scale, _merged([(x - gap, x + w + gap) for x, _, w, _ in boxes]))
     ys = _cuts(height, usable_h / scale, _merged([(y - gap, y + h + gap) for _, y, _, h in boxes]))
     tiles = []
-    for row, (y0, y1) in enumerate(zip(ys, ys[1:])):
-        for column, (x0, x1) in enumerate(zip(xs, xs[1:])):
+    for row, (y0, y1) in enumerate(itertools.pairwise(ys)):
+        for column, (x0, x1) in enumerate(itertools.pairwise(xs)):
             if any(x < x1 and x + w > x0 and y < y1 and y + h > y0 for x, y, w, h in boxes):
                 tiles.append(Tile(x0, y0, x1 - x0, y1 - y0, scale, row, column))
     return tiles

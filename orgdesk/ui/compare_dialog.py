@@ -160,8 +160,8 @@ class CompareDialog(QDialog):
                 item.setBackground(column, QColor(KIND_COLOURS[change.kind]))
                 item.setForeground(column, QColor("#000000"))
             for field in change.fields:  # what a changed field was and became
-                child = QTreeWidgetItem(item, ["", field.field, f"{field.old or '—'}  →  "
-                                                               f"{field.new or '—'}"])
+                child = QTreeWidgetItem(item, ["", field.field, (f"{field.old or '—'}  →  "
+                                                               f"{field.new or '—'}")])
                 child.setToolTip(2, f"{field.old}\n→\n{field.new}")
         if not self.comparison.changes:
             QTreeWidgetItem(self.changes, ["", "", self.tr("No changes.")])

@@ -196,7 +196,7 @@ def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
                     hung = True
                     break
                 time.sleep(0.02)
-        done = {job_id for job_id in results}
+        done = set(results)
         if current is not None and current not in done:
             job = by_id[current]
             died = "" if hung else f"worker exited with {proc.returncode}"

@@ -51,7 +51,7 @@ def test_self_contained(software_ops: bytes) -> None:
     assert "script" not in tags and "link" not in tags and "iframe" not in tags
     ids = {attrs["id"] for _, attrs in page.tags if attrs.get("id")}
     images: list[str] = []
-    for tag, attrs in page.tags:
+    for _tag, attrs in page.tags:
         for name, value in attrs.items():
             if name in ("src", "href", "srcset", "action", "data"):
                 assert value is not None

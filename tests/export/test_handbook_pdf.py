@@ -1,6 +1,7 @@
 """The PDF handbook, checked by real consumers: pdftotext, pdftoppm, pdffonts, pdfinfo."""
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -103,7 +104,7 @@ def test_contents_page_numbers_point_at_the_sections(handbooks: dict[str, Path])
     pdf = handbooks["training_call_center_50"]
     lines = [line.strip() for line in text_of(pdf, 2).splitlines() if line.strip()]
     entries = {}  # "3.4 话务员（项目组1）" → printed page number
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         if re.match(r"\d(\.\d+)?\s", line) and following.isdigit():
             entries[line] = int(following)
     assert len(entries) == 3 + 14, lines

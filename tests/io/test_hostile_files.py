@@ -134,7 +134,7 @@ def test_wrong_sheet_names_the_sheets_there_are() -> None:
 
 def test_a_sheet_that_is_no_table_is_a_problem() -> None:
     result = read_source(FIXTURES / "chinese.xlsx", ImportOptions(sheet="说明"))
-    assert [str(p) for p in result.problems][0].startswith("No column holds the positions' titles")
+    assert next(str(p) for p in result.problems).startswith("No column holds the positions' titles")
 
 
 def test_zip_bomb_is_refused_by_its_unpacked_size(tmp_path: Path,

@@ -31,8 +31,8 @@ JSON_CASES: dict[str, tuple[bytes, str]] = {
     "lone surrogate in a department": (HEAD + b'"departments": [{"id": 1, "name": "\\ud83d"}], '
                                        + ONE + b"}", "Department 1: “name” holds text that"),
     "5,000-digit id": (HEAD + b'"positions": [{"id": ' + b"9" * 5000 + b', "title": "a"}]}',
-                       "Position 1: “id” must be a whole number from 0 to 1,000,000,000, not a "
-                       "5,000-digit number."),
+                       ("Position 1: “id” must be a whole number from 0 to 1,000,000,000, not a "
+                       "5,000-digit number.")),
     "5,000-digit negative headcount": (HEAD + b'"positions": [{"id": 1, "title": "a", '
                                        b'"planned_headcount": -' + b"1" * 5000 + b"}]}",
                                        "not a 5,000-digit number."),
@@ -81,15 +81,15 @@ def _typed(kind: bytes, value: bytes, name: bytes = b"planned_headcount") -> byt
 
 
 GRAPHML_CASES: dict[str, tuple[bytes, str]] = {
-    "5,000-digit int": (_typed(b"int", b"9" * 5000), "node “a” holds a number of 5,000 digits "
-                                                      "in “planned_headcount”"),
+    "5,000-digit int": (_typed(b"int", b"9" * 5000), ("node “a” holds a number of 5,000 digits "
+                                                      "in “planned_headcount”")),
     "5,000-digit long default": (GRAPH % (LABEL + b'<key id="d1" for="node" attr.name="n" '
                                           b'attr.type="long"><default>' + b"1" * 5000
                                           + b"</default></key>", b'<node id="a"/>'),
                                  "the default holds a number of 5,000 digits in “n”"),
     "a decimal where an int belongs": (_typed(b"int", b"5.0"),
-                                       "node “a” holds “5.0” in “planned_headcount”, which is "
-                                       "declared a whole number."),
+                                       ("node “a” holds “5.0” in “planned_headcount”, which is "
+                                       "declared a whole number.")),
     "text where a double belongs": (_typed(b"double", b"many"), "which is declared a number."),
     "a boolean that is neither": (_typed(b"boolean", b"maybe", b"flag"),
                                   "declared true or false."),
@@ -99,22 +99,22 @@ GRAPHML_CASES: dict[str, tuple[bytes, str]] = {
     "infinite double": (_typed(b"double", b"1e999"), "Node 1: “planned_headcount”: inf is not"),
     "not UTF-8": (GRAPH % (LABEL, b'<node id="a"><data key="d0">\xc4\xe3</data></node>'),
                   "not well-formed XML."),
-    "a surrogate character reference": (GRAPH % (LABEL, b'<node id="a"><data key="d0">&#xD800;'
-                                                        b"</data></node>"),
+    "a surrogate character reference": (GRAPH % (LABEL, (b'<node id="a"><data key="d0">&#xD800;'
+                                                        b"</data></node>")),
                                         "not well-formed XML."),
     "an escaped surrogate in orgdesk's own graph": (
-        (GRAPH % (b'<key id="f" for="graph" attr.name="orgdesk_format" attr.type="string"/>'
-                  b'<key id="t" for="node" attr.name="title" attr.type="string"/>',
-                  b'<data key="f">orgdesk-graphml/1</data>'
-                  b'<node id="p1"><data key="t">_xD800_</data></node>')),
+        (GRAPH % ((b'<key id="f" for="graph" attr.name="orgdesk_format" attr.type="string"/>'
+                  b'<key id="t" for="node" attr.name="title" attr.type="string"/>'),
+                  (b'<data key="f">orgdesk-graphml/1</data>'
+                  b'<node id="p1"><data key="t">_xD800_</data></node>'))),
         "imported"),  # kept as the literal text “_xD800_”: half a character is no text
-    "two nodes with one id": (GRAPH % (LABEL, b'<node id="a"><data key="d0">A</data></node>'
-                                              b'<node id="a"><data key="d0">B</data></node>'),
+    "two nodes with one id": (GRAPH % (LABEL, (b'<node id="a"><data key="d0">A</data></node>'
+                                              b'<node id="a"><data key="d0">B</data></node>')),
                               "has two nodes with the id “a”."),
     "a node without an id": (GRAPH % (LABEL, b'<node><data key="d0">A</data></node>'),
                              "has a node without an id."),
-    "a nested graph": (GRAPH % (LABEL, b'<node id="a"><graph id="g" edgedefault="directed">'
-                                       b'<node id="b"/></graph></node>'),
+    "a nested graph": (GRAPH % (LABEL, (b'<node id="a"><graph id="g" edgedefault="directed">'
+                                       b'<node id="b"/></graph></node>')),
                        "the node “a” contains a graph of its own"),
     "two graphs": (GRAPH.replace(b"</graph>", b'</graph><graph edgedefault="directed">'
                                               b'<node id="z"/></graph>') % (LABEL, b""),
@@ -166,21 +166,21 @@ def test_hostile_graphml_values(case: str, tmp_path: Path) -> None:
 def test_yed_groups_are_read_with_their_members(tmp_path: Path) -> None:
     """A yEd group node holds a graph of its own; networkx flattens it, and so do we."""
     source = tmp_path / "chart.graphml"
-    source.write_bytes(GRAPH % (LABEL, b'<node id="a"><data key="d0">A</data></node>'
+    source.write_bytes(GRAPH % (LABEL, (b'<node id="a"><data key="d0">A</data></node>'
                                        b'<node id="g" yfiles.foldertype="group">'
                                        b'<data key="d0">G</data>'
                                        b'<graph id="g:" edgedefault="directed">'
                                        b'<node id="g::b"><data key="d0">B</data></node></graph>'
                                        b'</node><edge source="a" target="g"/>'
-                                       b'<edge source="a" target="g::b"/>'))
+                                       b'<edge source="a" target="g::b"/>')))
     org = read_source(source).require()
     assert sorted(p.title for p in org.positions()) == ["A", "B", "G"]
 
 
 def test_ports_are_ignored_without_a_warning(tmp_path: Path) -> None:
     source = tmp_path / "chart.graphml"
-    source.write_bytes(GRAPH % (LABEL, b'<node id="a"><data key="d0">A</data><port name="p"/>'
-                                       b"</node>"))
+    source.write_bytes(GRAPH % (LABEL, (b'<node id="a"><data key="d0">A</data><port name="p"/>'
+                                       b"</node>")))
     assert [p.title for p in read_source(source).require().positions()] == ["A"]
 
 

@@ -103,8 +103,8 @@ def test_bad_values_of_each_kind_are_reported(tmp_path: Path) -> None:
             "经理,小学,老,很多,maybe,-1\n")
     found = messages(read_source(write(tmp_path, text)).problems)
     assert found == [
-        "Line 2: “学历”: “小学” is not an education level "
-        "(不限 / 初中 / 高中 / 中专 / 大专 / 本科 / 硕士 / 博士).",
+        ("Line 2: “学历”: “小学” is not an education level "
+        "(不限 / 初中 / 高中 / 中专 / 大专 / 本科 / 硕士 / 博士)."),
         "Line 2: “年龄”: “老” is not an age range such as 25-35.",
         "Line 2: “工作年限”: “很多” is not a whole number.",
         "Line 2: “Is Assistant?”: “maybe” is neither line nor staff.",

@@ -61,7 +61,7 @@ def check_invariants(org: Organisation, chart: ChartLayout) -> None:
             else:
                 assert box.x + box.w <= child.x + 1e-6
         line = [chart.boxes[r.id] for r in reports if r.kind is PositionKind.LINE]
-        for a, b in zip(line, line[1:]):  # document order = reading order
+        for a, b in itertools.pairwise(line):  # document order = reading order
             across, down = (b.x - a.x, b.y - a.y) if tb else (b.y - a.y, b.x - a.x)
             assert across > 1e-6 or (down > 1e-6 and a.stacked and b.stacked), (a, b)
 

@@ -114,7 +114,7 @@ def test_the_released_schema_is_what_the_orm_creates() -> None:
     try:
         for statement in RELEASED[migrations.SCHEMA_VERSION]:
             conn.execute(statement)
-        frozen = {row for row in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema")}
+        frozen = set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema"))
     finally:
         conn.close()
     assert frozen == set(migrations.expected_schema())

@@ -210,7 +210,7 @@ def test_a_file_size_limit_leaves_the_old_file_intact(
 def test_save_replaces_the_file_by_rename_and_keeps_its_permissions(chart: Path) -> None:
     chart.chmod(0o640)
     inode = chart.stat().st_ino
-    doc, service = _edited(chart)
+    doc, _service = _edited(chart)
     try:
         assert read_organisation(chart).snapshot() == hostile_org().snapshot()  # untouched
         doc.save()

@@ -5,7 +5,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 
@@ -36,9 +36,6 @@ def fill(folder: Path, leave: int) -> Path:
     """Fill the filesystem of `folder` until about `leave` bytes are free; returns the filler."""
     filler = folder / "filler"
     free = shutil.disk_usage(folder).free
-    with open(filler, "wb") as handle:
-        try:
-            handle.write(b"\0" * max(0, free - leave))
-        except OSError:
-            pass
+    with open(filler, "wb") as handle, suppress(OSError):
+        handle.write(b"\0" * max(0, free - leave))
     return filler

@@ -424,7 +424,7 @@ def test_a_damaged_working_copy_at_start_is_told_not_offered(
     """A kill during open used to leave a 0-byte copy offered at every start, then a crash."""
     path = sample_copy("software_ops_department")
     _leave_edits_behind(path)
-    [folder] = [p for p in sessions_dir().iterdir()]
+    [folder] = list(sessions_dir().iterdir())
     (folder / "working.orgdesk").write_bytes(damage)
     told = Answers(None)
     monkeypatch.setattr(dialogs, "show_info", told)

@@ -126,8 +126,8 @@ def test_broken_file_shows_its_sentence(dialog: ImportDialog, qtbot: QtBot, tmp_
     rows = "".join(f"岗位{i},1\n" for i in range(8))
     source.write_text(f'title,x\n{rows}"never closed\n', "utf-8")
     open_and_wait(qtbot, dialog, source)  # the preview reads the first rows; the check finds it
-    assert problems(dialog) == [("", "“bad.csv” line 10: a quoted cell is never closed "
-                                     "(its closing quote mark is missing).")]
+    assert problems(dialog) == [("", ("“bad.csv” line 10: a quoted cell is never closed "
+                                     "(its closing quote mark is missing)."))]
     assert not dialog.import_button.isEnabled()
 
 
@@ -144,8 +144,8 @@ def test_encoding_choice_rereads_the_file(dialog: ImportDialog, qtbot: QtBot) ->
     assert field_of(dialog, "岗位") == "title"
     assert dialog.encoding.isEnabled() and not dialog.sheet.isEnabled()
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))  # the preview fails
-    assert problems(dialog) == [("", "“chinese_gbk.csv” is not utf-8 text; choose another "
-                                     "encoding.")]
+    assert problems(dialog) == [("", ("“chinese_gbk.csv” is not utf-8 text; choose another "
+                                     "encoding."))]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".json"])

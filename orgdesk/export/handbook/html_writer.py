@@ -66,10 +66,10 @@ def _sheet(sheet: PositionSheet) -> str:
     headcount = escape(sheet.headcount)
     if sheet.headcount_note:
         headcount += f'<br><span class="note">{escape(sheet.headcount_note)}</span>'
-    rows = [f"<tr><th>{LABELS['title']}</th><td>{escape(sheet.title)}</td>"
-            f"<th>{LABELS['department']}</th><td>{escape(sheet.department)}</td></tr>",
-            f"<tr><th>{LABELS['headcount']}</th><td>{headcount}</td>"
-            f"<th>{LABELS['superior']}</th><td>{escape(sheet.superior)}</td></tr>"]
+    rows = [(f"<tr><th>{LABELS['title']}</th><td>{escape(sheet.title)}</td>"
+            f"<th>{LABELS['department']}</th><td>{escape(sheet.department)}</td></tr>"),
+            (f"<tr><th>{LABELS['headcount']}</th><td>{headcount}</td>"
+            f"<th>{LABELS['superior']}</th><td>{escape(sheet.superior)}</td></tr>")]
     wide = [
         (LABELS["reports"], escape(sheet.reports)),
         (LABELS["duties"], _items(sheet.duties)),
@@ -128,12 +128,12 @@ def render_html(content: HandbookContent, chart: Picture, bars: Picture) -> byte
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title} · {LABELS['handbook']}</title><style>{_CSS}</style></head><body>",
-        f'<header class="cover"><p class="kind">{LABELS["handbook"]}</p>'
-        f'<p class="title">{title}</p><table>{cover}</table></header>',
+        (f'<header class="cover"><p class="kind">{LABELS["handbook"]}</p>'
+        f'<p class="title">{title}</p><table>{cover}</table></header>'),
         f'<nav><h1>{LABELS["contents"]}</h1>{"".join(toc)}</nav>',
         f'<h1 id="s1">1 {LABELS["chart"]}</h1>{_image(chart, LABELS["chart"])}',
-        f'<h1 id="s2">2 {LABELS["summary"]}</h1>{_figures(content)}'
-        f'{_image(bars, LABELS["summary"])}',
+        (f'<h1 id="s2">2 {LABELS["summary"]}</h1>{_figures(content)}'
+        f'{_image(bars, LABELS["summary"])}'),
         f'<h1 id="s3">3 {LABELS["sheets"]}</h1>',
         *(_sheet(sheet) for sheet in content.sheets),
         "</body></html>",

@@ -135,8 +135,8 @@ def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]
         # The chart's page holds only its heading as text: the chart is painted
         # below it as vectors (`paint_chart`).
         ("1", f"<h1>1　{LABELS['chart']}</h1>"),
-        ("2", f"<h1>2　{LABELS['summary']}</h1>{_figures_html(content)}"
-              f"{_image_html('bars', bars, BODY_HEIGHT_MM * 0.55)}"),
+        ("2", (f"<h1>2　{LABELS['summary']}</h1>{_figures_html(content)}"
+              f"{_image_html('bars', bars, BODY_HEIGHT_MM * 0.55)}")),
     ]
     intro = f"<h1>3　{LABELS['sheets']}</h1>"
     if not content.sheets:  # an empty organisation still gets the section it lists
