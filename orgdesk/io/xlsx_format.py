@@ -108,7 +108,7 @@ def _open(path: Path) -> Any:
             return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except MalformedFile:
         raise
-    except Exception as exc:  # any parser failure on an untrusted file is a damaged file
+    except Exception as exc:  # noqa: BLE001 - any parser failure on an untrusted file is a damaged file
         if type(exc).__module__.startswith("defusedxml"):
             raise HostileFile(path, Sentence.of("{file} contains XML entity declarations, which"
                                                 " orgdesk refuses to read.",
@@ -167,7 +167,7 @@ def _values(path: Path, sheet: Any, name: str) -> Iterator[tuple[int, list[objec
                     yield number, values
     except MalformedFile:
         raise
-    except Exception:
+    except Exception:  # noqa: BLE001 - any reader failure on an untrusted sheet is damage
         raise MalformedFile(path, Sentence.of("{file}, sheet “{name}”, is damaged and cannot be"
                                               " read.", file=name_of(path), name=name)) from None
 

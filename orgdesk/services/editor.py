@@ -85,7 +85,7 @@ class DocumentService:
         holding it stay valid); only if that fails is it read again from the file."""
         try:
             org.apply_patch(edit.before)
-        except Exception:
+        except Exception:  # noqa: BLE001 - whatever failed, the file holds the truth
             self.org = self.file.load()
 
     def _apply(self, edit: Callable[[Organisation], ChangeSet]) -> ChangeSet:

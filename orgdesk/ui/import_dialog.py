@@ -124,7 +124,7 @@ class _CheckJob(QRunnable):
             result = None
         except UserError as exc:
             result = user_message(exc)
-        except Exception as exc:  # a bug: one sentence, and the dialog stays usable
+        except Exception as exc:  # noqa: BLE001 - a bug: one sentence, and the dialog stays usable
             result = tr("ImportDialog", "The file could not be read ({error}).",
                         error=type(exc).__name__)
         self.signals.done.emit(result)

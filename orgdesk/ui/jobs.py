@@ -62,7 +62,7 @@ def outcome_of(work: Callable[[], object],
         return JobOutcome(cancelled=True)
     except UserError as exc:
         return JobOutcome(problem=user_message(exc))
-    except Exception as exc:  # a bug: one sentence, the traceback in the crash log
+    except Exception as exc:  # noqa: BLE001 - a bug: one sentence, the traceback in the crash log
         return JobOutcome(problem=bug_sentence(exc))
     return JobOutcome(result=result)
 

@@ -22,7 +22,7 @@ ANALYSIS_MODULES = ["orgdesk.analysis"] + sorted(
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "orgdesk", *args], capture_output=True,
-                          text=True, cwd=ROOT, env=os.environ.copy(), timeout=120)
+                          text=True, cwd=ROOT, env=os.environ.copy(), timeout=120, check=False)
 
 
 def test_report_json_figures() -> None:

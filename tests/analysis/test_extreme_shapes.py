@@ -28,7 +28,7 @@ def run_child(module: str, *args: str) -> str:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     try:
         result = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env,
-                                capture_output=True, text=True, timeout=BOUND_SECONDS)
+                                capture_output=True, text=True, timeout=BOUND_SECONDS, check=False)
     except subprocess.TimeoutExpired as exc:
         out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
         pytest.fail(f"still running after {BOUND_SECONDS} s; finished steps:\n{out}")
@@ -51,5 +51,5 @@ def test_recursion_limit_is_really_lowered_in_the_child() -> None:
             "down(1000)")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode != 0 and "RecursionError" in result.stderr

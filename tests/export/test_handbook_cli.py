@@ -17,7 +17,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     env.pop("DISPLAY", None)  # as on a server: the command must make its own offscreen Qt
     env.pop("QT_QPA_PLATFORM", None)
     return subprocess.run([sys.executable, "-m", "orgdesk", *args], capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=180)
+                          text=True, cwd=ROOT, env=env, timeout=180, check=False)
 
 
 @pytest.mark.parametrize("suffix", ["pdf", "docx", "html"])

@@ -17,7 +17,7 @@ SAMPLE = ROOT / "sample_orgs" / "bank_service_center.orgdesk"
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "orgdesk", *map(str, args)],
                           capture_output=True, text=True, cwd=ROOT, env=os.environ.copy(),
-                          timeout=120)
+                          timeout=120, check=False)
 
 
 def test_import_peer_csv_then_info(tmp_path: Path) -> None:

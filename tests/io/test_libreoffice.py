@@ -36,7 +36,7 @@ def convert_to_csv(workbook: Path, tmp_path: Path) -> Path:
         [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
          "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out),
          str(workbook)],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)}, check=False)
     converted = out / (workbook.stem + ".csv")
     assert converted.is_file(), f"LibreOffice wrote nothing:\n{result.stdout}\n{result.stderr}"
     return converted
