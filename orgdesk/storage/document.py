@@ -33,7 +33,7 @@ from orgdesk.core.model import DocumentInfo, now_utc
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import InvalidSetting
 from orgdesk.files import fsync_path
-from orgdesk.storage import intake, migrations
+from orgdesk.storage import checksum, intake, migrations
 from orgdesk.storage.engine import disk_error_kind, working_engine
 from orgdesk.storage.errors import (
     CorruptFile,
@@ -54,8 +54,10 @@ from orgdesk.storage.locks import (
 )
 from orgdesk.storage.mapping import (
     driver,
+    fetch_rows,
     load_info,
     load_organisation,
+    organisation_from_rows,
     write_info,
     write_organisation,
 )
@@ -93,20 +95,26 @@ def _rows_are_sound(conn: sqlite3.Connection) -> bool:
     return conn.execute("PRAGMA foreign_key_check").fetchone() is None
 
 
-def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = False
-                    ) -> Organisation:
+def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = False,
+                    verify_checksum: bool = False) -> Organisation:
     """Load a document copied from an untrusted file; bad rows raise CorruptFile.
 
     Anything a crafted value can make Python raise while the rows become an
     Organisation (a bad date, an unknown kind, text that is not UTF-8, an
     absurd size) is the file's fault, so it is reported as one sentence; a
-    bad document setting is named in it.
+    bad document setting is named in it.  With `verify_checksum`, rows that do
+    not match the checksum saved with them are refused (see storage.checksum).
     """
     problem = intake.contents_damaged(path)
     try:
         if not rows_checked and not _rows_are_sound(conn):
             raise problem
-        return load_organisation(conn)
+        rows = fetch_rows(conn)
+        if verify_checksum:
+            checksum.verify(rows, path)
+        return organisation_from_rows(rows)
+    except CorruptFile:
+        raise
     except InvalidSetting as exc:
         raise CorruptFile(path, Sentence.of(
             "{file} is not a valid orgdesk file: its document setting “{setting}” is invalid.",
@@ -121,7 +129,8 @@ def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = F
         raise problem from exc
 
 
-def _check_contents(working: Path, path: Path, rows_checked: bool = False) -> Organisation:
+def _check_contents(working: Path, path: Path, rows_checked: bool = False,
+                    verify_checksum: bool = False) -> Organisation:
     """Load the working copy of `path` once, so a bad file fails at open.
 
     `rows_checked`: the copy was just made by `_validated_copy`, which checked
@@ -130,30 +139,35 @@ def _check_contents(working: Path, path: Path, rows_checked: bool = False) -> Or
     engine = working_engine(working)
     try:
         with Session(engine) as session:
-            return _load_untrusted(driver(session), path, rows_checked)
+            return _load_untrusted(driver(session), path, rows_checked, verify_checksum)
     finally:
         engine.dispose()
 
 
-def read_organisation(path: Path) -> Organisation:
+def read_organisation(path: Path, verify_checksum: bool = True) -> Organisation:
     """Load a document without opening it for editing (CLI info/check, exports).
 
     A current-format file is read straight from its checked in-memory image;
-    an older one is copied into memory and upgraded there.
+    an older one is copied into memory and upgraded there.  A file whose rows
+    do not match the checksum saved with them is refused; `verify_checksum`
+    is False only for orgdesk's own working copies, whose checksum is that of
+    the last save while they hold newer edits.
     """
     path = Path(path)
 
     def load_current(image: sqlite3.Connection, version: int) -> Organisation | None:
         if version != migrations.SCHEMA_VERSION:
             return None
-        return _load_untrusted(image, path, rows_checked=True)
+        return _load_untrusted(image, path, rows_checked=True, verify_checksum=verify_checksum)
 
     loaded = intake.read_validated(path, load_current)
     if loaded is not None:
         return loaded
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        _validated_copy(path, memory)
+        version = _validated_copy(path, memory)
+        if verify_checksum:
+            checksum.verify(checksum.schema_rows(memory, version), path)
         migrations.upgrade(memory, path)
         migrations.check_schema(memory, path)
         return _load_untrusted(memory, path, rows_checked=False)
@@ -379,6 +393,8 @@ class DocumentFile:
             version = _validated_copy(path, memory)
             upgraded_from = None
             if version != migrations.SCHEMA_VERSION:
+                # Summed in the file's own format, before the upgrade changes the rows.
+                checksum.verify(checksum.schema_rows(memory, version), path)
                 upgraded_from = migrations.upgrade(memory, path)
                 migrations.check_schema(memory, path)
             try:
@@ -399,7 +415,8 @@ class DocumentFile:
                 raise working_copy_problem(path, OSError(errno.ENOSPC, "full")) from None
         finally:
             memory.close()
-        loaded = _check_contents(building, path, rows_checked=True)
+        loaded = _check_contents(building, path, rows_checked=True,
+                                 verify_checksum=upgraded_from is None)
         session.discard_working()
         os.replace(building, session.working_path)
         fsync_path(session.folder, directory=True)
@@ -598,15 +615,17 @@ class DocumentFile:
     def _write_copy(self, target: Path, touch_modified: bool = True, keep_lock: bool = False,
                     before_replace: Callable[[Fingerprint], None] | None = None,
                     ) -> tuple[FileLock | None, Fingerprint]:
-        if touch_modified:
-            try:
-                with self.transaction() as session:
-                    conn = driver(session)
+        try:
+            # One transaction: the checksum covers the new stamp, and VACUUM INTO copies both.
+            with self.transaction() as session:
+                conn = driver(session)
+                if touch_modified:
                     write_info(conn, replace(load_info(conn), modified=now_utc()))
-            except WorkingCopyProblem:
-                raise SaveFailed(target, Sentence.of(
-                    "Cannot save {file}: the disk holding orgdesk's working copies is full; "
-                    "the previous file is unchanged.", file=name_of(target))) from None
+                checksum.stamp(conn)
+        except WorkingCopyProblem:
+            raise SaveFailed(target, Sentence.of(
+                "Cannot save {file}: the disk holding orgdesk's working copies is full; "
+                "the previous file is unchanged.", file=name_of(target))) from None
         raw = self.engine.raw_connection()
         try:
             return write_atomically(raw.driver_connection, target,  # type: ignore[arg-type]

@@ -101,6 +101,7 @@ def test_check_reports_a_damaged_order(tmp_path: Path) -> None:
     path = tmp_path / "damaged.orgdesk"
     shutil.copy(ROOT / "sample_orgs" / "software_ops_department.orgdesk", path)
     conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM meta WHERE key = 'checksum'")  # as another program's edit
     conn.execute("UPDATE positions SET sort_order = 7 WHERE superior_id IS NOT NULL "
                  "AND id = (SELECT MAX(id) FROM positions)")
     conn.commit()

@@ -5,6 +5,7 @@ interpreter), so it must not import pytest.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import struct
@@ -132,8 +133,15 @@ def header_fields(path: Path) -> dict[str, int]:
 
 
 def sql_on_copy(path: Path, *statements: str) -> None:
-    """Run statements on a file with plain sqlite3 (to build damaged fixtures)."""
+    """Run statements on a file with plain sqlite3 (to build damaged fixtures).
+
+    As another program writing the file would, this leaves no content checksum
+    behind, so the checks of the contents themselves are what the fixture
+    meets (a stale checksum is refused first: see test_checksum).
+    """
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("DELETE FROM meta WHERE key = 'checksum'")
         for statement in statements:
             conn.execute(statement)
 

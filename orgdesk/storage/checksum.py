@@ -1,0 +1,95 @@
+"""A checksum of a document's rows, so changes made outside orgdesk are noticed.
+
+SQLite's own checks find damage to the file's structure, not a flipped
+byte inside a text: such a file opens with silently altered content.  So
+every Save (and every new file) stores in meta a BLAKE2b-256 digest of the
+canonical row stream, and every read of a user's file recomputes it from the
+rows it reads anyway.  The stream is defined by the file's schema, not by
+this build's classes, so a later orgdesk can still verify an older file
+before upgrading it:
+
+    for each table in name order: the UTF-8 bytes of the JSON text
+    [table, rows] (no spaces, non-ASCII as is), where rows are all of the
+    table's columns in CREATE order, sorted by its primary key; the meta
+    table without the checksum row itself.
+
+Values are only integers, texts and NULL (the type check before guarantees
+it), whose JSON form is fixed.  A file without a checksum (saved by an older
+orgdesk, or written by another program) is read as before; one whose
+checksum does not match is refused.  Someone who edits a file with the
+sqlite3 shell on purpose can delete the checksum row to have it accepted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from orgdesk.core.errors import Sentence
+from orgdesk.storage import migrations
+from orgdesk.storage.columns import META_TABLE
+from orgdesk.storage.errors import CorruptFile, name_of
+from orgdesk.storage.mapping import Rows, fetch_rows, write_meta
+
+#: The meta key holding the checksum; its value is SCHEME + ":" + hex digest.
+CHECKSUM_KEY = "checksum"
+SCHEME = "blake2b-256"
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def digest(rows: Mapping[str, Sequence[tuple[Any, ...]]]) -> str:
+    """The checksum value of a document's rows (see the module docstring)."""
+    hasher = hashlib.blake2b(digest_size=32)
+    for table in sorted(rows):
+        table_rows = rows[table]
+        if table == META_TABLE:
+            table_rows = [row for row in table_rows if row[0] != CHECKSUM_KEY]
+        hasher.update(_ENCODER.encode([table, table_rows]).encode("utf-8", "surrogatepass"))
+    return f"{SCHEME}:{hasher.hexdigest()}"
+
+
+def stored(rows: Rows) -> str | None:
+    """The checksum the document carries, None when it has none."""
+    return next((value for key, value in rows[META_TABLE] if key == CHECKSUM_KEY), None)
+
+
+def changed_outside(path: Path) -> CorruptFile:
+    return CorruptFile(path, Sentence.of(
+        "{file} was changed outside orgdesk or is damaged: its contents no longer match the "
+        "checksum orgdesk saved with it (if you edited it on purpose, delete the row "
+        "“checksum” from its meta table).", file=name_of(path)))
+
+
+def verify(rows: Rows, path: Path) -> None:
+    """Refuse rows whose stored checksum (if any) does not match them."""
+    expected = stored(rows)
+    if expected is not None and expected != digest(rows):
+        raise changed_outside(path)
+
+
+def stamp(conn: sqlite3.Connection) -> None:
+    """Store the checksum of the current-format document on `conn`, in its transaction."""
+    write_meta(conn, CHECKSUM_KEY, digest(fetch_rows(conn)))
+
+
+def schema_rows(conn: sqlite3.Connection, version: int, schema: str = "main") -> Rows:
+    """Every row of a file of format `version` on `conn`, as the canonical stream reads it.
+
+    Driven by that format's schema, so it works for older formats; for the
+    current one it equals `mapping.fetch_rows` (a test compares them).
+    """
+    rows: Rows = {}
+    for kind, table, _tbl, _sql in migrations.expected_schema(version):
+        if kind != "table":
+            continue
+        info = conn.execute(f'PRAGMA {schema}.table_info("{table}")').fetchall()
+        names = ", ".join(f'"{row[1]}"' for row in info)
+        keys = ", ".join(f'"{row[1]}"' for row in sorted(
+            (row for row in info if row[5]), key=lambda row: row[5]))
+        rows[table] = conn.execute(
+            f'SELECT {names} FROM {schema}."{table}" ORDER BY {keys}').fetchall()
+    return rows
