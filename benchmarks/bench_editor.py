@@ -84,7 +84,7 @@ def main() -> None:
     # A title keystroke as typed in the overview panel: the batch, one UPDATE, the tree row.
     keystroke_times, statements_per_keystroke = [], []
     driver = service.file.engine.raw_connection().driver_connection
-    for n, pid in enumerate(rng.sample(ids, 50)):
+    for pid in rng.sample(ids, 50):
         window.select_position(pid)
         app.processEvents()
         title_edit = window.overview.title_edit

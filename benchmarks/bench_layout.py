@@ -59,7 +59,7 @@ def call_center(n: int) -> Organisation:
     return Organisation(positions=positions)
 
 
-def timed(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
+def timed(fn, repeat: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -75,7 +75,7 @@ def dot_time(source: str, engine: str) -> float:
     return time.perf_counter() - start
 
 
-def view_steps(view) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def view_steps(view) -> tuple[float, float]:
     """The slowest zoom step and the slowest pan step of `view`, each repainted at once."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -84,7 +84,7 @@ def view_steps(view) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     view.show()
     QApplication.processEvents()
 
-    def step(action) -> float:  # type: ignore[no-untyped-def]
+    def step(action) -> float:
         start = time.perf_counter()
         action()
         view.viewport().repaint()
@@ -107,7 +107,7 @@ def view_steps(view) -> tuple[float, float]:  # type: ignore[no-untyped-def]
         QApplication.processEvents()
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             for _ in range(20 if bar.maximum() > bar.minimum() else 0):
-                pan.append(step(lambda bar=bar: bar.setValue(bar.value() + 100)))  # type: ignore[misc]
+                pan.append(step(lambda bar=bar: bar.setValue(bar.value() + 100)))
     view.hide()
     return max(zoom), max(pan, default=float("nan"))
 

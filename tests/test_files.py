@@ -53,7 +53,7 @@ def test_target_problems(tmp_path: Path) -> None:
     locked.write_bytes(b"old")
     locked.chmod(0o444)
     assert target_problem(locked) is TargetProblem.READ_ONLY_FILE
-    with pytest.raises(ExportFailed, match="“locked.pdf”: the file is read-only"):
+    with pytest.raises(ExportFailed, match=r"“locked\.pdf”: the file is read-only"):
         check_target(locked)
     with pytest.raises(ExportFailed, match=r"the folder “.*missing” does not exist"):
         check_target(tmp_path / "missing" / "new.pdf")

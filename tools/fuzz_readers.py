@@ -59,7 +59,7 @@ def seeds(target: str, folder: Path) -> Path:
     return folder
 
 
-def make_reader(target: str, outdir: Path):  # type: ignore[no-untyped-def]
+def make_reader(target: str, outdir: Path):
     """The function that reads one input; a non-UserError is saved, then fuzzing goes on.
 
     libFuzzer stops at its first crash, which would leave the rest of the time

@@ -45,8 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.adversarial import harness
-from tests.adversarial.corpus import (
+from tests.adversarial import harness  # noqa: E402 - after ROOT is on sys.path
+from tests.adversarial.corpus import (  # noqa: E402 - after ROOT is on sys.path
     OTHER_SAMPLE,
     SAMPLES,
     byte_flips,
@@ -347,13 +347,14 @@ def markdown(summary: dict[str, object]) -> str:
                        f"{row['other']} |")
     kills = summary.get("kills")
     if kills:
-        k = kills  # type: ignore[assignment]
+        k = kills
         out += ["", ("| kills | of a starting orgdesk | of an editing one | of a saving one | "
-                "landed before the document was open | landed inside a save | saves | edits committed | edits lost | files not a save "
-                "point | failed starts | crash loops |"),
+                "landed before the document was open | landed inside a save | saves | "
+                "edits committed | edits lost | files not a save point | failed starts | crash loops |"),
                 "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
                 (f"| {k['kills']} | {k['kills_by_mode']['open']} | {k['kills_by_mode']['edit']} | "
-                f"{k['kills_by_mode']['save']} | {k['landed_in_start']} | {k['landed_in_save']} | {k['saves']} | "
+                f"{k['kills_by_mode']['save']} | {k['landed_in_start']} | {k['landed_in_save']} | "
+                f"{k['saves']} | "
                 f"{k['edits_committed']} | {k['edits_lost']} | {k['files_not_a_save_point']} | "
                 f"{k['start_refused'] + k['start_crashed']} | {k['crash_loops']} |")]
     fuzz = summary.get("fuzz")

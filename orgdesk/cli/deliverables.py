@@ -16,7 +16,7 @@ from orgdesk.core.errors import Sentence, UserError, sentence_of
 from orgdesk.core.organisation import Organisation
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     handbook = sub.add_parser(
         "handbook", help="write the job-description handbook (岗位说明书) as PDF, DOCX or HTML")
     handbook.add_argument("file", type=Path, help="an .orgdesk file")

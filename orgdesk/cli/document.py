@@ -8,7 +8,7 @@ from orgdesk.cli.terminal import err, out, out_json
 from orgdesk.core.errors import Sentence, UserError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     new = sub.add_parser("new", help="create a new .orgdesk file")
     new.add_argument("output", type=Path, help="the file to create (must not exist)")
     new.add_argument("--template", metavar="NAME",

@@ -15,7 +15,7 @@ CHART_FORMATS = ("png", "svg", "pdf", "dot")
 DATA_FORMATS = ("csv", "xlsx", "graphml", "json")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
         "export", help="export the chart (png, svg, pdf, dot) or the data (csv, xlsx, graphml, json)")
     export.add_argument("file", type=Path, help="an .orgdesk file")

@@ -15,7 +15,7 @@ Nothing is written unless the whole file is sound; every problem is listed with 
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     from orgdesk.io.fields import FIELDS  # pure data, no Qt: cheap at parser build
 
     fields = textwrap.fill(" ".join(f.key for f in FIELDS), 88, initial_indent="  ",

@@ -31,6 +31,7 @@ escapes, which every JSON reader turns back into the original text.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -112,10 +113,8 @@ def prepare_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
                 reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):  # a closed or detached stream
-                pass
 
 
 def flush_output() -> None:

@@ -54,10 +54,8 @@ class PatchCommand(QUndoCommand):
 
     def _step(self, patch: StatePatch, undoing: bool) -> None:
         stack = self._stack
-        if stack is not None and stack.sweep_failed:
-            done = False  # an earlier step of this sweep failed: the rest wait too
-        else:
-            done = self._apply(patch) is not False
+        # After an earlier step of this sweep failed, the rest wait too.
+        done = not (stack is not None and stack.sweep_failed) and self._apply(patch) is not False
         if stack is not None:
             stack.step_finished(done)
         if not done:

@@ -76,8 +76,8 @@ def write_graphml(org: Organisation, handle: IO[bytes]) -> None:
 
 
 def _parse(path: Path) -> Any:
-    import defusedxml.ElementTree as safe_tree
     from defusedxml import DefusedXmlException
+    from defusedxml import ElementTree as safe_tree  # noqa: N813 - the name says it is the safe one
 
     try:
         size = path.stat().st_size

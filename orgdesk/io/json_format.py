@@ -101,7 +101,7 @@ def _parse_int(text: str) -> int | LongNumber:
     return int(text) if len(text) <= MAX_INT_DIGITS else LongNumber(text)
 
 
-class Duplicated(dict):  # type: ignore[type-arg]
+class Duplicated(dict):
     """A JSON object that named a key twice (json keeps the last): which keys."""
 
     twice: list[str]

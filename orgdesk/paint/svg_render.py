@@ -36,7 +36,7 @@ def ensure_gui() -> None:
         _app = QGuiApplication(["orgdesk"])
 
 
-def _renderer(svg: bytes):  # type: ignore[no-untyped-def]
+def _renderer(svg: bytes):
     from PySide6.QtCore import QByteArray
     from PySide6.QtSvg import QSvgRenderer
 

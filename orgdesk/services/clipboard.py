@@ -66,7 +66,7 @@ def paste_branch(org: Organisation, data: dict[str, Any], superior: PositionId |
         pasted: Position = replace(
             position, id=new_ids[position.id],
             superior_id=superior if is_root else new_ids[position.superior_id],  # type: ignore[index]
-            department_id=department_ids.get(position.department_id)  # type: ignore[arg-type]
+            department_id=department_ids.get(position.department_id)
             if position.department_id is not None else None,
         )
         changes.merge(org.add_position(pasted, index if is_root else position.order))

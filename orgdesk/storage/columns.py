@@ -46,7 +46,7 @@ def _enum_value(member: Enum) -> Any:
 def _enum_member(cls: type[Enum]) -> Convert:
     """Stored value → member; a dict lookup (an unknown value raises KeyError) is several
     times faster than calling the Enum, which matters once per row."""
-    return {member.value: member for member in cls}.__getitem__  # type: ignore[attr-defined]
+    return {member.value: member for member in cls}.__getitem__
 
 
 @dataclass(frozen=True, slots=True)

@@ -482,7 +482,7 @@ class ImportDialog(QDialog):
                                                  len(org) - PREVIEW_POSITIONS)])
                 break
             parent = items.get(position.superior_id) if position.superior_id else None
-            values = [position.title, names.get(position.department_id, "")  # type: ignore[arg-type]
+            values = [position.title, names.get(position.department_id, "")
                       if position.department_id is not None else "",
                       str(position.planned_headcount)]
             item = QTreeWidgetItem(parent if parent is not None else self.tree, values)

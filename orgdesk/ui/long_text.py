@@ -25,7 +25,7 @@ EDIT_CHARS = 100_000
 #: A run of this many characters without a space or line break wraps anywhere.
 UNBROKEN_RUN = 160
 
-_UNBROKEN = re.compile(r"[^\s]{%d}" % UNBROKEN_RUN)
+_UNBROKEN = re.compile(rf"[^\s]{{{UNBROKEN_RUN}}}")
 
 
 

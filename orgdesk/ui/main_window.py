@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        S = QKeySequence.StandardKey
+        S = QKeySequence.StandardKey  # noqa: N806 - one letter keeps the shortcut table readable
         tree_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
         app = self.app
         self.act = {

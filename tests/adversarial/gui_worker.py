@@ -43,7 +43,7 @@ def main() -> None:
     asked: list[str] = []
     unexpected: list[str] = []
 
-    def record(kind: str, answer: object):  # type: ignore[no-untyped-def]
+    def record(kind: str, answer: object):
         def ask(_parent: object, *args: object, **_kwargs: object) -> object:
             asked.append(f"{kind}: {args[0] if args else ''}")
             return answer

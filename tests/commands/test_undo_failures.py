@@ -60,11 +60,11 @@ def test_a_jump_in_the_history_stops_before_the_failed_step(
         controller.execute("Rename", lambda s, p=pid, t=title: s.edit_position(P(p), title=t))
     apply = controller.service.apply_patch
 
-    def refuse_督导(patch: StatePatch) -> object:
+    def refuse_supervisor(patch: StatePatch) -> object:
         if P(3) in patch.positions:
             raise InvalidValueError("The disk is full.")
         return apply(patch)
-    monkeypatch.setattr(controller.service, "apply_patch", refuse_督导)
+    monkeypatch.setattr(controller.service, "apply_patch", refuse_supervisor)
     controller.undo_stack.setIndex(0)  # a click on the first row of the history view
     assert controller.undo_stack.index() == 2
     assert [controller.org.position(P(i)).title for i in (2, 3, 5)] == ["经理", "督导", "质检专员"]

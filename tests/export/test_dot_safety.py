@@ -47,7 +47,7 @@ def hostile_org(titles: list[str], department: str = 'Dept "]; x', relation: str
                         positions=positions, relations=relations)
 
 
-def graphviz_json(source: str, engine: str) -> dict:  # type: ignore[type-arg]
+def graphviz_json(source: str, engine: str) -> dict:
     assert DOT is not None
     result = subprocess.run([DOT, f"-K{engine}", "-Tjson"], input=source.encode("utf-8"),
                             capture_output=True, timeout=60, check=False)
@@ -55,7 +55,7 @@ def graphviz_json(source: str, engine: str) -> dict:  # type: ignore[type-arg]
     return json.loads(result.stdout)
 
 
-def drawn_lines(obj: dict) -> list[str]:  # type: ignore[type-arg]
+def drawn_lines(obj: dict) -> list[str]:
     """The text Graphviz actually draws for one node (after its own escape processing)."""
     return [op["text"] for op in obj.get("_ldraw_", []) if op["op"] == "T"]
 

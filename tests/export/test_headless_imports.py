@@ -12,9 +12,10 @@ MODULES = ("orgdesk.layout", "orgdesk.layout.chart", "orgdesk.layout.tidy", "org
 
 def test_layout_and_export_import_without_qt(tmp_path: Path) -> None:
     body = "import importlib\n" + "".join(f"importlib.import_module({m!r})\n" for m in MODULES)
+    sample = str(Path(__file__).parents[2] / "sample_orgs" / "call_center_chart.orgdesk")
     body += (
         "from orgdesk.cli import main\n"
-        f"assert main(['export', {str(Path(__file__).parents[2] / 'sample_orgs' / 'call_center_chart.orgdesk')!r}, "
+        f"assert main(['export', {sample!r}, "
         "'-o', 'c.dot']) == 0\n"
         "print('headless ok')\n")
     result = run_blocked(QT, body, tmp_path)

@@ -217,7 +217,7 @@ def test_embedded_graphviz_makes_every_format(org: Organisation, no_dot: None, t
 
     assert "embedded WebAssembly" in graphviz_engine.engine_description()
     for fmt in ("svg", "png", "pdf", "dot"):
-        export_chart_file(org, tmp_path / f"c.{fmt}", ChartExportOptions(format=fmt))  # type: ignore[arg-type]
+        export_chart_file(org, tmp_path / f"c.{fmt}", ChartExportOptions(format=fmt))
     assert "运营总监" in " ".join(svg_texts((tmp_path / "c.svg").read_bytes()))
     image = QImage(str(tmp_path / "c.png"))
     assert not image.isNull() and image.width() > 500
@@ -263,7 +263,7 @@ def test_graphviz_timeout_is_a_sentence(org: Organisation, tmp_path: Path,
                       " exit 0; fi\nsleep 30\n", "utf-8")
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake}:/usr/bin:/bin")
-    with pytest.raises(graphviz_engine.GraphvizFailed, match="longer than 0.5 seconds"):
+    with pytest.raises(graphviz_engine.GraphvizFailed, match=r"longer than 0\.5 seconds"):
         render_chart(org, ChartExportOptions(format="svg", timeout=0.5))
     assert not (tmp_path / "out.svg").exists()
 

@@ -20,7 +20,8 @@ from orgdesk.io.problems import MalformedFile
 from orgdesk.io.text_encoding import detect_encoding, looks_like_utf8
 from orgdesk.samples import template_organisation
 
-STAFF = "id,superior,title,notes\n1,,客服经理,负责呼叫中心运营\n2,1,客服主管,班组排班\n3,2,座席员,接听客户来电\n"
+STAFF = ("id,superior,title,notes\n1,,客服经理,负责呼叫中心运营\n2,1,客服主管,班组排班\n"
+         "3,2,座席员,接听客户来电\n")
 
 
 def _titles(path: Path, options: ImportOptions = ImportOptions()) -> list[str]:
@@ -168,8 +169,8 @@ def test_latin1_file_names_the_lines_that_are_neither(tmp_path: Path) -> None:
         read_source(_write(tmp_path, data))
     # “ül” happens to be a GB18030 character; “é,” is not.
     assert "is neither UTF-8 nor GB18030 text (lines 2, 4); choose its encoding" in str(raised.value)
-    assert _titles(_write(tmp_path, data), ImportOptions(encoding="latin-1", roots=RootPolicy.FOREST)) == ["José",
-                                                                                  "Müller", "André"]
+    options = ImportOptions(encoding="latin-1", roots=RootPolicy.FOREST)
+    assert _titles(_write(tmp_path, data), options) == ["José", "Müller", "André"]
 
 
 # --------------------------------------------------------------- --encoding

@@ -149,7 +149,7 @@ def test_zip_bomb_is_refused_by_its_unpacked_size(tmp_path: Path,
 def test_wrong_encoding_forced_by_the_user_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "staff.csv"
     path.write_bytes("title\n经理\n".encode("gb18030"))
-    with pytest.raises(MalformedFile, match="“staff.csv” is not utf-8 text; choose another encoding."):
+    with pytest.raises(MalformedFile, match=r"“staff\.csv” is not utf-8 text; choose another encoding\."):
         read_source(path, ImportOptions(encoding="utf-8"))
     assert read_source(path).require().roots()[0].title == "经理"
 
@@ -157,7 +157,7 @@ def test_wrong_encoding_forced_by_the_user_names_the_line(tmp_path: Path) -> Non
 def test_unknown_encoding_name(tmp_path: Path) -> None:
     path = tmp_path / "staff.csv"
     path.write_text("title\n经理\n", "utf-8")
-    with pytest.raises(MalformedFile, match="“klingon” is not a text encoding orgdesk knows."):
+    with pytest.raises(MalformedFile, match=r"“klingon” is not a text encoding orgdesk knows\."):
         read_source(path, ImportOptions(encoding="klingon"))
 
 

@@ -43,7 +43,7 @@ def test_progress_is_reported_while_reading_and_checking(tmp_path: Path) -> None
 
 def test_cancel_stops_the_import_and_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "out.orgdesk"
-    with pytest.raises(ImportCancelled, match="The import was cancelled; nothing was written."):
+    with pytest.raises(ImportCancelled, match=r"The import was cancelled; nothing was written\."):
         import_to_file(big_csv(tmp_path), target, ImportOptions(roots=RootPolicy.FOREST),
                        Recorder(cancel_after=2))
     assert not target.exists()

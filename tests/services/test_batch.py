@@ -2,6 +2,7 @@
 what changed, on the document's one connection."""
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -98,10 +99,9 @@ def test_a_refused_step_inside_a_batch_undoes_the_whole_batch(service: DocumentS
     start = service.org.snapshot()
     with pytest.raises(CycleError), service.batch("Two moves"):
         service.move_position(P(5), P(3), 0)
-        try:
-            service.move_position(P(1), P(4))  # a cycle: refused
-        except CycleError:
-            pass  # swallowed by a careless caller: the batch still refuses to commit
+        # A cycle, refused and swallowed by a careless caller: the batch still refuses to commit.
+        with contextlib.suppress(CycleError):
+            service.move_position(P(1), P(4))
     assert service.org.snapshot() == start == service.file.load().snapshot()
 
 

@@ -15,7 +15,7 @@ from orgdesk.storage.document import create_file
 from tests.storage.support import big_org, hostile_org
 
 
-def _build(folder: Path, name: str, org_factory) -> bytes:  # type: ignore[no-untyped-def]
+def _build(folder: Path, name: str, org_factory) -> bytes:
     # Session-scoped: the autouse per-test state dir does not exist yet, so
     # point ORGDESK_STATE_DIR at a private folder rather than the user's.
     with pytest.MonkeyPatch.context() as patch:

@@ -155,7 +155,7 @@ def install_kill_hook(kill_at: int) -> None:
     sys.addaudithook(hook)
 
 
-def run_open_kill(path: Path, how: str, report) -> None:  # type: ignore[no-untyped-def]
+def run_open_kill(path: Path, how: str, report) -> None:
     from orgdesk.storage.recovery import scan_sessions
 
     kill_at = int(os.environ.get("ORGDESK_TEST_KILL_AT", "0"))
@@ -175,7 +175,7 @@ def run_open_kill(path: Path, how: str, report) -> None:  # type: ignore[no-unty
     doc.close()
 
 
-def run_write_loop(path: Path, count: int, tag: str, report) -> None:  # type: ignore[no-untyped-def]
+def run_write_loop(path: Path, count: int, tag: str, report) -> None:
     from tests.storage.support import hostile_org
 
     org = hostile_org()
@@ -190,7 +190,7 @@ def run_write_loop(path: Path, count: int, tag: str, report) -> None:  # type: i
     report("done")
 
 
-def run_fsize(path: Path, limit: int, report) -> None:  # type: ignore[no-untyped-def]
+def run_fsize(path: Path, limit: int, report) -> None:
     """Grow the document, then save under RLIMIT_FSIZE: the OS refuses to grow files."""
     with DocumentFile.open(path, recover=False) as doc:
         service = DocumentService(doc)

@@ -234,9 +234,10 @@ def test_the_fixtures_really_are_what_the_cases_claim(small_file_bytes: bytes,
     assert len(big_file_bytes) // page_size > 300
     png = tmp_path / "x.png"
     png.write_bytes(_png_bytes())
-    with closing(sqlite3.connect(png)) as conn:  # sqlite "opens" a PNG happily …
-        with pytest.raises(sqlite3.DatabaseError, match="not a database"):
-            conn.execute("SELECT * FROM sqlite_schema").fetchall()  # … and fails only here
+    # sqlite "opens" a PNG happily and fails only at the first read.
+    with (closing(sqlite3.connect(png)) as conn,
+          pytest.raises(sqlite3.DatabaseError, match="not a database")):
+        conn.execute("SELECT * FROM sqlite_schema").fetchall()
     for case in ("user-version-2", "user-version-0", "extra-trigger"):
         path = tmp_path / f"{case}.orgdesk"
         CASES[case][0](path, small_file_bytes, big_file_bytes)

@@ -57,7 +57,7 @@ def test_each_step_runs_in_its_own_transaction(v1_db: tuple[sqlite3.Connection, 
     conn, path = v1_db
     seen: list[tuple[int, bool, int, int]] = []
 
-    def step(version: int):  # type: ignore[no-untyped-def]
+    def step(version: int):
         def run(c: sqlite3.Connection) -> None:
             # Inside a transaction; the previous step is already committed.
             seen.append((version, c.in_transaction, _version(c), _committed_version(path)))
@@ -88,7 +88,7 @@ def test_a_failing_step_rolls_back_and_leaves_the_version(
         v1_db: tuple[sqlite3.Connection, Path], failing: int) -> None:
     conn, path = v1_db
 
-    def step(version: int):  # type: ignore[no-untyped-def]
+    def step(version: int):
         def run(c: sqlite3.Connection) -> None:
             c.execute(f"CREATE TABLE added_by_{version} (x)")
             c.execute("UPDATE positions SET title = ? WHERE id = 1", (f"step {version}",))

@@ -28,7 +28,7 @@ def _open_and_close(path: Path) -> object:
 
 @pytest.mark.parametrize("opener", [read_organisation, _open_and_close])
 @pytest.mark.parametrize("case", list(HOSTILE_SETTINGS))
-def test_a_hostile_setting_refuses_the_file_naming_it(case: str, opener, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_a_hostile_setting_refuses_the_file_naming_it(case: str, opener, tmp_path: Path,
                                                       small_file_bytes: bytes) -> None:
     name, value = HOSTILE_SETTINGS[case]
     path = tmp_path / f"{case}.orgdesk"

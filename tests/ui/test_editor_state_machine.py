@@ -13,6 +13,7 @@ import itertools
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -72,7 +73,7 @@ class EditorMachine(RuleBasedStateMachine):
 
     open: Callable[[], MainWindow]
     close: Callable[[MainWindow], None]
-    delete_answer = ["branch"]
+    delete_answer: ClassVar[list[str]] = ["branch"]
 
     def __init__(self) -> None:
         super().__init__()

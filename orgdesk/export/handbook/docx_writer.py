@@ -10,14 +10,17 @@ font's idea of Chinese.
 from __future__ import annotations
 
 from io import BytesIO
+from typing import NamedTuple, cast
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle, _TableStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -53,7 +56,14 @@ def _set_fonts(element: object, size: float | None = None) -> None:
             node.set(qn("w:val"), str(int(size * 2)))
 
 
-def _prepare_styles(doc: Document) -> None:
+class _Styles(NamedTuple):
+    """The styles every position sheet uses."""
+
+    heading: ParagraphStyle
+    grid: _TableStyle
+
+
+def _prepare_styles(doc: DocxDocument) -> None:
     styles = doc.styles
     _set_fonts(styles["Normal"].element, 10.5)
     for name, size in (("Heading 1", 16), ("Heading 2", 13), ("Header", 8.5), ("Footer", 8.5)):
@@ -96,7 +106,7 @@ def _field(paragraph: Paragraph, code: str, cached: str) -> None:
     _field_char(paragraph.add_run(), "end")
 
 
-def _grid(table: Table, widths_cm: tuple[float, ...], style: object) -> None:
+def _grid(table: Table, widths_cm: tuple[float, ...], style: _TableStyle | str) -> None:
     """Fixed column widths and roomy cell margins, honoured by Word, WPS and LibreOffice.
 
     Works on the XML rows directly: python-docx's column and cell accessors
@@ -151,14 +161,14 @@ def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool) -> None:
         paragraph.add_run(f"{index}. {line}" if numbered else line)
 
 
-def _sheet(doc: Document, styles: dict[str, object], sheet: PositionSheet, first: bool) -> None:
-    heading = doc.add_paragraph(f"{sheet.number}　{sheet.heading}", styles["Heading 2"])
+def _sheet(doc: DocxDocument, styles: _Styles, sheet: PositionSheet, first: bool) -> None:
+    heading = doc.add_paragraph(f"{sheet.number}　{sheet.heading}", styles.heading)
     heading.paragraph_format.page_break_before = not first
     if sheet.staff:
         heading.add_run(f" {LABELS['staff']}").bold = False
     widths = (2.4, 5.6, 2.4, 5.6)
     table: Table = doc.add_table(rows=7, cols=4)
-    _grid(table, widths, styles["Table Grid"])
+    _grid(table, widths, styles.grid)
     head = [_cells(table, 0), _cells(table, 1)]
     _label(head[0][0], LABELS["title"])
     head[0][1].text = sheet.title
@@ -182,12 +192,13 @@ def _sheet(doc: Document, styles: dict[str, object], sheet: PositionSheet, first
         _lines(_span_rest(table, row, sum(widths[1:])), lines, numbered)
 
 
-def _figures(doc: Document, content: HandbookContent) -> None:
+def _figures(doc: DocxDocument, content: HandbookContent) -> None:
     analysis = content.analysis
     totals = analysis.totals
     blocks = [
-        (LABELS["by_department"], LABELS["department"], [(g.key or LABELS["no_department"], g.positions, g.planned,
-                                 g.filled, g.vacancies) for g in analysis.departments]),
+        (LABELS["by_department"], LABELS["department"],
+         [(g.key or LABELS["no_department"], g.positions, g.planned, g.filled, g.vacancies)
+          for g in analysis.departments]),
         (LABELS["by_level"], LABELS["level"], [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
                            for g in analysis.levels]),
     ]
@@ -196,7 +207,7 @@ def _figures(doc: Document, content: HandbookContent) -> None:
         rows = [(LABELS["total"], totals.positions, totals.planned, totals.filled,
                  totals.vacancies)]
         table = doc.add_table(rows=1, cols=5)
-        _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9), doc.styles["Table Grid"])
+        _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9), "Table Grid")
         for cell, text in zip(table.rows[0].cells, (first_label, LABELS["positions"],
                                                      LABELS["planned"], LABELS["filled"],
                                                      LABELS["vacancies"])):
@@ -211,7 +222,7 @@ def _figures(doc: Document, content: HandbookContent) -> None:
         doc.add_paragraph()
 
 
-def _picture(doc: Document, picture: Picture, max_height_cm: float) -> None:
+def _picture(doc: DocxDocument, picture: Picture, max_height_cm: float) -> None:
     width_cm = picture.width_pt / 72 * 2.54
     height_cm = picture.height_pt / 72 * 2.54
     scale = min(BODY_WIDTH_CM / width_cm, max_height_cm / height_cm, 1.0)
@@ -220,7 +231,7 @@ def _picture(doc: Document, picture: Picture, max_height_cm: float) -> None:
     paragraph.add_run().add_picture(BytesIO(picture.png), width=Cm(width_cm * scale))
 
 
-def _cover(doc: Document, content: HandbookContent) -> None:
+def _cover(doc: DocxDocument, content: HandbookContent) -> None:
     for _ in range(6):
         doc.add_paragraph()
     for text, size, colour in ((LABELS["handbook"], 32, ACCENT), (content.title, 18, None)):
@@ -242,7 +253,7 @@ def _cover(doc: Document, content: HandbookContent) -> None:
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
-def _contents(doc: Document, content: HandbookContent) -> None:
+def _contents(doc: DocxDocument, content: HandbookContent) -> None:
     title = doc.add_paragraph()
     run = title.add_run(LABELS["contents"])
     run.bold = True
@@ -298,7 +309,9 @@ def render_docx(content: HandbookContent, chart: Picture, bars: Picture) -> byte
     heading = doc.add_heading(f"3　{LABELS['sheets']}", level=1)
     heading.paragraph_format.page_break_before = True
     # Styles looked up once: python-docx finds a style by name with a linear scan.
-    styles = {name: doc.styles[name] for name in ("Heading 2", "Table Grid")}
+    # python-docx types a looked-up style as the base class; these two are what their names say.
+    styles = _Styles(cast(ParagraphStyle, doc.styles["Heading 2"]),
+                     cast(_TableStyle, doc.styles["Table Grid"]))
     for index, sheet in enumerate(content.sheets):
         _sheet(doc, styles, sheet, first=index == 0)
     out = BytesIO()

@@ -20,7 +20,8 @@ class DutiesPanel(PositionPanel):
         self.editor = ListEditor(self, numbered=True)
         self.editor.setObjectName("dutiesList")
         self.editor.items_edited.connect(self._edited)
-        hint = QLabel(tr("DutiesPanel", "Double-click to edit; paste several lines to add several duties."), self)
+        hint = QLabel(tr("DutiesPanel",
+                         "Double-click to edit; paste several lines to add several duties."), self)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
