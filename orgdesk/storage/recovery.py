@@ -10,17 +10,31 @@ It is kept rather than deleted because it may hold an afternoon of edits an
 expert can still salvage with SQLite's own recovery tools; offering it would
 crash, and deleting it would destroy that last chance.  A zero-length working
 copy holds nothing and is simply removed.
+
+Only evidence *about the file* sets a copy aside: the validation's own
+verdict or SQLite saying the file is not a database or is malformed.  A
+read that fails for another reason (the copy is locked by another program,
+the state disk returns I/O errors, memory runs out, or orgdesk itself has a
+bug) says nothing about the edits in it: the copy stays where it is, is not
+offered this time and is never built over, so the next start offers it again.
 """
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from orgdesk.core.errors import Sentence
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.errors import FileInUse, FileProblem, name_of
+from orgdesk.storage.errors import (
+    FileInUse,
+    FileProblem,
+    NotAFile,
+    WorkingCopyProblem,
+    name_of,
+)
 from orgdesk.storage.session import (
     Recoverable,
     SessionFolder,
@@ -81,15 +95,50 @@ def examine(session: SessionFolder, document: Path | None = None,
     if info is None or not working.is_file() or working.stat().st_size == 0:
         return None, None
     # A start-up check must never turn a bad left-over into a crash at every
-    # start: whatever reading it raises, the copy is damaged, not a bug to show.
+    # start, nor a sound one into lost edits: only damage sets it aside.
     try:
         settle_journal(working)
         if info.save_completed(working) or change_counter(working) == info.saved_counter:
             return None, None
         # Its checksum is the last save's while it holds newer edits: not verified.
         return read_organisation(working, verify_checksum=False), None
-    except Exception:  # noqa: BLE001 - see above
+    except Exception as exc:  # classified below: damage, or kept for next time
+        if not _says_damaged(exc):
+            # The cause stays chained for a developer; the user gets one sentence.
+            raise _unreadable(document) from exc
         return None, _set_aside(session, document)
+
+
+#: SQLite result codes (low byte) that describe the file itself, not its surroundings.
+_DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _says_damaged(exc: BaseException) -> bool:
+    """True when `exc` is evidence that the working copy's bytes are bad.
+
+    The validation's verdicts (CorruptFile, NotOrgdeskFile, ...) and SQLite's
+    "malformed" / "not a database" are; a lock held by another program, a
+    failing or full disk, no memory, no permission are not: they pass.
+    """
+    if isinstance(exc, (WorkingCopyProblem, NotAFile)):  # NotAFile: the read itself failed
+        return False
+    if isinstance(exc, FileProblem):
+        return True
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is None:  # older Pythons: only the message says which
+            text = str(exc).lower()
+            return "malformed" in text or "not a database" in text
+        return code & 0xFF in _DAMAGE_CODES
+    return False
+
+
+def _unreadable(document: Path | None) -> WorkingCopyProblem:
+    file = name_of(document) if document else "“?”"
+    return WorkingCopyProblem(document or sessions_dir(), Sentence.of(
+        "The unsaved changes to {file} cannot be read right now (another program may be "
+        "using them, or the disk holding them is failing); they are kept and will be "
+        "offered again at the next start.", file=file))
 
 
 def find_recoverable() -> list[Recoverable]:
@@ -112,7 +161,11 @@ def scan_sessions() -> RecoveryScan:
             continue  # a live orgdesk owns it, or the state disk refuses: look next time
         keep = False
         try:
-            contents, aside = examine(probe)
+            try:
+                contents, aside = examine(probe)
+            except Exception:  # noqa: BLE001 - not damage: keep it, look again next time
+                keep = True
+                continue
             if aside is not None:
                 scan.set_aside.append(aside)
             elif contents is not None:
