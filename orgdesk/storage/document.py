@@ -439,6 +439,10 @@ class DocumentFile:
         try:
             lock, lock_note = lock_document(path)
             notices = [lock_note] if lock_note else []
+            # A save killed part-way left its temporary file beside the document:
+            # clean it now rather than at the next save (a live save's stays locked).
+            with contextlib.suppress(OSError, FileProblem):
+                remove_stale_temporaries(resolve_target(path))
             if recover is not False:
                 contents, aside = examine(session, path)
                 if aside is not None:

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from orgdesk import files
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage import document as document_module
-from orgdesk.storage.document import DocumentFile
+from orgdesk.storage.document import TEMPORARY_SUFFIX, DocumentFile
 from orgdesk.storage.errors import RecoveryAvailable, WorkingCopyProblem, name_of
+from orgdesk.storage.locks import create_locked
 from orgdesk.storage.recovery import find_recoverable, scan_sessions
 from orgdesk.storage.session import WORKING_NAME, session_key, sessions_dir, set_aside_dir
 from tests.storage.crash_child import unsaved_edit
@@ -130,3 +132,20 @@ def test_a_failure_of_orgdesk_itself_while_reading_keeps_the_copy(
             DocumentFile.open(chart)
         assert isinstance(refused.value.__cause__, AttributeError)  # kept for a developer
     _assert_still_offered(chart, folder, kept, [1, 2])
+
+
+def test_opening_cleans_what_a_killed_save_left_beside_the_document(chart: Path) -> None:
+    """Finding 12: a save killed part-way left its temporary file and journal until the
+    next save; the next open removes them, but never a live save's locked file."""
+    abandoned = files.temporary_beside(chart, TEMPORARY_SUFFIX)
+    abandoned.write_bytes(b"half a save")
+    abandoned.with_name(abandoned.name + "-journal").write_bytes(b"its journal")
+    live = files.temporary_beside(chart, TEMPORARY_SUFFIX)
+    live_lock = create_locked(live)
+    assert live_lock is not None and live_lock.held
+    try:
+        with DocumentFile.open(chart):
+            assert [p.name for p in chart.parent.iterdir()
+                    if p.name.startswith(files.TEMPORARY_PREFIX)] == [live.name]
+    finally:
+        live_lock.release()
