@@ -92,7 +92,8 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
 def _run(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = {name for action in parser._actions
+                if isinstance(action, argparse._SubParsersAction) for name in action.choices}
     first = next((a for a in argv if not a.startswith("-")), None)
     if first not in commands and not any(a in ("-h", "--help", "--version") for a in argv):
         argv.insert(0, "open")

@@ -138,7 +138,7 @@ class Organisation:
         self._departments: dict[DepartmentId, Department] = {}
         self._positions: dict[PositionId, Position] = {}
         self._relations: dict[RelationId, Relation] = {}
-        self._graph: nx.DiGraph = nx.DiGraph()
+        self._graph: nx.DiGraph[PositionId] = nx.DiGraph()
         # Derived indexes for fast tree queries (a view asks for rows constantly):
         # ids without a superior, and each superior's reports in sibling order,
         # filled lazily per superior and dropped whenever the structure changes.
@@ -923,13 +923,13 @@ class Organisation:
                 continue
             walk: list[PositionId] = []
             on_walk: set[PositionId] = set()
-            pid: PositionId | None = start
-            while pid is not None and pid not in reaches_root:
-                if pid in on_walk or not present(pid):
+            step: PositionId | None = start
+            while step is not None and step not in reaches_root:
+                if step in on_walk or not present(step):
                     raise broken
-                walk.append(pid)
-                on_walk.add(pid)
-                pid = superior_of(pid)
+                walk.append(step)
+                on_walk.add(step)
+                step = superior_of(step)
             reaches_root.update(walk)
 
     def copy(self) -> Organisation:

@@ -410,11 +410,11 @@ def _build_dot_layout(org: Organisation, options: ChartExportOptions) -> DotChar
     for pid, reports in children.items():
         for report in reports:
             graph.edge(node_name(pid), node_name(report.id))
-        staff = [r for r in reports if r.kind is PositionKind.STAFF]
-        if staff and options.orientation == "tb":
+        staff_reports = [r for r in reports if r.kind is PositionKind.STAFF]
+        if staff_reports and options.orientation == "tb":
             with graph.subgraph() as same:  # staff beside their superior, not in the row
                 same.attr(**_attrs(rank="same"))
-                for name in [node_name(pid)] + [node_name(s.id) for s in staff]:
+                for name in [node_name(pid)] + [node_name(s.id) for s in staff_reports]:
                     same.node(name)
     for relation in org.relations:
         if relation.source_id in children and relation.target_id in children:

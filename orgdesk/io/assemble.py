@@ -209,13 +209,13 @@ def _relations(drafts: list[Draft], ids: list[PositionId], plan: Assembly,
     by_key = {d.key: ids[i] for i, d in enumerate(drafts) if d.key}
     relations = []
     for number, pending in enumerate(plan.relations, 1):
-        ends = [by_key.get(pending.source), by_key.get(pending.target)]
-        if None in ends:
+        source, target = by_key.get(pending.source), by_key.get(pending.target)
+        if source is None or target is None:
             problems.append(Problem(pending.row, "a dotted line names a position that is not in "
                                                  "the file.", "relation"))
             continue
         try:
-            relations.append(Relation(RelationId(pending.id or number), ends[0], ends[1],
+            relations.append(Relation(RelationId(pending.id or number), source, target,
                                       pending.kind, pending.label))
         except (DomainError, ValueError) as exc:
             problems.append(Problem(pending.row, sentence_of(exc), "relation"))

@@ -308,7 +308,9 @@ def parse_requirements(items: list[str]) -> dict[str, object]:
     An item is used up only when nothing but the extracted fact is left in it
     (“大专及以上学历”); otherwise it stays a skill as written, so no words are lost.
     """
-    result: dict[str, object] = {"languages": [], "skills": []}
+    languages: list[str] = []
+    skills: list[str] = []
+    result: dict[str, object] = {"languages": languages, "skills": skills}
     for item in items:
         rest = item
         folded = item if unicodedata.is_normalized("NFKC", item) else \
@@ -330,6 +332,5 @@ def parse_requirements(items: list[str]) -> dict[str, object]:
             rest = rest.replace(match.group(0), "")
         if rest is not item and not _FILLER.sub("", unicodedata.normalize("NFKC", rest)):
             continue
-        target = "languages" if _LANGUAGE_RE.search(folded) else "skills"
-        result[target].append(item)  # type: ignore[union-attr]
+        (languages if _LANGUAGE_RE.search(folded) else skills).append(item)
     return result

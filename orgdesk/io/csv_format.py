@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -86,7 +86,7 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
 
 
 def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
-          ) -> Iterator[tuple[int, Sequence[object]]]:
+          ) -> Generator[tuple[int, Sequence[object]]]:
     """(first line of the record, cells) for each non-empty record; closes `handle`."""
     previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(_without_marks(handle), delimiter=delimiter, strict=True)

@@ -123,7 +123,7 @@ def _alias_table() -> dict[str, str]:
     return table
 
 
-_ALIASES = _alias_table()
+_HEADER_KEYS = _alias_table()
 
 
 def recognise(headers: Sequence[str]) -> dict[str, str]:
@@ -135,7 +135,7 @@ def recognise(headers: Sequence[str]) -> dict[str, str]:
     taken: set[str] = set()
     mapping: dict[str, str] = {}
     for header in headers:
-        key = _ALIASES.get(normalise(header), UNMAPPED)
+        key = _HEADER_KEYS.get(normalise(header), UNMAPPED)
         if key and key != "ignore" and key in taken:
             key = UNMAPPED
         taken.add(key)
@@ -145,7 +145,7 @@ def recognise(headers: Sequence[str]) -> dict[str, str]:
 
 def field_for(text: str) -> Field:
     """The field a user named on the command line (key, header or any alias)."""
-    key = text if text in FIELD_BY_KEY else _ALIASES.get(normalise(text))
+    key = text if text in FIELD_BY_KEY else _HEADER_KEYS.get(normalise(text))
     if key is None:
         known = ", ".join(f.key for f in FIELDS)
         raise InterchangeError(Sentence.of("There is no field called “{text}”; fields are: "

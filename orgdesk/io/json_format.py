@@ -33,9 +33,6 @@ from orgdesk.io.tables import Draft, OwnExtras, PendingRelation
 
 FORMAT = "orgdesk"
 VERSION = 1
-_INFO = ("title", "client", "author", "notes")
-
-
 def document_dict(org: Organisation) -> dict[str, Any]:
     info = org.info
     return {
@@ -221,7 +218,11 @@ def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtr
         info = _dict(data.get("info", {}), "“info”")
         dates = {k: datetime.fromisoformat(_str(info, k)) for k in ("created", "modified")
                  if info.get(k)}
-        extras.info = DocumentInfo(**{k: _str(info, k) for k in _INFO}, **dates)
+        now = DocumentInfo()
+        extras.info = DocumentInfo(title=_str(info, "title"), client=_str(info, "client"),
+                                   author=_str(info, "author"), notes=_str(info, "notes"),
+                                   created=dates.get("created", now.created),
+                                   modified=dates.get("modified", now.modified))
     except ValueError as exc:
         problems.append(Problem(None, Sentence.of("The document information is unreadable: "
                                                   "{reason}.", reason=sentence_of(exc))))

@@ -101,9 +101,9 @@ def _walk(org: Organisation, options: LayoutOptions
     while stack:
         pid, level = stack.pop()
         positions[pid] = position(pid)
-        ids = report_ids(pid) if pid not in collapsed and level < depth else _HIDDEN
-        children[pid] = ids
-        stack.extend((r, level + 1) for r in reversed(ids))
+        shown = report_ids(pid) if pid not in collapsed and level < depth else _HIDDEN
+        children[pid] = shown
+        stack.extend((r, level + 1) for r in reversed(shown))
     return roots, children, positions
 
 
@@ -420,9 +420,9 @@ class _Reader:
                 sx, sy, sw, sh = self._rect(sid)  # type: ignore[arg-type]
                 side = sx + sw if sx + sw / 2 < ax else sx
                 mid = sy + sh / 2
-                points = [start, (ax, mid), (side, mid)] if not lr else [
+                staff_line = [start, (ax, mid), (side, mid)] if not lr else [
                     start, (mid, ax), (mid, side)]
-                append(new_connector(pid, sid, tuple(_simplify([], points)),  # type: ignore[arg-type]
+                append(new_connector(pid, sid, tuple(_simplify([], staff_line)),  # type: ignore[arg-type]
                                      _STAFF_LINE, ""))
             items = trunk.children
             bus = trunk.y + margin + trunk.h - v_gap / 2

@@ -127,10 +127,10 @@ def _first_walk(t: TidyNode) -> None:
 
 def _separate(t: TidyNode, i: int, lowest: _Lowest) -> None:
     children = t.children
+    mssr = children[i - 1].mod
+    mscl = children[i].mod
     sr: TidyNode | None = children[i - 1]
-    mssr = sr.mod
     cl: TidyNode | None = children[i]
-    mscl = cl.mod
     while sr is not None and cl is not None:
         sr_bottom = sr.y + sr.h
         if sr_bottom > lowest.low_y and lowest.next is not None:

@@ -127,7 +127,7 @@ def bar_chart_png(series: Sequence[BarSeries], width: float = 480.0, scale: floa
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 declares bytes but takes only str
     buffer.close()
     return bytes(data.data())
 

@@ -190,7 +190,7 @@ def paint_figure(painter: QPainter, figure: Figure, top: float) -> None:
     if renderer is not None and renderer.isValid():
         renderer.render(painter, target)
     else:
-        painter.drawImage(target, QImage.fromData(figure.png, "PNG"))
+        painter.drawImage(target, QImage.fromData(figure.png, "PNG"))  # type: ignore[arg-type]  # PySide6 declares bytes but takes only str
 
 
 def _text_document(html: str, writer: QPdfWriter, font: QFont, document: PagedDocument
@@ -208,7 +208,7 @@ def _text_document(html: str, writer: QPdfWriter, font: QFont, document: PagedDo
     for name, png in document.images.items():
         if f'src="page:{name}"' in html:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"page:{name}"),
-                            QImage.fromData(png, "PNG"))
+                            QImage.fromData(png, "PNG"))  # type: ignore[arg-type]  # PySide6 declares bytes but takes only str
     doc.setHtml(f"<html><body>{html}</body></html>")
     return doc
 

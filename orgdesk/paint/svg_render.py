@@ -87,7 +87,7 @@ def svg_to_png(svg: bytes, dpi: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # PySide6 declares bytes but takes only str
         raise RenderFailed("The chart could not be encoded as PNG; nothing was written.")
     buffer.close()
     return bytes(data.data())

@@ -133,7 +133,7 @@ def _destination_error(destination: sqlite3.Connection, path: Path,
 def _copy_rows(destination: sqlite3.Connection, path: Path, version: int) -> None:
     """Create format `version`'s schema in the empty destination and copy every table."""
     rows = migrations.expected_schema(version)
-    tables = [(name, sql) for kind, name, _tbl, sql in rows if kind == "table"]
+    tables = [(name, sql) for kind, name, _tbl, sql in rows if kind == "table" and sql]
     indexes = [sql for kind, _name, _tbl, sql in rows if kind == "index" and sql]
     destination.execute("BEGIN")
     try:
@@ -164,7 +164,7 @@ def _validate(conn: sqlite3.Connection, source: Path, schema: str, full: bool) -
         # content; anything else SQLite reports is damage to the file.
         raise (contents_damaged(source) if all(a.startswith(_CONSTRAINT_ANSWERS)
                                                for a in answers) else damaged(source))
-    version = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
+    version: int = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
     migrations.check_version(version, source)
     migrations.check_schema(conn, source, version, schema)
     problem = value_problem(conn, source, schema, version)

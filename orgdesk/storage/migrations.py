@@ -18,7 +18,8 @@ from sqlalchemy.pool import StaticPool
 from orgdesk.core.errors import Sentence, sentence_of
 from orgdesk.storage import schema_history
 from orgdesk.storage.errors import CorruptFile, FileTooNew, FileTooOld, name_of
-from orgdesk.storage.schema import APPLICATION_ID, METADATA, SCHEMA_VERSION
+from orgdesk.storage.schema import APPLICATION_ID, METADATA
+from orgdesk.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION  # read here: tests pretend others
 from orgdesk.storage.sqlite_file import integrity_problems, schema_of
 
 Step = Callable[[sqlite3.Connection], None]
@@ -120,7 +121,7 @@ def upgrade(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step] | No
     """
     steps = MIGRATIONS if steps is None else steps
     target = SCHEMA_VERSION if target is None else target
-    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    start: int = conn.execute("PRAGMA user_version").fetchone()[0]
     for version in range(start, target):
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -45,7 +45,8 @@ def write_patch(session: Session, before: StatePatch, after: StatePatch) -> None
     if after.settings:
         write_settings(conn, {n: v for n, v in after.settings.items() if v is not None},
                        list(after.settings))
-    maps = {DEPARTMENTS.name: (before.departments, after.departments),
+    maps: dict[str, tuple[Mapping[Any, object], Mapping[Any, object]]] = {
+            DEPARTMENTS.name: (before.departments, after.departments),
             POSITIONS.name: (before.positions, after.positions),
             RELATIONS.name: (before.relations, after.relations)}
     for table in ENTITY_TABLES:  # creation order: a row after the rows it references
@@ -53,11 +54,13 @@ def write_patch(session: Session, before: StatePatch, after: StatePatch) -> None
 
 
 def _adds_or_removes(before: StatePatch, after: StatePatch) -> bool:
-    return any((old is None) != (new is None)
-               for old_map, new_map in ((before.positions, after.positions),
-                                        (before.departments, after.departments),
-                                        (before.relations, after.relations))
-               for old, new in ((old_map[k], new_map[k]) for k in new_map))
+    return (_presence_changes(before.positions, after.positions)
+            or _presence_changes(before.departments, after.departments)
+            or _presence_changes(before.relations, after.relations))
+
+
+def _presence_changes(old_map: Mapping[Any, object], new_map: Mapping[Any, object]) -> bool:
+    return any((old_map[k] is None) != (new is None) for k, new in new_map.items())
 
 
 def _cascades(table: EntityTable) -> list[tuple[str, str]]:

@@ -328,7 +328,7 @@ class AnalysisPanel(QWidget):
                         "the rule is at most {high}.", v.actual, title=v.title, high=v.high)
         low, high = v.rule_range or (0, 0)
         values = {"agents": tr_n("AnalysisPanel", "{count} agent seat", "{count} agent seats",
-                                 v.agents),
+                                 v.agents or 0),
                   "team": v.title, "low": low, "high": high,
                   "need": str(v.low) if v.low == v.high else f"{v.low}–{v.high}"}
         if v.rule is RuleKind.QA:

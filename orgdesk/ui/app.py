@@ -162,7 +162,10 @@ class OrgdeskApp(QObject):
     # ------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:
         value = settings().value("recentFiles", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):  # QSettings gives a list of one as the bare string
+            items = [value]
+        else:
+            items = [str(p) for p in value] if isinstance(value, (list, tuple)) else []
         return [p for p in items if Path(p).is_file()]
 
     def remember_recent(self, path: Path) -> None:

@@ -187,24 +187,24 @@ class CompareDialog(QDialog):
 
     # ---------------------------------------------------------------- actions
     def visible_changes(self) -> list[PositionChange]:
-        return [self.changes.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-                for i in range(self.changes.topLevelItemCount())
-                if not self.changes.topLevelItem(i).isHidden()
-                and self.changes.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) is not None]
+        items = (self.changes.topLevelItem(i) for i in range(self.changes.topLevelItemCount()))
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in items
+                if item is not None and not item.isHidden()
+                and item.data(0, Qt.ItemDataRole.UserRole) is not None]
 
     def _filter(self) -> None:
         wanted = self.kind_filter.currentData()
         for index in range(self.changes.topLevelItemCount()):
             item = self.changes.topLevelItem(index)
+            if item is None:
+                continue
             change = item.data(0, Qt.ItemDataRole.UserRole)
             item.setHidden(wanted is not None and (change is None or change.kind.value != wanted))
 
     def _selected_changes(self) -> list[PositionChange]:
         found = []
         for item in self.changes.selectedItems():
-            while item.parent() is not None:
-                item = item.parent()
-            change = item.data(0, Qt.ItemDataRole.UserRole)
+            change = _top_level(item).data(0, Qt.ItemDataRole.UserRole)
             if change is not None and change not in found:
                 found.append(change)
         return found
@@ -215,8 +215,14 @@ class CompareDialog(QDialog):
             self.highlight_requested.emit(list(dict.fromkeys(ids)))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        while item.parent() is not None:
-            item = item.parent()
-        change = item.data(0, Qt.ItemDataRole.UserRole)
+        change = _top_level(item).data(0, Qt.ItemDataRole.UserRole)
         if change is not None and change.new_id is not None:
             self.position_activated.emit(int(change.new_id))
+
+
+def _top_level(item: QTreeWidgetItem) -> QTreeWidgetItem:
+    """The row of the change that `item` (a field of it, or the change itself) belongs to."""
+    parent = item.parent()
+    while parent is not None:
+        item, parent = parent, parent.parent()
+    return item

@@ -45,7 +45,7 @@ class DeliverablesPane(QObject):
         self.dock.setObjectName("analysisPanelDock")
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
-        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
+        self.dock.visibilityChanged.connect(self._visibility_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(400)
@@ -70,6 +70,10 @@ class DeliverablesPane(QObject):
         except UserError as exc:
             self.problem.emit(user_message(exc))
             return SpanRules()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.refresh()
 
     def refresh(self) -> None:
         self._timer.stop()

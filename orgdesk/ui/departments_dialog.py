@@ -50,8 +50,8 @@ class DepartmentsDialog(QDialog):
         for name, text, slot in (
             ("addDepartmentButton", self.tr("Add"), self.add),
             ("colourDepartmentButton", self.tr("Colour…"), self.recolour),
-            ("upDepartmentButton", self.tr("Move up"), lambda: self.move(-1)),
-            ("downDepartmentButton", self.tr("Move down"), lambda: self.move(1)),
+            ("upDepartmentButton", self.tr("Move up"), lambda: self.move_department(-1)),
+            ("downDepartmentButton", self.tr("Move down"), lambda: self.move_department(1)),
             ("deleteDepartmentButton", self.tr("Delete"), self.delete),
         ):
             button = QPushButton(text, self)
@@ -133,7 +133,7 @@ class DepartmentsDialog(QDialog):
             lambda s: s.update_department(Department(department.id, department.name, colour,
                                                      department.order)))
 
-    def move(self, step: int) -> None:
+    def move_department(self, step: int) -> None:
         department = self._current()
         if department is None:
             return

@@ -103,15 +103,15 @@ class ExportChartDialog(QDialog):
         for position in org.positions():
             indent = tree_indent(org.level_of(position.id))
             self.root.addItem(f"{indent}{elide(position.title, 200)}", int(position.id))
-        self.depth = QSpinBox()
-        self.depth.setRange(-1, 99)
-        self.depth.setSpecialValueText(self.tr("All levels"))
-        self.depth.setValue(-1)
+        self.levels = QSpinBox()
+        self.levels.setRange(-1, 99)
+        self.levels.setSpecialValueText(self.tr("All levels"))
+        self.levels.setValue(-1)
         for label, widget in ((self.tr("Format"), self.format), (self.tr("Layout"), self.layout_kind),
                               (self.tr("Orientation"), self.orientation),
                               (self.tr("Resolution (dpi)"), self.dpi), (self.tr("Paper"), self.paper),
                               ("", self.landscape), ("", self.fit), (self.tr("Branch"), self.root),
-                              (self.tr("Levels below it"), self.depth)):
+                              (self.tr("Levels below it"), self.levels)):
             form.addRow(label, widget)
         self.preview = QLabel()
         self.preview.setObjectName("exportPreview")
@@ -142,7 +142,7 @@ class ExportChartDialog(QDialog):
             combo.currentIndexChanged.connect(self._changed)
         for box in (self.landscape, self.fit):
             box.toggled.connect(self._changed)
-        for spin in (self.dpi, self.depth):
+        for spin in (self.dpi, self.levels):
             spin.valueChanged.connect(self._changed)
         self._changed()
 
@@ -155,7 +155,7 @@ class ExportChartDialog(QDialog):
             orientation=self.orientation.currentData(), dpi=self.dpi.value(),
             paper=self.paper.currentData(), landscape=self.landscape.isChecked(),
             fit=self.fit.isChecked(), root=None if root is None else PositionId(root),
-            depth=None if self.depth.value() < 0 else self.depth.value(),
+            depth=None if self.levels.value() < 0 else self.levels.value(),
             collapsed=self.collapsed)
 
     def _layout_for(self, options: ChartExportOptions) -> ChartLayout | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -171,7 +172,7 @@ class ImportDialog(QDialog):
         self.encoding = QComboBox()
         self.encoding.setObjectName("importEncoding")
         for value, label in ENCODINGS:
-            self.encoding.addItem(self.tr(label), value)
+            self.encoding.addItem(self.tr(str(label)), value)
         self.roots = QComboBox()
         self.roots.setObjectName("importRoots")
         # Plain values: Qt hands a str-based enum back as a bare str.
@@ -259,9 +260,7 @@ class ImportDialog(QDialog):
         """The choices as they stand, for `read_source`."""
         mapping = {}
         for row in range(self.mapping.rowCount()):
-            combo = self.mapping.cellWidget(row, 2)
-            header = self.mapping.item(row, 0).text()
-            mapping[header] = combo.currentData()  # type: ignore[union-attr]
+            mapping[self._header(row)] = self._field_box(row).currentData()
         policy = RootPolicy(self.roots.currentData())
         return ImportOptions(sheet=self.sheet.currentText() or None,
                              encoding=self.encoding.currentData() or None, mapping=mapping,
@@ -336,11 +335,19 @@ class ImportDialog(QDialog):
     def set_field(self, header: str, key: str) -> None:
         """Map the column `header` to the field `key` (the same as choosing it in its box)."""
         for row in range(self.mapping.rowCount()):
-            if self.mapping.item(row, 0).text() == header:
-                combo = self.mapping.cellWidget(row, 2)
-                combo.setCurrentIndex(combo.findData(key))  # type: ignore[union-attr]
+            if self._header(row) == header:
+                combo = self._field_box(row)
+                combo.setCurrentIndex(combo.findData(key))
                 return
         raise KeyError(header)
+
+    def _header(self, row: int) -> str:
+        item = self.mapping.item(row, 0)
+        return item.text() if item is not None else ""
+
+    def _field_box(self, row: int) -> QComboBox:
+        # Column 2 holds the field choosers this dialog put there.
+        return cast(QComboBox, self.mapping.cellWidget(row, 2))
 
     def _mapping_changed(self) -> None:
         # A field taken by one column is released by the column that had it.
@@ -348,10 +355,10 @@ class ImportDialog(QDialog):
         key = sender.currentData() if isinstance(sender, QComboBox) else None
         if key not in (None, UNMAPPED, "ignore"):
             for row in range(self.mapping.rowCount()):
-                combo = self.mapping.cellWidget(row, 2)
-                if combo is not sender and combo.currentData() == key:  # type: ignore[union-attr]
+                combo = self._field_box(row)
+                if combo is not sender and combo.currentData() == key:
                     combo.blockSignals(True)
-                    combo.setCurrentIndex(0)  # type: ignore[union-attr]
+                    combo.setCurrentIndex(0)
                     combo.blockSignals(False)
         self._forget_result()
         self._timer.start()

@@ -56,9 +56,10 @@ def bug_sentence(error: BaseException) -> str:
 def outcome_of(work: Callable[[], object],
                cancelled_by: tuple[type[BaseException], ...] = ()) -> JobOutcome:
     """Run `work` and say how it ended; never raises (but lets KeyboardInterrupt through)."""
+    cancelled: tuple[type[BaseException], ...] = (JobCancelled, *cancelled_by)
     try:
         result = work()
-    except (JobCancelled, *cancelled_by):
+    except cancelled:
         return JobOutcome(cancelled=True)
     except UserError as exc:
         return JobOutcome(problem=user_message(exc))

@@ -47,6 +47,7 @@ from orgdesk.ui import data_actions, dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.messages import user_message
+from orgdesk.ui.panels.base import PositionPanel
 from orgdesk.ui.panels.duties import DutiesPanel
 from orgdesk.ui.panels.kpis import KpiPanel
 from orgdesk.ui.panels.overview import OverviewPanel, rename_text
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.chart.position_selected.connect(lambda pid: self.select_position(PositionId(pid)))
         self.chart.rename_requested.connect(self._rename_from_chart)
         self.chart.move_requested.connect(
-            lambda pid, superior, index, with_reports: self.move(
+            lambda pid, superior, index, with_reports: self.move_position(
                 PositionId(pid), None if superior is None else PositionId(superior), index,
                 with_reports))
         from orgdesk.ui.deliverables_pane import DeliverablesPane
@@ -102,10 +103,13 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 900])
         self.setCentralWidget(splitter)
-        self.panels = [OverviewPanel(controller), DutiesPanel(controller),
-                       RequirementsPanel(controller), ReportsPanel(controller),
-                       KpiPanel(controller)]
-        self.overview, self.duties, self.requirements, self.reports, self.kpis = self.panels
+        self.overview = OverviewPanel(controller)
+        self.duties = DutiesPanel(controller)
+        self.requirements = RequirementsPanel(controller)
+        self.reports = ReportsPanel(controller)
+        self.kpis = KpiPanel(controller)
+        self.panels: list[PositionPanel] = [self.overview, self.duties, self.requirements,
+                                            self.reports, self.kpis]
         self.reports.add_report_requested.connect(self.add_report)
         self.docks: dict[str, QDockWidget] = {}
         titles = (self.tr("Overview"), self.tr("Duties"), self.tr("Requirements"),
@@ -231,8 +235,7 @@ class MainWindow(QMainWindow):
             "compare": self._action("actionCompareWith", self.tr("Co&mpare With…"),
                                     lambda: self.deliverables.compare_with()),
             "analysis": self._action("actionAnalysis", self.tr("&Analysis"),
-                                     lambda: (self.deliverables.dock.show(),
-                                              self.deliverables.dock.raise_()),
+                                     self._show_analysis,
                                      "Ctrl+Shift+A"),
             "zoom_in": self._action("actionZoomIn", self.tr("Zoom &In"),
                                     lambda: self.chart.view.zoom_in(), S.ZoomIn),
@@ -432,10 +435,19 @@ class MainWindow(QMainWindow):
         pid = self.current_id()
         return self.controller.org.position(pid) if pid is not None else None
 
+    def _show_analysis(self) -> None:
+        self.deliverables.dock.show()
+        self.deliverables.dock.raise_()
+
+    def _arrange(self, mode: str | None) -> None:
+        pid = self.current_id()
+        if pid is not None:
+            self.chart.set_arrangement(pid, mode)
+
     def _add(self, superior: PositionId | None, index: int | None, text: str) -> None:
         title = self.tr("New position")
         done = self.controller.execute(text, lambda s: s.new_position(title, superior, index))
-        if done is not None:
+        if done is not None and done.result is not None:
             self.select_position(done.result.id)
             self.start_rename()
 
@@ -512,9 +524,9 @@ class MainWindow(QMainWindow):
                 if not with_reports:
                     # Its reports are lifted into its place first, pushing the target down.
                     index += len(self.controller.org.direct_reports(position.id))
-            self.move(position.id, superior, index, with_reports)
+            self.move_position(position.id, superior, index, with_reports)
 
-    def move(self, pid: PositionId, superior: PositionId | None, index: int | None = None,
+    def move_position(self, pid: PositionId, superior: PositionId | None, index: int | None = None,
              with_reports: bool = True) -> bool:
         """The one move of every view (tree, chart): `pid` under `superior` at `index`,
         with its whole branch, or alone (its reports then move up into its place)."""
@@ -536,7 +548,7 @@ class MainWindow(QMainWindow):
     def move_position_to(self, pid: PositionId, superior: PositionId | None,
                          with_reports: bool = True) -> bool:
         """Re-parent to the end of `superior`'s reports (the same move as `move`)."""
-        return self.move(pid, superior, None, with_reports)
+        return self.move_position(pid, superior, None, with_reports)
 
     def _rename_from_chart(self, pid: int) -> None:
         self.select_position(PositionId(pid))
@@ -584,7 +596,7 @@ class MainWindow(QMainWindow):
             return
         superior = self.current_id()
         done = self.controller.execute(self.tr("Paste"), lambda s: s.paste_branch(data, superior))
-        if done is not None:
+        if done is not None and done.result is not None:
             self.select_position(done.result)
 
     def duplicate(self) -> None:
@@ -595,7 +607,7 @@ class MainWindow(QMainWindow):
         done = self.controller.execute(
             tr("MainWindow", "Duplicate {title}", title=position.title),
             lambda s: s.paste_branch(data, position.superior_id, position.order + 1))
-        if done is not None:
+        if done is not None and done.result is not None:
             self.select_position(done.result)
 
     def insert_from_library(self) -> None:
@@ -614,7 +626,7 @@ class MainWindow(QMainWindow):
             return position.id
         done = self.controller.execute(tr("MainWindow", "Insert {title} from the library",
                                           title=template.title), edit)
-        if done is not None:
+        if done is not None and done.result is not None:
             self.select_position(done.result)
 
     # --------------------------------------------------------------- search
@@ -761,8 +773,7 @@ class MainWindow(QMainWindow):
                            ("vertical", self.tr("Stacked")), ("two_columns", self.tr("Two columns"))):
             action = arrange.addAction(text)
             action.setObjectName(f"actionArrange_{mode or 'auto'}")
-            action.triggered.connect(lambda _c=False, m=mode: self.current_id() is not None
-                                     and self.chart.set_arrangement(self.current_id(), m))
+            action.triggered.connect(lambda _c=False, m=mode: self._arrange(m))
 
     def export_chart(self) -> None:
         from orgdesk.ui.export_dialog import ExportChartDialog

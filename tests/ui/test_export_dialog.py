@@ -38,7 +38,7 @@ def test_options_follow_the_widgets(dialog: ExportChartDialog) -> None:
     dialog.landscape.setChecked(True)
     dialog.fit.setChecked(True)
     dialog.root.setCurrentIndex(dialog.root.findData(2))
-    dialog.depth.setValue(1)
+    dialog.levels.setValue(1)
     options = dialog.options()
     assert (options.format, options.layout, options.orientation, options.paper) == \
         ("pdf", "dot", "lr", "a3")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +42,8 @@ class ShortDelegate(QStyledItemDelegate):
     only the wrapped drawing of a megabyte-long duty, which froze the window, is cut.
     """
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.text = elide(option.text)
 
@@ -50,7 +51,8 @@ class ShortDelegate(QStyledItemDelegate):
 class NumberedDelegate(ShortDelegate):
     """Shows "1. …", "2. …" as a job description numbers its duties; edits the bare text."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.text = f"{index.row() + 1}. {option.text}"
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesk.core.changes import ChangeSet
-from orgdesk.core.model import DepartmentId, Position, PositionKind
+from orgdesk.core.model import DepartmentId, Position, PositionId, PositionKind, RelationId
+from orgdesk.core.organisation import StatePatch
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.long_text import LongTextEdit, elide
 from orgdesk.ui.panels.base import PositionPanel, tr
@@ -204,7 +205,7 @@ class OverviewPanel(PositionPanel):
         item = self.relations_list.currentItem()
         if item is None:
             return
-        rid = int(item.data(Qt.ItemDataRole.UserRole))
+        rid = RelationId(int(item.data(Qt.ItemDataRole.UserRole)))
         self.controller.execute(tr("OverviewPanel", "Remove dotted line"),
                                 lambda s: s.remove_relation(rid))
 
@@ -214,8 +215,7 @@ class OverviewPanel(PositionPanel):
             return
         pid = position.id
         self.edit(rename_text(position.title, text.strip()), "title",
-                  lambda before, after: rename_text(before.positions[pid].title,
-                                                    after.positions[pid].title),
+                  lambda before, after: rename_text(_title_in(before, pid), _title_in(after, pid)),
                   typed=True, title=text.strip())
 
     def _department_chosen(self, index: int) -> None:
@@ -242,3 +242,9 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text)
+
+
+def _title_in(patch: StatePatch, pid: PositionId) -> str:
+    """The title `pid` has in one side of an edit ("" where the position is absent)."""
+    position = patch.positions.get(pid)
+    return position.title if position is not None else ""
