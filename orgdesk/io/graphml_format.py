@@ -23,6 +23,7 @@ from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import xml_escape, xml_unescape
+from orgdesk.io.damage import is_damage
 from orgdesk.io.export_table import position_rows
 from orgdesk.io.fields import EXPORT_FIELDS
 from orgdesk.io.graphml_checks import check_tree
@@ -101,6 +102,13 @@ def _parse(path: Path) -> Any:
         line = getattr(exc, "position", (0, 0))[0]
         raise MalformedFile(path, Sentence.of("{file} line {line}: not well-formed XML.",
                                               file=name_of(path), line=line)) from None
+    except Exception as exc:  # noqa: BLE001 - a parser's report of damage, told from a bug
+        # expat's other answers: an unknown or multi-byte declared encoding (LookupError,
+        # ValueError), bytes the declared codec cannot decode (UnicodeError), …
+        if not is_damage(exc):
+            raise
+        raise MalformedFile(path, Sentence.of("{file} is not well-formed XML.",
+                                              file=name_of(path))) from None
     nodes = sum(1 for element in root.iter() if element.tag.endswith("}node"))
     if nodes > MAX_NODES:
         raise HostileFile(path, Sentence.of("{file} has {nodes} nodes; orgdesk reads at most "
@@ -116,7 +124,9 @@ def _parse(path: Path) -> Any:
         raise MalformedFile(path, Sentence.of("{file} is not valid GraphML ({reason}).",
                                               file=name_of(path),
                                               reason=str(exc).rstrip("."))) from None
-    except (KeyError, ValueError, TypeError, IndexError, AttributeError, RecursionError):
+    except Exception as exc:  # noqa: BLE001 - a parser's report of damage, told from a bug
+        if not is_damage(exc):
+            raise
         raise MalformedFile(path, Sentence.of("{file} is not GraphML that orgdesk can read.",
                                               file=name_of(path))) from None
 

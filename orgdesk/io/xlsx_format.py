@@ -23,6 +23,7 @@ from orgdesk.core.errors import DomainError, Sentence, sentence_of
 from orgdesk.core.model import Department, DepartmentId, DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import cell_text, parse_int, xml_escape, xml_unescape
+from orgdesk.io.damage import damaged_as, is_damage
 from orgdesk.io.excel_limits import (
     EXCEL_CELL_LIMIT,
     EXCEL_ROW_LIMIT,
@@ -76,46 +77,91 @@ def check_workbook(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         raise MalformedFile(path, Sentence.of("{file} is not an Excel workbook (.xlsx).",
                                               file=name_of(path)))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED:
-                raise HostileFile(path, Sentence.of("{file} unpacks to more than orgdesk reads "
-                                                    "(a zip bomb?); it was not opened.",
-                                                    file=name_of(path)))
-            for member in members:
-                if member.filename.endswith((".xml", ".rels", ".vml")):
-                    with archive.open(member) as part:
-                        head = part.read(_PROLOG).lower()
-                    if b"<!doctype" in head or b"<!entity" in head or b"\x00<\x00!" in head:
-                        raise HostileFile(path, Sentence.of(
-                            "{file} contains XML entity declarations, which orgdesk refuses "
-                            "to read.",
-                                                            file=name_of(path)))
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
-        raise MalformedFile(path, Sentence.of("{file} is a damaged workbook.",
-                                              file=name_of(path))) from None
+    with _damage(path), zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED:
+            raise HostileFile(path, Sentence.of("{file} unpacks to more than orgdesk reads "
+                                                "(a zip bomb?); it was not opened.",
+                                                file=name_of(path)))
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")):
+                with archive.open(member) as part:
+                    head = part.read(_PROLOG).lower()
+                if b"<!doctype" in head or b"<!entity" in head or b"\x00<\x00!" in head:
+                    raise HostileFile(path, Sentence.of(
+                        "{file} contains XML entity declarations, which orgdesk refuses "
+                        "to read.", file=name_of(path)))
+
+
+def _damage(path: Path) -> contextlib.AbstractContextManager[None]:
+    """Whatever zipfile, zlib, lzma, bz2 or openpyxl raise on damaged bytes: one sentence."""
+    return damaged_as(MalformedFile, path, Sentence.of(
+        "{file} is a damaged workbook and cannot be read.", file=name_of(path)))
 
 
 def _open(path: Path) -> Any:
+    """openpyxl's load_workbook, read-only, refusing a workbook that lost one of its sheets.
+
+    load_workbook leaves its zip file open when parsing fails (a ResourceWarning
+    later), and silently drops a sheet whose part is missing from the zip, so
+    that the next sheet would be read in its place.  Its own three steps are
+    done here instead, with the archive closed on failure and the sheets
+    declared in the workbook compared with the parts present.
+    """
     import openpyxl
+    from openpyxl.reader.excel import ExcelReader
 
     if not openpyxl.DEFUSEDXML:  # the security note of openpyxl: never parse without it
         raise MalformedFile(path, "orgdesk cannot read Excel files safely: defusedxml is missing.")
+    reader = None
     try:
-        with warnings.catch_warnings():
+        with _damage(path), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # style and extension warnings of foreign files
-            return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except MalformedFile:
+            try:
+                reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
+                reader.read()
+            except Exception as exc:  # noqa: BLE001 - re-raised unless it is defusedxml's refusal
+                # openpyxl wraps a ValueError (defusedxml's refusals are ValueErrors) in its own.
+                if any(type(e).__module__.startswith("defusedxml")
+                       for e in (exc, exc.__cause__, exc.__context__)):
+                    raise HostileFile(path, Sentence.of(
+                        "{file} contains XML entity declarations, which orgdesk refuses to "
+                        "read.", file=name_of(path))) from None
+                raise
+            missing = [sheet.name for sheet, rel in reader.parser.find_sheets()
+                       if rel.target not in reader.valid_files]
+        if missing:
+            raise MalformedFile(path, Sentence.of(
+                "{file} is a damaged workbook: the sheet “{sheet}” is missing from it.",
+                file=name_of(path), sheet=missing[0]))
+        return reader.wb
+    except BaseException:
+        if reader is not None:
+            _close_archive(reader.archive)
         raise
-    except Exception as exc:  # noqa: BLE001 - any parser failure on an untrusted file is a damaged file
-        if type(exc).__module__.startswith("defusedxml"):
-            raise HostileFile(path, Sentence.of("{file} contains XML entity declarations, which"
-                                                " orgdesk refuses to read.",
-                                                file=name_of(path))) from None
-        raise MalformedFile(path, Sentence.of("{file} is a damaged workbook and cannot be read.",
-                                              file=name_of(path))
-                            ) from None
+
+
+def _close_archive(archive: zipfile.ZipFile) -> None:
+    """Close the zip and its file even while a member stream that failed is still referenced.
+
+    ZipFile.close leaves the file open while a member is open, and a member
+    that raised stays referenced by the traceback; collected later, the file
+    warns “unclosed file”.
+    """
+    handle = archive.fp
+    with contextlib.suppress(Exception):
+        archive.close()
+    if handle is not None:
+        with contextlib.suppress(Exception):
+            handle.close()
+
+
+def _close(workbook: Any) -> None:
+    archive = getattr(workbook, "_archive", None)
+    if isinstance(archive, zipfile.ZipFile):
+        _close_archive(archive)
+    else:
+        workbook.close()
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -125,7 +171,7 @@ def sheet_names(path: Path) -> list[str]:
     try:
         return list(workbook.sheetnames)
     finally:
-        workbook.close()
+        _close(workbook)
 
 
 def _declared(sheet: Any) -> tuple[int | None, int]:
@@ -167,7 +213,9 @@ def _values(path: Path, sheet: Any, name: str) -> Iterator[tuple[int, list[objec
                     yield number, values
     except MalformedFile:
         raise
-    except Exception:  # noqa: BLE001 - any reader failure on an untrusted sheet is damage
+    except Exception as exc:  # noqa: BLE001 - a parser's report of damage, told from a bug
+        if not is_damage(exc):
+            raise
         raise MalformedFile(path, Sentence.of("{file}, sheet “{name}”, is damaged and cannot be"
                                               " read.", file=name_of(path), name=name)) from None
 
@@ -185,8 +233,9 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
                                                   "are: {names}.",
                                                   file=name_of(path), sheet=sheet,
                                                   names=", ".join(names)))
-        worksheet = workbook[sheet]
-        total, columns = _declared(worksheet)
+        with _damage(path):  # read-only openpyxl reads the sheet's dimension from the zip here
+            worksheet = workbook[sheet]
+            total, columns = _declared(worksheet)
         rows = _values(path, worksheet, sheet)
         try:
             _, header = next(rows)
@@ -202,7 +251,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
             table.extras = _extras(path, workbook, names, table.problems)
         return table
     except BaseException:
-        workbook.close()
+        _close(workbook)
         raise
 
 
@@ -211,11 +260,13 @@ def _closing(rows: Iterator[tuple[int, list[object]]], workbook: Any
     try:
         yield from rows
     finally:
-        workbook.close()
+        _close(workbook)
 
 
 def _sheet_rows(path: Path, workbook: Any, name: str) -> list[tuple[int, list[object]]]:
-    return list(_values(path, workbook[name], name))[1:]  # below the header row
+    with _damage(path):
+        sheet = workbook[name]
+    return list(_values(path, sheet, name))[1:]  # below the header row
 
 
 def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]) -> OwnExtras:
