@@ -206,7 +206,7 @@ class Position:
 
     def evolve(self, **changes: object) -> Position:
         """A copy with some fields changed (validated again)."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return replace(self, **changes)  # type: ignore[arg-type]  # field names and values are checked by __post_init__
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ def _attrs(**values: object) -> dict[str, str]:
     bad = set(values) - ALLOWED_ATTRIBUTES
     if bad:  # a bug in orgdesk, never a user's doing
         raise ValueError(f"attribute(s) {sorted(bad)} are not on the DOT allow-list")
-    return {key: value if isinstance(value, str) else _num(value)  # type: ignore[arg-type]
+    return {key: value if isinstance(value, str) else _num(value)  # type: ignore[arg-type]  # non-str values are numbers by the attribute allow-list
             for key, value in values.items()}
 
 
@@ -249,7 +249,7 @@ class _CompactWriter:
             if not _OWN_VALUE.fullmatch(text):
                 raise ValueError(f"unexpected value {text!r}")
             return text
-        text = self.numbers.get(value)  # type: ignore[assignment]
+        text = self.numbers.get(value)  # type: ignore[assignment]  # None is handled on the next line
         if text is None:
             text = _num(value)
             if value:  # 0.0 and -0.0 are one key but not one text
@@ -321,8 +321,8 @@ class _CompactWriter:
         """A text block's attributes up to `pos=`, once per distinct text and size."""
         _, lines, box_w, block_h = key
         written = _written(_TEXT_KEYS[:-1], (
-            label(lines), "plaintext", "solid", font, _num(size), colour,  # type: ignore[arg-type]
-            _num((box_w - 8) / 72), _num(block_h / 72), "true", "0"))  # type: ignore[operator]
+            label(lines), "plaintext", "solid", font, _num(size), colour,  # type: ignore[arg-type]  # the cache key's parts are typed as a tuple of objects
+            _num((box_w - 8) / 72), _num(block_h / 72), "true", "0"))  # type: ignore[operator]  # the cache key's parts are typed as a tuple of objects
         written = self.blocks[key] = f"{written} {_TEXT_KEYS[-1]}"
         return written
 

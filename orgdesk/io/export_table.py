@@ -18,11 +18,11 @@ HEADERS: tuple[str, ...] = tuple(f.header for f in EXPORT_FIELDS)
 
 def _cell(kind: FieldKind, value: object) -> object:
     if kind is FieldKind.CHOICE:
-        return value.value  # type: ignore[attr-defined]
+        return value.value  # type: ignore[attr-defined]  # a CHOICE field holds an Enum member
     if kind is FieldKind.TEXTS:
-        return join_list(value)  # type: ignore[arg-type]
+        return join_list(value)  # type: ignore[arg-type]  # a TEXTS field holds a tuple of str
     if kind is FieldKind.KPIS:
-        return join_kpis(value)  # type: ignore[arg-type]
+        return join_kpis(value)  # type: ignore[arg-type]  # a KPIS field holds a tuple of Kpi
     return value
 
 

@@ -109,7 +109,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(data) == len(pairs):
         return data
     seen: set[str] = set()
-    twice = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+    twice = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]  # set.add returns None: the condition records each key
     marked = Duplicated(data)
     marked.twice = twice
     return marked
@@ -245,7 +245,7 @@ def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtr
             problems.append(Problem(number, sentence_of(exc), "department"))
             continue
         names[department.id] = department.name
-        extras.departments.append(department)  # type: ignore[union-attr]
+        extras.departments.append(department)  # type: ignore[union-attr]  # OwnExtras(departments=[]) above
     drafts = []
     for number, raw in enumerate(_list(data, "positions", path), 1):
         try:

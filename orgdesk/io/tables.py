@@ -178,7 +178,7 @@ def _lenient_headcount(value: object) -> tuple[int, str] | int:
 @lru_cache(maxsize=4096)
 def _requirements_of(*values: object) -> Requirements:
     # Immutable and repeated row after row: one shared value per distinct content.
-    return Requirements(*values)  # type: ignore[arg-type]
+    return Requirements(*values)  # type: ignore[arg-type]  # the values come in Requirements' field order, read by the column table
 
 
 def _lenient_list(value: object) -> tuple[str, ...]:

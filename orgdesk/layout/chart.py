@@ -210,7 +210,7 @@ class _Builder:
                 line.append(rid)
                 if not children[rid]:
                     leaves += 1
-        arrangement = _arrangement(node.payload, leaves, o)  # type: ignore[arg-type]
+        arrangement = _arrangement(node.payload, leaves, o)  # type: ignore[arg-type]  # a line node's payload is its position id
         items: list[TidyNode] = []
         if arrangement == "horizontal":
             items = [make(rid) for rid in line]
@@ -335,7 +335,7 @@ class _Reader:
         pad = o.h_gap / 2
         # The leftmost box (before the shift): a stack's is its leftmost column.
         left = min(itertools.chain((node.x + pad for node in b.nodes.values()),
-                                   (node.x + min(node.payload.dx)  # type: ignore[attr-defined]
+                                   (node.x + min(node.payload.dx)  # type: ignore[attr-defined]  # a stack node's payload is its _Stack
                                     for node in b.stacks)), default=0.0)
         self.shift = o.margin - left
         boxes = self._boxes()
@@ -373,7 +373,7 @@ class _Reader:
                 stacked = False
             else:  # one of a stack's boxes
                 holder = stack_of[pid]
-                stack: _Stack = holder.payload  # type: ignore[assignment]
+                stack: _Stack = holder.payload  # type: ignore[assignment]  # a stack node's payload is its _Stack
                 i = row_of[pid]
                 x = holder.x + stack.dx[i] + shift
                 y = holder.y + stack.dy[i] + margin
@@ -417,12 +417,12 @@ class _Reader:
                 if child is trunk:
                     continue
                 sid = child.payload
-                sx, sy, sw, sh = self._rect(sid)  # type: ignore[arg-type]
+                sx, sy, sw, sh = self._rect(sid)  # type: ignore[arg-type]  # a staff node's payload is its position id
                 side = sx + sw if sx + sw / 2 < ax else sx
                 mid = sy + sh / 2
                 staff_line = [start, (ax, mid), (side, mid)] if not lr else [
                     start, (mid, ax), (mid, side)]
-                append(new_connector(pid, sid, tuple(_simplify([], staff_line)),  # type: ignore[arg-type]
+                append(new_connector(pid, sid, tuple(_simplify([], staff_line)),  # type: ignore[arg-type]  # a staff node's payload is its position id
                                      _STAFF_LINE, ""))
             items = trunk.children
             bus = trunk.y + margin + trunk.h - v_gap / 2
@@ -449,7 +449,7 @@ class _Reader:
                         points = _then(along, (spine, mid), (edge, mid))
                     append(new_connector(pid, cid, points, _REPORT, ""))
             else:
-                c = boxes[payload]  # type: ignore[index]
+                c = boxes[payload]  # type: ignore[index]  # a line node's payload is its position id
                 if lr:
                     cx, cy, cw = c.y, c.x, c.h
                     centre = cx + cw / 2
@@ -458,7 +458,7 @@ class _Reader:
                     cx, cy, cw = c.x, c.y, c.w
                     centre = cx + cw / 2
                     points = _then(head, (centre, bus), (centre, cy))
-                append(new_connector(pid, payload, points, _REPORT, ""))  # type: ignore[arg-type]
+                append(new_connector(pid, payload, points, _REPORT, ""))  # type: ignore[arg-type]  # a line node's payload is its position id
 
     def _relations(self) -> None:
         boxes = self.boxes

@@ -114,12 +114,12 @@ def _positional_maker(cls: type) -> Callable[..., object]:
               + "".join(f"    _set_{name}(self, {name})\n" for name in names)
               + "    return self\n")
     exec(source, namespace)
-    return namespace["make"]  # type: ignore[return-value]
+    return namespace["make"]  # type: ignore[return-value]  # exec defines make() just above
 
 
 #: Box(id, x, y, w, h, text, staff, stacked, reports, collapsed), all positional.
 new_box: Callable[[PositionId, float, float, float, float, BoxText, bool, bool, int, bool], Box] = (
-    _positional_maker(Box))  # type: ignore[assignment]
+    _positional_maker(Box))  # type: ignore[assignment]  # the generated maker takes Box's fields in order
 #: Connector(source, target, points, kind, label), all positional.
 new_connector: Callable[[PositionId, PositionId, tuple[Point, ...], ConnectorKind, str],
-                        Connector] = _positional_maker(Connector)  # type: ignore[assignment]
+                        Connector] = _positional_maker(Connector)  # type: ignore[assignment]  # the generated maker takes Connector's fields in order

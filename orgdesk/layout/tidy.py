@@ -202,7 +202,7 @@ def _second_walk(order: list[TidyNode], root: TidyNode) -> None:
         # The threads (and the contour ends pointing at the node itself) are only
         # needed by the first walk; dropping them leaves no reference cycles, so
         # the tree is freed as soon as the chart is read from it.
-        t.el = t.er = t.tl = t.tr = None  # type: ignore[assignment]
+        t.el = t.er = t.tl = t.tr = None  # type: ignore[assignment]  # dropped after the first walk, never read again
         shift = delta = 0.0
         for child in t.children:
             shift += child.shift

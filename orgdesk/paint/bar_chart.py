@@ -134,5 +134,5 @@ def bar_chart_png(series: Sequence[BarSeries], width: float = 480.0, scale: floa
 
 def _set_dpi(image: object, dpi: float) -> None:
     dots_per_metre = round(dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)  # type: ignore[attr-defined]
-    image.setDotsPerMeterY(dots_per_metre)  # type: ignore[attr-defined]
+    image.setDotsPerMeterX(dots_per_metre)  # type: ignore[attr-defined]  # a QImage: Qt is imported inside the functions
+    image.setDotsPerMeterY(dots_per_metre)  # type: ignore[attr-defined]  # a QImage: Qt is imported inside the functions

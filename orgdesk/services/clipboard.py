@@ -65,7 +65,7 @@ def paste_branch(org: Organisation, data: dict[str, Any], superior: PositionId |
             raise InvalidValueError("The copied positions do not form one branch.")
         pasted: Position = replace(
             position, id=new_ids[position.id],
-            superior_id=superior if is_root else new_ids[position.superior_id],  # type: ignore[index]
+            superior_id=superior if is_root else new_ids[position.superior_id],  # type: ignore[index]  # not the root: its superior is in the copied branch
             department_id=department_ids.get(position.department_id)
             if position.department_id is not None else None,
         )

@@ -100,7 +100,7 @@ class DocumentService:
                      index: int | None = None, **fields: object) -> Position:
         """Add a position with a fresh id and return it."""
         position = Position(id=self.org.next_position_id(), title=title,
-                            superior_id=superior_id, **fields)  # type: ignore[arg-type]
+                            superior_id=superior_id, **fields)  # type: ignore[arg-type]  # field names and values are checked by Position.__post_init__
         self.add_position(position, index)
         return self.org.position(position.id)
 

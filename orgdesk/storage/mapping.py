@@ -41,7 +41,7 @@ Rows = dict[str, list[tuple[Any, ...]]]
 
 def driver(session: Session) -> sqlite3.Connection:
     """The DB-API connection under the session, inside the session's transaction."""
-    return session.connection().connection.driver_connection  # type: ignore[return-value]
+    return session.connection().connection.driver_connection  # type: ignore[return-value]  # SQLAlchemy types the driver connection loosely; it is sqlite3's
 
 
 # ------------------------------------------------------------------ meta rows

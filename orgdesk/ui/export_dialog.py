@@ -216,7 +216,7 @@ class ExportChartDialog(QDialog):
         self._job = jobs.start(
             Job(lambda job: export_chart_file(org, target, options, layout, job.report)),
             lambda outcome: self._on_done(outcome.problem),
-            lambda values: self._on_progress(*values))  # type: ignore[arg-type]
+            lambda values: self._on_progress(*values))  # type: ignore[arg-type]  # the job reports (percent, what) tuples
 
     def _on_progress(self, percent: int, what: str) -> None:
         self.progress.setValue(percent)

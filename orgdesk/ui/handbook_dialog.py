@@ -144,7 +144,7 @@ class HandbookDialog(QDialog):
             Job(write, cancelled_by=(HandbookCancelled,)),
             lambda outcome: self._on_done(
                 "cancel" if outcome.cancelled else outcome.problem),
-            lambda values: self._on_progress(*values))  # type: ignore[arg-type]
+            lambda values: self._on_progress(*values))  # type: ignore[arg-type]  # the job reports (done, total) tuples
 
     def _cancel_or_close(self) -> None:
         if self._job is not None:

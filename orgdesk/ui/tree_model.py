@@ -134,7 +134,7 @@ class OrgTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, self._key(reports[row]))
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # Qt overloads parent(): QObject's and the model's parent(index)
         position = self._position(child)
         if position is None or position.superior_id is None:
             return QModelIndex()
@@ -228,7 +228,7 @@ class OrgTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_POSITIONS]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # Qt passes a list; the stub says Sequence
         data = QMimeData()
         ids = [int(pid) for pid in map(self.id_at, indexes) if pid is not None]
         data.setData(MIME_POSITIONS, json.dumps(ids).encode("ascii"))

@@ -50,7 +50,20 @@ LABELS = {
     "by_level": "按层级统计",
     "total": "合计",
     "page": "第 {page} 页 / 共 {pages} 页",
+    # What a job description leaves out (the document keeps all of it).
+    "more_characters": "……（另有 {count} 个字符未显示）",
+    "more_items": "……（另有 {count} 项未列出）",
 }
+
+#: What one job description shows.  A handbook is read by people: a title of
+#: 100,000 characters or a position with 10,000 duties made the PDF run for
+#: minutes (Qt lays out a table cell many pages long again for every page).
+#: Beyond these limits a text is cut and says how much is not shown; the
+#: document itself is unchanged.
+MAX_NAME_CHARS = 200  # titles and names: headings, table cells, chart boxes, the cover
+MAX_TEXT_CHARS = 2_000  # one duty, requirement, KPI, career path or note
+MAX_LIST_ITEMS = 100  # duties, requirements, KPIs, direct reports of one position
+MAX_LIST_CHARS = 10_000  # all the items of one list together
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +84,10 @@ class PositionSheet:
     kpis: tuple[str, ...]
     career_path: str
     staff: bool
+    # "" or what a list leaves out (LABELS["more_items"]), shown after its items.
+    duties_omitted: str = ""
+    requirements_omitted: str = ""
+    kpis_omitted: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +118,67 @@ def date_text(day: date) -> str:
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _clean(text: str) -> str:
-    return _UNPRINTABLE.sub("", text)
+def shown(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters and a note of how many more there are."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + LABELS["more_characters"].format(count=f"{len(text) - limit:,}")
+
+
+def shown_items(items: Sequence[str], limit: int = MAX_TEXT_CHARS
+                ) -> tuple[tuple[str, ...], str]:
+    """The items a job description lists (each cut to `limit`) and a note of those left out.
+
+    At most MAX_LIST_ITEMS items and MAX_LIST_CHARS characters together; the
+    note is "" when every item is shown.
+    """
+    kept: list[str] = []
+    room = MAX_LIST_CHARS
+    for item in items:
+        if len(kept) == MAX_LIST_ITEMS or (kept and room <= 0):
+            break
+        text = shown(item, min(limit, max(room, 1)))
+        kept.append(text)
+        room -= len(text)
+    left = len(items) - len(kept)
+    return tuple(kept), (LABELS["more_items"].format(count=f"{left:,}") if left else "")
+
+
+def _clean(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    # Cut before cleaning: a 10 MB text is not scanned whole to show 2,000 characters.
+    head = _UNPRINTABLE.sub("", text[:limit * 2])
+    if len(text) <= limit * 2:
+        return shown(head, limit)
+    return head[:limit] + LABELS["more_characters"].format(
+        count=f"{len(text) - limit * 2 + max(len(head) - limit, 0):,}")
+
+
+def _name(text: str) -> str:
+    return _clean(text, MAX_NAME_CHARS).strip() or "?"
 
 
 def printable_organisation(org: Organisation) -> Organisation:
-    """A copy of `org` whose text holds only characters every handbook format can carry."""
+    """A copy of `org` whose text every handbook format can carry, in the length it shows.
+
+    Characters no format can hold are dropped, and names and texts are cut to
+    MAX_NAME_CHARS and MAX_TEXT_CHARS with a note of what is not shown, so
+    the chart, headings and tables of every format show the same text.
+    """
     def clean_position(p: Position) -> Position:
         req = p.requirements
         return replace(
-            p, title=_clean(p.title).strip() or "?", level=_clean(p.level),
-            headcount_note=_clean(p.headcount_note), duties=tuple(map(_clean, p.duties)),
-            requirements=replace(req, languages=tuple(map(_clean, req.languages)),
-                                 skills=tuple(map(_clean, req.skills)), other=_clean(req.other)),
-            kpis=tuple(Kpi(_clean(k.name), _clean(k.target)) for k in p.kpis),
+            p, title=_name(p.title), level=_clean(p.level, MAX_NAME_CHARS),
+            headcount_note=_clean(p.headcount_note), duties=_clean_items(p.duties),
+            requirements=replace(req, languages=_clean_items(req.languages),
+                                 skills=_clean_items(req.skills), other=_clean(req.other)),
+            kpis=tuple(Kpi(_clean(k.name), _clean(k.target))
+                       for k in p.kpis[:MAX_LIST_ITEMS + 1]) + p.kpis[MAX_LIST_ITEMS + 1:],
             career_path=_clean(p.career_path), notes=_clean(p.notes))
 
-    info = replace(org.info, title=_clean(org.info.title), client=_clean(org.info.client),
-                   author=_clean(org.info.author), notes=_clean(org.info.notes))
-    departments = [replace(d, name=_clean(d.name).strip() or "?") for d in org.departments]
+    info = replace(org.info, title=_clean(org.info.title, MAX_NAME_CHARS),
+                   client=_clean(org.info.client, MAX_NAME_CHARS),
+                   author=_clean(org.info.author, MAX_NAME_CHARS), notes=_clean(org.info.notes))
+    departments = [replace(d, name=_name(d.name)) for d in org.departments]
     relations = [replace(r, label=_clean(r.label)) for r in org.relations]
     return Organisation(info, departments, [clean_position(p) for p in org.positions()], relations)
 

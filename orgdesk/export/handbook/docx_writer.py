@@ -37,7 +37,7 @@ BODY_WIDTH_CM = 16.0
 
 def _set_fonts(element: object, size: float | None = None) -> None:
     """Give a style's or run's properties explicit Latin and East Asian fonts."""
-    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]  # a style's or run's XML element, which python-docx leaves untyped
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -87,14 +87,14 @@ def _field_char(run: object, kind: str) -> None:
     """A complex field's boundary: "begin", "separate" or "end"."""
     node = OxmlElement("w:fldChar")
     node.set(qn("w:fldCharType"), kind)
-    run._r.append(node)  # type: ignore[attr-defined]
+    run._r.append(node)  # type: ignore[attr-defined]  # python-docx's Run keeps its XML element in _r
 
 
 def _field_code(run: object, code: str) -> None:
     node = OxmlElement("w:instrText")
     node.set(qn("xml:space"), "preserve")
     node.text = f" {code} "
-    run._r.append(node)  # type: ignore[attr-defined]
+    run._r.append(node)  # type: ignore[attr-defined]  # python-docx's Run keeps its XML element in _r
 
 
 def _field(paragraph: Paragraph, code: str, cached: str) -> None:

@@ -94,7 +94,7 @@ class RequirementsPanel(PositionPanel):
         if position is None or self._loading:
             return
         try:
-            requirements = replace(position.requirements, **fields)  # type: ignore[arg-type]
+            requirements = replace(position.requirements, **fields)  # type: ignore[arg-type]  # field names and values are checked by __post_init__
         except InvalidValueError as exc:
             self.controller.problem.emit(user_message(exc))
             return
