@@ -45,7 +45,7 @@ def main() -> None:
 
         at: float | None = None
 
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
             if event.type() == QEvent.Type.Paint and self.at is None:
                 self.at = time.perf_counter()
             return False

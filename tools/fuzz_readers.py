@@ -153,7 +153,7 @@ def main() -> int:
     if target not in TARGETS:
         raise SystemExit(f"unknown target {target}; use one of {', '.join(TARGETS)}")
     try:
-        import atheris  # noqa: F401
+        import atheris  # noqa: F401 - only asks whether atheris is installed
     except ImportError:
         return run_random(target, seconds, outdir)
     return run_atheris(target, seconds, outdir)

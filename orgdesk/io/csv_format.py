@@ -59,7 +59,7 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
             raise MalformedFile(path, Sentence.of("“{encoding}” is not a text encoding orgdesk "
                                                   "knows.", encoding=encoding)) from None
         lines = None
-    handle = open(path, encoding=encoding, newline="", errors="strict")  # noqa: SIM115
+    handle = open(path, encoding=encoding, newline="", errors="strict")  # noqa: SIM115 - _rows closes it
     try:
         first = handle.readline().lstrip(BOM_CHAR)
         for _ in range(100):  # the header line decides, not draw.io's “#” lines above it

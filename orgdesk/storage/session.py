@@ -201,7 +201,7 @@ class SessionFolder:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # Unbuffered: a pid that cannot be written (full disk) is never flushed later.
-            handle = open(folder / LOCK_NAME, "a+b", buffering=0)  # noqa: SIM115
+            handle = open(folder / LOCK_NAME, "a+b", buffering=0)  # noqa: SIM115 - held open: it is the lock
         except OSError as exc:
             if state_disk_problem(exc):
                 raise working_copy_problem(document, exc) from None

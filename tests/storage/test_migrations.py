@@ -149,7 +149,6 @@ def test_an_upgrade_that_breaks_foreign_keys_is_refused(
 def test_check_version(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "old or new.orgdesk"
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
-    noop = lambda c: None  # noqa: E731
     migrations.check_version(3, path, steps={})
     migrations.check_version(1, path, steps={1: noop, 2: noop})
     migrations.check_version(2, path, steps={2: noop})
@@ -311,3 +310,7 @@ def test_a_failing_upgrade_during_open_leaves_everything_as_it_was(
             assert "could not be upgraded" in str(caught.value)
     assert file_state(v1_file) == before
     assert list(sessions_dir().iterdir()) == []
+
+
+def noop(conn: sqlite3.Connection) -> None:
+    """A migration step that changes nothing."""
