@@ -707,10 +707,6 @@ class Organisation:
             raise RuntimeError("An edit is already being recorded.")
         self._journal = _Journal()
 
-    @property
-    def recording(self) -> bool:
-        return self._journal is not None
-
     def stop_recording(self) -> RecordedEdit:
         """End the recording: the touched entities before and now, and their ids."""
         journal, self._journal = self._journal, None

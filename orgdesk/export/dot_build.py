@@ -69,7 +69,6 @@ ALLOWED_ATTRIBUTES = frozenset({
 #: Attributes that make Graphviz read files or emit links; never written.
 FORBIDDEN_ATTRIBUTES = frozenset({"image", "imagepath", "shapefile", "fontpath", "stylesheet",
                                   "URL", "href", "imagescale"})
-TITLE_BAND = 34.0  # points above a compact chart for the document title
 RELATION_PT = 8.0
 
 

@@ -91,12 +91,6 @@ class ChartLayout:
     orientation: Orientation = "tb"
     staffing: bool = False  # the document records filled seats (vacancies are meaningful)
 
-    def box_at(self, x: float, y: float) -> Box | None:
-        for box in self.boxes.values():
-            if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
-                return box
-        return None
-
 
 def _positional_maker(cls: type) -> Callable[..., object]:
     """A constructor taking every field positionally, for building charts in bulk.

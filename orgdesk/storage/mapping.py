@@ -45,14 +45,6 @@ def driver(session: Session) -> sqlite3.Connection:
 
 
 # ------------------------------------------------------------------ meta rows
-def load_settings(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Document settings: meta rows `setting.<name>` holding JSON, each checked by its rule.
-
-    A bad value raises InvalidSetting naming the setting (core.settings).
-    """
-    return _settings_of(_meta_rows(conn))
-
-
 def _settings_of(meta: Iterable[tuple[str, str]]) -> dict[str, Any]:
     return {key[len(SETTING_PREFIX):]: parse_setting(key[len(SETTING_PREFIX):], value)
             for key, value in meta if key.startswith(SETTING_PREFIX)}

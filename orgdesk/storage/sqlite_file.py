@@ -266,13 +266,6 @@ def check_answers(conn: sqlite3.Connection, path: Path, schema: str = "main",
     return [str(row[0]) for row in rows if row != ("ok",)]
 
 
-def quick_check(conn: sqlite3.Connection, path: Path, schema: str = "main",
-                full: bool = False) -> None:
-    """Raise CorruptFile unless SQLite's quick_check (or integrity_check) answers `ok`."""
-    if check_answers(conn, path, schema, full):
-        raise _damaged(path)
-
-
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     """Everything integrity_check and foreign_key_check report (empty when sound)."""
     with lenient_text(conn):

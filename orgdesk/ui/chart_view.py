@@ -104,20 +104,12 @@ class ChartView(QGraphicsView):
         self._detail = detail
         self._rebuild()
 
-    def set_orientation(self, orientation: Orientation) -> None:
-        self._orientation = orientation
-        self._rebuild()
-
     def configure(self, orientation: Orientation, detail: Detail,
                   overrides: LayoutOverrides) -> None:
         """Set the document's chart settings at once; the next refresh draws them."""
         self._orientation = orientation
         self._detail = detail
         self._overrides = dict(overrides)
-
-    def set_overrides(self, overrides: LayoutOverrides) -> None:
-        self._overrides = dict(overrides)
-        self._rebuild()
 
     def refresh(self, org: Organisation) -> None:
         """Show `org` (after an edit) keeping zoom, scroll position and selection."""
