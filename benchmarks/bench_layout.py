@@ -38,7 +38,7 @@ def call_center(n: int) -> Organisation:
     def add(title: str, superior: int, order: int, **fields: object) -> int:
         nonlocal pid
         positions.append(Position(PositionId(pid), title, PositionId(superior), order,
-                                  **fields))  # type: ignore[arg-type]
+                                  **fields))  # type: ignore[arg-type]  # keyword fields are checked by __post_init__
         pid += 1
         return pid - 1
 

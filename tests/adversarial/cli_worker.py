@@ -71,10 +71,10 @@ def _run_main(argv: list[str]) -> tuple[object, bytes, bytes, str]:
 def run_job(job: dict[str, object], state: Path) -> dict[str, object]:
     crash_log = state / "crash.log"
     crash_log.unlink(missing_ok=True)
-    inputs = [Path(p) for p in job.get("inputs", [])]  # type: ignore[union-attr]
+    inputs = [Path(p) for p in job.get("inputs", [])]  # type: ignore[union-attr]  # a job read from JSON
     before = {str(p): fingerprint(p) for p in inputs}
     started = time.perf_counter()
-    code, stdout, stderr, escaped = _run_main([str(a) for a in job["argv"]])  # type: ignore[union-attr]
+    code, stdout, stderr, escaped = _run_main([str(a) for a in job["argv"]])  # type: ignore[union-attr]  # a job read from JSON
     seconds = time.perf_counter() - started
     after = {str(p): fingerprint(p) for p in inputs}
     logged = crash_log.read_text("utf-8", "replace") if crash_log.exists() else ""

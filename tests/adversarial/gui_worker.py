@@ -55,11 +55,11 @@ def main() -> None:
     dialogs.ask_save_changes = record("save-changes", "discard")
 
     def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
-        unexpected.append("".join(traceback.format_exception(kind, value, tb)))  # type: ignore[arg-type]
+        unexpected.append("".join(traceback.format_exception(kind, value, tb)))  # type: ignore[arg-type]  # inside sys.excepthook: the exception is set
 
     sys.excepthook = hook
     app = QApplication.instance() or QApplication(["orgdesk"])
-    configure_application(app)  # type: ignore[arg-type]
+    configure_application(app)  # type: ignore[arg-type]  # QApplication.instance() is the QApplication here
     orgdesk = OrgdeskApp(app)
     jobs = [json.loads(line) for line in jobs_path.read_text("utf-8").splitlines() if line]
     with open(status_path, "a", encoding="utf-8") as status:

@@ -178,9 +178,9 @@ def _run_queue(jobs: list[Job], module: str, workdir: Path, timeout: float,
                     else:
                         job = by_id[str(line["id"])]
                         results[job.id] = Result(
-                            job, line["code"], float(line["seconds"]),  # type: ignore[arg-type]
+                            job, line["code"], float(line["seconds"]),  # type: ignore[arg-type]  # a result line read from JSON
                             str(line["stdout"]), str(line["stderr"]), str(line["traceback"]),
-                            list(line["changed"]), list(line["outputs"]),  # type: ignore[arg-type]
+                            list(line["changed"]), list(line["outputs"]),  # type: ignore[arg-type]  # a result line read from JSON
                             extra={k: v for k, v in line.items() if k in ("outcome",
                                                                            "windows_left")})
                         current = None

@@ -99,7 +99,7 @@ def test_delete_branch_undo_and_redo(controller: DocumentController) -> None:
     assert {int(p.id) for p in controller.org.positions()} == {1, 5, 6}
     assert [controller.org.position(P(i)).order for i in (5, 6)] == [0, 1]
     after = undo_redo(controller, start)
-    assert len(after[2]) == 3  # type: ignore[arg-type]
+    assert len(after[2]) == 3  # type: ignore[arg-type]  # a snapshot tuple: (info, departments, positions, relations)
 
 
 def test_delete_lifting_reports_undo_and_redo(controller: DocumentController) -> None:

@@ -9,7 +9,7 @@ from orgdesk.core.organisation import Organisation
 def pos(pid: int, title: str, superior: int | None = None, order: int = 0,
         **fields: object) -> Position:
     return Position(PositionId(pid), title, None if superior is None else PositionId(superior),
-                    order, **fields)  # type: ignore[arg-type]
+                    order, **fields)  # type: ignore[arg-type]  # keyword fields are checked by __post_init__
 
 
 def dept(did: int, name: str, order: int = 0) -> Department:
@@ -48,7 +48,7 @@ def call_center() -> Organisation:
 
 
 def ids(positions: object) -> list[int]:
-    return [p.id for p in positions]  # type: ignore[attr-defined]
+    return [p.id for p in positions]  # type: ignore[attr-defined]  # a snapshot tuple: (info, departments, positions, relations)
 
 
 def structure(org: Organisation) -> dict[int | None, list[int]]:
@@ -80,8 +80,8 @@ def assert_changes_exact(before: Organisation | tuple[object, ...], after: Organ
     """`changes` names exactly the positions, departments and relations that differ."""
     old = before.snapshot() if isinstance(before, Organisation) else before
     new = after.snapshot()
-    old_positions = {p.id: p for p in old[2]}  # type: ignore[attr-defined]
-    new_positions = {p.id: p for p in new[2]}  # type: ignore[attr-defined]
+    old_positions = {p.id: p for p in old[2]}  # type: ignore[attr-defined]  # a snapshot tuple: (info, departments, positions, relations)
+    new_positions = {p.id: p for p in new[2]}  # type: ignore[attr-defined]  # a snapshot tuple: (info, departments, positions, relations)
     for name in ("positions_added", "positions_updated", "positions_removed",
                  "departments_added", "departments_updated", "departments_removed",
                  "relations_added", "relations_removed"):
@@ -93,16 +93,16 @@ def assert_changes_exact(before: Organisation | tuple[object, ...], after: Organ
         pid for pid in old_positions.keys() & new_positions.keys()
         if old_positions[pid] != new_positions[pid]
     }
-    old_departments = {d.id: d for d in old[1]}  # type: ignore[attr-defined]
-    new_departments = {d.id: d for d in new[1]}  # type: ignore[attr-defined]
+    old_departments = {d.id: d for d in old[1]}  # type: ignore[attr-defined]  # a snapshot tuple: (info, departments, positions, relations)
+    new_departments = {d.id: d for d in new[1]}  # type: ignore[attr-defined]  # a snapshot tuple: (info, departments, positions, relations)
     assert set(changes.departments_added) == new_departments.keys() - old_departments.keys()
     assert set(changes.departments_removed) == old_departments.keys() - new_departments.keys()
     assert set(changes.departments_updated) == {
         did for did in old_departments.keys() & new_departments.keys()
         if old_departments[did] != new_departments[did]
     }
-    old_relations = {r.id for r in old[3]}  # type: ignore[attr-defined]
-    new_relations = {r.id for r in new[3]}  # type: ignore[attr-defined]
+    old_relations = {r.id for r in old[3]}  # type: ignore[attr-defined]  # a snapshot tuple: (info, departments, positions, relations)
+    new_relations = {r.id for r in new[3]}  # type: ignore[attr-defined]  # a snapshot tuple: (info, departments, positions, relations)
     assert set(changes.relations_added) == new_relations - old_relations
     assert set(changes.relations_removed) == old_relations - new_relations
     assert changes.info_changed == (old[0] != new[0])

@@ -90,7 +90,7 @@ def test_vacancies_are_planned_minus_filled_never_negative(
 def test_position_is_immutable() -> None:
     position = Position(P(1), "座席员")
     with pytest.raises(dataclasses.FrozenInstanceError):
-        position.title = "组长"  # type: ignore[misc]
+        position.title = "组长"  # type: ignore[misc]  # the test checks that frozen refuses it
 
 
 def test_evolve_changes_fields_and_keeps_the_original() -> None:
@@ -171,7 +171,7 @@ def test_requirements_accept_an_age_range_in_order_or_open(
 @pytest.mark.parametrize("value", [-1, 201])
 def test_requirements_refuse_numbers_outside_0_to_200(field: str, value: int) -> None:
     with pytest.raises(InvalidValueError):
-        Requirements(**{field: value})  # type: ignore[arg-type]
+        Requirements(**{field: value})  # type: ignore[arg-type]  # the test passes a wrong value on purpose
 
 
 def test_position_with_invalid_requirements_cannot_be_built() -> None:

@@ -157,7 +157,7 @@ def test_chain_of_command_runs_from_the_direct_superior_to_the_root() -> None:
     org = call_center()
     assert ids(org.chain_of_command(P(6))) == [4, 2, 1]
     assert org.chain_of_command(P(1)) == []
-    assert org.superior(P(6)).id == 4  # type: ignore[union-attr]
+    assert org.superior(P(6)).id == 4  # type: ignore[union-attr]  # this position has a superior
     assert org.superior(P(9)) is None
 
 
@@ -248,7 +248,7 @@ def test_add_refusals_change_nothing(position: object, error: type[Exception]) -
     org = call_center()
     before = state(org)
     with pytest.raises(error):
-        org.add_position(position, 0)  # type: ignore[arg-type]
+        org.add_position(position, 0)  # type: ignore[arg-type]  # the test passes a wrong value on purpose
     assert state(org) == before
 
 
@@ -688,7 +688,7 @@ def test_every_operation_keeps_the_invariants(operations: list[tuple[str, int, i
             continue
         assert org.is_forest()
         assert_orders_contiguous(org)
-        assert_changes_exact(before[0], org, changes)  # type: ignore[arg-type]
+        assert_changes_exact(before[0], org, changes)  # type: ignore[arg-type]  # a snapshot stands in for the organisation
         for relation in org.relations:
             assert relation.source_id in org and relation.target_id in org
         rebuilt = Organisation(org.info, org.departments, org.positions(), org.relations,

@@ -57,7 +57,7 @@ def test_id_keys_are_distinct_names_of_letters_and_digits() -> None:
 @pytest.mark.parametrize("layout", ["compact", "dot"])
 def test_graphviz_reads_one_node_per_position_whatever_the_id(layout: str) -> None:
     org = signed_org()
-    dot = build_dot(org, ChartExportOptions(layout=layout))  # type: ignore[arg-type]
+    dot = build_dot(org, ChartExportOptions(layout=layout))  # type: ignore[arg-type]  # a parametrised Literal value
     data = json.loads(graphviz(dot.source, dot.engine, "json"))
     objects = [o for o in data["objects"] if "nodes" not in o]
     by_gvid = {o["_gvid"]: o["name"] for o in objects}
@@ -88,7 +88,7 @@ def test_entities_in_titles_are_drawn_literally(layout: str) -> None:
     from dataclasses import replace
 
     org.info = replace(org.info, title="&quot;Q&quot;")
-    dot = build_dot(org, ChartExportOptions(layout=layout))  # type: ignore[arg-type]
+    dot = build_dot(org, ChartExportOptions(layout=layout))  # type: ignore[arg-type]  # a parametrised Literal value
     texts = drawn_texts(graphviz(dot.source, dot.engine, "svg"))
     for title in ENTITY_TITLES + ["&gt;&#67;", "&quot;Q&quot;"]:
         assert title in texts, (title, texts)

@@ -61,7 +61,7 @@ def drawn_lines(obj: dict) -> list[str]:
 
 
 def check_round_trip(org: Organisation, layout: str) -> None:
-    options = ChartExportOptions(layout=layout)  # type: ignore[arg-type]
+    options = ChartExportOptions(layout=layout)  # type: ignore[arg-type]  # a parametrised Literal value
     dot = build_dot(org, options)
     data = graphviz_json(dot.source, dot.engine)
     # Anonymous rank=same subgraphs ("%3") are objects too; only nodes count here.

@@ -38,7 +38,7 @@ def test_a_chart_over_the_box_limit_is_refused_up_front(no_graphviz: None, fmt: 
                                                         layout: str) -> None:
     org = build("star", limits.MAX_DRAWN_BOXES + 2)
     with pytest.raises(limits.ChartTooLarge) as refused:
-        render_chart(org, ChartExportOptions(format=fmt, layout=layout))  # type: ignore[arg-type]
+        render_chart(org, ChartExportOptions(format=fmt, layout=layout))  # type: ignore[arg-type]  # a parametrised Literal value
     message = str(refused.value)
     assert f"{limits.MAX_DRAWN_BOXES:,}" in message and "--root" in message
     assert "--depth" in message and message.count(".") == 1

@@ -81,7 +81,7 @@ def pdf_pages_render(path: Path, tmp_path: Path) -> int:
 
 def pdf_page_count(path: Path) -> int:
     info = subprocess.run([TOOLS["pdfinfo"], str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]  # the output is known to hold the pattern
 
 
 def svg_texts(data: bytes) -> list[str]:
@@ -128,7 +128,7 @@ def test_chinese_glyphs_are_not_the_missing_glyph_box(qapp: object) -> None:
 @needs_dot
 @pytest.mark.parametrize("layout", ["compact", "dot"])
 def test_svg_parses_and_holds_the_labels(org: Organisation, layout: str) -> None:
-    data = render_chart(org, ChartExportOptions(format="svg", layout=layout))  # type: ignore[arg-type]
+    data = render_chart(org, ChartExportOptions(format="svg", layout=layout))  # type: ignore[arg-type]  # a parametrised Literal value
     texts = " ".join(svg_texts(data))
     for position in org.positions():
         assert position.title in texts
@@ -159,7 +159,7 @@ def test_pdf_has_searchable_chinese_and_every_page_renders(org: Organisation,
         assert title in text  # 中心: not the look-alike radical ⼼
     assert pdf_pages_render(target, tmp_path) == pdf_page_count(target) == 1
     info = subprocess.run([TOOLS["pdfinfo"], str(target)], capture_output=True, text=True, check=False).stdout
-    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())  # type: ignore[union-attr]
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())  # type: ignore[union-attr]  # the output is known to hold the pattern
     assert (round(width), round(height)) == (1191, 842)  # A3 landscape
 
 

@@ -186,7 +186,7 @@ def test_foreign_graphml_with_labels_imports(tmp_path: Path) -> None:
     nx.write_graphml(graph, path)
     org = read_source(path).require()
     (root,) = org.roots()
-    assert root.title == "总经理" and org.department(root.department_id).name == "总部"  # type: ignore[arg-type]
+    assert root.title == "总经理" and org.department(root.department_id).name == "总部"  # type: ignore[arg-type]  # this position has a department
     assert org.direct_reports(root.id)[0].planned_headcount == 2
 
 

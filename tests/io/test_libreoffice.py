@@ -44,7 +44,7 @@ def convert_to_csv(workbook: Path, tmp_path: Path) -> Path:
 
 def _positions(org: Organisation) -> list[tuple[object, ...]]:
     names = {d.id: d.name for d in org.departments}
-    return [(p.evolve(department_id=None), names.get(p.department_id))  # type: ignore[arg-type]
+    return [(p.evolve(department_id=None), names.get(p.department_id))  # type: ignore[arg-type]  # a position without a department looks up None
             for p in org.positions()]
 
 

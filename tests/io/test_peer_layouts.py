@@ -53,7 +53,7 @@ def test_visio_keeps_names_and_phones_in_notes_and_departments() -> None:
     manager = org.roots()[0]
     assert manager.notes == "Name: 张伟\nTelephone: +86 138 0000 0001"
     assert [d.name for d in org.departments] == ["客服部", "品质部", "支撑部"]
-    assert org.department(manager.department_id).name == "客服部"  # type: ignore[arg-type]
+    assert org.department(manager.department_id).name == "客服部"  # type: ignore[arg-type]  # this position has a department
 
 
 def test_drawio_comment_lines_are_skipped_and_extra_columns_kept() -> None:

@@ -27,7 +27,7 @@ P = PositionId
 def pos(pid: int, title: str, superior: int | None = None, order: int = 0,
         **fields: object) -> Position:
     return Position(P(pid), title, None if superior is None else P(superior), order,
-                    **fields)  # type: ignore[arg-type]
+                    **fields)  # type: ignore[arg-type]  # keyword fields are checked by __post_init__
 
 
 def team(leaves: int, staff: int = 0) -> Organisation:
@@ -126,7 +126,7 @@ def test_threshold_is_an_option() -> None:
                           ("two_columns", 2, True)])
 def test_per_position_override(override: str, columns: int, stacked: bool) -> None:
     org = team(8)
-    chart = layout_chart(org, LayoutOptions(overrides={P(1): override}))  # type: ignore[dict-item]
+    chart = layout_chart(org, LayoutOptions(overrides={P(1): override}))  # type: ignore[dict-item]  # the test passes a wrong value on purpose
     leaves = [chart.boxes[P(10 + i)] for i in range(8)]
     assert len({b.x for b in leaves}) == columns
     assert all(b.stacked == stacked for b in leaves)

@@ -24,7 +24,7 @@ WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 def traced(service: DocumentService) -> Iterator[list[str]]:
     """Every SQL statement SQLite runs on the document's connection meanwhile."""
     raw = service.file.engine.raw_connection()
-    driver: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+    driver: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]  # SQLAlchemy types the driver connection loosely; it is sqlite3's
     statements: list[str] = []
     driver.set_trace_callback(statements.append)
     try:
@@ -52,7 +52,7 @@ def test_a_list_edit_rewrites_only_that_list(service: DocumentService) -> None:
     position = service.org.position(P(4))
     with traced(service) as statements:
         service.edit_position(P(4), duties=position.duties[1:], kpis=(Kpi("接通率", "90%"),))
-    tables = {re.search(r"(?:INTO|FROM|UPDATE)\s+(\w+)", s).group(1)  # type: ignore[union-attr]
+    tables = {re.search(r"(?:INTO|FROM|UPDATE)\s+(\w+)", s).group(1)  # type: ignore[union-attr]  # the output is known to hold the pattern
               for s in writes(statements)}
     assert tables == {"duties", "kpis"}
     assert service.file.load().snapshot() == service.org.snapshot()
@@ -78,7 +78,7 @@ def test_a_composite_edit_is_one_transaction(service: DocumentService) -> None:
     assert {P(5), P(3)} <= set(batch.changes.positions_updated)
     assert batch.structural
     assert batch.before.positions[new.id] is None
-    assert batch.before.positions[P(3)].title == "项目督导"  # type: ignore[union-attr]
+    assert batch.before.positions[P(3)].title == "项目督导"  # type: ignore[union-attr]  # the edited position is in the patch
     assert service.file.load().snapshot() == service.org.snapshot()
 
 
@@ -126,7 +126,7 @@ def test_a_service_call_outside_a_batch_records_its_own(service: DocumentService
         service.edit_position(P(6), title="培训师")
     assert outer.changes.positions_updated == [P(6)]
     assert outer.after.positions[P(6)] == replace(
-        outer.before.positions[P(6)], title="培训师")  # type: ignore[type-var]
+        outer.before.positions[P(6)], title="培训师")  # type: ignore[type-var]  # the edited position is in the patch
     nothing = service.batch()
     with nothing as empty:
         pass

@@ -136,11 +136,11 @@ def test_a_completed_save_is_not_offered_again(chart: Path) -> None:
     unsaved_edit(service, 1)
     folder = sessions_dir() / session_key(chart)
     original_mark = DocumentFile._mark_saved
-    DocumentFile._mark_saved = lambda self: None  # type: ignore[method-assign]
+    DocumentFile._mark_saved = lambda self: None  # type: ignore[method-assign]  # the test replaces the method for one run
     try:
         doc.save()
     finally:
-        DocumentFile._mark_saved = original_mark  # type: ignore[method-assign]
+        DocumentFile._mark_saved = original_mark  # type: ignore[method-assign]  # the test replaces the method for one run
     assert _session_json(folder)["saving"]
     _abandon(doc)
     assert find_recoverable() == []

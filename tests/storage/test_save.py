@@ -319,7 +319,7 @@ def test_no_temporary_file_survives_a_failed_save(chart: Path, monkeypatch: pyte
 
     def refuse(src: object, dst: object) -> None:
         if not str(src).endswith(".saving"):  # session bookkeeping, not the save itself
-            return real_replace(src, dst)  # type: ignore[arg-type]
+            return real_replace(src, dst)  # type: ignore[arg-type]  # os.replace's paths, passed through
         assert Path(str(src)).is_file()
         refused.append(str(src))
         raise OSError(28, "No space left on device")

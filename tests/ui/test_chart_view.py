@@ -34,14 +34,14 @@ def view(qtbot: QtBot, org: Organisation) -> ChartView:
 
 
 def centre_of(view: ChartView, pid: int) -> QPoint:
-    box = view.chart_layout().boxes[PositionId(pid)]  # type: ignore[union-attr]
+    box = view.chart_layout().boxes[PositionId(pid)]  # type: ignore[union-attr]  # a refreshed view has a layout
     view.ensureVisible(box.x, box.y, box.w, box.h, 10, 10)
     return view.mapFromScene(QPointF(box.x + box.w / 2, box.y + 10))
 
 
 def test_object_name_and_same_layout_as_export(view: ChartView, org: Organisation) -> None:
     assert view.objectName() == "chartView"
-    assert set(view.chart_layout().boxes) == {p.id for p in org.positions()}  # type: ignore[union-attr]
+    assert set(view.chart_layout().boxes) == {p.id for p in org.positions()}  # type: ignore[union-attr]  # a refreshed view has a layout
 
 
 def test_click_selects_and_emits(view: ChartView, qtbot: QtBot) -> None:
@@ -64,7 +64,7 @@ def test_double_click_activates(view: ChartView, qtbot: QtBot) -> None:
 
 
 def toggle_of(view: ChartView, pid: int) -> QPoint:
-    box = view.chart_layout().boxes[PositionId(pid)]  # type: ignore[union-attr]
+    box = view.chart_layout().boxes[PositionId(pid)]  # type: ignore[union-attr]  # a refreshed view has a layout
     return view.mapFromScene(QPointF(box.x + box.w / 2, box.y + box.h))
 
 
@@ -72,7 +72,7 @@ def test_toggle_collapses_and_expands(view: ChartView, qtbot: QtBot) -> None:
     with qtbot.waitSignal(view.collapsed_changed):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=toggle_of(view, 2))
     assert view.collapsed() == {PositionId(2)}
-    assert set(view.chart_layout().boxes) == {PositionId(1), PositionId(2), PositionId(3),  # type: ignore[union-attr]
+    assert set(view.chart_layout().boxes) == {PositionId(1), PositionId(2), PositionId(3),  # type: ignore[union-attr]  # a refreshed view has a layout
                                               PositionId(12), PositionId(13), PositionId(14)}
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=toggle_of(view, 2))
     assert view.collapsed() == frozenset()
@@ -115,7 +115,7 @@ def test_refresh_keeps_zoom_scroll_and_selection(view: ChartView, org: Organisat
     assert view.scale_factor() == pytest.approx(scale)
     assert view.horizontalScrollBar().value() == scroll
     assert view.selected_position() == 7
-    assert view.chart_layout().boxes[PositionId(7)].text.title_lines == ("话务员（新）",)  # type: ignore[union-attr]
+    assert view.chart_layout().boxes[PositionId(7)].text.title_lines == ("话务员（新）",)  # type: ignore[union-attr]  # a refreshed view has a layout
 
 
 def test_zoom_keys_wheel_and_fit(view: ChartView, qtbot: QtBot) -> None:
@@ -131,9 +131,9 @@ def test_zoom_keys_wheel_and_fit(view: ChartView, qtbot: QtBot) -> None:
 
 def test_level_of_detail_changes_box_content(view: ChartView) -> None:
     view.set_detail(Detail.TITLE)
-    assert view.chart_layout().boxes[PositionId(4)].text.detail_lines == ()  # type: ignore[union-attr]
+    assert view.chart_layout().boxes[PositionId(4)].text.detail_lines == ()  # type: ignore[union-attr]  # a refreshed view has a layout
     view.set_detail(Detail.DUTIES)
-    assert view.chart_layout().boxes[PositionId(4)].text.duty_lines  # type: ignore[union-attr]
+    assert view.chart_layout().boxes[PositionId(4)].text.duty_lines  # type: ignore[union-attr]  # a refreshed view has a layout
 
 
 def test_zoom_in_works_from_a_fit_below_the_minimum_scale(qtbot: QtBot) -> None:

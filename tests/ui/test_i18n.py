@@ -77,7 +77,7 @@ def test_violation_counts_read_in_the_singular(qapp: QCoreApplication) -> None:
     from orgdesk.core.model import PositionId
     from orgdesk.ui.analysis_panel import AnalysisPanel
 
-    text = AnalysisPanel.violation_text(None, Violation(  # type: ignore[arg-type]
+    text = AnalysisPanel.violation_text(None, Violation(  # type: ignore[arg-type]  # the method reads no state: no panel needed
         RuleKind.QA, PositionId(1), "Team A", 1, 1, 1, "", agents=1, rule_range=(10, 12)))
     assert text == ("1 QA inspector seat for 1 agent seat (“Team A”); "
                     "one per 10–12 agents means 1."), text
