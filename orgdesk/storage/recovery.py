@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from orgdesk.core.errors import Sentence
@@ -172,7 +172,7 @@ def scan_sessions() -> RecoveryScan:
                 info = SessionInfo.read(folder)
                 document = Path(info.document) if info and info.document else None
                 mtime = datetime.fromtimestamp(os.stat(probe.working_path).st_mtime,
-                                               timezone.utc)
+                                               UTC)
                 scan.candidates.append(Recoverable(folder.name, folder, document, mtime))
                 keep = True
         finally:

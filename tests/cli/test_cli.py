@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "orgdesk", *args], capture_output=True,
-                          text=True, cwd=ROOT, env=env or os.environ.copy(), timeout=120)
+                          text=True, cwd=ROOT, env=env or os.environ.copy(), timeout=120, check=False)
 
 
 def test_version() -> None:
@@ -127,7 +127,7 @@ def test_internal_error_shows_no_traceback(tmp_path: Path, state_dir: Path) -> N
             "import orgdesk.cli.document as d; d._cmd_templates = boom\n"
             "sys.exit(c.main(['templates']))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, timeout=60)
+                            cwd=ROOT, timeout=60, check=False)
     assert result.returncode == 70
     assert "internal error (RuntimeError)" in result.stderr
     assert "Traceback" not in result.stderr

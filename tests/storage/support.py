@@ -10,7 +10,7 @@ import os
 import sqlite3
 import struct
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from orgdesk.core.model import (
@@ -55,7 +55,7 @@ def hostile_org() -> Organisation:
         client=HOSTILE[2],
         author=HOSTILE[1],
         notes="\n".join(HOSTILE),
-        created=datetime(2021, 2, 3, 4, 5, 6, tzinfo=timezone.utc),
+        created=datetime(2021, 2, 3, 4, 5, 6, tzinfo=UTC),
         modified=datetime(2024, 7, 8, 9, 10, 11, tzinfo=CHINA),
     )
     departments = [
