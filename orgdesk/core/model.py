@@ -97,6 +97,12 @@ class Kpi:
     target: str = ""
 
 
+#: The names of Requirements' bounded numbers, built once: a document's read
+#: constructs one Requirements per position and must not build sentences then.
+_LIMITED_LABELS = (Sentence.of("Years of experience"), Sentence.of("Minimum age"),
+                   Sentence.of("Maximum age"))
+
+
 @dataclass(frozen=True, slots=True)
 class Requirements:
     """任职要求: what a holder of the position must bring."""
@@ -122,9 +128,8 @@ class Requirements:
                 Sentence.of("Education “{education}” is not one of {names}.",
                             education=self.education, names=" / ".join(EDUCATION_SCALE))
             )
-        for label, value in ((Sentence.of("Years of experience"), self.min_years),
-                             (Sentence.of("Minimum age"), self.age_min),
-                             (Sentence.of("Maximum age"), self.age_max)):
+        for label, value in zip(_LIMITED_LABELS, (self.min_years, self.age_min, self.age_max),
+                                strict=True):
             if value is not None and not 0 <= value <= 200:
                 raise InvalidValueError(Sentence.of("{label} must be between 0 and 200, not "
                                                     "{value}.", label=label, value=value))

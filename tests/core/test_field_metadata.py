@@ -67,3 +67,23 @@ def test_dict_form_follows_the_attribute_paths() -> None:
 def test_malformed_dicts_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(InvalidValueError):
         position_from_dict(bad)
+
+
+def test_valid_values_build_no_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading 100,000 positions builds as many Requirements: no per-value sentence work."""
+    from orgdesk.core import errors
+
+    built: list[str] = []
+    original = errors.Sentence.of.__func__  # type: ignore[attr-defined]  # a classmethod
+
+    def counting(cls: type[errors.Sentence], template: str, **arguments: object
+                 ) -> errors.Sentence:
+        built.append(template)
+        return original(cls, template, **arguments)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(errors.Sentence, "of", classmethod(counting))
+    Requirements("本科", 2, 22, 40, ("英语",), ("沟通",), "能倒班")
+    Position(PositionId(1), "x", requirements=Requirements(min_years=3))
+    assert built == []
+    with pytest.raises(InvalidValueError, match="between 0 and 200"):
+        Requirements(min_years=500)
