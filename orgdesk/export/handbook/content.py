@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -145,12 +146,7 @@ def shown_items(items: Sequence[str], limit: int = MAX_TEXT_CHARS
 
 
 def _clean(text: str, limit: int = MAX_TEXT_CHARS) -> str:
-    # Cut before cleaning: a 10 MB text is not scanned whole to show 2,000 characters.
-    head = _UNPRINTABLE.sub("", text[:limit * 2])
-    if len(text) <= limit * 2:
-        return shown(head, limit)
-    return head[:limit] + LABELS["more_characters"].format(
-        count=f"{len(text) - limit * 2 + max(len(head) - limit, 0):,}")
+    return shown(_UNPRINTABLE.sub("", text), limit)
 
 
 def _name(text: str) -> str:
@@ -168,11 +164,10 @@ def printable_organisation(org: Organisation) -> Organisation:
         req = p.requirements
         return replace(
             p, title=_name(p.title), level=_clean(p.level, MAX_NAME_CHARS),
-            headcount_note=_clean(p.headcount_note), duties=_clean_items(p.duties),
-            requirements=replace(req, languages=_clean_items(req.languages),
-                                 skills=_clean_items(req.skills), other=_clean(req.other)),
-            kpis=tuple(Kpi(_clean(k.name), _clean(k.target))
-                       for k in p.kpis[:MAX_LIST_ITEMS + 1]) + p.kpis[MAX_LIST_ITEMS + 1:],
+            headcount_note=_clean(p.headcount_note), duties=tuple(map(_clean, p.duties)),
+            requirements=replace(req, languages=tuple(map(_clean, req.languages)),
+                                 skills=tuple(map(_clean, req.skills)), other=_clean(req.other)),
+            kpis=tuple(Kpi(_clean(k.name), _clean(k.target)) for k in p.kpis),
             career_path=_clean(p.career_path), notes=_clean(p.notes))
 
     info = replace(org.info, title=_clean(org.info.title, MAX_NAME_CHARS),
@@ -183,8 +178,12 @@ def printable_organisation(org: Organisation) -> Organisation:
     return Organisation(info, departments, [clean_position(p) for p in org.positions()], relations)
 
 
-def _names(titles: list[str]) -> str:
-    return "、".join(titles)
+def _reports(titles: list[str]) -> str:
+    """直接下属: the titles of the direct reports, the first MAX_LIST_ITEMS of them."""
+    if not titles:
+        return LABELS["none"]
+    shown_titles, omitted = shown_items(titles)
+    return "、".join(shown_titles) + omitted
 
 
 def _headings(org: Organisation) -> dict[PositionId, str]:
@@ -214,6 +213,13 @@ def build_content(org: Organisation, day: date, scope: str = "") -> HandbookCont
     for index, position in enumerate(org.positions(), start=1):
         superior = org.superior(position.id)
         reports = org.direct_reports(position.id)
+        duties, duties_omitted = shown_items(position.duties)
+        requirements, requirements_omitted = shown_items(
+            requirement_lines(position.requirements))
+        kpis, kpis_omitted = shown_items([kpi_line(k) for k in position.kpis[:MAX_LIST_ITEMS]])
+        if len(position.kpis) > MAX_LIST_ITEMS:  # KPI lines are made only for those shown
+            kept = len(kpis)
+            kpis_omitted = LABELS["more_items"].format(count=f"{len(position.kpis) - kept:,}")
         sheets.append(PositionSheet(
             number=f"3.{index}",
             position_id=position.id,
@@ -224,12 +230,15 @@ def build_content(org: Organisation, day: date, scope: str = "") -> HandbookCont
             headcount=headcount_text(position),
             headcount_note=position.headcount_note,
             superior=superior.title if superior is not None else LABELS["none"],
-            reports=_names([r.title + seats_suffix(r) for r in reports]) or LABELS["none"],
-            duties=position.duties,
-            requirements=tuple(requirement_lines(position.requirements)),
-            kpis=tuple(kpi_line(k) for k in position.kpis),
+            reports=_reports([r.title + seats_suffix(r) for r in reports]),
+            duties=duties,
+            requirements=requirements,
+            kpis=kpis,
             career_path=position.career_path,
             staff=position.kind is PositionKind.STAFF,
+            duties_omitted=duties_omitted,
+            requirements_omitted=requirements_omitted,
+            kpis_omitted=kpis_omitted,
         ))
     return HandbookContent(
         title=org.info.title or LABELS["handbook"],

@@ -151,7 +151,7 @@ def _label(cell: _Cell, text: str) -> None:
     cell.paragraphs[0].add_run(text).bold = True
 
 
-def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool) -> None:
+def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool, omitted: str = "") -> None:
     if not lines:
         run = cell.paragraphs[0].add_run(LABELS["to_fill"])
         run.font.color.rgb = RGBColor(0x88, 0x88, 0x88)
@@ -159,6 +159,9 @@ def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool) -> None:
     for index, line in enumerate(lines, start=1):
         paragraph = cell.paragraphs[0] if index == 1 else cell.add_paragraph()
         paragraph.add_run(f"{index}. {line}" if numbered else line)
+    if omitted:
+        note = cell.add_paragraph().add_run(omitted)
+        note.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
 def _sheet(doc: DocxDocument, styles: _Styles, sheet: PositionSheet, first: bool) -> None:
@@ -182,14 +185,14 @@ def _sheet(doc: DocxDocument, styles: _Styles, sheet: PositionSheet, first: bool
         note.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
     _label(head[1][2], LABELS["superior"])
     head[1][3].text = sheet.superior
-    wide = [(LABELS["reports"], (sheet.reports,), False),
-            (LABELS["duties"], sheet.duties, True),
-            (LABELS["requirements"], sheet.requirements, False),
-            (LABELS["kpis"], sheet.kpis, True),
-            (LABELS["career"], (sheet.career_path,) if sheet.career_path else (), False)]
-    for row, (label, lines, numbered) in enumerate(wide, start=2):
+    wide = [(LABELS["reports"], (sheet.reports,), False, ""),
+            (LABELS["duties"], sheet.duties, True, sheet.duties_omitted),
+            (LABELS["requirements"], sheet.requirements, False, sheet.requirements_omitted),
+            (LABELS["kpis"], sheet.kpis, True, sheet.kpis_omitted),
+            (LABELS["career"], (sheet.career_path,) if sheet.career_path else (), False, "")]
+    for row, (label, lines, numbered, omitted) in enumerate(wide, start=2):
         _label(_cells(table, row)[0], label)
-        _lines(_span_rest(table, row, sum(widths[1:])), lines, numbered)
+        _lines(_span_rest(table, row, sum(widths[1:])), lines, numbered, omitted)
 
 
 def _figures(doc: DocxDocument, content: HandbookContent) -> None:

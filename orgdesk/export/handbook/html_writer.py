@@ -16,7 +16,7 @@ from orgdesk.paint.fonts import css_font_list
 _CSS = """
 body { font-family: """ + css_font_list() + """;
        font-size: 10.5pt; color: #222; max-width: 60em; margin: 2em auto; padding: 0 1em;
-       line-height: 1.55; }
+       line-height: 1.55; overflow-wrap: anywhere; }
 .cover { text-align: center; padding: 6em 0 4em; border-bottom: 2px solid #2F5597;
          margin-bottom: 2em; }
 .cover .kind { font-size: 28pt; letter-spacing: .3em; color: #2F5597; margin: 0; }
@@ -54,12 +54,13 @@ def _image(picture: Picture, alt: str) -> str:
             f'src="data:image/{kind};base64,{data}"></p>')
 
 
-def _items(lines: tuple[str, ...], numbered: bool = True) -> str:
+def _items(lines: tuple[str, ...], numbered: bool = True, omitted: str = "") -> str:
     if not lines:
         return f'<span class="empty">{escape(LABELS["to_fill"])}</span>'
     tag = "ol" if numbered else "ul"
     body = "".join(f"<li>{escape(line)}</li>" for line in lines)
-    return f'<{tag} class="items">{body}</{tag}>'
+    note = f'<p class="note">{escape(omitted)}</p>' if omitted else ""
+    return f'<{tag} class="items">{body}</{tag}>{note}'
 
 
 def _sheet(sheet: PositionSheet) -> str:
@@ -72,9 +73,10 @@ def _sheet(sheet: PositionSheet) -> str:
             f"<th>{LABELS['superior']}</th><td>{escape(sheet.superior)}</td></tr>")]
     wide = [
         (LABELS["reports"], escape(sheet.reports)),
-        (LABELS["duties"], _items(sheet.duties)),
-        (LABELS["requirements"], _items(sheet.requirements, numbered=False)),
-        (LABELS["kpis"], _items(sheet.kpis)),
+        (LABELS["duties"], _items(sheet.duties, omitted=sheet.duties_omitted)),
+        (LABELS["requirements"], _items(sheet.requirements, numbered=False,
+                                        omitted=sheet.requirements_omitted)),
+        (LABELS["kpis"], _items(sheet.kpis, omitted=sheet.kpis_omitted)),
         (LABELS["career"], escape(sheet.career_path) if sheet.career_path
          else f'<span class="empty">{escape(LABELS["to_fill"])}</span>'),
     ]

@@ -50,9 +50,10 @@ def _table(rows: str) -> str:
             f'border-color: {RULE}; border-style: solid;">{rows}</table>')
 
 
-def _lines(lines: tuple[str, ...], numbered: bool) -> str:
+def _lines(lines: tuple[str, ...], numbered: bool, omitted: str = "") -> str:
     if not lines:
         return f'<span class="empty">{LABELS["to_fill"]}</span>'
+    note = f'<p class="note" style="margin-top: 2px;">{escape(omitted)}</p>' if omitted else ""
     # One paragraph per item with a hanging indent, numbers written out: Qt
     # indents <ol> by a fixed amount that looks adrift inside a table cell.
     indent = round((4.5 if numbered and len(lines) > 9 else 3.2) * CSS_PX_PER_MM)
@@ -60,7 +61,7 @@ def _lines(lines: tuple[str, ...], numbered: bool) -> str:
         f'<p style="margin-top: 0; margin-bottom: 2px; margin-left: {indent}px; '
         f'text-indent: -{indent}px;">{index}. {escape(line)}</p>' if numbered
         else f'<p style="margin-top: 0; margin-bottom: 2px;">{escape(line)}</p>'
-        for index, line in enumerate(lines, start=1))
+        for index, line in enumerate(lines, start=1)) + note
 
 
 def _sheet_html(sheet: PositionSheet) -> str:
@@ -75,10 +76,12 @@ def _sheet_html(sheet: PositionSheet) -> str:
         f"<tr><th>{LABELS['headcount']}</th><td>{headcount}</td>"
         f"<th>{LABELS['superior']}</th><td>{escape(sheet.superior)}</td></tr>"
         f"<tr><th>{LABELS['reports']}</th><td colspan=\"3\">{escape(sheet.reports)}</td></tr>"
-        f"<tr><th>{LABELS['duties']}</th><td colspan=\"3\">{_lines(sheet.duties, True)}</td></tr>"
+        f"<tr><th>{LABELS['duties']}</th><td colspan=\"3\">"
+        f"{_lines(sheet.duties, True, sheet.duties_omitted)}</td></tr>"
         f"<tr><th>{LABELS['requirements']}</th><td colspan=\"3\">"
-        f"{_lines(sheet.requirements, False)}</td></tr>"
-        f"<tr><th>{LABELS['kpis']}</th><td colspan=\"3\">{_lines(sheet.kpis, True)}</td></tr>"
+        f"{_lines(sheet.requirements, False, sheet.requirements_omitted)}</td></tr>"
+        f"<tr><th>{LABELS['kpis']}</th><td colspan=\"3\">"
+        f"{_lines(sheet.kpis, True, sheet.kpis_omitted)}</td></tr>"
         f"<tr><th>{LABELS['career']}</th><td colspan=\"3\">"
         f"{_lines((sheet.career_path,) if sheet.career_path else (), False)}</td></tr>"
     )
