@@ -52,7 +52,7 @@ def write_graphml(org: Organisation, handle: IO[bytes]) -> None:
         raise ExportFailed(Sentence.of(
             "A GraphML file of {count} positions is more than orgdesk imports ({limit}); "
             "export CSV or JSON instead.", count=f"{len(org):,}", limit=f"{MAX_NODES:,}"))
-    graph = nx.MultiDiGraph(orgdesk_format=GRAPHML_FORMAT)
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(orgdesk_format=GRAPHML_FORMAT)
     info = org.info
     for key in _INFO:
         value = getattr(info, key)
@@ -63,9 +63,10 @@ def write_graphml(org: Organisation, handle: IO[bytes]) -> None:
         data = {k: (xml_escape(v) if isinstance(v, str) else v) for k, v in zip(keys, row)
                 if v is not None and v != "" and k != "superior"}
         data["label"] = data.get("title", "")
-        if data.get("department") in colours:
-            data["department_colour"] = colours[data["department"]]
-        graph.add_node(_node_id(row[0]), **data)  # type: ignore[arg-type]
+        department = data.get("department")
+        if isinstance(department, str) and department in colours:
+            data["department_colour"] = colours[department]
+        graph.add_node(_node_id(row[0]), **data)  # type: ignore[arg-type]  # the id column holds the position's int id
     for position in org.positions():
         if position.superior_id is not None:
             graph.add_edge(_node_id(position.superior_id), _node_id(position.id), kind=REPORTS_TO)
@@ -102,7 +103,7 @@ def _parse(path: Path) -> Any:
         line = getattr(exc, "position", (0, 0))[0]
         raise MalformedFile(path, Sentence.of("{file} line {line}: not well-formed XML.",
                                               file=name_of(path), line=line)) from None
-    except Exception as exc:  # noqa: BLE001 - a parser's report of damage, told from a bug
+    except Exception as exc:  # a parser's report of damage, told from a bug
         # expat's other answers: an unknown or multi-byte declared encoding (LookupError,
         # ValueError), bytes the declared codec cannot decode (UnicodeError), …
         if not is_damage(exc):
@@ -119,12 +120,12 @@ def _parse(path: Path) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # “port tag not supported”: ports carry no data
-            return nx.parse_graphml(data, node_type=str, force_multigraph=True)
+            return nx.parse_graphml(data, node_type=str, force_multigraph=True)  # type: ignore[call-overload]  # networkx reads bytes too (its stub says str), keeping the declared encoding
     except nx.NetworkXError as exc:  # networkx's own messages are sentences about the file
         raise MalformedFile(path, Sentence.of("{file} is not valid GraphML ({reason}).",
                                               file=name_of(path),
                                               reason=str(exc).rstrip("."))) from None
-    except Exception as exc:  # noqa: BLE001 - a parser's report of damage, told from a bug
+    except Exception as exc:  # a parser's report of damage, told from a bug
         if not is_damage(exc):
             raise
         raise MalformedFile(path, Sentence.of("{file} is not GraphML that orgdesk can read.",

@@ -120,7 +120,7 @@ def _open(path: Path) -> Any:
             try:
                 reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
                 reader.read()
-            except Exception as exc:  # noqa: BLE001 - re-raised unless it is defusedxml's refusal
+            except Exception as exc:  # re-raised unless it is defusedxml's refusal
                 # openpyxl wraps a ValueError (defusedxml's refusals are ValueErrors) in its own.
                 if any(type(e).__module__.startswith("defusedxml")
                        for e in (exc, exc.__cause__, exc.__context__)):
@@ -213,7 +213,7 @@ def _values(path: Path, sheet: Any, name: str) -> Iterator[tuple[int, list[objec
                     yield number, values
     except MalformedFile:
         raise
-    except Exception as exc:  # noqa: BLE001 - a parser's report of damage, told from a bug
+    except Exception as exc:  # a parser's report of damage, told from a bug
         if not is_damage(exc):
             raise
         raise MalformedFile(path, Sentence.of("{file}, sheet “{name}”, is damaged and cannot be"
@@ -301,7 +301,8 @@ def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]
         except ValueError:
             problems.append(Problem(None, "The document sheet holds an unreadable setting."))
         try:
-            info = DocumentInfo(**{k: values.get(k, "") for k in INFO_FIELDS[:4]})
+            info = DocumentInfo(title=values.get("title", ""), client=values.get("client", ""),
+                                author=values.get("author", ""), notes=values.get("notes", ""))
             dates = {k: datetime.fromisoformat(values[k]) for k in INFO_FIELDS[4:] if values.get(k)}
             extras.info = DocumentInfo(info.title, info.client, info.author, info.notes,
                                        **dates)
