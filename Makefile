@@ -24,7 +24,7 @@ run: system-deps $(VENV)/.runtime
 	@test -f out/$(SAMPLE).orgdesk || $(VENV)/bin/orgdesk new out/$(SAMPLE).orgdesk --template $(SAMPLE)
 	$(VENV)/bin/orgdesk out/$(SAMPLE).orgdesk
 
-test: system-deps test-system-deps $(VENV)/.test
+test: system-deps test-system-deps $(VENV)/.test lint
 	QT_QPA_PLATFORM=offscreen ORGDESK_NO_SKIPS=1 $(VPY) -m pytest
 
 # The linter and the type checker, configured in pyproject.toml; both keep a cache
