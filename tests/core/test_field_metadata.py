@@ -79,7 +79,7 @@ def test_valid_values_build_no_sentences(monkeypatch: pytest.MonkeyPatch) -> Non
     def counting(cls: type[errors.Sentence], template: str, **arguments: object
                  ) -> errors.Sentence:
         built.append(template)
-        return original(cls, template, **arguments)  # type: ignore[no-any-return]
+        return original(cls, template, **arguments)  # type: ignore[no-any-return]  # the unbound classmethod is untyped
 
     monkeypatch.setattr(errors.Sentence, "of", classmethod(counting))
     Requirements("本科", 2, 22, 40, ("英语",), ("沟通",), "能倒班")
