@@ -80,20 +80,40 @@
       <translation>呼叫中心默认值</translation>
     </message>
     <message>
-      <source>Team leader “%1” leads %2 agent seats; the rule is %3–%4.</source>
-      <translation>组长“%1”带 %2 名座席员；规则为 %3–%4 名。</translation>
+      <source>{count} agent seat</source>
+      <translation>座席员 {count} 名</translation>
     </message>
     <message>
-      <source>Manager “%1” has %2 direct-report seats; the rule is at most %3.</source>
-      <translation>经理“%1”的直接下属定员为 %2 人；规则为最多 %3 人。</translation>
+      <source>{count} agent seats</source>
+      <translation>座席员 {count} 名</translation>
     </message>
     <message>
-      <source>%1 QA inspector seats for %2 agent seats (“%3”); one per %4–%5 agents means %6.</source>
-      <translation>“%3”有质检员 %1 名、座席员 %2 名；按每 %4–%5 名座席员配 1 名质检员，应为 %6 名。</translation>
+      <source>Team leader “{title}” leads {agents}; the rule is {low}–{high}.</source>
+      <translation>组长“{title}”带{agents}；规则为 {low}–{high} 名。</translation>
     </message>
     <message>
-      <source>%1 trainer seats for %2 agent seats (“%3”); one per %4–%5 agents means %6.</source>
-      <translation>“%3”有培训师 %1 名、座席员 %2 名；按每 %4–%5 名座席员配 1 名培训师，应为 %6 名。</translation>
+      <source>Manager “{title}” has {count} direct-report seat; the rule is at most {high}.</source>
+      <translation>经理“{title}”的直接下属定员为 {count} 人；规则为最多 {high} 人。</translation>
+    </message>
+    <message>
+      <source>Manager “{title}” has {count} direct-report seats; the rule is at most {high}.</source>
+      <translation>经理“{title}”的直接下属定员为 {count} 人；规则为最多 {high} 人。</translation>
+    </message>
+    <message>
+      <source>{count} QA inspector seat for {agents} (“{team}”); one per {low}–{high} agents means {need}.</source>
+      <translation>“{team}”有质检员 {count} 名、{agents}；按每 {low}–{high} 名座席员配 1 名质检员，应为 {need} 名。</translation>
+    </message>
+    <message>
+      <source>{count} QA inspector seats for {agents} (“{team}”); one per {low}–{high} agents means {need}.</source>
+      <translation>“{team}”有质检员 {count} 名、{agents}；按每 {low}–{high} 名座席员配 1 名质检员，应为 {need} 名。</translation>
+    </message>
+    <message>
+      <source>{count} trainer seat for {agents} (“{team}”); one per {low}–{high} agents means {need}.</source>
+      <translation>“{team}”有培训师 {count} 名、{agents}；按每 {low}–{high} 名座席员配 1 名培训师，应为 {need} 名。</translation>
+    </message>
+    <message>
+      <source>{count} trainer seats for {agents} (“{team}”); one per {low}–{high} agents means {need}.</source>
+      <translation>“{team}”有培训师 {count} 名、{agents}；按每 {low}–{high} 名座席员配 1 名培训师，应为 {need} 名。</translation>
     </message>
     <message>
       <source>(no department)</source>
@@ -116,8 +136,8 @@
       <translation>各层级定员</translation>
     </message>
     <message>
-      <source>Level %1</source>
-      <translation>第 %1 层</translation>
+      <source>Level {level}</source>
+      <translation>第 {level} 层</translation>
     </message>
     <message>
       <source>planned</source>
@@ -128,19 +148,43 @@
       <translation>在岗</translation>
     </message>
     <message>
-      <source>%1 positions, %2 planned seats, %3 filled, %4 vacant; %5 violation(s)</source>
-      <translation>共 %1 个职位，定员 %2 人，在岗 %3 人，空缺 %4 人；违反规则 %5 处</translation>
+      <source>{positions}, {planned}, {filled} filled, {vacant} vacant; {violations}</source>
+      <translation>{positions}，{planned}，在岗 {filled} 人，空缺 {vacant} 人；{violations}</translation>
     </message>
     <message>
-      <source>Span of control (%1)</source>
-      <translation>管理幅度（%1）</translation>
+      <source>{count} position</source>
+      <translation>共 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>{count} positions</source>
+      <translation>共 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>{count} planned seat</source>
+      <translation>定员 {count} 人</translation>
+    </message>
+    <message>
+      <source>{count} planned seats</source>
+      <translation>定员 {count} 人</translation>
+    </message>
+    <message>
+      <source>{count} violation</source>
+      <translation>违反规则 {count} 处</translation>
+    </message>
+    <message>
+      <source>{count} violations</source>
+      <translation>违反规则 {count} 处</translation>
+    </message>
+    <message>
+      <source>Span of control ({count})</source>
+      <translation>管理幅度（{count}）</translation>
     </message>
   </context>
   <context>
     <name>ChartPane</name>
     <message>
-      <source>Arrange the reports of %1</source>
-      <translation>排列“%1”的下属</translation>
+      <source>Arrange the reports of {title}</source>
+      <translation>排列“{title}”的下属</translation>
     </message>
   </context>
   <context>
@@ -157,8 +201,8 @@
       <translation>与其他版本比较</translation>
     </message>
     <message>
-      <source>Compare %1 → %2</source>
-      <translation>比较 %1 → %2</translation>
+      <source>Compare {old} → {new}</source>
+      <translation>比较 {old} → {new}</translation>
     </message>
     <message>
       <source>Added</source>
@@ -209,8 +253,12 @@
       <translation>两个版本完全相同。</translation>
     </message>
     <message>
-      <source>%1 change(s); planned seats %2 → %3 (%4).</source>
-      <translation>共 %1 处变化；定员 %2 → %3（%4）。</translation>
+      <source>{count} change; planned seats {old} → {new} ({delta}).</source>
+      <translation>共 {count} 处变化；定员 {old} → {new}（{delta}）。</translation>
+    </message>
+    <message>
+      <source>{count} changes; planned seats {old} → {new} ({delta}).</source>
+      <translation>共 {count} 处变化；定员 {old} → {new}（{delta}）。</translation>
     </message>
     <message>
       <source>The files do not share position ids (an import?): positions were matched on title and superior.</source>
@@ -260,12 +308,12 @@
       <translation>导出数据</translation>
     </message>
     <message>
-      <source>Exported %1</source>
-      <translation>已导出 %1</translation>
+      <source>Exported {file}</source>
+      <translation>已导出 {file}</translation>
     </message>
     <message>
-      <source>Exporting %1…</source>
-      <translation>正在导出 %1…</translation>
+      <source>Exporting {file}…</source>
+      <translation>正在导出 {file}…</translation>
     </message>
   </context>
   <context>
@@ -314,28 +362,28 @@
       <translation>新部门</translation>
     </message>
     <message>
-      <source>New department %1</source>
-      <translation>新部门 %1</translation>
+      <source>New department {number}</source>
+      <translation>新部门 {number}</translation>
     </message>
     <message>
-      <source>Add department %1</source>
-      <translation>添加部门“%1”</translation>
+      <source>Add department {name}</source>
+      <translation>添加部门“{name}”</translation>
     </message>
     <message>
-      <source>Rename department %1 → %2</source>
-      <translation>将部门“%1”重命名为“%2”</translation>
+      <source>Rename department {old} → {new}</source>
+      <translation>将部门“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-      <source>Recolour department %1</source>
-      <translation>更改部门“%1”的颜色</translation>
+      <source>Recolour department {name}</source>
+      <translation>更改部门“{name}”的颜色</translation>
     </message>
     <message>
       <source>Reorder departments</source>
       <translation>调整部门顺序</translation>
     </message>
     <message>
-      <source>Delete department %1</source>
-      <translation>删除部门“%1”</translation>
+      <source>Delete department {name}</source>
+      <translation>删除部门“{name}”</translation>
     </message>
   </context>
   <context>
@@ -345,8 +393,8 @@
       <translation>双击可编辑；粘贴多行文本可一次添加多条职责。</translation>
     </message>
     <message>
-      <source>Edit duties of %1</source>
-      <translation>编辑“%1”的岗位职责</translation>
+      <source>Edit duties of {title}</source>
+      <translation>编辑“{title}”的岗位职责</translation>
     </message>
   </context>
   <context>
@@ -444,8 +492,8 @@
       <translation>职位超过 %n 个的组织结构图不显示预览。</translation>
     </message>
     <message>
-      <source>Drawing with %1</source>
-      <translation>正在使用 %1 绘制…</translation>
+      <source>Drawing with {engine}</source>
+      <translation>正在使用 {engine} 绘制…</translation>
     </message>
   </context>
   <context>
@@ -471,8 +519,8 @@
       <translation>整个组织</translation>
     </message>
     <message>
-      <source>%1%2 and everything under it</source>
-      <translation>%1%2 及其全部下属</translation>
+      <source>{indent}{title} and everything under it</source>
+      <translation>{indent}{title} 及其全部下属</translation>
     </message>
     <message>
       <source>Cover, contents, org chart, headcount summary and one job description per position.</source>
@@ -491,16 +539,16 @@
       <translation>范围</translation>
     </message>
     <message>
-      <source>Writing %1…</source>
-      <translation>正在写入 %1…</translation>
+      <source>Writing {file}…</source>
+      <translation>正在写入 {file}…</translation>
     </message>
     <message>
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <source>Wrote %1.</source>
-      <translation>已写入 %1。</translation>
+      <source>Wrote {file}.</source>
+      <translation>已写入 {file}。</translation>
     </message>
     <message>
       <source>Cancelled; no file was written.</source>
@@ -534,12 +582,12 @@
       <translation>导入</translation>
     </message>
     <message>
-      <source>Tables and charts</source>
-      <translation>表格和组织结构图</translation>
+      <source>Tables and charts ({patterns})</source>
+      <translation>表格和组织结构图 ({patterns})</translation>
     </message>
     <message>
-      <source>The file could not be read (%1).</source>
-      <translation>无法读取该文件（%1）。</translation>
+      <source>The file could not be read ({error}).</source>
+      <translation>无法读取该文件（{error}）。</translation>
     </message>
     <message>
       <source>Choose a CSV, Excel, GraphML or JSON file</source>
@@ -634,28 +682,36 @@
       <translation>（存入备注）</translation>
     </message>
     <message>
-      <source>%1 %2</source>
-      <translation>%2</translation>
+      <source>{english} {chinese}</source>
+      <translation>{chinese}</translation>
     </message>
     <message>
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
     <message>
-      <source>Checking “%1”…</source>
-      <translation>正在检查“%1”…</translation>
+      <source>Checking “{file}”…</source>
+      <translation>正在检查“{file}”…</translation>
     </message>
     <message>
       <source>Check stopped; change a choice to check again.</source>
       <translation>检查已停止；更改任一选项即可重新检查。</translation>
     </message>
     <message>
-      <source>Reading… %1 rows</source>
-      <translation>正在读取… %1 行</translation>
+      <source>Reading… {count} row</source>
+      <translation>正在读取… {count} 行</translation>
     </message>
     <message>
-      <source>Checking %1 rows…</source>
-      <translation>正在检查 %1 行…</translation>
+      <source>Reading… {count} rows</source>
+      <translation>正在读取… {count} 行</translation>
+    </message>
+    <message>
+      <source>Checking {count} row…</source>
+      <translation>正在检查 {count} 行…</translation>
+    </message>
+    <message>
+      <source>Checking {count} rows…</source>
+      <translation>正在检查 {count} 行…</translation>
     </message>
     <message>
       <source>Check stopped.</source>
@@ -666,24 +722,36 @@
       <translation>问题（1）</translation>
     </message>
     <message>
-      <source>Problems (%1)</source>
-      <translation>问题（%1）</translation>
+      <source>Problems ({count})</source>
+      <translation>问题（{count}）</translation>
     </message>
     <message>
-      <source>%1 problem(s) must be fixed in the file or by the choices above before anything is imported.</source>
-      <translation>有 %1 个问题，须在文件中或通过上面的选项解决后才能导入。</translation>
+      <source>{count} problem must be fixed in the file or by the choices above before anything is imported.</source>
+      <translation>有 {count} 个问题，须在文件中或通过上面的选项解决后才能导入。</translation>
     </message>
     <message>
-      <source>Ready to import %1 positions.</source>
-      <translation>可以导入 %1 个职位。</translation>
+      <source>{count} problems must be fixed in the file or by the choices above before anything is imported.</source>
+      <translation>有 {count} 个问题，须在文件中或通过上面的选项解决后才能导入。</translation>
     </message>
     <message>
-      <source>Kept in the notes: %1.</source>
-      <translation>以下列保存在备注中：%1。</translation>
+      <source>Ready to import {count} position.</source>
+      <translation>可以导入 {count} 个职位。</translation>
     </message>
     <message>
-      <source>… and %1 more positions</source>
-      <translation>… 另有 %1 个职位</translation>
+      <source>Ready to import {count} positions.</source>
+      <translation>可以导入 {count} 个职位。</translation>
+    </message>
+    <message>
+      <source>Kept in the notes: {columns}.</source>
+      <translation>以下列保存在备注中：{columns}。</translation>
+    </message>
+    <message>
+      <source>… and {count} more position</source>
+      <translation>… 另有 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>… and {count} more positions</source>
+      <translation>… 另有 {count} 个职位</translation>
     </message>
   </context>
   <context>
@@ -705,8 +773,8 @@
       <translation>删除</translation>
     </message>
     <message>
-      <source>Edit KPIs of %1</source>
-      <translation>编辑“%1”的 KPI 指标</translation>
+      <source>Edit KPIs of {title}</source>
+      <translation>编辑“{title}”的 KPI 指标</translation>
     </message>
     <message>
       <source>New KPI</source>
@@ -745,6 +813,13 @@
     <message>
       <source>New item</source>
       <translation>新条目</translation>
+    </message>
+  </context>
+  <context>
+    <name>LongTextEdit</name>
+    <message>
+      <source>({count} characters in all: too long to edit here; the whole text is kept)</source>
+      <translation>（共 {count} 个字符：太长，无法在此编辑；全文已保留）</translation>
     </message>
   </context>
   <context>
@@ -942,8 +1017,8 @@
       <translation>展开到指定层级(&amp;L)</translation>
     </message>
     <message>
-      <source>Level %1</source>
-      <translation>第 %1 层</translation>
+      <source>Level {level}</source>
+      <translation>第 {level} 层</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -982,6 +1057,10 @@
       <translation>查找职位、职责、任职要求…</translation>
     </message>
     <message>
+      <source>{name}[*] — orgdesk</source>
+      <translation>{name}[*] — orgdesk</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
@@ -994,48 +1073,48 @@
       <translation>添加职位</translation>
     </message>
     <message>
-      <source>Add report to %1</source>
-      <translation>为“%1”添加直接下属</translation>
+      <source>Add report to {title}</source>
+      <translation>为“{title}”添加直接下属</translation>
     </message>
     <message>
-      <source>Add sibling of %1</source>
-      <translation>添加“%1”的同级职位</translation>
+      <source>Add sibling of {title}</source>
+      <translation>添加“{title}”的同级职位</translation>
     </message>
     <message>
-      <source>Delete %1</source>
-      <translation>删除“%1”</translation>
+      <source>Delete {title}</source>
+      <translation>删除“{title}”</translation>
     </message>
     <message>
       <source>the top level</source>
       <translation>最高层级</translation>
     </message>
     <message>
-      <source>Delete %1 and its reports</source>
-      <translation>删除“%1”及其下属</translation>
+      <source>Delete {title} and its reports</source>
+      <translation>删除“{title}”及其下属</translation>
     </message>
     <message>
-      <source>Delete %1, keep its reports</source>
-      <translation>删除“%1”，保留其下属</translation>
+      <source>Delete {title}, keep its reports</source>
+      <translation>删除“{title}”，保留其下属</translation>
     </message>
     <message>
-      <source>Reorder %1</source>
-      <translation>调整“%1”的顺序</translation>
+      <source>Reorder {title}</source>
+      <translation>调整“{title}”的顺序</translation>
     </message>
     <message>
-      <source>Move %1 under %2</source>
-      <translation>将“%1”移至%2下</translation>
+      <source>Move {title} under {target}</source>
+      <translation>将“{title}”移至{target}下</translation>
     </message>
     <message>
-      <source>Move only %1 under %2</source>
-      <translation>仅将“%1”移至%2下（不含下属）</translation>
+      <source>Move only {title} under {target}</source>
+      <translation>仅将“{title}”移至{target}下（不含下属）</translation>
     </message>
     <message>
-      <source>Copied %1</source>
-      <translation>已复制“%1”</translation>
+      <source>Copied {title}</source>
+      <translation>已复制“{title}”</translation>
     </message>
     <message>
-      <source>Cut %1</source>
-      <translation>剪切“%1”</translation>
+      <source>Cut {title}</source>
+      <translation>剪切“{title}”</translation>
     </message>
     <message>
       <source>The clipboard holds no orgdesk positions.</source>
@@ -1046,12 +1125,12 @@
       <translation>粘贴</translation>
     </message>
     <message>
-      <source>Duplicate %1</source>
-      <translation>创建“%1”的副本</translation>
+      <source>Duplicate {title}</source>
+      <translation>创建“{title}”的副本</translation>
     </message>
     <message>
-      <source>Insert %1 from the library</source>
-      <translation>从职位库插入“%1”</translation>
+      <source>Insert {title} from the library</source>
+      <translation>从职位库插入“{title}”</translation>
     </message>
     <message>
       <source>no match</source>
@@ -1129,8 +1208,8 @@
   <context>
     <name>OrgTreeModel</name>
     <message>
-      <source>(%1 vacant)</source>
-      <translation>（空缺 %1）</translation>
+      <source>({count} vacant)</source>
+      <translation>（空缺 {count}）</translation>
     </message>
     <message>
       <source>staff / assistant</source>
@@ -1172,8 +1251,8 @@
       <translation>未命名文档</translation>
     </message>
     <message>
-      <source>orgdesk did not close properly; unsaved changes to “%1” from %2 can be recovered.</source>
-      <translation>orgdesk 上次未正常关闭；“%1”在 %2 的未保存更改可以恢复。</translation>
+      <source>orgdesk did not close properly; unsaved changes to “{name}” from {time} can be recovered.</source>
+      <translation>orgdesk 上次未正常关闭；“{name}”在 {time} 的未保存更改可以恢复。</translation>
     </message>
     <message>
       <source>&amp;Language</source>
@@ -1199,28 +1278,28 @@
       <translation>参谋/助理岗位</translation>
     </message>
     <message>
-      <source>Edit level of %1</source>
-      <translation>编辑“%1”的职级</translation>
+      <source>Edit level of {title}</source>
+      <translation>编辑“{title}”的职级</translation>
     </message>
     <message>
-      <source>Change planned headcount of %1</source>
-      <translation>更改“%1”的职位定员</translation>
+      <source>Change planned headcount of {title}</source>
+      <translation>更改“{title}”的职位定员</translation>
     </message>
     <message>
-      <source>Change filled headcount of %1</source>
-      <translation>更改“%1”的在岗人数</translation>
+      <source>Change filled headcount of {title}</source>
+      <translation>更改“{title}”的在岗人数</translation>
     </message>
     <message>
       <source>e.g. 视项目情况配备</source>
       <translation>例如：视项目情况配备</translation>
     </message>
     <message>
-      <source>Edit headcount note of %1</source>
-      <translation>编辑“%1”的定员说明</translation>
+      <source>Edit headcount note of {title}</source>
+      <translation>编辑“{title}”的定员说明</translation>
     </message>
     <message>
-      <source>Edit career path of %1</source>
-      <translation>编辑“%1”的发展方向</translation>
+      <source>Edit career path of {title}</source>
+      <translation>编辑“{title}”的发展方向</translation>
     </message>
     <message>
       <source>Title</source>
@@ -1283,28 +1362,28 @@
       <translation>（无部门）</translation>
     </message>
     <message>
-      <source>Add dotted line %1 → %2</source>
-      <translation>添加虚线汇报 %1 → %2</translation>
+      <source>Add dotted line {source} → {target}</source>
+      <translation>添加虚线汇报 {source} → {target}</translation>
     </message>
     <message>
       <source>Remove dotted line</source>
       <translation>移除虚线汇报</translation>
     </message>
     <message>
-      <source>Change department of %1</source>
-      <translation>更改“%1”的所属部门</translation>
+      <source>Change department of {title}</source>
+      <translation>更改“{title}”的所属部门</translation>
     </message>
     <message>
-      <source>Change kind of %1</source>
-      <translation>更改“%1”的岗位类型</translation>
+      <source>Change kind of {title}</source>
+      <translation>更改“{title}”的岗位类型</translation>
     </message>
     <message>
-      <source>Edit notes of %1</source>
-      <translation>编辑“%1”的备注</translation>
+      <source>Edit notes of {title}</source>
+      <translation>编辑“{title}”的备注</translation>
     </message>
     <message>
-      <source>Rename %1 → %2</source>
-      <translation>重命名 %1 → %2</translation>
+      <source>Rename {old} → {new}</source>
+      <translation>重命名 {old} → {new}</translation>
     </message>
   </context>
   <context>
@@ -1365,12 +1444,40 @@
       <translation>添加直接下属</translation>
     </message>
     <message>
-      <source>%1 direct reports · %2 positions below · %3 seats planned, %4 filled, %5 vacant</source>
-      <translation>直接下属 %1 个 · 下级职位 %2 个 · 定员 %3 人，在岗 %4 人，空缺 %5 人</translation>
+      <source>{reports} · {below} · {planned}, {filled} filled, {vacant} vacant</source>
+      <translation>{reports} · {below} · {planned}，在岗 {filled} 人，空缺 {vacant} 人</translation>
     </message>
     <message>
-      <source>Reorder %1</source>
-      <translation>调整“%1”的顺序</translation>
+      <source>{count} direct report</source>
+      <translation>直接下属 {count} 个</translation>
+    </message>
+    <message>
+      <source>{count} direct reports</source>
+      <translation>直接下属 {count} 个</translation>
+    </message>
+    <message>
+      <source>{count} position below</source>
+      <translation>下属职位 {count} 个</translation>
+    </message>
+    <message>
+      <source>{count} positions below</source>
+      <translation>下属职位 {count} 个</translation>
+    </message>
+    <message>
+      <source>{count} seat planned</source>
+      <translation>定员 {count} 人</translation>
+    </message>
+    <message>
+      <source>{count} seats planned</source>
+      <translation>定员 {count} 人</translation>
+    </message>
+    <message>
+      <source>(the first {count} are listed)</source>
+      <translation>（仅列出前 {count} 个）</translation>
+    </message>
+    <message>
+      <source>Reorder {title}</source>
+      <translation>调整“{title}”的顺序</translation>
     </message>
   </context>
   <context>
@@ -1404,8 +1511,8 @@
       <translation>其他要求</translation>
     </message>
     <message>
-      <source>Edit requirements of %1</source>
-      <translation>编辑“%1”的任职要求</translation>
+      <source>Edit requirements of {title}</source>
+      <translation>编辑“{title}”的任职要求</translation>
     </message>
   </context>
   <context>
@@ -1466,8 +1573,8 @@
       <translation>是否恢复这些更改？（选择“否”将丢弃这些更改。）</translation>
     </message>
     <message>
-      <source>Save the changes to “%1” before closing?</source>
-      <translation>关闭前是否保存对“%1”的更改？</translation>
+      <source>Save the changes to “{name}” before closing?</source>
+      <translation>关闭前是否保存对“{name}”的更改？</translation>
     </message>
     <message>
       <source>Save As…</source>
@@ -1478,16 +1585,20 @@
       <translation>覆盖</translation>
     </message>
     <message>
-      <source>“%1” has %2 direct reports.</source>
-      <translation>“%1”有 %2 个直接下属。</translation>
+      <source>“{title}” has {count} direct report.</source>
+      <translation>“{title}”有 {count} 个直接下属。</translation>
+    </message>
+    <message>
+      <source>“{title}” has {count} direct reports.</source>
+      <translation>“{title}”有 {count} 个直接下属。</translation>
     </message>
     <message>
       <source>Delete with all its reports</source>
       <translation>连同全部下属一起删除</translation>
     </message>
     <message>
-      <source>Delete only this position (reports move to %1)</source>
-      <translation>仅删除此职位（下属移至%1下）</translation>
+      <source>Delete only this position (reports move to {superior})</source>
+      <translation>仅删除此职位（下属移至{superior}下）</translation>
     </message>
     <message>
       <source>Open organisation</source>
@@ -1529,6 +1640,106 @@
   <context>
     <name>errors</name>
     <message>
+      <source>The “{name}” part of the span-of-control rules is not an object.</source>
+      <translation>管理幅度规则中的“{name}”部分不是对象。</translation>
+    </message>
+    <message>
+      <source>“{where}.{key}” in the span-of-control rules must be true or false.</source>
+      <translation>管理幅度规则中的“{where}.{key}”必须是 true 或 false。</translation>
+    </message>
+    <message>
+      <source>“{where}.{key}” in the span-of-control rules must be a whole number from 0 to {limit}.</source>
+      <translation>管理幅度规则中的“{where}.{key}”必须是 0 到 {limit} 之间的整数。</translation>
+    </message>
+    <message>
+      <source>“roles.{where}.{key}” in the span-of-control rules must be a list of at most {limit} short texts.</source>
+      <translation>管理幅度规则中的“roles.{where}.{key}”必须是最多 {limit} 条短文本的列表。</translation>
+    </message>
+    <message>
+      <source>“roles.{name}” in the span-of-control rules is not an object.</source>
+      <translation>管理幅度规则中的“roles.{name}”不是对象。</translation>
+    </message>
+    <message>
+      <source>team leader</source>
+      <translation>组长</translation>
+    </message>
+    <message>
+      <source>QA inspector</source>
+      <translation>质检员</translation>
+    </message>
+    <message>
+      <source>trainer</source>
+      <translation>培训师</translation>
+    </message>
+    <message>
+      <source>The {name} rule needs numbers of at least 1.</source>
+      <translation>{name}规则中的数字至少应为 1。</translation>
+    </message>
+    <message>
+      <source>The {name} rule's range {low}-{high} starts after it ends.</source>
+      <translation>{name}规则的范围 {low}-{high} 起点大于终点。</translation>
+    </message>
+    <message>
+      <source>There is no position with the title or id “{text}”.</source>
+      <translation>没有名称或编号为“{text}”的职位。</translation>
+    </message>
+    <message>
+      <source>--dpi must be between 10 and 1200, not {dpi}.</source>
+      <translation>--dpi 必须在 10 到 1200 之间，而不是 {dpi}。</translation>
+    </message>
+    <message>
+      <source>“{file}” has no positions, so there is no chart to export.</source>
+      <translation>“{file}”中没有职位，因此没有可导出的组织结构图。</translation>
+    </message>
+    <message>
+      <source>{count} positions are called “{text}” (ids {ids}); give --root the id of the one you mean.</source>
+      <translation>有 {count} 个职位名为“{text}”（编号 {ids}）；请为 --root 指定您所指职位的编号。</translation>
+    </message>
+    <message>
+      <source>{file} already exists; choose another name.</source>
+      <translation>{file} 已存在；请选择其他名称。</translation>
+    </message>
+    <message>
+      <source>“{pair}” is not of the form COLUMN=FIELD.</source>
+      <translation>“{pair}”不符合“列=字段”（COLUMN=FIELD）的格式。</translation>
+    </message>
+    <message>
+      <source>Cannot write “{file}”: the folder “{parent}” does not exist.</source>
+      <translation>无法写入“{file}”：文件夹“{parent}”不存在。</translation>
+    </message>
+    <message>
+      <source>Cannot read the rules file “{file}”: {reason}.</source>
+      <translation>无法读取规则文件“{file}”：{reason}。</translation>
+    </message>
+    <message>
+      <source>{file}: {reason}</source>
+      <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+      <source>“{file}” already exists; choose another name.</source>
+      <translation>“{file}”已存在；请选择其他名称。</translation>
+    </message>
+    <message>
+      <source>orgdesk cannot export “.{suffix}” files; use one of: {known}.</source>
+      <translation>orgdesk 无法导出“.{suffix}”文件；请使用以下格式之一：{known}。</translation>
+    </message>
+    <message>
+      <source>Years of experience</source>
+      <translation>工作年限</translation>
+    </message>
+    <message>
+      <source>Minimum age</source>
+      <translation>最低年龄</translation>
+    </message>
+    <message>
+      <source>Maximum age</source>
+      <translation>最高年龄</translation>
+    </message>
+    <message>
+      <source>Education “{education}” is not one of {names}.</source>
+      <translation>学历“{education}”不是 {names} 之一。</translation>
+    </message>
+    <message>
       <source>The age range {low}-{high} starts after it ends.</source>
       <translation>年龄范围 {low}-{high} 的起点大于终点。</translation>
     </message>
@@ -1537,60 +1748,404 @@
       <translation>颜色“{colour}”不是 #RRGGBB 格式。</translation>
     </message>
     <message>
+      <source>Planned headcount of “{title}” cannot be negative.</source>
+      <translation>“{title}”的定员人数不能为负数。</translation>
+    </message>
+    <message>
+      <source>Filled headcount of “{title}” cannot be negative.</source>
+      <translation>“{title}”的在岗人数不能为负数。</translation>
+    </message>
+    <message>
       <source>“{title}” cannot report to itself.</source>
       <translation>“{title}”不能向自己汇报。</translation>
+    </message>
+    <message>
+      <source>{label} must be between 0 and 200, not {value}.</source>
+      <translation>{label}必须在 0 到 200 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>The reporting lines form a cycle: {titles}.</source>
+      <translation>汇报关系形成了循环：{titles}。</translation>
     </message>
     <message>
       <source>“{title}” cannot report to “{target}”, which is one of its own reports.</source>
       <translation>“{title}”不能向“{target}”汇报，因为后者是它自己的下属。</translation>
     </message>
     <message>
+      <source>Position id {id} is already used.</source>
+      <translation>职位编号 {id} 已被使用。</translation>
+    </message>
+    <message>
       <source>“{title}” still has direct reports; move or remove them first.</source>
       <translation>“{title}”仍有直接下属，请先移走或删除它们。</translation>
+    </message>
+    <message>
+      <source>Department id {id} is already used.</source>
+      <translation>部门编号 {id} 已被使用。</translation>
     </message>
     <message>
       <source>There is already a department called “{name}”.</source>
       <translation>已有名为“{name}”的部门。</translation>
     </message>
     <message>
+      <source>Relation id {id} is already used.</source>
+      <translation>关系编号 {id} 已被使用。</translation>
+    </message>
+    <message>
+      <source>Department id {id} appears twice.</source>
+      <translation>部门编号 {id} 出现了两次。</translation>
+    </message>
+    <message>
+      <source>Relation id {id} appears twice.</source>
+      <translation>关系编号 {id} 出现了两次。</translation>
+    </message>
+    <message>
+      <source>Position id {id} appears twice.</source>
+      <translation>职位编号 {id} 出现了两次。</translation>
+    </message>
+    <message>
+      <source>“{title}” belongs to department {department_id}, which does not exist.</source>
+      <translation>“{title}”所属的部门 {department_id} 不存在。</translation>
+    </message>
+    <message>
+      <source>There is no position with id {pid}.</source>
+      <translation>没有编号为 {pid} 的职位。</translation>
+    </message>
+    <message>
+      <source>There is no department with id {did}.</source>
+      <translation>没有编号为 {did} 的部门。</translation>
+    </message>
+    <message>
+      <source>There is no relation with id {rid}.</source>
+      <translation>没有编号为 {rid} 的关系。</translation>
+    </message>
+    <message>
+      <source>“{title}” reports to position {superior_id}, which does not exist.</source>
+      <translation>“{title}”的上级职位 {superior_id} 不存在。</translation>
+    </message>
+    <message>
+      <source>A dotted-line relation points at position {end}, which does not exist.</source>
+      <translation>某条虚线关系指向的职位 {end} 不存在。</translation>
+    </message>
+    <message>
+      <source>Expected text, found {type}.</source>
+      <translation>应为文本，实际为 {type}。</translation>
+    </message>
+    <message>
+      <source>A position record is incomplete or malformed ({reason}).</source>
+      <translation>某条职位记录不完整或格式错误（{reason}）。</translation>
+    </message>
+    <message>
+      <source>A department record is incomplete or malformed ({reason}).</source>
+      <translation>某条部门记录不完整或格式错误（{reason}）。</translation>
+    </message>
+    <message>
+      <source>“{name}” must be a table of values.</source>
+      <translation>“{name}”必须是值的表。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” must be a whole number from 0 to {limit}.</source>
+      <translation>文档设置“{setting}”必须是 0 到 {limit} 之间的整数。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” must be a JSON object.</source>
+      <translation>文档设置“{setting}”必须是 JSON 对象。</translation>
+    </message>
+    <message>
+      <source>The chart orientation in the document setting “{setting}” must be “tb” or “lr”.</source>
+      <translation>文档设置“{setting}”中的图表方向必须是“tb”或“lr”。</translation>
+    </message>
+    <message>
+      <source>The chart detail in the document setting “{setting}” must be 1, 2 or 3.</source>
+      <translation>文档设置“{setting}”中的图表详细程度必须是 1、2 或 3。</translation>
+    </message>
+    <message>
+      <source>The arrangements in the document setting “{setting}” must be a JSON object.</source>
+      <translation>文档设置“{setting}”中的排列方式必须是 JSON 对象。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” holds text that is not valid Unicode.</source>
+      <translation>文档设置“{setting}”含有无效的 Unicode 文本。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” is nested too deeply or is too large.</source>
+      <translation>文档设置“{setting}”嵌套过深或过大。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” names a position “{key}” that is not a positive id.</source>
+      <translation>文档设置“{setting}”中的岗位“{key}”不是正整数编号。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” gives an unknown arrangement for position {key}.</source>
+      <translation>文档设置“{setting}”为岗位 {key} 指定了未知的排列方式。</translation>
+    </message>
+    <message>
       <source>A document setting needs a short name.</source>
       <translation>文档设置需要一个简短的名称。</translation>
     </message>
     <message>
-      <source>The document information holds text that is not valid Unicode.</source>
-      <translation>文档信息含有无效的 Unicode 文本。</translation>
+      <source>The document setting “{setting}” is not valid JSON.</source>
+      <translation>文档设置“{setting}”不是有效的 JSON。</translation>
     </message>
     <message>
-      <source>its “{field}” holds text that is not valid Unicode (half of a character pair).</source>
-      <translation>其“{field}”含有无效的 Unicode 文本（半个代理对字符）。</translation>
+      <source>The document setting “{setting}” holds a number too large to store.</source>
+      <translation>文档设置“{setting}”含有过大、无法保存的数字。</translation>
     </message>
     <message>
-      <source>A department name holds text that is not valid Unicode.</source>
-      <translation>某个部门名称含有无效的 Unicode 文本。</translation>
+      <source>The document setting “{setting}” holds a number that is not finite.</source>
+      <translation>文档设置“{setting}”含有非有限数字。</translation>
     </message>
     <message>
-      <source>its label holds text that is not valid Unicode.</source>
-      <translation>其说明含有无效的 Unicode 文本。</translation>
+      <source>The document setting “{setting}” is not plain JSON data.</source>
+      <translation>文档设置“{setting}”不是普通的 JSON 数据。</translation>
+    </message>
+    <message>
+      <source>Graphviz took longer than {seconds} seconds (orgdesk's limit for one chart) and was stopped; export a branch (--root) or fewer levels (--depth).</source>
+      <translation>Graphviz 用时超过 {seconds} 秒（orgdesk 对一张图的限制），已被停止；请导出一个分支（--root）或减少层级（--depth）。</translation>
+    </message>
+    <message>
+      <source>Graphviz could not draw the chart: {problem}.</source>
+      <translation>Graphviz 无法绘制此图：{problem}。</translation>
+    </message>
+    <message>
+      <source>Graphviz stopped without saying why, which usually means the chart needs more memory than there is; export a branch (--root) or fewer levels (--depth).</source>
+      <translation>Graphviz 未说明原因就停止了，这通常表示此图所需内存超出可用内存；请导出一个分支（--root）或减少层级（--depth）。</translation>
+    </message>
+    <message>
+      <source>The embedded Graphviz cannot write {format} directly.</source>
+      <translation>内置的 Graphviz 无法直接写出 {format}。</translation>
+    </message>
+    <message>
+      <source>Graphviz could not be started: {reason}.</source>
+      <translation>无法启动 Graphviz：{reason}。</translation>
+    </message>
+    <message>
+      <source>orgdesk writes the handbook as .pdf, .docx or .html, not “{suffix}”.</source>
+      <translation>orgdesk 可将手册写为 .pdf、.docx 或 .html，而不是“{suffix}”。</translation>
+    </message>
+    <message>
+      <source>This handbook would describe {count} positions and orgdesk writes at most {limit} in one handbook; write it for a branch (--root).</source>
+      <translation>此岗位说明书将包含 {count} 个岗位，orgdesk 一本说明书最多写 {limit} 个；请为一个分支编写（--root）。</translation>
+    </message>
+    <message>
+      <source>orgdesk cannot write a handbook as “{format}”.</source>
+      <translation>orgdesk 无法将手册写为“{format}”。</translation>
+    </message>
+    <message>
+      <source>The image would be {width} × {height} pixels and orgdesk makes images of at most {side} pixels a side and {pixels} million pixels; export SVG or PDF, a branch (--root) or fewer levels (--depth).</source>
+      <translation>图像将为 {width} × {height} 像素，orgdesk 生成的图像每边最多 {side} 像素、总计最多 {pixels} 百万像素；请导出 SVG 或 PDF、一个分支（--root）或减少层级（--depth）。</translation>
+    </message>
+    <message>
+      <source>The image would be {width} × {height} pixels and orgdesk makes images of at most {side} pixels a side and {pixels} million pixels; lower --dpi to {dpi} or export SVG or PDF.</source>
+      <translation>图像将为 {width} × {height} 像素，orgdesk 生成的图像每边最多 {side} 像素、总计最多 {pixels} 百万像素；请将 --dpi 降至 {dpi} 或导出 SVG 或 PDF。</translation>
+    </message>
+    <message>
+      <source>This chart has {boxes} positions and orgdesk draws at most {limit} in one {format} file; export a branch (--root) or fewer levels (--depth).</source>
+      <translation>此组织图有 {boxes} 个岗位，orgdesk 在一个 {format} 文件中最多绘制 {limit} 个；请导出一个分支（--root）或减少层级（--depth）。</translation>
+    </message>
+    <message>
+      <source>This chart would print on about {pages} pages and orgdesk prints at most {limit}; scale it to one page (--fit), export a branch (--root) or fewer levels (--depth).</source>
+      <translation>此组织图约需打印 {pages} 页，orgdesk 最多打印 {limit} 页；请缩放到一页（--fit）、导出一个分支（--root）或减少层级（--depth）。</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: the folder “{folder}” does not exist.</source>
+      <translation>无法写入 {file}：文件夹“{folder}”不存在。</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: {reason}; nothing was changed.</source>
+      <translation>无法写入 {file}：{reason}；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: a folder has that name.</source>
+      <translation>无法写入 {file}：已有同名文件夹。</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: the file is read-only.</source>
+      <translation>无法写入 {file}：该文件为只读。</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: the folder is read-only.</source>
+      <translation>无法写入 {file}：该文件夹为只读。</translation>
+    </message>
+    <message>
+      <source>{count} positions have no superior ({places}): keep them side by side, or put them under a new top position that you name.</source>
+      <translation>有 {count} 个职位没有上级（{places}）：可让它们并列，或将它们置于一个由您命名的新顶层职位之下。</translation>
+    </message>
+    <message>
+      <source>the id “{id}” is already used by {place}.</source>
+      <translation>编号“{id}”已被{place}使用。</translation>
+    </message>
+    <message>
+      <source>the reporting lines of {places} form a cycle: {titles}.</source>
+      <translation>{places}的汇报关系形成了循环：{titles}。</translation>
+    </message>
+    <message>
+      <source>the superior “{superior}” could be any of {places}; give each an id.</source>
+      <translation>上级“{superior}”可能是{places}中的任何一个；请为每个职位指定编号。</translation>
+    </message>
+    <message>
+      <source>the superior “{superior}” is not the id or title of any position in the file.</source>
+      <translation>上级“{superior}”不是文件中任何职位的编号或名称。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not an age range such as 25-35</source>
+      <translation>“{value}”不是类似 25-35 的年龄范围</translation>
+    </message>
+    <message>
+      <source>“{value}” is neither line nor staff</source>
+      <translation>“{value}”既不是直线职位也不是参谋职位</translation>
+    </message>
+    <message>
+      <source>“{token}” is not a whole number orgdesk can hold</source>
+      <translation>“{token}”不是 orgdesk 可以保存的整数</translation>
+    </message>
+    <message>
+      <source>{value} is not a whole number</source>
+      <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a whole number</source>
+      <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+      <source>“{value}” is not an education level ({names})</source>
+      <translation>“{value}”不是学历等级（{names}）</translation>
+    </message>
+    <message>
+      <source>{value} is outside 0-{limit}</source>
+      <translation>{value} 超出 0-{limit} 的范围</translation>
+    </message>
+    <message>
+      <source>The field “{field}” of position {id} (“{title}”) would be a CSV cell of {length} characters, more than orgdesk reads back ({limit}); shorten it.</source>
+      <translation>岗位 {id}（“{title}”）的字段“{field}”将成为 {length} 个字符的 CSV 单元格，超过 orgdesk 能读回的长度（{limit}）；请缩短。</translation>
+    </message>
+    <message>
+      <source>{file} is empty.</source>
+      <translation>{file} 是空文件。</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read: {reason}.</source>
+      <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+      <source>“{encoding}” is not a text encoding orgdesk knows.</source>
+      <translation>“{encoding}”不是 orgdesk 认识的文本编码。</translation>
+    </message>
+    <message>
+      <source>{file} is not {encoding} text; choose another encoding.</source>
+      <translation>{file} 不是 {encoding} 文本；请选择其他编码。</translation>
+    </message>
+    <message>
+      <source>{file} is empty: it has no header row.</source>
+      <translation>{file} 是空的：没有标题行。</translation>
+    </message>
+    <message>
+      <source>{file} line {line} is not {encoding} text; choose another encoding.</source>
+      <translation>{file} 第 {line} 行不是 {encoding} 文本；请选择其他编码。</translation>
     </message>
     <message>
       <source>{what} has {length} characters, more than an Excel cell holds ({limit}); shorten it, or export CSV or JSON, which hold any length.</source>
-      <translation type="unfinished" />
+      <translation>{what}有 {length} 个字符，超过 Excel 单元格的容量（{limit}）；请缩短，或导出为 CSV 或 JSON（不限长度）。</translation>
+    </message>
+    <message>
+      <source>An Excel sheet holds {limit} positions at most, and this document has {count}; export CSV or JSON instead.</source>
+      <translation>Excel 工作表最多容纳 {limit} 个岗位，而此文档有 {count} 个；请改为导出 CSV 或 JSON。</translation>
     </message>
     <message>
       <source>The name of department {id}</source>
-      <translation type="unfinished" />
+      <translation>部门 {id} 的名称</translation>
     </message>
     <message>
       <source>The label of dotted line {id}</source>
-      <translation type="unfinished" />
+      <translation>虚线汇报 {id} 的说明</translation>
     </message>
     <message>
       <source>The document's “{field}”</source>
-      <translation type="unfinished" />
+      <translation>文档的“{field}”</translation>
     </message>
     <message>
       <source>The field “{field}” of position {id} (“{title}”)</source>
-      <translation type="unfinished" />
+      <translation>岗位 {id}（“{title}”）的字段“{field}”</translation>
+    </message>
+    <message>
+      <source>There is no field called “{text}”; fields are: {known}.</source>
+      <translation>没有名为“{text}”的字段；可用字段为：{known}。</translation>
+    </message>
+    <message>
+      <source>{file} is not a GraphML file: it holds no &lt;graphml&gt; element in the GraphML namespace.</source>
+      <translation>{file} 不是 GraphML 文件：其中没有 GraphML 命名空间中的 &lt;graphml&gt; 元素。</translation>
+    </message>
+    <message>
+      <source>{file} holds no graph.</source>
+      <translation>{file} 中没有图。</translation>
+    </message>
+    <message>
+      <source>{file} holds {count} graphs; orgdesk imports a file with one.</source>
+      <translation>{file} 含有 {count} 个图；orgdesk 只能导入含一个图的文件。</translation>
+    </message>
+    <message>
+      <source>{file} holds hyperedges, which orgdesk cannot import.</source>
+      <translation>{file} 含有超边，orgdesk 无法导入。</translation>
+    </message>
+    <message>
+      <source>{file} declares the data “{name}” with the unknown type “{kind}”.</source>
+      <translation>{file} 为数据“{name}”声明了未知类型“{kind}”。</translation>
+    </message>
+    <message>
+      <source>{file} has a node without an id.</source>
+      <translation>{file} 中有一个节点没有 id。</translation>
+    </message>
+    <message>
+      <source>{file} has two nodes with the id “{id}”.</source>
+      <translation>{file} 中有两个节点的 id 都是“{id}”。</translation>
+    </message>
+    <message>
+      <source>{file}: {where} uses the data key “{key}”, which the file never declares.</source>
+      <translation>{file}：{where} 使用了文件中未声明的数据键“{key}”。</translation>
+    </message>
+    <message>
+      <source>{file}: {where} holds a number of {digits} digits in “{name}”; orgdesk reads whole numbers of up to {limit} digits.</source>
+      <translation>{file}：{where} 的“{name}”是一个 {digits} 位的数字；orgdesk 最多读取 {limit} 位的整数。</translation>
+    </message>
+    <message>
+      <source>{file}: the node “{id}” contains a graph of its own; orgdesk imports flat graphs (yEd groups are fine).</source>
+      <translation>{file}：节点“{id}”内含一个子图；orgdesk 只导入平面图（yEd 分组除外）。</translation>
+    </message>
+    <message>
+      <source>{file}: {where} holds “{value}” in “{name}”, which is declared a whole number.</source>
+      <translation>{file}：{where} 的“{name}”声明为整数，但其值为“{value}”。</translation>
+    </message>
+    <message>
+      <source>{file}: {where} holds “{value}” in “{name}”, which is declared true or false.</source>
+      <translation>{file}：{where} 的“{name}”声明为真或假，但其值为“{value}”。</translation>
+    </message>
+    <message>
+      <source>{file}: {where} holds “{value}” in “{name}”, which is declared a number.</source>
+      <translation>{file}：{where} 的“{name}”声明为数字，但其值为“{value}”。</translation>
+    </message>
+    <message>
+      <source>A GraphML file of {count} positions is more than orgdesk imports ({limit}); export CSV or JSON instead.</source>
+      <translation>含 {count} 个岗位的 GraphML 文件超过 orgdesk 能导入的数量（{limit}）；请改为导出 CSV 或 JSON。</translation>
+    </message>
+    <message>
+      <source>{file} has {nodes} nodes; orgdesk reads at most {limit}.</source>
+      <translation>{file} 有 {nodes} 个节点；orgdesk 最多读取 {limit} 个。</translation>
+    </message>
+    <message>
+      <source>{file} is larger than the {limit} MB orgdesk reads.</source>
+      <translation>{file} 超过了 orgdesk 可读取的 {limit} MB。</translation>
+    </message>
+    <message>
+      <source>{file} declares a DTD or entities, which orgdesk refuses to read.</source>
+      <translation>{file} 声明了 DTD 或实体，orgdesk 拒绝读取。</translation>
+    </message>
+    <message>
+      <source>{file} line {line}: not well-formed XML.</source>
+      <translation>{file} 第 {line} 行：XML 格式不正确。</translation>
+    </message>
+    <message>
+      <source>{file} is not well-formed XML.</source>
+      <translation>{file} 不是格式正确的 XML。</translation>
     </message>
     <message>
       <source>{file} is not valid GraphML ({reason}).</source>
@@ -1601,24 +2156,192 @@
       <translation>{file} 不是 orgdesk 能读取的 GraphML。</translation>
     </message>
     <message>
+      <source>it has {count} superiors ({names}); a position reports to one.</source>
+      <translation>它有 {count} 个上级（{names}）；一个职位只能向一个上级汇报。</translation>
+    </message>
+    <message>
+      <source>{file} is not a table; it needs no column mapping.</source>
+      <translation>{file} 不是表格，无需列映射。</translation>
+    </message>
+    <message>
+      <source>orgdesk cannot import {file}; it reads {known} files.</source>
+      <translation>orgdesk 无法导入 {file}；它可读取 {known} 文件。</translation>
+    </message>
+    <message>
+      <source>{file} does not exist.</source>
+      <translation>{file} 不存在。</translation>
+    </message>
+    <message>
       <source>Cannot create {file}: orgdesk writes documents only under names that are valid Unicode; choose another name.</source>
       <translation>无法创建 {file}：orgdesk 只能以有效的 Unicode 名称保存文档；请换一个名称。</translation>
+    </message>
+    <message>
+      <source>orgdesk cannot export {file}; it writes {known} files.</source>
+      <translation>orgdesk 无法导出 {file}；它可写出 {known} 文件。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {file} holds text that is not valid Unicode.</source>
+      <translation>未导入任何内容：{file} 含有无效的 Unicode 文本。</translation>
+    </message>
+    <message>
+      <source>{file} would be {size} MB, more than orgdesk imports from this format ({limit} MB); export CSV or Excel instead.</source>
+      <translation>{file} 将有 {size} MB，超过 orgdesk 能从此格式导入的大小（{limit} MB）；请改为导出 CSV 或 Excel。</translation>
+    </message>
+    <message>
+      <source>{file} has no column “{column}”; its columns are: {names}.</source>
+      <translation>{file} 没有“{column}”列；它的列为：{names}。</translation>
+    </message>
+    <message>
+      <source>“{key}” must be a whole number from 0 to {limit}, not {value}.</source>
+      <translation>“{key}”必须是 0 到 {limit} 之间的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>“{key}” must be text, not {value}.</source>
+      <translation>“{key}”必须是文本，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>“{key}” must be a list of texts.</source>
+      <translation>“{key}”必须是文本列表。</translation>
+    </message>
+    <message>
+      <source>{what} must be an object.</source>
+      <translation>{what}必须是对象。</translation>
+    </message>
+    <message>
+      <source>{what} names “{key}” twice.</source>
+      <translation>{what}中“{key}”出现了两次。</translation>
+    </message>
+    <message>
+      <source>{file} is not an orgdesk JSON file.</source>
+      <translation>{file} 不是 orgdesk JSON 文件。</translation>
     </message>
     <message>
       <source>{file} names “{key}” twice at its top level, so it is unclear which one counts.</source>
       <translation>{file} 在顶层两次给出“{key}”，无法确定以哪一个为准。</translation>
     </message>
     <message>
-      <source>{file} cannot be read: {reason}.</source>
-      <translation>无法读取 {file}：{reason}。</translation>
+      <source>{file} has no valid format version.</source>
+      <translation>{file} 没有有效的格式版本。</translation>
+    </message>
+    <message>
+      <source>{file} was written by a newer orgdesk (format version {version}); update orgdesk to read it.</source>
+      <translation>{file} 由更新版本的 orgdesk 写入（格式版本 {version}）；请更新 orgdesk 后再读取。</translation>
+    </message>
+    <message>
+      <source>“kind” must be {names}, not {value}.</source>
+      <translation>“kind”必须是 {names}，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>{file}: “{key}” must be a list.</source>
+      <translation>{file}：“{key}”必须是列表。</translation>
+    </message>
+    <message>
+      <source>department {department_id} does not exist.</source>
+      <translation>部门 {department_id} 不存在。</translation>
+    </message>
+    <message>
+      <source>“kpis” must be a list.</source>
+      <translation>“kpis”必须是列表。</translation>
+    </message>
+    <message>
+      <source>“kind” must be line or staff, not {kind}.</source>
+      <translation>“kind”必须是 line 或 staff，而不是 {kind}。</translation>
+    </message>
+    <message>
+      <source>“{key}” holds text that is not valid Unicode (a lone surrogate).</source>
+      <translation>“{key}”含有无效的 Unicode 文本（孤立的代理字符）。</translation>
     </message>
     <message>
       <source>{file} line {line} is not UTF-8 text; orgdesk JSON files are UTF-8.</source>
       <translation>{file} 第 {line} 行不是 UTF-8 文本；orgdesk 的 JSON 文件使用 UTF-8 编码。</translation>
     </message>
     <message>
+      <source>{file} line {line}: not valid JSON ({reason}).</source>
+      <translation>{file} 第 {line} 行：不是有效的 JSON（{reason}）。</translation>
+    </message>
+    <message>
+      <source>{file} is nested too deeply to be read.</source>
+      <translation>{file} 嵌套过深，无法读取。</translation>
+    </message>
+    <message>
       <source>The document settings name “{key}” twice.</source>
       <translation>文档设置中“{key}”出现了两次。</translation>
+    </message>
+    <message>
+      <source>a department</source>
+      <translation>部门条目</translation>
+    </message>
+    <message>
+      <source>a relation</source>
+      <translation>关系条目</translation>
+    </message>
+    <message>
+      <source>The document information is unreadable: {reason}.</source>
+      <translation>无法读取文档信息：{reason}。</translation>
+    </message>
+    <message>
+      <source>a position</source>
+      <translation>职位条目</translation>
+    </message>
+    <message>
+      <source>rows {rows}</source>
+      <translation>第 {rows} 行</translation>
+    </message>
+    <message>
+      <source>{rows} and {count} more</source>
+      <translation>{rows} 等（另有 {count} 个）</translation>
+    </message>
+    <message>
+      <source>row {rows}</source>
+      <translation>第 {rows} 行</translation>
+    </message>
+    <message>
+      <source>lines {rows}</source>
+      <translation>第 {rows} 行</translation>
+    </message>
+    <message>
+      <source>nodes {rows}</source>
+      <translation>第 {rows} 个节点</translation>
+    </message>
+    <message>
+      <source>position entries {rows}</source>
+      <translation>第 {rows} 个职位条目</translation>
+    </message>
+    <message>
+      <source>line {rows}</source>
+      <translation>第 {rows} 行</translation>
+    </message>
+    <message>
+      <source>node {rows}</source>
+      <translation>第 {rows} 个节点</translation>
+    </message>
+    <message>
+      <source>position entry {rows}</source>
+      <translation>第 {rows} 个职位条目</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {file} has 1 problem.</source>
+      <translation>未导入任何内容：{file} 有 1 个问题。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {file} has {count} problems.</source>
+      <translation>未导入任何内容：{file} 有 {count} 个问题。</translation>
+    </message>
+    <message>
+      <source>{reason}.</source>
+      <translation>{reason}。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not one of {names}</source>
+      <translation>“{text}”不是 {names} 之一</translation>
+    </message>
+    <message>
+      <source>it has {cells} cells but the header row names only {columns} columns.</source>
+      <translation>它有 {cells} 个单元格，但标题行只有 {columns} 列。</translation>
+    </message>
+    <message>
+      <source>“{header}”: {reason}</source>
+      <translation>“{header}”：{reason}</translation>
     </message>
     <message>
       <source>{file} line {line} is not {encoding} text, although the file starts as {encoding}; it may be damaged.</source>
@@ -1635,6 +2358,98 @@
     <message>
       <source>{file} is neither UTF-8 nor GB18030 text (lines {lines}); choose its encoding.</source>
       <translation>{file} 既不是 UTF-8 也不是 GB18030 文本（第 {lines} 行）；请选择其编码。</translation>
+    </message>
+    <message>
+      <source>{file} is a damaged workbook and cannot be read.</source>
+      <translation>{file} 是已损坏的工作簿，无法读取。</translation>
+    </message>
+    <message>
+      <source>{file} is an old-style .xls workbook; save it as .xlsx in Excel or LibreOffice first.</source>
+      <translation>{file} 是旧式 .xls 工作簿；请先在 Excel 或 LibreOffice 中另存为 .xlsx。</translation>
+    </message>
+    <message>
+      <source>{file} is not an Excel workbook (.xlsx).</source>
+      <translation>{file} 不是 Excel 工作簿 (.xlsx)。</translation>
+    </message>
+    <message>
+      <source>{file} unpacks to more than orgdesk reads (a zip bomb?); it was not opened.</source>
+      <translation>{file} 解压后超过了 orgdesk 可读取的大小（可能是压缩炸弹）；未打开。</translation>
+    </message>
+    <message>
+      <source>{file} is a damaged workbook: the sheet “{sheet}” is missing from it.</source>
+      <translation>{file} 是已损坏的工作簿：其中缺少工作表“{sheet}”。</translation>
+    </message>
+    <message>
+      <source>{file}, sheet “{name}”, is damaged and cannot be read.</source>
+      <translation>{file} 的工作表“{name}”已损坏，无法读取。</translation>
+    </message>
+    <message>
+      <source>{file} has no sheet “{sheet}”; its sheets are: {names}.</source>
+      <translation>{file} 没有工作表“{sheet}”；它的工作表为：{names}。</translation>
+    </message>
+    <message>
+      <source>A text of {count} characters is longer than an Excel cell holds ({limit}); shorten it.</source>
+      <translation>一段 {count} 个字符的文本超过了 Excel 单元格的容量（{limit}）；请缩短。</translation>
+    </message>
+    <message>
+      <source>This workbook would unpack to {size} MB, more than orgdesk imports from Excel ({limit} MB); export CSV or JSON instead.</source>
+      <translation>此工作簿解压后将有 {size} MB，超过 orgdesk 能从 Excel 导入的大小（{limit} MB）；请改为导出 CSV 或 JSON。</translation>
+    </message>
+    <message>
+      <source>The sheet “{sheet}” of {file} is empty.</source>
+      <translation>{file} 的工作表“{sheet}”是空的。</translation>
+    </message>
+    <message>
+      <source>{file} contains XML entity declarations, which orgdesk refuses to read.</source>
+      <translation>{file} 含有 XML 实体声明，orgdesk 拒绝读取。</translation>
+    </message>
+    <message>
+      <source>{file}, sheet “{name}”, cell {cell}: longer than {limit} characters.</source>
+      <translation>{file} 工作表“{name}”单元格 {cell}：超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+      <source>The position library's format must be “{format}”.</source>
+      <translation>职位库的格式必须是“{format}”。</translation>
+    </message>
+    <message>
+      <source>At {dpi} dpi this chart would be {width} × {height} pixels, too large for one image; choose at most {limit} dpi, or export SVG or PDF.</source>
+      <translation>在 {dpi} dpi 下，此组织结构图将为 {width} × {height} 像素，单张图片放不下；请选择最多 {limit} dpi，或导出 SVG 或 PDF。</translation>
+    </message>
+    <message>
+      <source>There is no sample organisation called “{name}”; choose one of: {known}.</source>
+      <translation>没有名为“{name}”的示例组织；请从以下选择：{known}。</translation>
+    </message>
+    <message>
+      <source>{where}: unknown requirement fields {names}.</source>
+      <translation>{where}：未知的任职要求字段 {names}。</translation>
+    </message>
+    <message>
+      <source>{name}: format must be “{format}”.</source>
+      <translation>{name}：格式必须是“{format}”。</translation>
+    </message>
+    <message>
+      <source>{where}: {reason}</source>
+      <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+      <source>{name}: position key “{key}” appears twice.</source>
+      <translation>{name}：职位键“{key}”出现了两次。</translation>
+    </message>
+    <message>
+      <source>{where}: unknown fields {names}.</source>
+      <translation>{where}：未知字段 {names}。</translation>
+    </message>
+    <message>
+      <source>{where}: unknown department “{department}”.</source>
+      <translation>{where}：未知部门“{department}”。</translation>
+    </message>
+    <message>
+      <source>{file} was changed outside orgdesk or is damaged: its contents no longer match the checksum orgdesk saved with it (if you edited it on purpose, delete the row “checksum” from its meta table).</source>
+      <translation>{file} 已在 orgdesk 之外被修改或已损坏：其内容与 orgdesk 保存时记录的校验和不一致（如果是有意编辑的，请删除其 meta 表中的“checksum”行）。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: {reason}; the previous file is unchanged.</source>
+      <translation>无法保存 {file}：{reason}；原文件未改动。</translation>
     </message>
     <message>
       <source>Cannot save {file}: the folder “{folder}” does not exist.</source>
@@ -1677,16 +2492,24 @@
       <translation>无法保存 {file}：它的符号链接互相指向，形成了循环。</translation>
     </message>
     <message>
+      <source>The edit was not kept: the disk holding orgdesk's working copies is full.</source>
+      <translation>修改未能保存：存放 orgdesk 工作副本的磁盘已满。</translation>
+    </message>
+    <message>
+      <source>The edit was not kept: the disk holding orgdesk's working copies cannot be written.</source>
+      <translation>修改未能保存：无法写入存放 orgdesk 工作副本的磁盘。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the disk holding orgdesk's working copies is full; the previous file is unchanged.</source>
+      <translation>无法保存 {file}：存放 orgdesk 工作副本的磁盘已满；原文件没有改动。</translation>
+    </message>
+    <message>
       <source>Cannot create the document: the disk holding orgdesk's working copies is full.</source>
       <translation>无法创建文档：存放 orgdesk 工作副本的磁盘已满。</translation>
     </message>
     <message>
       <source>{file} has unsaved changes from an earlier session that did not close.</source>
       <translation>{file} 有上次未正常关闭时留下的未保存修改。</translation>
-    </message>
-    <message>
-      <source>Cannot save {file}: the disk holding orgdesk's working copies is full; the previous file is unchanged.</source>
-      <translation>无法保存 {file}：存放 orgdesk 工作副本的磁盘已满；原文件没有改动。</translation>
     </message>
     <message>
       <source>{file} is damaged and cannot be read.</source>
@@ -1725,12 +2548,28 @@
       <translation>{file} 使用文件格式 {version}，本版本 orgdesk 已无法升级该格式。</translation>
     </message>
     <message>
+      <source>{file} is not a valid orgdesk file: its tables are not the ones orgdesk writes.</source>
+      <translation>{file} 不是有效的 orgdesk 文件：其中的表不是 orgdesk 写入的表。</translation>
+    </message>
+    <message>
+      <source>{file} could not be upgraded: {problem}.</source>
+      <translation>无法升级 {file}：{problem}。</translation>
+    </message>
+    <message>
+      <source>{file} could not be upgraded to file format {version}: {reason}.</source>
+      <translation>无法将 {file} 升级到文件格式 {version}：{reason}。</translation>
+    </message>
+    <message>
       <source>The unsaved changes to an untitled document could not be recovered because orgdesk's working copy of them is damaged; it was kept in {folder}.</source>
       <translation>无法恢复对一个未命名文档的未保存修改，因为 orgdesk 保存这些修改的工作副本已损坏；它已保留在 {folder}。</translation>
     </message>
     <message>
       <source>The unsaved changes to {file} could not be recovered because orgdesk's working copy of them is damaged; it was kept in {folder}.</source>
       <translation>无法恢复对 {file} 的未保存修改，因为 orgdesk 保存这些修改的工作副本已损坏；它已保留在 {folder}。</translation>
+    </message>
+    <message>
+      <source>The unsaved changes to {file} cannot be read right now (another program may be using them, or the disk holding them is failing); they are kept and will be offered again at the next start.</source>
+      <translation>暂时无法读取 {file} 的未保存更改（可能有其他程序正在使用它们，或存放它们的磁盘出现故障）；这些更改已保留，下次启动时会再次提供恢复。</translation>
     </message>
     <message>
       <source>Cannot open {file}: the disk holding orgdesk's working copies is full; {file} itself is unchanged.</source>
@@ -1781,10 +2620,6 @@
       <translation>{file} 不完整：文件缺失了一部分。</translation>
     </message>
     <message>
-      <source>{file} does not exist.</source>
-      <translation>{file} 不存在。</translation>
-    </message>
-    <message>
       <source>Something went wrong inside orgdesk ({error}); the details are in {log}.</source>
       <translation>orgdesk 内部出错（{error}）；详情见 {log}。</translation>
     </message>
@@ -1804,8 +2639,8 @@
       <translation>安装 Windows 的简体中文语言功能</translation>
     </message>
     <message>
-      <source>No font that can show Chinese text is installed, so Chinese titles will show as boxes; to fix it: %1.</source>
-      <translation>未安装能显示中文的字体，中文职位名称将显示为方框。解决方法：%1。</translation>
+      <source>No font that can show Chinese text is installed, so Chinese titles will show as boxes; to fix it: {fix}.</source>
+      <translation>未安装能显示中文的字体，中文职位名称将显示为方框。解决方法：{fix}。</translation>
     </message>
   </context>
 </TS>
