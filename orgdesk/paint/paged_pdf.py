@@ -110,7 +110,7 @@ def pdf_font(family: str, points: float, bold: bool = False) -> QFont:
 def paint_cover(painter: QPainter, cover: Cover, family: str) -> None:
     """Page 1: the kind of document, its title, then the labelled lines."""
     from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QFont
+    from PySide6.QtGui import QColor, QFont, QTextOption
 
     p = painter
     p.fillRect(QRectF(0, 0, PAGE_W, 12 * MM), QColor(ACCENT))
@@ -122,12 +122,17 @@ def paint_cover(painter: QPainter, cover: Cover, family: str) -> None:
                cover.kind)
     p.setFont(pdf_font(family, 18))
     p.setPen(QColor("#1F1F1F"))
-    p.drawText(QRectF(MARGIN_X, 100 * MM, BODY_W, 30 * MM),
-               Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-               | Qt.TextFlag.TextWordWrap, cover.title)
-    p.fillRect(QRectF(PAGE_W / 2 - 30 * MM, 135 * MM, 60 * MM, 0.6 * MM), QColor(ACCENT))
+    # Wrapped at word boundaries, and anywhere in a run too long for a line
+    # (TextWordWrap would draw such a run off the page).
+    wrap = QTextOption(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+    wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    title = QRectF(MARGIN_X, 100 * MM, BODY_W, 85 * MM)
+    p.drawText(title, cover.title, wrap)
+    # A long title (up to the handbook's 200 characters and its note) pushes the rule down.
+    rule = max(135 * MM, p.boundingRect(title, cover.title, wrap).bottom() + 5 * MM)
+    p.fillRect(QRectF(PAGE_W / 2 - 30 * MM, rule, 60 * MM, 0.6 * MM), QColor(ACCENT))
     p.setFont(pdf_font(family, 12))
-    top = 190 * MM
+    top = max(190 * MM, rule + 15 * MM)
     for label, value in cover.rows:
         if not value:
             continue
@@ -136,7 +141,8 @@ def paint_cover(painter: QPainter, cover: Cover, family: str) -> None:
                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{label}：")
         p.setPen(QColor("#1F1F1F"))
         p.drawText(QRectF(PAGE_W / 2 - 23 * MM, top, 85 * MM, 9 * MM),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value)
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   p.fontMetrics().elidedText(value, Qt.TextElideMode.ElideRight, int(85 * MM)))
         top += 10 * MM
 
 
@@ -162,7 +168,10 @@ def paint_running_parts(painter: QPainter, running: RunningParts, family: str, p
     p.setFont(pdf_font(family, 8.5))
     p.setPen(QColor("#666666"))
     header = QRectF(MARGIN_X, 10 * MM, BODY_W, 8 * MM)
-    p.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, running.left)
+    metrics = p.fontMetrics()  # one line: the left text is shortened to leave the right one room
+    room = int(BODY_W - metrics.horizontalAdvance(running.right) - 6 * MM)
+    p.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+               metrics.elidedText(running.left, Qt.TextElideMode.ElideRight, max(room, 0)))
     p.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, running.right)
     p.setPen(QPen(QColor(RULE), 0.5 * PT))
     p.drawLine(QPointF(MARGIN_X, 19 * MM), QPointF(PAGE_W - MARGIN_X, 19 * MM))

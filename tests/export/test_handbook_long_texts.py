@@ -140,3 +140,26 @@ def test_html_and_docx_show_the_notes(fmt: str, qapp: object) -> None:
     assert "……（另有 99,800 个字符未显示）" in text
     assert "……（另有 9,901 项未列出）" in text  # 10,001 duties, 100 shown
     assert "W" * (MAX_TEXT_CHARS + 1) not in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None,
+                    reason="poppler-utils is installed by make test")
+def test_long_document_fields_stay_on_the_page(qapp: object, tmp_path: Path) -> None:
+    """The cover's title wraps anywhere, its rows and the running header are shortened."""
+    base = template_organisation("call_center_chart")
+    info = replace(base.info, title="W" * 100_000, client="客" * 100_000, author="A" * 100_000)
+    org = Organisation(info, list(base.departments), list(base.positions()),
+                       list(base.relations))
+    pdf = tmp_path / "hb.pdf"
+    pdf.write_bytes(render_handbook(org, "pdf", day=DAY))
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "3", str(pdf), "-"],
+                           capture_output=True, text=True, timeout=60, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    words = re.findall(r'<word xMin="(-?[\d.]+)" yMin="[^"]+" xMax="([\d.]+)"', boxes)
+    assert words
+    outside = [(x0, x1) for x0, x1 in words if float(x0) < 0 or float(x1) > width]
+    assert not outside
+    cover = _squeeze(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+                                    capture_output=True, text=True, timeout=60,
+                                    check=True).stdout)
+    assert "……（另有99,800个字符未显示）" in cover  # the cover says the title was cut
