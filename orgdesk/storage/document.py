@@ -19,8 +19,8 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from glob import escape as glob_escape
 from dataclasses import replace
+from glob import escape as glob_escape
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -407,8 +407,8 @@ class DocumentFile:
                 fsync_path(building)
             except (OSError, sqlite3.Error) as exc:
                 session.discard_building()
-                if disk_error_kind(exc) == "io" or isinstance(exc, OSError) and \
-                        exc.errno == errno.EIO:
+                if disk_error_kind(exc) == "io" or (isinstance(exc, OSError)
+                                                    and exc.errno == errno.EIO):
                     raise working_copy_problem(path, OSError(errno.EIO, "I/O")) from None
                 if disk_error_kind(exc) is None and not state_disk_problem(exc):
                     raise
@@ -632,7 +632,7 @@ class DocumentFile:
                 "the previous file is unchanged.", file=name_of(target))) from None
         raw = self.engine.raw_connection()
         try:
-            return write_atomically(raw.driver_connection, target,  # type: ignore[arg-type]
+            return write_atomically(raw.driver_connection, target,  # type: ignore[arg-type]  # SQLAlchemy types the driver connection loosely; it is sqlite3's
                                     keep_lock=keep_lock, before_replace=before_replace)
         finally:
             raw.close()
