@@ -29,7 +29,8 @@ os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-benc
 from orgdesk.core.model import Kpi, Position, PositionId, Requirements
 from orgdesk.core.organisation import Organisation
 from orgdesk.services import DocumentService
-from orgdesk.storage.document import DocumentFile, create_file, read_organisation
+from orgdesk.storage.document import DocumentFile, create_file
+from orgdesk.storage.reading import read_organisation
 
 
 def build(count: int) -> Organisation:

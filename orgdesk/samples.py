@@ -168,7 +168,7 @@ def build(sample: Sample) -> None:
 
 def stale_samples() -> list[str]:
     """Samples whose built .orgdesk is missing or differs from its TOML source."""
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     stale = []
     for sample in samples():

@@ -330,11 +330,7 @@ def test_imports_point_only_down_the_floors() -> None:
     assert forbidden_edges(orgdesk_graph(), FLOORS) == []
 
 
-#: The one cycle left, to be removed, never added to: recovery validates a candidate
-#: with `document.read_organisation` (imported lazily) while `document` opens through
-#: `recovery.examine`.  It goes when the readers move out of storage/document.py into
-#: a module of their own (document.py was being rewritten by the column-table work).
-KNOWN_CYCLES = (["orgdesk.storage.document", "orgdesk.storage.recovery"],)
+KNOWN_CYCLES: tuple[list[str], ...] = ()
 
 
 def test_no_import_cycles_among_modules() -> None:

@@ -16,7 +16,7 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.library import position_library
 from orgdesk.report import summary
 from orgdesk.samples import find_sample, samples, stale_samples
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -38,7 +38,8 @@ from orgdesk.core.model import (
 )
 from orgdesk.core.organisation import Organisation
 from orgdesk.services import DocumentService
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
+from orgdesk.storage.reading import read_organisation
 from tests.core.helpers import assert_changes_exact, assert_orders_contiguous, structure
 
 pytestmark = pytest.mark.slow

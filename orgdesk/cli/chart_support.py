@@ -44,7 +44,7 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
 
 def export_chart(args: argparse.Namespace) -> int:
     """Run the chart export for the parsed command line; 0 on success."""
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     org = read_organisation(args.file)
     if not len(org):

@@ -106,7 +106,7 @@ def _print_problems(failed: ImportFailed) -> None:
 
 def export_data(args: argparse.Namespace) -> int:
     """`orgdesk export FILE -o OUT.{csv,xlsx,graphml,json}`."""
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     if getattr(args, "root", None) or getattr(args, "depth", None) is not None:
         raise UserError("--root and --depth apply to chart exports (png, svg, pdf, dot) only.")

@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_handbook(args: argparse.Namespace) -> int:
     from orgdesk.export.handbook import handbook_format, write_handbook
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     output: Path = args.output
     handbook_format(output)  # a wrong extension is refused before any work
@@ -86,7 +86,7 @@ def _rules(args: argparse.Namespace, org: Organisation) -> SpanRules:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from orgdesk.analysis.report import analysis_dict, analysis_text
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     org = read_organisation(args.file)
     rules = _rules(args, org)
@@ -100,7 +100,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from orgdesk.analysis.compare import compare
     from orgdesk.analysis.report import comparison_text
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     comparison = compare(read_organisation(args.old), read_organisation(args.new))
     if args.json:

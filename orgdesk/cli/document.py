@@ -57,7 +57,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 def _cmd_info(args: argparse.Namespace) -> int:
     from orgdesk.report import summary
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     data = summary(read_organisation(args.file))
     if args.json:
@@ -77,7 +77,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from orgdesk.report import file_problems, structure_problems
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     org = read_organisation(args.file)  # header, quick_check, schema, forest
     problems = file_problems(args.file) + structure_problems(org)

@@ -35,6 +35,7 @@ from orgdesk.storage.errors import (
     WorkingCopyProblem,
     name_of,
 )
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.session import (
     Recoverable,
     SessionFolder,
@@ -83,9 +84,6 @@ def examine(session: SessionFolder, document: Path | None = None,
     edits since the last save).  (None, SetAside): it was damaged and moved
     away.  The folder must be locked by the caller.
     """
-    from orgdesk.storage.document import (
-        read_organisation,  # document imports this module
-    )
 
     session.discard_building()
     working = session.working_path

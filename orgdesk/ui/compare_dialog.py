@@ -67,7 +67,7 @@ def compare_with_file(parent: QWidget, current: Organisation, current_name: str
     if path is None:
         return None
     try:
-        from orgdesk.storage.document import read_organisation
+        from orgdesk.storage.reading import read_organisation
 
         other = read_organisation(path)
     except UserError as exc:

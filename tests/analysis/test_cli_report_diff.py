@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from orgdesk.core.model import Position
-from orgdesk.storage.document import create_file, read_organisation
+from orgdesk.storage.document import create_file
+from orgdesk.storage.reading import read_organisation
 from tests.test_architecture import QT, assert_ok, run_blocked
 
 ROOT = Path(__file__).resolve().parents[2]

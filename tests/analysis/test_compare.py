@@ -10,7 +10,8 @@ import pytest
 from orgdesk.analysis.compare import ChangeKind, Comparison, compare
 from orgdesk.core.model import Kpi, Position, PositionId, Requirements
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import create_file, read_organisation
+from orgdesk.storage.document import create_file
+from orgdesk.storage.reading import read_organisation
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"
 SAMPLE_NAMES = sorted(p.stem for p in SAMPLES.glob("*.orgdesk"))

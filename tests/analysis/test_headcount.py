@@ -9,7 +9,7 @@ from orgdesk.analysis.headcount import HeadcountAnalysis, PositionFigures, analy
 from orgdesk.analysis.scope import branch_organisation
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from tests.core.helpers import call_center, dept, pos
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"

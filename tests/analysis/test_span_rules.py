@@ -18,7 +18,7 @@ from orgdesk.analysis.span_rules import (
 )
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from tests.core.helpers import pos
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"

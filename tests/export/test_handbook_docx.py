@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.handbook import write_handbook
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"
 DAY = date(2025, 11, 23)

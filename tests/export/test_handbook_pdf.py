@@ -15,7 +15,7 @@ from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.handbook import render_handbook, write_handbook
 from orgdesk.paint.pdf_text import fix_to_unicode
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"
 DAY = date(2025, 11, 23)

@@ -22,7 +22,7 @@ from orgdesk.export.fonts import cjk_font
 from orgdesk.export.options import ChartExportOptions
 from orgdesk.files import ExportFailed
 from orgdesk.layout.chart import layout_chart
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_orgs" / "training_call_center_50.orgdesk"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -18,7 +18,7 @@ from orgdesk.core.errors import UserError
 from orgdesk.io.interchange import export_to, import_to_file, read_source
 from orgdesk.io.problems import ExportFailed, name_of, readable_name
 from orgdesk.samples import template_organisation
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 
 ROOT = Path(__file__).resolve().parents[2]
 GBK_STEM = os.fsdecode("客服岗位表".encode("gbk"))  # “客服” is valid UTF-8 by chance: mixed

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from orgdesk.cli import main
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from tests.io.hostile_corpus import IMPORTED, REFUSED, Case, cases
 
 ROOT = Path(__file__).resolve().parents[2]

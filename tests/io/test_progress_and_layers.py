@@ -50,7 +50,7 @@ def test_cancel_stops_the_import_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_import_writes_a_valid_document(tmp_path: Path) -> None:
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     target = tmp_path / "out.orgdesk"
     import_to_file(big_csv(tmp_path, 50), target)

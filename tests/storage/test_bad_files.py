@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import (
     CorruptFile,
     FileMissing,
@@ -27,6 +27,7 @@ from orgdesk.storage.errors import (
     NotOrgdeskFile,
     name_of,
 )
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.recovery import find_recoverable
 from orgdesk.storage.session import sessions_dir
 from tests.storage.support import (

@@ -11,8 +11,9 @@ import pytest
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage import checksum, mapping, migrations
-from orgdesk.storage.document import DocumentFile, create_file, read_organisation
+from orgdesk.storage.document import DocumentFile, create_file
 from orgdesk.storage.errors import CorruptFile
+from orgdesk.storage.reading import read_organisation
 from tests.storage.support import hostile_org
 from tests.storage.test_open_kills import _abandon
 

@@ -16,8 +16,9 @@ import pytest
 
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import FileInUse, RecoveryAvailable, name_of
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.recovery import find_recoverable
 from orgdesk.storage.session import session_key, sessions_dir
 from tests.storage.conftest import Child

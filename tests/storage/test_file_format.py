@@ -20,7 +20,8 @@ from orgdesk.core.model import (
 )
 from orgdesk.core.organisation import Organisation
 from orgdesk.services.editor import DocumentService
-from orgdesk.storage.document import DocumentFile, create_file, read_organisation
+from orgdesk.storage.document import DocumentFile, create_file
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from orgdesk.storage.session import sessions_dir
 from tests.storage.support import HOSTILE, header_fields, hostile_org, side_files

@@ -18,8 +18,9 @@ import pytest
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage import migrations
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import CorruptFile, name_of
+from orgdesk.storage.reading import read_organisation
 from tests.storage.support import file_state, hostile_org, sql_on_copy
 
 WIPE = ("CREATE TRIGGER sqliteXwipe AFTER UPDATE ON positions BEGIN DELETE FROM duties; "

@@ -23,8 +23,9 @@ import pytest
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage import locks
-from orgdesk.storage.document import DocumentFile, create_file, read_organisation
+from orgdesk.storage.document import DocumentFile, create_file
 from orgdesk.storage.errors import FileChangedOnDisk, FileInUse, name_of
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.recovery import scan_sessions
 from tests.storage.conftest import Child
 from tests.storage.support import file_state, hostile_org, integrity, listing

@@ -11,8 +11,9 @@ import pytest
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage import migrations
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import CorruptFile, FileTooNew, FileTooOld, name_of
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.session import sessions_dir
 from tests.storage.support import file_state, header_fields, hostile_org, integrity, listing
 

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from orgdesk.services.editor import DocumentService
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import CorruptFile, RecoveryAvailable, name_of
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.recovery import find_recoverable, scan_sessions
 from orgdesk.storage.session import (
     INFO_NAME,

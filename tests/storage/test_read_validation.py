@@ -21,8 +21,9 @@ from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage import migrations
-from orgdesk.storage.document import DocumentFile, _validated_copy, read_organisation
+from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import CorruptFile, WorkingCopyProblem, name_of
+from orgdesk.storage.reading import _validated_copy, read_organisation
 from tests.storage.support import file_state, hostile_org, listing, sql_on_copy
 
 MAX_ID = 2**63 - 1

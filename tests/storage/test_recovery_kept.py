@@ -18,7 +18,7 @@ import pytest
 
 from orgdesk import files
 from orgdesk.services.editor import DocumentService
-from orgdesk.storage import document as document_module
+from orgdesk.storage import recovery as recovery_module
 from orgdesk.storage.document import TEMPORARY_SUFFIX, DocumentFile
 from orgdesk.storage.errors import RecoveryAvailable, WorkingCopyProblem, name_of
 from orgdesk.storage.locks import create_locked
@@ -126,7 +126,7 @@ def test_a_failure_of_orgdesk_itself_while_reading_keeps_the_copy(
         raise AttributeError("a half-finished refactoring")
 
     with monkeypatch.context() as patch:
-        patch.setattr(document_module, "read_organisation", broken)
+        patch.setattr(recovery_module, "read_organisation", broken)
         assert scan_sessions().set_aside == []
         with pytest.raises(WorkingCopyProblem) as refused:
             DocumentFile.open(chart)

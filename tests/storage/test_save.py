@@ -14,8 +14,9 @@ import pytest
 
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
-from orgdesk.storage.document import DocumentFile, create_file, read_organisation
+from orgdesk.storage.document import DocumentFile, create_file
 from orgdesk.storage.errors import FileInUse, ReadOnlyFile, SaveFailed, name_of
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.recovery import find_recoverable
 from orgdesk.storage.session import session_key, sessions_dir
 from tests.storage.conftest import Child

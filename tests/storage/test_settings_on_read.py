@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.errors import CorruptFile, name_of
+from orgdesk.storage.reading import read_organisation
 from tests.storage.support import file_state, sql_on_copy
 
 HOSTILE_SETTINGS = {

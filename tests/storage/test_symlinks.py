@@ -8,8 +8,9 @@ import pytest
 
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
-from orgdesk.storage.document import DocumentFile, create_file, read_organisation
+from orgdesk.storage.document import DocumentFile, create_file
 from orgdesk.storage.errors import SaveFailed, name_of
+from orgdesk.storage.reading import read_organisation
 from tests.storage.support import file_state, hostile_org, integrity, listing
 
 

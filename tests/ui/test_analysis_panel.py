@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from orgdesk.analysis.span_rules import RatioRule, SpanRules
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from orgdesk.ui.analysis_panel import POSITION_ROLE, SORT_ROLE, AnalysisPanel, FiguresModel
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"

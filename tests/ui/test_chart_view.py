@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.layout import Detail
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from orgdesk.ui.chart_view import ChartView
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_orgs" / "training_call_center_50.orgdesk"

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from orgdesk.analysis.compare import compare
 from orgdesk.core.model import Position
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import create_file, read_organisation
+from orgdesk.storage.document import create_file
+from orgdesk.storage.reading import read_organisation
 from orgdesk.ui import compare_dialog
 from orgdesk.ui.compare_dialog import CompareDialog, compare_with_file
 

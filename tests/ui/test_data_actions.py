@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from orgdesk.io.interchange import ImportOptions, read_source
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from orgdesk.ui import data_actions, dialogs
 from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.main_window import MainWindow

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from orgdesk.core.model import PositionId
 from orgdesk.services import DocumentService
-from orgdesk.storage.document import DocumentFile, read_organisation
+from orgdesk.storage.document import DocumentFile
+from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.recovery import find_recoverable
 from orgdesk.storage.session import sessions_dir
 from orgdesk.ui import app as app_module

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from orgdesk.ui import export_dialog
 from orgdesk.ui.chart_view import ChartView
 from orgdesk.ui.export_dialog import ExportChartDialog

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.storage.document import read_organisation
+from orgdesk.storage.reading import read_organisation
 from orgdesk.ui import handbook_dialog
 from orgdesk.ui.handbook_dialog import HandbookDialog
 

@@ -64,8 +64,8 @@ def test_without_the_translator_the_window_stays_english(
 
 def test_core_errors_are_shown_in_the_interface_language(
         chinese: QTranslator, open_window: Callable[..., MainWindow], tmp_path: Path) -> None:
-    from orgdesk.storage.document import read_organisation
     from orgdesk.storage.errors import FileProblem
+    from orgdesk.storage.reading import read_organisation
     from orgdesk.ui.messages import user_message
 
     missing = tmp_path / "客户方案.orgdesk"
