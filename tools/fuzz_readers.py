@@ -50,7 +50,7 @@ def seeds(target: str, folder: Path) -> Path:
         shutil.copyfile(sample, folder / "sample.orgdesk")
         return folder
     from orgdesk.io.interchange import export_to
-    from orgdesk.storage.document import read_organisation
+    from orgdesk.storage.reading import read_organisation
 
     export_to(read_organisation(sample), folder / f"sample{TARGETS[target]}")
     if target == "csv":
@@ -77,7 +77,7 @@ def make_reader(target: str, outdir: Path):
     path = scratch / f"input{suffix}"
     os.environ.setdefault("ORGDESK_STATE_DIR", str(scratch / "state"))
     if target == "orgdesk":
-        from orgdesk.storage.document import read_organisation
+        from orgdesk.storage.reading import read_organisation
 
         def read(data: bytes) -> None:
             path.write_bytes(data)
