@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.longrepr = f"skipped under `make test`, where nothing may be skipped: {reason}"
+
+
+@pytest.fixture
+def tiny_filesystem(tmp_path: Path) -> Iterator[Path]:
+    """A real 192 KiB tmpfs, so writes fail with ENOSPC like on a full disk."""
+    from tests.storage.tmpfs import CannotMount, small_tmpfs
+
+    try:
+        with small_tmpfs(tmp_path / "tiny-disk", "192k") as mount_point:
+            yield mount_point
+    except CannotMount as exc:
+        pytest.skip(str(exc))

@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -122,25 +121,7 @@ def test_the_cli_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
 
 
 # -------------------------------------------------------------------- full disk
-@pytest.fixture
-def tiny_filesystem(tmp_path: Path) -> Iterator[Path]:
-    """A real 192 KiB tmpfs, so writes fail with ENOSPC like on a full disk."""
-    mount_point = tmp_path / "tiny-disk"
-    mount_point.mkdir()
-    mount = shutil.which("mount")
-    if mount is None or os.geteuid() != 0:
-        pytest.skip("a real full disk needs a tmpfs mount, which needs root and mount(8)")
-    done = subprocess.run([mount, "-t", "tmpfs", "-o", "size=192k,mode=0755", "tmpfs",
-                           str(mount_point)], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (no CAP_SYS_ADMIN in this sandbox?): "
-                    + done.stderr.strip())
-    try:
-        yield mount_point
-    finally:
-        result = subprocess.run(["umount", str(mount_point)], capture_output=True, check=False)
-        if result.returncode != 0:
-            subprocess.run(["umount", "-l", str(mount_point)], check=False)
+# `tiny_filesystem`, a real 192 KiB tmpfs, comes from tests/conftest.py.
 
 
 @pytest.mark.parametrize("suffix", sorted(EXPORT_WRITERS))

@@ -5,7 +5,6 @@ import json
 import os
 import shutil
 import stat
-import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -143,25 +142,7 @@ def test_save_of_an_untitled_document_asks_for_save_as() -> None:
 
 
 # -------------------------------------------------------------------- full disk
-@pytest.fixture
-def tiny_filesystem(tmp_path: Path) -> Iterator[Path]:
-    """A real 192 KiB tmpfs, so writes fail with ENOSPC like on a full disk."""
-    mount_point = tmp_path / "tiny-disk"
-    mount_point.mkdir()
-    mount = shutil.which("mount")
-    if mount is None or os.geteuid() != 0:
-        pytest.skip("a real full disk needs a tmpfs mount, which needs root and mount(8)")
-    done = subprocess.run([mount, "-t", "tmpfs", "-o", "size=192k,mode=0755", "tmpfs",
-                           str(mount_point)], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (no CAP_SYS_ADMIN in this sandbox?): "
-                    + done.stderr.strip())
-    try:
-        yield mount_point
-    finally:
-        result = subprocess.run(["umount", str(mount_point)], capture_output=True, check=False)
-        if result.returncode != 0:
-            subprocess.run(["umount", "-l", str(mount_point)], check=False)
+# `tiny_filesystem`, a real 192 KiB tmpfs, comes from tests/conftest.py.
 
 
 def test_a_full_disk_leaves_the_old_file_intact(tiny_filesystem: Path,
