@@ -27,6 +27,7 @@ from orgdesk.core.model import (
     Requirements,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.storage.document import DocumentFile
 
 #: Text that breaks naive quoting, escaping, formula handling or encodings.
 HOSTILE = (
@@ -160,3 +161,10 @@ def side_files(folder: Path) -> list[str]:
 
 def listing(folder: Path) -> list[str]:
     return sorted(os.listdir(folder))
+
+
+def abandon(doc: DocumentFile) -> None:
+    """What the OS does when the process holding `doc` dies: locks go, files stay."""
+    doc.engine.dispose()
+    doc._replace_lock(None)
+    doc._session_folder.release(remove=False)

@@ -30,7 +30,7 @@ from orgdesk.storage.session import (
 )
 from tests.storage.conftest import Child
 from tests.storage.crash_child import unsaved_edit
-from tests.storage.support import file_state, hostile_org
+from tests.storage.support import abandon, file_state, hostile_org
 
 Spawn = Callable[..., Child]
 
@@ -42,20 +42,13 @@ def chart(tmp_path: Path, small_file_bytes: bytes) -> Path:
     return path
 
 
-def _abandon(doc: DocumentFile) -> None:
-    """What the OS does when the process holding `doc` dies: locks go, files stay."""
-    doc.engine.dispose()
-    doc._replace_lock(None)
-    doc._session_folder.release(remove=False)
-
-
 def _leave_session(path: Path, edits: int) -> Path:
     """An orgdesk opened `path`, made `edits` edits and died; returns its session folder."""
     doc = DocumentFile.open(path, recover=False)
     service = DocumentService(doc)
     for i in range(1, edits + 1):
         unsaved_edit(service, i)
-    _abandon(doc)
+    abandon(doc)
     return sessions_dir() / session_key(path)
 
 
@@ -143,7 +136,7 @@ def test_a_completed_save_is_not_offered_again(chart: Path) -> None:
     finally:
         DocumentFile._mark_saved = original_mark  # type: ignore[method-assign]  # the test replaces the method for one run
     assert _session_json(folder)["saving"]
-    _abandon(doc)
+    abandon(doc)
     assert find_recoverable() == []
 
 
@@ -205,7 +198,7 @@ def test_a_kill_while_recovering_loses_no_edit(chart: Path, spawn: Spawn) -> Non
     [found] = find_recoverable()
     doc = DocumentFile.recover(found.key)
     expected = doc.load().snapshot()
-    _abandon(doc)
+    abandon(doc)
     assert expected != hostile_org().snapshot()
 
     def check(kill_at: int, child: Child) -> None:
@@ -231,7 +224,7 @@ def test_a_kill_while_recovering_loses_no_edit(chart: Path, spawn: Spawn) -> Non
         if scan.candidates:
             doc = DocumentFile.open(chart, recover=True)
             assert doc.load().snapshot() == expected
-            _abandon(doc)
+            abandon(doc)
 
     _kill_points(spawn, chart, "discard", check_discard, until_ready=True)
 
@@ -251,7 +244,7 @@ def test_a_kill_during_the_start_up_scan_never_loses_edits(chart: Path, tmp_path
         assert len(scan.set_aside) <= 1  # set aside by this scan unless the child finished it
         doc = DocumentFile.open(chart, recover=True)
         assert len(doc.load()) == len(hostile_org()) + 3
-        _abandon(doc)
+        abandon(doc)
         damaged.mkdir(parents=True, exist_ok=True)
         if not (damaged / WORKING_NAME).exists():  # put the damaged one back for the next kill
             (damaged / WORKING_NAME).write_bytes(b"SQLite format 3\x00" + b"\x01" * 500)

@@ -25,6 +25,7 @@ from orgdesk.storage.locks import create_locked
 from orgdesk.storage.recovery import find_recoverable, scan_sessions
 from orgdesk.storage.session import WORKING_NAME, session_key, sessions_dir, set_aside_dir
 from tests.storage.crash_child import unsaved_edit
+from tests.storage.support import abandon
 
 UNSAVED_PREFIX = "未保存 unsaved "  # the title unsaved_edit gives its positions
 
@@ -34,13 +35,6 @@ def chart(tmp_path: Path, small_file_bytes: bytes) -> Path:
     path = tmp_path / "客户 chart.orgdesk"
     path.write_bytes(small_file_bytes)
     return path
-
-
-def _abandon(doc: DocumentFile) -> None:
-    """What the OS does when the process holding `doc` dies: locks go, files stay."""
-    doc.engine.dispose()
-    doc._replace_lock(None)
-    doc._session_folder.release(remove=False)
 
 
 def _unsaved(doc: DocumentFile) -> list[int]:
@@ -53,7 +47,7 @@ def _edit_and_die(path: Path, first: int, count: int) -> None:
     service = DocumentService(doc)
     for i in range(first, first + count):
         unsaved_edit(service, i)
-    _abandon(doc)
+    abandon(doc)
 
 
 @pytest.mark.parametrize("killed", ["after the rename", "after the bookkeeping"])
@@ -68,7 +62,7 @@ def test_edits_after_a_killed_save_and_a_killed_start_are_offered(
             doc.save()
     else:
         doc.save()
-    _abandon(doc)
+    abandon(doc)
     # The next start was killed after its imports: it touched nothing.
     _edit_and_die(chart, first=2, count=12)
 
