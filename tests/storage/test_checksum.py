@@ -14,8 +14,7 @@ from orgdesk.storage import checksum, mapping, migrations
 from orgdesk.storage.document import DocumentFile, create_file
 from orgdesk.storage.errors import CorruptFile
 from orgdesk.storage.reading import read_organisation
-from tests.storage.support import hostile_org
-from tests.storage.test_open_kills import _abandon
+from tests.storage.support import abandon, hostile_org
 
 
 @pytest.fixture
@@ -97,7 +96,7 @@ def test_unsaved_edits_are_recovered_although_the_checksum_is_stale(saved: Path)
     doc = DocumentFile.open(saved)
     service = DocumentService(doc)
     service.edit_position(PositionId(1), title="未保存的修改")
-    _abandon(doc)  # as a crash would: the locks go, the working copy stays
+    abandon(doc)  # as a crash would: the locks go, the working copy stays
     with DocumentFile.open(saved, recover=True) as recovered:
         assert recovered.load().position(PositionId(1)).title == "未保存的修改"
 
