@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from orgdesk import files
 from orgdesk.core.model import PositionId
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage.document import DocumentFile
@@ -93,7 +94,7 @@ def test_killing_a_save_leaves_the_previous_or_the_new_file(
     # A killed save may leave its hidden temporary file; it is never the document.
     leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".saving"))
     for name in leftovers:
-        assert name.startswith(".big.orgdesk.")
+        assert name.startswith(files.TEMPORARY_PREFIX), name
     with DocumentFile.open(path, recover=False) as doc:
         assert iteration_of(doc.load().info.title) >= 0
 
