@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Literal
 
 from orgdesk.cli.terminal import out
 from orgdesk.core.errors import Sentence, UserError
@@ -36,8 +37,13 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
     if not 10 <= args.dpi <= 1200:
         raise UserError(Sentence.of("--dpi must be between 10 and 1200, not {dpi}.",
                                     dpi=args.dpi))
+    layout: Literal["compact", "dot"] = "dot" if args.layout == "dot" else "compact"
+    if args.layout not in (None, "compact", "dot"):
+        raise UserError(Sentence.of("--layout {layout} applies to data files (.json, .csv, "
+                                    ".graphml, .xlsx); charts are laid out compact or dot.",
+                                    layout=args.layout))
     root = find_position(org, args.root) if args.root else None
-    return ChartExportOptions(format=fmt, layout=args.layout, orientation=args.orientation,
+    return ChartExportOptions(format=fmt, layout=layout, orientation=args.orientation,
                               dpi=args.dpi, paper=args.paper, landscape=args.landscape,
                               fit=args.fit, root=root, depth=args.depth)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from orgdesk.cli.terminal import (
     err,
@@ -57,6 +57,17 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
+def import_choices(args: argparse.Namespace) -> dict[str, Any]:
+    """The ImportOptions fields the import command's other flags choose."""
+    empty = args.empty_title or ""
+    column = empty[len("column:"):] if empty.startswith("column:") else ""
+    return {"root_id": args.root_id or "", "edges": args.edges or "",
+            "null_tokens": tuple(args.null), "path_column": args.path_column or "",
+            "header": False if args.no_header else True if args.header else None,
+            "empty_title": "" if column else empty, "title_fallback": column,
+            "group_people": args.group_people}
+
+
 def import_file(args: argparse.Namespace) -> int:
     source: Path = args.source
     output: Path = args.output
@@ -68,7 +79,8 @@ def import_file(args: argparse.Namespace) -> int:
     roots = RootPolicy.FOREST if args.forest else RootPolicy.ADD_ROOT if args.root_title else None
     options = ImportOptions(sheet=args.sheet, encoding=args.encoding,
                             mapping=parse_mapping(args.map or []), roots=roots,
-                            root_title=args.root_title or "", title=args.title or "")
+                            root_title=args.root_title or "", title=args.title or "",
+                            **import_choices(args))
     progress = TerminalProgress()
     try:
         if args.check:

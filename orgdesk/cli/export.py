@@ -15,6 +15,10 @@ CHART_FORMATS = ("png", "svg", "pdf", "dot")
 DATA_FORMATS = ("csv", "xlsx", "graphml", "json")
 
 
+#: Data layouts of the peer tools (see orgdesk.io.peers).
+PEER_LAYOUTS = ("d3", "orgchartjs", "gojs", "drawio", "yed", "visio")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
         "export", help="export the chart (png, svg, pdf, dot) or the data (csv, xlsx, graphml, json)")
@@ -24,7 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     chart = export.add_argument_group("chart options")
     chart.add_argument("--root", metavar="TITLE_OR_ID", help="export only this branch")
     chart.add_argument("--depth", type=int, metavar="N", help="levels to include below the root")
-    chart.add_argument("--layout", choices=("compact", "dot"), default="compact")
+    chart.add_argument("--layout", choices=("compact", "dot", *PEER_LAYOUTS), default=None,
+                       help="charts: compact (default) or dot; data files: d3, orgchartjs, "
+                            "gojs, drawio, yed or visio to write in that tool's own layout")
     chart.add_argument("--orientation", choices=("tb", "lr"), default="tb")
     chart.add_argument("--dpi", type=int, default=150)
     chart.add_argument("--paper", choices=("a4", "a3", "letter"), default="a4")

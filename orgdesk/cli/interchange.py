@@ -37,6 +37,31 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="keep several positions without a superior side by side")
     roots.add_argument("--root-title", metavar="TITLE",
                        help="put all positions without a superior under a new position TITLE")
+    cmd.add_argument("--root-id", metavar="ID",
+                     help="the source id of the top position (orients undirected GraphML)")
+    cmd.add_argument("--edges", choices=("down", "up"),
+                     help="GraphML: edges point from superior to report (down) or back (up); "
+                          "default: detected")
+    cmd.add_argument("--null", action="append", metavar="TOKEN", default=[],
+                     help="a superior cell that means “none” (repeatable; NULL, null, (null), "
+                          "none, N/A and - are always recognised, 0 when no id is 0)")
+    header = cmd.add_mutually_exclusive_group()
+    header.add_argument("--no-header", action="store_true",
+                        help="the first row is data, not a header (default: detected)")
+    header.add_argument("--header", action="store_true",
+                        help="the first row is a header even if it looks like data")
+    cmd.add_argument("--path-column", metavar="COLUMN",
+                     help="COLUMN holds each row's path or outline number (/1/3/2/, 1.3.2, "
+                          "hierarchyid text) instead of a superior column")
+    cmd.add_argument("--empty-title", metavar="TEXT",
+                     help="title rows that have none with TEXT, or with the value of column "
+                          "COLUMN when TEXT is column:COLUMN")
+    people = cmd.add_mutually_exclusive_group()
+    people.add_argument("--group-people", action="store_true", default=None,
+                        help="rows are people: one position per title under one superior, "
+                             "holding its people (default when titles repeat)")
+    people.add_argument("--no-group-people", dest="group_people", action="store_false",
+                        help="one position per row, even when rows are people")
     cmd.add_argument("--title", help="the document title (default: the file name)")
     cmd.add_argument("--check", action="store_true",
                      help="only check the source and list its problems; write nothing")

@@ -23,3 +23,13 @@ class ImportOptions:
     roots: RootPolicy | None = None  # None: FOREST for orgdesk's own files, else ASK
     root_title: str = ""
     title: str = ""  # document title (default: the file's own, else its name)
+    root_id: str = ""  # the source id of the top position (orients undirected graphs)
+    # Tables and JSON: what a "no superior" cell says, besides the built-in tokens
+    # (NULL, null, (null), none, N/A, -, and 0 where no position has the id 0).
+    null_tokens: tuple[str, ...] = ()
+    header: bool | None = None  # None: detect whether the first row is a header
+    path_column: str = ""  # a column holding the path / outline number of each row
+    empty_title: str = ""  # the title given to rows without one ("" = a problem)
+    title_fallback: str = ""  # a column whose value titles rows without a title
+    group_people: bool | None = None  # None: group people into positions when titles repeat
+    edges: str = ""  # GraphML: "down" (superior → report), "up", or "" to detect
