@@ -102,6 +102,8 @@ def import_file(args: argparse.Namespace) -> int:
     out(f"{verb.capitalize()} {len(org)} positions from {name_of(source)}{where}.")
     if result.kept_in_notes:
         out("Columns kept in the notes: " + ", ".join(result.kept_in_notes) + ".")
+    for notice in result.notices:
+        out(notice)
     return 0
 
 

@@ -28,6 +28,7 @@ from orgdesk.io.export_table import position_rows
 from orgdesk.io.fields import EXPORT_FIELDS
 from orgdesk.io.graphml_checks import check_tree
 from orgdesk.io.limits import MAX_GRAPHML_BYTES
+from orgdesk.io.options import ImportOptions
 from orgdesk.io.problems import (
     ExportFailed,
     HostileFile,
@@ -132,7 +133,7 @@ def _parse(path: Path) -> Any:
                                               file=name_of(path))) from None
 
 
-def read_graphml(path: Path) -> Table:
+def read_graphml(path: Path, options: ImportOptions | None = None) -> Table:
     path = Path(path)
     graph = _parse(path)
     if not graph.is_directed():

@@ -63,6 +63,7 @@ class ImportResult:
     problems: list[Problem]
     rows: int = 0
     kept_in_notes: list[str] = field(default_factory=list)  # columns no field took
+    notices: list[str] = field(default_factory=list)  # how the source was read (Sentences)
 
     def require(self) -> Organisation:
         """The organisation, or ImportFailed listing every problem."""
@@ -90,7 +91,7 @@ def open_table(path: Path, options: ImportOptions) -> Table:
     if kind == "xlsx":
         return xlsx_format.read_xlsx(path, options.sheet)
     if kind == "graphml":
-        return graphml_format.read_graphml(path)
+        return graphml_format.read_graphml(path, options)
     raise InterchangeError(Sentence.of("{file} is not a table; it needs no column mapping.",
                                        file=name_of(path)))
 
@@ -123,6 +124,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
     path = Path(path)
     problems: list[Problem] = []
     kept: list[str] = []
+    notices: list[str] = []
     if format_of(path) == "json":
         if not path.is_file():
             raise InterchangeError(Sentence.of("{file} does not exist.", file=name_of(path)))
@@ -148,9 +150,12 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
             getattr(rows, "close", lambda: None)()
         problems[:0] = table.problems
         extras, unit, own = table.extras, table.unit, table.own
+        notices = table.notices
+        if table.root_named:  # --root-title named an existing node: no new top position
+            options = replace(options, roots=None, root_title="")
     checkpoint(progress, "checking", len(drafts), len(drafts))
     org = assemble(drafts, _plan(path, options, extras, unit, own), problems)
-    return ImportResult(path, None if problems else org, problems, len(drafts), kept)
+    return ImportResult(path, None if problems else org, problems, len(drafts), kept, notices)
 
 
 def _plan(path: Path, options: ImportOptions, extras: OwnExtras, unit: str, own: bool

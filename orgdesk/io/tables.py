@@ -67,6 +67,8 @@ class Table:
     own: bool = False  # orgdesk's own export: read exactly
     extras: OwnExtras = field(default_factory=OwnExtras)
     problems: list[Problem] = field(default_factory=list)  # found by the reader itself
+    notices: list[str] = field(default_factory=list)  # how the reader read it (Sentences)
+    root_named: bool = False  # the reader used options.root_title to pick an existing node
 
 
 @dataclass(slots=True)
