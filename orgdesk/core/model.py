@@ -188,6 +188,14 @@ class Position:
     kpis: tuple[Kpi, ...] = field(default=(), metadata=described(KPIS, "KPIs", "KPI指标"))
     career_path: str = field(default="", metadata=described(TEXT, "Career path", "发展方向"))
     notes: str = field(default="", metadata=described(TEXT, "Notes", "备注"))
+    # File format 2 (last, so positional construction of the older fields is unchanged):
+    # the position's key in the source it was imported from (a client's HR id:
+    # "O-6066", "ID001", "emi"), so an edited structure can be matched back to
+    # it; "" for positions created in orgdesk.
+    source_id: str = field(default="", metadata=described(TEXT, "Source ID", "来源编号"))
+    # The names of the people in its seats, as a people list gave them.
+    holders: tuple[str, ...] = field(default=(), metadata=described(
+        TEXTS, "Holders", "在岗人员"))
 
     def __post_init__(self) -> None:
         if not self.title.strip():

@@ -182,6 +182,7 @@ POSITIONS = EntityTable("positions", Position, (
            on_delete="RESTRICT", index=True),
     _integer("sort_order", "order"),
     _text("title"),
+    _text("source_id"),  # format 2
     Column("department_id", "department_id", Integer(), nullable=True,
            references="departments.id", on_delete="SET NULL", index=True),
     Column("kind", "kind", String(8), to_sql=_enum_value,
@@ -208,6 +209,7 @@ POSITIONS = EntityTable("positions", Position, (
     ChildTable("skills", "requirements.skills", (_text("text", ""),)),
     ChildTable("kpis", "kpis", (_text("name", "name"), _text("target", "target")),
                to_sql=attrgetter("name", "target"), from_sql=Kpi),
+    ChildTable("holders", "holders", (_text("text", ""),)),  # format 2
 ))
 
 RELATIONS = EntityTable("relations", Relation, (

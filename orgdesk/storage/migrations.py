@@ -24,10 +24,45 @@ from orgdesk.storage.sqlite_file import integrity_problems, schema_of
 
 Step = Callable[[sqlite3.Connection], None]
 
-#: MIGRATIONS[n] upgrades a version-n file to version n+1.  Version 1 is the
-#: first released schema, so the chain is empty for now; the machinery is
-#: exercised by tests with steps of their own.
-MIGRATIONS: dict[int, Step] = {}
+def _released_statement(version: int, kind: str, name: str) -> str:
+    """Format `version`'s frozen CREATE statement of the table or index `name`."""
+    prefix = f"CREATE {kind.upper()} {name} "
+    return next(sql for sql in schema_history.RELEASED[version] if sql.startswith(prefix))
+
+
+#: The positions columns of format 1, in its CREATE order.
+_POSITIONS_V1 = ("id", "superior_id", "sort_order", "title", "department_id", "kind", "level",
+                 "planned_headcount", "headcount_note", "filled_headcount", "education",
+                 "min_years", "age_min", "age_max", "other_requirements", "career_path", "notes")
+
+
+def _format_1_to_2(conn: sqlite3.Connection) -> None:
+    """Format 2 adds positions.source_id ("" for every existing position) and holders.
+
+    `ALTER TABLE … ADD COLUMN` would append the column after the table's
+    constraints in the stored CREATE text, which then differs from the schema a
+    new format-2 file has, and the exact schema comparison would refuse the
+    upgraded file.  So the table is rebuilt from format 2's frozen statement
+    (SQLite's documented procedure for other table changes) with foreign keys
+    off — `upgrade` turns them off — so dropping it cascades nothing; the child
+    tables' rows stay and point at the same ids, which `upgrade` checks after.
+    """
+    columns = ", ".join(_POSITIONS_V1)
+    conn.execute(f"CREATE TEMP TABLE positions_format_1 AS SELECT {columns} FROM main.positions")
+    conn.execute("DROP TABLE main.positions")  # its indexes go with it
+    conn.execute(_released_statement(2, "table", "positions"))
+    conn.execute(f"INSERT INTO main.positions ({columns}, source_id) "
+                 f"SELECT {columns}, '' FROM temp.positions_format_1 ORDER BY id")
+    conn.execute("DROP TABLE temp.positions_format_1")
+    for index in ("ix_positions_department_id", "ix_positions_superior_id"):
+        conn.execute(_released_statement(2, "index", index))
+    conn.execute(_released_statement(2, "table", "holders"))
+
+
+#: MIGRATIONS[n] upgrades a version-n file to version n+1.  Each step uses the
+#: frozen statements of `schema_history`, never the current ORM, so it still
+#: produces exactly format n+1 after later formats change the tables again.
+MIGRATIONS: dict[int, Step] = {1: _format_1_to_2}
 
 #: The oldest version this build can upgrade from.
 OLDEST_SUPPORTED = 1
@@ -122,6 +157,28 @@ def upgrade(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step] | No
     steps = MIGRATIONS if steps is None else steps
     target = SCHEMA_VERSION if target is None else target
     start: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    if start == target:
+        return start
+    # Steps may rebuild a table (drop and create it again): with foreign keys on,
+    # the drop would delete or refuse the rows that reference it.  The pragma is
+    # a no-op inside a transaction, so it is set here, between them; the
+    # foreign_key_check after the last step catches any step that broke them.
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _run_steps(conn, path, steps, start, target)
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
+    problems = integrity_problems(conn)
+    if problems:
+        raise CorruptFile(path, Sentence.of("{file} could not be upgraded: {problem}.",
+                                            file=name_of(path), problem=problems[0]))
+    return start
+
+
+def _run_steps(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step], start: int,
+               target: int) -> None:
+    """Steps start … target-1, each in its own transaction stamped with its new version."""
     for version in range(start, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -145,9 +202,3 @@ def upgrade(conn: sqlite3.Connection, path: Path, steps: Mapping[int, Step] | No
                                                     file=name_of(path), version=version + 1,
                                                     reason=sentence_of(exc))) from exc
             raise
-    if start != target:
-        problems = integrity_problems(conn)
-        if problems:
-            raise CorruptFile(path, Sentence.of("{file} could not be upgraded: {problem}.",
-                                                file=name_of(path), problem=problems[0]))
-    return start

@@ -30,7 +30,7 @@ from orgdesk.storage.columns import (
 #: `PRAGMA application_id` of every .orgdesk file: ASCII "OrgD".
 APPLICATION_ID = 0x4F726744
 #: `PRAGMA user_version` written by this build.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Every table of the current file format, in creation order.
 METADATA = MetaData()

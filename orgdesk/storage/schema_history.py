@@ -93,3 +93,97 @@ RELEASED: dict[int, tuple[str, ...]] = {1: (
      '\tFOREIGN KEY(target_id) REFERENCES positions (id) ON DELETE CASCADE\n'
      ')'),
 )}
+
+#: Format 2 (issue 11): positions.source_id (the key in the source a position was
+#: imported from) and the holders table (the names of the people in its seats).
+RELEASED[2] = (
+    ('CREATE TABLE meta (\n'
+     '\t"key" VARCHAR NOT NULL, \n'
+     '\tvalue TEXT NOT NULL, \n'
+     '\tPRIMARY KEY ("key")\n'
+     ')'),
+    ('CREATE TABLE departments (\n'
+     '\tid INTEGER NOT NULL, \n'
+     '\tname TEXT NOT NULL, \n'
+     '\tcolour VARCHAR(7) NOT NULL, \n'
+     '\tsort_order INTEGER NOT NULL, \n'
+     '\tPRIMARY KEY (id), \n'
+     '\tUNIQUE (name)\n'
+     ')'),
+    ('CREATE TABLE positions (\n'
+     '\tid INTEGER NOT NULL, \n'
+     '\tsuperior_id INTEGER, \n'
+     '\tsort_order INTEGER NOT NULL, \n'
+     '\ttitle TEXT NOT NULL, \n'
+     '\tsource_id TEXT NOT NULL, \n'
+     '\tdepartment_id INTEGER, \n'
+     '\tkind VARCHAR(8) NOT NULL, \n'
+     '\tlevel TEXT NOT NULL, \n'
+     '\tplanned_headcount INTEGER NOT NULL, \n'
+     '\theadcount_note TEXT NOT NULL, \n'
+     '\tfilled_headcount INTEGER NOT NULL, \n'
+     '\teducation TEXT NOT NULL, \n'
+     '\tmin_years INTEGER, \n'
+     '\tage_min INTEGER, \n'
+     '\tage_max INTEGER, \n'
+     '\tother_requirements TEXT NOT NULL, \n'
+     '\tcareer_path TEXT NOT NULL, \n'
+     '\tnotes TEXT NOT NULL, \n'
+     '\tPRIMARY KEY (id), \n'
+     '\tCONSTRAINT planned_non_negative CHECK (planned_headcount >= 0), \n'
+     '\tCONSTRAINT filled_non_negative CHECK (filled_headcount >= 0), \n'
+     "\tCONSTRAINT kind_known CHECK (kind IN ('line', 'staff')), \n"
+     '\tCONSTRAINT not_own_superior CHECK (superior_id IS NULL OR superior_id <> id), \n'
+     '\tFOREIGN KEY(superior_id) REFERENCES positions (id) ON DELETE RESTRICT, \n'
+     '\tFOREIGN KEY(department_id) REFERENCES departments (id) ON DELETE SET NULL\n'
+     ')'),
+    ('CREATE INDEX ix_positions_department_id ON positions (department_id)'),
+    ('CREATE INDEX ix_positions_superior_id ON positions (superior_id)'),
+    ('CREATE TABLE duties (\n'
+     '\tposition_id INTEGER NOT NULL, \n'
+     '\tseq INTEGER NOT NULL, \n'
+     '\ttext TEXT NOT NULL, \n'
+     '\tPRIMARY KEY (position_id, seq), \n'
+     '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
+     ')'),
+    ('CREATE TABLE languages (\n'
+     '\tposition_id INTEGER NOT NULL, \n'
+     '\tseq INTEGER NOT NULL, \n'
+     '\ttext TEXT NOT NULL, \n'
+     '\tPRIMARY KEY (position_id, seq), \n'
+     '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
+     ')'),
+    ('CREATE TABLE skills (\n'
+     '\tposition_id INTEGER NOT NULL, \n'
+     '\tseq INTEGER NOT NULL, \n'
+     '\ttext TEXT NOT NULL, \n'
+     '\tPRIMARY KEY (position_id, seq), \n'
+     '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
+     ')'),
+    ('CREATE TABLE kpis (\n'
+     '\tposition_id INTEGER NOT NULL, \n'
+     '\tseq INTEGER NOT NULL, \n'
+     '\tname TEXT NOT NULL, \n'
+     '\ttarget TEXT NOT NULL, \n'
+     '\tPRIMARY KEY (position_id, seq), \n'
+     '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
+     ')'),
+    ('CREATE TABLE holders (\n'
+     '\tposition_id INTEGER NOT NULL, \n'
+     '\tseq INTEGER NOT NULL, \n'
+     '\ttext TEXT NOT NULL, \n'
+     '\tPRIMARY KEY (position_id, seq), \n'
+     '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
+     ')'),
+    ('CREATE TABLE relations (\n'
+     '\tid INTEGER NOT NULL, \n'
+     '\tsource_id INTEGER NOT NULL, \n'
+     '\ttarget_id INTEGER NOT NULL, \n'
+     '\tkind VARCHAR(16) NOT NULL, \n'
+     '\tlabel TEXT NOT NULL, \n'
+     '\tPRIMARY KEY (id), \n'
+     "\tCONSTRAINT relation_kind CHECK (kind IN ('dotted', 'advisory')), \n"
+     '\tFOREIGN KEY(source_id) REFERENCES positions (id) ON DELETE CASCADE, \n'
+     '\tFOREIGN KEY(target_id) REFERENCES positions (id) ON DELETE CASCADE\n'
+     ')'),
+)
