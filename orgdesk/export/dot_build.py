@@ -7,10 +7,16 @@ Two layouts:
   ``nop2`` engine (``neato -n2``), so the file shows exactly the chart on screen;
 * ``dot``: Graphviz's own hierarchical layout of the same visible tree.
 
-Safety rules (RELIABILITY.md, "Graphviz export"): node ids are generated
-(``n<id>``, ``t<id>`` for the title, ``d<id>`` for detail text, ``b<id>`` for a
-×N badge, with a negative id written ``m<digits>``: see `id_key`), never user
-text; user text reaches DOT only through `dot_text.label`; no record shapes;
+One position is one node (``n<id>``, a negative id written ``m<digits>``: see
+`id_key`) whose one label holds the title, ×N badge and details
+(`dot_labels`): an HTML-like table for the system Graphviz, plain centred
+lines for the embedded one.  In the SVG each position is one
+``<g id="n<id>" class="node position">``, so a script finds position 12 as
+``#n12`` (and every box as ``.position``).  The optional legend adds nodes
+named ``legend<k>`` (`dot_legend`).
+
+Safety rules (RELIABILITY.md, "Graphviz export"): node ids are generated,
+never user text; user text reaches DOT only through `dot_text`; no record shapes;
 every attribute goes through `_attrs`, which refuses anything outside
 `ALLOWED_ATTRIBUTES` (so ``image``, ``shapefile``, ``fontpath``, ``URL``… cannot
 appear whatever the document says).
@@ -25,10 +31,13 @@ import graphviz
 
 from orgdesk.core.model import PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
+from orgdesk.export.dot_labels import html_label, plain_label
+from orgdesk.export.dot_legend import ENTRY_GAP, ENTRY_H, LEGEND_PT, LegendEntry, legend_entries, legend_size
 from orgdesk.export.dot_text import label
 from orgdesk.export.fonts import bold_font_name, font_name
 from orgdesk.export.options import ChartExportOptions
 from orgdesk.layout.chart import layout_chart, visible_tree
+from orgdesk.layout.hidden import hidden_below
 from orgdesk.layout.model import (
     Box,
     ChartLayout,
@@ -36,6 +45,7 @@ from orgdesk.layout.model import (
     ConnectorKind,
     LayoutOptions,
 )
+from orgdesk.layout.words import Language, content_language, words_for
 from orgdesk.layout.style import (
     BADGE_FILL,
     BADGE_H,
@@ -49,10 +59,7 @@ from orgdesk.layout.style import (
     estimate_size_badge,
 )
 from orgdesk.layout.text import (
-    DETAIL_PT,
-    LINE_SPACING,
-    PADDING_Y,
-    TITLE_PT,
+    BoxText,
     box_text,
     estimate_size,
     tracks_staffing,
@@ -64,7 +71,7 @@ ALLOWED_ATTRIBUTES = frozenset({
     "penwidth", "width", "height", "fixedsize", "pos", "margin", "labelloc", "labeljust",
     "arrowhead", "arrowsize", "rankdir", "ordering", "splines", "nodesep", "ranksep",
     "notranslate", "pad", "bgcolor", "outputorder", "id", "constraint", "rank", "lp",
-    "xlabel", "forcelabels",
+    "xlabel", "forcelabels", "class",
 })
 #: Attributes that make Graphviz read files or emit links; never written.
 FORBIDDEN_ATTRIBUTES = frozenset({"image", "imagepath", "shapefile", "fontpath", "stylesheet",
@@ -80,6 +87,7 @@ class DotChart:
     engine: str  # Graphviz layout engine: "nop2" (pinned) or "dot"
     positions: tuple[PositionId, ...]  # the positions drawn, in tree order
     layout: ChartLayout | None = None  # the compact layout the source pins
+    html: bool = True  # HTML-like labels (the system Graphviz) or plain ones (the embedded)
 
 
 def _attrs(**values: object) -> dict[str, str]:
@@ -146,17 +154,32 @@ def _graph(options: ChartExportOptions, org: Organisation, **extra: object) -> g
 
 
 def build_dot(org: Organisation, options: ChartExportOptions,
-              layout: ChartLayout | None = None) -> DotChart:
-    """The DOT of `org` (or a branch of it) for `options.layout`."""
+              layout: ChartLayout | None = None, html: bool = True) -> DotChart:
+    """The DOT of `org` (or a branch of it) for `options.layout`.
+
+    `html`: label the boxes with HTML-like tables (the system Graphviz), else
+    with plain labels (the embedded one, which cannot read HTML-like labels).
+    """
     if options.layout == "dot":
-        return _build_dot_layout(org, options)
-    return _build_compact(org, options, layout)
+        return _build_dot_layout(org, options, html)
+    return _build_compact(org, options, layout, html)
 
 
-def layout_options(options: ChartExportOptions) -> LayoutOptions:
+def chart_language(options: ChartExportOptions, org: Organisation | None) -> Language:
+    """The deliverable's language: the one asked for, else the document content's."""
+    if options.lang is not None:
+        return options.lang
+    if org is None:
+        return "en"
+    return content_language(p.title for p in org.positions())
+
+
+def layout_options(options: ChartExportOptions, org: Organisation | None = None) -> LayoutOptions:
+    """The layout options of an export; pass `org` so the boxes speak its language."""
     return LayoutOptions(orientation=options.orientation, detail=options.detail,
                          overrides=options.overrides, collapsed=options.collapsed,
-                         root=options.root, depth=options.depth)
+                         root=options.root, depth=options.depth,
+                         words=words_for(chart_language(options, org)))
 
 
 def _spline(points: tuple[tuple[float, float], ...], height: float) -> str:
@@ -169,10 +192,11 @@ def _spline(points: tuple[tuple[float, float], ...], height: float) -> str:
 
 
 def _build_compact(org: Organisation, options: ChartExportOptions,
-                   layout: ChartLayout | None) -> DotChart:
-    chart = layout or layout_chart(org, layout_options(options))
+                   layout: ChartLayout | None, html: bool) -> DotChart:
+    lo = layout_options(options, org)
+    chart = layout or layout_chart(org, lo)
     graph = _graph(options, org, notranslate="true", outputorder="edgesfirst", splines="true")
-    writer = _CompactWriter(org, chart, bold_font_name())
+    writer = _CompactWriter(org, chart, bold_font_name(), html)
     body = graph.body
     box = writer.box
     for b in chart.boxes.values():
@@ -180,7 +204,41 @@ def _build_compact(org: Organisation, options: ChartExportOptions,
     edge = writer.edge
     for connector in chart.connectors:
         edge(connector, body)
-    return DotChart(graph.source, "nop2", tuple(chart.boxes), chart)
+    if options.legend_shown():
+        entries = legend_entries(
+            org, chart.boxes, lo.words, chart.staffing,
+            relations=any(c.dashed for c in chart.connectors),
+            staff_shown=any(b.staff for b in chart.boxes.values()))
+        _pinned_legend(entries, lo.margin, body)
+    return DotChart(graph.source, "nop2", tuple(chart.boxes), chart, html)
+
+
+def _legend_node(index: int, entry: LegendEntry, pos: str | None = None) -> str:
+    """One legend entry: a box drawn like the chart's (or plain text), its caption inside."""
+    attrs = _attrs(label=label([entry.text]), id=f"legend{index}", fontsize=LEGEND_PT,
+                   fontcolor=entry.fontcolor, width=entry.width / 72, height=ENTRY_H / 72,
+                   fixedsize="true", margin="0")
+    attrs |= _attrs(**{"class": f"legend legend-{entry.key}"})
+    if entry.boxed:
+        attrs |= _attrs(shape="box", fillcolor=entry.fill, color=entry.border,
+                        style="rounded,filled,dashed" if entry.dashed else "rounded,filled")
+    else:
+        attrs |= _attrs(shape="plaintext", style="solid")
+    if pos is not None:
+        attrs |= _attrs(pos=pos)
+    return _statement(f"legend{index}", attrs)
+
+
+def _pinned_legend(entries: list[LegendEntry], margin: float, body: list[str]) -> None:
+    """The legend as a column below the pinned chart (Graphviz's y grows upwards, so
+    below the chart is below 0; the drawing's bounding box grows to hold it)."""
+    _, height = legend_size(entries)
+    top = -margin
+    for index, entry in enumerate(entries):
+        x = margin + entry.width / 2
+        y = top - index * (ENTRY_H + ENTRY_GAP) - ENTRY_H / 2
+        body.append(_legend_node(index, entry, f"{_num(x)},{_num(y)}!"))
+    del height
 
 
 def _template(*keys: str) -> tuple[str, ...]:
@@ -190,15 +248,11 @@ def _template(*keys: str) -> tuple[str, ...]:
 
 
 # The attributes of the compact chart's statements, in the order they are written.
-_BOX_KEYS = _template("label", "id", "pos", "width", "height", "fixedsize", "fillcolor", "color",
-                      "style", "penwidth")
-_TEXT_KEYS = _template("label", "shape", "style", "fontname", "fontsize", "fontcolor", "width",
-                       "height", "fixedsize", "margin", "pos")
-_BADGE_KEYS = _template("label", "shape", "style", "fillcolor", "color", "fontcolor", "fontname",
-                        "fontsize", "width", "height", "fixedsize", "margin", "pos")
+_BOX_KEYS = _template("label", "id", "class", "pos", "width", "height", "fixedsize", "fillcolor",
+                      "color", "style", "penwidth")
 _EDGE_KEYS = _template("pos")
 # Written literally by `_CompactWriter.box` and `.edge` (the rest comes from the templates).
-if _BOX_KEYS[:3] != ("label=", "id=", "pos=") or _EDGE_KEYS != ("pos=",):
+if _BOX_KEYS[:4] != ("label=", "id=", "class=", "pos=") or _EDGE_KEYS != ("pos=",):
     raise AssertionError("the compact chart's literal attribute keys are out of step")
 
 
@@ -222,24 +276,25 @@ class _CompactWriter:
     The text is byte for byte what `_statement(name, _attrs(…))` writes for each
     of them, with the same checks, but what repeats from box to box is checked
     and written once and then reused: the attribute keys (allow-listed when this
-    module loads), each distinct label (escaped by `dot_text.label`, quoted by the
-    `graphviz` package), each distinct style and size, and each distinct number
+    module loads), each distinct label (built by `dot_labels` from text escaped by
+    `dot_text`), each distinct style and size, and each distinct number
     (formatted by `_num`).  What is new for every box, its position, is a float
     formatted by `_num`, which only ever gives digits, a sign and a point (or
     inf/nan); a coordinate that is not a float goes through `_num` and the value
     check as before.
     """
 
-    def __init__(self, org: Organisation, chart: ChartLayout, bold: str) -> None:
+    def __init__(self, org: Organisation, chart: ChartLayout, bold: str, html: bool) -> None:
         self.org = org
+        self.html = html
+        self.font = font_name()
+        self.labels: dict[BoxText, str] = {}
         self.height = chart.height
         self.staffing = chart.staffing
         self.bold = bold
         self.numbers: dict[float, str] = {}
         self.styles: dict[tuple[object, ...], str] = {}
         self.sizes: dict[tuple[float, float], str] = {}
-        self.blocks: dict[tuple[object, ...], str] = {}
-        self.badges: dict[str, tuple[str, float]] = {}
 
     def num(self, value: float) -> str:
         """`_num(value)`, checked like any other value, remembered for floats."""
@@ -256,46 +311,24 @@ class _CompactWriter:
         return text
 
     def box(self, box: Box, body: list[str]) -> None:
-        """A box (n<id>, no text) with its title (t<id>), details (d<id>) and ×N badge (b<id>).
-
-        Separate pinned text nodes put each block of text exactly where the chart
-        view draws it; a node's own label can only be centred or stuck to its edge.
-        """
+        """A position's one node: its box, pinned, with all its text in its label."""
         num = self.num
         numbers = self.numbers
-        height = self.height
         w, h = box.w, box.h
-        by = box.y
-        text = box.text
         pid = id_key(box.id)
         cx = box.x + w / 2
-        x = numbers.get(cx) or num(cx)
-        y = height - by - h / 2
-        style = self._style(box)
+        y = self.height - box.y - h / 2
+        text = box.text
+        written = self.labels.get(text) or self._label(text)
         size = self.sizes.get((w, h)) or self._size(w, h)
-        body.append(f'\tn{pid} [label="" id="n{pid}" pos="{x},{numbers.get(y) or num(y)}!" '
-                    f"{size} {style}]\n")
-        title_lines = text.title_lines
-        more = text.detail_lines + text.duty_lines
-        title_h = len(title_lines) * TITLE_PT * LINE_SPACING
-        top = by + (PADDING_Y if more else (h - title_h) / 2)
-        blocks = self.blocks
-        key = ("t", title_lines, w, title_h)
-        head = blocks.get(key) or self._block(key, self.bold, TITLE_PT, TITLE_TEXT)
-        y = height - top - title_h / 2
-        body.append(f'\tt{pid} [{head}"{x},{numbers.get(y) or num(y)}!"]\n')
-        if more:
-            more_h = h - title_h - 2 * PADDING_Y
-            key = ("d", more, w, more_h)
-            head = blocks.get(key) or self._block(key, font_name(), DETAIL_PT, DETAIL_TEXT)
-            y = height - (top + title_h) - more_h / 2
-            body.append(f'\td{pid} [{head}"{x},{numbers.get(y) or num(y)}!"]\n')
-        if text.badge:
-            head, bw = self.badges.get(text.badge) or self._badge(text.badge)
-            bx = box.x + w - bw / 2 - 6
-            y = height - by + 2
-            body.append(f'\tb{pid} [{head}"{numbers.get(bx) or num(bx)},'
-                        f'{numbers.get(y) or num(y)}!"]\n')
+        body.append(f'\tn{pid} [label={written} id="n{pid}" class="position" '
+                    f'pos="{numbers.get(cx) or num(cx)},{numbers.get(y) or num(y)}!" '
+                    f"{size} {self._style(box)}]\n")
+
+    def _label(self, text: BoxText) -> str:
+        written = self.labels[text] = (html_label(text, self.font, self.bold) if self.html
+                                       else plain_label(text))
+        return written
 
     def _style(self, box: Box) -> str:
         """`fillcolor=… color=… style=… penwidth=…` of the box, once per distinct style."""
@@ -305,33 +338,16 @@ class _CompactWriter:
         written = self.styles.get(key)
         if written is None:
             style = box_style(self.org, box, self.staffing)
-            written = self.styles[key] = _written(_BOX_KEYS[6:], (
+            written = self.styles[key] = _written(_BOX_KEYS[7:], (
                 style.fill, style.border,
                 "rounded,filled,dashed" if style.dashed else "rounded,filled",
                 _num(1.0 if style.staff else 1.2)))
         return written
 
     def _size(self, w: float, h: float) -> str:
-        written = self.sizes[(w, h)] = _written(_BOX_KEYS[3:6],
+        written = self.sizes[(w, h)] = _written(_BOX_KEYS[4:7],
                                                 (_num(w / 72), _num(h / 72), "true"))
         return written
-
-    def _block(self, key: tuple[object, ...], font: str, size: float, colour: str) -> str:
-        """A text block's attributes up to `pos=`, once per distinct text and size."""
-        _, lines, box_w, block_h = key
-        written = _written(_TEXT_KEYS[:-1], (
-            label(lines), "plaintext", "solid", font, _num(size), colour,  # type: ignore[arg-type]  # the cache key's parts are typed as a tuple of objects
-            _num((box_w - 8) / 72), _num(block_h / 72), "true", "0"))  # type: ignore[operator]  # the cache key's parts are typed as a tuple of objects
-        written = self.blocks[key] = f"{written} {_TEXT_KEYS[-1]}"
-        return written
-
-    def _badge(self, badge: str) -> tuple[str, float]:
-        bw, _ = estimate_size_badge(badge)
-        written = _written(_BADGE_KEYS[:-1], (
-            label([badge]), "box", "rounded,filled", BADGE_FILL, BADGE_FILL, BADGE_TEXT,
-            self.bold, _num(BADGE_PT), _num(bw / 72), _num(BADGE_H / 72), "true", "0"))
-        entry = self.badges[badge] = (f"{written} {_BADGE_KEYS[-1]}", bw)
-        return entry
 
     def edge(self, connector: Connector, body: list[str]) -> None:
         head = f"n{id_key(connector.source)} -> n{id_key(connector.target)}"
@@ -382,8 +398,8 @@ def _compact_relation(head: str, connector: Connector, height: float, body: list
     body.append(_statement(head, common))
 
 
-def _build_dot_layout(org: Organisation, options: ChartExportOptions) -> DotChart:
-    lo = layout_options(options)
+def _build_dot_layout(org: Organisation, options: ChartExportOptions, html: bool) -> DotChart:
+    lo = layout_options(options, org)
     _, children = visible_tree(org, lo)
     staffing = tracks_staffing(org)
     graph = _graph(options, org, rankdir="TB" if options.orientation == "tb" else "LR",
@@ -393,19 +409,24 @@ def _build_dot_layout(org: Organisation, options: ChartExportOptions) -> DotChar
                    splines="polyline",
                    nodesep=0.25, ranksep=0.45)
     graph.attr("node", **_attrs(fontsize=10.0, margin="0.12,0.06"))
+    body = graph.body
+    hidden = hidden_below(org, children, lo)
+    bold = bold_font_name()
+    font = font_name()
+    any_staff = False
     for pid in children:
         position = org.position(pid)
-        text = box_text(position, org, options.detail, lo.words, staffing)
-        title = list(text.title_lines)
-        if text.badge:
-            title[-1] = f"{title[-1]} {text.badge}"
+        text = box_text(position, org, options.detail, lo.words, staffing, hidden.get(pid))
         staff = position.kind is PositionKind.STAFF and position.superior_id in children
+        any_staff = any_staff or staff
         w, h = estimate_size(text)
         style = box_style(org, Box(pid, 0, 0, w, h, text, staff=staff), staffing)
-        graph.node(node_name(pid), **_attrs(
-            label=label(title + list(text.detail_lines + text.duty_lines)), id=node_name(pid),
-            fillcolor=style.fill, color=style.border,
-            style="rounded,filled,dashed" if style.dashed else "rounded,filled"))
+        name = node_name(pid)
+        written = html_label(text, font, bold) if html else plain_label(text)
+        attrs = _attrs(**{"id": name, "class": "position"}, fillcolor=style.fill,
+                       color=style.border,
+                       style="rounded,filled,dashed" if style.dashed else "rounded,filled")
+        body.append(_statement(name, attrs).replace(" [", f" [label={written} ", 1))
     for pid, reports in children.items():
         for report in reports:
             graph.edge(node_name(pid), node_name(report.id))
@@ -415,11 +436,26 @@ def _build_dot_layout(org: Organisation, options: ChartExportOptions) -> DotChar
                 same.attr(**_attrs(rank="same"))
                 for name in [node_name(pid)] + [node_name(s.id) for s in staff_reports]:
                     same.node(name)
+    relations = False
     for relation in org.relations:
         if relation.source_id in children and relation.target_id in children:
+            relations = True
             attrs = _attrs(style="dashed", color=RELATION, arrowhead="vee", arrowsize=0.7,
                            constraint="false")
             if relation.label:  # orthogonal splines cannot place ordinary edge labels
                 attrs |= _attrs(xlabel=label([relation.label]))
             graph.edge(node_name(relation.source_id), node_name(relation.target_id), **attrs)
-    return DotChart(graph.source, "dot", tuple(children))
+    if options.legend_shown():
+        entries = legend_entries(org, children, lo.words, staffing, relations, any_staff)
+        # A column of its own, after the chart's last rank (below it, or beside it
+        # left to right), its entries held in order by invisible edges.
+        body.append("\tsubgraph cluster_legend {\n\t\tstyle=invis\n")
+        for index, entry in enumerate(entries):
+            body.append("\t" + _legend_node(index, entry))
+        body.append("\t}\n")
+        for index in range(1, len(entries)):
+            body.append(_statement(f"legend{index - 1} -> legend{index}", _attrs(style="invis")))
+        if children:
+            last = list(children)[-1]
+            body.append(_statement(f"{node_name(last)} -> legend0", _attrs(style="invis")))
+    return DotChart(graph.source, "dot", tuple(children), None, html)

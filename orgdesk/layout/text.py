@@ -17,6 +17,10 @@ from enum import IntEnum
 
 from orgdesk.core.model import Position
 from orgdesk.core.organisation import Organisation
+from orgdesk.layout.words import Words, hidden_text
+
+__all__ = ["BoxText", "Detail", "Measure", "Words", "box_text", "clean", "estimate_size",
+           "truncate", "wrap"]
 
 
 class Detail(IntEnum):
@@ -25,14 +29,6 @@ class Detail(IntEnum):
     TITLE = 1  # title (and ×N)
     SUMMARY = 2  # + department and headcount
     DUTIES = 3  # + the first duties
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    """The few words a box adds to the document's own text (translated by the GUI)."""
-
-    filled: str = "{filled}/{planned} filled"
-    duty_bullet: str = "· "
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,27 +86,75 @@ def clean(text: str) -> str:
     return "".join(out).strip()
 
 
+#: Characters a CJK line may not start with (kinsoku shori): closing brackets and
+#: quotes, sentence and clause punctuation, small kana, the prolonged sound mark.
+NO_LINE_START = frozenset("，。、）」』》〉】〕〗〙〛｝］！？：；,.!?:;)]}’”・ー…‥ぁぃぅぇぉっゃゅょァィゥェォッャュョ々〻")
+#: Characters a line may not end with: opening brackets and quotes.
+NO_LINE_END = frozenset("（「『《〈【〔〖〘〚｛［([{‘“")
+_HYPHENS = frozenset("-\u2010\u2011\u2013")
+
+
+def _wide(ch: str) -> bool:
+    return char_units(ch) == 2
+
+
+def _break_allowed(text: str, index: int) -> bool:
+    """May a line end before `text[index]`?  (0 < index < len(text))"""
+    before, after = text[index - 1], text[index]
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    if after == " " or before == " ":
+        return True
+    if before in _HYPHENS and not after.isspace():
+        return index > 1 and not text[index - 2].isspace()  # "e-mail" breaks after "e-", not "- x"
+    # Between two CJK characters, or between a CJK character and a Latin one.
+    return _wide(before) or _wide(after)
+
+
+def _split_word(text: str, cut: int) -> tuple[str, str]:
+    """A word wider than the line, split at `cut` with a visible hyphen between letters."""
+    if cut >= 2 and text[cut - 1].isalnum() and text[cut].isalnum() and not _wide(text[cut]):
+        return text[:cut - 1] + "-", text[cut - 1:]
+    return text[:cut], text[cut:]
+
+
+def _next_line(text: str, units: int) -> tuple[str, str]:
+    """The first line of `text` (at most `units` wide) and the rest."""
+    used, cut = 0, 0
+    for index, ch in enumerate(text):
+        used += char_units(ch)
+        if used > units:
+            break
+        cut = index + 1
+    cut = max(cut, 1)
+    # The last place a line may end, at or before the cut.
+    for index in range(cut, 0, -1):
+        if index < len(text) and _break_allowed(text, index):
+            return text[:index].rstrip(), text[index:].lstrip()
+    # One word wider than the line: split it (a CJK run whose only break points
+    # are refused by kinsoku also lands here and is cut as it is).
+    head, rest = _split_word(text, cut)
+    return head, rest
+
+
 def wrap(text: str, units: int) -> tuple[str, ...]:
-    """Greedy wrap at `units` (at most TITLE_LINES lines), at spaces in Latin text."""
+    """Wrap at `units` per line, at most TITLE_LINES lines (the last cut with "…").
+
+    Latin text breaks at spaces and after hyphens, never inside a word unless
+    the word alone is wider than the line (then with a visible hyphen); CJK text
+    breaks between characters, but a line never starts with closing punctuation
+    nor ends with an opening bracket (kinsoku).
+    """
     # Only the first lines are shown, so a hostile 100k-character title costs nothing.
     text = clean(text[:units * (TITLE_LINES + 1)])
     lines: list[str] = []
     while text_units(text) > units:
-        used, cut = 0, 0
-        for index, ch in enumerate(text):
-            used += char_units(ch)
-            if used > units:
-                break
-            cut = index + 1
-        space = text.rfind(" ", 0, cut + 1)
-        if space > cut // 2:  # a word boundary not too far back
-            cut = space
-        cut = max(cut, 1)
-        lines.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
+        if len(lines) == TITLE_LINES - 1:
+            lines.append(truncate(text, units))
+            return tuple(lines)
+        head, text = _next_line(text, units)
+        lines.append(head)
     lines.append(text)
-    if len(lines) > TITLE_LINES:
-        lines[TITLE_LINES - 1:] = [truncate(" ".join(lines[TITLE_LINES - 1:]), units)]
     return tuple(lines)
 
 
@@ -142,8 +186,13 @@ def tracks_staffing(org: Organisation) -> bool:
 
 
 def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMMARY,
-             words: Words = Words(), staffing: bool | None = None) -> BoxText:
-    """The lines shown for `position` at `detail`."""
+             words: Words = Words(), staffing: bool | None = None,
+             hidden: tuple[int, int] | None = None) -> BoxText:
+    """The lines shown for `position` at `detail`.
+
+    `hidden` is (positions, seats) a collapsed box hides below it; it adds the
+    line "+N positions / M seats hidden" in `words`' language.
+    """
     badge = f"×{position.planned_headcount}" if position.planned_headcount > 1 else ""
     title = wrap(position.title, TITLE_UNITS - (text_units(badge) + 1 if badge else 0))
     details: list[str] = []
@@ -154,6 +203,8 @@ def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMM
         if staffing if staffing is not None else tracks_staffing(org):
             details.append(words.filled.format(filled=position.filled_headcount,
                                                planned=position.planned_headcount))
+    if hidden is not None and hidden[0]:
+        details.append(truncate(hidden_text(words, *hidden), DETAIL_UNITS + 6))
     if detail >= Detail.DUTIES:
         duties = tuple(truncate(words.duty_bullet + duty, DUTY_UNITS)
                        for duty in position.duties[:FIRST_DUTIES])
