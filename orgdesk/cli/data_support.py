@@ -124,7 +124,16 @@ def export_data(args: argparse.Namespace) -> int:
 
     if getattr(args, "root", None) or getattr(args, "depth", None) is not None:
         raise UserError("--root and --depth apply to chart exports (png, svg, pdf, dot) only.")
+    layout = getattr(args, "layout", None)
+    if layout in ("compact", "dot"):
+        raise UserError(Sentence.of(
+            "--layout {layout} applies to charts (png, svg, pdf, dot); data files take d3, "
+            "orgchartjs, gojs, drawio, yed or visio.", layout=layout))
+    if layout is not None:
+        from orgdesk.io.peers import peer_writer
+
+        peer_writer(layout, args.output)  # a wrong extension is refused before reading
     org = read_organisation(args.file)
-    export_to(org, args.output)
+    export_to(org, args.output, layout)
     out(f"Exported {len(org)} positions to {args.output}.")
     return 0

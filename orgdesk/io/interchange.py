@@ -198,9 +198,15 @@ def _unicode_path(path: Path) -> bool:
     return True
 
 
-def export_to(org: Organisation, path: Path) -> None:
-    """Write `org` as CSV, XLSX, GraphML or JSON, chosen by the extension of `path`."""
-    writer = EXPORT_WRITERS.get(Path(path).suffix.lower())
+def export_to(org: Organisation, path: Path, layout: str | None = None) -> None:
+    """Write `org` as CSV, XLSX, GraphML or JSON, chosen by the extension of `path`:
+    orgdesk's own layout, or with `layout` that peer tool's (orgdesk.io.peers)."""
+    if layout is not None:
+        from orgdesk.io.peers import peer_writer
+
+        writer = peer_writer(layout, path)
+    else:
+        writer = EXPORT_WRITERS.get(Path(path).suffix.lower())  # type: ignore[assignment]  # every writer takes (org, handle)
     if writer is None:
         known = ", ".join(sorted(EXPORT_WRITERS))
         raise ExportFailed(Sentence.of("orgdesk cannot export {file}; it writes {known} files.",
