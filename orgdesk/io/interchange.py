@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo
 from orgdesk.core.organisation import Organisation
 from orgdesk.files import write_atomically
-from orgdesk.io import csv_format, graphml_format, json_format, xlsx_format
+from orgdesk.io import csv_format, graphml_format, json_format, json_peers, xlsx_format
 from orgdesk.io.assemble import Assembly, assemble
 from orgdesk.io.cells import cell_text
 from orgdesk.io.fields import UNMAPPED
@@ -81,11 +81,18 @@ def format_of(path: Path) -> str:
     return kind
 
 
-def open_table(path: Path, options: ImportOptions) -> Table:
-    """The tabular view of a CSV, Excel or GraphML source (rows read lazily)."""
+def open_table(path: Path, options: ImportOptions, data: Any = None) -> Table:
+    """The tabular view of a CSV, Excel, GraphML or peer JSON source (rows read lazily).
+
+    `data`: a JSON source already parsed.
+    """
     kind = format_of(path)
     if not Path(path).is_file():
         raise InterchangeError(Sentence.of("{file} does not exist.", file=name_of(path)))
+    if kind == "json":
+        data = json_format.parse_file(path) if data is None else data
+        if not json_format.is_own(data):
+            return json_peers.peer_table(path, data, options)
     if kind == "csv":
         return csv_format.read_csv(path, options.encoding)
     if kind == "xlsx":
@@ -100,10 +107,11 @@ def preview(path: Path, options: ImportOptions = ImportOptions(), sample_rows: i
             ) -> Preview:
     path = Path(path)
     kind = format_of(path)
-    if kind == "json":
-        json_format.load(path)
+    data = _json_data(path) if kind == "json" else None
+    if json_format.is_own(data):
+        json_format.load(path, data)
         return Preview(kind, [], [], {}, True)
-    table = open_table(path, options)
+    table = open_table(path, options, data)
     samples: list[list[str]] = []
     rows = iter(table.rows)
     try:
@@ -125,13 +133,12 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
     problems: list[Problem] = []
     kept: list[str] = []
     notices: list[str] = []
-    if format_of(path) == "json":
-        if not path.is_file():
-            raise InterchangeError(Sentence.of("{file} does not exist.", file=name_of(path)))
-        drafts, extras = json_format.read_json(path, problems)
+    data = _json_data(path) if format_of(path) == "json" else None
+    if json_format.is_own(data):
+        drafts, extras = json_format.read_json(path, problems, data)
         unit, own = "position", True
     else:
-        table = open_table(path, options)
+        table = open_table(path, options, data)
         rows = table.rows
         try:
             mapping = effective_mapping(table.headers, options.mapping)
@@ -156,6 +163,13 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
     checkpoint(progress, "checking", len(drafts), len(drafts))
     org = assemble(drafts, _plan(path, options, extras, unit, own), problems)
     return ImportResult(path, None if problems else org, problems, len(drafts), kept, notices)
+
+
+def _json_data(path: Path) -> Any:
+    """A JSON source parsed (orgdesk's own or a peer's), refused if it is broken or hostile."""
+    if not path.is_file():
+        raise InterchangeError(Sentence.of("{file} does not exist.", file=name_of(path)))
+    return json_format.parse_file(path)
 
 
 def _plan(path: Path, options: ImportOptions, extras: OwnExtras, unit: str, own: bool

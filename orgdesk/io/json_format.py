@@ -10,6 +10,7 @@ the same code as the tables.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -27,7 +28,7 @@ from orgdesk.core.model import (
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.serialize import department_to_dict, position_to_dict
 from orgdesk.io.cells import MAX_NUMBER
-from orgdesk.io.limits import MAX_JSON_BYTES
+from orgdesk.io.limits import MAX_CSV_CELL_CHARS, MAX_JSON_BYTES
 from orgdesk.io.problems import HostileFile, MalformedFile, Problem, name_of
 from orgdesk.io.tables import Draft, OwnExtras, PendingRelation
 
@@ -166,7 +167,19 @@ def _dict(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
-def load(path: Path) -> dict[str, Any]:
+#: The longest text read from a JSON file (the longest a CSV cell may hold).
+MAX_TEXT_CHARS = MAX_CSV_CELL_CHARS
+#: How orgdesk's own export starts: its long texts are its own, never refused on the way back.
+_OWN_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"orgdesk"')
+
+
+def parse_file(path: Path) -> Any:
+    """The JSON value of `path`, read under the size caps; broken or hostile files raise.
+
+    A file that nests deeper than the parser's stack or holds a text of more
+    than MAX_TEXT_CHARS characters is refused before anything is built from it
+    (a text that long is found by a scan of the bytes, not by parsing it).
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -175,6 +188,8 @@ def load(path: Path) -> dict[str, Any]:
                                                 "reads.",
                                                 file=name_of(path), limit=MAX_JSON_BYTES >> 20))
         raw = path.read_bytes()
+        if len(raw) > MAX_TEXT_CHARS and not _OWN_START.match(raw):
+            _refuse_long_text(path, raw)
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_parse_int,
                           object_pairs_hook=_object)
     except OSError as exc:
@@ -190,8 +205,34 @@ def load(path: Path) -> dict[str, Any]:
                                               file=name_of(path), line=exc.lineno,
                                               reason=exc.msg)) from None
     except RecursionError:
-        raise HostileFile(path, Sentence.of("{file} is nested too deeply to be read.",
-                                            file=name_of(path))) from None
+        raise HostileFile(path, Sentence.of(
+            "{file} is nested too deeply to be read (hundreds of levels); write a deep "
+            "hierarchy as a flat list of entries with id and parent keys instead.",
+            file=name_of(path))) from None
+    return data
+
+
+def _refuse_long_text(path: Path, raw: bytes) -> None:
+    # A run without a quote is an upper bound of a string's length; the search is linear
+    # because every attempt starts at a quote and ends at the next one.
+    match = re.search(rb'"[^"]{%d}' % MAX_TEXT_CHARS, raw)
+    if match is not None:
+        raise HostileFile(path, Sentence.of(
+            "{file} line {line} holds a text longer than {limit} million characters, more "
+            "than orgdesk reads; shorten that text or remove it.", file=name_of(path),
+            line=raw.count(b"\n", 0, match.start()) + 1, limit=MAX_TEXT_CHARS // 1_000_000))
+
+
+def is_own(data: Any) -> bool:
+    """Whether parsed JSON is orgdesk's own export (else a peer tool's JSON)."""
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def load(path: Path, data: Any = None) -> dict[str, Any]:
+    """orgdesk's own JSON document, checked (`data`: the file already parsed)."""
+    path = Path(path)
+    if data is None:
+        data = parse_file(path)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise MalformedFile(path, Sentence.of("{file} is not an orgdesk JSON file.",
                                               file=name_of(path)))
@@ -210,9 +251,10 @@ def load(path: Path) -> dict[str, Any]:
     return data
 
 
-def read_json(path: Path, problems: list[Problem]) -> tuple[list[Draft], OwnExtras]:
+def read_json(path: Path, problems: list[Problem], data: Any = None
+              ) -> tuple[list[Draft], OwnExtras]:
     """Drafts and extras of an orgdesk JSON file; bad entries go to `problems`."""
-    data = load(path)
+    data = load(path, data)
     extras = OwnExtras(departments=[])
     try:
         info = _dict(data.get("info", {}), "“info”")

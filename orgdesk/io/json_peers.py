@@ -1,0 +1,416 @@
+"""Peer tools' JSON read as a table, so it goes through the same mapping and checks as CSV.
+
+Each node becomes a row; its keys become the columns, nested objects as paths
+(`data.name`, `tag.position`), lists as one item per line.  The structure the
+file expresses by nesting (`children`), by edge lists or by `children` lists of
+ids becomes a synthetic superior column (“parent (nesting)”, “parent (edges)”,
+“parent (children)”) that names each node's superior by its key.  Which keys
+are the id and the parent is decided by the field aliases and then by the
+values: the parent key's values are ids of other entries.  The user's `--map`
+choices win over all of this, and naming a key the file lacks is an error.
+Problems are counted in entries, in the order the file lists them.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from orgdesk.core.errors import Sentence
+from orgdesk.io.cells import cell_text
+from orgdesk.io.fields import UNMAPPED, recognise
+from orgdesk.io.json_format import MAX_TEXT_CHARS, Duplicated
+from orgdesk.io.json_shapes import CHILD_KEYS, Shape, shape_of
+from orgdesk.io.options import ImportOptions
+from orgdesk.io.problems import Problem
+from orgdesk.io.tables import Table, effective_mapping
+
+UNIT = "entry"
+ID_OF_ENTRY = "id (entry)"
+PARENT_BY = {"nesting": "parent (nesting)", "edges": "parent (edges)",
+             "children": "parent (children)"}
+#: What a parent value says when it means “no superior” (compared without case).
+NULL_TOKENS = frozenset({"null", "(null)", "none", "n/a", "na", "nil", "undefined", "-"})
+#: A superior used when the parent key is empty (OrgChart JS: the sub-tree's parent).
+FALLBACK_PARENTS = ("stpid",)
+#: Words in a key that say it names another entry's id (for keys the aliases miss).
+_PARENT_WORDS = re.compile(r"parent|pid|manager|boss|report|superior|supervisor|上级|汇报",
+                           re.IGNORECASE)
+_ID_WORDS = re.compile(r"(?:^|[._\s-])(?:id|key|code|no)$|^(?:id|key)|编号|工号|编码",
+                       re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+Record = dict[str, Any]
+
+
+@dataclass(slots=True)
+class _Read:
+    """The nodes as flat records, with what the file says about their structure."""
+
+    records: list[Record | None]  # None: the entry is no object (a problem)
+    headers: list[str]
+    parents: list[Any] | None = None  # the superior of each record, when the file's structure says
+    child_refs: dict[int, list[Any]] = field(default_factory=dict)  # entry → ids of its reports
+    parent_header: str = ""
+    key_hint: str = ""
+    parent_hint: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
+    """The table of a parsed peer JSON value; `Table.guessed` is its whole automatic mapping."""
+    shape = shape_of(path, data)
+    read = _google(shape) if shape.google else _records(shape)
+    read.problems[:0] = shape.problems
+    mapping = _auto_mapping(read)
+    synthetic: list[str] = []
+    key_header = next((h for h, k in mapping.items() if k == "id"), "")
+    if read.child_refs or shape.nesting is not None or shape.edges is not None:
+        key_header = _structure(read, shape, key_header)
+        if key_header == ID_OF_ENTRY:
+            synthetic.append(ID_OF_ENTRY)
+        synthetic.append(read.parent_header)
+        for header, key in mapping.items():
+            if key in ("id", "superior") and header != key_header:
+                mapping[header] = UNMAPPED  # the file's structure names ids and superiors
+        mapping[key_header] = "id"
+        mapping[read.parent_header] = "superior"
+    headers = [*read.headers, *synthetic]
+    guessed = {h: mapping.get(h, UNMAPPED) for h in headers}
+    rows = _rows(read, headers, effective_mapping(headers, options.mapping, guessed), options)
+    return Table(Path(path), headers, rows, UNIT, len(rows), problems=read.problems,
+                 guessed=guessed)
+
+
+# ------------------------------------------------------------------ records
+def _records(shape: Shape) -> _Read:
+    records: list[Record | None] = []
+    problems: list[Problem] = []
+    seen: dict[str, None] = {}
+    refs: dict[int, list[Any]] = {}  # entry index → the ids its `children` list names
+    skip = shape.child_key if shape.nesting is not None else ""
+    for index, node in enumerate(shape.nodes):
+        if not isinstance(node, dict):
+            problems.append(Problem(index + 1, Sentence.of(
+                "it is {what}, not an object holding a position's keys.",
+                what=_kind_of(node)), UNIT))
+            records.append(None)
+            continue
+        record, listed = _flatten(node, skip, index + 1, problems)
+        if listed is not None:
+            refs[index] = listed
+        records.append(record)
+        for key in record:
+            if key not in seen:
+                seen[key] = None
+    read = _Read(records, list(seen), key_hint=shape.key_hint, parent_hint=shape.parent_hint,
+                 problems=problems)
+    if shape.nesting is None and shape.edges is None:
+        read.child_refs = refs  # resolved by key once the key is known
+    return read
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return Sentence.of("an array")
+    if isinstance(value, str):
+        return Sentence.of("a text")
+    if value is None:
+        return Sentence.of("null")
+    return Sentence.of("a number or true/false value")
+
+
+def _flatten(node: dict[str, Any], skip: str, number: int, problems: list[Problem]
+             ) -> tuple[Record, list[Any] | None]:
+    """A node's keys as paths; `children` lists of ids are returned apart."""
+    listed: list[Any] | None = None
+    if type(node) is dict and not skip and not any(type(v) in (dict, list, Duplicated)
+                                                   or (type(v) is str and len(v) > MAX_TEXT_CHARS)
+                                                   for v in node.values()):
+        return node, None  # the common flat entry: used as it is
+    record: Record = {}
+    _check_keys(node, "", number, problems)
+    prefixes = [""]
+    iterators = [iter(node.items())]
+    while iterators:
+        prefix = prefixes[-1]
+        for key, value in iterators[-1]:
+            name = prefix + str(key)
+            if not prefix and key == skip:
+                continue
+            if isinstance(value, dict):
+                _check_keys(value, name + ".", number, problems)
+                prefixes.append(name + ".")
+                iterators.append(iter(value.items()))
+                break
+            if isinstance(value, list):
+                if not prefix and key.casefold() in CHILD_KEYS and not skip and all(
+                        not isinstance(item, (dict, list)) for item in value):
+                    listed = value  # the ids of this entry's reports
+                    continue
+                value = _list_text(value)
+            if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+                problems.append(Problem(number, Sentence.of(
+                    "“{key}” holds {count} characters, more than the {limit} orgdesk reads; "
+                    "shorten it.", key=name, count=f"{len(value):,}",
+                    limit=f"{MAX_TEXT_CHARS:,}"), UNIT))
+                value = ""
+            record[name] = value
+        else:
+            iterators.pop()
+            prefixes.pop()
+    return record, listed
+
+
+def _check_keys(node: dict[str, Any], prefix: str, number: int, problems: list[Problem]) -> None:
+    if isinstance(node, Duplicated):
+        problems.append(Problem(number, Sentence.of(
+            "it names “{key}” twice, so it is unclear which one counts; remove one of them.",
+            key=prefix + node.twice[0]), UNIT))
+
+
+def _list_text(items: list[Any]) -> str:
+    """A list as one item per line: tags, duties; objects as their values (“name：target”)."""
+    lines = []
+    for item in items:
+        if isinstance(item, dict):
+            lines.append("：".join(cell_text(v) for v in item.values()
+                                  if not isinstance(v, (dict, list)) and v is not None))
+        elif isinstance(item, list):
+            try:
+                lines.append(json.dumps(item, ensure_ascii=False))
+            except RecursionError:
+                lines.append("…")
+        elif item is not None:
+            lines.append(cell_text(item))
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------ Google Charts
+def _google(shape: Shape) -> _Read:
+    """Rows of [id or {"v", "f"}, parent, tooltip, …] as id, label, parent, tooltip."""
+    rows = shape.nodes
+    problems: list[Problem] = []
+    first = rows[0] if rows else []
+    skip_first = (len(rows) > 1 and bool(first) and all(type(c) is str for c in first)
+                  and not any(len(r) > 1 and _cell(r[1])[0] == first[0] for r in rows[1:]))
+    extra = max((len(r) for r in rows), default=0)
+    headers = ["id", "label", "parent", "tooltip", *(f"column {i + 1}" for i in range(3, extra))]
+    records: list[Record | None] = []
+    for number, row in enumerate(rows, 1):
+        if number == 1 and skip_first:
+            records.append(None)  # the header row (arrayToDataTable): named, not a position
+            continue
+        if not isinstance(row, list) or not row:
+            problems.append(Problem(number, Sentence.of(
+                "it is not a row of cells [id, parent, tooltip]."), UNIT))
+            records.append(None)
+            continue
+        value, label = _cell(row[0])
+        record: Record = {"id": value, "label": label or cell_text(value)}
+        if len(row) > 1:
+            record["parent"] = _cell(row[1])[0]
+        if len(row) > 2:
+            record["tooltip"] = _cell(row[2])[1] or cell_text(_cell(row[2])[0])
+        for index in range(3, len(row)):
+            record[headers[index + 1]] = _cell(row[index])[0]
+        records.append(record)
+    return _Read(records, headers, key_hint="id", parent_hint="parent", problems=problems)
+
+
+def _cell(cell: Any) -> tuple[Any, str]:
+    """A Google cell's value and its formatted text (HTML reduced to its words)."""
+    if isinstance(cell, dict):
+        shown = cell.get("f")
+        text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", shown))).strip() \
+            if isinstance(shown, str) else ""
+        value = cell.get("v")
+        return (value if not isinstance(value, (dict, list)) else None), text
+    if isinstance(cell, list):
+        return None, ""
+    return cell, ""
+
+
+# ---------------------------------------------------------------- mapping
+def _auto_mapping(read: _Read) -> dict[str, str]:
+    """Aliases on the full path, then on its last part (“data.name”), then the format's hints."""
+    headers = read.headers
+    mapping = recognise(headers)
+    taken = {key for key in mapping.values() if key}
+    for header in headers:
+        if not mapping[header] and "." in header:
+            key = recognise([header.rsplit(".", 1)[1]])[header.rsplit(".", 1)[1]]
+            if key and key != "ignore" and key not in taken:
+                mapping[header] = key
+                taken.add(key)
+    for hint, key in ((read.key_hint, "id"), (read.parent_hint, "superior")):
+        if hint in mapping:
+            for header, current in mapping.items():
+                if current == key:
+                    mapping[header] = UNMAPPED
+            mapping[hint] = key
+    if not read.child_refs and read.parent_header == "":
+        _pair_by_values(read, mapping)
+    return mapping
+
+
+def _values(records: Sequence[Record | None], header: str) -> list[str]:
+    return [cell_text(r.get(header)).strip() if r is not None else "" for r in records]
+
+
+def _scalar(records: Iterable[Record | None], header: str) -> bool:
+    return all(not isinstance(r.get(header), (dict, list, float)) or
+               (isinstance(r.get(header), float) and r[header].is_integer())
+               for r in records if r is not None)
+
+
+def _pair_by_values(read: _Read, mapping: dict[str, str]) -> None:
+    """Settle the id and parent keys by what they hold when the aliases did not."""
+    records = [r for r in read.records if r is not None]
+    if len(records) < 2:
+        return
+    id_header = next((h for h, k in mapping.items() if k == "id"), "")
+    if next((h for h, k in mapping.items() if k == "superior"), ""):
+        return  # named by its alias (its values may be titles or names: assemble resolves those)
+    columns = [h for h in read.headers if _scalar(records, h)]
+    values = {h: _values(records, h) for h in columns}
+    unique = [h for h in columns if all(values[h]) and len(set(values[h])) == len(records)]
+    ids = [id_header] if id_header in values else sorted(
+        unique, key=lambda h: not _ID_WORDS.search(h))
+    best: tuple[tuple[bool, int], str, str] | None = None
+    for key in ids:
+        known = set(values[key])
+        zero_is_null = "0" not in known
+        for header in columns:
+            if header == key or mapping.get(header) not in (UNMAPPED, None):
+                continue
+            refs = [v for v in values[header] if not _is_null(v, zero_is_null, ())]
+            if not refs or len(refs) == len(records) and len(set(refs)) == len(refs) \
+                    and all(a == b for a, b in zip(values[header], values[key])):
+                continue
+            if all(v in known for v in refs):
+                score = (bool(_PARENT_WORDS.search(header)), len(refs))
+                if best is None or score > best[0]:
+                    best = (score, key, header)
+    if best is not None:
+        _, key, header = best
+        if not id_header:
+            mapping[key] = "id"
+        mapping[header] = "superior"
+
+
+def _is_null(text: str, zero_is_null: bool, extra: Sequence[str]) -> bool:
+    folded = text.casefold()
+    return (not folded or folded in NULL_TOKENS or (zero_is_null and folded == "0")
+            or folded in extra)
+
+
+# ---------------------------------------------------------------- structure
+def _structure(read: _Read, shape: Shape, key_header: str) -> str:
+    """Fill `read.parents` from nesting, edges or children lists; the key header used."""
+    records = read.records
+    complete = bool(key_header) and all(
+        r is None or cell_text(r.get(key_header)).strip() for r in records)
+    if shape.edges is not None and not complete:
+        key_header = _key_for_edges(read, shape) or key_header
+        complete = bool(key_header)
+    keys = ([cell_text(r.get(key_header)).strip() if r is not None else "" for r in records]
+            if complete else [str(i + 1) for i in range(len(records))])
+    if shape.nesting is not None:
+        read.parent_header = PARENT_BY["nesting"]
+        read.parents = [keys[p] if p is not None else None for p in shape.nesting]
+    elif shape.edges is not None:
+        read.parent_header = PARENT_BY["edges"]
+        read.parents = _from_edges(read, shape.edges, keys)
+    else:
+        read.parent_header = PARENT_BY["children"]
+        read.parents = _from_children(read, read.child_refs, keys)
+    return key_header if complete else ID_OF_ENTRY
+
+
+def _key_for_edges(read: _Read, shape: Shape) -> str:
+    """The key whose values every edge end is among (yFiles `id`, Cytoscape `data.id`)."""
+    ends = {cell_text(e).strip() for _, s, t in shape.edges or () for e in (s, t)}
+    records = [r for r in read.records if r is not None]
+    for header in read.headers:
+        values = {cell_text(r.get(header)).strip() for r in records}
+        if ends <= values and len(values) == len(records):
+            return header
+    return ""
+
+
+def _from_edges(read: _Read, edges: list[tuple[int, Any, Any]], keys: list[str]) -> list[Any]:
+    index = {key: i for i, key in enumerate(keys) if key}
+    parents: list[Any] = [None] * len(keys)
+    for number, superior, report in edges:
+        top, bottom = cell_text(superior).strip(), cell_text(report).strip()
+        missing = next((end for end in (top, bottom) if end not in index), None)
+        if missing is not None:
+            read.problems.append(Problem(number, Sentence.of(
+                "it names “{end}”, which is not the id of any node; correct the edge or "
+                "add that node.", end=missing), "edge"))
+            continue
+        at = index[bottom]
+        if parents[at] is not None and parents[at] != top:
+            read.problems.append(Problem(at + 1, Sentence.of(
+                "the edge list gives it two superiors, “{first}” and “{second}”; keep one "
+                "reporting line.", first=parents[at], second=top), UNIT))
+            continue
+        parents[at] = top
+    return parents
+
+
+def _from_children(read: _Read, refs: dict[int, list[Any]], keys: list[str]) -> list[Any]:
+    parents: list[Any] = [None] * len(keys)
+    index = {key: i for i, key in enumerate(keys) if key}
+    for at, listed in refs.items():
+        for child in listed:
+            text = cell_text(child).strip()
+            found = index.get(text)
+            if found is None:
+                read.problems.append(Problem(at + 1, Sentence.of(
+                    "its “children” name “{child}”, which is not the id of any entry.",
+                    child=text), UNIT))
+            elif parents[found] is not None and parents[found] != keys[at]:
+                read.problems.append(Problem(found + 1, Sentence.of(
+                    "it is listed in the “children” of both “{first}” and “{second}”; keep "
+                    "it under one.", first=parents[found], second=keys[at]), UNIT))
+            else:
+                parents[found] = keys[at]
+    return parents
+
+
+# --------------------------------------------------------------------- rows
+def _rows(read: _Read, headers: list[str], mapping: dict[str, str], options: ImportOptions
+          ) -> list[tuple[int, list[Any]]]:
+    superior = next((h for h, k in mapping.items() if k == "superior"), "")
+    key = next((h for h, k in mapping.items() if k == "id"), "")
+    own_headers = read.headers
+    extra = tuple(t.casefold() for t in options.null_tokens)
+    known = {cell_text(r.get(key)).strip() for r in read.records if r is not None} if key else set()
+    zero_is_null = "0" not in known
+    fallback = next((h for h in FALLBACK_PARENTS if h in own_headers and h != superior), "")
+    at = headers.index(superior) if superior else -1
+    rows: list[tuple[int, list[Any]]] = []
+    for index, record in enumerate(read.records):
+        if record is None:
+            continue
+        get = record.get
+        cells: list[Any] = [get(h) for h in own_headers]
+        if len(headers) > len(own_headers):
+            if ID_OF_ENTRY in headers:
+                cells.append(str(index + 1))
+            cells.append(read.parents[index] if read.parents is not None else None)
+        if at >= 0:
+            value = cells[at]
+            if value is not None and _is_null(cell_text(value).strip(), zero_is_null, extra):
+                value = cells[at] = None
+            if value is None and fallback:
+                cells[at] = get(fallback)
+        rows.append((index + 1, cells))
+    return rows
