@@ -33,6 +33,10 @@ def places(unit: str, rows: Sequence[int], limit: int = 8) -> Sentence:
             return Sentence.of("node {rows}", rows=shown)
         if unit == "position":
             return Sentence.of("position entry {rows}", rows=shown)
+        if unit == "entry":
+            return Sentence.of("entry {rows}", rows=shown)
+        if unit == "edge":
+            return Sentence.of("edge {rows}", rows=shown)
         return Sentence.of("row {rows}", rows=shown)
     if unit == "line":
         return Sentence.of("lines {rows}", rows=shown)
@@ -40,6 +44,10 @@ def places(unit: str, rows: Sequence[int], limit: int = 8) -> Sentence:
         return Sentence.of("nodes {rows}", rows=shown)
     if unit == "position":
         return Sentence.of("position entries {rows}", rows=shown)
+    if unit == "entry":
+        return Sentence.of("entries {rows}", rows=shown)
+    if unit == "edge":
+        return Sentence.of("edges {rows}", rows=shown)
     return Sentence.of("rows {rows}", rows=shown)
 
 

@@ -72,7 +72,8 @@ ENCODINGS = (("", QT_TRANSLATE_NOOP("ImportDialog", "Detect (UTF-8, else GB18030
              ("cp1252", QT_TRANSLATE_NOOP("ImportDialog", "Western (Windows-1252)")))
 #: The units a problem's place is counted in (`Problem.unit`, capitalised), for the translator.
 UNITS = (QT_TRANSLATE_NOOP("ImportDialog", "Row"), QT_TRANSLATE_NOOP("ImportDialog", "Line"),
-         QT_TRANSLATE_NOOP("ImportDialog", "Node"))
+         QT_TRANSLATE_NOOP("ImportDialog", "Node"), QT_TRANSLATE_NOOP("ImportDialog", "Entry"),
+         QT_TRANSLATE_NOOP("ImportDialog", "Edge"))
 
 
 def choose_source(parent: QWidget) -> Path | None:
