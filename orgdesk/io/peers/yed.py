@@ -68,7 +68,12 @@ def _num(value: float) -> str:
 
 
 def _keys() -> Iterator[str]:
-XX
+    yield f'  <key for="node" id="{NODE_GRAPHICS}" yfiles.type="nodegraphics"/>'
+    yield f'  <key for="edge" id="{EDGE_GRAPHICS}" yfiles.type="edgegraphics"/>'
+    yield f'  <key attr.name="kind" attr.type="string" for="edge" id="{EDGE_KIND}"/>'
+    for index, (name, kind) in enumerate(NODE_KEYS):
+        yield (f'  <key attr.name="{name}" attr.type="{kind}" for="node" '
+               f'id="d{index + _FIRST_FIELD}"/>')
 
 
 def _label(value: str, position: str, size: float, bold: bool) -> str:
