@@ -45,7 +45,8 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
     root = find_position(org, args.root) if args.root else None
     return ChartExportOptions(format=fmt, layout=layout, orientation=args.orientation,
                               dpi=args.dpi, paper=args.paper, landscape=args.landscape,
-                              fit=args.fit, root=root, depth=args.depth)
+                              fit=args.fit, root=root, depth=args.depth,
+                              lang=getattr(args, "lang", None), legend=getattr(args, "legend", None))
 
 
 def export_chart(args: argparse.Namespace) -> int:

@@ -36,6 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     chart.add_argument("--paper", choices=("a4", "a3", "letter"), default="a4")
     chart.add_argument("--landscape", action="store_true")
     chart.add_argument("--fit", action="store_true", help="PDF: scale to one page")
+    chart.add_argument("--lang", choices=("zh", "en"), default=None,
+                       help="the chart's language (default: the document's, from its titles)")
+    chart.add_argument("--legend", action=argparse.BooleanOptionalAction, default=None,
+                       help="add a legend (default: on for PDF, off otherwise)")
     export.set_defaults(handler=_cmd_export)
 
 

@@ -41,15 +41,15 @@ def render_chart(org: Organisation, options: ChartExportOptions,
     # Counting the boxes is one cheap walk: a chart with too many is refused before
     # it is even laid out.
     if layout is None:
-        check_box_count(len(visible_tree(org, layout_options(options))[1]), options)
+        check_box_count(len(visible_tree(org, layout_options(options, org))[1]), options)
     if options.layout == "compact":
-        layout = layout or layout_chart(org, layout_options(options))
+        layout = layout or layout_chart(org, layout_options(options, org))
         check_chart_size(layout, options)
-    dot = build_dot(org, options, layout)
-    if options.format == "dot":
+    if options.format == "dot":  # HTML-like labels: the file is for the full Graphviz
         progress(100, "Done")
-        return dot.source.encode("utf-8")
+        return build_dot(org, options, layout).source.encode("utf-8")
     engine = engine or current_engine()
+    dot = build_dot(org, options, layout, html=engine.kind == "system")
     progress(20, f"Drawing with {engine.describe()}")
     if options.format == "png" and engine.kind == "system":
         source = dot.source.replace("digraph orgchart {", f"digraph orgchart {{\n\tdpi={options.dpi}", 1)

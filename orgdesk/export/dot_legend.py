@@ -46,11 +46,12 @@ def legend_entries(org: Organisation, shown: Iterable[PositionId], words: Words,
                    staffing: bool, relations: bool, staff_shown: bool) -> list[LegendEntry]:
     """The legend of a chart showing the positions `shown` (and relations, if any)."""
     departments: set[DepartmentId | None] = set()
-    seats = vacant = staff = False
+    vacant = staff = False
+    seats = 1
     for pid in shown:
         position = org.position(pid)
         departments.add(position.department_id)
-        seats = seats or position.planned_headcount > 1
+        seats = max(seats, position.planned_headcount)
         vacant = vacant or (staffing and position.vacancies > 0)
         staff = staff or position.kind is PositionKind.STAFF
     entries = [LegendEntry("title", words.legend, boxed=False, fontcolor=DETAIL_TEXT)]
@@ -66,8 +67,8 @@ def legend_entries(org: Organisation, shown: Iterable[PositionId], words: Words,
     grey = mix(NO_DEPARTMENT, "#000000", 0.25)
     if vacant:
         entries.append(LegendEntry("vacant", words.legend_vacant, "#FFFFFF", grey, dashed=True))
-    if seats:
-        entries.append(LegendEntry("seats", f"×N  {words.legend_seats}", boxed=False,
+    if seats > 1:  # the chart's own largest badge, so no "N" in a Chinese legend
+        entries.append(LegendEntry("seats", f"×{seats}  {words.legend_seats}", boxed=False,
                                    fontcolor=BADGE_FILL))
     if staff and staff_shown:
         entries.append(LegendEntry("staff", words.legend_staff,

@@ -14,6 +14,7 @@ replaced before that.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import graphviz
@@ -33,6 +34,9 @@ _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&qu
                                "'": "&#39;", "]": "&#93;"})
 
 
+_BACKSLASH = re.compile(r"\\(?=.)", re.DOTALL)
+
+
 def html_line(line: str) -> str:
     """One line of user text as the content of an HTML-like label.
 
@@ -42,10 +46,11 @@ def html_line(line: str) -> str:
     each backslash a new (attribute-less, so identical-looking) `<FONT>` run starts.
     """
     text = clean(line).translate(_HTML_ESCAPES)
-    runs = text.count("\\")
-    if not runs:
+    if "\\" not in text:
         return text
-    return text.replace("\\", "\\<FONT>") + "</FONT>" * runs
+    # A backslash ending the line needs no new run (and `<FONT></FONT>` is an error).
+    text, runs = _BACKSLASH.subn("\\\\<FONT>", text)
+    return text + "</FONT>" * runs
 
 
 def html_lines(lines: Iterable[str]) -> str:

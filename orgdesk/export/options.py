@@ -7,6 +7,7 @@ from typing import Literal
 from orgdesk.core.model import PositionId
 from orgdesk.layout.model import LayoutOverrides, Orientation
 from orgdesk.layout.text import Detail
+from orgdesk.layout.words import Language
 
 ChartFormat = Literal["png", "svg", "pdf", "dot"]
 ChartLayoutKind = Literal["compact", "dot"]
@@ -39,6 +40,11 @@ class ChartExportOptions:
     overrides: LayoutOverrides = field(default_factory=dict)
     title: bool = True  # print the document title above the chart
     timeout: float = 120.0  # seconds Graphviz may take
+    lang: Language | None = None  # the deliverable's language; None: the document's content's
+    legend: bool | None = None  # None: on for PDF, off for PNG, SVG and DOT
+
+    def legend_shown(self) -> bool:
+        return self.format == "pdf" if self.legend is None else self.legend
 
     def paper_points(self) -> tuple[float, float]:
         width, height = PAPER_POINTS[self.paper]
