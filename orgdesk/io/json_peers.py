@@ -35,6 +35,8 @@ PARENT_BY = {"nesting": "parent (nesting)", "edges": "parent (edges)",
              "children": "parent (children)"}
 #: What a parent value says when it means “no superior” (compared without case).
 NULL_TOKENS = frozenset({"null", "(null)", "none", "n/a", "na", "nil", "undefined", "-"})
+#: Keys that title a node in peer tools (GoJS `text`) when no key is named like a title.
+TITLE_KEYS = ("text", "caption", "displayname", "display_name", "heading")
 #: A superior used when the parent key is empty (OrgChart JS: the sub-tree's parent).
 FALLBACK_PARENTS = ("stpid",)
 #: Words in a key that say it names another entry's id (for keys the aliases miss).
@@ -102,6 +104,9 @@ def _records(shape: Shape) -> _Read:
             records.append(None)
             continue
         record, listed = _flatten(node, skip, index + 1, problems)
+        tags = record.get("tags")
+        if type(tags) is str and "kind" not in record and "assistant" in tags.casefold().split("\n"):
+            record = {**record, "kind": "staff"}  # OrgChart JS draws its “assistant” tag as staff
         if listed is not None:
             refs[index] = listed
         records.append(record)
@@ -200,7 +205,8 @@ def _google(shape: Shape) -> _Read:
     skip_first = (len(rows) > 1 and bool(first) and all(type(c) is str for c in first)
                   and not any(len(r) > 1 and _cell(r[1])[0] == first[0] for r in rows[1:]))
     extra = max((len(r) for r in rows), default=0)
-    headers = ["id", "label", "parent", "tooltip", *(f"column {i + 1}" for i in range(3, extra))]
+    headers = ["id", "name", "label", "parent", "tooltip",
+               *(f"column {i + 1}" for i in range(3, extra))]
     records: list[Record | None] = []
     for number, row in enumerate(rows, 1):
         if number == 1 and skip_first:
@@ -211,29 +217,33 @@ def _google(shape: Shape) -> _Read:
                 "it is not a row of cells [id, parent, tooltip]."), UNIT))
             records.append(None)
             continue
-        value, label = _cell(row[0])
-        record: Record = {"id": value, "label": label or cell_text(value)}
+        value, parts = _cell(row[0])
+        # “Mike<div>President</div>”: the first words name the person, the rest the position
+        record: Record = {"id": value, "name": parts[0] if len(parts) > 1 else None,
+                          "label": " ".join(parts[1:] if len(parts) > 1 else parts)
+                          or cell_text(value)}
         if len(row) > 1:
             record["parent"] = _cell(row[1])[0]
         if len(row) > 2:
-            record["tooltip"] = _cell(row[2])[1] or cell_text(_cell(row[2])[0])
+            record["tooltip"] = " ".join(_cell(row[2])[1]) or cell_text(_cell(row[2])[0])
         for index in range(3, len(row)):
-            record[headers[index + 1]] = _cell(row[index])[0]
+            record[headers[index + 2]] = _cell(row[index])[0]
         records.append(record)
     return _Read(records, headers, key_hint="id", parent_hint="parent", problems=problems)
 
 
-def _cell(cell: Any) -> tuple[Any, str]:
-    """A Google cell's value and its formatted text (HTML reduced to its words)."""
+def _cell(cell: Any) -> tuple[Any, list[str]]:
+    """A Google cell's value and the texts of its formatted HTML, element by element."""
     if isinstance(cell, dict):
         shown = cell.get("f")
-        text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", shown))).strip() \
-            if isinstance(shown, str) else ""
+        parts = [text for part in _TAG.split(shown)
+                 if (text := _SPACE.sub(" ", html.unescape(part)).strip())] \
+            if isinstance(shown, str) else []
         value = cell.get("v")
-        return (value if not isinstance(value, (dict, list)) else None), text
+        return (value if not isinstance(value, (dict, list)) else None), parts
     if isinstance(cell, list):
-        return None, ""
-    return cell, ""
+        return None, []
+    return cell, []
 
 
 # ---------------------------------------------------------------- mapping
@@ -254,6 +264,11 @@ def _auto_mapping(read: _Read) -> dict[str, str]:
                 if current == key:
                     mapping[header] = UNMAPPED
             mapping[hint] = key
+    if not {"title", "name"} & set(mapping.values()):
+        label = next((h for h in headers if h.rsplit(".", 1)[-1].casefold() in TITLE_KEYS
+                      and not mapping[h]), "")
+        if label:
+            mapping[label] = "title"
     if not read.child_refs and read.parent_header == "":
         _pair_by_values(read, mapping)
     return mapping
@@ -290,9 +305,8 @@ def _pair_by_values(read: _Read, mapping: dict[str, str]) -> None:
             if header == key or mapping.get(header) not in (UNMAPPED, None):
                 continue
             refs = [v for v in values[header] if not _is_null(v, zero_is_null, ())]
-            if not refs or len(refs) == len(records) and len(set(refs)) == len(refs) \
-                    and all(a == b for a, b in zip(values[header], values[key])):
-                continue
+            if not refs or values[header] == values[key]:
+                continue  # a copy of the key (d3's `nodeId`) names no superior
             if all(v in known for v in refs):
                 score = (bool(_PARENT_WORDS.search(header)), len(refs))
                 if best is None or score > best[0]:
@@ -316,8 +330,11 @@ def _structure(read: _Read, shape: Shape, key_header: str) -> str:
     records = read.records
     complete = bool(key_header) and all(
         r is None or cell_text(r.get(key_header)).strip() for r in records)
-    if shape.edges is not None and not complete:
-        key_header = _key_for_edges(read, shape) or key_header
+    if not complete and shape.nesting is None:
+        ends = ({cell_text(e).strip() for _, s, t in shape.edges for e in (s, t)}
+                if shape.edges is not None else
+                {cell_text(c).strip() for listed in read.child_refs.values() for c in listed})
+        key_header = _key_holding(read, ends) or key_header
         complete = bool(key_header)
     keys = ([cell_text(r.get(key_header)).strip() if r is not None else "" for r in records]
             if complete else [str(i + 1) for i in range(len(records))])
@@ -333,9 +350,8 @@ def _structure(read: _Read, shape: Shape, key_header: str) -> str:
     return key_header if complete else ID_OF_ENTRY
 
 
-def _key_for_edges(read: _Read, shape: Shape) -> str:
-    """The key whose values every edge end is among (yFiles `id`, Cytoscape `data.id`)."""
-    ends = {cell_text(e).strip() for _, s, t in shape.edges or () for e in (s, t)}
+def _key_holding(read: _Read, ends: set[str]) -> str:
+    """The unique key whose values every reference is among (yFiles `id`, Cytoscape `data.id`)."""
     records = [r for r in read.records if r is not None]
     for header in read.headers:
         values = {cell_text(r.get(header)).strip() for r in records}
