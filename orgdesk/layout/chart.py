@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 
 from orgdesk.core.model import Position, PositionId, PositionKind, RelationKind
 from orgdesk.core.organisation import Organisation
+from orgdesk.layout.balance import SPINE, balance
 from orgdesk.layout.model import (
     Arrangement,
     Box,
@@ -141,6 +142,7 @@ class _Builder:
         self.size: dict[PositionId, tuple[float, float]] = {}  # (breadth, depth) of each box
         self.nodes: dict[PositionId, TidyNode] = {}  # the positions not in a stack
         self.parents: list[tuple[PositionId, TidyNode]] = []  # nodes with children, depth-first
+        self.holders: list[TidyNode] = []  # nodes whose children are one row of line reports
         self.stacks: list[TidyNode] = []  # the stack nodes
         self.stack_of: dict[PositionId, TidyNode] = {}  # a stacked box's stack node …
         self.row_of: dict[PositionId, int] = {}  # … and its index in that stack
@@ -194,6 +196,9 @@ class _Builder:
                     parents.append((pid, node))
         top = TidyNode(0.0, 0.0)
         top.children = [nodes[r.id] for r in self.roots]
+        self.holders.append(top)  # many roots side by side are a row like any other
+        if self.options.balance:
+            balance(top, self.holders, self.options.h_gap, self.options.orientation == "tb")
         return top
 
     def _attach(self, node: TidyNode, reports: Sequence[PositionId]) -> None:
@@ -233,12 +238,14 @@ class _Builder:
                 items.append(make(run[0]))
         if not staff:
             node.children = items
+            self.holders.append(node)
             return
         size = self.size
         staff_nodes = [make(sid) for sid in staff]
         tallest = max(size[sid][1] for sid in staff)
         trunk = TidyNode(o.h_gap, tallest + o.v_gap, _TRUNK)
         trunk.children = items
+        self.holders.append(trunk)
         half = math.ceil(len(staff) / 2)
         node.children = staff_nodes[:half] + [trunk] + staff_nodes[half:]
         node.centre_on = half
@@ -401,18 +408,17 @@ class _Reader:
 
     def _connect(self, pid: PositionId, node: TidyNode) -> None:
         """Connectors from `pid` to its reports; points shared between them are one tuple."""
-        boxes = self.boxes
-        shift, margin, v_gap = self.shift, self.o.margin, self.o.v_gap
+        margin, v_gap = self.o.margin, self.o.v_gap
         lr = self.o.orientation == "lr"
         append = self.connectors.append
         x, y, w, h = self._rect(pid)
         ax, bottom = x + w / 2, y + h
         start = (ax, bottom) if not lr else (bottom, ax)
         children = node.children
-        items = children
-        bus = bottom + v_gap / 2
-        if not node.spread:  # staff posts either side of a trunk (see _Builder._attach)
-            trunk = children[node.centre_on]
+        holder = node  # the node the line reports hang from: the position, or its trunk
+        if not node.spread and children[node.centre_on].payload is _TRUNK:
+            # staff posts either side of a trunk (see _Builder._attach)
+            trunk = holder = children[node.centre_on]
             for child in children:
                 if child is trunk:
                     continue
@@ -424,8 +430,24 @@ class _Reader:
                     start, (mid, ax), (mid, side)]
                 append(new_connector(pid, sid, tuple(_simplify([], staff_line)),  # type: ignore[arg-type]  # a staff node's payload is its position id
                                      _STAFF_LINE, ""))
-            items = trunk.children
-            bus = trunk.y + margin + trunk.h - v_gap / 2
+        # Row after row (one unless balancing wrapped them, see orgdesk.layout.balance):
+        # each row's bus runs half a gap above its boxes, from the spine below the parent.
+        while holder is not None:
+            kids = holder.children
+            spine = None
+            if not holder.spread and holder.centre_on >= 0 and kids[holder.centre_on].payload is SPINE:
+                spine = kids[holder.centre_on]
+                kids = [k for k in kids if k is not spine]
+            bus = holder.y + margin + holder.h - v_gap / 2
+            self._connect_row(pid, start, ax, bus, kids)
+            holder = spine
+
+    def _connect_row(self, pid: PositionId, start: Point, ax: float, bus: float,
+                     items: Sequence[TidyNode]) -> None:
+        """Connectors from `pid` (its line leaving at `start`) to one row of reports."""
+        boxes, shift = self.boxes, self.shift
+        lr = self.o.orientation == "lr"
+        append = self.connectors.append
         # Every line report's connector starts with the same two points, and every
         # box of a stack's with the same three: they are simplified once.
         down = (ax, bus) if not lr else (bus, ax)

@@ -78,6 +78,9 @@ class LayoutOptions:
     stack_gap: float = 10.0  # between boxes of a stack
     stack_indent: float = 16.0  # from the stack's spine to its boxes
     margin: float = 18.0
+    #: Wrap long rows of reports so a big chart is about as wide as a page (see layout.balance);
+    #: False gives the plain wide layout, every position's reports in one row.
+    balance: bool = True
 
 
 @dataclass(frozen=True, slots=True)
