@@ -8,6 +8,7 @@ one run shows the whole list and nothing is written unless it is empty.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from orgdesk.core.model import (
     RelationId,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.io.hierarchy import clear_null_superiors
 from orgdesk.io.options import RootPolicy
 from orgdesk.io.problems import Problem, places
 from orgdesk.io.tables import Draft, PendingRelation
@@ -45,6 +47,12 @@ class Assembly:
     departments: list[Department] | None = None
     relations: list[PendingRelation] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    # Tables (io/tables.py): the column that names the superior, for messages; what
+    # “no superior” is written as besides the usual tokens; what titles rows without one.
+    superior_column: str = ""
+    null_tokens: tuple[str, ...] = ()
+    empty_title: str = ""
+    title_fallback: str = ""
 
 
 def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> list[int | None]:
@@ -82,16 +90,30 @@ def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> li
                 problems.append(Problem(draft.row, Sentence.of(
                     "the superior “{superior}” could be any of {places}; give each an id.",
                     superior=ref, places=places(unit, rows)), unit))
+            elif not matches and _WHOLE_FLOAT.fullmatch(ref) and ref[:-2] in by_key:
+                found = by_key[ref[:-2]]  # “3.0”: an id column of numbers written as decimals
             elif not matches:
-                problems.append(Problem(draft.row, Sentence.of(
-                    "the superior “{superior}” is not the id or title of any position in the "
-                    "file.", superior=ref), unit))
-            found = matches[0] if len(matches) == 1 else None
+                problems.append(Problem(draft.row, _not_found(ref, plan.superior_column), unit))
+            if found is None:
+                found = matches[0] if len(matches) == 1 else None
         if found == index:
             problems.append(Problem(draft.row, "it reports to itself.", unit))
             found = None
         parents.append(found)
     return parents
+
+
+_WHOLE_FLOAT = re.compile(r"\d+\.0")
+
+
+def _not_found(ref: str, column: str) -> str:
+    if not column:
+        return Sentence.of("the superior “{superior}” is not the id or title of any position "
+                           "in the file.", superior=ref)
+    return Sentence.of(
+        "the value “{value}” in column “{column}” is not the id or title of any row; correct "
+        "it, or if it means “no superior”, name it as a no-superior token (--null {value}).",
+        value=ref, column=column)
 
 
 def _cycles(drafts: list[Draft], parents: list[int | None], unit: str,
@@ -114,6 +136,25 @@ def _cycles(drafts: list[Draft], parents: list[int | None], unit: str,
                 places=places(unit, rows), titles=titles), unit))
         for visited in path:
             state[visited] = 2
+
+
+def _titles(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> None:
+    """Rows without a title get the user's placeholder, or a problem naming the ways out."""
+    placeholder = plan.empty_title.strip()
+    for draft in drafts:
+        if not draft.fields["title"].strip():
+            if placeholder:
+                draft.fields["title"] = placeholder
+            elif plan.title_fallback:
+                problems.append(Problem(draft.row, Sentence.of(
+                    "it has no title and its cell in column “{column}” is empty too; give such "
+                    "rows a placeholder title (--empty-title TEXT).",
+                    column=plan.title_fallback), plan.unit))
+            else:
+                problems.append(Problem(draft.row, Sentence.of(
+                    "it has no title; give rows without one a placeholder title (--empty-title "
+                    "TEXT) or take it from another column (--empty-title column:COLUMN)."),
+                    plan.unit))
 
 
 def _ids(drafts: list[Draft]) -> list[PositionId]:
@@ -150,9 +191,9 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
     if not drafts and not problems:
         problems.append(Problem(None, "There are no positions in the file (no rows below the "
                                       "header).", unit))
-    for draft in drafts:
-        if not draft.fields["title"].strip():
-            problems.append(Problem(draft.row, "it has no title.", unit))
+    _titles(drafts, plan, problems)
+    if not plan.exact:
+        clear_null_superiors(drafts, plan.null_tokens)
     parents = _resolve(drafts, plan, problems)
     _cycles(drafts, parents, unit, problems)
     # A row whose superior could not be found is already a problem, not a top position.

@@ -74,15 +74,16 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
                                               file=name_of(path), encoding=encoding)) from None
     rows = _rows(path, handle, sniff_delimiter(first), encoding)
     try:
-        _, header = next(rows)
+        line, header = next(rows)
         while cell_text(header[0]).startswith("#"):  # draw.io's comment and setting lines
-            _, header = next(rows)
+            line, header = next(rows)
     except StopIteration:
         rows.close()
         raise MalformedFile(path, Sentence.of("{file} is empty: it has no header row.",
                                               file=name_of(path))) from None
     headers = unique_headers(header)
-    return Table(path, headers, rows, unit="line", total=lines, own=is_own_table(headers))
+    return Table(path, headers, rows, unit="line", total=lines, own=is_own_table(headers),
+                 first_row=(line, header))
 
 
 def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str

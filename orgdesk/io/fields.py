@@ -40,16 +40,34 @@ class Field:
 #: What imports recognise for each field, by its key here.
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "unique id", "uniqueid", "position id", "node id", "key", "employee id",
-           "emp id", "编号", "岗位编号", "职位编号", "工号", "编码"),
+           "emp id", "empid", "emp no", "emp number", "employee no", "employee number",
+           "employee code", "employee key", "staff id", "staff no", "staff number", "person id",
+           "personnel number", "personnel no", "worker id", "badge", "badge id", "user id",
+           "编号", "岗位编号", "职位编号", "工号", "编码", "员工编号", "员工工号", "人员编号",
+           "职工编号", "员工号", "员工id", "人员id", "岗位id"),
+    # The columns naming the superior by its key come first in SUPERIOR_BY_KEY below: a
+    # file with both “Manager ID” and “Manager Name” is linked by the id.
     "superior": ("parent id", "parentid", "pid", "parent", "reports to", "reportsto",
-                 "reports_to", "manager", "manager id", "managerid", "superior", "superior id",
-                 "supervisor", "supervisor id", "boss", "上级", "直接上级", "上级编号", "上级岗位",
-                 "上级职位", "汇报对象", "汇报给", "上级id"),
+                 "reports_to", "reports to id", "reports to employee id", "manager",
+                 "manager id", "managerid", "manager employee id", "manager emp id",
+                 "manager number", "manager no", "line manager", "line manager id",
+                 "direct manager", "superior", "superior id", "supervisor", "supervisor id",
+                 "supervisor employee id", "supervisor name", "manager name", "reports to name",
+                 "boss", "上级", "直接上级", "上级编号", "上级岗位", "上级职位", "汇报对象", "汇报给",
+                 "上级id", "上级工号", "上级员工编号", "上级员工工号", "上级人员编号", "汇报上级",
+                 "直属上级", "直接主管", "直属主管", "上级主管", "直属领导", "上级领导", "汇报人",
+                 "上级姓名", "上级岗位编号", "上级职位编号", "主管工号", "经理工号"),
     "order": ("order", "sort order", "序号", "排序", "顺序"),
     "title": ("title", "position", "position name", "positionname", "role", "role title",
-              "job title", "label", "职位", "岗位", "岗位名称", "职位名称", "职务", "岗位名"),
-    "department": ("department", "dept", "department name", "area", "division", "部门",
-                   "所属部门", "部门名称", "科室"),
+              "job title", "jobtitle", "job", "job name", "job role", "job position",
+              "position title", "employee title", "business title", "designation", "label",
+              "职位", "岗位", "岗位名称", "职位名称", "职务", "岗位名", "职务名称", "职位头衔"),
+    "department": ("department", "dept", "department name", "dept name", "department code",
+                   "dept code", "area", "division", "org unit", "organizational unit",
+                   "organisational unit", "organization", "organisation", "org", "business unit",
+                   "cost center", "cost centre", "team", "部门", "所属部门", "部门名称", "科室",
+                   "部门编码", "部门代码", "组织", "所属组织", "组织名称", "组织单元", "成本中心",
+                   "团队"),
     "kind": ("kind", "is assistant", "assistant", "岗位类型", "岗位性质"),
     "level": ("level", "grade", "职级", "级别", "层级", "岗位级别"),
     "planned_headcount": ("headcount", "planned headcount", "seats", "定员", "职位定员", "岗位定员",
@@ -88,12 +106,21 @@ def _position_fields() -> tuple[Field, ...]:
                  for f in ordered)
 
 
+#: Headers that name a person, never a position: a table with one lists people.
+PERSON_HEADERS = ("full name", "fullname", "first name", "firstname", "employee",
+                  "employee name", "staff name", "person", "person name", "display name",
+                  "short name", "short_name", "姓名", "人员", "员工", "员工姓名", "人员姓名",
+                  "职工姓名")
+
 FIELDS: tuple[Field, ...] = (
     *_position_fields(),
     # Import-only helpers: they fill other fields.
-    Field("name", "Name (for references)", "姓名",
-          ("name", "full name", "fullname", "first name", "firstname", "employee",
-           "employee name", "姓名", "人员", "名称"), exported=False),
+    Field("name", "Name (for references)", "姓名", ("name", *PERSON_HEADERS, "名称"),
+          exported=False),
+    Field("path", "Path / outline number", "层级路径",
+          ("path", "hierarchy", "outline", "outline number", "hierarchyid", "hierarchy id",
+           "hierarchy path", "org path", "wbs", "层级路径", "编码路径", "层级编码", "路径"),
+          exported=False),
     Field("requirements", "Requirements (mixed)", "任职要求",
           ("requirements", "qualifications", "任职要求", "任职资格", "岗位要求", "招聘要求",
            "职位要求", "任职条件"), exported=False, is_list=True),
@@ -126,21 +153,48 @@ def _alias_table() -> dict[str, str]:
 _HEADER_KEYS = _alias_table()
 
 
+#: Superior columns that name the superior by a person's name: a column naming it by its
+#: key (“Manager ID”) is preferred when a file has both.
+_SUPERIOR_BY_NAME = frozenset(normalise(a) for a in (
+    "supervisor name", "manager name", "reports to name", "上级姓名"))
+
+
 def recognise(headers: Sequence[str]) -> dict[str, str]:
     """The automatic mapping of each header to a field key ("" when unrecognised).
 
     A field is given to the first column that names it; a second column with
-    the same meaning stays unmapped, so its values end up in the notes.
+    the same meaning stays unmapped, so its values end up in the notes.  Only
+    the superior is chosen by preference: its key column beats its name column.
     """
+    keys = [_HEADER_KEYS.get(normalise(header), UNMAPPED) for header in headers]
+    by_key = [i for i, key in enumerate(keys) if key == "superior"]
+    preferred = [i for i in by_key if normalise(headers[i]) not in _SUPERIOR_BY_NAME]
+    if preferred and by_key[0] not in preferred:
+        keys[by_key[0]], keys[preferred[0]] = UNMAPPED, "superior"
+        for i in by_key[1:]:
+            if i != preferred[0]:
+                keys[i] = "superior"  # left to the first-wins rule below
     taken: set[str] = set()
     mapping: dict[str, str] = {}
-    for header in headers:
-        key = _HEADER_KEYS.get(normalise(header), UNMAPPED)
+    for header, key in zip(headers, keys):
         if key and key != "ignore" and key in taken:
             key = UNMAPPED
         taken.add(key)
         mapping[header] = key
     return mapping
+
+
+def known_header(text: str) -> bool:
+    """Whether `text` is the name of a column some import recognises."""
+    return bool(text.strip()) and normalise(text) in _HEADER_KEYS
+
+
+def is_person_header(header: str) -> bool:
+    """Whether a column's header names people (“姓名”, “Employee Name”), not positions."""
+    return normalise(header) in _PERSON_KEYS
+
+
+_PERSON_KEYS = frozenset(normalise(h) for h in PERSON_HEADERS)
 
 
 def field_for(text: str) -> Field:

@@ -21,6 +21,7 @@ from orgdesk.io import csv_format, graphml_format, json_format, json_peers, xlsx
 from orgdesk.io.assemble import Assembly, assemble
 from orgdesk.io.cells import cell_text
 from orgdesk.io.fields import UNMAPPED
+from orgdesk.io.headerless import settle_header
 from orgdesk.io.limits import MAX_GRAPHML_BYTES, MAX_JSON_BYTES
 from orgdesk.io.options import ImportOptions, RootPolicy
 from orgdesk.io.problems import (
@@ -94,9 +95,9 @@ def open_table(path: Path, options: ImportOptions, data: Any = None) -> Table:
         if not json_format.is_own(data):
             return json_peers.peer_table(path, data, options)
     if kind == "csv":
-        return csv_format.read_csv(path, options.encoding)
+        return settle_header(csv_format.read_csv(path, options.encoding), options.header)
     if kind == "xlsx":
-        return xlsx_format.read_xlsx(path, options.sheet)
+        return settle_header(xlsx_format.read_xlsx(path, options.sheet), options.header)
     if kind == "graphml":
         return graphml_format.read_graphml(path, options)
     raise InterchangeError(Sentence.of("{file} is not a table; it needs no column mapping.",
@@ -122,7 +123,8 @@ def preview(path: Path, options: ImportOptions = ImportOptions(), sample_rows: i
     finally:
         getattr(rows, "close", lambda: None)()
     sheets = xlsx_format.sheet_names(path) if kind == "xlsx" else []
-    return Preview(kind, table.headers, samples, effective_mapping(table.headers, options.mapping),
+    return Preview(kind, table.headers, samples,
+                   effective_mapping(table.headers, options.mapping, table.guessed),
                    table.own, sheets)
 
 
@@ -132,6 +134,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
     path = Path(path)
     problems: list[Problem] = []
     kept: list[str] = []
+    superior_column = ""
     notices: list[str] = []
     data = _json_data(path) if format_of(path) == "json" else None
     if json_format.is_own(data):
@@ -141,18 +144,20 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
         table = open_table(path, options, data)
         rows = table.rows
         try:
-            mapping = effective_mapping(table.headers, options.mapping)
+            mapping = effective_mapping(table.headers, options.mapping, table.guessed)
             unknown = [h for h in options.mapping if h not in table.headers]
             if unknown:
                 raise InterchangeError(Sentence.of("{file} has no column “{column}”; its "
                                                    "columns are: {names}.",
                                                    file=name_of(path), column=unknown[0],
                                                    names=", ".join(table.headers)))
-            if not {"title", "name"} & set(mapping.values()):
+            if not ({"title", "name", "path"} & set(mapping.values()) or options.path_column
+                    or options.title_fallback):
                 problems.append(Problem(None, "No column holds the positions' titles; map one "
                                               "to the field “title”."))
             kept = [h for h in table.headers if mapping.get(h) == UNMAPPED]
-            drafts = read_drafts(table, mapping, progress, problems)
+            drafts = read_drafts(table, mapping, progress, problems, options)
+            superior_column = next((h for h, k in mapping.items() if k == "superior"), "")
         finally:
             getattr(rows, "close", lambda: None)()
         problems[:0] = table.problems
@@ -161,7 +166,10 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
         if table.root_named:  # --root-title named an existing node: no new top position
             options = replace(options, roots=None, root_title="")
     checkpoint(progress, "checking", len(drafts), len(drafts))
-    org = assemble(drafts, _plan(path, options, extras, unit, own), problems)
+    plan = _plan(path, options, extras, unit, own)
+    if superior_column:
+        plan = replace(plan, superior_column=superior_column)
+    org = assemble(drafts, plan, problems)
     return ImportResult(path, None if problems else org, problems, len(drafts), kept, notices)
 
 
@@ -179,7 +187,8 @@ def _plan(path: Path, options: ImportOptions, extras: OwnExtras, unit: str, own:
         info = replace(info, title=options.title)
     roots = options.roots or (RootPolicy.FOREST if own else RootPolicy.ASK)
     return Assembly(unit, own, roots, options.root_title, info, extras.departments,
-                    extras.relations, extras.settings)
+                    extras.relations, extras.settings, null_tokens=options.null_tokens,
+                    empty_title=options.empty_title, title_fallback=options.title_fallback)
 
 
 def import_to_file(path: Path, target: Path, options: ImportOptions = ImportOptions(),

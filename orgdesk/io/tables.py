@@ -28,8 +28,11 @@ from orgdesk.core.model import (
     Requirements,
 )
 from orgdesk.io import cells
-from orgdesk.io.fields import UNMAPPED, recognise
-from orgdesk.io.problems import Problem
+from orgdesk.io.fields import UNMAPPED, is_person_header, recognise
+from orgdesk.io.hierarchy import clear_null_superiors, last_steps, link_paths, looks_like_paths
+from orgdesk.io.options import ImportOptions
+from orgdesk.io.people import HAS_HOLDERS, group_people, repeats, seat_people
+from orgdesk.io.problems import InterchangeError, Problem, name_of
 from orgdesk.io.progress import REPORT_EVERY, Progress, checkpoint
 
 
@@ -67,6 +70,10 @@ class Table:
     own: bool = False  # orgdesk's own export: read exactly
     extras: OwnExtras = field(default_factory=OwnExtras)
     problems: list[Problem] = field(default_factory=list)  # found by the reader itself
+    # The header row as read (its line or row number and cells), so a first row
+    # that is really data can be given back (see io/headerless.py); None: no such row.
+    first_row: tuple[int, Sequence[object]] | None = None
+    guessed: dict[str, str] = field(default_factory=dict)  # header → field key, from values
     notices: list[str] = field(default_factory=list)  # how the reader read it (Sentences)
     root_named: bool = False  # the reader used options.root_title to pick an existing node
 
@@ -105,9 +112,15 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def effective_mapping(headers: Sequence[str], overrides: dict[str, str]) -> dict[str, str]:
-    """The automatic mapping with the user's choices on top (a field moves, never doubles)."""
+def effective_mapping(headers: Sequence[str], overrides: dict[str, str],
+                      guessed: dict[str, str] | None = None) -> dict[str, str]:
+    """The automatic mapping with the user's choices on top (a field moves, never doubles).
+
+    `guessed` is what the values of a table without a header row suggest
+    (io/headerless.py); it stands in for the recognised headers.
+    """
     mapping = recognise(headers)
+    mapping.update(guessed or {})
     for header, key in overrides.items():
         if key not in ("", "ignore"):
             for other, current in mapping.items():
@@ -211,7 +224,7 @@ _EXACT_KIND: dict[FieldKind, Converter] = {
 
 _LENIENT: dict[str, Converter] = {
     **{f.key: _LENIENT_KIND[f.kind] for f in CONTENT_FIELDS if f.kind in _LENIENT_KIND},
-    "id": _text, "superior": _text, "name": _text, "department": _text,
+    "id": _text, "superior": _text, "name": _text, "department": _text, "path": _text,
     "order": _optional(cells.parse_int), "kind": cells.parse_kind,
     "planned_headcount": _optional(_lenient_headcount), "education": cells.parse_education,
     "age_range": cells.parse_age_range, "requirements": _lenient_list,
@@ -224,8 +237,24 @@ _EXACT: dict[str, Converter] = {
 
 
 def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
-                problems: list[Problem]) -> list[Draft]:
-    """Apply `mapping` to every row of `table`; unreadable values are added to `problems`."""
+                problems: list[Problem], options: ImportOptions | None = None) -> list[Draft]:
+    """Apply `mapping` to every row of `table`; unreadable values are added to `problems`.
+
+    `options` adds what tables of SQL and HR systems need (see `_finish`): “no
+    superior” tokens, a path column, a column for empty titles, people lists.
+    """
+    options = options or ImportOptions()
+    if table.own:
+        options = ImportOptions()  # orgdesk's own file says exactly what it means
+    mapping = dict(mapping)
+    for column in (options.path_column, options.title_fallback):
+        if column and column not in table.headers:
+            raise InterchangeError(Sentence.of(
+                "{file} has no column “{column}”; its columns are: {names}.",
+                file=name_of(table.source), column=column, names=", ".join(table.headers)))
+    if options.path_column:
+        mapping = {h: (k if k != "path" else UNMAPPED) for h, k in mapping.items()}
+        mapping[options.path_column] = "path"
     converters = _EXACT if table.own else _LENIENT
     columns = [(i, header, mapping.get(header, UNMAPPED)) for i, header in enumerate(table.headers)]
     mapped = [(i, header, key, converters[key]) for i, header, key in columns
@@ -233,10 +262,16 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
     to_notes = [(i, header) for i, header, key in columns if key == UNMAPPED]
     keys = {key for _, _, key, _ in mapped}
     name_header = next((h for _, h, k, _ in mapped if k == "name"), "")
-    build = _draft_builder(keys, name_header if "title" in keys else "", table.unit, problems)
+    people = options.group_people is True or (bool(name_header) and (
+        "title" in keys or is_person_header(name_header)))
+    # A person's name goes with the position's people (holders) where the model keeps them.
+    name_note = name_header if "title" in keys and not (people and HAS_HOLDERS) else ""
+    fallback = table.headers.index(options.title_fallback) if options.title_fallback else None
+    build = _draft_builder(keys, name_note, table.unit, problems, fallback)
     width = len(table.headers)
     unit = table.unit
     drafts: list[Draft] = []
+    paths: list[str] = []
     for count, (row, raw) in enumerate(table.rows, 1):
         if count % REPORT_EVERY == 0:
             checkpoint(progress, "reading", count, table.total)
@@ -261,9 +296,38 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
                 text = _text(value)
                 if text:
                     notes.append(f"{header}: {text}")
-        draft = build(row, values, notes)
+        draft = build(row, values, notes, raw)
         if draft is not None:
             drafts.append(draft)
+            paths.append(values.get("path") or "")
+    if table.own:
+        return drafts
+    path_header = next((h for _, h, k, _ in mapped if k == "path"), "")
+    return _finish(drafts, paths, path_header, keys, people, options, unit, problems)
+
+
+def _finish(drafts: list[Draft], paths: list[str], path_header: str, keys: set[str],
+            people: bool, options: ImportOptions, unit: str, problems: list[Problem]
+            ) -> list[Draft]:
+    """What a table says beyond one row at a time: null superiors, paths, people."""
+    clear_null_superiors(drafts, options.null_tokens)
+    if path_header:
+        forced = bool(options.path_column)
+        if forced or ("superior" not in keys and looks_like_paths(paths)):
+            link_paths(drafts, paths, path_header, unit, problems)
+            if "title" not in keys and "name" not in keys:  # “Sales/East/Team 1”: the last step
+                for draft, step in zip(drafts, last_steps(paths)):
+                    if not draft.fields["title"].strip():
+                        draft.fields["title"] = step
+        else:  # a column named like paths that holds something else: kept, as other columns
+            for draft, path in zip(drafts, paths):
+                if path:
+                    note = f"{path_header}: {path}"
+                    draft.fields["notes"] = "\n".join(filter(None, [draft.fields["notes"], note]))
+    if people:
+        seat_people(drafts)
+        if options.group_people is True or (options.group_people is None and repeats(drafts)):
+            drafts = group_people(drafts)
     return drafts
 
 
@@ -275,13 +339,18 @@ _REQUIREMENT_KEYS = {f.key for f in _REQUIREMENT_FIELDS} | {"age_range", "requir
 _NO_REQUIREMENTS = Requirements()
 
 
-def _draft_builder(keys: set[str], name_header: str, unit: str, problems: list[Problem]
-                   ) -> Callable[[int, dict[str, Any], list[str]], Draft | None]:
-    """The per-row step for this table's mapped fields (decided once, not per row)."""
+def _draft_builder(keys: set[str], name_header: str, unit: str, problems: list[Problem],
+                   fallback: int | None = None
+                   ) -> Callable[[int, dict[str, Any], list[str], Sequence[object]], Draft | None]:
+    """The per-row step for this table's mapped fields (decided once, not per row).
+
+    `fallback` is the column whose value titles a row without a title.
+    """
     plain = [key for key in _PLAIN_KEYS if key in keys]
     with_requirements = bool(keys & _REQUIREMENT_KEYS)
 
-    def build(row: int, values: dict[str, Any], notes: list[str]) -> Draft | None:
+    def build(row: int, values: dict[str, Any], notes: list[str], raw: Sequence[object]
+              ) -> Draft | None:
         get = values.get
         requirements = _NO_REQUIREMENTS
         if with_requirements:
@@ -295,6 +364,8 @@ def _draft_builder(keys: set[str], name_header: str, unit: str, problems: list[P
         title = get("title")
         if title is None:  # no title column: a name column names the position
             title = get("name", "")
+        if fallback is not None and not title.strip():
+            title = _text(raw[fallback])
         own_notes = get("notes", "")
         fields: dict[str, Any] = {
             "title": title, "requirements": requirements,

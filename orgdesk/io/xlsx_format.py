@@ -238,7 +238,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
             total, columns = _declared(worksheet)
         rows = _values(path, worksheet, sheet)
         try:
-            _, header = next(rows)
+            number, header = next(rows)
         except StopIteration:
             raise MalformedFile(path, Sentence.of("The sheet “{sheet}” of {file} is empty.",
                                                   sheet=sheet, file=name_of(path))) from None
@@ -246,7 +246,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         # cells go to the notes; a column a stale dimension hides is a problem of its rows.
         headers = unique_headers([*header, *[None] * (columns - len(header))])
         table = Table(path, headers, _closing(rows, workbook), total=total,
-                      own=is_own_table(headers))
+                      own=is_own_table(headers), first_row=(number, header))
         if table.own:
             table.extras = _extras(path, workbook, names, table.problems)
         return table

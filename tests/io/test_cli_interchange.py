@@ -49,7 +49,9 @@ def test_problems_are_listed_and_nothing_is_written(tmp_path: Path) -> None:
     result = run("import", source, "-o", out)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert "  Line 3: the superior “9” is not the id or title of any position in the file." in lines
+    assert ("  Line 3: the value “9” in column “pid” is not the id or title of any row; correct "
+            "it, or if it means “no superior”, name it as a no-superior token (--null 9)."
+            in lines)
     assert any("--forest" in line and "--root-title" in line for line in lines)
     assert lines[-1] == "orgdesk: Nothing was imported: “staff.csv” has 2 problems."
     assert "Traceback" not in result.stderr

@@ -37,8 +37,11 @@ def test_every_problem_is_listed_with_its_line_and_nothing_is_written(tmp_path: 
     found = messages(failed.value.problems)
     assert "Line 3: “headcount”: “many” is not a whole number." in found
     assert "Line 4: the id “2” is already used by line 3." in found
-    assert "Line 5: the superior “9” is not the id or title of any position in the file." in found
-    assert "Line 6: it has no title." in found
+    assert ("Line 5: the value “9” in column “parent” is not the id or title of any row; correct "
+            "it, or if it means “no superior”, name it as a no-superior token (--null 9)."
+            in found)
+    assert ("Line 6: it has no title; give rows without one a placeholder title (--empty-title "
+            "TEXT) or take it from another column (--empty-title column:COLUMN)." in found)
     assert "Line 7: the reporting lines of lines 7, 8 form a cycle: 甲 → 乙 → 甲." in found
     assert len(found) == 5
     assert str(failed.value) == "Nothing was imported: “staff.csv” has 5 problems."
@@ -126,7 +129,8 @@ def test_multi_line_quoted_cells_keep_row_numbers_by_first_line(tmp_path: Path) 
     text = 'id,pid,title,职责\n1,,经理,"1、管理\n2、规划"\n2,9,主管,x\n'
     result = read_source(write(tmp_path, text), ImportOptions(roots=RootPolicy.FOREST))
     assert messages(result.problems) == [
-        "Line 4: the superior “9” is not the id or title of any position in the file."]
+        "Line 4: the value “9” in column “pid” is not the id or title of any row; correct it, or "
+        "if it means “no superior”, name it as a no-superior token (--null 9)."]
 
 
 def test_mapping_overrides_and_ignores_columns(tmp_path: Path) -> None:
@@ -134,7 +138,7 @@ def test_mapping_overrides_and_ignores_columns(tmp_path: Path) -> None:
     options = ImportOptions(mapping={"角色": "title", "电话": "ignore", "备忘": "career_path"})
     (position,) = read_source(source, options).require().positions()
     assert position.title == "经理" and position.career_path == "x"
-    assert position.notes == "姓名: 张伟"  # the name column still names the person
+    assert position.holders == ("张伟",)  # the name column still names the person
 
 
 def test_mapping_of_an_unknown_column_is_an_error(tmp_path: Path) -> None:
