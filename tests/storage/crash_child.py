@@ -85,6 +85,12 @@ def main() -> None:
     if become:  # a second user: everything is imported, from here on we are them
         import pwd
 
+        # SQLAlchemy loads its dialects lazily, from files a second user may not be
+        # able to read (a checkout in a private temporary folder): load them now.
+        from orgdesk.storage.migrations import expected_schema
+
+        expected_schema()
+
         account = pwd.getpwnam(become)
         os.setgroups([])
         os.setgid(account.pw_gid)
