@@ -1,17 +1,25 @@
-"""GraphML import and export (networkx; readable by yEd, Gephi and networkx).
+"""GraphML import and export (readable by yEd, Gephi and networkx).
 
-Export: one node per position with its title as `label` and every field as
-node data (lists one item per line), an edge superior → report for each
-reporting line (`kind` = reports_to) and one per dotted line.  Import: the
-bytes are parsed first by defusedxml with DTDs forbidden — billion laughs and
-external entities need a DTD, so both stop there — under size caps, and only
-then handed to networkx.  The graph becomes a table (node data as columns,
-the reporting edge as the superior) and goes through the same mapping and
-checks as CSV and Excel.
+Export (through networkx's writer): one node per position with its title as
+`label` and every field as node data (lists one item per line), an edge
+superior → report for each reporting line (`kind` = reports_to) and one per
+dotted line; the graph carries the document info, the department table
+(names, colours, order) and the document settings as JSON text, so a round
+trip loses nothing.
+
+Import: the bytes are parsed by defusedxml with DTDs forbidden — billion
+laughs and external entities need a DTD, so both stop there — under size
+caps, checked (graphml_checks) and read into plain nodes and edges
+(graphml_graph; no networkx reader, so no Python warnings).  orgdesk's own
+files are read exactly; any other file is read as drawn (graphml_table):
+yEd and yFiles labels and JSON data become columns, undirected edges are
+oriented from a root and directed ones read in the direction given or
+detected (graphml_orient).  The table then goes through the same mapping
+and checks as CSV and Excel.
 """
 from __future__ import annotations
 
-import warnings
+import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -19,14 +27,17 @@ from typing import IO, Any
 
 import networkx as nx
 
-from orgdesk.core.errors import Sentence
-from orgdesk.core.model import DocumentInfo, RelationKind
+from orgdesk.core.errors import DomainError, Sentence, sentence_of
+from orgdesk.core.model import Department, DepartmentId, DocumentInfo, RelationKind
 from orgdesk.core.organisation import Organisation
+from orgdesk.core.serialize import department_from_dict, department_to_dict
 from orgdesk.io.cells import xml_escape, xml_unescape
 from orgdesk.io.damage import is_damage
 from orgdesk.io.export_table import position_rows
 from orgdesk.io.fields import EXPORT_FIELDS
 from orgdesk.io.graphml_checks import check_tree
+from orgdesk.io.graphml_graph import SourceGraph, read_graph
+from orgdesk.io.graphml_table import REPORTS_TO, foreign_table
 from orgdesk.io.limits import MAX_GRAPHML_BYTES
 from orgdesk.io.options import ImportOptions
 from orgdesk.io.problems import (
@@ -40,7 +51,10 @@ from orgdesk.io.tables import OwnExtras, PendingRelation, Table, unique_headers
 
 GRAPHML_FORMAT = "orgdesk-graphml/1"
 MAX_NODES = 500_000
-REPORTS_TO = "reports_to"
+DEPARTMENTS = "departments"  # graph data: the department table as JSON
+SETTINGS = "settings"  # graph data: the document settings as JSON
+#: Node data of the own format that is not a column: the label repeats the title.
+_OWN_SKIPPED = frozenset({"id", "superior", "label", "department_colour"})
 _INFO = ("title", "client", "author", "notes", "created", "modified")
 
 
@@ -58,6 +72,9 @@ def write_graphml(org: Organisation, handle: IO[bytes]) -> None:
     for key in _INFO:
         value = getattr(info, key)
         graph.graph[key] = xml_escape(value.isoformat() if isinstance(value, datetime) else value)
+    graph.graph[DEPARTMENTS] = xml_escape(json.dumps(
+        [department_to_dict(d) for d in org.departments], ensure_ascii=False))
+    graph.graph[SETTINGS] = xml_escape(json.dumps(dict(org.settings), ensure_ascii=False))
     colours = {d.name: d.colour for d in org.departments}
     keys = [f.key for f in EXPORT_FIELDS]
     for row in position_rows(org):
@@ -118,81 +135,111 @@ def _parse(path: Path) -> Any:
                                             file=name_of(path), nodes=f"{nodes:,}",
                                             limit=f"{MAX_NODES:,}"))
     check_tree(path, root)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # “port tag not supported”: ports carry no data
-            return nx.parse_graphml(data, node_type=str, force_multigraph=True)  # type: ignore[call-overload]  # networkx reads bytes too (its stub says str), keeping the declared encoding
-    except nx.NetworkXError as exc:  # networkx's own messages are sentences about the file
-        raise MalformedFile(path, Sentence.of("{file} is not valid GraphML ({reason}).",
-                                              file=name_of(path),
-                                              reason=str(exc).rstrip("."))) from None
-    except Exception as exc:  # a parser's report of damage, told from a bug
-        if not is_damage(exc):
-            raise
-        raise MalformedFile(path, Sentence.of("{file} is not GraphML that orgdesk can read.",
-                                              file=name_of(path))) from None
+    return root
 
 
 def read_graphml(path: Path, options: ImportOptions | None = None) -> Table:
+    """The nodes of a GraphML file as a table: orgdesk's own exactly, any other as drawn."""
     path = Path(path)
-    graph = _parse(path)
-    if not graph.is_directed():
-        graph = graph.to_directed()  # an undirected chart: edges read as drawn, first end above
-    own = str(graph.graph.get("orgdesk_format", "")).startswith("orgdesk-graphml/")
-    text = xml_unescape if own else (lambda value: value)
-    nodes = list(graph.nodes)
-    keys = {node: str(graph.nodes[node].get("id", node)) for node in nodes}
-    number = {node: index for index, node in enumerate(nodes, 1)}
+    graph = read_graph(_parse(path))
+    if str(graph.data.get("orgdesk_format", "")).startswith("orgdesk-graphml/"):
+        return _own_table(path, graph)
+    return foreign_table(path, graph, options or ImportOptions())
+
+
+def _own_table(path: Path, graph: SourceGraph) -> Table:
+    """orgdesk's own export: field keys as data names, reporting lines pointing down."""
+    nodes = graph.nodes
+    number = {node.xml_id: index for index, node in enumerate(nodes, 1)}
+    keys = {node.xml_id: str(node.data.get("id", node.xml_id)) for node in nodes}
     attributes: list[str] = []
-    for node in nodes:
-        for name in graph.nodes[node]:
-            if name not in attributes and name not in ("id", "superior", "label"):
-                attributes.append(name)
-    if own:
-        attributes = [a for a in attributes if a != "department_colour"]
-    label = any("label" in graph.nodes[n] for n in nodes) and "title" not in attributes
-    headers = unique_headers(["id", "superior", *(["label"] if label else []), *attributes])
+    for key in graph.node_keys:
+        if key.name not in attributes and key.name not in _OWN_SKIPPED:
+            attributes.append(key.name)
+    headers = unique_headers(["id", "superior", *attributes])
     problems: list[Problem] = []
-    superiors: dict[Any, list[Any]] = {node: [] for node in nodes}
+    superiors: dict[str, list[str]] = {node.xml_id: [] for node in nodes}
     extras = OwnExtras()
-    for source, target, data in graph.edges(data=True):
-        kind = str(data.get("kind", REPORTS_TO))
+    for edge in graph.edges:
+        if edge.source not in number or edge.target not in number:
+            problems.append(Problem(None, Sentence.of(
+                "An edge names the node “{id}”, which is not in the file.",
+                id=edge.target if edge.source in number else edge.source)))
+            continue
+        kind = str(edge.data.get("kind", REPORTS_TO))
         if kind in (RelationKind.DOTTED.value, RelationKind.ADVISORY.value):
-            rid = data.get("relation_id")
+            rid = edge.data.get("relation_id")
             extras.relations.append(PendingRelation(
-                number[source], rid if isinstance(rid, int) else None, keys[source],
-                keys[target], RelationKind(kind), text(str(data.get("label", "")))))
+                number[edge.source], rid if isinstance(rid, int) else None, keys[edge.source],
+                keys[edge.target], RelationKind(kind), xml_unescape(str(edge.data.get("label", "")))))
         else:
-            superiors[target].append(source)
-    for node, found in superiors.items():
+            superiors[edge.target].append(edge.source)
+    for node in nodes:
+        found = superiors[node.xml_id]
         if len(found) > 1:
-            names = ", ".join(f"“{keys[s]}”" for s in found)
-            problems.append(Problem(number[node], Sentence.of(
+            problems.append(Problem(number[node.xml_id], Sentence.of(
                 "it has {count} superiors ({names}); a position reports to one.",
-                count=len(found), names=names), "node"))
+                count=len(found), names=", ".join(f"“{keys[s]}”" for s in found)), "node"))
 
     def rows() -> Iterator[tuple[int, Sequence[object]]]:
         for node in nodes:
-            data = graph.nodes[node]
-            above = superiors[node]
-            values: list[object] = [keys[node], keys[above[0]] if above else ""]
-            if label:
-                values.append(text(str(data.get("label", ""))))
-            values += [text(v) if isinstance(v, str) else v
-                       for v in (data.get(a) for a in attributes)]
-            yield number[node], values
+            above = superiors[node.xml_id]
+            values: list[object] = [keys[node.xml_id], keys[above[0]] if above else ""]
+            values += [xml_unescape(v) if isinstance(v, str) else v
+                       for v in (node.data.get(a) for a in attributes)]
+            yield number[node.xml_id], values
 
-    if own:
-        info = {k: xml_unescape(str(graph.graph.get(k, ""))) for k in _INFO}
-        try:
-            dates = {k: datetime.fromisoformat(info[k]) for k in _INFO[4:] if info[k]}
-            extras.info = DocumentInfo(info["title"], info["client"], info["author"],
-                                       info["notes"], **dates)
-        except ValueError:
-            problems.append(Problem(None, "The graph holds an unreadable date."))
-        headers = [_own_header(h) for h in headers]
-    return Table(path, headers, rows(), unit="node", total=len(nodes), own=own, extras=extras,
-                 problems=problems)
+    info = {k: xml_unescape(str(graph.data.get(k, ""))) for k in _INFO}
+    try:
+        dates = {k: datetime.fromisoformat(info[k]) for k in _INFO[4:] if info[k]}
+        extras.info = DocumentInfo(info["title"], info["client"], info["author"],
+                                   info["notes"], **dates)
+    except ValueError:
+        problems.append(Problem(None, "The graph holds an unreadable date."))
+    extras.departments = _own_departments(graph, problems)
+    extras.settings = _own_settings(graph, problems)
+    return Table(path, [_own_header(h) for h in headers], rows(), unit="node",
+                 total=len(nodes), own=True, extras=extras, problems=problems)
+
+
+def _own_departments(graph: SourceGraph, problems: list[Problem]) -> list[Department] | None:
+    """The department table (files before it was written: names and colours of the nodes)."""
+    text = graph.data.get(DEPARTMENTS)
+    if not isinstance(text, str):
+        departments: dict[str, Department] = {}
+        for node in graph.nodes:
+            name, shade = node.data.get("department"), node.data.get("department_colour")
+            if isinstance(name, str) and name.strip() and name not in departments:
+                try:
+                    departments[name] = Department(DepartmentId(len(departments) + 1),
+                                                   xml_unescape(name),
+                                                   str(shade or "#D9E2F3"), len(departments))
+                except DomainError:
+                    continue
+        return list(departments.values()) or None
+    result = []
+    try:
+        entries = json.loads(xml_unescape(text))
+        for entry in entries:
+            result.append(department_from_dict(entry))
+    except (ValueError, TypeError, RecursionError, DomainError) as exc:
+        problems.append(Problem(None, Sentence.of("The graph's department table is unreadable "
+                                                  "({reason}).", reason=sentence_of(exc))))
+    return result
+
+
+def _own_settings(graph: SourceGraph, problems: list[Problem]) -> dict[str, Any]:
+    text = graph.data.get(SETTINGS)
+    if not isinstance(text, str):
+        return {}
+    try:
+        settings = json.loads(xml_unescape(text))
+    except (ValueError, RecursionError):
+        settings = None
+    if not isinstance(settings, dict):
+        problems.append(Problem(None, "The graph's document settings are unreadable."))
+        return {}
+    return settings
 
 
 _HEADER_OF_KEY = {f.key: f.header for f in EXPORT_FIELDS}

@@ -180,8 +180,8 @@ def test_a_bug_while_parsing_graphml_is_not_called_damage(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "chart.graphml"
     export_to(template_organisation("call_center_chart"), source)
-    monkeypatch.setattr(graphml_format.nx, "parse_graphml", {}.get)  # wrong call: TypeError
-    with pytest.raises(TypeError):
+    monkeypatch.setattr(graphml_format, "read_graph", {}.__getitem__)  # a bug: KeyError
+    with pytest.raises(KeyError):
         _read_all(source)
 
 

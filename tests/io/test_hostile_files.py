@@ -171,7 +171,9 @@ def test_graphml_node_with_two_superiors_is_a_problem(tmp_path: Path) -> None:
                      b'<node id="c"><data key="d0">C</data></node>'
                      b'<edge source="a" target="c"/><edge source="b" target="c"/>'
                      b'</graph></graphml>')
-    problems = [str(p) for p in read_source(path).problems]
+    # Read up (detected: no node has two outgoing edges) c manages a and b; read down, c
+    # has two superiors.
+    problems = [str(p) for p in read_source(path, ImportOptions(edges="down")).problems]
     assert "Node 3: it has 2 superiors (“a”, “b”); a position reports to one." in problems
 
 
