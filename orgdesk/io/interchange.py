@@ -153,8 +153,13 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
                                                    names=", ".join(table.headers)))
             if not ({"title", "name", "path"} & set(mapping.values()) or options.path_column
                     or options.title_fallback):
-                problems.append(Problem(None, "No column holds the positions' titles; map one "
-                                              "to the field “title”."))
+                problems.append(Problem(None, Sentence.of(
+                    "No key holds the nodes' titles and they have no labels; map a key to the "
+                    "field “title” (its keys are: {names}).", names=", ".join(
+                        h for h in table.headers if h not in ("id", "superior")) or "none")
+                    if table.unit == "node" else Sentence.of(
+                    "No column holds the positions' titles; map one to the field “title” (its "
+                    "columns are: {names}).", names=", ".join(table.headers))))
             kept = [h for h in table.headers if mapping.get(h) == UNMAPPED]
             drafts = read_drafts(table, mapping, progress, problems, options)
             superior_column = next((h for h, k in mapping.items() if k == "superior"), "")
