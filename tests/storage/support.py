@@ -73,23 +73,26 @@ def hostile_org() -> Organisation:
             languages=("普通话", "English", HOSTILE[5]), skills=tuple(reversed(HOSTILE)),
             other=HOSTILE[3]),
         kpis=(Kpi("客户满意度", "≥95%"), Kpi(HOSTILE[6], HOSTILE[7]), Kpi("no target")),
-        career_path=HOSTILE[8], notes=HOSTILE[11])
+        career_path=HOSTILE[8], notes=HOSTILE[11], source_id="O-6066",
+        holders=("王芳", HOSTILE[0]))
     staff = Position(
         id=PositionId(2), title=HOSTILE[0], superior_id=PositionId(1), order=0,
         kind=PositionKind.STAFF, department_id=None, planned_headcount=0, filled_headcount=3,
-        requirements=Requirements(education="不限", min_years=0, age_min=0, age_max=0))
+        requirements=Requirements(education="不限", min_years=0, age_min=0, age_max=0),
+        source_id="emi")
     line = Position(
         id=PositionId(3), title=HOSTILE[12], superior_id=PositionId(1), order=1,
         department_id=DepartmentId(2), planned_headcount=40, headcount_note="",
         filled_headcount=37, duties=("z last alphabetically", "a first alphabetically", "m"),
         requirements=Requirements(education="", min_years=None, age_min=18, age_max=None,
                                   languages=(), skills=("b", "a")),
-        kpis=(Kpi("AHT", "<= 180s"), Kpi("FCR", ">= 80%")), career_path="", notes="")
+        kpis=(Kpi("AHT", "<= 180s"), Kpi("FCR", ">= 80%")), career_path="", notes="",
+        source_id=HOSTILE[7], holders=tuple(HOSTILE))
     agent = Position(
         id=PositionId(10), title=HOSTILE[9], superior_id=PositionId(3), order=0,
         department_id=DepartmentId(7), level=HOSTILE[2], planned_headcount=200,
         filled_headcount=0, duties=("",) + tuple(f"duty {i}" for i in range(12)),
-        requirements=Requirements(age_max=200, other=HOSTILE[1]))
+        requirements=Requirements(age_max=200, other=HOSTILE[1]), source_id="n0")
     second_root = Position(id=PositionId(5), title=HOSTILE[10], order=1)
     relations = [
         Relation(RelationId(1), PositionId(10), PositionId(2), RelationKind.DOTTED, HOSTILE[3]),

@@ -29,12 +29,12 @@ from tests.storage.support import file_state, hostile_org, listing, sql_on_copy
 MAX_ID = 2**63 - 1
 _POSITION_COLUMNS = ("(id, superior_id, sort_order, title, department_id, kind, level, "
                      "planned_headcount, headcount_note, filled_headcount, education, "
-                     "other_requirements, career_path, notes)")
+                     "other_requirements, career_path, notes, source_id)")
 
 
 def _position(pid: int | str, superior: int | str = "NULL") -> str:
     return (f"INSERT INTO positions {_POSITION_COLUMNS} VALUES ({pid}, {superior}, 9, 'crafted', "
-            "NULL, 'line', '', 1, '', 0, '', '', '', '')")
+            "NULL, 'line', '', 1, '', 0, '', '', '', '', '')")
 
 
 def _open_and_close(path: Path) -> Organisation:
@@ -249,11 +249,12 @@ def test_no_room_for_the_copy_is_not_called_damage(tmp_path: Path,
 # ------------------------------------------------------- older file formats
 def test_an_older_files_schema_is_checked_before_its_upgrade(
         tmp_path: Path, small_file_bytes: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A format-1 file read by a format-2 build is compared with format 1's schema."""
+    """A format-2 file read by a format-3 build is compared with format 2's schema."""
     index = "CREATE INDEX ix_positions_title ON positions (title)"
     original_create = migrations.create_schema
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {1: lambda c: c.execute(index)})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        {**migrations.MIGRATIONS, 2: lambda c: c.execute(index)})
     monkeypatch.setattr(migrations, "create_schema",
                         lambda c: (original_create(c), c.execute(index)))
     migrations.expected_schema.cache_clear()
