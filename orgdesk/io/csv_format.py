@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
 from orgdesk.core.errors import Sentence
 from orgdesk.core.organisation import Organisation
-from orgdesk.io.cells import cell_text, guard_formula, unguard_formula
+from orgdesk.io import csv_document, drawio_csv
+from orgdesk.io.cells import cell_text, guard_formula, unguard_formula, xml_unescape
 from orgdesk.io.export_table import HEADERS, position_rows
-from orgdesk.io.fields import EXPORT_FIELDS, is_own_table
+from orgdesk.io.fields import EXPORT_FIELDS, FIELD_BY_KEY, is_own_table
 from orgdesk.io.limits import MAX_CSV_CELL_CHARS
 from orgdesk.io.problems import ExportFailed, MalformedFile, name_of
 from orgdesk.io.tables import Table, unique_headers
@@ -61,40 +62,133 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
         lines = None
     handle = open(path, encoding=encoding, newline="", errors="strict")  # noqa: SIM115 - _rows closes it
     try:
+        # draw.io's settings and orgdesk's own document records sit on “#” lines above the
+        # header: read as lines (a draw.io line is not CSV), then the table from its header.
+        comments, header_at = _comment_lines(path, handle)
         first = handle.readline().lstrip(BOM_CHAR)
-        for _ in range(100):  # the header line decides, not draw.io's “#” lines above it
-            if not first.startswith("#"):
-                break
-            first = handle.readline()
-        handle.seek(0)
+        handle.seek(header_at)
     except UnicodeDecodeError:
         handle.close()
         raise MalformedFile(path, Sentence.of("{file} is not {encoding} text; choose another "
                                               "encoding.",
                                               file=name_of(path), encoding=encoding)) from None
-    rows = _rows(path, handle, sniff_delimiter(first), encoding)
+    except BaseException:
+        handle.close()
+        raise
+    delimiter = sniff_delimiter(first)
+    rows = _rows(path, handle, delimiter, encoding, len(comments))
     try:
         line, header = next(rows)
-        while cell_text(header[0]).startswith("#"):  # draw.io's comment and setting lines
-            line, header = next(rows)
     except StopIteration:
         rows.close()
         raise MalformedFile(path, Sentence.of("{file} is empty: it has no header row.",
                                               file=name_of(path))) from None
     headers = unique_headers(header)
-    return Table(path, headers, rows, unit="line", total=lines, own=is_own_table(headers),
-                 first_row=(line, header))
+    table = Table(path, headers, rows, unit="line", total=lines, own=is_own_table(headers),
+                  first_row=(line, header))
+    if table.own:
+        _read_own(table, comments, delimiter)
+    elif comments:
+        dotted = drawio_csv.plan(table, [(n, _line_text(t, delimiter)) for n, t in comments])
+        if dotted is not None:
+            table.rows = dotted.rows(rows)
+    return table
 
 
-def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
+#: The most “#” lines read above the header row (a document's departments and settings).
+MAX_COMMENT_LINES = 100_000
+
+
+def _comment_lines(path: Path, handle: IO[str]) -> tuple[list[tuple[int, str]], int]:
+    """The “#” lines at the top of the file (line number, text) and where the header starts."""
+    found: list[tuple[int, str]] = []
+    while True:
+        at = handle.tell()
+        line = handle.readline(MAX_CELL_CHARS + 1)
+        text = line.lstrip(BOM_CHAR) if not found else line
+        if not _is_comment(text):
+            return found, at
+        if len(line) > MAX_CELL_CHARS or len(found) >= MAX_COMMENT_LINES:
+            raise MalformedFile(path, Sentence.of(
+                "{file} line {line}: the “#” lines above the header row are longer than "
+                "orgdesk reads.", file=name_of(path), line=len(found) + 1))
+        found.append((len(found) + 1, text.rstrip("\r\n")))
+
+
+def _is_comment(text: str) -> bool:
+    """A “#” line (perhaps quoted by a spreadsheet) — but not a header whose first column is “#”."""
+    if text.startswith('"#"'):
+        after = text[3:]
+    elif text.startswith("#") and text[1:2] in DELIMITERS:
+        after = text[1:]
+    else:
+        return text.startswith(("#", '"#'))
+    return not after.strip(" \r\n" + "".join(DELIMITERS))
+
+
+def _cells(text: str, delimiter: str) -> list[str]:
+    """One “#” line as CSV cells (leniently: it may be draw.io's JSON, not CSV)."""
+    try:
+        return next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:  # a cell over the csv module's limit: no record of ours
+        return [text]
+
+
+def _line_text(text: str, delimiter: str) -> str:
+    """A draw.io line as written, also after a spreadsheet split it into quoted, padded cells."""
+    if text.startswith('"'):
+        text = delimiter.join(_cells(text, delimiter))
+    return text.rstrip().rstrip(delimiter).rstrip()
+
+
+def _read_own(table: Table, comments: list[tuple[int, str]], delimiter: str) -> None:
+    """orgdesk's own CSV: its “#” records, its dotted-lines column, and cells read exactly."""
+    found = []
+    for number, text in comments:
+        cells = [xml_unescape(unguard_formula(c)) for c in _cells(text, delimiter)]
+        if cells and cells[0] in csv_document.RECORDS:
+            found.append((number, cells))
+    table.extras = csv_document.read_records(found, table.problems)
+    relations = (table.headers.index(csv_document.RELATIONS_HEADER)
+                 if csv_document.RELATIONS_HEADER in table.headers else None)
+    if relations is not None:
+        del table.headers[relations]
+    table.rows = _own_rows(table, table.rows, relations,
+                           table.headers.index(FIELD_BY_KEY["id"].header))
+
+
+def _own_rows(table: Table, rows: Iterable[tuple[int, Sequence[object]]], relations: int | None,
+              id_column: int) -> Iterator[tuple[int, Sequence[object]]]:
+    """The rows with NUL escapes decoded and the dotted-lines column read into the extras."""
+    found = table.extras.relations
+    keys: set[str] = set()
+    for row, raw in rows:
+        cells = [xml_unescape(c) if type(c) is str and "_x" in c else c for c in raw]
+        if relations is not None:
+            cell = cells.pop(relations) if len(cells) > relations else ""
+            source = cell_text(cells[id_column]).strip() if len(cells) > id_column else ""
+            if cell:
+                found.extend(csv_document.read_relations(row, source, cell, table.problems))
+        if len(cells) > id_column:
+            keys.add(cell_text(cells[id_column]).strip())
+        yield row, cells
+    csv_document.number_relations(found)
+    csv_document.keep_known(found, keys, table.problems)
+
+
+def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str, skipped: int = 0
           ) -> Generator[tuple[int, Sequence[object]]]:
-    """(first line of the record, cells) for each non-empty record; closes `handle`."""
+    """(first line of the record, cells) for each non-empty record; closes `handle`.
+
+    `skipped`: the lines above the handle's position (the “#” lines), so line numbers
+    are the file's.
+    """
     previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(_without_marks(handle), delimiter=delimiter, strict=True)
-    start = 1
+    start = 1 + skipped
     try:
         while True:
-            start = reader.line_num + 1
+            start = reader.line_num + 1 + skipped
             try:
                 record = next(reader)
             except StopIteration:
@@ -106,11 +200,13 @@ def _rows(path: Path, handle: IO[str], delimiter: str, encoding: str
                 record = [unguard_formula(cell) for cell in record]
             yield start, record
     except csv.Error as exc:
-        raise MalformedFile(path, _csv_message(path, exc, start, reader.line_num)) from None
+        raise MalformedFile(path, _csv_message(path, exc, start,
+                                               reader.line_num + skipped)) from None
     except UnicodeDecodeError:
         raise MalformedFile(path, Sentence.of("{file} line {line} is not {encoding} text; "
                                               "choose another encoding.",
-                                              file=name_of(path), line=reader.line_num + 1,
+                                              file=name_of(path),
+                                              line=reader.line_num + 1 + skipped,
                                               encoding=encoding)) from None
     finally:
         csv.field_size_limit(previous_limit)
@@ -143,16 +239,29 @@ def _csv_message(path: Path, exc: csv.Error, start: int, line: int) -> str:
 
 
 def write_csv(org: Organisation, handle: IO[bytes]) -> None:
-    """Write every position as one row (UTF-8 with BOM, CRLF, formulas defused)."""
+    """The whole document: its “#” records, then every position as one row with its
+    dotted lines in the last column (UTF-8 with BOM, CRLF, formulas defused)."""
     text = codecs.getwriter("utf-8")(handle)
     handle.write(codecs.BOM_UTF8)
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for row in position_rows(org):
-        cells = ["" if v is None else _text(v) if isinstance(v, str) else v for v in row]
-        for spec, cell in zip(EXPORT_FIELDS, cells):
+    for record in csv_document.records(org):
+        cells = [_text(v) if isinstance(v, str) else v for v in record]
+        for cell in cells:
             if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
-                raise _cell_too_long(row, spec.header, len(cell))
+                raise ExportFailed(Sentence.of(
+                    "A “{record}” line would hold a CSV cell of {length} characters, more than "
+                    "orgdesk reads back ({limit}); shorten it.", record=record[0],
+                    length=f"{len(cell):,}", limit=f"{MAX_CELL_CHARS:,}"))
+        writer.writerow(cells)
+    writer.writerow([*HEADERS, csv_document.RELATIONS_HEADER])
+    relations = csv_document.relations_cells(org)
+    headers = [*(spec.header for spec in EXPORT_FIELDS), csv_document.RELATIONS_HEADER]
+    for row in position_rows(org):
+        row.append(relations.get(row[0], ""))  # type: ignore[call-overload]  # the id column holds the position's int id
+        cells = ["" if v is None else _text(v) if isinstance(v, str) else v for v in row]
+        for header, cell in zip(headers, cells):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise _cell_too_long(row, header, len(cell))
         writer.writerow(cells)
 
 
@@ -170,5 +279,5 @@ _TITLE = [f.key for f in EXPORT_FIELDS].index("title")
 
 
 def _text(value: str) -> str:
-    # A NUL would make the file binary to every CSV reader, this one included.
-    return guard_formula(value.replace("\x00", "\ufffd"))
+    # A NUL would make the file binary to every other program: written as _x0000_.
+    return guard_formula(csv_document.escape_nul(value))

@@ -35,7 +35,7 @@ from orgdesk.core.model import (
     position_values,
 )
 from orgdesk.core.organisation import Organisation
-from orgdesk.io.interchange import export_to, read_source
+from orgdesk.io.interchange import export_to, preview, read_source
 from tests.io import strategies
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -144,7 +144,7 @@ def test_csv_stays_a_plain_table_with_the_dotted_lines_in_a_column(tmp_path: Pat
 
 def _edit_rows(path: Path, change: dict[str, dict[str, str]]) -> None:
     """Change cells of the positions table, by position id and header, as a user would."""
-    lines = path.read_text("utf-8-sig").split("\r\n")
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
     header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
     rows = list(csv.reader(io.StringIO("\r\n".join(lines[header:]), newline="")))
     for row in rows[1:]:
@@ -165,15 +165,16 @@ def test_csv_edited_by_hand_adds_dotted_lines_and_departments(tmp_path: Path) ->
     assert [(r.id, r.source_id, r.target_id, r.kind, r.label) for r in org.relations] == [
         (7, 12, 11, RelationKind.ADVISORY, "协助: 质检\n每周"),
         (8, 11, 12, RelationKind.ADVISORY, "顾问"), (9, 11, 10, RelationKind.DOTTED, "")]
-    added = org.departments[-1]
-    assert (added.name, org.position(PositionId(11)).department_id) == ("新部门", added.id)
-    assert [d.colour for d in org.departments[:3]] == ["#8CD17D", "#FFAA00", "#123456"]
+    added = next(d for d in org.departments if d.name == "新部门")
+    assert org.position(PositionId(11)).department_id == added.id
+    assert {d.name: (d.id, d.colour, d.order) for d in org.departments if d is not added} == {
+        "运营部": (4, "#8CD17D", 2), "Sales, East": (9, "#FFAA00", 0), "空部门": (2, "#123456", 1)}
 
 
 def test_csv_without_its_document_lines_still_imports(tmp_path: Path) -> None:
     path = tmp_path / "doc.csv"
     export_to(_sample(), path)
-    lines = path.read_text("utf-8-sig").split("\r\n")
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
     path.write_text("\r\n".join(line for line in lines if not line.startswith("#")), "utf-8")
     org = read_source(path).require()
     assert sorted(d.name for d in org.departments) == ["Sales, East", "运营部"]
@@ -209,9 +210,10 @@ def test_a_bad_document_line_names_its_line(tmp_path: Path) -> None:
 
 def test_a_header_whose_first_column_is_hash_is_a_header(tmp_path: Path) -> None:
     path = tmp_path / "numbered.csv"
-    path.write_text("#,Title,Parent\n1,经理,\n2,主管,1\n", "utf-8")
+    path.write_text("#,ID,Title,Parent\n1,a,经理,\n2,b,主管,a\n", "utf-8")
+    assert preview(path).headers == ["#", "ID", "Title", "Parent"]
     org = read_source(path).require()
-    assert [p.title for p in org.positions()] == ["经理", "主管"]
+    assert [(p.title, p.notes) for p in org.positions()] == [("经理", "#: 1"), ("主管", "#: 2")]
 
 
 # ---------------------------------------------------------- draw.io CSV connects
@@ -279,7 +281,7 @@ def test_drawio_connect_to_a_name_column_is_matched_by_name(tmp_path: Path) -> N
     ('{"from": "links", "to": "id"}', ["a,Head,,", "b,Agent,a,"],
      ["Line 3", "“links”", "id, title, boss, refs"]),
     ('{"from": "refs", "to": "id"}', ["a,Head,,", "b,Agent,a,zz"],
-     ["Line 6", "“refs”", "“zz”", "“id”"]),
+     ["Line 7", "“refs”", "“zz”", "“id”"]),
 ])
 def test_drawio_connect_problems_name_line_column_and_fix(connect: str, rows: list[str],
                                                           fragments: list[str],
@@ -300,5 +302,7 @@ def test_drawio_lines_saved_again_by_a_spreadsheet_still_connect(tmp_path: Path)
             ["c", "Coach", "a", "b"]]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
+    # Both connects inverted alike: the coach names the agent as the boss column names a
+    # superior, so the agent is the coach's dotted-line superior.
     assert _relations(read_source(path).require()) == [
-        ("Agent", "Coach", RelationKind.DOTTED, "")]
+        ("Coach", "Agent", RelationKind.DOTTED, "")]
