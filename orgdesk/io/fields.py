@@ -48,7 +48,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     # The columns naming the superior by its key come first in SUPERIOR_BY_KEY below: a
     # file with both “Manager ID” and “Manager Name” is linked by the id.
     "superior": ("parent id", "parentid", "pid", "parent", "reports to", "reportsto",
-                 "reports_to", "reports to id", "reports to employee id", "manager",
+                 "reports_to", "reports to id", "reports to employee id", "parent key",
+                 "parent employee key", "parent employee id", "manager key", "manager",
                  "manager id", "managerid", "manager employee id", "manager emp id",
                  "manager number", "manager no", "line manager", "line manager id",
                  "direct manager", "superior", "superior id", "supervisor", "supervisor id",
@@ -119,7 +120,8 @@ FIELDS: tuple[Field, ...] = (
           exported=False),
     Field("path", "Path / outline number", "层级路径",
           ("path", "hierarchy", "outline", "outline number", "hierarchyid", "hierarchy id",
-           "hierarchy path", "org path", "wbs", "层级路径", "编码路径", "层级编码", "路径"),
+           "hierarchy path", "org path", "org node", "organization node",
+           "organisation node", "node path", "wbs", "层级路径", "编码路径", "层级编码", "路径"),
           exported=False),
     Field("requirements", "Requirements (mixed)", "任职要求",
           ("requirements", "qualifications", "任职要求", "任职资格", "岗位要求", "招聘要求",

@@ -3,8 +3,9 @@
 SQL clients and HR systems often export without a header row, and reading
 the CEO's row as the header loses it silently.  The first row is taken as
 data when it looks like the rows below it — a number or an id code where
-they have one — and names no known column; otherwise it stays the header,
-as before.  The user can force either way (`--header` / `--no-header`).
+they have one, never a word above a column of numbers — and names at most
+two known columns (a title such as “Manager” is also a column name);
+otherwise it stays the header, as before.  The user can force either way (`--header` / `--no-header`).
 
 A table without a header gets the columns “Column A”, “Column B” … and a
 guessed mapping: the unique id-like column is the id, a column whose values
@@ -79,8 +80,9 @@ def settle_header(table: Table, header: bool | None) -> Table:
 
 def first_row_is_data(first: Sequence[object], below: Sequence[Sequence[object]]) -> bool:
     """Whether a first row reads like the rows below it rather than like names of columns."""
+    # A column name in a data row is possible (a CEO row's “Manager”), three are not.
     named = sum(1 for value in first if known_header(cell_text(value)))
-    if named >= 2:
+    if named >= 3:
         return False
     kinds = [_kind(value) for value in first]
     if not below:  # a single row: data when it holds a number and names no column

@@ -120,7 +120,10 @@ def link_paths(drafts: Sequence[Draft], paths: Sequence[str], column: str, unit:
                 "has that path; add that row or correct the path.",
                 path=paths[index].strip(), column=column,
                 parent=separator.join(path[:-1])), unit))
-            draft.superior = ""
+            # Under its nearest ancestor, so the one problem is not followed by others.
+            ancestor = next((owner[path[:n]] for n in range(len(path) - 2, 0, -1)
+                             if path[:n] in owner), owner.get(()))
+            draft.superior = "" if ancestor is None else drafts[ancestor].key
             continue
         draft.superior = drafts[parent].key
 

@@ -129,8 +129,8 @@ def test_multi_line_quoted_cells_keep_row_numbers_by_first_line(tmp_path: Path) 
     text = 'id,pid,title,职责\n1,,经理,"1、管理\n2、规划"\n2,9,主管,x\n'
     result = read_source(write(tmp_path, text), ImportOptions(roots=RootPolicy.FOREST))
     assert messages(result.problems) == [
-        "Line 4: the value “9” in column “pid” is not the id or title of any row; correct it, or "
-        "if it means “no superior”, name it as a no-superior token (--null 9)."]
+        ("Line 4: the value “9” in column “pid” is not the id or title of any row; correct it, or "
+        "if it means “no superior”, name it as a no-superior token (--null 9).")]
 
 
 def test_mapping_overrides_and_ignores_columns(tmp_path: Path) -> None:
