@@ -1,0 +1,201 @@
+"""File format 2 (source ids and holders): real format-1 files open, upgrade and save as 2.
+
+The format-1 files here were written by the released format-1 build (see
+`tests/storage/v1_sample.py`), not by this one pretending.
+"""
+from __future__ import annotations
+
+import gzip
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from orgdesk.core.model import DocumentInfo, PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.samples import find_sample, load_sample_source
+from orgdesk.services.editor import DocumentService
+from orgdesk.storage import checksum, mapping, migrations
+from orgdesk.storage.document import DocumentFile, create_file
+from orgdesk.storage.errors import CorruptFile, FileTooNew
+from orgdesk.storage.reading import read_organisation
+from orgdesk.storage.schema_history import RELEASED
+from orgdesk.storage.sqlite_file import schema_of
+from tests.storage.support import file_state, header_fields, hostile_org, integrity, sql_on_copy
+from tests.storage.v1_sample import v1_sample_org
+
+FIXTURES = Path(__file__).with_name("fixtures")
+FORMAT_1 = FIXTURES / "format-1.orgdesk"
+FORMAT_1_SAMPLES = sorted((FIXTURES / "format-1-samples").glob("*.orgdesk.gz"))
+
+
+@pytest.fixture
+def v1_file(tmp_path: Path) -> Path:
+    path = tmp_path / "client 2025.orgdesk"
+    shutil.copyfile(FORMAT_1, path)
+    return path
+
+
+def _schema(path: Path) -> set[tuple[str, str, str, str]]:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return schema_of(conn)
+
+
+def _contents(org: Organisation) -> tuple[object, ...]:
+    """An organisation's snapshot without the save time (a save stamps `modified`)."""
+    info, *rest = org.snapshot()
+    assert isinstance(info, DocumentInfo)
+    return (info.title, info.client, info.author, info.notes, info.created, *rest)
+
+
+def _columns(path: Path, table: str) -> list[str]:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def test_the_fixture_is_a_real_format_1_file_and_format_1_is_frozen() -> None:
+    """RELEASED[1] must stay what the released build wrote: its schema equals the fixture's."""
+    assert header_fields(FORMAT_1)["user_version"] == 1
+    assert _schema(FORMAT_1) == migrations.normalised(migrations.expected_schema(1))
+    assert "source_id" not in _columns(FORMAT_1, "positions")
+    assert "holders" not in {name for _kind, name, _tbl, _sql in _schema(FORMAT_1)}
+    assert migrations.SCHEMA_VERSION == 2 and set(RELEASED) == {1, 2}
+
+
+def test_read_organisation_upgrades_a_format_1_file_in_memory(v1_file: Path) -> None:
+    before = file_state(v1_file)
+    org = read_organisation(v1_file)  # its format-1 checksum is verified too
+    assert org.snapshot() == v1_sample_org().snapshot()
+    assert all(p.source_id == "" and p.holders == () for p in org.positions())
+    assert file_state(v1_file) == before
+
+
+def test_a_format_1_file_opens_upgraded_and_is_written_only_by_save(v1_file: Path) -> None:
+    before = file_state(v1_file)
+    doc = DocumentFile.open(v1_file)
+    try:
+        assert doc.upgraded_from == 1 and doc.modified
+        working = doc._session_folder.working_path
+        assert header_fields(working)["user_version"] == 2
+        assert _schema(working) == migrations.normalised(migrations.expected_schema(2))
+        assert doc.load().snapshot() == v1_sample_org().snapshot()
+        DocumentService(doc).edit_position(PositionId(7), source_id="O-6066",
+                                           holders=("张三", "李四"))
+        assert file_state(v1_file) == before  # still format 1 until the user saves
+        doc.save()
+    finally:
+        doc.close()
+    assert header_fields(v1_file)["user_version"] == 2
+    assert _schema(v1_file) == migrations.normalised(migrations.expected_schema(2))
+    assert integrity(v1_file) == [("ok",)]
+    with DocumentFile.open(v1_file) as again:
+        assert again.upgraded_from is None and not again.modified
+        agent = again.load().position(PositionId(7))
+        assert (agent.source_id, agent.holders) == ("O-6066", ("张三", "李四"))
+        expected = v1_sample_org()
+        expected.update_position(expected.position(PositionId(7)).evolve(
+            source_id="O-6066", holders=("张三", "李四")))
+        assert _contents(again.load()) == _contents(expected)
+
+
+def test_closing_an_upgraded_file_unsaved_leaves_it_format_1(v1_file: Path) -> None:
+    before = file_state(v1_file)
+    with DocumentFile.open(v1_file) as doc:
+        assert doc.upgraded_from == 1
+    assert file_state(v1_file) == before
+    assert header_fields(v1_file)["user_version"] == 1
+
+
+@pytest.mark.parametrize("packed", FORMAT_1_SAMPLES, ids=lambda p: p.name.split(".")[0])
+def test_every_released_sample_upgrades(packed: Path, tmp_path: Path) -> None:
+    path = tmp_path / packed.name.removesuffix(".gz")
+    path.write_bytes(gzip.decompress(packed.read_bytes()))
+    assert header_fields(path)["user_version"] == 1
+    source = load_sample_source(find_sample(path.name.removesuffix(".orgdesk")).source)
+    assert read_organisation(path).snapshot() == source.snapshot()
+    target = tmp_path / "saved.orgdesk"
+    with DocumentFile.open(path) as doc:
+        assert doc.upgraded_from == 1
+        doc.save_as(target)
+    assert header_fields(target)["user_version"] == 2
+    assert header_fields(path)["user_version"] == 1
+    assert _contents(read_organisation(target)) == _contents(source)
+
+
+def test_the_upgrade_keeps_every_list_row_with_foreign_keys_on(tmp_path: Path) -> None:
+    """Rebuilding positions must not cascade into duties, KPIs … whatever the connection's pragma."""
+    path = tmp_path / "fk.orgdesk"
+    shutil.copyfile(FORMAT_1, path)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("positions", "duties", "kpis", "languages", "skills", "relations")}
+        assert min(counts.values()) > 0
+        assert migrations.upgrade(conn, path) == 1
+        assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in counts} == counts
+        assert conn.execute("SELECT DISTINCT source_id FROM positions").fetchall() == [("",)]
+        assert schema_of(conn) == migrations.normalised(migrations.expected_schema(2))
+        org = mapping.load_organisation(conn)
+    assert org.snapshot() == v1_sample_org().snapshot()
+
+
+def test_a_file_newer_than_format_2_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "from the future.orgdesk"
+    create_file(path, hostile_org())
+    sql_on_copy(path, "PRAGMA user_version = 3")
+    before = file_state(path)
+    for opener in (read_organisation, DocumentFile.open):
+        with pytest.raises(FileTooNew) as caught:
+            opener(path)
+        assert str(caught.value) == (
+            "“from the future.orgdesk” was saved by a newer version of orgdesk (file format 3, "
+            "this version reads up to 2); please update orgdesk to open it.")
+    assert file_state(path) == before
+
+
+@pytest.mark.parametrize("version, statement", [
+    # format 1 plus format 2's table
+    (1, ("CREATE TABLE holders (position_id INTEGER NOT NULL, seq INTEGER NOT NULL, "
+         "text TEXT NOT NULL, PRIMARY KEY (position_id, seq))")),
+    (2, "DROP TABLE holders"),  # format 2 without it
+])
+def test_the_schema_must_be_exactly_that_of_the_files_format(
+        tmp_path: Path, version: int, statement: str) -> None:
+    path = tmp_path / "mixed.orgdesk"
+    if version == 1:
+        shutil.copyfile(FORMAT_1, path)
+    else:
+        create_file(path, hostile_org())
+    sql_on_copy(path, statement)
+    for opener in (read_organisation, DocumentFile.open):
+        with pytest.raises(CorruptFile, match="not the ones orgdesk writes"):
+            opener(path)
+
+
+def test_a_format_2_file_labelled_format_1_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "relabelled.orgdesk"
+    create_file(path, hostile_org())
+    sql_on_copy(path, "PRAGMA user_version = 1")
+    with pytest.raises(CorruptFile, match="not the ones orgdesk writes"):
+        read_organisation(path)
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE positions SET source_id = 'O-6067' WHERE source_id = 'O-6066'",
+    "UPDATE holders SET text = '王芳芳' WHERE text = '王芳'",
+    "DELETE FROM holders WHERE text = '王芳'",
+])
+def test_the_checksum_covers_source_ids_and_holders(tmp_path: Path, statement: str) -> None:
+    path = tmp_path / "summed.orgdesk"
+    create_file(path, hostile_org())
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        assert conn.execute(statement).rowcount == 1  # the checksum row stays as saved
+    with pytest.raises(CorruptFile, match="changed outside orgdesk"):
+        read_organisation(path)
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        rows = checksum.schema_rows(conn, 2)
+    assert "holders" in rows and len(rows["positions"][0]) == len(_columns(path, "positions"))
