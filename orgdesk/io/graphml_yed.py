@@ -78,6 +78,8 @@ def read_drawing(element: Any) -> Drawing:
         name = local(item.tag)
         if name == "Json":
             _read_json(item.text or "", drawing)
+        elif name == "EdgeLabel" and label_text(item.text or ""):
+            drawing.labels.append(label_text(item.text or ""))
         elif name == "LineStyle" and item.get("type") in _DASHED:
             drawing.dashed = True
         elif not drawing.fill and name.endswith("NodeStyle"):  # yFiles for HTML: fill="#…"
