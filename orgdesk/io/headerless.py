@@ -21,6 +21,7 @@ from itertools import islice
 from orgdesk.io.cells import cell_text
 from orgdesk.io.fields import known_header
 from orgdesk.io.hierarchy import NULL_TOKENS
+from orgdesk.io.problems import InterchangeError
 from orgdesk.io.tables import Table, column_letter
 
 #: Rows read ahead to compare with the first one (and to guess the columns from).
@@ -45,12 +46,16 @@ class _Rows:
     """Rows read ahead, then the rest of the source's rows; `close` closes the source."""
 
     def __init__(self, head: list[tuple[int, Sequence[object]]],
-                 rest: Iterator[tuple[int, Sequence[object]]]) -> None:
+                 rest: Iterator[tuple[int, Sequence[object]]],
+                 error: InterchangeError | None = None) -> None:
         self.head = head
         self.rest = rest
+        self.error = error  # met while reading ahead: raised where the reading reaches it
 
     def __iter__(self) -> Iterator[tuple[int, Sequence[object]]]:
         yield from self.head
+        if self.error is not None:
+            raise self.error
         yield from self.rest
 
     def close(self) -> None:
@@ -62,18 +67,24 @@ def settle_header(table: Table, header: bool | None) -> Table:
     if table.first_row is None or table.own or header is True:
         return table
     rest = iter(table.rows)
+    sample: list[tuple[int, Sequence[object]]] = []
+    error: InterchangeError | None = None
     try:
-        sample = list(islice(rest, SAMPLE_ROWS))
+        for row in islice(rest, SAMPLE_ROWS):
+            sample.append(row)
+    except InterchangeError as exc:  # a broken line further down: found where it is read
+        error = exc
     except BaseException:
         getattr(rest, "close", lambda: None)()
         raise
     first = table.first_row
     if header is None and not first_row_is_data(first[1], [cells for _, cells in sample]):
-        return replace(table, rows=_Rows(sample, rest))
+        return replace(table, rows=_Rows(sample, rest, error))
     width = max([len(first[1]), *(len(cells) for _, cells in sample)])
     headers = [f"Column {column_letter(i)}" for i in range(width)]
     head = [first, *sample]
-    return replace(table, headers=headers, rows=_Rows(head, rest), own=False,
+    return replace(table, headers=headers, rows=_Rows(head, rest, error), own=False,
+                   headerless=True,
                    total=None if table.total is None else table.total + 1,
                    guessed=guess_columns(headers, [cells for _, cells in head]))
 

@@ -53,6 +53,7 @@ class Preview:
     mapping: dict[str, str]  # header → field key ("" kept in notes)
     own: bool  # orgdesk's own export, read exactly
     sheets: list[str] = field(default_factory=list)
+    header_row: bool = True  # False: the first row is data (detected or as chosen)
 
 
 @dataclass(slots=True)
@@ -125,7 +126,7 @@ def preview(path: Path, options: ImportOptions = ImportOptions(), sample_rows: i
     sheets = xlsx_format.sheet_names(path) if kind == "xlsx" else []
     return Preview(kind, table.headers, samples,
                    effective_mapping(table.headers, options.mapping, table.guessed),
-                   table.own, sheets)
+                   table.own, sheets, header_row=not table.headerless)
 
 
 def read_source(path: Path, options: ImportOptions = ImportOptions(),

@@ -74,6 +74,7 @@ class Table:
     # that is really data can be given back (see io/headerless.py); None: no such row.
     first_row: tuple[int, Sequence[object]] | None = None
     guessed: dict[str, str] = field(default_factory=dict)  # header → field key, from values
+    headerless: bool = False  # the first row was read as data: the headers are “Column A” …
     notices: list[str] = field(default_factory=list)  # how the reader read it (Sentences)
     root_named: bool = False  # the reader used options.root_title to pick an existing node
 

@@ -20,11 +20,13 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QObject,
     QRunnable,
+    Qt,
     QThreadPool,
     QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -150,6 +152,7 @@ class ImportDialog(QDialog):
         self._pool.setMaxThreadCount(1)
         self._job: _CheckJob | None = None
         self._jobs: list[_CheckJob] = []  # started and not yet reported back
+        self._detected_header = True  # whether the file's first row was found to be a header
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -191,6 +194,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow(self.tr("Several top positions"), roots_row)
+        form.addRow(self.tr("Rows"), self._table_choices())
 
         self.mapping = QTableWidget(0, 3)
         self.mapping.setObjectName("importMapping")
@@ -251,6 +255,57 @@ class ImportDialog(QDialog):
         self.roots.currentIndexChanged.connect(self._roots_changed)
         self.root_title.textChanged.connect(lambda _text: self._timer.start())
 
+    def _table_choices(self) -> QHBoxLayout:
+        """The choices for tables from SQL and HR systems, on one compact row."""
+        self.header_row = QCheckBox(self.tr("First row is a header"))
+        self.header_row.setObjectName("importHeaderRow")
+        self.header_row.setChecked(True)
+        self.header_row.setToolTip(self.tr("Detected from the file; clear it when the first "
+                                           "row is already data."))
+        self.null_tokens = QLineEdit()
+        self.null_tokens.setObjectName("importNullTokens")
+        self.null_tokens.setPlaceholderText(self.tr("No-superior token, e.g. ROOT"))
+        self.null_tokens.setToolTip(self.tr("Superior cells that mean “none”, separated by "
+                                            "commas (NULL, N/A, - and 0 are always "
+                                            "recognised)."))
+        self.empty_title = QLineEdit()
+        self.empty_title.setObjectName("importEmptyTitle")
+        self.empty_title.setPlaceholderText(self.tr("Title for rows without one"))
+        self.group_people = QCheckBox(self.tr("Group people into positions"))
+        self.group_people.setObjectName("importGroupPeople")
+        self.group_people.setTristate(True)
+        self.group_people.setCheckState(Qt.CheckState.PartiallyChecked)
+        self.group_people.setToolTip(self.tr("When rows are people: one position per title "
+                                             "under one superior, holding its people. Partly "
+                                             "checked: only when titles repeat."))
+        row = QHBoxLayout()
+        row.addWidget(self.header_row)
+        row.addWidget(self.null_tokens, 1)
+        row.addWidget(self.empty_title, 1)
+        row.addWidget(self.group_people)
+        self.header_row.toggled.connect(lambda _on: self._source_changed())
+        for edit in (self.null_tokens, self.empty_title):
+            edit.textChanged.connect(lambda _text: self._choice_changed())
+        self.group_people.stateChanged.connect(lambda _state: self._choice_changed())
+        return row
+
+    def _choice_changed(self) -> None:
+        self._forget_result()
+        self._timer.start()
+
+    def _header_choice(self) -> bool | None:
+        """None while the box shows what was detected; the user's choice once changed."""
+        checked = self.header_row.isChecked()
+        return None if checked == self._detected_header else checked
+
+    def _null_tokens(self) -> tuple[str, ...]:
+        return tuple(t.strip() for t in self.null_tokens.text().split(",") if t.strip())
+
+    def _group_choice(self) -> bool | None:
+        state = self.group_people.checkState()
+        return None if state == Qt.CheckState.PartiallyChecked else (
+            state == Qt.CheckState.Checked)
+
     # ------------------------------------------------------------------ source
     def _choose(self) -> None:
         path = choose_source(self)
@@ -266,7 +321,10 @@ class ImportDialog(QDialog):
         return ImportOptions(sheet=self.sheet.currentText() or None,
                              encoding=self.encoding.currentData() or None, mapping=mapping,
                              roots=None if policy is RootPolicy.ASK and self._own() else policy,
-                             root_title=self.root_title.text())
+                             root_title=self.root_title.text(), header=self._header_choice(),
+                             null_tokens=self._null_tokens(),
+                             empty_title=self.empty_title.text().strip(),
+                             group_people=self._group_choice())
 
     def _own(self) -> bool:
         return self.shown is not None and self.shown.own
@@ -275,18 +333,22 @@ class ImportDialog(QDialog):
         """Show `path`'s columns with the recognised mapping, then check it."""
         self.path = Path(path)
         self.file_edit.setText(str(self.path))
-        for combo in (self.sheet, self.encoding):
-            combo.blockSignals(True)
+        for widget in (self.sheet, self.encoding, self.header_row):
+            widget.blockSignals(True)
         self.sheet.clear()
         self.encoding.setCurrentIndex(0)
-        for combo in (self.sheet, self.encoding):
-            combo.blockSignals(False)
+        self.shown = None
+        self._detected_header = True
+        self.header_row.setChecked(True)
+        for widget in (self.sheet, self.encoding, self.header_row):
+            widget.blockSignals(False)
         self._load_preview(ImportOptions())
 
     def _source_changed(self) -> None:
         if self.path is not None:
             self._load_preview(ImportOptions(sheet=self.sheet.currentText() or None,
-                                             encoding=self.encoding.currentData() or None))
+                                             encoding=self.encoding.currentData() or None,
+                                             header=self._header_choice()))
 
     def _load_preview(self, options: ImportOptions) -> None:
         assert self.path is not None
@@ -299,6 +361,11 @@ class ImportDialog(QDialog):
             self._show_failure(user_message(exc))
             return
         self.shown = shown
+        if options.header is None:  # detected: the box shows what was found
+            self._detected_header = shown.header_row
+            self.header_row.blockSignals(True)
+            self.header_row.setChecked(shown.header_row)
+            self.header_row.blockSignals(False)
         self.sheet.blockSignals(True)
         if self.sheet.count() == 0 and shown.sheets:
             self.sheet.addItems(shown.sheets)

@@ -98,7 +98,9 @@ def test_problems_are_listed_with_rows_and_block_the_import(dialog: ImportDialog
     open_and_wait(qtbot, dialog, source)
     found = problems(dialog)
     assert ("Line 3", "“定员”: “很多” is not a whole number.") in found
-    assert ("Line 3", "The superior “9” is not the id or title of any position in the file.") in found
+    assert ("Line 3", ("The value “9” in column “pid” is not the id or title of any row; correct "
+                      "it, or if it means “no superior”, name it as a no-superior token "
+                      "(--null 9).")) in found
     assert any(text.startswith("2 positions have no superior") for _, text in found)
     assert dialog.problem_box.title() == "Problems (3)"
     assert not dialog.import_button.isEnabled()
