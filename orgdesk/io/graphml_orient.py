@@ -171,17 +171,18 @@ def _root_notice(hints: Hints, roots: list[tuple[int, str]]) -> str:
                            "read from its root down ({names}).", count=len(roots),
                            names=", ".join(_quoted(hints, r) for r, _ in roots[:8]))
     root, why = roots[0]
-    templates = {
-        "id": "The edges have no direction: the chart was read from {root} down, the root named "
-              "by --root-id.",
-        "title": "The edges have no direction: the chart was read from {root} down, the root "
-                 "named by --root-title.",
-        "data": "The edges have no direction: the chart was read from {root} down, the only "
-                "node without a superior in its data.",
-        "centre": "The edges have no direction: the chart was read from {root} down, the "
-                  "centre of the tree; name another root with --root-id.",
-    }
-    return Sentence.of(templates[why], root=_quoted(hints, root))
+    name = _quoted(hints, root)
+    if why == "id":
+        return Sentence.of("The edges have no direction: the chart was read from {root} down, "
+                           "the root named by --root-id.", root=name)
+    if why == "title":
+        return Sentence.of("The edges have no direction: the chart was read from {root} down, "
+                           "the root named by --root-title.", root=name)
+    if why == "data":
+        return Sentence.of("The edges have no direction: the chart was read from {root} down, "
+                           "the only node without a superior in its data.", root=name)
+    return Sentence.of("The edges have no direction: the chart was read from {root} down, the "
+                       "centre of the tree; name another root with --root-id.", root=name)
 
 
 def _components(neighbours: list[list[int]]) -> list[list[int]]:
