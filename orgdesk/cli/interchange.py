@@ -36,9 +36,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     roots.add_argument("--forest", action="store_true",
                        help="keep several positions without a superior side by side")
     roots.add_argument("--root-title", metavar="TITLE",
-                       help="put all positions without a superior under a new position TITLE")
+                       help="put all positions without a superior under a new position TITLE; "
+                            "for undirected GraphML, a TITLE that one node has names that node "
+                            "as the root instead")
     cmd.add_argument("--root-id", metavar="ID",
-                     help="the source id of the top position (orients undirected GraphML)")
+                     help="the source id of the top position (orients undirected GraphML; "
+                          "default: the node without superior data, else the tree's centre)")
     cmd.add_argument("--edges", choices=("down", "up"),
                      help="GraphML: edges point from superior to report (down) or back (up); "
                           "default: detected")
