@@ -93,7 +93,7 @@ class _Model:
                         cut = left_count(row)
                         left = max(left, sum(row[:cut]))
                         right = max(right, sum(row[cut:]))
-                        down += max([depth[c] for c in children[a:b]])
+                        down += max([depth[c] for c in children[a:b]]) + _HAIR  # the spine's
                     across = left + gap + right
                     width[i] = max(w[i], across)
                     depth[i] = h[i] + down

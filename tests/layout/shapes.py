@@ -3,6 +3,8 @@
 * wide: a director over many managers, each with a team of leaf posts;
 * deep: managers with two or three managers each, twelve levels deep, with a few
   leaf posts under every manager;
+* staffed: a staff post with a long stack of reports beside managers whose
+  wrapped rows hold wrapped rows (the benchmarks' call centre);
 * mixed: a seeded random mix of spans (1 to 40 reports), staff posts, seats and
   title lengths, up to ten levels.
 """
@@ -100,4 +102,26 @@ def mixed(n: int) -> Organisation:
     return m.organisation()
 
 
-SHAPES: dict[str, Callable[[int], Organisation]] = {"wide": wide, "deep": deep, "mixed": mixed}
+def staffed(n: int) -> Organisation:
+    """A director with an assistant (a staff post) over a long list of specialists, and
+    managers → project managers → team leaders → four leaf posts each."""
+    m = _Maker(n)
+    director = m.add("运营总监", None)
+    assistant = m.add("运营助理", director, kind=PositionKind.STAFF)
+    leaders = []
+    for k in range(max(1, n // 500)):
+        manager = m.add(f"运营经理{k + 1}", director)
+        for p in range(10):
+            pm = m.add(f"项目经理{p + 1}", manager)
+            leaders += [m.add(f"组长{t + 1}", pm) for t in range(8)]
+    for leader in leaders:
+        for title in ("座席员", "质检员", "培训员", "资深座席"):
+            if not m.full():
+                m.add(title, leader)
+    while not m.full():
+        m.add("专员", assistant)
+    return m.organisation()
+
+
+SHAPES: dict[str, Callable[[int], Organisation]] = {"wide": wide, "deep": deep, "mixed": mixed,
+                                                    "staffed": staffed}

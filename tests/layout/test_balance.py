@@ -106,7 +106,9 @@ def test_big_trees_are_balanced_and_keep_the_rules(shape: str, size: int,
 def test_ten_thousand_positions_are_balanced(shape: str) -> None:
     org = SHAPES[shape](10_000)
     chart = layout_chart(org)
-    assert 1 / WORST <= aspect(chart) <= WORST, (chart.width, chart.height)
+    # Near the aim (1.6:1), not just inside the bound: wrapped rows nested in wrapped
+    # rows once slid sideways (each spine a hair short of its row) and doubled the width.
+    assert 1 / 2 <= aspect(chart) <= 2, (chart.width, chart.height)
     check_geometry(org, chart)
 
 
