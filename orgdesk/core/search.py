@@ -1,4 +1,4 @@
-"""Finding positions by text: titles, departments, duties and requirements."""
+"""Finding positions by text: titles, source ids, holders, departments, duties and requirements."""
 from __future__ import annotations
 
 from orgdesk.core.model import Position, PositionId
@@ -9,8 +9,9 @@ def searchable_text(org: Organisation, position: Position) -> str:
     req = position.requirements
     department = (org.department(position.department_id).name
                   if position.department_id is not None else "")
-    parts = [position.title, department, position.level, *position.duties, req.education,
-             *req.languages, *req.skills, req.other, *(k.name for k in position.kpis)]
+    parts = [position.title, position.source_id, *position.holders, department, position.level,
+             *position.duties, req.education, *req.languages, *req.skills, req.other,
+             *(k.name for k in position.kpis)]
     return "\n".join(parts).casefold()
 
 

@@ -89,6 +89,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "kpis": ("kpi", "kpis", "kpi指标", "考核指标", "绩效指标", "关键绩效指标", "考核标准"),
     "career_path": ("career path", "发展方向", "晋升方向", "职业发展", "晋升通道"),
     "notes": ("notes", "note", "comments", "comment", "remark", "remarks", "备注", "说明"),
+    "source_id": ("source id", "source key", "original id", "来源编号", "原编号", "源编号"),
+    "holders": ("holders", "holder", "incumbents", "incumbent", "在岗人员", "任职人员", "现任人员"),
 }
 
 #: A table names the superior by its id in the same table and the department by

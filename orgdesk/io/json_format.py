@@ -350,6 +350,8 @@ def _draft(number: int, entry: dict[str, Any], departments: dict[int, str]) -> D
             _strings(req, "languages"), _strings(req, "skills"), _str(req, "other")),
         "kpis": tuple(kpis), "career_path": _str(entry, "career_path"),
         "notes": _str(entry, "notes"),
+        # Format 2; "" and () in files written before (an own id is not a source key).
+        "source_id": _str(entry, "source_id"), "holders": _strings(entry, "holders"),
     }
     return Draft(number, str(_int(entry, "id", None)), "" if superior is None else str(superior),
                  "", _int(entry, "order", 0), departments.get(department_id, "")

@@ -59,7 +59,17 @@ def paste_branch(org: Organisation, data: dict[str, Any], superior: PositionId |
         new_ids[position.id] = PositionId(next_id)
         next_id += 1
     root_id = PositionId(int(data.get("root", positions[0].id)))
+    # A source id is the key of one position in the client's data, so a pasted
+    # copy (a new position) must not take one its original still holds: copy and
+    # duplicate give the copy "", while a cut branch or a paste into another
+    # document keeps the key, as no position of the target holds it.
+    taken = {p.source_id for p in org.positions() if p.source_id}
     for position in positions:  # depth-first: superiors come before their reports
+        source_id = position.source_id
+        if source_id in taken:
+            source_id = ""
+        elif source_id:
+            taken.add(source_id)
         is_root = position.id == root_id
         if not is_root and position.superior_id not in new_ids:
             raise InvalidValueError("The copied positions do not form one branch.")
@@ -67,7 +77,7 @@ def paste_branch(org: Organisation, data: dict[str, Any], superior: PositionId |
             position, id=new_ids[position.id],
             superior_id=superior if is_root else new_ids[position.superior_id],  # type: ignore[index]  # not the root: its superior is in the copied branch
             department_id=department_ids.get(position.department_id)
-            if position.department_id is not None else None,
+            if position.department_id is not None else None, source_id=source_id,
         )
         changes.merge(org.add_position(pasted, index if is_root else position.order))
     return changes, new_ids[root_id]

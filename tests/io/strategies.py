@@ -74,7 +74,8 @@ def organisations(draw: st.DrawFn, max_positions: int = 8) -> Organisation:
             filled_headcount=draw(st.integers(0, 500)),
             duties=tuple(draw(st.lists(text, max_size=4))), requirements=draw(requirements()),
             kpis=tuple(Kpi(draw(text), draw(text)) for _ in range(draw(st.integers(0, 3)))),
-            career_path=draw(text), notes=draw(text)))
+            career_path=draw(text), notes=draw(text), source_id=draw(text),
+            holders=tuple(draw(st.lists(text, max_size=3)))))
     relations = []
     if len(ids) > 1:
         for rid in range(1, draw(st.integers(0, 3)) + 1):
