@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import islice
+from itertools import chain, islice
 
 from orgdesk.io.cells import cell_text
 from orgdesk.io.fields import known_header
@@ -53,10 +53,14 @@ class _Rows:
         self.error = error  # met while reading ahead: raised where the reading reaches it
 
     def __iter__(self) -> Iterator[tuple[int, Sequence[object]]]:
+        if self.error is None:
+            return chain(self.head, self.rest)  # no Python step per row
+        return self._then_error()
+
+    def _then_error(self) -> Iterator[tuple[int, Sequence[object]]]:
         yield from self.head
-        if self.error is not None:
-            raise self.error
-        yield from self.rest
+        assert self.error is not None
+        raise self.error
 
     def close(self) -> None:
         getattr(self.rest, "close", lambda: None)()
