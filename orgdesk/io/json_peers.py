@@ -69,10 +69,11 @@ def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
     shape = shape_of(path, data)
     read = _google(shape) if shape.google else _records(shape)
     read.problems[:0] = shape.problems
-    mapping = _auto_mapping(read)
+    structured = bool(read.child_refs) or shape.nesting is not None or shape.edges is not None
+    mapping = _auto_mapping(read, structured)
     synthetic: list[str] = []
     key_header = next((h for h, k in mapping.items() if k == "id"), "")
-    if read.child_refs or shape.nesting is not None or shape.edges is not None:
+    if structured:
         key_header = _structure(read, shape, key_header)
         if key_header == ID_OF_ENTRY:
             synthetic.append(ID_OF_ENTRY)
@@ -132,44 +133,67 @@ def _kind_of(value: Any) -> str:
 
 def _flatten(node: dict[str, Any], skip: str, number: int, problems: list[Problem]
              ) -> tuple[Record, list[Any] | None]:
-    """A node's keys as paths; `children` lists of ids are returned apart."""
+    """A node's keys as paths; `children` lists of ids are returned apart.
+
+    The top level is read in one loop by the value's type (this runs for every
+    entry); nested objects are walked with a stack of their own.
+    """
     listed: list[Any] | None = None
-    if type(node) is dict and not skip and not any(type(v) in (dict, list, Duplicated)
-                                                   or (type(v) is str and len(v) > MAX_TEXT_CHARS)
-                                                   for v in node.values()):
-        return node, None  # the common flat entry: used as it is
     record: Record = {}
-    _check_keys(node, "", number, problems)
-    prefixes = [""]
+    if type(node) is not dict:
+        _check_keys(node, "", number, problems)
+    for key, value in node.items():
+        kind = type(value)
+        if kind is str:
+            if len(value) > MAX_TEXT_CHARS:
+                value = _too_long(key, value, number, problems)
+        elif kind is list:
+            if skip and (key == skip or key.casefold() in CHILD_KEYS):
+                continue  # the nesting: read by the shape as reports
+            if not skip and key.casefold() in CHILD_KEYS and all(
+                    not isinstance(item, (dict, list)) for item in value):
+                listed = value  # the ids of this entry's reports
+                continue
+            value = _list_text(value)
+            if len(value) > MAX_TEXT_CHARS:
+                value = _too_long(key, value, number, problems)
+        elif kind is dict or kind is Duplicated:
+            _nested_keys(record, f"{key}.", value, number, problems)
+            continue
+        record[key] = value
+    return record, listed
+
+
+def _nested_keys(record: Record, prefix: str, node: dict[str, Any], number: int,
+                 problems: list[Problem]) -> None:
+    """The keys of an object inside an entry, as paths (“data.name”), in the file's order."""
+    _check_keys(node, prefix, number, problems)
+    prefixes = [prefix]
     iterators = [iter(node.items())]
     while iterators:
         prefix = prefixes[-1]
         for key, value in iterators[-1]:
             name = prefix + str(key)
-            if not prefix and key == skip:
-                continue
             if isinstance(value, dict):
                 _check_keys(value, name + ".", number, problems)
                 prefixes.append(name + ".")
                 iterators.append(iter(value.items()))
                 break
             if isinstance(value, list):
-                if not prefix and key.casefold() in CHILD_KEYS and not skip and all(
-                        not isinstance(item, (dict, list)) for item in value):
-                    listed = value  # the ids of this entry's reports
-                    continue
                 value = _list_text(value)
             if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
-                problems.append(Problem(number, Sentence.of(
-                    "“{key}” holds {count} characters, more than the {limit} orgdesk reads; "
-                    "shorten it.", key=name, count=f"{len(value):,}",
-                    limit=f"{MAX_TEXT_CHARS:,}"), UNIT))
-                value = ""
+                value = _too_long(name, value, number, problems)
             record[name] = value
         else:
             iterators.pop()
             prefixes.pop()
-    return record, listed
+
+
+def _too_long(name: str, value: str, number: int, problems: list[Problem]) -> str:
+    problems.append(Problem(number, Sentence.of(
+        "“{key}” holds {count} characters, more than the {limit} orgdesk reads; shorten it.",
+        key=name, count=f"{len(value):,}", limit=f"{MAX_TEXT_CHARS:,}"), UNIT))
+    return ""
 
 
 def _check_keys(node: dict[str, Any], prefix: str, number: int, problems: list[Problem]) -> None:
@@ -181,6 +205,8 @@ def _check_keys(node: dict[str, Any], prefix: str, number: int, problems: list[P
 
 def _list_text(items: list[Any]) -> str:
     """A list as one item per line: tags, duties; objects as their values (“name：target”)."""
+    if all(type(item) is str for item in items):
+        return "\n".join(items)  # the common case: duties, tags
     lines = []
     for item in items:
         if isinstance(item, dict):
@@ -247,7 +273,7 @@ def _cell(cell: Any) -> tuple[Any, list[str]]:
 
 
 # ---------------------------------------------------------------- mapping
-def _auto_mapping(read: _Read) -> dict[str, str]:
+def _auto_mapping(read: _Read, structured: bool) -> dict[str, str]:
     """Aliases on the full path, then on its last part (“data.name”), then the format's hints."""
     headers = read.headers
     mapping = recognise(headers)
@@ -269,7 +295,7 @@ def _auto_mapping(read: _Read) -> dict[str, str]:
                       and not mapping[h]), "")
         if label:
             mapping[label] = "title"
-    if not read.child_refs and read.parent_header == "":
+    if not structured:  # else the nesting, edges or children lists say who reports to whom
         _pair_by_values(read, mapping)
     return mapping
 
