@@ -232,7 +232,7 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
             positions.append(Position(
                 id=ids[index], superior_id=ids[parent] if parent is not None else root_id,
                 order=orders[index], department_id=department_ids.get(draft.department),
-                **draft.fields))
+                **_with_source_id(draft, plan.exact)))
         except DomainError as exc:
             problems.append(Problem(draft.row, sentence_of(exc), unit))
     relations = _relations(drafts, ids, plan, problems)
@@ -243,6 +243,19 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem]) -> Or
     except DomainError as exc:
         problems.append(Problem(None, sentence_of(exc), unit))
         return None
+
+
+def _with_source_id(draft: Draft, own: bool) -> dict[str, Any]:
+    """The draft's fields with the position's key in its source kept as `source_id`.
+
+    The renumbered ids of a client's file (“O-6066”, “emi”) would otherwise lose
+    the only link back to its HR data.  A draft that carries one keeps it (an own
+    file's column, a reader that knows better); an own file without the field
+    (written before format 2) has orgdesk's ids as keys, which are no source's.
+    """
+    if "source_id" in draft.fields:
+        return draft.fields
+    return {**draft.fields, "source_id": "" if own else draft.key}
 
 
 def _relations(drafts: list[Draft], ids: list[PositionId], plan: Assembly,

@@ -211,6 +211,13 @@ def field_for(text: str) -> Field:
     return FIELD_BY_KEY[key]
 
 
+#: Fields orgdesk's exports gained later (file format 2): an own table written
+#: before lacks their columns and must still be read exactly, as orgdesk's own.
+ADDED_LATER = ("source_id", "holders")
+_OWN_HEADERS = frozenset(f.header for f in EXPORT_FIELDS if f.key not in ADDED_LATER)
+
+
 def is_own_table(headers: Iterable[str]) -> bool:
-    """True when the header row is exactly orgdesk's export header set (any order)."""
-    return {f.header for f in EXPORT_FIELDS} <= set(headers)
+    """True when the header row holds orgdesk's export header set (any order), or the
+    smaller one exports had before `ADDED_LATER`."""
+    return set(headers) >= _OWN_HEADERS
