@@ -67,6 +67,8 @@ class _Read:
 def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
     """The table of a parsed peer JSON value; `Table.guessed` is its whole automatic mapping."""
     shape = shape_of(path, data)
+    if shape.edges is not None and options.edges == "up":  # edges point from report to superior
+        shape.edges = [(number, report, top) for number, top, report in shape.edges]
     read = _google(shape) if shape.google else _records(shape)
     read.problems[:0] = shape.problems
     structured = bool(read.child_refs) or shape.nesting is not None or shape.edges is not None
@@ -85,9 +87,22 @@ def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
         mapping[read.parent_header] = "superior"
     headers = [*read.headers, *synthetic]
     guessed = {h: mapping.get(h, UNMAPPED) for h in headers}
-    rows = _rows(read, headers, effective_mapping(headers, options.mapping, guessed), options)
+    chosen = effective_mapping(headers, options.mapping, guessed)
+    rows = _rows(read, headers, chosen, options)
     return Table(Path(path), headers, rows, UNIT, len(rows), problems=read.problems,
-                 guessed=guessed)
+                 guessed=guessed, notices=[_how_read(shape, chosen)])
+
+
+def _how_read(shape: Shape, mapping: dict[str, str]) -> str:
+    """What the reader took for the structure, so a surprising guess can be corrected."""
+    key = next((h for h, k in mapping.items() if k == "id"), "")
+    superior = next((h for h, k in mapping.items() if k == "superior"), "")
+    if not superior:
+        return Sentence.of("Read as {shape}: no key names the entries' superiors; "
+                           "--map KEY=superior names one.", shape=shape.name)
+    return Sentence.of("Read as {shape}: “{key}” names each entry and “{superior}” its "
+                       "superior (--map KEY=id or KEY=superior chooses others).",
+                       shape=shape.name, key=key or "—", superior=superior)
 
 
 # ------------------------------------------------------------------ records

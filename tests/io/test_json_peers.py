@@ -210,3 +210,19 @@ def test_ten_thousand_entries_flat_and_nested(tmp_path: Path) -> None:
             expected = (number[position.id] - 1) // 7 if number[position.id] else None
             got = number[position.superior_id] if position.superior_id is not None else None
             assert got == expected
+
+
+def test_edges_up_reads_edge_lists_from_report_to_superior(tmp_path: Path) -> None:
+    source = tmp_path / "up.json"
+    source.write_text(json.dumps({
+        "nodeList": [{"id": "a", "label": "Head"}, {"id": "b", "label": "Lead"},
+                     {"id": "c", "label": "Agent"}],
+        "edgeList": [{"source": "b", "target": "a"}, {"source": "c", "target": "b"}]}), "utf-8")
+    org = read_source(source, ImportOptions(edges="up")).require()
+    assert tree(org) == {"": ["Head"], "Head": ["Lead"], "Lead": ["Agent"]}
+
+
+def test_the_result_says_which_keys_were_taken_for_the_structure() -> None:
+    result = read_source(FIXTURES / "unnamed_keys.json", ImportOptions(mapping={"desc": "title"}))
+    assert result.notices == [("Read as a flat list: “seat” names each entry and “reportsVia” "
+                              "its superior (--map KEY=id or KEY=superior chooses others).")]
