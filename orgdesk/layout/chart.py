@@ -39,6 +39,7 @@ from orgdesk.layout.model import (
     new_box,
     new_connector,
 )
+from orgdesk.layout.hidden import hidden_below
 from orgdesk.layout.text import BoxText, Detail, box_text, tracks_staffing
 from orgdesk.layout.tidy import TidyNode, layout
 
@@ -172,6 +173,11 @@ class _Builder:
                 w, h = measure(text)
                 entry = known[key] = (text, (w, h) if tb else (h, w))
             texts[pid], size[pid] = entry
+        # A box whose reports are not drawn says how much it hides (layout.hidden).
+        for pid, counts in hidden_below(org, self.children, o).items():
+            text = box_text(self.positions[pid], org, detail, words, staffing, counts)
+            w, h = measure(text)
+            texts[pid], size[pid] = text, ((w, h) if tb else (h, w))
 
     def _node(self, pid: PositionId) -> TidyNode:
         breadth, depth = self.size[pid]

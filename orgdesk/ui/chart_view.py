@@ -82,7 +82,9 @@ class ChartView(QGraphicsView):
 
     # ------------------------------------------------------------ public API
     def words(self) -> Words:
-        return Words(filled=self.tr("{filled}/{planned} filled"))
+        return Words(filled=self.tr("{filled}/{planned} filled"),
+                     hidden=self.tr("+{positions} positions / {seats} seats hidden"),
+                     hidden_one=self.tr("+1 position / {seats} seats hidden"))
 
     def layout_options(self) -> LayoutOptions:
         return LayoutOptions(orientation=self._orientation, detail=self._detail,

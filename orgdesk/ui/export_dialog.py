@@ -107,11 +107,18 @@ class ExportChartDialog(QDialog):
         self.levels.setRange(-1, 99)
         self.levels.setSpecialValueText(self.tr("All levels"))
         self.levels.setValue(-1)
+        # The deliverable's language is its own, by default the document's (not the UI's).
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the document"), None)
+        self.language.addItem("中文", "zh")  # each language named in itself
+        self.language.addItem("English", "en")
+        self.legend = QCheckBox(self.tr("Legend"))
         for label, widget in ((self.tr("Format"), self.format), (self.tr("Layout"), self.layout_kind),
                               (self.tr("Orientation"), self.orientation),
                               (self.tr("Resolution (dpi)"), self.dpi), (self.tr("Paper"), self.paper),
                               ("", self.landscape), ("", self.fit), (self.tr("Branch"), self.root),
-                              (self.tr("Levels below it"), self.levels)):
+                              (self.tr("Levels below it"), self.levels),
+                              (self.tr("Chart language"), self.language), ("", self.legend)):
             form.addRow(label, widget)
         self.preview = QLabel()
         self.preview.setObjectName("exportPreview")
@@ -138,12 +145,15 @@ class ExportChartDialog(QDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
         self._preview_timer.timeout.connect(self.update_preview)
-        for combo in (self.format, self.layout_kind, self.orientation, self.paper, self.root):
+        self.format.currentIndexChanged.connect(self._format_changed)
+        for combo in (self.format, self.layout_kind, self.orientation, self.paper, self.root,
+                      self.language):
             combo.currentIndexChanged.connect(self._changed)
-        for box in (self.landscape, self.fit):
+        for box in (self.landscape, self.fit, self.legend):
             box.toggled.connect(self._changed)
         for spin in (self.dpi, self.levels):
             spin.valueChanged.connect(self._changed)
+        self._format_changed()
         self._changed()
 
     # ------------------------------------------------------------ options
@@ -156,7 +166,12 @@ class ExportChartDialog(QDialog):
             paper=self.paper.currentData(), landscape=self.landscape.isChecked(),
             fit=self.fit.isChecked(), root=None if root is None else PositionId(root),
             depth=None if self.levels.value() < 0 else self.levels.value(),
-            collapsed=self.collapsed)
+            collapsed=self.collapsed, lang=self.language.currentData(),
+            legend=self.legend.isChecked())
+
+    def _format_changed(self) -> None:
+        # The legend's default follows the format: on for PDF, off for the others.
+        self.legend.setChecked(ChartExportOptions(format=self.format.currentData()).legend_shown())
 
     def _layout_for(self, options: ChartExportOptions) -> ChartLayout | None:
         """The screen's layout when the export shows the same chart, else None (recomputed)."""
@@ -164,6 +179,8 @@ class ExportChartDialog(QDialog):
         if (layout is None or options.layout != "compact" or options.root is not None
                 or options.depth is not None or options.orientation != layout.orientation):
             return None
+        if layout.staffing or any(box.collapsed for box in layout.boxes.values()):
+            return None  # its boxes carry words in the interface's language, not the chart's
         return layout
 
     def _changed(self) -> None:
@@ -182,7 +199,8 @@ class ExportChartDialog(QDialog):
         options = self.options()
         preview = ChartExportOptions(format="svg", layout=options.layout,
                                      orientation=options.orientation, root=options.root,
-                                     depth=options.depth, collapsed=options.collapsed)
+                                     depth=options.depth, collapsed=options.collapsed,
+                                     lang=options.lang, legend=options.legend)
         try:
             svg = render_chart(self.org, preview, self._layout_for(options))
         except UserError as exc:
