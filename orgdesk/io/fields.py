@@ -43,6 +43,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
            "emp id", "empid", "emp no", "emp number", "employee no", "employee number",
            "employee code", "employee key", "staff id", "staff no", "staff number", "person id",
            "personnel number", "personnel no", "worker id", "badge", "badge id", "user id",
+           "associate id", "person number", "employee #", "emp #", "staff #", "userid",
            "编号", "岗位编号", "职位编号", "工号", "编码", "员工编号", "员工工号", "人员编号",
            "职工编号", "员工号", "员工id", "人员id", "岗位id"),
     # The columns naming the superior by its key come first in SUPERIOR_BY_KEY below: a
@@ -56,16 +57,22 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                  "supervisor employee id", "supervisor name", "manager name", "reports to name",
                  "boss", "上级", "直接上级", "上级编号", "上级岗位", "上级职位", "汇报对象", "汇报给",
                  "上级id", "上级工号", "上级员工编号", "上级员工工号", "上级人员编号", "汇报上级",
+                 "reporting to", "reports to associate id", "manager person number",
+                 "supervisor number", "manager user id", "manager user name", "manager #",
                  "直属上级", "直接主管", "直属主管", "上级主管", "直属领导", "上级领导", "汇报人",
+                 "直属主管工号", "直属上级工号", "直属主管编号", "直属上级编号", "上级主管工号",
                  "上级姓名", "上级岗位编号", "上级职位编号", "主管工号", "经理工号"),
     "order": ("order", "sort order", "序号", "排序", "顺序"),
     "title": ("title", "position", "position name", "positionname", "role", "role title",
               "job title", "jobtitle", "job", "job name", "job role", "job position",
               "position title", "employee title", "business title", "designation", "label",
+              "job title description", "job profile", "title description",
               "职位", "岗位", "岗位名称", "职位名称", "职务", "岗位名", "职务名称", "职位头衔"),
     "department": ("department", "dept", "department name", "dept name", "department code",
                    "dept code", "area", "division", "org unit", "organizational unit",
                    "organisational unit", "organization", "organisation", "org", "business unit",
+                   "supervisory organization", "supervisory organisation", "home department",
+                   "home department description", "department description",
                    "cost center", "cost centre", "team", "部门", "所属部门", "部门名称", "科室",
                    "部门编码", "部门代码", "组织", "所属组织", "组织名称", "组织单元", "成本中心",
                    "团队"),
@@ -110,7 +117,8 @@ def _position_fields() -> tuple[Field, ...]:
 
 
 #: Headers that name a person, never a position: a table with one lists people.
-PERSON_HEADERS = ("full name", "fullname", "first name", "firstname", "employee",
+PERSON_HEADERS = ("full name", "fullname", "first name", "firstname", "employee", "worker",
+                  "legal name", "preferred name", "employee full name", "associate name",
                   "employee name", "staff name", "person", "person name", "display name",
                   "short name", "short_name", "姓名", "人员", "员工", "员工姓名", "人员姓名",
                   "职工姓名")
@@ -142,8 +150,14 @@ _DROP = re.compile(r"[\s_\-.·:：?？()（）\[\]【】/\\#'\"“”]+")
 
 
 def normalise(header: str) -> str:
-    """The comparable form of a header: width-folded, lower case, no spacing or punctuation."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", header).casefold())
+    """The comparable form of a header: width-folded, lower case, no spacing or punctuation.
+
+    “#” and “№” read as “no” (“Employee #” is the employee number, not the employee).
+    """
+    text = unicodedata.normalize("NFKC", header).casefold()
+    if "#" in text or "№" in text:
+        text = text.replace("#", " no ").replace("№", " no ")
+    return _DROP.sub("", text)
 
 
 def _alias_table() -> dict[str, str]:
@@ -157,10 +171,9 @@ def _alias_table() -> dict[str, str]:
 _HEADER_KEYS = _alias_table()
 
 
-#: Superior columns that name the superior by a person's name: a column naming it by its
-#: key (“Manager ID”) is preferred when a file has both.
-_SUPERIOR_BY_NAME = frozenset(normalise(a) for a in (
-    "supervisor name", "manager name", "reports to name", "上级姓名"))
+#: A superior column naming the superior by its key (“Manager ID”, “直属主管工号”) is
+#: preferred to one naming it by a name (“Manager”, “直属主管”) when a file has both.
+_BY_KEY = re.compile(r"(?:id|key|no|number|code|编号|工号|编码|号|代码)$")
 
 
 def recognise(headers: Sequence[str]) -> dict[str, str]:
@@ -172,7 +185,7 @@ def recognise(headers: Sequence[str]) -> dict[str, str]:
     """
     keys = [_HEADER_KEYS.get(normalise(header), UNMAPPED) for header in headers]
     by_key = [i for i, key in enumerate(keys) if key == "superior"]
-    preferred = [i for i in by_key if normalise(headers[i]) not in _SUPERIOR_BY_NAME]
+    preferred = [i for i in by_key if _BY_KEY.search(normalise(headers[i]))]
     if preferred and by_key[0] not in preferred:
         keys[by_key[0]], keys[preferred[0]] = UNMAPPED, "superior"
         for i in by_key[1:]:

@@ -24,9 +24,10 @@ if TYPE_CHECKING:  # tables.py calls this module while reading
     from orgdesk.io.tables import Draft
 
 #: What “no superior” is written as by databases, HR systems and spreadsheets (compared
-#: case-insensitively); an empty cell always means it too.
+#: case-insensitively): SQL clients' NULL, MySQL's \N, R's NA, pandas' nan, Excel's #N/A;
+#: an empty cell always means it too.
 NULL_TOKENS = ("null", "(null)", "<null>", "[null]", "none", "(none)", "<none>", "nil",
-               "n/a", "#n/a", "-", "--", "—", "–", "empty", "(empty)", "(blank)", "nan")
+               "n/a", "#n/a", "na", "\\n", "-", "--", "—", "–", "empty", "(empty)", "(blank)", "nan")
 #: Ids that mean “no superior” only when no row has them as its id.
 _ZERO_TOKENS = ("0", "0.0", "-1")
 
@@ -40,8 +41,9 @@ def clear_null_superiors(drafts: Sequence[Draft], extra: Iterable[str] = ()) -> 
     written = {s for s in {d.superior for d in drafts} if s and s.strip().casefold() in tokens}
     if not written:
         return
-    written -= {d.key for d in drafts if d.key}
+    written -= {d.key for d in drafts if d.key}  # a real row called “NA” or “None” is kept
     written -= {d.name for d in drafts if d.name}
+    written -= {d.fields.get("title", "") for d in drafts}
     for draft in drafts:
         if draft.superior in written:
             draft.superior = ""
@@ -69,6 +71,15 @@ def split_path(value: str, separator: str) -> tuple[str, ...]:
     """The steps of one path: `/1/3/2/` → (1, 3, 2); `/` (hierarchyid's root) → ()."""
     return tuple(step.strip() for step in value.strip().strip(separator).split(separator)
                  if step.strip()) if value.strip().strip(separator) else ()
+
+
+_BINARY = re.compile(r"0x[0-9a-f]*", re.IGNORECASE)
+
+
+def binary_hierarchyid(values: Sequence[str]) -> bool:
+    """Whether a column holds SQL Server hierarchyid values as bytes (`0x5AC0`), not as text."""
+    texts = [v.strip() for v in values if v.strip()]
+    return bool(texts) and all(_BINARY.fullmatch(v) for v in texts)
 
 
 def looks_like_paths(values: Sequence[str]) -> bool:

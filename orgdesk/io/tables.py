@@ -29,7 +29,13 @@ from orgdesk.core.model import (
 )
 from orgdesk.io import cells
 from orgdesk.io.fields import UNMAPPED, is_person_header, recognise
-from orgdesk.io.hierarchy import clear_null_superiors, last_steps, link_paths, looks_like_paths
+from orgdesk.io.hierarchy import (
+    binary_hierarchyid,
+    clear_null_superiors,
+    last_steps,
+    link_paths,
+    looks_like_paths,
+)
 from orgdesk.io.options import ImportOptions
 from orgdesk.io.people import HAS_HOLDERS, group_people, repeats, seat_people
 from orgdesk.io.problems import InterchangeError, Problem, name_of
@@ -312,7 +318,12 @@ def _finish(drafts: list[Draft], paths: list[str], path_header: str, keys: set[s
             ) -> list[Draft]:
     """What a table says beyond one row at a time: null superiors, paths, people."""
     clear_null_superiors(drafts, options.null_tokens)
-    if path_header:
+    if path_header and binary_hierarchyid(paths):
+        problems.append(Problem(None, Sentence.of(
+            "The column “{column}” holds SQL Server hierarchyid values in their binary form "
+            "(0x…); export the column as text ({column}.ToString()) and import that file.",
+            column=path_header), unit))
+    elif path_header:
         forced = bool(options.path_column)
         if forced or ("superior" not in keys and looks_like_paths(paths)):
             link_paths(drafts, paths, path_header, unit, problems)

@@ -362,3 +362,42 @@ def test_grouping_can_be_forced_on_a_list_without_names(tmp_path: Path) -> None:
     source = write(tmp_path, "id,parent,title\n1,,Manager\n2,1,Agent\n3,1,Agent\n")
     org = read_source(source, ImportOptions(group_people=True)).require()
     assert by_title(org, "Agent").planned_headcount == 2 and len(org) == 2
+
+
+# ------------------------------------------------------------------ more systems' habits
+@pytest.mark.parametrize("token", ["\\N", "NA", "#N/A"])  # MySQL OUTFILE, R, Excel
+def test_more_systems_no_superior_spellings(tmp_path: Path, token: str) -> None:
+    source = write(tmp_path, f"id,parent,title\n1,{token},CEO\n2,1,CFO\n")
+    assert [p.title for p in read_source(source).require().roots()] == ["CEO"]
+
+
+def test_a_token_that_is_a_rows_title_stays_a_reference(tmp_path: Path) -> None:
+    source = write(tmp_path, "title,reports to\nNA,\nSales East,NA\n")
+    assert tree(read_source(source).require()) == {"": ["NA"], "NA": ["Sales East"]}
+
+
+@pytest.mark.parametrize(("header_row", "expected"), [
+    ("Employee #,First Name,Last Name,Job Title,Reporting to,Division",
+     {"Employee #": "id", "First Name": "name", "Job Title": "title",
+      "Reporting to": "superior", "Division": "department"}),
+    ("姓名,工号,部门,职位,直属主管,直属主管工号,手机号",
+     {"姓名": "name", "工号": "id", "部门": "department", "职位": "title",
+      "直属主管工号": "superior"}),
+    ("Associate ID,Legal Name,Job Title Description,Reports To Name,Reports To Associate ID",
+     {"Associate ID": "id", "Legal Name": "name", "Job Title Description": "title",
+      "Reports To Associate ID": "superior"}),
+    ("Worker,Employee ID,Business Title,Manager,Supervisory Organization",
+     {"Worker": "name", "Employee ID": "id", "Business Title": "title", "Manager": "superior",
+      "Supervisory Organization": "department"}),
+])
+def test_hr_system_headers(tmp_path: Path, header_row: str, expected: dict[str, str]) -> None:
+    source = write(tmp_path, header_row + "\n")
+    assert {k: v for k, v in preview(source).mapping.items() if v} == expected
+
+
+def test_binary_hierarchyid_is_named_with_the_fix(tmp_path: Path) -> None:
+    source = write(tmp_path, "OrgNode,Title\n0x,CEO\n0x58,CFO\n0x5AC0,Accountant\n")
+    found = messages(read_source(source, ImportOptions(roots=RootPolicy.FOREST)).problems)
+    assert found == [("The column “OrgNode” holds SQL Server hierarchyid values in their binary "
+                     "form (0x…); export the column as text (OrgNode.ToString()) and import that "
+                     "file.")]
