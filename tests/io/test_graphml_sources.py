@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from orgdesk.core.model import RelationKind
 from orgdesk.core.organisation import Organisation
@@ -19,6 +20,7 @@ from orgdesk.io.interchange import ImportResult, export_to, read_source
 from orgdesk.io.options import ImportOptions, RootPolicy
 from orgdesk.samples import template_organisation
 from orgdesk.storage.reading import read_organisation
+from tests.io.strategies import organisations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: A chart as (title, superior title): the CEO has three reports, two of them have two.
@@ -328,3 +330,11 @@ def test_json_that_is_not_an_object_is_kept_as_the_key_value(tmp_path: Path, sha
         '</node></graph></graphml>', encoding="utf-8")
     org = _org(read_source(tmp_path / "g.graphml"))
     assert next(iter(org.positions())).notes == f"Tag: {value}"
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(org=organisations(max_positions=6))
+def test_own_graphml_round_trip_is_identical(org: Organisation, tmp_path: Path) -> None:
+    export_to(org, tmp_path / "doc.graphml")
+    assert read_source(tmp_path / "doc.graphml").require().snapshot() == org.snapshot()
