@@ -1,5 +1,12 @@
 """Comparing two versions of an organisation, like Visio's Compare Organization Data.
 
+When both versions carry the keys of the source they were imported from
+(`Position.source_id`, most positions keyed and the keys unique), positions
+are matched by those keys first: two imports of one client file renumber
+non-integer keys by row order, and a title changed in the client's data is
+then a rename, not a removal and an addition.  The positions left (created
+in orgdesk, or keyed on one side only) go through the steps below.
+
 Positions are matched by their stable ids when the two files share them (two
 saves of one document).  Files that came from an import get new ids, so
 when fewer than half of the shared ids still carry the same title the ids
@@ -99,6 +106,7 @@ class Comparison:
     new_totals: Totals
     ids_trusted: bool  # False: matched on title + superior (files from an import)
     matched: dict[PositionId, PositionId] = field(default_factory=dict)  # new id → old id
+    by_source_id: bool = False  # True: matched first by the source's keys (source_id)
 
     @property
     def is_empty(self) -> bool:
@@ -118,7 +126,8 @@ class Comparison:
     def to_dict(self) -> dict[str, object]:
         return {
             "identical": self.is_empty,
-            "matched_by": "id" if self.ids_trusted else "title and superior",
+            "matched_by": "source id" if self.by_source_id else
+                          "id" if self.ids_trusted else "title and superior",
             "summary": {kind.value: self.count(kind) for kind in ChangeKind},
             "totals": {"old_planned": self.old_totals.planned,
                        "new_planned": self.new_totals.planned,
@@ -164,13 +173,46 @@ class _Candidates:
         return found[at] if at < len(found) else None
 
 
+def _unique_source_ids(org: Organisation) -> dict[str, PositionId] | None:
+    """Source id → position for keys held by one position only; None unless such
+    keys identify most (more than half) of the positions."""
+    seen: dict[str, PositionId] = {}
+    repeated: set[str] = set()
+    for position in org.positions():
+        key = position.source_id
+        if key:
+            if key in seen:
+                repeated.add(key)
+            seen[key] = position.id
+    for key in repeated:
+        del seen[key]
+    return seen if 2 * len(seen) > len(org) else None
+
+
+def _source_id_pairs(old: Organisation, new: Organisation) -> dict[PositionId, PositionId]:
+    """New id → old id of positions carrying the same source key; {} when either
+    version is not keyed well enough to trust its keys."""
+    before, after = _unique_source_ids(old), _unique_source_ids(new)
+    if not before or not after:
+        return {}
+    return {pid: before[key] for key, pid in after.items() if key in before}
+
+
 def match_positions(old: Organisation, new: Organisation) -> tuple[dict[PositionId, PositionId],
                                                                    bool]:
     """New id → old id for every position present in both, and whether ids were trusted."""
-    if _ids_trusted(old, new):
+    pairs, trusted, _keyed = _match(old, new)
+    return pairs, trusted
+
+
+def _match(old: Organisation, new: Organisation
+           ) -> tuple[dict[PositionId, PositionId], bool, bool]:
+    """The pairs, whether ids were trusted, and whether source ids matched first."""
+    pairs = _source_id_pairs(old, new)
+    keyed = bool(pairs)
+    if not keyed and _ids_trusted(old, new):
         common = {p.id for p in old.positions()} & {p.id for p in new.positions()}
-        return {pid: pid for pid in common}, True
-    pairs: dict[PositionId, PositionId] = {}
+        return {pid: pid for pid in common}, True, False
     # Unmatched old positions by title and by what a new position's superior can
     # require of them: a matched superior (its old id), or for an unmatched
     # superior, the superior's title.  None stands for "at the top".
@@ -183,7 +225,7 @@ def match_positions(old: Organisation, new: Organisation) -> tuple[dict[Position
         if position.superior_id is not None:
             by_superior_title.add((position.title, old.position(position.superior_id).title),
                                   position)
-    used: set[PositionId] = set()
+    used: set[PositionId] = set(pairs.values())
 
     def superior_fits(candidate: Position, position: Position) -> bool:
         if position.superior_id is None:
@@ -212,6 +254,8 @@ def match_positions(old: Organisation, new: Organisation) -> tuple[dict[Position
         return position.superior_id in pairs and pairs[position.superior_id] == before
 
     for position in new.positions():  # top-down, so a superior is matched before its reports
+        if position.id in pairs:  # by its source id
+            continue
         chosen: Position | None = None
         if position.id in old and position.id not in used:  # the same id is preferred
             same = old.position(position.id)
@@ -232,7 +276,7 @@ def match_positions(old: Organisation, new: Organisation) -> tuple[dict[Position
     for position in left_new:
         if left_old[position.title] == 1 and counts_new[position.title] == 1:
             pairs[position.id] = next(p.id for p in free[position.title] if p.id not in used)
-    return pairs, False
+    return pairs, False, keyed
 
 
 # ------------------------------------------------------------------ changes
@@ -256,6 +300,8 @@ def _fields(old: Organisation, new: Organisation, before: Position, after: Posit
          "\n".join(kpi_line(k) for k in after.kpis)),
         ("career_path", before.career_path, after.career_path),
         ("notes", before.notes, after.notes),
+        ("source_id", before.source_id, after.source_id),
+        ("holders", "\n".join(before.holders), "\n".join(after.holders)),
     ]
     changed = [FieldChange(name, a, b) for name, a, b in pairs if a != b]
     # Requirements compare as values: two different values may read the same.
@@ -270,7 +316,7 @@ _FIELD_NAMES = {"department": "department", "kind": "line/staff kind", "level": 
                 "planned_headcount": "planned headcount", "filled_headcount": "filled headcount",
                 "headcount_note": "headcount note", "duties": "duties",
                 "requirements": "requirements", "kpis": "KPIs", "career_path": "career path",
-                "notes": "notes"}
+                "notes": "notes", "source_id": "source id", "holders": "holders"}
 
 
 def _describe_fields(fields: list[FieldChange]) -> str:
@@ -293,7 +339,7 @@ def _superior_title(org: Organisation, pid: PositionId | None) -> str:
 
 def compare(old: Organisation, new: Organisation) -> Comparison:
     """What changed from `old` to `new`."""
-    pairs, trusted = match_positions(old, new)
+    pairs, trusted, keyed = _match(old, new)
     matched_old = set(pairs.values())
     changes: list[PositionChange] = []
     for after in new.positions():
@@ -328,7 +374,7 @@ def compare(old: Organisation, new: Organisation) -> Comparison:
                 f"Removed “{before.title}” from under "
                 f"{_superior_title(old, before.superior_id)}."))
     return Comparison(tuple(changes), tuple(_department_deltas(old, new)), old.totals(),
-                      new.totals(), trusted, pairs)
+                      new.totals(), trusted, pairs, keyed)
 
 
 def _by_department(org: Organisation) -> dict[str, list[Position]]:

@@ -126,7 +126,9 @@ def comparison_text(comparison: Comparison, old_name: str, new_name: str) -> lis
         return [f"No differences between {old_name} and {new_name}."]
     counts = ", ".join(f"{comparison.count(kind)} {kind.value}" for kind in ChangeKind
                        if comparison.count(kind))
-    how = "ids" if comparison.ids_trusted else "title and superior (the ids differ)"
+    how = ("source ids (the keys of the file they were imported from)"
+           if comparison.by_source_id else
+           "ids" if comparison.ids_trusted else "title and superior (the ids differ)")
     old, new = comparison.old_totals, comparison.new_totals
     lines = [f"{old_name} → {new_name}: {counts or 'no position changes'}; matched by {how}.",
              (f"  planned seats {old.planned} → {new.planned} ({new.planned - old.planned:+d}), "
