@@ -4,12 +4,12 @@ from __future__ import annotations
 import argparse
 from typing import Literal
 
-from orgdesk.cli.terminal import out
+from orgdesk.cli.terminal import err, out
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.chart_export import export_chart_file
-from orgdesk.export.options import ChartExportOptions
+from orgdesk.export.options import ChartExportOptions, paper_size
 
 
 def find_position(org: Organisation, title_or_id: str) -> PositionId:
@@ -43,9 +43,12 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
                                     ".graphml, .xlsx); charts are laid out compact or dot.",
                                     layout=args.layout))
     root = find_position(org, args.root) if args.root else None
+    paper_size(args.paper)  # a paper orgdesk cannot read is refused before any work
     return ChartExportOptions(format=fmt, layout=layout, orientation=args.orientation,
-                              dpi=args.dpi, paper=args.paper, landscape=args.landscape,
-                              fit=args.fit, root=root, depth=args.depth,
+                              dpi=args.dpi, paper=args.paper.strip().lower(),
+                              landscape=args.landscape, fit=args.fit,
+                              poster=getattr(args, "poster", False),
+                              balance=not getattr(args, "wide", False), root=root, depth=args.depth,
                               lang=getattr(args, "lang", None), legend=getattr(args, "legend", None))
 
 
@@ -59,6 +62,12 @@ def export_chart(args: argparse.Namespace) -> int:
                                     "export.",
                                     file=args.file.name))
     options = options_from_args(args, org)
-    export_chart_file(org, args.output, options)
-    out(f"Wrote {args.output}.")
+    result = export_chart_file(org, args.output, options)
+    for warning in result.warnings:  # Graphviz's own words, never swallowed
+        err(f"Graphviz: {warning}")
+    if len(result.paths) == 1:
+        out(f"Wrote {result.paths[0]}.")
+    else:
+        out(f"The image is too large for one file at {options.dpi} dpi, so it was cut into "
+            f"{len(result.paths)} images (row-column):", *(f"  {path}" for path in result.paths))
     return 0

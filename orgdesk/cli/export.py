@@ -33,9 +33,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "gojs, drawio, yed or visio to write in that tool's own layout")
     chart.add_argument("--orientation", choices=("tb", "lr"), default="tb")
     chart.add_argument("--dpi", type=int, default=150)
-    chart.add_argument("--paper", choices=("a4", "a3", "letter"), default="a4")
-    chart.add_argument("--landscape", action="store_true")
-    chart.add_argument("--fit", action="store_true", help="PDF: scale to one page")
+    chart.add_argument("--paper", default="a4", metavar="PAPER",
+                       help="PDF: a4 (default), a3, a2, a1, letter or a size such as 600x900mm")
+    turn = chart.add_mutually_exclusive_group()
+    turn.add_argument("--landscape", dest="landscape", action="store_const", const=True,
+                      default=None, help="PDF: landscape pages (default: from the chart's shape)")
+    turn.add_argument("--portrait", dest="landscape", action="store_const", const=False,
+                      help="PDF: portrait pages")
+    pages = chart.add_mutually_exclusive_group()
+    pages.add_argument("--fit", action="store_true",
+                       help="PDF: one page whatever the text size (default: one page when "
+                            "the text stays legible, else a poster)")
+    pages.add_argument("--poster", action="store_true",
+                       help="PDF: tiles over several pages with an assembly map")
+    chart.add_argument("--wide", action="store_true",
+                       help="the plain wide layout: every position's reports in one row")
     chart.add_argument("--lang", choices=("zh", "en"), default=None,
                        help="the chart's language (default: the document's, from its titles)")
     chart.add_argument("--legend", action=argparse.BooleanOptionalAction, default=None,

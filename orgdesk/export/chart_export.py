@@ -1,24 +1,35 @@
 """Producing a chart file: layout → DOT → Graphviz → (Qt for PDF, or PNG without `dot`) → disk.
 
 `render_chart` returns the bytes of the chosen format; `export_chart_file`
-writes them atomically.  The steps report progress through an optional
+writes them atomically.  A PNG too large for one image (its text would have
+to shrink below a readable size) is written as a grid of tiles
+(`chart-1-1.png`, `chart-1-2.png` …) and the result lists them; Graphviz's
+own warnings come back with the result for the CLI and the window to show.  The steps report progress through an optional
 callback (the export dialog shows it), and every failure is a `UserError`
 sentence with the target left untouched.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.dot_build import build_dot, layout_options, node_name
 from orgdesk.export.fonts import font_name
 from orgdesk.export.graphviz_engine import Engine, current_engine, render
-from orgdesk.export.limits import check_box_count, check_chart_size
+from orgdesk.export.limits import (
+    ChartTooLarge,
+    check_box_count,
+    check_chart_size,
+    check_png_tiles,
+    png_grid,
+)
 from orgdesk.export.options import ChartExportOptions
 from orgdesk.files import check_target, write_atomically
 from orgdesk.layout.chart import layout_chart, visible_tree
 from orgdesk.layout.model import ChartLayout
+from orgdesk.layout.paging import smallest_text_pt
 
 #: progress(percent 0-100, what is happening)
 Progress = Callable[[int, str], None]
@@ -28,10 +39,48 @@ def _quiet(_percent: int, _what: str) -> None:
     return None
 
 
+#: Font size of the boxes of Graphviz's own (`--layout dot`) charts, in points.
+DOT_LAYOUT_PT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A rendered chart: one file's bytes, or the tiles of a PNG too large for one image."""
+
+    data: bytes
+    tiles: tuple[tuple[int, int, bytes], ...] = ()  # (row, column, PNG), both from 1
+    warnings: tuple[str, ...] = ()  # Graphviz's own, as it wrote them
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What an export wrote, and what Graphviz warned about on the way."""
+
+    paths: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def tile_path(target: Path, row: int, column: int) -> Path:
+    """`chart.png` → `chart-1-2.png` (row 1, column 2)."""
+    return target.with_name(f"{target.stem}-{row}-{column}{target.suffix}")
+
+
 def render_chart(org: Organisation, options: ChartExportOptions,
                  layout: ChartLayout | None = None, progress: Progress = _quiet,
                  engine: Engine | None = None) -> bytes:
-    """The chart of `org` in `options.format`, as bytes.
+    """The chart of `org` in `options.format`, as bytes (one file; a PNG that would
+    need tiles is refused: `render_chart_parts` makes those)."""
+    rendered = render_chart_parts(org, options, layout, progress, engine)
+    if rendered.tiles:
+        raise ChartTooLarge("This chart is too large for one image; export it to a file, "
+                            "which is then written as several images.")
+    return rendered.data
+
+
+def render_chart_parts(org: Organisation, options: ChartExportOptions,
+                       layout: ChartLayout | None = None, progress: Progress = _quiet,
+                       engine: Engine | None = None) -> Rendered:
+    """The chart of `org` in `options.format`.
 
     `layout` lets the GUI pass the layout it shows (measured with Qt's fonts), so
     a compact export is the screen's chart exactly.
@@ -47,35 +96,78 @@ def render_chart(org: Organisation, options: ChartExportOptions,
         check_chart_size(layout, options)
     if options.format == "dot":  # HTML-like labels: the file is for the full Graphviz
         progress(100, "Done")
-        return build_dot(org, options, layout).source.encode("utf-8")
+        return Rendered(build_dot(org, options, layout).source.encode("utf-8"))
     engine = engine or current_engine()
     dot = build_dot(org, options, layout, html=engine.kind == "system")
+    warnings: list[str] = []
     progress(20, f"Drawing with {engine.describe()}")
-    if options.format == "png" and engine.kind == "system":
-        source = dot.source.replace("digraph orgchart {", f"digraph orgchart {{\n\tdpi={options.dpi}", 1)
-        data = render(source, "png", dot.engine, options.timeout, engine)
-        progress(100, "Done")
-        return data
-    svg = render(dot.source, "svg", dot.engine, options.timeout, engine)
+    svg = b""
+    if options.format == "png":
+        if layout is None:  # Graphviz's own layout: its size is known once it is drawn
+            svg = render(dot.source, "svg", dot.engine, options.timeout, engine, warnings)
+            from orgdesk.paint.svg_render import svg_size
+
+            size = svg_size(svg)
+        else:
+            size = (layout.width, layout.height)
+        check_png_tiles(*size, options.dpi)
+        if png_grid(*size, options.dpi) == (1, 1) and engine.kind == "system" and not svg:
+            source = dot.source.replace("digraph orgchart {",
+                                        f"digraph orgchart {{\n\tdpi={options.dpi}", 1)
+            data = render(source, "png", dot.engine, options.timeout, engine, warnings)
+            progress(100, "Done")
+            return Rendered(data, warnings=tuple(warnings))
+    if not svg:
+        svg = render(dot.source, "svg", dot.engine, options.timeout, engine, warnings)
     if options.format == "svg":
         progress(100, "Done")
-        return svg
+        return Rendered(svg, warnings=tuple(warnings))
     progress(60, "Painting pages" if options.format == "pdf" else "Painting the image")
     from orgdesk.paint import svg_render  # Qt only when it must paint
 
     if options.format == "png":
+        columns, rows = png_grid(*svg_size_of(svg, layout), options.dpi)
+        if (columns, rows) != (1, 1):
+            tiles = svg_render.svg_to_png_tiles(svg, options.dpi, columns, rows,
+                                                [node_name(pid) for pid in dot.positions])
+            progress(100, "Done")
+            return Rendered(b"", tuple(tiles), tuple(warnings))
         data = svg_render.svg_to_png(svg, options.dpi)
     else:
         footer = org.info.title.strip() if options.title else ""
-        data = svg_render.svg_to_pdf(svg, options.paper_points(), options.fit, footer,
-                                    [node_name(pid) for pid in dot.positions], font_name())
+        smallest = smallest_text_pt(layout) if layout is not None else DOT_LAYOUT_PT
+        data = svg_render.svg_to_pdf(svg, options.paper_points(), footer,
+                                     [node_name(pid) for pid in dot.positions], font_name(),
+                                     smallest, options.landscape, options.fit, options.poster)
     progress(100, "Done")
-    return data
+    return Rendered(data, warnings=tuple(warnings))
+
+
+def svg_size_of(svg: bytes, layout: ChartLayout | None) -> tuple[float, float]:
+    """The drawing's size in points: the layout's, or the SVG's own."""
+    if layout is not None:
+        return layout.width, layout.height
+    from orgdesk.paint.svg_render import svg_size
+
+    return svg_size(svg)
 
 
 def export_chart_file(org: Organisation, target: Path, options: ChartExportOptions,
-                      layout: ChartLayout | None = None, progress: Progress = _quiet) -> None:
-    """Write the chart to `target` (format from `options`), completely or not at all."""
+                      layout: ChartLayout | None = None,
+                      progress: Progress = _quiet) -> ExportResult:
+    """Write the chart to `target` (format from `options`), completely or not at all.
+
+    A PNG too large for one readable image becomes tiles beside `target`
+    (`chart-1-1.png` …); the result names every file written.
+    """
     check_target(target)  # before minutes of rendering, not after
-    data = render_chart(org, options, layout, progress)
-    write_atomically(target, data)
+    rendered = render_chart_parts(org, options, layout, progress)
+    if not rendered.tiles:
+        write_atomically(target, rendered.data)
+        return ExportResult((target,), rendered.warnings)
+    paths = [tile_path(target, row, column) for row, column, _ in rendered.tiles]
+    for path in paths:
+        check_target(path)
+    for path, (_, _, data) in zip(paths, rendered.tiles, strict=True):
+        write_atomically(path, data)
+    return ExportResult(tuple(paths), rendered.warnings)

@@ -96,20 +96,35 @@ def _env() -> dict[str, str]:
 
 
 def render(source: str, fmt: str, layout_engine: str = "dot", timeout: float = 120.0,
-           engine: Engine | None = None) -> bytes:
-    """Run Graphviz on `source` and return its `fmt` output."""
+           engine: Engine | None = None, warnings: list[str] | None = None) -> bytes:
+    """Run Graphviz on `source` and return its `fmt` output.
+
+    What Graphviz says on stderr while succeeding (a warning that it scaled the
+    image down, a missing font …) is appended to `warnings`, one line each, so
+    the caller can show it instead of it being lost.
+    """
     engine = engine or current_engine()
     if engine.kind == "embedded":
         if fmt not in EMBEDDED_FORMATS:
             raise GraphvizFailed(Sentence.of("The embedded Graphviz cannot write {format} "
                                              "directly.", format=fmt.upper()))
-        return _run_embedded(source, fmt, layout_engine, timeout)
+        return _run_embedded(source, fmt, layout_engine, timeout, warnings)
     assert engine.dot is not None
     return _run(
-        [engine.dot, f"-K{layout_engine}", f"-T{fmt}"], source, timeout)
+        [engine.dot, f"-K{layout_engine}", f"-T{fmt}"], source, timeout, warnings)
 
 
-def _run(command: list[str], source: str, timeout: float) -> bytes:
+def _collect(stderr: bytes, warnings: list[str] | None) -> None:
+    if warnings is None:
+        return
+    for line in stderr.decode("utf-8", "replace").splitlines():
+        line = line.strip()
+        if line and line not in warnings:
+            warnings.append(line[:300])
+
+
+def _run(command: list[str], source: str, timeout: float,
+         warnings: list[str] | None = None) -> bytes:
     with tempfile.TemporaryDirectory(prefix="orgdesk-graphviz-") as folder:
         try:
             result = subprocess.run(command, input=source.encode("utf-8"), capture_output=True,
@@ -121,6 +136,7 @@ def _run(command: list[str], source: str, timeout: float) -> bytes:
                                              reason=exc.strerror or str(exc))) from None
     if result.returncode != 0 or not result.stdout:
         raise _failed(result.stderr.decode("utf-8", "replace"))
+    _collect(result.stderr, warnings)
     return result.stdout
 
 
@@ -144,7 +160,8 @@ def _failed(stderr: str) -> GraphvizFailed:
                                       problem=problem))
 
 
-def _run_embedded(source: str, fmt: str, layout_engine: str, timeout: float) -> bytes:
+def _run_embedded(source: str, fmt: str, layout_engine: str, timeout: float,
+                  warnings: list[str] | None = None) -> bytes:
     # A child process: wasmtime cannot be interrupted from Python once running, and
     # the guest writes some formats to its stdout, which must not reach ours.
     with tempfile.TemporaryDirectory(prefix="orgdesk-wasm-") as folder:
@@ -158,6 +175,7 @@ def _run_embedded(source: str, fmt: str, layout_engine: str, timeout: float) -> 
             raise _timed_out(timeout) from None
         if result.returncode != 0 or not out.is_file():
             raise _failed(result.stderr.decode("utf-8", "replace"))
+        _collect(result.stderr, warnings)
         return out.read_bytes()
 
 

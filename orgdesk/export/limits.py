@@ -20,10 +20,15 @@ from orgdesk.layout.model import ChartLayout
 MAX_DRAWN_BOXES = 30_000
 #: Boxes written to a DOT file (no Graphviz run; the file is text).
 MAX_DOT_BOXES = 300_000
-#: Pixels of a PNG (Qt and Graphviz hold the whole image in memory, 4 bytes a pixel).
+#: Pixels of one PNG image (Qt and Graphviz hold it in memory, 4 bytes a pixel).
 MAX_PNG_PIXELS = 200_000_000
-#: Longest side of a PNG in pixels (Graphviz's cairo and most viewers stop at 32,767).
-MAX_PNG_SIDE = 32_767
+#: Longest side of one PNG image in pixels (Qt paints up to 16,384; Graphviz's cairo
+#: silently shrinks anything over 32,767, text included).
+MAX_PNG_SIDE = 16_384
+#: Side of the tiles of a PNG too large for one image, in pixels.
+PNG_TILE_SIDE = 8_192
+#: Tiles of one PNG export at most.
+MAX_PNG_TILES = 64
 #: Pages of a PDF split across pages.
 MAX_PDF_PAGES = 500
 
@@ -36,35 +41,46 @@ def check_chart_size(chart: ChartLayout, options: ChartExportOptions) -> None:
     """Raise ChartTooLarge when exporting `chart` as `options` asks would exceed a limit."""
     check_box_count(len(chart.boxes), options)
     if options.format == "png":
-        _check_png(chart, options.dpi)
+        check_png_tiles(chart.width, chart.height, options.dpi)
     elif options.format == "pdf" and not options.fit:
         pages = estimated_pages(chart, options)
+        if pages <= MAX_PDF_PAGES:
+            return
         if pages > MAX_PDF_PAGES:
             raise ChartTooLarge(Sentence.of(
                 "This chart would print on about {pages} pages and orgdesk prints at most "
-                "{limit}; scale it to one page (--fit), export a branch (--root) or fewer "
-                "levels (--depth).", pages=f"{pages:,}", limit=f"{MAX_PDF_PAGES:,}"))
+                "{limit}; scale it to one page (--fit), use larger paper (--paper a1), export "
+                "a branch (--root) or fewer levels (--depth).", pages=f"{pages:,}",
+                limit=f"{MAX_PDF_PAGES:,}"))
 
 
-def _check_png(chart: ChartLayout, dpi: int) -> None:
+def png_grid(width: float, height: float, dpi: int) -> tuple[int, int]:
+    """(columns, rows) of the PNG images a chart of `width` × `height` points needs at `dpi`.
+
+    One image while it fits `MAX_PNG_SIDE` and `MAX_PNG_PIXELS`; else tiles of
+    `PNG_TILE_SIDE` pixels.  The image is never shrunk to fit (Graphviz does that
+    silently above 32,767 pixels, leaving text of a few pixels), so the text of
+    every image is the size the resolution asks for.
+    """
     scale = dpi / 72
-    width, height = math.ceil(chart.width * scale), math.ceil(chart.height * scale)
-    if width <= MAX_PNG_SIDE and height <= MAX_PNG_SIDE and width * height <= MAX_PNG_PIXELS:
+    w, h = math.ceil(width * scale), math.ceil(height * scale)
+    if w <= MAX_PNG_SIDE and h <= MAX_PNG_SIDE and w * h <= MAX_PNG_PIXELS:
+        return 1, 1
+    return math.ceil(w / PNG_TILE_SIDE), math.ceil(h / PNG_TILE_SIDE)
+
+
+def check_png_tiles(width: float, height: float, dpi: int) -> None:
+    """ChartTooLarge when a PNG of the chart would need more than `MAX_PNG_TILES` images."""
+    columns, rows = png_grid(width, height, dpi)
+    if columns * rows <= MAX_PNG_TILES:
         return
-    # The resolution at which the image would fit both limits, if any.
-    fits = int(min(MAX_PNG_SIDE / max(chart.width, chart.height, 1.0),
-                   math.sqrt(MAX_PNG_PIXELS / max(chart.width * chart.height, 1.0))) * 72)
-    figures = {"width": f"{width:,}", "height": f"{height:,}", "side": f"{MAX_PNG_SIDE:,}",
-               "pixels": MAX_PNG_PIXELS // 1_000_000}
-    if fits >= 10:
-        raise ChartTooLarge(Sentence.of(
-            "The image would be {width} × {height} pixels and orgdesk makes images of at "
-            "most {side} pixels a side and {pixels} million pixels; lower --dpi to {dpi} "
-            "or export SVG or PDF.", dpi=fits, **figures))
+    scale = dpi / 72
     raise ChartTooLarge(Sentence.of(
-        "The image would be {width} × {height} pixels and orgdesk makes images of at most "
-        "{side} pixels a side and {pixels} million pixels; export SVG or PDF, a branch "
-        "(--root) or fewer levels (--depth).", **figures))
+        "At {dpi} dpi this chart would be {width} × {height} pixels, {tiles} images, and "
+        "orgdesk writes at most {limit}; export SVG, a PDF poster (--poster), the chart "
+        "left to right (--orientation lr) or fewer levels (--depth).", dpi=dpi,
+        width=f"{math.ceil(width * scale):,}", height=f"{math.ceil(height * scale):,}",
+        tiles=f"{columns * rows:,}", limit=MAX_PNG_TILES))
 
 
 def check_box_count(boxes: int, options: ChartExportOptions) -> None:
@@ -78,10 +94,9 @@ def check_box_count(boxes: int, options: ChartExportOptions) -> None:
 
 
 def estimated_pages(chart: ChartLayout, options: ChartExportOptions) -> int:
-    """Pages the chart prints on at the legible scale (an upper bound of `plan_pages`)."""
-    from orgdesk.layout.paging import FOOTER, LEGIBLE_SCALE, MARGIN
+    """Pages the chart prints on as a poster (an upper bound of `plan_print`'s)."""
+    from orgdesk.layout.paging import estimated_pages as poster_pages
+    from orgdesk.layout.paging import smallest_text_pt
 
-    page_w, page_h = options.paper_points()
-    usable_w = (page_w - 2 * MARGIN) / LEGIBLE_SCALE
-    usable_h = (page_h - 2 * MARGIN - FOOTER) / LEGIBLE_SCALE
-    return math.ceil(chart.width / usable_w) * math.ceil(chart.height / usable_h)
+    return poster_pages(chart.width, chart.height, options.paper_points(),
+                        smallest_text_pt(chart))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from orgdesk.core.errors import Sentence, UserError
-from orgdesk.layout.paging import FOOTER, MARGIN, Rect, plan_pages
+from orgdesk.layout.paging import Rect, plan_print
 
 #: Largest PNG painted here: 16384 px a side and 200 million pixels (800 MB of memory).
 MAX_SIDE = 16384
@@ -93,6 +93,116 @@ def svg_to_png(svg: bytes, dpi: int) -> bytes:
     return bytes(data.data())
 
 
+def svg_to_png_tiles(svg: bytes, dpi: int, columns: int, rows: int, box_ids: Iterable[str]
+                     ) -> list[tuple[int, int, bytes]]:
+    """The SVG at `dpi` cut into `columns` × `rows` PNG images (row, column from 1).
+
+    Every tile is painted at the full resolution (nothing is shrunk), and the
+    tiles meet edge to edge, so put side by side they are the whole chart.
+    Tiles on which no box falls are left out.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    pieces = SvgPieces(svg)
+    boxes = pieces.boxes(box_ids)
+    box = _renderer(svg).viewBoxF()
+    scale = dpi / 72.0
+    width, height = math.ceil(box.width() * scale), math.ceil(box.height() * scale)
+    tile_w, tile_h = math.ceil(width / columns), math.ceil(height / rows)
+    dots_per_metre = round(dpi / 0.0254)
+    tiles = []
+    for row in range(rows):
+        for column in range(columns):
+            x0, y0 = column * tile_w, row * tile_h
+            w, h = min(tile_w, width - x0), min(tile_h, height - y0)
+            if w <= 0 or h <= 0:
+                continue
+            left, top, span_w, span_h = x0 / scale, y0 / scale, w / scale, h / scale
+            if not any(x < left + span_w and x + bw > left and y < top + span_h and y + bh > top
+                       for x, y, bw, bh in boxes):
+                continue
+            renderer = pieces.renderer_for(left - 2, top - 2, span_w + 4, span_h + 4)
+            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor("white"))
+            image.setDotsPerMeterX(dots_per_metre)
+            image.setDotsPerMeterY(dots_per_metre)
+            painter = QPainter(image)
+            try:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+                renderer.render(painter, QRectF(-x0, -y0, width, height))
+            finally:
+                painter.end()
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # PySide6 declares bytes but takes only str
+                raise RenderFailed("The chart could not be encoded as PNG; nothing was written.")
+            buffer.close()
+            tiles.append((row + 1, column + 1, bytes(data.data())))
+    return tiles
+
+
+class SvgPieces:
+    """The drawing's top-level pieces (Graphviz's node and edge groups) with their
+    rectangles, so a tile renders only what reaches it.
+
+    Painting the whole SVG, clipped, for each of 60 poster pages or PNG tiles
+    made a 1,500-position poster take a minute and 20 MB (every page carried
+    every box, invisible); a renderer per tile holding only the pieces that reach
+    it paints each box about once.
+    """
+
+    def __init__(self, svg: bytes) -> None:
+        import defusedxml.ElementTree as SafeTree
+
+        self.svg = svg
+        self.root = SafeTree.fromstring(svg)
+        graphs = [g for g in self.root if g.tag == f"{{{_SVG}}}g"]
+        self.graph = graphs[0] if len(graphs) == 1 else None
+        self.rects: list[Rect | None] = []  # per child of the graph group; None: always drawn
+        if self.graph is None:
+            return
+        renderer = _renderer(svg)
+        box = renderer.viewBoxF()
+        for child in self.graph:
+            element = child.get("id")
+            if element and renderer.elementExists(element):
+                r = renderer.transformForElement(element).mapRect(
+                    renderer.boundsOnElement(element))
+                self.rects.append((r.x() - box.x(), r.y() - box.y(), r.width(), r.height()))
+            else:
+                self.rects.append(None)
+
+    def boxes(self, ids: Iterable[str]) -> list[Rect]:
+        """The rectangles of the pieces with these ids."""
+        wanted = set(ids)
+        if self.graph is None:
+            return element_rects(self.svg, wanted)
+        return [rect for child, rect in zip(self.graph, self.rects, strict=True)
+                if rect is not None and child.get("id") in wanted]
+
+    def renderer_for(self, x: float, y: float, w: float, h: float):
+        """A renderer of the pieces reaching the rectangle (the whole drawing's coordinates)."""
+        if self.graph is None:
+            return _renderer(self.svg)
+        import xml.etree.ElementTree as ElementTree
+
+        keep = [child for child, rect in zip(self.graph, self.rects, strict=True)
+                if rect is None or (rect[0] < x + w and rect[0] + rect[2] > x
+                                    and rect[1] < y + h and rect[1] + rect[3] > y)]
+        root = ElementTree.Element(self.root.tag, self.root.attrib)
+        graph = ElementTree.SubElement(root, self.graph.tag, self.graph.attrib)
+        graph.extend(keep)
+        ElementTree.register_namespace("", _SVG)
+        ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+        return _renderer(ElementTree.tostring(root, encoding="utf-8"))
+
+
+_SVG = "http://www.w3.org/2000/svg"
+
+
 def element_rects(svg: bytes, ids: Iterable[str]) -> list[Rect]:
     """Bounding rectangles (in SVG user units) of the elements with these ids."""
     renderer = _renderer(svg)
@@ -105,31 +215,20 @@ def element_rects(svg: bytes, ids: Iterable[str]) -> list[Rect]:
     return rects
 
 
-def svg_to_pdf(svg: bytes, page: tuple[float, float], fit: bool, footer: str,
-               box_ids: Iterable[str], font_family: str) -> bytes:
-    """The SVG on pages of `page` points: one page when it fits legibly (or `fit`), else tiles."""
-    from PySide6.QtCore import (
-        QBuffer,
-        QByteArray,
-        QIODevice,
-        QMarginsF,
-        QRectF,
-        QSizeF,
-        Qt,
-    )
-    from PySide6.QtGui import (
-        QColor,
-        QFont,
-        QPageLayout,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-    )
+def svg_to_pdf(svg: bytes, paper: tuple[float, float], footer: str, box_ids: Iterable[str],
+               font_family: str, smallest_pt: float, landscape: bool | None = None,
+               fit: bool = False, poster: bool = False) -> bytes:
+    """The SVG printed on `paper` (see `orgdesk.layout.paging.plan_print`): one page when
+    its text stays legible (or `fit`), else a poster of tiles after an assembly map."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-    renderer = _renderer(svg)
-    box = renderer.viewBoxF()
-    width, height = box.width(), box.height()
-    tiles = plan_pages(width, height, element_rects(svg, box_ids), page, fit)
+    from orgdesk.paint.chart_pdf import paint_plan
+
+    pieces = SvgPieces(svg)
+    box = _renderer(svg).viewBoxF()
+    plan = plan_print(box.width(), box.height(), pieces.boxes(box_ids), paper,
+                      smallest_pt, landscape, fit, poster)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -137,34 +236,14 @@ def svg_to_pdf(svg: bytes, page: tuple[float, float], fit: bool, footer: str,
     writer.setResolution(72)  # one painter unit = one point
     writer.setTitle(footer)
     writer.setCreator("orgdesk")
-    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(*page), QPageSize.Unit.Point),
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(*plan.page), QPageSize.Unit.Point),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(font_family)
         font.setPointSizeF(7.5)
-        for number, tile in enumerate(tiles, start=1):
-            if number > 1:
-                writer.newPage()
-            s = tile.scale
-            usable_w = page[0] - 2 * MARGIN
-            left = MARGIN + max(0.0, (usable_w - tile.w * s) / 2) if len(tiles) == 1 else MARGIN
-            painter.save()
-            painter.setClipRect(QRectF(left, MARGIN, tile.w * s, tile.h * s))
-            painter.translate(left - tile.x * s, MARGIN - tile.y * s)
-            painter.scale(s, s)
-            renderer.render(painter, QRectF(0, 0, width, height))
-            painter.restore()
-            painter.setFont(font)
-            painter.setPen(QColor("#6B7280"))
-            where = f"{number}/{len(tiles)}" if len(tiles) > 1 else ""
-            if len(tiles) > 1:
-                where += f"  ({tile.row + 1}, {tile.column + 1})"
-            footer_rect = QRectF(MARGIN, page[1] - MARGIN - FOOTER + 4, page[0] - 2 * MARGIN,
-                                 FOOTER)
-            painter.drawText(footer_rect, int(Qt.AlignmentFlag.AlignLeft), footer)
-            painter.drawText(footer_rect, int(Qt.AlignmentFlag.AlignRight), where)
+        paint_plan(painter, pieces, plan, footer, font, writer.newPage)
     finally:
         painter.end()
     buffer.close()
