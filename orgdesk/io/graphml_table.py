@@ -9,7 +9,9 @@ department when no data key gives one.  Every other key is an unmapped column
 and so ends in the notes as “Key: value”, like a spreadsheet's.  Drawing data
 (yEd graphics, Gephi's x/y/z/size/r/g/b) is left out.  A yEd fill colour becomes
 the colour of the node's department.  Dashed yEd edges are dotted lines when
-the chart also has solid ones.
+the chart also has solid ones.  A yEd group that no edge touches is a box drawn
+round a department: not a position, but the department (and colour) of the
+nodes in it.
 """
 from __future__ import annotations
 
@@ -76,8 +78,23 @@ def _text(value: object) -> str:
     return cell_text(value).strip() if value is not None else ""
 
 
+def _boxes(graph: SourceGraph) -> dict[str, tuple[str, str]]:
+    """yEd groups that touch no edge: boxes drawn round a department, not positions.
+
+    Group id → (the department's name from the group's label, its fill colour).
+    """
+    linked = {end for edge in graph.edges for end in (edge.source, edge.target)}
+    members = {node.group for node in graph.nodes if node.group}
+    return {node.xml_id: (node.drawing.labels[0].split("\n")[0], node.drawing.fill)
+            for node in graph.nodes
+            if node.is_group and node.xml_id not in linked and node.xml_id in members
+            and node.drawing.labels}
+
+
 def foreign_table(path: Path, graph: SourceGraph, options: ImportOptions) -> Table:
-    nodes = graph.nodes
+    boxes = _boxes(graph)
+    nodes = [node for node in graph.nodes if node.xml_id not in boxes]
+    boxed = [boxes.get(node.group, ("", ""))[0] for node in nodes]
     index = {node.xml_id: i for i, node in enumerate(nodes)}
     problems: list[Problem] = []
     data, json = _columns(graph)
@@ -142,6 +159,14 @@ def foreign_table(path: Path, graph: SourceGraph, options: ImportOptions) -> Tab
     problems += orientation.problems
 
     parts = [_labels(node, second_labels) for node in nodes]
+    if department_column is None:  # the group box a node is drawn in names its department
+        parts = [(first, more, department or box)
+                 for (first, more, department), box in zip(parts, boxed)]
+        second_labels = any(department for _, _, department in parts)
+    else:
+        for row, box in zip(cells, boxed):
+            if box and not _text(row[department_column]):
+                row[department_column] = box
     if title_column is not None:  # labels that start with the title only draw the data
         parts = [("", "", department) if first.startswith(title) and title else
                  (first, more, department)
@@ -184,7 +209,10 @@ def foreign_table(path: Path, graph: SourceGraph, options: ImportOptions) -> Tab
 
     colour_column = next((i for i, header in enumerate(raw_headers)
                           if normalise(header) in _COLOUR_KEYS and not mapped[i]), None)
-    departments = _departments(nodes, cells, department_column, colour_column, second_labels)
+    names = [_text(row[department_column]) if department_column is not None else department
+             for row, (_, _, department) in zip(cells, parts)]
+    departments = _departments(nodes, cells, names, colour_column,
+                               {name: shade for name, shade in boxes.values() if shade})
     if colour_column is not None and department_column is not None:
         for row in cells:  # the colour is the department's now, not a note
             if colour(_text(row[colour_column])):
@@ -221,19 +249,14 @@ def _labels(node: SourceNode, second_is_department: bool) -> tuple[str, str, str
     return lines[0], "\n".join(rest), department
 
 
-def _departments(nodes: list[SourceNode], cells: list[list[object]], column: int | None,
-                 colour_column: int | None, second_labels: bool) -> list[Department] | None:
-    """Departments coloured by a colour key, else as their nodes are filled (first seen)."""
+def _departments(nodes: list[SourceNode], cells: list[list[object]], names: list[str],
+                 colour_column: int | None, boxes: dict[str, str]) -> list[Department] | None:
+    """Departments coloured by a colour key, else as their nodes are filled (first seen),
+    else as the group box round them is."""
     colours: dict[str, str] = {}
-    for node, row in zip(nodes, cells):
+    for node, row, name in zip(nodes, cells, names):
         shade = colour(_text(row[colour_column])) if colour_column is not None else ""
-        shade = shade or node.drawing.fill
-        if column is not None:
-            name = _text(row[column])
-        elif second_labels and len(node.drawing.labels) > 1:
-            name = node.drawing.labels[1] if looks_like_department(node.drawing.labels[1]) else ""
-        else:
-            name = ""
+        shade = shade or node.drawing.fill or boxes.get(name, "")
         if name and shade and name not in colours:
             colours[name] = shade
     if not colours:

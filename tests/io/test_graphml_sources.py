@@ -338,3 +338,25 @@ def test_json_that_is_not_an_object_is_kept_as_the_key_value(tmp_path: Path, sha
 def test_own_graphml_round_trip_is_identical(org: Organisation, tmp_path: Path) -> None:
     export_to(org, tmp_path / "doc.graphml")
     assert read_source(tmp_path / "doc.graphml").require().snapshot() == org.snapshot()
+
+
+def test_a_yed_group_without_edges_is_the_department_of_the_nodes_in_it(tmp_path: Path) -> None:
+    def box(ident: str, label: str, inner: str = "", group: bool = False) -> str:
+        kind = "ProxyAutoBoundsNode" if group else "ShapeNode"
+        look = (f'<y:{kind}><y:Realizers active="0"><y:GroupNode><y:Fill color="#AABBCC"/>'
+                f'<y:NodeLabel>{label}</y:NodeLabel></y:GroupNode></y:Realizers></y:{kind}>'
+                if group else f'<y:{kind}><y:NodeLabel>{label}</y:NodeLabel></y:{kind}>')
+        folder = ' yfiles.foldertype="group"' if group else ""
+        return (f'<node id="{ident}"{folder}><data key="g">{look}</data>'
+                f'{f"<graph>{inner}</graph>" if inner else ""}</node>')
+
+    (tmp_path / "g.graphml").write_text(
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:y="http://www.yworks.com/xml/graphml">'
+        '<key id="g" for="node" yfiles.type="nodegraphics"/><graph edgedefault="directed">'
+        + box("n0", "Sales Team", box("n0::n0", "Sales Lead") + box("n0::n1", "Seller"), True)
+        + '<edge source="n0::n0" target="n0::n1"/></graph></graphml>', encoding="utf-8")
+    org = _org(read_source(tmp_path / "g.graphml"))
+    assert tree(org) == {("Sales Lead", None), ("Seller", "Sales Lead")}
+    assert [(d.name, d.colour) for d in org.departments] == [("Sales Team", "#AABBCC")]
+    assert {p.department_id for p in org.positions()} == {org.departments[0].id}
