@@ -133,14 +133,17 @@ def _info(values: dict[str, tuple[int, str]], problems: list[Problem]) -> Docume
                     "“{record}”: the date “{name}” reads “{value}”, not a date such as "
                     "2026-01-31T09:00:00+00:00; correct it or delete the line.",
                     record=DOCUMENT, name=name, value=text), "line"))
-    return DocumentInfo(*(values.get(name, (0, ""))[1] for name in _TEXT_INFO), **dates)
+    title, client, author, notes = (values.get(name, (0, ""))[1] for name in _TEXT_INFO)
+    return DocumentInfo(title, client, author, notes, **dates)
 
 
 def read_relations(row: int, source: str, cell: object, problems: list[Problem]
                    ) -> list[PendingRelation]:
     """The dotted lines of one position's cell; an unreadable line is a problem of the row."""
     found = []
-    for item in split_exact_lines(cell_text(cell).strip()):
+    for item in split_exact_lines(cell_text(cell)):
+        if not item.strip():  # a blank line typed by hand (a label's own spaces are kept)
+            continue
         head, _, rest = item.partition(":")
         kind_text, _, label = rest.partition(":")
         rid_text, _, target = head.rpartition("=")

@@ -73,8 +73,8 @@ def read_connects(lines: Sequence[tuple[int, str]], headers: Sequence[str],
                 "the draw.io connect line is not valid JSON ({reason}); correct it or delete "
                 "the line.", reason=str(exc)), "line"))
             continue
-        columns = [spec.get(k) if isinstance(spec, dict) else None for k in ("from", "to")]
-        if not all(isinstance(c, str) and c for c in columns):
+        columns = [_text(spec.get(k)) if isinstance(spec, dict) else "" for k in ("from", "to")]
+        if not all(columns):
             problems.append(Problem(line, "the draw.io connect line needs the column names "
                                           "“from” and “to”; add them or delete the line.",
                                     "line"))
@@ -151,20 +151,21 @@ class DottedLines:
                 for other, value in enumerate(self.kept[connect.target]):
                     lookup.setdefault(value, other)
             for value in values:
-                other = lookup.get(value)
-                if other is not None and keys[other] and keys[other] == keys[number]:
+                found = lookup.get(value)
+                if found is not None and keys[found] and keys[found] == keys[number]:
                     self.table.problems.append(Problem(row, Sentence.of(
                         "“{column}”: the row names itself (draw.io connect line {line}); delete "
                         "“{value}”.", column=connect.column, line=connect.line, value=value),
                         "line"))
                     continue
-                if other is None or not keys[other] or not keys[number]:
+                if found is None or not keys[found] or not keys[number]:
                     self.table.problems.append(Problem(row, Sentence.of(
                         "“{column}”: “{value}” is not the “{target}” of any row (draw.io "
                         "connect line {line}); correct it or delete it.",
                         column=connect.column, value=value, target=connect.target,
                         line=connect.line), "line"))
                     continue
+                other = found
                 label = "".join(filter(None, (
                     self.kept[connect.from_label][number] if connect.from_label else "",
                     connect.label,

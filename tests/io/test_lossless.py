@@ -258,8 +258,7 @@ def test_drawio_dotted_lines_follow_the_trees_direction(tmp_path: Path) -> None:
 def test_drawio_first_connect_is_the_reporting_line_whatever_its_column(tmp_path: Path) -> None:
     # Neither column name says “superior”: draw.io's first connect does.
     path = _drawio(tmp_path, ['{"from": "up", "to": "key", "invert": true}',
-                              '{"from": "side", "to": "key", "invert": true, '
-                              '"label": "advises"}'],
+                              '{"from": "side", "to": "key", "invert": true, "label": "advises"}'],
                    "key,title,up,side", ["1,Head,,", "2,Agent,1,", "3,Coach,1,2"])
     org = read_source(path).require()
     assert [p.title for p in org.direct_reports(org.roots()[0].id)] == ["Agent", "Coach"]
