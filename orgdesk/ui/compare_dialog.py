@@ -146,7 +146,10 @@ class CompareDialog(QDialog):
                     "{count} changes; planned seats {old} → {new} ({delta}).",
                     len(comparison.changes), old=f"{old.planned:,}", new=f"{new.planned:,}",
                     delta=f"{new.planned - old.planned:+,d}")
-        if not comparison.ids_trusted:
+        if comparison.by_source_id:
+            text += " " + self.tr("Positions were matched by their source IDs (the keys of the "
+                                  "file they were imported from).")
+        elif not comparison.ids_trusted:
             text += " " + self.tr("The files do not share position ids (an import?): "
                                   "positions were matched on title and superior.")
         return text

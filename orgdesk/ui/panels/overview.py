@@ -1,5 +1,8 @@
-"""overviewPanel: title, department, superior, kind, level, headcount, notes."""
+"""overviewPanel: title, source id, department, superior, kind, level, headcount, holders,
+notes."""
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,8 +30,8 @@ from orgdesk.ui.panels.base import PositionPanel, tr
 class OverviewPanel(PositionPanel):
     """The position's own fields."""
 
-    FIELDS = frozenset({"title", "department_id", "superior_id", "kind", "level",
-                        "planned_headcount", "filled_headcount", "headcount_note",
+    FIELDS = frozenset({"title", "source_id", "department_id", "superior_id", "kind", "level",
+                        "planned_headcount", "filled_headcount", "holders", "headcount_note",
                         "career_path", "notes"})
     SHOWS_DEPARTMENTS = True
     SHOWS_RELATIONS = True
@@ -40,6 +43,12 @@ class OverviewPanel(PositionPanel):
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("titleEdit")
         self.title_edit.textEdited.connect(self._title_edited)
+        # The key of the client's data it was imported from ("" when created here).
+        self.source_id_edit = QLineEdit(self)
+        self.source_id_edit.setObjectName("sourceIdEdit")
+        self.source_id_edit.textEdited.connect(lambda text: self.edit(
+            tr("OverviewPanel", "Edit source ID of {title}", title=self._title()), "source_id",
+            typed=True, source_id=text))
         self.department_combo = QComboBox(self)
         self.department_combo.setObjectName("departmentCombo")
         self.department_combo.activated.connect(self._department_chosen)
@@ -68,6 +77,13 @@ class OverviewPanel(PositionPanel):
         self.filled_spin.valueChanged.connect(lambda value: self.edit(
             tr("OverviewPanel", "Change filled headcount of {title}", title=self._title()),
             "filled", typed=True, filled_headcount=value))
+        # One line keeps the panel short: the names separated by semicolons.
+        self.holders_edit = QLineEdit(self)
+        self.holders_edit.setObjectName("holdersEdit")
+        self.holders_edit.setPlaceholderText(tr("OverviewPanel", "names, separated by ;"))
+        self.holders_edit.textEdited.connect(lambda text: self.edit(
+            tr("OverviewPanel", "Edit holders of {title}", title=self._title()), "holders",
+            typed=True, holders=holders_from_text(text)))
         self.vacancies_label = QLabel(self)
         self.vacancies_label.setObjectName("vacanciesLabel")
         self.note_edit = QLineEdit(self)
@@ -88,9 +104,15 @@ class OverviewPanel(PositionPanel):
         form.addRow(tr("OverviewPanel", "Department"), self.department_combo)
         form.addRow(tr("OverviewPanel", "Direct superior"), self.superior_label)
         form.addRow(tr("OverviewPanel", "Kind"), self.kind_combo)
-        form.addRow(tr("OverviewPanel", "Level / grade"), self.level_edit)
+        # Source ID and holders share rows with level and filled headcount, so the panel
+        # is no taller than before them (it must fit beside the chart at 1366×768).
+        self.source_id_label = QLabel(tr("OverviewPanel", "Source ID"), self)
+        form.addRow(tr("OverviewPanel", "Level / grade"), _side_by_side(
+            self.level_edit, self.source_id_label, self.source_id_edit))
         form.addRow(tr("OverviewPanel", "Planned headcount"), self.planned_spin)
-        form.addRow(tr("OverviewPanel", "Filled headcount"), self.filled_spin)
+        self.holders_label = QLabel(tr("OverviewPanel", "Holders"), self)
+        form.addRow(tr("OverviewPanel", "Filled headcount"), _side_by_side(
+            self.filled_spin, self.holders_label, self.holders_edit))
         form.addRow(tr("OverviewPanel", "Vacancies"), self.vacancies_label)
         form.addRow(tr("OverviewPanel", "Headcount note"), self.note_edit)
         form.addRow(tr("OverviewPanel", "Career path"), self.career_edit)
@@ -126,7 +148,8 @@ class OverviewPanel(PositionPanel):
         for department in org.departments:
             self.department_combo.addItem(elide(department.name), int(department.id))
         if position is None:
-            for edit in (self.title_edit, self.level_edit, self.note_edit, self.career_edit):
+            for edit in (self.title_edit, self.level_edit, self.note_edit, self.career_edit,
+                         self.source_id_edit, self.holders_edit):
                 edit.clear()
             self.notes_edit.clear()
             self.relations_list.clear()
@@ -144,9 +167,11 @@ class OverviewPanel(PositionPanel):
         self.kind_combo.setCurrentIndex(0 if position.kind is PositionKind.LINE else 1)
         for edit, value in ((self.level_edit, position.level),
                             (self.note_edit, position.headcount_note),
-                            (self.career_edit, position.career_path)):
+                            (self.career_edit, position.career_path),
+                            (self.source_id_edit, position.source_id)):
             if edit.text() != value:
                 edit.setText(value)
+        self._show_holders(position.holders)
         self.planned_spin.setValue(position.planned_headcount)
         self.filled_spin.setValue(position.filled_headcount)
         self.vacancies_label.setText(str(position.vacancies))
@@ -179,6 +204,16 @@ class OverviewPanel(PositionPanel):
             for r in org.relations if position.id in (r.source_id, r.target_id)}
         return any(pid in shown and ((changes.fields_of(pid) or {"title"}) & {"title"})
                    for pid in changes.positions_updated if pid != position.id)
+
+    def _show_holders(self, holders: tuple[str, ...]) -> None:
+        """The names as one line; read-only when the line could not give them back."""
+        if holders_from_text(self.holders_edit.text()) != holders:
+            self.holders_edit.setText(holders_text(holders))
+        editable = holders_from_text(holders_text(holders)) == holders
+        self.holders_edit.setReadOnly(not editable)
+        self.holders_edit.setToolTip("" if editable else tr(
+            "OverviewPanel", "Some names hold “;” or spaces at their ends, so they are shown "
+            "here but cannot be edited as one line."))
 
     def own_edit_done(self, changed: frozenset[str]) -> None:
         position = self.position
@@ -231,6 +266,31 @@ class OverviewPanel(PositionPanel):
     def _notes_edited(self) -> None:
         self.edit(tr("OverviewPanel", "Edit notes of {title}", title=self._title()), "notes",
                   typed=True, notes=self.notes_edit.text())
+
+
+def _side_by_side(first: QWidget, label: QLabel, second: QWidget) -> QHBoxLayout:
+    """One form row holding two fields: `first`, then `label` naming `second`."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(first, 1)
+    label.setBuddy(second)
+    row.addWidget(label)
+    row.addWidget(second, 2)
+    return row
+
+
+#: What separates the holders' names on their one line (a full-width ； as typed in
+#: Chinese input too).
+_HOLDER_SEPARATORS = re.compile("[;；]")
+
+
+def holders_text(holders: tuple[str, ...]) -> str:
+    return "; ".join(holders)
+
+
+def holders_from_text(text: str) -> tuple[str, ...]:
+    """The names typed on the holders' line, empty ones dropped."""
+    return tuple(name.strip() for name in _HOLDER_SEPARATORS.split(text) if name.strip())
 
 
 def rename_text(old: str, new: str) -> str:
