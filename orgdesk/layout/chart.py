@@ -147,6 +147,7 @@ class _Builder:
         self.stacks: list[TidyNode] = []  # the stack nodes
         self.stack_of: dict[PositionId, TidyNode] = {}  # a stacked box's stack node …
         self.row_of: dict[PositionId, int] = {}  # … and its index in that stack
+        self.left_staff: list[tuple[list[TidyNode], TidyNode]] = []  # staff left of a trunk
 
     def _measure_all(self) -> None:
         o = self.options
@@ -254,8 +255,24 @@ class _Builder:
         self.holders.append(trunk)
         half = math.ceil(len(staff) / 2)
         node.children = staff_nodes[:half] + [trunk] + staff_nodes[half:]
+        self.left_staff.append((staff_nodes[:half], trunk))
         node.centre_on = half
         node.spread = False  # keep the superior exactly over its trunk
+
+    def hug_trunks(self) -> None:
+        """Move staff boxes left of a trunk up against it, after the tidy layout.
+
+        The tidy layout only ever pushes a subtree right of its left siblings, so
+        a trunk whose reports spread wide stays where those reports start and the
+        staff box left of it ends up above the first report, far from its
+        superior's connector.  Nothing else lies between them in the staff's
+        band (the trunk is as tall as its staff), so they can move over.
+        """
+        for staff, trunk in self.left_staff:
+            shift = trunk.x - (staff[-1].x + staff[-1].w)
+            if shift > 0:
+                for node in staff:
+                    node.x += shift
 
     def _stack(self, ids: list[PositionId], columns: int) -> TidyNode:
         o = self.options
@@ -302,6 +319,7 @@ def layout_chart(org: Organisation, options: LayoutOptions | None = None) -> Cha
         builder = _Builder(org, options)
         top = builder.build()
         layout(top)
+        builder.hug_trunks()
         return _Reader(builder).result()
 
 
