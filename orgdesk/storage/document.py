@@ -353,6 +353,7 @@ class DocumentFile:
                         "{file} has unsaved changes from an earlier session that did not close.",
                         file=name_of(path)))
                 if contents is not None:
+                    _upgrade_left_over(session, path)
                     document = cls(path, session, None, lock)
                     document._validated = contents
                     document.notices = notices
@@ -400,6 +401,7 @@ class DocumentFile:
                     lock = None
                 session.release(remove=True)
                 return cls.open(path) if path is not None else cls.new()
+            _upgrade_left_over(session, path)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -589,6 +591,25 @@ class DocumentFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _upgrade_left_over(session: SessionFolder, document: Path | None) -> None:
+    """Bring a working copy left by an older orgdesk to this build's format, in place.
+
+    Recovery read it through an upgraded copy in memory, but edits and Save
+    write this file with the current columns.  It is orgdesk's own copy, never
+    the user's file; the steps are those opening runs, each one transaction,
+    so a kill part-way leaves it at one format or the next and the next start
+    offers it again.
+    """
+    conn = sqlite3.connect(session.working_path, isolation_level=None)
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != migrations.SCHEMA_VERSION:
+            where = document or session.working_path
+            migrations.upgrade(conn, where)
+            migrations.check_schema(conn, where)
+    finally:
+        conn.close()
 
 
 def create_file(path: Path | str, org: Organisation, touch_modified: bool = True) -> None:

@@ -199,3 +199,48 @@ def test_the_checksum_covers_source_ids_and_holders(tmp_path: Path, statement: s
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         rows = checksum.schema_rows(conn, 2)
     assert "holders" in rows and len(rows["positions"][0]) == len(_columns(path, "positions"))
+
+
+def _downgrade_to_format_1(working: Path) -> None:
+    """Turn a working copy into what a format-1 orgdesk left: the same rows in format 1."""
+    columns = ", ".join(migrations._POSITIONS_V1)
+    with closing(sqlite3.connect(working, isolation_level=None)) as conn:
+        conn.execute("BEGIN")
+        conn.execute(f"CREATE TEMP TABLE kept AS SELECT {columns} FROM positions")
+        conn.execute("DROP TABLE positions")
+        conn.execute("DROP TABLE holders")
+        for statement in RELEASED[1]:
+            if " positions " in statement.split("(")[0] + " ":
+                conn.execute(statement)
+        conn.execute(f"INSERT INTO positions ({columns}) SELECT {columns} FROM temp.kept")
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute("COMMIT")
+        assert schema_of(conn) == migrations.normalised(migrations.expected_schema(1))
+
+
+@pytest.mark.parametrize("how", ["open", "recover"])
+def test_unsaved_edits_left_by_a_format_1_orgdesk_are_recovered_and_editable(
+        v1_file: Path, how: str) -> None:
+    from orgdesk.storage.recovery import find_recoverable
+    from tests.storage.support import abandon
+
+    doc = DocumentFile.open(v1_file)
+    DocumentService(doc).edit_position(PositionId(9), notes="unsaved in format 1")
+    working = doc._session_folder.working_path
+    abandon(doc)
+    _downgrade_to_format_1(working)
+    if how == "open":
+        recovered = DocumentFile.open(v1_file, recover=True)
+    else:
+        (left,) = find_recoverable()
+        recovered = DocumentFile.recover(left.key)
+    try:
+        assert header_fields(working)["user_version"] == 2
+        assert recovered.load().position(PositionId(9)).notes == "unsaved in format 1"
+        DocumentService(recovered).edit_position(PositionId(9), source_id="n0", holders=("赵六",))
+        recovered.save()
+    finally:
+        recovered.close()
+    nine = read_organisation(v1_file).position(PositionId(9))
+    assert (nine.notes, nine.source_id, nine.holders) == ("unsaved in format 1", "n0", ("赵六",))
+    assert header_fields(v1_file)["user_version"] == 2
