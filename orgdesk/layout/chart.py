@@ -148,6 +148,7 @@ class _Builder:
         self.stack_of: dict[PositionId, TidyNode] = {}  # a stacked box's stack node …
         self.row_of: dict[PositionId, int] = {}  # … and its index in that stack
         self.left_staff: list[tuple[list[TidyNode], TidyNode]] = []  # staff left of a trunk
+        self.wrapped = 0  # rows the balancing wrapped
 
     def _measure_all(self) -> None:
         o = self.options
@@ -205,7 +206,8 @@ class _Builder:
         top.children = [nodes[r.id] for r in self.roots]
         self.holders.append(top)  # many roots side by side are a row like any other
         if self.options.balance:
-            balance(top, self.holders, self.options.h_gap, self.options.orientation == "tb")
+            self.wrapped = balance(top, self.holders, self.options.h_gap,
+                                   self.options.orientation == "tb")
         return top
 
     def _attach(self, node: TidyNode, reports: Sequence[PositionId]) -> None:
@@ -266,8 +268,11 @@ class _Builder:
         a trunk whose reports spread wide stays where those reports start and the
         staff box left of it ends up above the first report, far from its
         superior's connector.  Nothing else lies between them in the staff's
-        band (the trunk is as tall as its staff), so they can move over.
+        band (the trunk is as tall as its staff), so they can move over.  Not
+        after the balancing wrapped rows: their spines may pass through that band.
         """
+        if self.wrapped:
+            return
         for staff, trunk in self.left_staff:
             shift = trunk.x - (staff[-1].x + staff[-1].w)
             if shift > 0:
