@@ -139,6 +139,10 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
     notices: list[str] = []
     data = _json_data(path) if format_of(path) == "json" else None
     if json_format.is_own(data):
+        if options.mapping:  # never ignored in silence
+            raise InterchangeError(Sentence.of(
+                "{file} is orgdesk's own JSON, read exactly as it was exported; a column "
+                "mapping (--map) applies to other programs' files only.", file=name_of(path)))
         drafts, extras = json_format.read_json(path, problems, data)
         unit, own = "position", True
     else:

@@ -65,3 +65,15 @@ def test_problems_are_listed_by_entry(tmp_path: Path) -> None:
     assert "  Entry 4: the id “C” is already used by entry 3." in result.stderr.splitlines()
     assert any(line.startswith("  Entry 2: it has no title") for line in result.stderr.splitlines())
     assert not out.exists()
+
+
+def test_map_on_our_own_json_is_refused_not_ignored(tmp_path: Path) -> None:
+    own = tmp_path / "own.json"
+    assert run("export", ROOT / "sample_orgs" / "bank_service_center.orgdesk", "-o",
+               own).returncode == 0
+    out = tmp_path / "own.orgdesk"
+    result = run("import", own, "-o", out, "--map", "title=notes")
+    assert result.returncode != 0
+    assert ("“own.json” is orgdesk's own JSON, read exactly as it was exported; a column "
+            "mapping (--map) applies to other programs' files only.") in result.stderr
+    assert not out.exists()
