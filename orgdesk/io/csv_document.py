@@ -39,7 +39,7 @@ RECORDS = (DOCUMENT, SETTING, DEPARTMENT)
 RELATIONS_HEADER = "Dotted lines 虚线汇报"
 _TEXT_INFO = ("title", "client", "author", "notes")
 _DATE_INFO = ("created", "modified")
-_KINDS = " / ".join(k.value for k in RelationKind)
+_KINDS = ", ".join(k.value for k in RelationKind)
 
 _NUL_OR_ESCAPE = re.compile("\x00|_(?=x[0-9A-Fa-f]{4}_)")
 
@@ -106,19 +106,25 @@ def read_records(found: Sequence[tuple[int, list[str]]], problems: list[Problem]
                                               _text_of(values[1]), values[2],
                                               parse_int(values[3] or 0)))
         except ValueError as exc:  # json's errors are ValueErrors too
-            reason = (Sentence.of("the value of the setting “{name}” is not JSON",
+            reason = (Sentence.of("the value of the setting “{name}” is not JSON.",
                                   name=_text_of(values[0])) if kind == SETTING
-                      else sentence_of(exc))
-            problems.append(Problem(line, Sentence.of(
-                "“{record}”: {reason}; correct the line or delete it.",
-                record=kind, reason=reason.rstrip(".")), "line"))
+                      else _with_stop(sentence_of(exc)))
+            problems.append(_record_problem(line, kind, reason))
         except DomainError as exc:
-            problems.append(Problem(line, Sentence.of(
-                "“{record}”: {reason}; correct the line or delete it.",
-                record=kind, reason=sentence_of(exc).rstrip(".")), "line"))
+            problems.append(_record_problem(line, kind, _with_stop(sentence_of(exc))))
     if info:
         extras.info = _info(info, problems)
     return extras
+
+
+def _record_problem(line: int, record: str, reason: str) -> Problem:
+    return Problem(line, Sentence.of("“{record}” (correct the line or delete it): {reason}",
+                                     record=record, reason=reason), "line")
+
+
+def _with_stop(reason: str) -> str:
+    """A reason as the end of a sentence, translatably (a Sentence keeps its template)."""
+    return reason if reason.endswith(".") else Sentence.of("{reason}.", reason=reason)
 
 
 def _info(values: dict[str, tuple[int, str]], problems: list[Problem]) -> DocumentInfo:
@@ -161,7 +167,7 @@ def read_relations(row: int, source: str, cell: object, problems: list[Problem]
         except ValueError:
             problems.append(_relation_problem(row, Sentence.of(
                 "“{value}” is not a kind of dotted line ({kinds}); write it as "
-                "target:kind:label", value=kind_text, kinds=_KINDS.replace(" / ", ", "))))
+                "target:kind:label", value=kind_text, kinds=_KINDS)))
             continue
         found.append(PendingRelation(row, rid, source, target.strip(), kind, _text_of(label)))
     return found

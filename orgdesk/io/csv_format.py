@@ -162,15 +162,21 @@ def _own_rows(table: Table, rows: Iterable[tuple[int, Sequence[object]]], relati
     """The rows with NUL escapes decoded and the dotted-lines column read into the extras."""
     found = table.extras.relations
     keys: set[str] = set()
+    add = keys.add
     for row, raw in rows:
-        cells = [xml_unescape(c) if type(c) is str and "_x" in c else c for c in raw]
-        if relations is not None:
-            cell = cells.pop(relations) if len(cells) > relations else ""
-            source = cell_text(cells[id_column]).strip() if len(cells) > id_column else ""
+        # The csv module gives str cells; one test of the joined row spares most rows the
+        # per-cell work (a third of the reading time).
+        cells: list[str] = list(raw)  # type: ignore[arg-type]  # the csv module's cells are str
+        if "_x" in "".join(cells):
+            cells = [xml_unescape(c) if "_x" in c else c for c in cells]
+        width = len(cells)
+        if relations is not None and width > relations:
+            cell = cells.pop(relations)
             if cell:
+                source = cell_text(cells[id_column]).strip() if width > id_column else ""
                 found.extend(csv_document.read_relations(row, source, cell, table.problems))
-        if len(cells) > id_column:
-            keys.add(cell_text(cells[id_column]).strip())
+        if width > id_column:
+            add(cells[id_column].strip())
         yield row, cells
     csv_document.number_relations(found)
     csv_document.keep_known(found, keys, table.problems)

@@ -75,9 +75,9 @@ def read_connects(lines: Sequence[tuple[int, str]], headers: Sequence[str],
             continue
         columns = [_text(spec.get(k)) if isinstance(spec, dict) else "" for k in ("from", "to")]
         if not all(columns):
-            problems.append(Problem(line, "the draw.io connect line needs the column names "
-                                          "“from” and “to”; add them or delete the line.",
-                                    "line"))
+            problems.append(Problem(line, Sentence.of(
+                "the draw.io connect line needs the column names “from” and “to”; add them or "
+                "delete the line."), "line"))
             continue
         names = [*columns, *(spec.get(k) for k in ("fromlabel", "tolabel")
                              if isinstance(spec.get(k), str) and spec.get(k))]

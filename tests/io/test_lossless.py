@@ -197,15 +197,24 @@ def test_a_bad_dotted_line_names_its_row_and_column(cell: str, fragment: str,
     assert problems[0].startswith("Line "), problems
 
 
-def test_a_bad_document_line_names_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("written", "edited", "fragment"), [
+    ("#8CD17D", "green", "“green” is not of the form #RRGGBB"),
+    ("2026-01-02T03:04:05+00:00", "yesterday", "“yesterday”, not a date"),
+    ('""lr""}', '""lr""', "the setting “chart” is not JSON"),
+    ("# Department 部门,4,", "# Department 部门,four,", "“four” is not a whole number"),
+])
+def test_a_bad_document_line_names_its_line_and_the_fix(written: str, edited: str,
+                                                        fragment: str, tmp_path: Path) -> None:
     path = tmp_path / "doc.csv"
     export_to(_sample(), path)
-    text = path.read_text("utf-8-sig").replace("#8CD17D", "green")
-    path.write_text(text, "utf-8")
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if "green" in t)
+    text = path.read_bytes().decode("utf-8-sig")
+    assert written in text
+    text = text.replace(written, edited)
+    path.write_bytes(text.encode("utf-8"))
+    line = next(i for i, t in enumerate(text.split("\r\n"), 1) if edited in t)
     problems = [str(p) for p in read_source(path).problems]
-    assert problems and problems[0].startswith(f"Line {line}: "), problems
-    assert "green" in problems[0]
+    assert len(problems) == 1 and problems[0].startswith(f"Line {line}: "), problems
+    assert fragment in problems[0] and "delete" in problems[0], problems
 
 
 def test_a_header_whose_first_column_is_hash_is_a_header(tmp_path: Path) -> None:
