@@ -32,7 +32,7 @@ import graphviz
 from orgdesk.core.model import PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.dot_labels import html_label, plain_label
-from orgdesk.export.dot_legend import ENTRY_GAP, ENTRY_H, LEGEND_PT, LegendEntry, legend_entries, legend_size
+from orgdesk.export.dot_legend import ENTRY_GAP, ENTRY_H, LEGEND_PT, LegendEntry, legend_entries
 from orgdesk.export.dot_text import label
 from orgdesk.export.fonts import bold_font_name, font_name
 from orgdesk.export.options import ChartExportOptions
@@ -45,18 +45,12 @@ from orgdesk.layout.model import (
     ConnectorKind,
     LayoutOptions,
 )
-from orgdesk.layout.words import Language, content_language, words_for
 from orgdesk.layout.style import (
-    BADGE_FILL,
-    BADGE_H,
-    BADGE_PT,
-    BADGE_TEXT,
     CONNECTOR,
     DETAIL_TEXT,
     RELATION,
     TITLE_TEXT,
     box_style,
-    estimate_size_badge,
 )
 from orgdesk.layout.text import (
     BoxText,
@@ -64,6 +58,7 @@ from orgdesk.layout.text import (
     estimate_size,
     tracks_staffing,
 )
+from orgdesk.layout.words import Language, content_language, words_for
 
 #: Attributes orgdesk writes; everything else is refused (file-reading ones above all).
 ALLOWED_ATTRIBUTES = frozenset({
@@ -209,7 +204,7 @@ def _build_compact(org: Organisation, options: ChartExportOptions,
             org, chart.boxes, lo.words, chart.staffing,
             relations=any(c.dashed for c in chart.connectors),
             staff_shown=any(b.staff for b in chart.boxes.values()))
-        _pinned_legend(entries, lo.margin, body)
+        _pinned_legend(entries, lo.margin, chart.width, body)
     return DotChart(graph.source, "nop2", tuple(chart.boxes), chart, html)
 
 
@@ -229,16 +224,22 @@ def _legend_node(index: int, entry: LegendEntry, pos: str | None = None) -> str:
     return _statement(f"legend{index}", attrs)
 
 
-def _pinned_legend(entries: list[LegendEntry], margin: float, body: list[str]) -> None:
-    """The legend as a column below the pinned chart (Graphviz's y grows upwards, so
-    below the chart is below 0; the drawing's bounding box grows to hold it)."""
-    _, height = legend_size(entries)
-    top = -margin
+def _pinned_legend(entries: list[LegendEntry], margin: float, width: float,
+                   body: list[str]) -> None:
+    """The legend in rows below the pinned chart, no wider than the chart (Graphviz's
+    y grows upwards, so below the chart is below 0; the drawing grows to hold it).
+
+    The title ("Legend") starts the first row; entries follow left to right and
+    wrap to a new row at the chart's width.
+    """
+    room = max(width - 2 * margin, max(e.width for e in entries))
+    x, row = margin, 0
     for index, entry in enumerate(entries):
-        x = margin + entry.width / 2
-        y = top - index * (ENTRY_H + ENTRY_GAP) - ENTRY_H / 2
-        body.append(_legend_node(index, entry, f"{_num(x)},{_num(y)}!"))
-    del height
+        if x > margin and x - margin + entry.width > room:
+            x, row = margin, row + 1
+        y = -margin - row * (ENTRY_H + ENTRY_GAP) - ENTRY_H / 2
+        body.append(_legend_node(index, entry, f"{_num(x + entry.width / 2)},{_num(y)}!"))
+        x += entry.width + 2 * ENTRY_GAP
 
 
 def _template(*keys: str) -> tuple[str, ...]:
@@ -447,15 +448,12 @@ def _build_dot_layout(org: Organisation, options: ChartExportOptions, html: bool
             graph.edge(node_name(relation.source_id), node_name(relation.target_id), **attrs)
     if options.legend_shown():
         entries = legend_entries(org, children, lo.words, staffing, relations, any_staff)
-        # A column of its own, after the chart's last rank (below it, or beside it
-        # left to right), its entries held in order by invisible edges.
-        body.append("\tsubgraph cluster_legend {\n\t\tstyle=invis\n")
+        # One row after the chart's last rank (below it; beside it left to right),
+        # its entries held in order by invisible flat edges.
+        body.append("\t{\n\t\trank=sink\n")
         for index, entry in enumerate(entries):
             body.append("\t" + _legend_node(index, entry))
         body.append("\t}\n")
         for index in range(1, len(entries)):
             body.append(_statement(f"legend{index - 1} -> legend{index}", _attrs(style="invis")))
-        if children:
-            last = list(children)[-1]
-            body.append(_statement(f"{node_name(last)} -> legend0", _attrs(style="invis")))
     return DotChart(graph.source, "dot", tuple(children), None, html)

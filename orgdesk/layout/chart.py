@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from orgdesk.core.model import Position, PositionId, PositionKind, RelationKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.layout.balance import SPINE, balance
+from orgdesk.layout.hidden import hidden_below
 from orgdesk.layout.model import (
     Arrangement,
     Box,
@@ -39,7 +40,6 @@ from orgdesk.layout.model import (
     new_box,
     new_connector,
 )
-from orgdesk.layout.hidden import hidden_below
 from orgdesk.layout.text import BoxText, Detail, box_text, tracks_staffing
 from orgdesk.layout.tidy import TidyNode, layout
 

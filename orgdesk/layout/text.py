@@ -17,7 +17,7 @@ from enum import IntEnum
 
 from orgdesk.core.model import Position
 from orgdesk.core.organisation import Organisation
-from orgdesk.layout.words import Words, hidden_text
+from orgdesk.layout.words import ENGLISH, Words, hidden_text
 
 __all__ = ["BoxText", "Detail", "Measure", "Words", "box_text", "clean", "estimate_size",
            "truncate", "wrap"]
@@ -88,9 +88,11 @@ def clean(text: str) -> str:
 
 #: Characters a CJK line may not start with (kinsoku shori): closing brackets and
 #: quotes, sentence and clause punctuation, small kana, the prolonged sound mark.
-NO_LINE_START = frozenset("，。、）」』》〉】〕〗〙〛｝］！？：；,.!?:;)]}’”・ー…‥ぁぃぅぇぉっゃゅょァィゥェォッャュョ々〻")
+NO_LINE_START = frozenset(
+    "，。、）」』》〉】〕〗〙〛｝］！？：；,.!?:;)]}’”・ー…‥"  # noqa: RUF001  # CJK punctuation is the point
+    "ぁぃぅぇぉっゃゅょァィゥェォッャュョ々〻")
 #: Characters a line may not end with: opening brackets and quotes.
-NO_LINE_END = frozenset("（「『《〈【〔〖〘〚｛［([{‘“")
+NO_LINE_END = frozenset("（「『《〈【〔〖〘〚｛［([{‘“")  # noqa: RUF001  # CJK brackets, which is the point
 _HYPHENS = frozenset("-\u2010\u2011\u2013")
 
 
@@ -186,7 +188,7 @@ def tracks_staffing(org: Organisation) -> bool:
 
 
 def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMMARY,
-             words: Words = Words(), staffing: bool | None = None,
+             words: Words = ENGLISH, staffing: bool | None = None,
              hidden: tuple[int, int] | None = None) -> BoxText:
     """The lines shown for `position` at `detail`.
 

@@ -6,6 +6,8 @@ the language of the chart.
 """
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -55,7 +57,7 @@ PUNCTUATION = "，。、）」』》！？：；（「《"
 @given(st.text(alphabet=CJK + PUNCTUATION, min_size=1, max_size=60))
 def test_cjk_line_never_starts_with_closing_punctuation(title: str) -> None:
     lines = wrap(title, 20)
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in itertools.pairwise(lines):
         # Only a run of punctuation longer than a line may break the rule.
         if any(ch not in PUNCTUATION for ch in previous):
             assert line[0] not in NO_LINE_START, lines
