@@ -26,7 +26,7 @@ from orgdesk.io.fields import UNMAPPED, recognise
 from orgdesk.io.json_format import MAX_TEXT_CHARS, Duplicated
 from orgdesk.io.json_shapes import CHILD_KEYS, Shape, shape_of
 from orgdesk.io.options import ImportOptions
-from orgdesk.io.problems import Problem
+from orgdesk.io.problems import MalformedFile, Problem, name_of
 from orgdesk.io.tables import Table, effective_mapping
 
 UNIT = "entry"
@@ -71,6 +71,9 @@ def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
         shape.edges = [(number, report, top) for number, top, report in shape.edges]
     read = _google(shape) if shape.google else _records(shape)
     read.problems[:0] = shape.problems
+    if not shape.nodes:
+        raise MalformedFile(path, Sentence.of("{file} holds no positions ({shape} without "
+                                              "entries).", file=name_of(path), shape=shape.name))
     structured = bool(read.child_refs) or shape.nesting is not None or shape.edges is not None
     mapping = _auto_mapping(read, structured)
     synthetic: list[str] = []

@@ -102,12 +102,12 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], type[Exception], str]] = {
     "empty graphml": ("chart.graphml", lambda _: b"", MalformedFile, "“chart.graphml” is empty."),
     "broken json": ("doc.json", lambda _: b'{"format": "orgdesk",\n "version": 1,,}', MalformedFile,
                     "“doc.json” line 2: not valid JSON"),
-    "foreign json": ("doc.json", lambda _: b'{"nodes": []}', MalformedFile,
-                     "“doc.json” is not an orgdesk JSON file."),
+    "foreign json": ("doc.json", lambda _: b'{"layout": "tree", "theme": "dark"}', MalformedFile,
+                     "“doc.json” is a JSON object without a list of positions"),
     "newer json": ("doc.json", lambda _: b'{"format": "orgdesk", "version": 99}', MalformedFile,
                    "“doc.json” was written by a newer orgdesk (format version 99)"),
     "deep json": ("doc.json", lambda _: b"[" * 100_000 + b"]" * 100_000, HostileFile,
-                  "“doc.json” is nested too deeply to be read."),
+                  "“doc.json” is nested too deeply to be read ("),
 }
 
 

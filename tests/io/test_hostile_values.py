@@ -53,10 +53,10 @@ JSON_CASES: dict[str, tuple[bytes, str]] = {
                                 "names “positions” twice at its top level"),
     "duplicate setting": (HEAD + ONE + b', "settings": {"x": 1, "x": 2}}',
                           "The document settings name “x” twice."),
-    "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "is nested too deeply to be read."),
+    "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "is nested too deeply to be read ("),
     "deep nesting in a note": (HEAD + b'"positions": [{"id": 1, "title": "a", "notes": '
                                + b"{\"a\": " * 50_000 + b"1" + b"}" * 50_000 + b"}]}",
-                               "is nested too deeply to be read."),
+                               "is nested too deeply to be read ("),
     "not UTF-8": (HEAD + b'\n"positions": [{"id": 1, "title": "\xc4\xe3"}]}',
                   "line 2 is not UTF-8 text"),
     "relation kind of a list": (HEAD + b'"positions": [{"id": 1, "title": "a"}, {"id": 2, '

@@ -153,3 +153,8 @@ def test_cli_refuses_with_one_sentence_and_writes_nothing(tmp_path: Path) -> Non
         ("orgdesk: “deep.json” is nested too deeply to be read (hundreds of levels); write a "
          "deep hierarchy as a flat list of entries with id and parent keys instead.")]
     assert not out.exists()
+
+
+def test_an_empty_list_of_nodes(tmp_path: Path) -> None:
+    assert refused(tmp_path, "empty.json", '{"nodes": []}') == (
+        "“empty.json” holds no positions (a list of nodes without entries).")
