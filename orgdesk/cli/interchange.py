@@ -9,6 +9,9 @@ from pathlib import Path
 _EPILOG = """\
 Columns are recognised by their headers (Visio, draw.io, d3-org-chart, OrgChart JS,
 Organimi, Chinese headers such as 职位 上级 所属部门 岗位职责 任职要求 定员 KPI).
+JSON from other tools (d3-org-chart, GoJS, OrgChart JS, yFiles, Google Charts, nested
+“children” trees) is read as a table: each node's keys are its columns, nested keys as paths
+such as data.name, and the id and parent keys are found by name and by value.
 Unrecognised columns are kept in the notes.  FIELD is one of:
 {fields}
 Nothing is written unless the whole file is sound; every problem is listed with its row.
@@ -21,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     fields = textwrap.fill(" ".join(f.key for f in FIELDS), 88, initial_indent="  ",
                            subsequent_indent="  ")
     cmd = sub.add_parser(
-        "import", help="import CSV, Excel, GraphML or orgdesk JSON into a new .orgdesk file",
+        "import", help="import CSV, Excel, GraphML or JSON (orgdesk's or a peer tool's) into a "
+                  "new .orgdesk file",
         epilog=_EPILOG.format(fields=fields),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("source", type=Path, help="a .csv, .tsv, .txt, .xlsx, .graphml or .json file")
