@@ -47,8 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="the source id of the top position (orients undirected GraphML; "
                           "default: the node without superior data, else the tree's centre)")
     cmd.add_argument("--edges", choices=("down", "up"),
-                     help="GraphML: edges point from superior to report (down) or back (up); "
-                          "default: detected")
+                     help="GraphML and JSON edge lists: edges point from superior to report "
+                          "(down) or back (up); default: detected (JSON: down)")
     cmd.add_argument("--null", action="append", metavar="TOKEN", default=[],
                      help="a superior cell that means “none” (repeatable; NULL, null, (null), "
                           "none, N/A and - are always recognised, 0 when no id is 0)")
