@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                           help="the file to write: .pdf, .docx or .html")
     handbook.add_argument("--root", metavar="TITLE_OR_ID",
                           help="only this position and everything under it")
+    handbook.add_argument("--lang", choices=("zh", "en"),
+                          help="the handbook's language (default: the document's, so Chinese "
+                               "titles make a Chinese handbook whatever the interface's)")
     handbook.set_defaults(handler=_cmd_handbook)
 
     report = sub.add_parser(
@@ -59,7 +62,7 @@ def _cmd_handbook(args: argparse.Namespace) -> int:
     from orgdesk.paint.svg_render import ensure_gui
 
     ensure_gui()
-    write_handbook(org, output, root=root)
+    write_handbook(org, output, root=root, lang=args.lang)
     what = "whole organisation" if root is None else f"branch of “{org.position(root).title}”"
     out(f"Wrote {output} ({what}).")
     return 0

@@ -2,7 +2,9 @@
 
 Each part that starts on a new page is its own QTextDocument laid out on A4
 at 300 dpi, and pages are painted one by one with a running header and a
-page-number footer.  Separate documents rather than CSS page breaks: Qt draws
+page-number footer.  The figure part (an org chart) is painted on landscape
+pages instead, one figure per page under the part's heading and the figure's
+caption.  Separate documents rather than CSS page breaks: Qt draws
 a block pushed to the next page by a break on the previous page too
 (clipped, so invisible, but still text that search and copy find).  Laying
 every part out first gives the contents its page numbers.  Text stays text:
@@ -27,6 +29,7 @@ DPI = 300
 MM = DPI / 25.4  # device units per millimetre
 PT = DPI / 72.0  # device units per point
 PAGE_W, PAGE_H = 210 * MM, 297 * MM  # A4
+PORTRAIT, LANDSCAPE = (PAGE_W, PAGE_H), (PAGE_H, PAGE_W)
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * MM, 24 * MM, 20 * MM
 BODY_W, BODY_H = PAGE_W - 2 * MARGIN_X, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 BODY_WIDTH_MM, BODY_HEIGHT_MM = BODY_W / MM, BODY_H / MM
@@ -63,6 +66,7 @@ class Figure:
     width_pt: float
     height_pt: float
     svg: bytes | None = None
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,9 @@ class PagedDocument:
 
     `contents` makes the table of contents from the first page of each part
     (section number → printed page number).  `images` are PNG resources an
-    HTML part names as `src="page:<name>"`.  `figure` is painted on the first
-    page of the part numbered `figure_part`, below its text.
+    HTML part names as `src="page:<name>"`.  The part numbered `figure_part`
+    is printed as landscape pages, one per figure, each under
+    `figure_heading` and the figure's caption.
     """
 
     title: str
@@ -83,8 +88,9 @@ class PagedDocument:
     parts: Sequence[tuple[str, str]]
     contents: Callable[[dict[str, int]], str]
     images: dict[str, bytes] = field(default_factory=dict)
-    figure: Figure | None = None
+    figures: Sequence[Figure] = ()
     figure_part: str = ""
+    figure_heading: str = ""
     aliases: dict[str, str] = field(default_factory=dict)  # section → section whose page it takes
 
 
@@ -159,47 +165,74 @@ def paint_document_page(painter: QPainter, doc: QTextDocument, index: int) -> No
 
 
 def paint_running_parts(painter: QPainter, running: RunningParts, family: str, page: int,
-                        pages: int) -> None:
+                        pages: int, size: tuple[float, float] = PORTRAIT) -> None:
     """The header (left and right texts over a rule) and the page-number footer."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QPen
 
     p = painter
+    page_w, page_h = size
+    body_w = page_w - 2 * MARGIN_X
     p.setFont(pdf_font(family, 8.5))
     p.setPen(QColor("#666666"))
-    header = QRectF(MARGIN_X, 10 * MM, BODY_W, 8 * MM)
+    header = QRectF(MARGIN_X, 10 * MM, body_w, 8 * MM)
     metrics = p.fontMetrics()  # one line: the left text is shortened to leave the right one room
-    room = int(BODY_W - metrics.horizontalAdvance(running.right) - 6 * MM)
+    room = int(body_w - metrics.horizontalAdvance(running.right) - 6 * MM)
     p.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                metrics.elidedText(running.left, Qt.TextElideMode.ElideRight, max(room, 0)))
     p.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, running.right)
     p.setPen(QPen(QColor(RULE), 0.5 * PT))
-    p.drawLine(QPointF(MARGIN_X, 19 * MM), QPointF(PAGE_W - MARGIN_X, 19 * MM))
+    p.drawLine(QPointF(MARGIN_X, 19 * MM), QPointF(page_w - MARGIN_X, 19 * MM))
     p.setPen(QColor("#666666"))
-    p.drawText(QRectF(MARGIN_X, PAGE_H - 14 * MM, BODY_W, 8 * MM), Qt.AlignmentFlag.AlignCenter,
+    p.drawText(QRectF(MARGIN_X, page_h - 14 * MM, body_w, 8 * MM), Qt.AlignmentFlag.AlignCenter,
                running.footer.format(page=page, pages=pages))
 
 
-def paint_figure(painter: QPainter, figure: Figure, top: float) -> None:
-    """`figure` from `top` (device units) down, fitted to the rest of the page.
+def paint_figure(painter: QPainter, figure: Figure, left: float, top: float, width: float,
+                 height: float) -> None:
+    """`figure` fitted into the area (device units), centred, enlarged at most 1.5×.
 
     Drawn from the SVG when there is one, so boxes stay sharp at any zoom and
-    their titles are text a reader can select and search.  A small figure is
-    enlarged a little (up to 1.5×) so it reads comfortably on the page.
+    their titles are text a reader can select and search.
     """
     from PySide6.QtCore import QByteArray, QRectF
     from PySide6.QtGui import QImage
     from PySide6.QtSvg import QSvgRenderer
 
-    width, height = figure.width_pt * PT, figure.height_pt * PT
-    room_h = MARGIN_TOP + BODY_H - top
-    scale = min(BODY_W / width, room_h / height, 1.5)
-    target = QRectF(MARGIN_X + (BODY_W - width * scale) / 2, top, width * scale, height * scale)
+    fig_w, fig_h = max(figure.width_pt * PT, 1.0), max(figure.height_pt * PT, 1.0)
+    scale = min(width / fig_w, height / fig_h, 1.5)
+    target = QRectF(left + (width - fig_w * scale) / 2, top, fig_w * scale, fig_h * scale)
     renderer = QSvgRenderer(QByteArray(figure.svg)) if figure.svg is not None else None
     if renderer is not None and renderer.isValid():
         renderer.render(painter, target)
-    else:
+    elif figure.png:
         painter.drawImage(target, QImage.fromData(figure.png, "PNG"))  # type: ignore[arg-type]  # PySide6 declares bytes but takes only str
+
+
+def paint_figure_page(painter: QPainter, heading: str, figure: Figure | None, family: str
+                      ) -> None:
+    """A landscape page: the part's heading, the figure's caption, the figure below."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor
+
+    page_w, page_h = LANDSCAPE
+    body_w = page_w - 2 * MARGIN_X
+    p = painter
+    p.setFont(pdf_font(family, 15, bold=True))
+    p.setPen(QColor(ACCENT))
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    p.drawText(QRectF(MARGIN_X, MARGIN_TOP, body_w, 9 * MM), flags, heading)
+    top = MARGIN_TOP + 10 * MM
+    if figure is None:
+        return
+    if figure.caption:
+        p.setFont(pdf_font(family, 11))
+        p.setPen(QColor("#444444"))
+        p.drawText(QRectF(MARGIN_X, top, body_w, 6 * MM), flags,
+                   p.fontMetrics().elidedText(figure.caption, Qt.TextElideMode.ElideRight,
+                                              int(body_w)))
+    top += 7 * MM
+    paint_figure(painter, figure, MARGIN_X, top, body_w, page_h - MARGIN_BOTTOM - top)
 
 
 def _text_document(html: str, writer: QPdfWriter, font: QFont, document: PagedDocument
@@ -237,38 +270,49 @@ def render_paged_pdf(document: PagedDocument, progress: Progress | None = None) 
     writer.setTitle(document.title)
     writer.setCreator("orgdesk")
     font = pdf_font(document.family, 10.5)
-    parts = [(number, _text_document(html, writer, font, document))
+    figure_pages = max(len(document.figures), 1)
+    parts = [(number, None if number == document.figure_part
+              else _text_document(html, writer, font, document))
              for number, html in document.parts]
+
+    def page_count(doc: QTextDocument | None) -> int:
+        return figure_pages if doc is None else doc.pageCount()
+
     # Page numbers as printed: the cover is page 1, the contents start on page 2.
     contents = _text_document(document.contents({}), writer, font, document)
     pages: dict[str, int] = {}
     page = 2 + contents.pageCount()
     for number, doc in parts:
         pages[number] = page
-        page += doc.pageCount()
+        page += page_count(doc)
     for section, taken_from in document.aliases.items():
         if taken_from in pages:
             pages[section] = pages[taken_from]
     contents = _text_document(document.contents(pages), writer, font, document)
     total = page - 1
-    figure_top = 0.0
-    for number, doc in parts:
-        if number == document.figure_part:
-            figure_top = MARGIN_TOP + doc.documentLayout().blockBoundingRect(
-                doc.begin()).bottom() + 4 * MM
+    portrait = QPageLayout.Orientation.Portrait
+    landscape = QPageLayout.Orientation.Landscape
 
     painter = QPainter(writer)
     try:
         paint_cover(painter, document.cover, document.family)
         printed = 1
         for number, doc in [("", contents), *parts]:
-            for index in range(doc.pageCount()):
+            for index in range(page_count(doc)):
+                # A new orientation applies from the next page on.
+                writer.setPageOrientation(portrait if doc is not None else landscape)
                 writer.newPage()
                 printed += 1
-                paint_document_page(painter, doc, index)
-                paint_running_parts(painter, document.running, document.family, printed, total)
-                if document.figure is not None and number == document.figure_part and index == 0:
-                    paint_figure(painter, document.figure, figure_top)
+                if doc is None:
+                    figure = document.figures[index] if document.figures else None
+                    paint_figure_page(painter, document.figure_heading, figure,
+                                      document.family)
+                    paint_running_parts(painter, document.running, document.family, printed,
+                                        total, LANDSCAPE)
+                else:
+                    paint_document_page(painter, doc, index)
+                    paint_running_parts(painter, document.running, document.family, printed,
+                                        total)
                 if progress is not None:
                     progress(printed - 1, total - 1)
     finally:

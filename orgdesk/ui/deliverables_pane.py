@@ -4,7 +4,7 @@ The analysis panel follows the document (refreshed a moment after edits, so
 typing does not recompute it per keystroke); its edited span-of-control
 rules are a document setting, changed as one undoable step.  Compare With…
 highlights the changed positions in the tree; Export Handbook… runs the
-handbook dialog on the document or the selected branch.  The pane talks to
+handbook dialog on the whole document (a branch only when chosen in it).  The pane talks to
 its window through signals (`position_selected`, `problem`,
 `highlight_changed`) and learns the current position from `show_selection`.
 """
@@ -112,7 +112,8 @@ class DeliverablesPane(QObject):
         self.highlight_changed.emit(self.highlighted, QBrush(HIGHLIGHT))
 
     def show_selection(self, pid: PositionId | None) -> None:
-        """The window's current position (the handbook offers its branch)."""
+        """The window's current position (kept for the pane's own use; the handbook
+        no longer starts from it)."""
         self._current = pid
 
     # --------------------------------------------------------------- handbook
@@ -121,6 +122,11 @@ class DeliverablesPane(QObject):
 
         file = self.controller.service.file
         name = file.path.stem if file.path else (self.controller.org.info.title or "")
-        dialog = HandbookDialog(self.controller.org, name, self._current, self._window)
+        # The whole organisation by default; the cover's fields typed in the dialog are
+        # one undoable edit of the document.
+        dialog = HandbookDialog(
+            self.controller.org, name, self._window,
+            save_info=lambda info: self.controller.execute(
+                self.tr("Edit document properties"), lambda s: s.set_info(info)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -1,13 +1,20 @@
-"""File → Export Handbook…: format, branch, and the handbook written in the background.
+"""File → Export Handbook…: format, scope, language, cover, and the handbook written
+in the background.
 
-The dialog picks the format (PDF, DOCX, HTML) and the scope (the whole
-organisation or one branch), asks where to save, and renders on a worker
-thread with a progress bar and a Cancel button; the file appears only when
-it is complete.  The file chooser and the error box are module functions
-(`choose_target`, `show_error`) so tests replace them.
+The dialog picks the format (PDF, DOCX, HTML), the scope (the whole
+organisation unless the user chooses a branch, and it says which), the
+handbook's language (by default the document's, not the interface's) and,
+when the document lacks them, asks for the cover's title, client and
+consultant, which are saved into the document as one undoable edit.  It asks
+where to save and renders on a worker thread with a progress bar and a
+Cancel button; the file appears only when it is complete.  The file chooser
+and the error box are module functions (`choose_target`, `show_error`) so
+tests replace them.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -26,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesk.analysis.texts import tree_indent
-from orgdesk.core.model import PositionId
+from orgdesk.core.model import DocumentInfo, PositionId
 from orgdesk.core.organisation import Organisation
+from orgdesk.export.handbook.content import handbook_language
 from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job
@@ -61,8 +70,10 @@ class HandbookDialog(QDialog):
     handbook_finished = Signal(str)
 
     def __init__(self, org: Organisation, suggested_name: str = "",
-                 selected: PositionId | None = None, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 save_info: Callable[[DocumentInfo], None] | None = None) -> None:
         super().__init__(parent)
+        self._save_info = save_info
         self.setWindowTitle(self.tr("Export Handbook"))
         self._org = org
         self._suggested = suggested_name or org.info.title or "handbook"
@@ -82,8 +93,25 @@ class HandbookDialog(QDialog):
             indent = tree_indent(org.level_of(position.id), "　")
             self.root.addItem(tr("HandbookDialog", "{indent}{title} and everything under it",
                                  indent=indent, title=elide(position.title, 200)), int(position.id))
-        if selected is not None:
-            self.root.setCurrentIndex(max(self.root.findData(int(selected)), 0))
+        # The whole organisation unless the user picks a branch: pre-selecting the
+        # window's current position made one-page handbooks nobody asked for.
+        self.root.setCurrentIndex(0)
+        self.scope = QLabel(self)
+        self.scope.setObjectName("handbookScope")
+        self.scope.setWordWrap(True)
+        self.root.currentIndexChanged.connect(self._show_scope)
+        self._show_scope()
+        self.language = QComboBox(self)
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(handbook_language(org)))
+        info = org.info
+        # The cover's fields, asked for only when the document lacks one of them.
+        self.needs_cover = not (info.title.strip() and info.client.strip()
+                                and info.author.strip())
+        self.title_edit = QLineEdit(info.title or suggested_name, self)
+        self.client_edit = QLineEdit(info.client, self)
+        self.author_edit = QLineEdit(info.author, self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -99,6 +127,17 @@ class HandbookDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Positions"), self.root)
+        form.addRow("", self.scope)
+        form.addRow(self.tr("Handbook language"), self.language)
+        self.cover_note = QLabel(self.tr("The cover shows the document's title, client and "
+                                         "consultant; they are saved in the document."), self)
+        self.cover_note.setWordWrap(True)
+        form.addRow(self.cover_note)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Client"), self.client_edit)
+        form.addRow(self.tr("Consultant"), self.author_edit)
+        for widget in (self.cover_note, self.title_edit, self.client_edit, self.author_edit):
+            form.setRowVisible(widget, self.needs_cover)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -112,6 +151,29 @@ class HandbookDialog(QDialog):
     def chosen_root(self) -> PositionId | None:
         data = self.root.currentData()
         return None if data is None else PositionId(int(data))
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
+
+    def cover_info(self) -> DocumentInfo:
+        """The document's info with the cover's fields as typed in the dialog."""
+        info = self._org.info
+        if not self.needs_cover:
+            return info
+        return replace(info, title=self.title_edit.text().strip(),
+                       client=self.client_edit.text().strip(),
+                       author=self.author_edit.text().strip())
+
+    def _show_scope(self) -> None:
+        root = self.chosen_root()
+        if root is None:
+            self.scope.setText(tr("HandbookDialog", "Scope: the whole organisation "
+                                  "({count} positions).", count=len(self._org)))
+        else:
+            self.scope.setText(tr("HandbookDialog", "Scope: only “{title}” and the {count} "
+                                  "positions under it.",
+                                  title=elide(self._org.position(root).title, 80),
+                                  count=len(self._org.descendant_ids(root))))
 
     @property
     def running(self) -> bool:
@@ -129,14 +191,19 @@ class HandbookDialog(QDialog):
         if self._job is not None:
             return
         self.target = target
+        info = self.cover_info()
+        if info != self._org.info and self._save_info is not None:
+            self._save_info(info)  # one undoable edit; asked no more once filled in
         # The worker reads its own copy (settings included): the window may go on editing.
-        org, root = self._org.copy(), self.chosen_root()
+        org, root, lang = self._org.copy(), self.chosen_root(), self.chosen_language()
+        org.set_info(info)
 
         def write(job: Job) -> None:
             from orgdesk.export.handbook import write_handbook
 
-            write_handbook(org, target, root=root, day=date.today(), progress=job.report)
-        for widget in (self.format, self.root, self.export_button):
+            write_handbook(org, target, root=root, day=date.today(), progress=job.report,
+                           lang="en" if lang == "en" else "zh")
+        for widget in self._inputs():
             widget.setEnabled(False)
         self.progress.setValue(0)
         self.status.setText(tr("HandbookDialog", "Writing {file}…", file=target.name))
@@ -145,6 +212,10 @@ class HandbookDialog(QDialog):
             lambda outcome: self._on_done(
                 "cancel" if outcome.cancelled else outcome.problem),
             lambda values: self._on_progress(*values))  # type: ignore[arg-type]  # the job reports (done, total) tuples
+
+    def _inputs(self) -> tuple[QWidget, ...]:
+        return (self.format, self.root, self.language, self.title_edit, self.client_edit,
+                self.author_edit, self.export_button)
 
     def _cancel_or_close(self) -> None:
         if self._job is not None:
@@ -158,7 +229,7 @@ class HandbookDialog(QDialog):
 
     def _on_done(self, outcome: str) -> None:
         self._job = None
-        for widget in (self.format, self.root, self.export_button):
+        for widget in self._inputs():
             widget.setEnabled(True)
         if outcome == "":
             self.progress.setValue(100)

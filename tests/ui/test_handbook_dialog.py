@@ -40,12 +40,6 @@ def test_options(dialog: HandbookDialog, org: Organisation) -> None:
     assert "项目经理" in dialog.root.currentText()
 
 
-def test_selected_position_is_preselected(qtbot: QtBot, org: Organisation) -> None:
-    box = HandbookDialog(org, selected=PositionId(3))
-    qtbot.addWidget(box)
-    assert box.chosen_root() == PositionId(3)
-
-
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
 def test_export_writes_in_the_background(dialog: HandbookDialog, qtbot: QtBot, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:

@@ -1,5 +1,6 @@
 """The job-description handbook (岗位说明书): cover, contents, org chart, headcount
-summary and one job description per position, as PDF, DOCX or HTML.
+summary and one job description per distinct position, as PDF, DOCX or HTML,
+in the handbook's own language (`lang`).
 
 `write_handbook(org, path)` picks the format from the file's extension,
 renders the whole file in memory and then writes it atomically.  Pictures
@@ -16,8 +17,13 @@ from orgdesk.analysis.scope import branch_organisation
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.export.handbook.content import build_content, printable_organisation
+from orgdesk.export.handbook.content import (
+    build_content,
+    handbook_language,
+    printable_organisation,
+)
 from orgdesk.files import write_atomically
+from orgdesk.layout.words import Language
 
 #: Extensions the handbook can be written as.
 FORMATS = ("pdf", "docx", "html")
@@ -50,12 +56,17 @@ def handbook_format(path: Path) -> str:
 
 
 def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = None,
-                    day: date | None = None, progress: Progress | None = None) -> bytes:
-    """The handbook of `org` (or of the branch under `root`) as the bytes of a `fmt` file."""
+                    day: date | None = None, progress: Progress | None = None,
+                    lang: Language | None = None) -> bytes:
+    """The handbook of `org` (or of the branch under `root`) as the bytes of a `fmt` file.
+
+    `lang` is the handbook's language; None takes the document's content's
+    (Chinese titles make a Chinese handbook), never the interface's.
+    """
     from orgdesk.export.handbook.images import (
         bar_chart_picture,
         chinese_font_family,
-        org_chart_picture,
+        org_chart_pictures,
     )
 
     def step(done: int, total: int) -> None:
@@ -68,40 +79,43 @@ def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = No
             "This handbook would describe {count} positions and orgdesk writes at most "
             "{limit} in one handbook; write it for a branch (--root).",
             count=f"{count:,}", limit=f"{MAX_HANDBOOK_POSITIONS:,}"))
-    scope_org = printable_organisation(org if root is None else branch_organisation(org, root))
+    if fmt not in FORMATS:
+        raise UnknownHandbookFormat(Sentence.of("orgdesk cannot write a handbook as "
+                                                "“{format}”.",
+                                                format=fmt))
+    lang = lang or handbook_language(org)
+    scope_org = printable_organisation(org if root is None else branch_organisation(org, root),
+                                       lang)
     scope = "" if root is None else scope_org.position(root).title
     family = chinese_font_family()
     step(0, 4)
-    content = build_content(scope_org, day or date.today(), scope)
+    content = build_content(scope_org, day or date.today(), scope, lang)
     step(1, 4)
-    chart = org_chart_picture(scope_org)
+    charts = org_chart_pictures(scope_org, lang, content.labels, png=fmt == "docx")
     bars = bar_chart_picture(content.analysis, family)
     step(2, 4)
     if fmt == "pdf":
         from orgdesk.export.handbook.pdf_writer import render_pdf
 
         # Pages are most of the work: report them within steps 2-4.
-        data = render_pdf(content, chart, bars, family,
+        data = render_pdf(content, charts, bars, family,
                           lambda done, total: step(2 * total + 2 * done, 4 * total))
     elif fmt == "docx":
         from orgdesk.export.handbook.docx_writer import render_docx
 
-        data = render_docx(content, chart, bars)
-    elif fmt == "html":
+        data = render_docx(content, charts, bars)
+    else:
         from orgdesk.export.handbook.html_writer import render_html
 
-        data = render_html(content, chart, bars)
-    else:
-        raise UnknownHandbookFormat(Sentence.of("orgdesk cannot write a handbook as "
-                                                "“{format}”.",
-                                                format=fmt))
+        data = render_html(content, charts, bars)
     step(4, 4)
     return data
 
 
 def write_handbook(org: Organisation, output: Path, *, root: PositionId | None = None,
-                   day: date | None = None, progress: Progress | None = None) -> None:
+                   day: date | None = None, progress: Progress | None = None,
+                   lang: Language | None = None) -> None:
     """Render the handbook in the format `output`'s extension names and write it atomically."""
     fmt = handbook_format(output)
-    data = render_handbook(org, fmt, root=root, day=day, progress=progress)
+    data = render_handbook(org, fmt, root=root, day=day, progress=progress, lang=lang)
     write_atomically(output, data)

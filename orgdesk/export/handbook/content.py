@@ -1,60 +1,35 @@
 """What a job-description handbook says, independent of its file format.
 
-One `PositionSheet` per position, laid out like the seeds' 岗位说明书: 职位名称,
-所属部门, 职位定员 (with vacancies), 直接上级, 直接下属, then 岗位职责, 任职要求,
-KPI指标 and 发展方向.  The PDF, DOCX and HTML writers only decide how it looks.
-The handbook is in Chinese, like the documents consultants hand to their
-clients; its labels are collected in `LABELS`.
+One `PositionSheet` per distinct job description, laid out like the seeds'
+岗位说明书: 职位名称, 所属部门, 职位定员 (with vacancies), 直接上级, 直接下属,
+then 岗位职责, 任职要求, 关键绩效指标 and 发展方向.  Positions whose descriptions
+are the same (eight 座席员 under eight team leaders) share one sheet that says
+where the position appears and how many seats it has in all.  The words the
+handbook adds are in its own language (`labels`); the PDF, DOCX and HTML
+writers only decide how it looks.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
-from orgdesk.analysis.texts import headcount_text, kpi_line, requirement_lines, seats_suffix
-from orgdesk.core.model import Kpi, Position, PositionId, PositionKind
+from orgdesk.core.model import Kpi, Position, PositionId, PositionKind, Requirements
 from orgdesk.core.organisation import Organisation
+from orgdesk.export.handbook.labels import (
+    CHINESE,
+    date_text,
+    headcount_text,
+    kpi_line,
+    labels_for,
+    requirement_lines,
+)
+from orgdesk.layout.words import Language, content_language
 
-LABELS = {
-    "handbook": "岗位说明书",
-    "client": "客户",
-    "author": "编制",
-    "date": "日期",
-    "contents": "目录",
-    "chart": "组织结构图",
-    "summary": "人员编制汇总",
-    "sheets": "岗位说明",
-    "title": "职位名称",
-    "department": "所属部门",
-    "headcount": "职位定员",
-    "superior": "直接上级",
-    "reports": "直接下属",
-    "duties": "岗位职责",
-    "requirements": "任职要求",
-    "kpis": "KPI指标",
-    "career": "发展方向",
-    "none": "无",
-    "to_fill": "待补充",
-    "staff": "（参谋/助理岗位）",
-    "no_department": "未分部门",
-    "branch": "范围",
-    "positions": "岗位数",
-    "planned": "定员",
-    "filled": "在岗",
-    "vacancies": "空缺",
-    "level": "层级",
-    "by_department": "按部门统计",
-    "by_level": "按层级统计",
-    "total": "合计",
-    "page": "第 {page} 页 / 共 {pages} 页",
-    # What a job description leaves out (the document keeps all of it).
-    "more_characters": "……（另有 {count} 个字符未显示）",
-    "more_items": "……（另有 {count} 项未列出）",
-}
+#: The Chinese labels (the default handbook's); `HandbookContent.labels` is the one to use.
+LABELS = CHINESE
 
 #: What one job description shows.  A handbook is read by people: a title of
 #: 100,000 characters or a position with 10,000 duties made the PDF run for
@@ -68,34 +43,64 @@ MAX_LIST_CHARS = 10_000  # all the items of one list together
 
 
 @dataclass(frozen=True, slots=True)
+class Ref:
+    """A position named on a sheet, and the anchor of the sheet describing it."""
+
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
 class PositionSheet:
-    """One position's job description, as text ready to lay out."""
+    """One job description, as text ready to lay out; shared by identical positions."""
 
     number: str  # "3.2"-style section number
-    position_id: PositionId
+    anchor: str  # "p<first position id>": the id HTML links and DOCX bookmarks use
+    position_ids: tuple[PositionId, ...]  # every position it describes, in tree order
     title: str
     heading: str  # the title, with its department or superior when the title repeats
     department: str
-    headcount: str
+    headcount: str  # the seats of every position it describes, together
     headcount_note: str
-    superior: str
-    reports: str
+    superiors: tuple[Ref, ...]
+    report_refs: tuple[Ref, ...]
     duties: tuple[str, ...]
     requirements: tuple[str, ...]
     kpis: tuple[str, ...]
     career_path: str
     staff: bool
-    # "" or what a list leaves out (LABELS["more_items"]), shown after its items.
+    # "" or what a list leaves out (labels["more_items"]), shown after its items.
     duties_omitted: str = ""
     requirements_omitted: str = ""
     kpis_omitted: str = ""
+    reports_omitted: str = ""
+    #: Where a shared description's positions appear ("组长A1", "组长A2 ×2" …);
+    #: empty for a position described alone.
+    appears: tuple[str, ...] = ()
+    appears_omitted: str = ""
+    none: str = "无"
+    separator: str = "、"
+
+    @property
+    def position_id(self) -> PositionId:
+        return self.position_ids[0]
+
+    @property
+    def superior(self) -> str:
+        return self.separator.join(r.text for r in self.superiors) or self.none
+
+    @property
+    def reports(self) -> str:
+        if not self.report_refs:
+            return self.none
+        return self.separator.join(r.text for r in self.report_refs) + self.reports_omitted
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HandbookContent:
-    """The whole handbook: cover, the org chart's scope, the figures and one sheet per position."""
+    """The whole handbook: cover, the org chart's scope, the figures and the sheets."""
 
-    title: str
+    title: str  # the document's title ("" when it has none)
     scope: str  # "" for the whole organisation, else the branch's root title
     client: str
     author: str
@@ -103,15 +108,31 @@ class HandbookContent:
     sheets: tuple[PositionSheet, ...]
     analysis: HeadcountAnalysis
     org: Organisation  # the organisation (or branch) the handbook covers
+    lang: Language = "zh"
+    version: str = ""  # the document's last change, as a date
+    labels: dict[str, str] = field(default_factory=lambda: CHINESE)
 
     def section_titles(self) -> list[tuple[str, str]]:
-        """(number, title) of every section, for the table of contents."""
-        return ([("1", LABELS["chart"]), ("2", LABELS["summary"]), ("3", LABELS["sheets"])]
+        """(number, title) of every section, for the table of contents (no repeats)."""
+        labels = self.labels
+        return ([("1", labels["chart"]), ("2", labels["summary"]), ("3", labels["sheets"])]
                 + [(s.number, s.heading) for s in self.sheets])
 
+    @property
+    def running_title(self) -> str:
+        """What the running header and the file's properties call the handbook."""
+        return self.title or self.client
 
-def date_text(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    def cover_rows(self) -> tuple[tuple[str, str], ...]:
+        labels = self.labels
+        return ((labels["client"], self.client), (labels["branch"], self.scope),
+                (labels["author"], self.author), (labels["date"], self.date_text),
+                (labels["version"], self.version))
+
+
+def handbook_language(org: Organisation) -> Language:
+    """The handbook's language when none is chosen: the document's content's."""
+    return content_language(p.title for p in org.positions())
 
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/CR, U+FFFE/FFFF, lone
@@ -119,15 +140,15 @@ def date_text(day: date) -> str:
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def shown(text: str, limit: int) -> str:
+def shown(text: str, limit: int, labels: dict[str, str] = CHINESE) -> str:
     """`text`, or its first `limit` characters and a note of how many more there are."""
     if len(text) <= limit:
         return text
-    return text[:limit] + LABELS["more_characters"].format(count=f"{len(text) - limit:,}")
+    return text[:limit] + labels["more_characters"].format(count=f"{len(text) - limit:,}")
 
 
-def shown_items(items: Sequence[str], limit: int = MAX_TEXT_CHARS
-                ) -> tuple[tuple[str, ...], str]:
+def shown_items(items: Sequence[str], limit: int = MAX_TEXT_CHARS,
+                labels: dict[str, str] = CHINESE) -> tuple[tuple[str, ...], str]:
     """The items a job description lists (each cut to `limit`) and a note of those left out.
 
     At most MAX_LIST_ITEMS items and MAX_LIST_CHARS characters together; the
@@ -138,99 +159,181 @@ def shown_items(items: Sequence[str], limit: int = MAX_TEXT_CHARS
     for item in items:
         if len(kept) == MAX_LIST_ITEMS or (kept and room <= 0):
             break
-        text = shown(item, min(limit, max(room, 1)))
+        text = shown(item, min(limit, max(room, 1)), labels)
         kept.append(text)
         room -= len(text)
     left = len(items) - len(kept)
-    return tuple(kept), (LABELS["more_items"].format(count=f"{left:,}") if left else "")
+    return tuple(kept), (labels["more_items"].format(count=f"{left:,}") if left else "")
 
 
-def _clean(text: str, limit: int = MAX_TEXT_CHARS) -> str:
-    return shown(_UNPRINTABLE.sub("", text), limit)
-
-
-def _name(text: str) -> str:
-    return _clean(text, MAX_NAME_CHARS).strip() or "?"
-
-
-def printable_organisation(org: Organisation) -> Organisation:
+def printable_organisation(org: Organisation, lang: Language = "zh") -> Organisation:
     """A copy of `org` whose text every handbook format can carry, in the length it shows.
 
     Characters no format can hold are dropped, and names and texts are cut to
     MAX_NAME_CHARS and MAX_TEXT_CHARS with a note of what is not shown, so
     the chart, headings and tables of every format show the same text.
     """
+    labels = labels_for(lang)
+
+    def clean(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+        return shown(_UNPRINTABLE.sub("", text), limit, labels)
+
+    def name(text: str) -> str:
+        return clean(text, MAX_NAME_CHARS).strip() or "?"
+
     def clean_position(p: Position) -> Position:
         req = p.requirements
         return replace(
-            p, title=_name(p.title), level=_clean(p.level, MAX_NAME_CHARS),
-            headcount_note=_clean(p.headcount_note), duties=tuple(map(_clean, p.duties)),
-            requirements=replace(req, languages=tuple(map(_clean, req.languages)),
-                                 skills=tuple(map(_clean, req.skills)), other=_clean(req.other)),
-            kpis=tuple(Kpi(_clean(k.name), _clean(k.target)) for k in p.kpis),
-            career_path=_clean(p.career_path), notes=_clean(p.notes))
+            p, title=name(p.title), level=clean(p.level, MAX_NAME_CHARS),
+            headcount_note=clean(p.headcount_note), duties=tuple(map(clean, p.duties)),
+            requirements=replace(req, languages=tuple(map(clean, req.languages)),
+                                 skills=tuple(map(clean, req.skills)), other=clean(req.other)),
+            kpis=tuple(Kpi(clean(k.name), clean(k.target)) for k in p.kpis),
+            career_path=clean(p.career_path), notes=clean(p.notes))
 
-    info = replace(org.info, title=_clean(org.info.title, MAX_NAME_CHARS),
-                   client=_clean(org.info.client, MAX_NAME_CHARS),
-                   author=_clean(org.info.author, MAX_NAME_CHARS), notes=_clean(org.info.notes))
-    departments = [replace(d, name=_name(d.name)) for d in org.departments]
-    relations = [replace(r, label=_clean(r.label)) for r in org.relations]
+    info = replace(org.info, title=clean(org.info.title, MAX_NAME_CHARS),
+                   client=clean(org.info.client, MAX_NAME_CHARS),
+                   author=clean(org.info.author, MAX_NAME_CHARS), notes=clean(org.info.notes))
+    departments = [replace(d, name=name(d.name)) for d in org.departments]
+    relations = [replace(r, label=clean(r.label)) for r in org.relations]
     return Organisation(info, departments, [clean_position(p) for p in org.positions()], relations)
 
 
-def _reports(titles: list[str]) -> str:
-    """直接下属: the titles of the direct reports, the first MAX_LIST_ITEMS of them."""
-    if not titles:
-        return LABELS["none"]
-    shown_titles, omitted = shown_items(titles)
-    return "、".join(shown_titles) + omitted
+#: What makes two job descriptions the same: the text a reader sees, never the
+#: id, the superior, the department or the number of seats.
+DescriptionKey = tuple[str, tuple[str, ...], Requirements, tuple[Kpi, ...], str, PositionKind]
 
 
-def _headings(org: Organisation) -> dict[PositionId, str]:
-    """Section headings: a title used by several positions (four "项目组长") gets
-    its department, or its superior's title, so the contents tells them apart."""
-    departments = {d.id: d.name for d in org.departments}
-    positions = list(org.positions())
-    counts = Counter(p.title for p in positions)
-    headings = {}
-    for position in positions:
-        heading = position.title
-        if counts[position.title] > 1:
-            superior = org.superior(position.id)
-            where = (departments[position.department_id] if position.department_id is not None
-                     else superior.title if superior is not None else "")
-            if where:
-                heading += f"（{where}）"
-        headings[position.id] = heading
-    return headings
+def description_key(position: Position) -> DescriptionKey:
+    return (position.title, position.duties, position.requirements, position.kpis,
+            position.career_path, position.kind)
 
 
-def build_content(org: Organisation, day: date, scope: str = "") -> HandbookContent:
-    """The handbook of `org` (already cut to a branch when `scope` names one)."""
-    departments = {d.id: d.name for d in org.departments}
-    headings = _headings(org)
-    sheets = []
-    for index, position in enumerate(org.positions(), start=1):
-        superior = org.superior(position.id)
-        reports = org.direct_reports(position.id)
-        duties, duties_omitted = shown_items(position.duties)
+def description_groups(org: Organisation) -> list[list[Position]]:
+    """The positions of `org` grouped by identical job description, in tree order."""
+    groups: dict[DescriptionKey, list[Position]] = {}
+    for position in org.positions():
+        groups.setdefault(description_key(position), []).append(position)
+    return list(groups.values())
+
+
+def _seats(counts: list[int]) -> str:
+    """" ×14" when every occurrence has 14 seats, " ×12–14" when they differ, "" for one."""
+    low, high = min(counts), max(counts)
+    if low == high:
+        return f" ×{low}" if low != 1 else ""
+    return f" ×{low}–{high}"
+
+
+class _Builder:
+    """Makes the sheets: groups, their anchors, and the references between them."""
+
+    def __init__(self, org: Organisation, lang: Language) -> None:
+        self.org = org
+        self.lang = lang
+        self.labels = labels_for(lang)
+        self.departments = {d.id: d.name for d in org.departments}
+        self.groups = description_groups(org)
+        self.anchor_of: dict[PositionId, str] = {}
+        for group in self.groups:
+            anchor = f"p{group[0].id}"
+            for position in group:
+                self.anchor_of[position.id] = anchor
+
+    def department(self, position: Position) -> str:
+        return ("" if position.department_id is None
+                else self.departments[position.department_id])
+
+    def headings(self) -> list[str]:
+        """A title used by several different descriptions (four "项目组长" with their
+        own duties) gets its department, or its superior's title, so the
+        contents tells them apart."""
+        labels = self.labels
+        titles: dict[str, int] = {}
+        for group in self.groups:
+            titles[group[0].title] = titles.get(group[0].title, 0) + 1
+        headings = []
+        for group in self.groups:
+            first = group[0]
+            heading = first.title
+            if titles[first.title] > 1:
+                superior = self.org.superior(first.id)
+                where = self.department(first) or (superior.title if superior else "")
+                if where:
+                    heading += f"{labels['open']}{where}{labels['close']}"
+            headings.append(heading)
+        return headings
+
+    def superiors(self, group: list[Position]) -> tuple[Ref, ...]:
+        refs: dict[PositionId, Ref] = {}
+        for position in group:
+            superior = self.org.superior(position.id)
+            if superior is not None and superior.id not in refs:
+                refs[superior.id] = Ref(superior.title, self.anchor_of[superior.id])
+        return tuple(refs.values())
+
+    def reports(self, group: list[Position]) -> tuple[tuple[Ref, ...], str]:
+        """The direct reports of every position in `group`, one entry per description."""
+        seats: dict[str, list[int]] = {}
+        title: dict[str, str] = {}
+        for position in group:
+            per_anchor: dict[str, int] = {}
+            for report in self.org.direct_reports(position.id):
+                anchor = self.anchor_of[report.id]
+                title.setdefault(anchor, report.title)
+                per_anchor[anchor] = per_anchor.get(anchor, 0) + report.planned_headcount
+            for anchor, count in per_anchor.items():
+                seats.setdefault(anchor, []).append(count)
+        refs = [Ref(title[a] + _seats(counts), a) for a, counts in seats.items()]
+        shown_texts, omitted = shown_items([r.text for r in refs], labels=self.labels)
+        return tuple(refs[:len(shown_texts)]), omitted
+
+    def appears(self, group: list[Position]) -> tuple[tuple[str, ...], str]:
+        """Where a shared description's positions are: superior (department) ×seats."""
+        if len(group) == 1:
+            return (), ""
+        labels = self.labels
+        places: dict[str, int] = {}
+        for position in group:
+            superior = self.org.superior(position.id)
+            where = superior.title if superior is not None else labels["none"]
+            department = self.department(position)
+            if department:
+                where += f"{labels['open']}{department}{labels['close']}"
+            places[where] = places.get(where, 0) + position.planned_headcount
+        texts = [where + (f" ×{seats}" if seats != 1 else "") for where, seats in places.items()]
+        shown_texts, omitted = shown_items(texts, labels=self.labels)
+        return shown_texts, omitted + labels["places"].format(count=f"{len(group):,}")
+
+    def sheet(self, index: int, group: list[Position], heading: str) -> PositionSheet:
+        labels, lang = self.labels, self.lang
+        position = group[0]
+        duties, duties_omitted = shown_items(position.duties, labels=labels)
         requirements, requirements_omitted = shown_items(
-            requirement_lines(position.requirements))
-        kpis, kpis_omitted = shown_items([kpi_line(k) for k in position.kpis[:MAX_LIST_ITEMS]])
+            requirement_lines(position.requirements, lang), labels=labels)
+        kpis, kpis_omitted = shown_items(
+            [kpi_line(k, lang) for k in position.kpis[:MAX_LIST_ITEMS]], labels=labels)
         if len(position.kpis) > MAX_LIST_ITEMS:  # KPI lines are made only for those shown
-            kept = len(kpis)
-            kpis_omitted = LABELS["more_items"].format(count=f"{len(position.kpis) - kept:,}")
-        sheets.append(PositionSheet(
+            kpis_omitted = labels["more_items"].format(
+                count=f"{len(position.kpis) - len(kpis):,}")
+        departments = list(dict.fromkeys(filter(None, map(self.department, group))))
+        notes = list(dict.fromkeys(p.headcount_note for p in group if p.headcount_note))
+        planned = sum(p.planned_headcount for p in group)
+        filled = sum(p.filled_headcount for p in group)
+        report_refs, reports_omitted = self.reports(group)
+        appears, appears_omitted = self.appears(group)
+        return PositionSheet(
             number=f"3.{index}",
-            position_id=position.id,
+            anchor=self.anchor_of[position.id],
+            position_ids=tuple(p.id for p in group),
             title=position.title,
-            heading=headings[position.id],
-            department=(departments[position.department_id]
-                        if position.department_id is not None else LABELS["none"]),
-            headcount=headcount_text(position),
-            headcount_note=position.headcount_note,
-            superior=superior.title if superior is not None else LABELS["none"],
-            reports=_reports([r.title + seats_suffix(r) for r in reports]),
+            heading=heading,
+            department=labels["list_separator"].join(departments) or labels["none"],
+            headcount=headcount_text(planned, filled, lang),
+            headcount_note=shown("\n".join(notes), MAX_TEXT_CHARS, labels),
+            superiors=self.superiors(group),
+            report_refs=report_refs,
+            reports_omitted=reports_omitted,
             duties=duties,
             requirements=requirements,
             kpis=kpis,
@@ -239,14 +342,36 @@ def build_content(org: Organisation, day: date, scope: str = "") -> HandbookCont
             duties_omitted=duties_omitted,
             requirements_omitted=requirements_omitted,
             kpis_omitted=kpis_omitted,
-        ))
+            appears=appears,
+            appears_omitted=appears_omitted,
+            none=labels["none"],
+            separator=labels["list_separator"],
+        )
+
+
+def build_content(org: Organisation, day: date, scope: str = "",
+                  lang: Language | None = None) -> HandbookContent:
+    """The handbook of `org` (already cut to a branch when `scope` names one)."""
+    lang = lang or handbook_language(org)
+    labels = labels_for(lang)
+    builder = _Builder(org, lang)
+    sheets = tuple(builder.sheet(index, group, heading) for index, (group, heading)
+                   in enumerate(zip(builder.groups, builder.headings()), start=1))
+    title = org.info.title.strip()
+    # A title that only repeats the kind of document ("岗位说明书") says nothing on the
+    # cover under that same word.
+    if title in (labels["handbook"], CHINESE["handbook"]):
+        title = ""
     return HandbookContent(
-        title=org.info.title or LABELS["handbook"],
+        title=title,
         scope=scope,
-        client=org.info.client,
-        author=org.info.author,
-        date_text=date_text(day),
-        sheets=tuple(sheets),
+        client=org.info.client.strip(),
+        author=org.info.author.strip(),
+        date_text=date_text(day, lang),
+        sheets=sheets,
         analysis=analyse_headcount(org),
         org=org,
+        lang=lang,
+        version=date_text(org.info.modified.astimezone().date(), lang),
+        labels=labels,
     )

@@ -2,7 +2,9 @@
 
 Headings use Word's own "Heading 1/2" styles, so the navigation pane and the
 table of contents work; the contents is a real TOC field whose cached text
-lists the sections (Word or WPS fill in page numbers on "Update field").
+lists the sections (Word or WPS fill in page numbers on "Update field"), so
+it is never empty.  The org chart has a landscape section of its own, one
+chart page per page.
 Chinese text is given an East Asian font explicitly: python-docx's `font.name`
 sets only the Latin slots, and Word would otherwise fall back to a Latin
 font's idea of Chinese.
@@ -14,17 +16,19 @@ from typing import NamedTuple, cast
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle, _TableStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from orgdesk.export.handbook.content import LABELS, HandbookContent, PositionSheet
+from orgdesk.export.handbook.chart_pages import CHART_AREA_PT
+from orgdesk.export.handbook.content import HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
 
 #: Fonts a client's Word or WPS has (Windows, macOS); LibreOffice substitutes its own.
@@ -151,9 +155,10 @@ def _label(cell: _Cell, text: str) -> None:
     cell.paragraphs[0].add_run(text).bold = True
 
 
-def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool, omitted: str = "") -> None:
+def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool, omitted: str = "",
+           empty: str = "") -> None:
     if not lines:
-        run = cell.paragraphs[0].add_run(LABELS["to_fill"])
+        run = cell.paragraphs[0].add_run(empty)
         run.font.color.rgb = RGBColor(0x88, 0x88, 0x88)
         return
     for index, line in enumerate(lines, start=1):
@@ -164,56 +169,61 @@ def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool, omitted: str = "
         note.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
-def _sheet(doc: DocxDocument, styles: _Styles, sheet: PositionSheet, first: bool) -> None:
+def _sheet(doc: DocxDocument, styles: _Styles, sheet: PositionSheet, first: bool,
+           labels: dict[str, str]) -> None:
     heading = doc.add_paragraph(f"{sheet.number}　{sheet.heading}", styles.heading)
     heading.paragraph_format.page_break_before = not first
     if sheet.staff:
-        heading.add_run(f" {LABELS['staff']}").bold = False
+        heading.add_run(f" {labels['staff']}").bold = False
     widths = (2.4, 5.6, 2.4, 5.6)
-    table: Table = doc.add_table(rows=7, cols=4)
+    wide = ([(labels["appears"], (sheet.separator.join(sheet.appears) + sheet.appears_omitted,),
+              False, "")] if sheet.appears else [])
+    wide += [(labels["reports"], (sheet.reports,), False, ""),
+             (labels["duties"], sheet.duties, True, sheet.duties_omitted),
+             (labels["requirements"], sheet.requirements, False, sheet.requirements_omitted),
+             (labels["kpis"], sheet.kpis, True, sheet.kpis_omitted),
+             (labels["career"], (sheet.career_path,) if sheet.career_path else (), False, "")]
+    table: Table = doc.add_table(rows=2 + len(wide), cols=4)
     _grid(table, widths, styles.grid)
     head = [_cells(table, 0), _cells(table, 1)]
-    _label(head[0][0], LABELS["title"])
+    _label(head[0][0], labels["title"])
     head[0][1].text = sheet.title
-    _label(head[0][2], LABELS["department"])
+    _label(head[0][2], labels["department"])
     head[0][3].text = sheet.department
-    _label(head[1][0], LABELS["headcount"])
+    _label(head[1][0], labels["headcount"])
     head[1][1].text = sheet.headcount
     if sheet.headcount_note:
         note = head[1][1].add_paragraph().add_run(sheet.headcount_note)
         note.font.size = Pt(9)
         note.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-    _label(head[1][2], LABELS["superior"])
+    _label(head[1][2], labels["superior"])
     head[1][3].text = sheet.superior
-    wide = [(LABELS["reports"], (sheet.reports,), False, ""),
-            (LABELS["duties"], sheet.duties, True, sheet.duties_omitted),
-            (LABELS["requirements"], sheet.requirements, False, sheet.requirements_omitted),
-            (LABELS["kpis"], sheet.kpis, True, sheet.kpis_omitted),
-            (LABELS["career"], (sheet.career_path,) if sheet.career_path else (), False, "")]
     for row, (label, lines, numbered, omitted) in enumerate(wide, start=2):
         _label(_cells(table, row)[0], label)
-        _lines(_span_rest(table, row, sum(widths[1:])), lines, numbered, omitted)
+        _lines(_span_rest(table, row, sum(widths[1:])), lines, numbered, omitted,
+               labels["to_fill"])
 
 
 def _figures(doc: DocxDocument, content: HandbookContent) -> None:
     analysis = content.analysis
     totals = analysis.totals
+    labels = content.labels
     blocks = [
-        (LABELS["by_department"], LABELS["department"],
-         [(g.key or LABELS["no_department"], g.positions, g.planned, g.filled, g.vacancies)
+        (labels["by_department"], labels["department"],
+         [(g.key or labels["no_department"], g.positions, g.planned, g.filled, g.vacancies)
           for g in analysis.departments]),
-        (LABELS["by_level"], LABELS["level"], [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
+        (labels["by_level"], labels["level"], [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies)
                            for g in analysis.levels]),
     ]
     for caption, first_label, groups in blocks:
         doc.add_paragraph().add_run(caption).bold = True
-        rows = [(LABELS["total"], totals.positions, totals.planned, totals.filled,
+        rows = [(labels["total"], totals.positions, totals.planned, totals.filled,
                  totals.vacancies)]
         table = doc.add_table(rows=1, cols=5)
         _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9), "Table Grid")
-        for cell, text in zip(table.rows[0].cells, (first_label, LABELS["positions"],
-                                                     LABELS["planned"], LABELS["filled"],
-                                                     LABELS["vacancies"])):
+        for cell, text in zip(table.rows[0].cells, (first_label, labels["positions"],
+                                                     labels["planned"], labels["filled"],
+                                                     labels["vacancies"])):
             _label(cell, text)
         for values in [*groups, *rows]:
             cells = table.add_row().cells
@@ -225,19 +235,24 @@ def _figures(doc: DocxDocument, content: HandbookContent) -> None:
         doc.add_paragraph()
 
 
-def _picture(doc: DocxDocument, picture: Picture, max_height_cm: float) -> None:
+def _picture(doc: DocxDocument, picture: Picture, max_width_cm: float, max_height_cm: float,
+             enlarge: float = 1.0) -> None:
     width_cm = picture.width_pt / 72 * 2.54
     height_cm = picture.height_pt / 72 * 2.54
-    scale = min(BODY_WIDTH_CM / width_cm, max_height_cm / height_cm, 1.0)
+    scale = min(max_width_cm / width_cm, max_height_cm / height_cm, enlarge)
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.add_run().add_picture(BytesIO(picture.png), width=Cm(width_cm * scale))
 
 
 def _cover(doc: DocxDocument, content: HandbookContent) -> None:
+    labels = content.labels
     for _ in range(6):
         doc.add_paragraph()
-    for text, size, colour in ((LABELS["handbook"], 32, ACCENT), (content.title, 18, None)):
+    lines = [(labels["handbook"], 32, ACCENT)]
+    if content.title:
+        lines.append((content.title, 18, None))
+    for text, size, colour in lines:
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(text)
@@ -247,18 +262,22 @@ def _cover(doc: DocxDocument, content: HandbookContent) -> None:
             run.font.color.rgb = colour
     for _ in range(8):
         doc.add_paragraph()
-    for label, value in ((LABELS["client"], content.client), (LABELS["branch"], content.scope),
-                         (LABELS["author"], content.author), (LABELS["date"], content.date_text)):
+    for label, value in content.cover_rows():
         if value:
             paragraph = doc.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run(f"{label}：{value}").font.size = Pt(12)
+            paragraph.add_run(f"{label}{labels['colon']}{value}").font.size = Pt(12)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+#: The contents field: headings of levels 1-3, as hyperlinks, without page
+#: numbers in web view, and paragraphs whose outline level is set count too.
+TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 
 
 def _contents(doc: DocxDocument, content: HandbookContent) -> None:
     title = doc.add_paragraph()
-    run = title.add_run(LABELS["contents"])
+    run = title.add_run(content.labels["contents"])
     run.bold = True
     run.font.size = Pt(16)
     run.font.color.rgb = ACCENT
@@ -266,7 +285,7 @@ def _contents(doc: DocxDocument, content: HandbookContent) -> None:
     # LibreOffice show until the field is updated (then with page numbers).
     paragraph = doc.add_paragraph()
     _field_char(paragraph.add_run(), "begin")
-    _field_code(paragraph.add_run(), 'TOC \\o "1-2" \\h \\z \\u')
+    _field_code(paragraph.add_run(), TOC_FIELD)
     _field_char(paragraph.add_run(), "separate")
     for index, (number, text) in enumerate(content.section_titles()):
         if index:
@@ -277,46 +296,74 @@ def _contents(doc: DocxDocument, content: HandbookContent) -> None:
     paragraph.add_run().add_break(WD_BREAK.PAGE)
 
 
-def render_docx(content: HandbookContent, chart: Picture, bars: Picture) -> bytes:
+def _page_setup(section: Section, landscape: bool) -> None:
+    """A4 in the orientation asked, with the handbook's margins."""
+    short, long = Cm(21.0), Cm(29.7)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.left_margin = section.right_margin = Cm(2.0 if landscape else 2.5)
+    section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.0)
+
+
+def _charts(doc: DocxDocument, content: HandbookContent, charts: list[Picture]) -> None:
+    """The chart section: landscape pages, one chart page each, captioned."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page_setup(section, landscape=True)
+    section.different_first_page_header_footer = False
+    doc.add_heading(f"1　{content.labels['chart']}", level=1)
+    width_cm, height_cm = CHART_AREA_PT[0] / 72 * 2.54, CHART_AREA_PT[1] / 72 * 2.54
+    for index, chart in enumerate(charts):
+        if chart.caption:
+            caption = doc.add_paragraph()
+            caption.paragraph_format.page_break_before = index > 0
+            caption.add_run(chart.caption).bold = True
+        if chart.png:
+            _picture(doc, chart, width_cm, height_cm, enlarge=1.5)
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page_setup(section, landscape=False)
+    section.different_first_page_header_footer = False
+
+
+def render_docx(content: HandbookContent, charts: list[Picture], bars: Picture) -> bytes:
     """The complete handbook as .docx bytes."""
+    labels = content.labels
     doc = Document()
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.0)
+    _page_setup(section, landscape=False)
     section.different_first_page_header_footer = True  # no header or number on the cover
     _prepare_styles(doc)
+    title = content.running_title
     properties = doc.core_properties
-    properties.title = f"{content.title} · {LABELS['handbook']}"
+    properties.title = f"{title} · {labels['handbook']}" if title else labels["handbook"]
     properties.author = content.author or "orgdesk"
-    properties.subject = LABELS["handbook"]
+    properties.subject = labels["handbook"]
+    properties.language = "zh-CN" if content.lang == "zh" else "en"
     header = section.header.paragraphs[0]
-    header.text = content.title + (f" · {content.scope}" if content.scope else "")
+    header.text = title + (f" · {content.scope}" if title and content.scope else content.scope)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 ")
+    before, _, rest = labels["page"].partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    footer.add_run(before)
     _field(footer, "PAGE", "1")
-    footer.add_run(" 页 / 共 ")
+    footer.add_run(between)
     _field(footer, "NUMPAGES", "1")
-    footer.add_run(" 页")
+    footer.add_run(after)
 
     _cover(doc, content)
     _contents(doc, content)
-    doc.add_heading(f"1　{LABELS['chart']}", level=1)
-    _picture(doc, chart, max_height_cm=21.0)
-    heading = doc.add_heading(f"2　{LABELS['summary']}", level=1)
-    heading.paragraph_format.page_break_before = True
+    _charts(doc, content, charts)
+    doc.add_heading(f"2　{labels['summary']}", level=1)
     _figures(doc, content)
-    _picture(doc, bars, max_height_cm=14.0)
-    heading = doc.add_heading(f"3　{LABELS['sheets']}", level=1)
+    _picture(doc, bars, BODY_WIDTH_CM, 14.0)
+    heading = doc.add_heading(f"3　{labels['sheets']}", level=1)
     heading.paragraph_format.page_break_before = True
     # Styles looked up once: python-docx finds a style by name with a linear scan.
     # python-docx types a looked-up style as the base class; these two are what their names say.
     styles = _Styles(cast(ParagraphStyle, doc.styles["Heading 2"]),
                      cast(_TableStyle, doc.styles["Table Grid"]))
     for index, sheet in enumerate(content.sheets):
-        _sheet(doc, styles, sheet, first=index == 0)
+        _sheet(doc, styles, sheet, index == 0, labels)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -1,15 +1,22 @@
 """The handbook as one self-contained HTML file.
 
-Everything is inside the file: the style sheet and the pictures as data:
-URIs, so it can be mailed, opened offline or printed from any browser.
-Every piece of document text goes through `html.escape`.
+Everything is inside the file: the style sheet, the org chart's pages as
+inline SVG (from the chart export, re-serialised through an allow-list: no
+script, no event attribute, no outside link) and the bar chart as a data:
+URI, so it can be mailed, opened offline or printed from any browser.  Every
+piece of document text is escaped.  The contents links to every section and
+job description, each description links to its superiors' and reports'
+descriptions and back to the contents.
 """
 from __future__ import annotations
 
 import base64
 from html import escape
+from xml.etree import ElementTree
 
-from orgdesk.export.handbook.content import LABELS, HandbookContent, PositionSheet
+from defusedxml.ElementTree import fromstring
+
+from orgdesk.export.handbook.content import HandbookContent, PositionSheet, Ref
 from orgdesk.export.handbook.images import Picture
 from orgdesk.paint.fonts import css_font_list
 
@@ -41,103 +48,179 @@ p.sub { font-weight: bold; margin: 1em 0 .3em; }
 .note { color: #555; font-size: 9pt; }
 .empty { color: #888; }
 img { max-width: 100%; height: auto; }
+svg.chart { max-width: 100%; height: auto; display: block; margin: .5em auto 1.5em; }
+p.caption { font-weight: bold; margin: 1.5em 0 .3em; }
+a.back { font-size: 9pt; color: #2F5597; }
+td a { color: #2F5597; }
 @media print { .sheet-section { page-break-before: always; } .cover { page-break-after: always; } }
 """
 
 
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+#: What an inline chart may hold: Graphviz's drawing elements, nothing that runs
+#: or loads (script, foreignObject, image, use of outside files, animations).
+SVG_ELEMENTS = frozenset({"svg", "g", "path", "polygon", "polyline", "ellipse", "circle", "rect",
+                          "line", "text", "tspan", "defs", "linearGradient", "radialGradient",
+                          "stop", "clipPath"})
+ElementTree.register_namespace("", SVG_NS)
+ElementTree.register_namespace("xlink", XLINK_NS)
+
+
+def inline_svg(svg: bytes, prefix: str) -> str:
+    """Graphviz's SVG as markup to put inside the page, through an allow-list.
+
+    Elements not in SVG_ELEMENTS are dropped with their contents (Graphviz's
+    <title>s are node names, not the user's text); attributes that run
+    script (on…) or link anywhere are dropped; ids get `prefix` so several
+    charts on one page keep them unique.  The serialiser escapes every text.
+    """
+    root = fromstring(svg)
+
+    def clean(element: ElementTree.Element) -> None:
+        for child in list(element):
+            tag = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
+            if tag not in SVG_ELEMENTS:
+                element.remove(child)
+                continue
+            clean(child)
+        for name in list(element.attrib):
+            local = name.rpartition("}")[2].lower()
+            if local.startswith("on") or local in ("href", "src", "style"):
+                del element.attrib[name]
+            elif local == "id":
+                element.attrib[name] = prefix + element.attrib[name]
+
+    clean(root)
+    root.set("class", "chart")
+    return ElementTree.tostring(root, encoding="unicode")
+
+
 def _image(picture: Picture, alt: str) -> str:
-    """The picture inline as a data: URI: SVG when there is one (a big chart zooms
-    sharply), else PNG.  As an <img>, an SVG can run no script and load nothing."""
-    kind, raw = ("svg+xml", picture.svg) if picture.svg is not None else ("png", picture.png)
-    data = base64.b64encode(raw).decode("ascii")
+    """The bar chart inline as a PNG data: URI."""
+    data = base64.b64encode(picture.png).decode("ascii")
     return (f'<p><img alt="{escape(alt)}" width="{picture.width_pt * 4 / 3:.0f}" '
-            f'src="data:image/{kind};base64,{data}"></p>')
+            f'src="data:image/png;base64,{data}"></p>')
 
 
-def _items(lines: tuple[str, ...], numbered: bool = True, omitted: str = "") -> str:
+def _charts(charts: list[Picture]) -> str:
+    parts = []
+    for index, chart in enumerate(charts, start=1):
+        if chart.caption:
+            parts.append(f'<p class="caption">{escape(chart.caption)}</p>')
+        if chart.svg is not None:
+            parts.append(inline_svg(chart.svg, f"chart{index}-"))
+    return "".join(parts)
+
+
+def _items(lines: tuple[str, ...], empty: str, numbered: bool = True, omitted: str = "") -> str:
     if not lines:
-        return f'<span class="empty">{escape(LABELS["to_fill"])}</span>'
+        return f'<span class="empty">{escape(empty)}</span>'
     tag = "ol" if numbered else "ul"
     body = "".join(f"<li>{escape(line)}</li>" for line in lines)
     note = f'<p class="note">{escape(omitted)}</p>' if omitted else ""
     return f'<{tag} class="items">{body}</{tag}>{note}'
 
 
-def _sheet(sheet: PositionSheet) -> str:
+def _links(refs: tuple[Ref, ...], separator: str, none: str, omitted: str = "") -> str:
+    """Positions named on a sheet, each a link to the sheet describing it."""
+    if not refs:
+        return escape(none)
+    return escape(separator).join(
+        f'<a href="#{escape(r.anchor)}">{escape(r.text)}</a>' if r.anchor else escape(r.text)
+        for r in refs) + escape(omitted)
+
+
+def _sheet(sheet: PositionSheet, labels: dict[str, str]) -> str:
     headcount = escape(sheet.headcount)
     if sheet.headcount_note:
         headcount += f'<br><span class="note">{escape(sheet.headcount_note)}</span>'
-    rows = [(f"<tr><th>{LABELS['title']}</th><td>{escape(sheet.title)}</td>"
-            f"<th>{LABELS['department']}</th><td>{escape(sheet.department)}</td></tr>"),
-            (f"<tr><th>{LABELS['headcount']}</th><td>{headcount}</td>"
-            f"<th>{LABELS['superior']}</th><td>{escape(sheet.superior)}</td></tr>")]
-    wide = [
-        (LABELS["reports"], escape(sheet.reports)),
-        (LABELS["duties"], _items(sheet.duties, omitted=sheet.duties_omitted)),
-        (LABELS["requirements"], _items(sheet.requirements, numbered=False,
+    empty = labels["to_fill"]
+    superiors = _links(sheet.superiors, sheet.separator, sheet.none)
+    rows = [(f"<tr><th>{escape(labels['title'])}</th><td>{escape(sheet.title)}</td>"
+             f"<th>{escape(labels['department'])}</th><td>{escape(sheet.department)}</td></tr>"),
+            (f"<tr><th>{escape(labels['headcount'])}</th><td>{headcount}</td>"
+             f"<th>{escape(labels['superior'])}</th><td>{superiors}</td></tr>")]
+    wide = []
+    if sheet.appears:
+        wide.append((labels["appears"],
+                     escape(sheet.separator.join(sheet.appears) + sheet.appears_omitted)))
+    wide += [
+        (labels["reports"], _links(sheet.report_refs, sheet.separator, sheet.none,
+                                   sheet.reports_omitted)),
+        (labels["duties"], _items(sheet.duties, empty, omitted=sheet.duties_omitted)),
+        (labels["requirements"], _items(sheet.requirements, empty, numbered=False,
                                         omitted=sheet.requirements_omitted)),
-        (LABELS["kpis"], _items(sheet.kpis, omitted=sheet.kpis_omitted)),
-        (LABELS["career"], escape(sheet.career_path) if sheet.career_path
-         else f'<span class="empty">{escape(LABELS["to_fill"])}</span>'),
+        (labels["kpis"], _items(sheet.kpis, empty, omitted=sheet.kpis_omitted)),
+        (labels["career"], escape(sheet.career_path) if sheet.career_path
+         else f'<span class="empty">{escape(empty)}</span>'),
     ]
     rows += [f'<tr><th>{escape(label)}</th><td colspan="3">{value}</td></tr>'
              for label, value in wide]
-    staff = f' <span class="note">{escape(LABELS["staff"])}</span>' if sheet.staff else ""
-    return (f'<section class="sheet-section" id="p{sheet.position_id}">'
+    staff = f' <span class="note">{escape(labels["staff"])}</span>' if sheet.staff else ""
+    return (f'<section class="sheet-section" id="{escape(sheet.anchor)}">'
             f"<h2>{escape(sheet.number)} {escape(sheet.heading)}{staff}</h2>"
-            f'<table class="sheet">{"".join(rows)}</table></section>')
+            f'<table class="sheet">{"".join(rows)}</table>'
+            f'<p><a class="back" href="#contents">{escape(labels["back"])}</a></p></section>')
 
 
 def _figures(content: HandbookContent) -> str:
     analysis = content.analysis
-    head = (f"<tr><th>{{0}}</th><th>{LABELS['positions']}</th><th>{LABELS['planned']}</th>"
-            f"<th>{LABELS['filled']}</th><th>{LABELS['vacancies']}</th></tr>")
+    labels = content.labels
+    head = (f"<tr><th>{{0}}</th><th>{escape(labels['positions'])}</th>"
+            f"<th>{escape(labels['planned'])}</th>"
+            f"<th>{escape(labels['filled'])}</th><th>{escape(labels['vacancies'])}</th></tr>")
 
     def rows(groups: list[tuple[str, int, int, int, int]]) -> str:
         return "".join(f"<tr><td>{escape(name)}</td>" + "".join(
             f'<td class="n">{n}</td>' for n in figures) + "</tr>" for name, *figures in groups)
 
     totals = analysis.totals
-    total_row = (f'<tr class="total"><td>{LABELS["total"]}</td><td class="n">{totals.positions}'
+    total_row = (f'<tr class="total"><td>{escape(labels["total"])}</td>'
+                 f'<td class="n">{totals.positions}'
                  f'</td><td class="n">{totals.planned}</td><td class="n">{totals.filled}</td>'
                  f'<td class="n">{totals.vacancies}</td></tr>')
-    departments = [(g.key or LABELS["no_department"], g.positions, g.planned, g.filled,
+    departments = [(g.key or labels["no_department"], g.positions, g.planned, g.filled,
                     g.vacancies) for g in analysis.departments]
-    levels = [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
-              for g in analysis.levels]
-    return (f'<p class="sub">{LABELS["by_department"]}</p>'
-            f'<table class="figures">{head.format(LABELS["department"])}{rows(departments)}'
-            f"{total_row}</table>"
-            f'<p class="sub">{LABELS["by_level"]}</p>'
-            f'<table class="figures">{head.format(LABELS["level"])}{rows(levels)}'
+    levels = [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled,
+               g.vacancies) for g in analysis.levels]
+    return (f'<p class="sub">{escape(labels["by_department"])}</p>'
+            f'<table class="figures">{head.format(escape(labels["department"]))}'
+            f"{rows(departments)}{total_row}</table>"
+            f'<p class="sub">{escape(labels["by_level"])}</p>'
+            f'<table class="figures">{head.format(escape(labels["level"]))}{rows(levels)}'
             f"{total_row}</table>")
 
 
-def render_html(content: HandbookContent, chart: Picture, bars: Picture) -> bytes:
+def render_html(content: HandbookContent, charts: list[Picture], bars: Picture) -> bytes:
     """The complete handbook page, UTF-8 encoded."""
+    labels = content.labels
     title = escape(content.title)
-    cover_rows = [(LABELS["client"], content.client), (LABELS["author"], content.author),
-                  (LABELS["branch"], content.scope), (LABELS["date"], content.date_text)]
+    running = content.running_title
     cover = "".join(f"<tr><td>{escape(label)}</td><td>{escape(value)}</td></tr>"
-                    for label, value in cover_rows if value)
-    toc = [f'<p><a href="#s1">1 {LABELS["chart"]}</a></p>',
-           f'<p><a href="#s2">2 {LABELS["summary"]}</a></p>',
-           f'<p><a href="#s3">3 {LABELS["sheets"]}</a></p>']
-    toc += [f'<p class="sheet"><a href="#p{s.position_id}">{escape(s.number)} '
+                    for label, value in content.cover_rows() if value)
+    sections = [("s1", "1", labels["chart"]), ("s2", "2", labels["summary"]),
+                ("s3", "3", labels["sheets"])]
+    toc = [f'<p><a href="#{anchor}">{number} {escape(text)}</a></p>'
+           for anchor, number, text in sections]
+    toc += [f'<p class="sheet"><a href="#{escape(s.anchor)}">{escape(s.number)} '
             f"{escape(s.heading)}</a></p>" for s in content.sheets]
+    heading = {anchor: f'<h1 id="{anchor}">{number} {escape(text)}</h1>'
+               for anchor, number, text in sections}
+    page_title = (f"{escape(running)} · " if running else "") + escape(labels["handbook"])
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f'<html lang="{"zh-CN" if content.lang == "zh" else "en"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title} · {LABELS['handbook']}</title><style>{_CSS}</style></head><body>",
-        (f'<header class="cover"><p class="kind">{LABELS["handbook"]}</p>'
-        f'<p class="title">{title}</p><table>{cover}</table></header>'),
-        f'<nav><h1>{LABELS["contents"]}</h1>{"".join(toc)}</nav>',
-        f'<h1 id="s1">1 {LABELS["chart"]}</h1>{_image(chart, LABELS["chart"])}',
-        (f'<h1 id="s2">2 {LABELS["summary"]}</h1>{_figures(content)}'
-        f'{_image(bars, LABELS["summary"])}'),
-        f'<h1 id="s3">3 {LABELS["sheets"]}</h1>',
-        *(_sheet(sheet) for sheet in content.sheets),
+        f"<title>{page_title}</title><style>{_CSS}</style></head><body>",
+        (f'<header class="cover"><p class="kind">{escape(labels["handbook"])}</p>'
+         + (f'<p class="title">{title}</p>' if title else "")
+         + f"<table>{cover}</table></header>"),
+        f'<nav id="contents"><h1>{escape(labels["contents"])}</h1>{"".join(toc)}</nav>',
+        f'{heading["s1"]}{_charts(charts)}',
+        f'{heading["s2"]}{_figures(content)}{_image(bars, labels["summary"])}',
+        heading["s3"],
+        *(_sheet(sheet, labels) for sheet in content.sheets),
         "</body></html>",
     ]
     return "\n".join(parts).encode("utf-8")

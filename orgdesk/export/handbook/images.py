@@ -1,18 +1,27 @@
 """The pictures inside a handbook: the org chart and the headcount bar chart.
 
-Both are PNG bytes so that the PDF, DOCX and HTML writers embed the same
-picture; the org chart also keeps its SVG, which the PDF and the HTML use
-so that a large chart can be zoomed.  The org chart comes from the chart export (`orgdesk.export`);
+The bar chart is PNG bytes, embedded by every writer.  The org chart is one
+or more pages (`chart_pages`) drawn by the chart export as SVG, which the
+PDF paints as vectors and the HTML holds inline; the DOCX gets PNGs of them.  The org chart comes from the chart export (`orgdesk.export`);
 `org_chart_svg` is the one place that calls it.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orgdesk.analysis.bar_chart import headcount_series
 from orgdesk.analysis.headcount import HeadcountAnalysis
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
+from orgdesk.export.handbook.chart_pages import ChartPage, fit_scale, plan_chart_pages
+from orgdesk.layout.words import Language
+
+if TYPE_CHECKING:
+    from orgdesk.export.graphviz_engine import Engine
+    from orgdesk.layout.model import ChartLayout
 
 #: Longest side of the org chart's PNG (DOCX); the PDF and HTML use the SVG itself.
 MAX_CHART_PIXELS = 5000
@@ -30,6 +39,7 @@ class Picture:
     width_pt: float
     height_pt: float
     svg: bytes | None = None  # the vector original, when there is one
+    caption: str = ""  # what part of the organisation a chart page shows
 
 
 def chinese_font_family() -> str:
@@ -55,25 +65,62 @@ def bar_chart_picture(analysis: HeadcountAnalysis, family: str, width_pt: float 
     return Picture(png, width_pt, preferred_height(series))
 
 
-def org_chart_svg(org: Organisation) -> bytes:
-    """The org chart of `org` as SVG: the handbook's one call into the chart export.
+def org_chart_svg(org: Organisation, page: ChartPage | None = None,
+                  lang: Language | None = None, layout: ChartLayout | None = None,
+                  engine: Engine | None = None) -> bytes:
+    """One chart page of `org` as SVG: the handbook's one call into the chart export.
 
-    The same chart `orgdesk export FILE -o chart.svg` draws (compact layout,
-    top-down), without the title line the handbook's heading already gives.
+    The same chart `orgdesk export FILE -o chart.svg --lang …` draws (compact
+    layout, top-down), in the handbook's language, without the title line the
+    handbook's heading already gives.
     """
     from orgdesk.export.chart_export import render_chart
-    from orgdesk.export.options import ChartExportOptions
 
-    return render_chart(org, ChartExportOptions(format="svg", title=False))
+    page = page or ChartPage(None, None, "")
+    return render_chart(org, page.options(lang or "zh"), layout, engine=engine)
 
 
-def org_chart_picture(org: Organisation) -> Picture:
-    """The org chart as SVG (vectors in the PDF and HTML) and PNG (DOCX)."""
+def org_chart_picture(org: Organisation, page: ChartPage | None = None,
+                      lang: Language | None = None, png: bool = True,
+                      layout: ChartLayout | None = None, engine: Engine | None = None
+                      ) -> Picture:
+    """A chart page as SVG (vectors in the PDF and HTML) and, when asked, PNG (DOCX)."""
+    page = page or ChartPage(None, None, "")
+    return _picture(org_chart_svg(org, page, lang, layout, engine), page.caption, png)
+
+
+def _picture(svg: bytes, caption: str, png: bool) -> Picture:
     from orgdesk.paint.svg_render import svg_size, svg_to_png
 
-    svg = org_chart_svg(org)
     width, height = svg_size(svg)
-    # Sharp on paper (200 dpi at natural size) but never a giant image: a
-    # 500-position chart is metres wide and is scaled down on the page anyway.
-    dpi = max(1, min(200, int(MAX_CHART_PIXELS * 72 / max(width, height, 1.0))))
-    return Picture(svg_to_png(svg, dpi), width, height, svg)
+    if not png:
+        return Picture(b"", width, height, svg, caption)
+    # Sharp on paper (200 dpi at the size printed) but never a giant image.
+    printed = max(width, height) * min(fit_scale(width, height), 1.0)
+    dpi = max(1, min(int(200 * printed / max(width, height, 1.0)),
+                     int(MAX_CHART_PIXELS * 72 / max(width, height, 1.0))))
+    return Picture(svg_to_png(svg, dpi), width, height, svg, caption)
+
+
+def org_chart_pictures(org: Organisation, lang: Language, labels: dict[str, str],
+                       png: bool) -> list[Picture]:
+    """The handbook's chart pages: the whole chart, or an overview and its branches.
+
+    With the system Graphviz the pages are drawn side by side (each is its own
+    `dot` process; most of their time is starting up), in the pages' order.
+    """
+    from orgdesk.export.graphviz_engine import current_engine
+
+    planned = plan_chart_pages(org, lang, labels)
+    engine = current_engine()
+    workers = min(len(planned), os.cpu_count() or 1, 4) if engine.kind == "system" else 1
+
+    def draw(item: tuple[ChartPage, ChartLayout]) -> bytes:
+        return org_chart_svg(org, item[0], lang, item[1], engine)
+
+    if workers > 1:
+        with ThreadPoolExecutor(workers) as pool:
+            svgs = list(pool.map(draw, planned))
+    else:
+        svgs = [draw(item) for item in planned]
+    return [_picture(svg, page.caption, png) for svg, (page, _layout) in zip(svgs, planned)]

@@ -1,16 +1,17 @@
 """The handbook as a paged PDF: what each page says, as HTML and plain values.
 
 The painting (QTextDocument on a QPdfWriter, cover, running header and
-footer, the chart as vectors) is `orgdesk.paint.paged_pdf`; this module only
-decides the contents, so it imports no Qt.  Each part (contents, chart,
-summary, every job description) starts a new page.
+footer, the chart pages as vectors on landscape paper) is
+`orgdesk.paint.paged_pdf`; this module only decides the contents, so it
+imports no Qt.  Each part (contents, chart, summary, every job description)
+starts a new page.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
 
-from orgdesk.export.handbook.content import LABELS, HandbookContent, PositionSheet
+from orgdesk.export.handbook.content import HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
 from orgdesk.paint.paged_pdf import (
     ACCENT,
@@ -50,9 +51,10 @@ def _table(rows: str) -> str:
             f'border-color: {RULE}; border-style: solid;">{rows}</table>')
 
 
-def _lines(lines: tuple[str, ...], numbered: bool, omitted: str = "") -> str:
+def _lines(lines: tuple[str, ...], numbered: bool, omitted: str = "",
+           empty: str = "") -> str:
     if not lines:
-        return f'<span class="empty">{LABELS["to_fill"]}</span>'
+        return f'<span class="empty">{escape(empty)}</span>'
     note = f'<p class="note" style="margin-top: 2px;">{escape(omitted)}</p>' if omitted else ""
     # One paragraph per item with a hanging indent, numbers written out: Qt
     # indents <ol> by a fixed amount that looks adrift inside a table cell.
@@ -64,54 +66,61 @@ def _lines(lines: tuple[str, ...], numbered: bool, omitted: str = "") -> str:
         for index, line in enumerate(lines, start=1)) + note
 
 
-def _sheet_html(sheet: PositionSheet) -> str:
+def _sheet_html(sheet: PositionSheet, labels: dict[str, str]) -> str:
     label = f'width="{int(22 * CSS_PX_PER_MM)}"'
     value = f'width="{int(63 * CSS_PX_PER_MM)}"'
     headcount = escape(sheet.headcount)
     if sheet.headcount_note:
         headcount += f'<br><span class="note">{escape(sheet.headcount_note)}</span>'
+    empty = labels["to_fill"]
+
+    def row(name: str, cell: str) -> str:
+        return f'<tr><th>{escape(labels[name])}</th><td colspan="3">{cell}</td></tr>'
+
     rows = (
-        f"<tr><th {label}>{LABELS['title']}</th><td {value}>{escape(sheet.title)}</td>"
-        f"<th {label}>{LABELS['department']}</th><td {value}>{escape(sheet.department)}</td></tr>"
-        f"<tr><th>{LABELS['headcount']}</th><td>{headcount}</td>"
-        f"<th>{LABELS['superior']}</th><td>{escape(sheet.superior)}</td></tr>"
-        f"<tr><th>{LABELS['reports']}</th><td colspan=\"3\">{escape(sheet.reports)}</td></tr>"
-        f"<tr><th>{LABELS['duties']}</th><td colspan=\"3\">"
-        f"{_lines(sheet.duties, True, sheet.duties_omitted)}</td></tr>"
-        f"<tr><th>{LABELS['requirements']}</th><td colspan=\"3\">"
-        f"{_lines(sheet.requirements, False, sheet.requirements_omitted)}</td></tr>"
-        f"<tr><th>{LABELS['kpis']}</th><td colspan=\"3\">"
-        f"{_lines(sheet.kpis, True, sheet.kpis_omitted)}</td></tr>"
-        f"<tr><th>{LABELS['career']}</th><td colspan=\"3\">"
-        f"{_lines((sheet.career_path,) if sheet.career_path else (), False)}</td></tr>"
+        f"<tr><th {label}>{escape(labels['title'])}</th><td {value}>{escape(sheet.title)}</td>"
+        f"<th {label}>{escape(labels['department'])}</th>"
+        f"<td {value}>{escape(sheet.department)}</td></tr>"
+        f"<tr><th>{escape(labels['headcount'])}</th><td>{headcount}</td>"
+        f"<th>{escape(labels['superior'])}</th><td>{escape(sheet.superior)}</td></tr>"
+        + (row("appears", escape(sheet.separator.join(sheet.appears) + sheet.appears_omitted))
+           if sheet.appears else "")
+        + row("reports", escape(sheet.reports))
+        + row("duties", _lines(sheet.duties, True, sheet.duties_omitted, empty))
+        + row("requirements", _lines(sheet.requirements, False, sheet.requirements_omitted,
+                                     empty))
+        + row("kpis", _lines(sheet.kpis, True, sheet.kpis_omitted, empty))
+        + row("career", _lines((sheet.career_path,) if sheet.career_path else (), False,
+                               empty=empty))
     )
-    staff = f' <span class="staff">{LABELS["staff"]}</span>' if sheet.staff else ""
+    staff = f' <span class="staff">{escape(labels["staff"])}</span>' if sheet.staff else ""
     return f"<h2>{escape(sheet.number)}　{escape(sheet.heading)}{staff}</h2>{_table(rows)}"
 
 
 def _figures_html(content: HandbookContent) -> str:
     analysis = content.analysis
     totals = analysis.totals
+    labels = content.labels
 
     def block(first_label: str, groups: list[tuple[str, int, int, int, int]]) -> str:
-        head = (f"<tr><th>{first_label}</th><th>{LABELS['positions']}</th>"
-                f"<th>{LABELS['planned']}</th><th>{LABELS['filled']}</th>"
-                f"<th>{LABELS['vacancies']}</th></tr>")
+        head = (f"<tr><th>{first_label}</th><th>{labels['positions']}</th>"
+                f"<th>{labels['planned']}</th><th>{labels['filled']}</th>"
+                f"<th>{labels['vacancies']}</th></tr>")
         body = "".join(f"<tr><td>{escape(name)}</td>" + "".join(
             f'<td class="n">{n}</td>' for n in figures) + "</tr>" for name, *figures in groups)
-        total = (f"<tr><td><b>{LABELS['total']}</b></td>" + "".join(
+        total = (f"<tr><td><b>{labels['total']}</b></td>" + "".join(
             f'<td class="n"><b>{n}</b></td>' for n in (totals.positions, totals.planned,
                                                        totals.filled, totals.vacancies))
                  + "</tr>")
         return _table(head + body + total)
 
-    departments = [(g.key or LABELS["no_department"], g.positions, g.planned, g.filled,
+    departments = [(g.key or labels["no_department"], g.positions, g.planned, g.filled,
                     g.vacancies) for g in analysis.departments]
-    levels = [(f"第{g.key}层", g.positions, g.planned, g.filled, g.vacancies)
+    levels = [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies)
               for g in analysis.levels]
-    return (f'<p class="sub">{LABELS["by_department"]}</p>'
-            + block(LABELS["department"], departments)
-            + f'<p class="sub">{LABELS["by_level"]}</p>' + block(LABELS["level"], levels))
+    return (f'<p class="sub">{labels["by_department"]}</p>'
+            + block(labels["department"], departments)
+            + f'<p class="sub">{labels["by_level"]}</p>' + block(labels["level"], levels))
 
 
 def _image_html(name: str, picture: Picture, max_h_mm: float) -> str:
@@ -128,44 +137,45 @@ def _contents_html(content: HandbookContent, pages: dict[str, int]) -> str:
         f"{escape(number)}　{escape(title)}</td>"
         f'<td class="n" width="{int(15 * CSS_PX_PER_MM)}">{pages.get(number, 0)}</td></tr>'
         for number, title in content.section_titles())
-    return (f"<h1>{LABELS['contents']}</h1><table width=\"100%\" cellspacing=\"0\" "
+    return (f"<h1>{content.labels['contents']}</h1><table width=\"100%\" cellspacing=\"0\" "
             f'cellpadding="{round(CSS_PX_PER_MM)}">{rows}</table>')
 
 
 def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]]:
     """(section number, HTML) of every part after the contents; each starts a page."""
     parts = [
-        # The chart's page holds only its heading as text: the chart is painted
-        # below it as vectors (`paint_chart`).
-        ("1", f"<h1>1　{LABELS['chart']}</h1>"),
-        ("2", (f"<h1>2　{LABELS['summary']}</h1>{_figures_html(content)}"
+        # The chart's pages are painted (landscape, vectors), not laid out as text.
+        ("1", ""),
+        ("2", (f"<h1>2　{content.labels['summary']}</h1>{_figures_html(content)}"
               f"{_image_html('bars', bars, BODY_HEIGHT_MM * 0.55)}")),
     ]
-    intro = f"<h1>3　{LABELS['sheets']}</h1>"
+    intro = f"<h1>3　{content.labels['sheets']}</h1>"
     if not content.sheets:  # an empty organisation still gets the section it lists
-        parts.append(("3", f'{intro}<p class="empty">{LABELS["none"]}</p>'))
+        parts.append(("3", f'{intro}<p class="empty">{content.labels["none"]}</p>'))
     for index, sheet in enumerate(content.sheets):
-        parts.append((sheet.number, (intro if index == 0 else "") + _sheet_html(sheet)))
+        parts.append((sheet.number, (intro if index == 0 else "")
+                      + _sheet_html(sheet, content.labels)))
     return parts
 
 
-def render_pdf(content: HandbookContent, chart: Picture, bars: Picture, family: str,
+def render_pdf(content: HandbookContent, charts: list[Picture], bars: Picture, family: str,
                progress: Progress | None = None) -> bytes:
     """The handbook as PDF bytes (needs a QGuiApplication)."""
+    labels = content.labels
+    title = content.running_title
+    running_left = title + (f" · {content.scope}" if title and content.scope else content.scope)
     document = PagedDocument(
-        title=f"{content.title} · {LABELS['handbook']}",
+        title=f"{title} · {labels['handbook']}" if title else labels["handbook"],
         family=family,
         css=_CSS,
-        cover=Cover(LABELS["handbook"], content.title, (
-            (LABELS["client"], content.client), (LABELS["branch"], content.scope),
-            (LABELS["author"], content.author), (LABELS["date"], content.date_text))),
-        running=RunningParts(content.title + (f" · {content.scope}" if content.scope else ""),
-                             LABELS["handbook"], LABELS["page"]),
+        cover=Cover(labels["handbook"], content.title, content.cover_rows()),
+        running=RunningParts(running_left, labels["handbook"], labels["page"]),
         parts=_parts_html(content, bars),
         contents=lambda pages: _contents_html(content, pages),
         images={"bars": bars.png},
-        figure=Figure(chart.png, chart.width_pt, chart.height_pt, chart.svg),
+        figures=[Figure(c.png, c.width_pt, c.height_pt, c.svg, c.caption) for c in charts],
         figure_part="1",
+        figure_heading=f"1　{labels['chart']}",
         # The sheets' section starts where its first sheet does.
         aliases={"3": content.sheets[0].number} if content.sheets else {},
     )
