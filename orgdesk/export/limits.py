@@ -27,8 +27,8 @@ MAX_PNG_PIXELS = 200_000_000
 MAX_PNG_SIDE = 16_384
 #: Side of the tiles of a PNG too large for one image, in pixels.
 PNG_TILE_SIDE = 8_192
-#: Tiles of one PNG export at most.
-MAX_PNG_TILES = 64
+#: Tiles of one PNG export at most (each up to 67 million pixels, a second or two to paint).
+MAX_PNG_TILES = 16
 #: Pages of a PDF split across pages.
 MAX_PDF_PAGES = 500
 

@@ -221,9 +221,10 @@ def svg_to_pdf(svg: bytes, paper: tuple[float, float], footer: str, box_ids: Ite
     """The SVG printed on `paper` (see `orgdesk.layout.paging.plan_print`): one page when
     its text stays legible (or `fit`), else a poster of tiles after an assembly map."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     from orgdesk.paint.chart_pdf import paint_plan
+    from orgdesk.paint.paged_pdf import pdf_font
 
     pieces = SvgPieces(svg)
     box = _renderer(svg).viewBoxF()
@@ -241,8 +242,8 @@ def svg_to_pdf(svg: bytes, paper: tuple[float, float], footer: str, box_ids: Ite
     painter = QPainter(writer)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(font_family)
-        font.setPointSizeF(7.5)
+        # Digits beside Latin letters (A1, 2/9) keep their characters: see pdf_font.
+        font = pdf_font(font_family, 7.5)
         paint_plan(painter, pieces, plan, footer, font, writer.newPage)
     finally:
         painter.end()

@@ -30,8 +30,8 @@ from orgdesk.analysis.texts import tree_indent
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.export.chart_export import export_chart_file, render_chart
-from orgdesk.export.options import FORMATS, ChartExportOptions
+from orgdesk.export.chart_export import ExportResult, export_chart_file, render_chart
+from orgdesk.export.options import FORMATS, PAPERS, ChartExportOptions
 from orgdesk.layout.model import ChartLayout
 from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.i18n import tr
@@ -58,6 +58,10 @@ def choose_target(parent: QWidget, suggested: str, fmt: str) -> Path | None:
 
 def show_error(parent: QWidget, sentence: str) -> None:
     dialogs.show_error(parent, sentence)
+
+
+def show_info(parent: QWidget, text: str) -> None:
+    dialogs.show_info(parent, text)
 
 
 class ExportChartDialog(QDialog):
@@ -89,10 +93,17 @@ class ExportChartDialog(QDialog):
         self.dpi.setRange(10, 1200)
         self.dpi.setValue(150)
         self.paper = QComboBox()
-        for paper in ("a4", "a3", "letter"):
+        for paper in PAPERS:
             self.paper.addItem(paper.upper() if paper != "letter" else self.tr("Letter"), paper)
-        self.landscape = QCheckBox(self.tr("Landscape"))
+        # A custom size is typed in ("600x900mm"); the export checks it.
+        self.paper.setEditable(True)
+        self.page_turn = QComboBox()
+        self.page_turn.addItem(self.tr("From the chart's shape"), None)
+        self.page_turn.addItem(self.tr("Portrait"), False)
+        self.page_turn.addItem(self.tr("Landscape"), True)
         self.fit = QCheckBox(self.tr("Scale to one page"))
+        self.poster = QCheckBox(self.tr("Poster: tiles over several pages"))
+        self.wide = QCheckBox(self.tr("Plain wide layout (every row of reports unwrapped)"))
         self.root = QComboBox()
         self.root.addItem(self.tr("Whole organisation"), None)
         # Indentation stops at a depth and titles are cut, and the box is not sized
@@ -116,7 +127,8 @@ class ExportChartDialog(QDialog):
         for label, widget in ((self.tr("Format"), self.format), (self.tr("Layout"), self.layout_kind),
                               (self.tr("Orientation"), self.orientation),
                               (self.tr("Resolution (dpi)"), self.dpi), (self.tr("Paper"), self.paper),
-                              ("", self.landscape), ("", self.fit), (self.tr("Branch"), self.root),
+                              (self.tr("Pages"), self.page_turn), ("", self.fit), ("", self.poster),
+                              ("", self.wide), (self.tr("Branch"), self.root),
                               (self.tr("Levels below it"), self.levels),
                               (self.tr("Chart language"), self.language), ("", self.legend)):
             form.addRow(label, widget)
@@ -147,9 +159,9 @@ class ExportChartDialog(QDialog):
         self._preview_timer.timeout.connect(self.update_preview)
         self.format.currentIndexChanged.connect(self._format_changed)
         for combo in (self.format, self.layout_kind, self.orientation, self.paper, self.root,
-                      self.language):
+                      self.language, self.page_turn):
             combo.currentIndexChanged.connect(self._changed)
-        for box in (self.landscape, self.fit, self.legend):
+        for box in (self.fit, self.poster, self.wide, self.legend):
             box.toggled.connect(self._changed)
         for spin in (self.dpi, self.levels):
             spin.valueChanged.connect(self._changed)
@@ -163,8 +175,9 @@ class ExportChartDialog(QDialog):
         return ChartExportOptions(
             format=self.format.currentData(), layout=self.layout_kind.currentData(),
             orientation=self.orientation.currentData(), dpi=self.dpi.value(),
-            paper=self.paper.currentData(), landscape=self.landscape.isChecked(),
-            fit=self.fit.isChecked(), root=None if root is None else PositionId(root),
+            paper=self._paper(), landscape=self.page_turn.currentData(),
+            fit=self.fit.isChecked(), poster=self.poster.isChecked(),
+            balance=not self.wide.isChecked(), root=None if root is None else PositionId(root),
             depth=None if self.levels.value() < 0 else self.levels.value(),
             collapsed=self.collapsed, lang=self.language.currentData(),
             legend=self.legend.isChecked())
@@ -173,11 +186,20 @@ class ExportChartDialog(QDialog):
         # The legend's default follows the format: on for PDF, off for the others.
         self.legend.setChecked(ChartExportOptions(format=self.format.currentData()).legend_shown())
 
+    def _paper(self) -> str:
+        """The paper chosen from the list, or the custom size typed in."""
+        index = self.paper.currentIndex()
+        text = self.paper.currentText().strip()
+        if index >= 0 and text == self.paper.itemText(index):
+            return str(self.paper.itemData(index))
+        return text.lower()
+
     def _layout_for(self, options: ChartExportOptions) -> ChartLayout | None:
         """The screen's layout when the export shows the same chart, else None (recomputed)."""
         layout = self.screen_layout
         if (layout is None or options.layout != "compact" or options.root is not None
-                or options.depth is not None or options.orientation != layout.orientation):
+                or options.depth is not None or options.orientation != layout.orientation
+                or not options.balance):  # the screen shows the balanced layout
             return None
         if layout.staffing or any(box.collapsed for box in layout.boxes.values()):
             return None  # its boxes carry words in the interface's language, not the chart's
@@ -186,7 +208,7 @@ class ExportChartDialog(QDialog):
     def _changed(self) -> None:
         fmt = self.format.currentData()
         self.dpi.setEnabled(fmt == "png")
-        for widget in (self.paper, self.landscape, self.fit):
+        for widget in (self.paper, self.page_turn, self.fit, self.poster):
             widget.setEnabled(fmt == "pdf")
         self._preview_timer.start()
 
@@ -233,7 +255,7 @@ class ExportChartDialog(QDialog):
         org, layout = self.org.copy(), self._layout_for(options)
         self._job = jobs.start(
             Job(lambda job: export_chart_file(org, target, options, layout, job.report)),
-            lambda outcome: self._on_done(outcome.problem),
+            lambda outcome: self._on_done(outcome.problem, outcome.result),
             lambda values: self._on_progress(*values))  # type: ignore[arg-type]  # the job reports (percent, what) tuples
 
     def _on_progress(self, percent: int, what: str) -> None:
@@ -244,7 +266,7 @@ class ExportChartDialog(QDialog):
         else:
             self.status.setText(self.tr(what))
 
-    def _on_done(self, problem: str) -> None:
+    def _on_done(self, problem: str, result: object = None) -> None:
         self._job = None
         self.export_button.setEnabled(True)
         self.progress.setVisible(False)
@@ -252,5 +274,19 @@ class ExportChartDialog(QDialog):
         self.export_finished.emit(problem)
         if problem:
             show_error(self, problem)
-        else:
-            self.accept()
+            return
+        if isinstance(result, ExportResult) and (result.warnings or len(result.paths) > 1):
+            show_info(self, self.report(result))
+        self.accept()
+
+    def report(self, result: ExportResult) -> str:
+        """What the user should know of a finished export: tiles written, Graphviz's warnings."""
+        lines = []
+        if len(result.paths) > 1:
+            lines.append(self.tr("The image was too large for one file, so it was cut into "
+                                 "%n images:", "", len(result.paths)))
+            lines += [f"  {path.name}" for path in result.paths]
+        if result.warnings:
+            lines.append(self.tr("Graphviz warned:"))
+            lines += [f"  {warning}" for warning in result.warnings]
+        return "\n".join(lines)

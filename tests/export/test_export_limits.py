@@ -52,14 +52,19 @@ def test_the_deep_chain_is_refused_quickly_and_fewer_levels_export(no_graphviz: 
     assert dot.count(" [label=\"\" id=\"n") == 51  # depth 50: 51 levels of boxes
 
 
-def test_a_png_too_large_names_a_resolution_that_fits(no_graphviz: None) -> None:
+def test_a_png_needing_too_many_tiles_is_refused_naming_the_ways_out(no_graphviz: None) -> None:
     org = build("chain", 700)
-    options = ChartExportOptions(format="png", dpi=150)
-    with pytest.raises(limits.ChartTooLarge, match="lower --dpi to") as refused:
+    options = ChartExportOptions(format="png", dpi=1200)
+    with pytest.raises(limits.ChartTooLarge) as refused:
         render_chart(org, options)
-    dpi = int(str(refused.value).split("lower --dpi to ")[1].split()[0])
+    message = str(refused.value)
+    for way_out in ("SVG", "--poster", "--orientation lr", "--depth"):
+        assert way_out in message
+    assert message.count(".") == 1
     chart = layout_chart(org, LayoutOptions())
-    limits.check_chart_size(chart, ChartExportOptions(format="png", dpi=dpi))  # fits now
+    columns, rows = limits.png_grid(chart.width, chart.height, 150)
+    assert 1 < columns * rows <= limits.MAX_PNG_TILES  # at 150 dpi it is cut into tiles
+    limits.check_chart_size(chart, ChartExportOptions(format="png", dpi=150))
 
 
 def test_a_pdf_on_too_many_pages_is_refused_unless_fitted(no_graphviz: None) -> None:

@@ -44,7 +44,7 @@ def wide(n: int) -> Organisation:
     root = m.add("呼叫中心总监", None)
     k = 0
     while not m.full():
-        manager = m.add(f"Team Leader {k}", root)
+        manager = m.add(f"组长{k}", root)
         for a in range(6):
             if m.full():
                 break

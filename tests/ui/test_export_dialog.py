@@ -35,7 +35,7 @@ def test_options_follow_the_widgets(dialog: ExportChartDialog) -> None:
     dialog.layout_kind.setCurrentIndex(dialog.layout_kind.findData("dot"))
     dialog.orientation.setCurrentIndex(dialog.orientation.findData("lr"))
     dialog.paper.setCurrentIndex(dialog.paper.findData("a3"))
-    dialog.landscape.setChecked(True)
+    dialog.page_turn.setCurrentIndex(dialog.page_turn.findData(True))
     dialog.fit.setChecked(True)
     dialog.root.setCurrentIndex(dialog.root.findData(2))
     dialog.levels.setValue(1)
@@ -45,6 +45,14 @@ def test_options_follow_the_widgets(dialog: ExportChartDialog) -> None:
     assert options.landscape and options.fit
     assert options.root == PositionId(2) and options.depth == 1
     assert not dialog.dpi.isEnabled() and dialog.paper.isEnabled()
+    assert options.balance and not options.poster
+    dialog.page_turn.setCurrentIndex(dialog.page_turn.findData(None))
+    dialog.paper.setEditText("600x900mm")
+    dialog.poster.setChecked(True)
+    dialog.wide.setChecked(True)
+    options = dialog.options()
+    assert options.landscape is None and options.paper == "600x900mm"
+    assert options.poster and not options.balance
 
 
 def test_preview_is_drawn(dialog: ExportChartDialog, qtbot: QtBot) -> None:
