@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # tables.py calls this module while reading
 #: case-insensitively): SQL clients' NULL, MySQL's \N, R's NA, pandas' nan, Excel's #N/A;
 #: an empty cell always means it too.
 NULL_TOKENS = ("null", "(null)", "<null>", "[null]", "none", "(none)", "<none>", "nil",
-               "n/a", "#n/a", "na", "\\n", "-", "--", "—", "–", "empty", "(empty)", "(blank)", "nan")
+               "n/a", "#n/a", "na", "\\n", "-", "--", "—", "–", "empty", "(empty)", "(blank)", "nan",
+               "no_manager", "no manager", "nomanager", "无", "(无)", "（无）", "无上级", "空")
 #: Ids that mean “no superior” only when no row has them as its id.
 _ZERO_TOKENS = ("0", "0.0", "-1")
 

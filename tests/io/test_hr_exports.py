@@ -365,7 +365,8 @@ def test_grouping_can_be_forced_on_a_list_without_names(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ more systems' habits
-@pytest.mark.parametrize("token", ["\\N", "NA", "#N/A"])  # MySQL OUTFILE, R, Excel
+# MySQL OUTFILE, R, Excel, SuccessFactors, Chinese “none”
+@pytest.mark.parametrize("token", ["\\N", "NA", "#N/A", "NO_MANAGER", "无"])
 def test_more_systems_no_superior_spellings(tmp_path: Path, token: str) -> None:
     source = write(tmp_path, f"id,parent,title\n1,{token},CEO\n2,1,CFO\n")
     assert [p.title for p in read_source(source).require().roots()] == ["CEO"]
