@@ -429,10 +429,23 @@ def _build_dot_layout(org: Organisation, options: ChartExportOptions, html: bool
                        style="rounded,filled,dashed" if style.dashed else "rounded,filled")
         body.append(_statement(name, attrs).replace(" [", f" [label={written} ", 1))
     for pid, reports in children.items():
-        for report in reports:
-            graph.edge(node_name(pid), node_name(report.id))
         staff_reports = [r for r in reports if r.kind is PositionKind.STAFF]
-        if staff_reports and options.orientation == "tb":
+        beside = bool(staff_reports) and options.orientation == "tb"
+        # Staff sit beside their superior, in its rank, half of them on each side
+        # as in the compact layout.  A flat edge puts its tail left of its head, so
+        # the superior's edge to a left staff post leaves the ordering to an
+        # invisible edge the other way; otherwise the second post is pushed past
+        # the first and its connector arches over it.
+        left = {s.id for s in staff_reports[:(len(staff_reports) + 1) // 2]} if beside else set()
+        for report in reports:
+            if report.id in left:
+                body.append(_statement(f"{node_name(pid)} -> {node_name(report.id)}",
+                                       _attrs(constraint="false")))
+                body.append(_statement(f"{node_name(report.id)} -> {node_name(pid)}",
+                                       _attrs(style="invis")))
+            else:
+                graph.edge(node_name(pid), node_name(report.id))
+        if beside:
             with graph.subgraph() as same:  # staff beside their superior, not in the row
                 same.attr(**_attrs(rank="same"))
                 for name in [node_name(pid)] + [node_name(s.id) for s in staff_reports]:

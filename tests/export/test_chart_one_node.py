@@ -174,3 +174,25 @@ def test_no_legend_entry_for_what_is_not_there() -> None:
     assert "Legend" in source and "No department" in source
     for absent in ("Vacant", "seats", "Staff position", "Dotted-line"):
         assert absent not in source
+
+
+def test_dot_layout_puts_staff_on_both_sides_of_their_superior() -> None:
+    """Before: every staff post went right of its superior, the second one past the
+    first, with its connector arching over it."""
+    positions = [Position(P(1), "经理"), Position(P(2), "质检员", P(1), 0, kind=PositionKind.STAFF),
+                 Position(P(3), "行政助理", P(1), 1, kind=PositionKind.STAFF)]
+    positions += [Position(P(10 + i), f"组长{i}", P(1), 2 + i) for i in range(4)]
+    dot = build_dot(Organisation(positions=positions), ChartExportOptions(layout="dot"))
+    assert DOT is not None
+    result = subprocess.run([DOT, "-Tjson"], input=dot.source.encode("utf-8"),
+                            capture_output=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    import json
+
+    objects = {o["name"]: o for o in json.loads(result.stdout)["objects"] if "nodes" not in o}
+    x = {name: float(o["pos"].split(",")[0]) for name, o in objects.items()}
+    y = {name: float(o["pos"].split(",")[1]) for name, o in objects.items()}
+    assert y["n2"] == y["n1"] == y["n3"]  # beside their superior, not in the row
+    assert x["n2"] < x["n1"] < x["n3"]  # one on each side
+    # and nothing sits between a staff post and its superior
+    assert not [n for n in x if y[n] == y["n1"] and x["n2"] < x[n] < x["n3"] and n != "n1"]
