@@ -19,8 +19,14 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def _face(name: str) -> str:
+    """A font family name as an attribute value (fontconfig's names, but still escaped)."""
+    return "".join(ch for ch in name if ch.isalnum() or ch in " -_.")
+
+
 def html_label(text: BoxText, font: str, bold: str) -> str:
     """The HTML-like label (including its outer `<` `>`) of a box's text."""
+    font, bold = _face(font), _face(bold)
     title = (f'<FONT FACE="{bold}" POINT-SIZE="{_num(TITLE_PT)}" COLOR="{TITLE_TEXT}">'
              f"{html_lines(text.title_lines)}</FONT>")
     span = ""
