@@ -151,6 +151,7 @@ def _negate_ids(conn: sqlite3.Connection) -> None:
     for table, column in (("positions", "id"), ("positions", "superior_id"),
                           ("duties", "position_id"), ("languages", "position_id"),
                           ("skills", "position_id"), ("kpis", "position_id"),
+                          ("holders", "position_id"),
                           ("relations", "source_id"), ("relations", "target_id")):
         conn.execute(f"UPDATE {table} SET {column} = -{column} WHERE {column} IS NOT NULL")
 
@@ -168,8 +169,8 @@ def _chain(levels: int) -> Callable[[sqlite3.Connection], None]:
         conn.executemany(
             "INSERT INTO positions (id, superior_id, sort_order, title, department_id, kind, "
             "level, planned_headcount, headcount_note, filled_headcount, education, "
-            "other_requirements, career_path, notes) "
-            "VALUES (?, ?, ?, ?, NULL, 'line', '', 1, '', 1, '', '', '', '')", rows)
+            "other_requirements, career_path, notes, source_id) "
+            "VALUES (?, ?, ?, ?, NULL, 'line', '', 1, '', 1, '', '', '', '', '')", rows)
         conn.execute("COMMIT")
     return script
 
