@@ -29,7 +29,7 @@ from orgdesk.core.model import (
     RelationKind,
 )
 from orgdesk.core.organisation import Organisation
-from orgdesk.io.interchange import export_to, read_source
+from orgdesk.io.interchange import ImportOptions, RootPolicy, export_to, read_source
 from orgdesk.io.peers import LAYOUTS, peer_writer
 from orgdesk.io.peers.geometry import chart_options
 from orgdesk.io.problems import ExportFailed
@@ -96,20 +96,23 @@ def test_every_layout_reimports_as_the_same_chart(layout: str, suffix: str,
         p.planned_headcount for p in org.positions()]
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(org=organisations(max_positions=6))
 @pytest.mark.parametrize(("layout", "suffix"), EVERY)
 def test_any_document_keeps_its_tree_titles_and_departments(
         layout: str, suffix: str, org: Organisation, tmp_path: Path) -> None:
-    if layout == "d3" and len(org.roots()) > 1:
-        org = Organisation(org.info, org.departments, [p for p in org.positions()
-                                                       if org.chain_of_command(p.id)[-1].id
-                                                       == org.roots()[0].id])
+    if layout == "d3" and len(org.roots()) > 1:  # d3 adds a node above several (tested apart)
+        org = Organisation(org.info, org.departments, org.branch(org.roots()[0].id))
     target = tmp_path / f"{layout}{suffix}"
     export_to(org, target, layout)
-    back = read_source(target).require()
-    assert shape(back) == shape(org, as_drawio_writes if layout == "drawio" else str)
+    # Rows with a `name` column read as people, and people with one title under one
+    # superior are grouped by default: these rows are positions, so no grouping.
+    result = read_source(target, ImportOptions(group_people=False, roots=RootPolicy.FOREST))
+    assert result.problems == []
+    drawio = as_drawio_writes if layout == "drawio" else str
+    # A peer's file is read leniently: spaces around a value are the peer's, not data.
+    assert shape(result.require(), str.strip) == shape(org, lambda t: drawio(t).strip())
 
 
 def test_d3_puts_one_node_above_several_top_positions(tmp_path: Path) -> None:
@@ -119,7 +122,7 @@ def test_d3_puts_one_node_above_several_top_positions(tmp_path: Path) -> None:
     export_to(org, tmp_path / "d3.json", "d3")
     nodes = json.loads((tmp_path / "d3.json").read_text("utf-8"))
     assert [n["id"] for n in nodes if n["parentId"] is None] == ["orgdesk-root"]
-    assert nodes[0]["name"] == "客服中心" and nodes[0]["orgdesk_virtual"] is True
+    assert nodes[0]["positionName"] == "客服中心" and nodes[0]["orgdesk_virtual"] is True
     assert {n["id"] for n in nodes if n["parentId"] == "orgdesk-root"} == {1, 9}
 
 

@@ -47,7 +47,8 @@ def test_export_data_writes_every_position(qtbot: QtBot, open_window: Callable[.
                                            suffix: str) -> None:
     window = open_window("software_ops_department")
     target = tmp_path / f"out{suffix}"
-    monkeypatch.setattr(data_actions, "ask_export_path", lambda parent, suggested: target)
+    monkeypatch.setattr(data_actions, "ask_export_path",
+                        lambda parent, suggested: data_actions.ExportChoice(target))
     window.act["export_data"].trigger()
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=20000)
     assert target.is_file()
@@ -63,7 +64,8 @@ def test_export_failure_is_one_sentence(qtbot: QtBot, open_window: Callable[...,
     window = open_window("software_ops_department")
     target = tmp_path / "missing-folder" / "out.json"
     errors: list[str] = []
-    monkeypatch.setattr(data_actions, "ask_export_path", lambda parent, suggested: target)
+    monkeypatch.setattr(data_actions, "ask_export_path",
+                        lambda parent, suggested: data_actions.ExportChoice(target))
     monkeypatch.setattr(dialogs, "show_error", lambda parent, text: errors.append(text))
     window.act["export_data"].trigger()
     qtbot.waitUntil(lambda: bool(errors), timeout=20000)

@@ -45,7 +45,7 @@ def _d3_nodes(org: Organisation) -> Iterator[dict[str, Any]]:
     top: str | None = None
     if len(org.roots()) > 1:
         top = VIRTUAL_ROOT
-        yield {"id": top, "parentId": None, "name": org.info.title, "positionName": "",
+        yield {"id": top, "parentId": None, "name": "", "positionName": org.info.title,
                "orgdesk_virtual": True}
     for p in look.positions():
         node: dict[str, Any] = {

@@ -58,8 +58,12 @@ def other_text(position: Position) -> list[str]:
 
 
 def display_name(position: Position) -> str:
-    """The name a peer shows on a node: the people in the seats, else the title."""
-    return ", ".join(position.holders) if position.holders else position.title
+    """The peers' `name` is a person's: the people in the seats, "" for a vacant seat.
+
+    Never the title: a name column makes orgdesk's import (and HR tools) read each
+    row as a person, so a title there would come back as someone's name.
+    """
+    return ", ".join(position.holders)
 
 
 class Lookup:
