@@ -2,9 +2,9 @@
 
 An import opens the imported organisation in a new untitled window (the
 user saves it where they like); an export writes the document as CSV, Excel,
-GraphML or JSON, in orgdesk's layout or a peer tool's (d3-org-chart, OrgChart JS,
-GoJS, draw.io, yEd, Visio; the file type chosen says which), on a worker thread, so a large Excel export never freezes
-the window, and reports the result in the status bar or one sentence.
+GraphML or JSON, in orgdesk's layout or a peer tool's (d3-org-chart, OrgChart
+JS, GoJS, draw.io, yEd, Visio; the file type chosen says which), on a worker
+thread, so a large Excel export never freezes the window, and reports the result in the status bar or one sentence.
 """
 from __future__ import annotations
 

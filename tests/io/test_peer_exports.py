@@ -8,8 +8,8 @@ import csv
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
-import xml.etree.ElementTree as ET  # noqa: N817 - parsing our own output in a test
 from pathlib import Path
 
 import networkx as nx
@@ -68,7 +68,7 @@ def shape(org: Organisation, same: Callable[[str], str] = str
 
 def as_drawio_writes(text: str) -> str:
     """draw.io's line parser takes no line break, no RFC 4180 "" and no backslash before
-    a closing quote: the draw.io CSV writes those as “ / ”, ＂ and ＼ (its docstring)."""
+    a closing quote: the draw.io CSV writes those as “ / ”, U+FF02 and U+FF3C (its docstring)."""
     text = " / ".join(text.splitlines()).replace('"', "\uff02")
     return text[:-1] + "\uff3c" if text.endswith("\\") else text
 
@@ -165,7 +165,8 @@ def test_gojs_tree_model_is_what_model_from_json_reads(tmp_path: Path) -> None:
 # ------------------------------------------------------------ draw.io
 #: draw.io's own line parser (Editor.csvToArray): one row per line, values bare,
 #: in single or double quotes with backslash escapes; None for a line it refuses.
-_DRAWIO_VALUE = r"""\s*(?:'([^'\\]*(?:\\[\S\s][^'\\]*)*)'|"([^"\\]*(?:\\[\S\s][^"\\]*)*)"|([^,'"\s\\]*(?:\s+[^,'"\s\\]+)*))\s*"""
+_DRAWIO_VALUE = (r"""\s*(?:'([^'\\]*(?:\\[\S\s][^'\\]*)*)'"""
+                 r"""|"([^"\\]*(?:\\[\S\s][^"\\]*)*)"|([^,'"\s\\]*(?:\s+[^,'"\s\\]+)*))\s*""")
 _DRAWIO_LINE = re.compile(rf"^{_DRAWIO_VALUE}(?:,{_DRAWIO_VALUE})*$")
 
 

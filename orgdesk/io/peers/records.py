@@ -40,7 +40,7 @@ def text_value(kind: FieldKind, value: object) -> str:
     if kind is FieldKind.CHOICE:
         return str(value.value)  # type: ignore[attr-defined]  # a CHOICE field holds an Enum member
     if kind is FieldKind.TEXTS:
-        return "\n".join(value)  # type: ignore[call-overload]  # a TEXTS field holds a tuple of str
+        return "\n".join(value)  # type: ignore[arg-type]  # a TEXTS field holds a tuple of str
     if kind is FieldKind.KPIS:
         return "\n".join(f"{k.name}：{k.target}" if k.target else k.name
                          for k in value)  # type: ignore[attr-defined]  # a KPIS field holds Kpis

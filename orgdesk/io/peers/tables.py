@@ -9,7 +9,8 @@ draw.io reads its CSV line by line (Arrange → Insert → Advanced → CSV): th
 row, whose values draw.io splits with its own parser.  That parser knows
 double quotes but not the doubled "" of RFC 4180, and no line breaks inside a
 value, so in the draw.io file a value's line breaks become “ / ”, a double
-quote becomes the full-width ＂ and a trailing backslash the full-width ＼;
+quote becomes the full-width quotation mark U+FF02 and a trailing backslash the
+full-width reverse solidus U+FF3C;
 every text value is quoted.  Read with any RFC 4180 reader (Python's csv,
 orgdesk's import) the same file gives the same values.
 """
