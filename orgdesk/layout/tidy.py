@@ -118,11 +118,34 @@ def _first_walk(t: TidyNode) -> None:
         min_y = er.y + er.h
         _separate(t, i, lowest)
         lowest = _update(min_y, i, lowest)
+    if not t.spread and t.centre_on > 0:
+        _close_in(children, t.centre_on)
     _position_root(t)
     t.el = children[0].el
     t.msel = children[0].msel
     t.er = children[-1].er
     t.mser = children[-1].mser
+
+
+def _close_in(children: Sequence[TidyNode], centre: int) -> None:
+    """Move the leaves left of the centre child up against it (nearest first).
+
+    Siblings are placed left to right, each only pushed right as far as the
+    contours ask, so a shallow leaf left of a wide, deep centre subtree (a
+    staff post beside its superior's trunk, a report beside a wrapped row's
+    spine) stays at that subtree's far left edge, away from its connector.
+    At a leaf's depth nothing but its siblings can be in the way, so moving
+    it right up to its right neighbour overlaps nothing.  Only its own `prelim`
+    changes: the threads its `mod` carries still point where they did.
+    """
+    for j in range(centre - 1, -1, -1):
+        leaf = children[j]
+        if leaf.children:
+            return  # a subtree of its own: it and whatever is left of it stay
+        right = children[j + 1]
+        room = (right.prelim + right.mod) - (leaf.prelim + leaf.mod + leaf.w)
+        if room > 0:
+            leaf.prelim += room
 
 
 def _separate(t: TidyNode, i: int, lowest: _Lowest) -> None:

@@ -126,8 +126,6 @@ def _assembly_map(painter: QPainter, renderer: QSvgRenderer, plan: PrintPlan, fo
     printed = {(t.row, t.column) for t in plan.tiles}
     label_font = type(font)(font)
     label_font.setBold(True)
-    label_font.setPointSizeF(max(6.0, min(28.0, step_h * scale * 0.35, step_w * scale * 0.25)))
-    painter.setFont(label_font)
     for row in range(plan.rows):
         for column in range(plan.columns):
             x0, y0 = column * step_w, row * step_h
@@ -136,15 +134,26 @@ def _assembly_map(painter: QPainter, renderer: QSvgRenderer, plan: PrintPlan, fo
                 continue
             cell = QRectF(left + x0 * scale, top + y0 * scale, (x1 - x0) * scale,
                           (y1 - y0) * scale)
-            if (row, column) in printed:
-                painter.setPen(QPen(QColor(GRID), 0.8))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(cell)
-                painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), tile_label(row, column))
-            else:  # not printed: nothing of the chart on it
+            if (row, column) not in printed:  # nothing of the chart on it: not printed
                 painter.setPen(QPen(QColor("#D1D5DB"), 0.5))
                 painter.setBrush(QColor(243, 244, 246, 160))
                 painter.drawRect(cell)
+                continue
+            painter.setPen(QPen(QColor(GRID), 0.8))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(cell)
+            # The label as large as the cell allows (a sliver of a last column gets a
+            # small one), on a white patch so the chart beneath does not hide it.
+            label = tile_label(row, column)
+            label_font.setPointSizeF(max(4.0, min(20.0, cell.height() * 0.3,
+                                                  cell.width() / (0.7 * len(label) + 0.6))))
+            painter.setFont(label_font)
+            bounds = painter.boundingRect(cell, int(Qt.AlignmentFlag.AlignCenter), label)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 215))
+            painter.drawRect(bounds.adjusted(-2, 0, 2, 0))
+            painter.setPen(QColor(GRID))
+            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), label)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     title = type(font)(font)
     title.setPointSizeF(12)
@@ -153,7 +162,8 @@ def _assembly_map(painter: QPainter, renderer: QSvgRenderer, plan: PrintPlan, fo
     painter.setPen(QColor("#1B1F24"))
     painter.drawText(QRectF(MARGIN, MARGIN, uw, heading - 6),
                      int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                     f"{footer}  —  {len(plan.tiles)} / {plan.rows} × {plan.columns}")
+                     # Figures only, no words: the map serves a chart in any language.
+                     f"{footer}  ({len(plan.tiles)} / {plan.rows} × {plan.columns})".strip())
     painter.setFont(font)
     painter.setPen(QColor(GREY))
     footer_rect = QRectF(MARGIN, page_h - MARGIN - FOOTER + 4, page_w - 2 * MARGIN, FOOTER)

@@ -166,3 +166,21 @@ def test_a_deep_chain_is_laid_out_without_recursion_when_balanced() -> None:
     chain += [Position(PositionId(i), f"P{i}", PositionId(i - 1), 0) for i in range(2, 20_001)]
     chart = layout_chart(Organisation(positions=chain))
     assert len(chart.boxes) == 20_000
+
+
+def test_a_staff_post_sits_beside_its_superiors_connector_over_a_wide_team() -> None:
+    from orgdesk.core.model import Position, PositionId
+    positions = [Position(PositionId(1), "客服经理"),
+                 Position(PositionId(2), "质检员", PositionId(1), 0, kind=PositionKind.STAFF)]
+    positions += [Position(PositionId(10 + i), f"组长{i}", PositionId(1), 1 + i)
+                  for i in range(12)]
+    positions += [Position(PositionId(100 + i), "座席员", PositionId(10 + i), 0)
+                  for i in range(12)]
+    org = Organisation(positions=positions)
+    for balance in (False, True):
+        chart = layout_chart(org, LayoutOptions(balance=balance))
+        boss, staff = chart.boxes[PositionId(1)], chart.boxes[PositionId(2)]
+        centre = boss.x + boss.w / 2
+        # Right beside the superior's vertical line, not at the far left of the team.
+        assert 0 < centre - (staff.x + staff.w) <= LayoutOptions().h_gap
+        check_geometry(org, chart)
