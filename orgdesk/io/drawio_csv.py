@@ -6,9 +6,10 @@ a line ending in “\\” continued by the next; each `# connect: {"from": COLUM
 whose `to` cell equals one of the comma-separated values of its `from` cell.
 The first connect whose `from` column holds the superior (by its header, or the
 first connect at all when no column names the superior) is the reporting line;
-every other one gives dotted lines.  Their direction follows the tree's: drawn
-the same way as the reporting arrows, the row named is the dotted-line
-superior; drawn against them, the row naming it is.
+every other one gives dotted lines.  A dotted-line column means what the
+superior column means: a row names the rows it has a dotted line to (as
+orgdesk's own draw.io export writes `refs`); `invert` only says which way
+draw.io draws the arrow, for the reporting line as for the others.
 """
 from __future__ import annotations
 
@@ -104,7 +105,6 @@ class DottedLines:
 
     table: Table
     connects: list[Connect]
-    tree_invert: bool
     key_column: int
     columns: list[int] = field(default_factory=list)  # taken out of the rows
     index: dict[str, int] = field(default_factory=dict)  # header → column, as in the file
@@ -170,11 +170,8 @@ class DottedLines:
                     self.kept[connect.from_label][number] if connect.from_label else "",
                     connect.label,
                     self.kept[connect.to_label][other] if connect.to_label else "")))
-                ends = (keys[number], keys[other])
-                if connect.invert != self.tree_invert:  # drawn against the tree's arrows
-                    ends = ends[::-1]
                 self.table.extras.relations.append(PendingRelation(
-                    row, None, ends[0], ends[1], RelationKind.DOTTED, label))
+                    row, None, keys[number], keys[other], RelationKind.DOTTED, label))
 
 
 def plan(table: Table, lines: Sequence[tuple[int, str]]) -> DottedLines | None:
@@ -201,5 +198,4 @@ def plan(table: Table, lines: Sequence[tuple[int, str]]) -> DottedLines | None:
     if not key:
         key = dotted[0].target
         table.guessed[key] = "id"
-    return DottedLines(table, dotted, reporting.invert if reporting else False,
-                       table.headers.index(key))
+    return DottedLines(table, dotted, table.headers.index(key))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -239,13 +240,14 @@ def test_drawio_second_connect_gives_dotted_lines_not_notes() -> None:
     assert not any("refs" in p.notes for p in org.positions())
     director = org.roots()[0]
     assert director.title == "Support director"
-    assert [p.title for p in org.direct_reports(director.id)] == ["Service manager",
-                                                                   "Quality lead"]
-    # The tree's arrows point down (invert), the refs arrows from the quality lead to the
-    # team leaders: drawn in that chart, she is their dotted-line superior.
+    assert [p.title for p in org.direct_reports(director.id)] == [
+        "Service manager", "Quality lead", "Trainer"]
+    # A row's refs name the positions it has a dotted line to, as its manager cell names
+    # its superior; draw.io's invert only turns the arrows.
     assert _relations(org) == [
-        ("Team leader A", "Quality lead", RelationKind.DOTTED, "coaches"),
-        ("Team leader B", "Quality lead", RelationKind.DOTTED, "coaches")]
+        ("Team leader A", "Quality lead", RelationKind.DOTTED, "coached by"),
+        ("Team leader B", "Quality lead", RelationKind.DOTTED, "coached by"),
+        ("Team leader B", "Trainer", RelationKind.DOTTED, "coached by")]
 
 
 def _drawio(tmp_path: Path, connects: list[str], header: str, rows: list[str]) -> Path:
@@ -255,13 +257,28 @@ def _drawio(tmp_path: Path, connects: list[str], header: str, rows: list[str]) -
     return path
 
 
-def test_drawio_dotted_lines_follow_the_trees_direction(tmp_path: Path) -> None:
-    # Neither connect inverted: arrows point from a row to the row it names, upwards in the
-    # tree, so “refs” names the dotted-line superior.
-    path = _drawio(tmp_path, ['{"from": "boss", "to": "id"}', '{"from": "refs", "to": "id"}'],
+@pytest.mark.parametrize("inverts", [(False, False), (True, False), (False, True),
+                                     (True, True)])
+def test_drawio_refs_name_the_dotted_line_superior_however_arrows_are_drawn(
+        inverts: tuple[bool, bool], tmp_path: Path) -> None:
+    tree, dotted = (json.dumps(v) for v in inverts)
+    path = _drawio(tmp_path, [f'{{"from": "boss", "to": "id", "invert": {tree}}}',
+                              f'{{"from": "refs", "to": "id", "invert": {dotted}}}'],
                    "id,title,boss,refs", ["a,Head,,", "b,Agent,a,c", "c,Trainer,a,"])
     assert _relations(read_source(path).require()) == [
         ("Agent", "Trainer", RelationKind.DOTTED, "")]
+
+
+def test_our_drawio_export_reads_back_with_its_dotted_lines(tmp_path: Path) -> None:
+    from orgdesk.io.peers import peer_writer
+
+    org = _sample()
+    path = tmp_path / "chart.csv"
+    with path.open("wb") as handle:
+        peer_writer("drawio", path)(org, handle)
+    back = read_source(path).require()
+    assert sorted((r.source_id, r.target_id) for r in back.relations) == sorted(
+        (r.source_id, r.target_id) for r in org.relations)
 
 
 def test_drawio_first_connect_is_the_reporting_line_whatever_its_column(tmp_path: Path) -> None:
