@@ -170,17 +170,26 @@ def test_a_deep_chain_is_laid_out_without_recursion_when_balanced() -> None:
 
 def test_a_staff_post_sits_beside_its_superiors_connector_over_a_wide_team() -> None:
     from orgdesk.core.model import Position, PositionId
-    positions = [Position(PositionId(1), "客服经理"),
-                 Position(PositionId(2), "质检员", PositionId(1), 0, kind=PositionKind.STAFF)]
-    positions += [Position(PositionId(10 + i), f"组长{i}", PositionId(1), 1 + i)
-                  for i in range(12)]
-    positions += [Position(PositionId(100 + i), "座席员", PositionId(10 + i), 0)
-                  for i in range(12)]
+    positions = [Position(PositionId(1), "运营总监")]
+    managers, pid = [], 2
+    for m in range(8):  # managers with a QA post and twelve teams: wrapped in rows
+        managers.append(pid)
+        positions.append(Position(PositionId(pid), f"运营经理{m}", PositionId(1), m))
+        positions.append(Position(PositionId(pid + 1), "质检员", PositionId(pid), 0,
+                                  kind=PositionKind.STAFF))
+        leader = pid + 2
+        for t in range(12):
+            positions.append(Position(PositionId(leader), f"组长{t}", PositionId(pid), 1 + t))
+            positions += [Position(PositionId(leader + 1 + a), f"座席员{a}", PositionId(leader), a)
+                          for a in range(6)]
+            leader += 7
+        pid = leader
     org = Organisation(positions=positions)
     for balance in (False, True):
         chart = layout_chart(org, LayoutOptions(balance=balance))
-        boss, staff = chart.boxes[PositionId(1)], chart.boxes[PositionId(2)]
-        centre = boss.x + boss.w / 2
-        # Right beside the superior's vertical line, not at the far left of the team.
-        assert 0 < centre - (staff.x + staff.w) <= LayoutOptions().h_gap
+        for manager in managers:
+            boss, staff = chart.boxes[PositionId(manager)], chart.boxes[PositionId(manager + 1)]
+            centre = boss.x + boss.w / 2
+            # Right beside the superior's vertical line, not at the far left of the team.
+            assert 0 < centre - (staff.x + staff.w) <= LayoutOptions().h_gap, (balance, manager)
         check_geometry(org, chart)
