@@ -154,11 +154,14 @@ def test_long_document_fields_stay_on_the_page(qapp: object, tmp_path: Path) -> 
     pdf.write_bytes(render_handbook(org, "pdf", day=DAY))
     boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "3", str(pdf), "-"],
                            capture_output=True, text=True, timeout=60, check=True).stdout
-    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
-    words = re.findall(r'<word xMin="(-?[\d.]+)" yMin="[^"]+" xMax="([\d.]+)"', boxes)
-    assert words
-    outside = [(x0, x1) for x0, x1 in words if float(x0) < 0 or float(x1) > width]
-    assert not outside
+    pages = boxes.split("<page ")[1:]
+    assert len(pages) == 3
+    for page in pages:  # each page's own width: the chart's page is landscape
+        width = float(re.match(r'width="([\d.]+)"', page).group(1))
+        words = re.findall(r'<word xMin="(-?[\d.]+)" yMin="[^"]+" xMax="([\d.]+)"', page)
+        assert words
+        outside = [(x0, x1) for x0, x1 in words if float(x0) < 0 or float(x1) > width]
+        assert not outside
     cover = _squeeze(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
                                     capture_output=True, text=True, timeout=60,
                                     check=True).stdout)

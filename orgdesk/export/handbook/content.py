@@ -246,30 +246,43 @@ class _Builder:
 
     def headings(self) -> list[str]:
         """A title used by several different descriptions (four "项目组长" with their
-        own duties) gets its department, or its superior's title, so the
-        contents tells them apart."""
+        own duties) gets its department, or else its superiors' titles, or else a
+        number, so the contents never lists the same line twice."""
         labels = self.labels
-        titles: dict[str, int] = {}
-        for group in self.groups:
-            titles[group[0].title] = titles.get(group[0].title, 0) + 1
-        headings = []
-        for group in self.groups:
-            first = group[0]
-            heading = first.title
-            if titles[first.title] > 1:
-                superior = self.org.superior(first.id)
-                where = self.department(first) or (superior.title if superior else "")
-                if where:
-                    heading += f"{labels['open']}{where}{labels['close']}"
-            headings.append(heading)
+        by_title: dict[str, list[int]] = {}
+        for index, group in enumerate(self.groups):
+            by_title.setdefault(group[0].title, []).append(index)
+        headings = [group[0].title for group in self.groups]
+
+        def department(group: list[Position]) -> str:
+            return labels["list_separator"].join(
+                dict.fromkeys(filter(None, map(self.department, group))))
+
+        def superiors(group: list[Position]) -> str:
+            return labels["list_separator"].join(r.text for r in self.superiors(group)[:3])
+
+        for title, indexes in by_title.items():
+            if len(indexes) == 1:
+                continue
+            for where in (department, superiors):
+                places = [where(self.groups[i]) for i in indexes]
+                if all(places) and len(set(places)) == len(places):
+                    break
+            else:  # nothing tells them apart: numbered, with what there is
+                places = [f"{where} {n}".strip() for n, where in enumerate(places, start=1)]
+            for index, where in zip(indexes, places):
+                headings[index] = shown(f"{title}{labels['open']}{where}{labels['close']}",
+                                        MAX_NAME_CHARS * 2, labels)
         return headings
 
     def superiors(self, group: list[Position]) -> tuple[Ref, ...]:
-        refs: dict[PositionId, Ref] = {}
+        """The superiors' descriptions (four 项目组长 sharing one description are one)."""
+        refs: dict[str, Ref] = {}
         for position in group:
             superior = self.org.superior(position.id)
-            if superior is not None and superior.id not in refs:
-                refs[superior.id] = Ref(superior.title, self.anchor_of[superior.id])
+            if superior is not None:
+                anchor = self.anchor_of[superior.id]
+                refs.setdefault(anchor, Ref(superior.title, anchor))
         return tuple(refs.values())
 
     def reports(self, group: list[Position]) -> tuple[tuple[Ref, ...], str]:
@@ -330,7 +343,10 @@ class _Builder:
             heading=heading,
             department=labels["list_separator"].join(departments) or labels["none"],
             headcount=headcount_text(planned, filled, lang),
-            headcount_note=shown("\n".join(notes), MAX_TEXT_CHARS, labels),
+            # One note is already cut to MAX_TEXT_CHARS; the notes of several positions
+            # sharing the sheet are bounded together like a list.
+            headcount_note=(notes[0] if len(notes) == 1
+                            else shown("\n".join(notes), MAX_LIST_CHARS, labels)),
             superiors=self.superiors(group),
             report_refs=report_refs,
             reports_omitted=reports_omitted,

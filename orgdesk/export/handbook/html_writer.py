@@ -56,15 +56,11 @@ td a { color: #2F5597; }
 """
 
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 #: What an inline chart may hold: Graphviz's drawing elements, nothing that runs
 #: or loads (script, foreignObject, image, use of outside files, animations).
 SVG_ELEMENTS = frozenset({"svg", "g", "path", "polygon", "polyline", "ellipse", "circle", "rect",
                           "line", "text", "tspan", "defs", "linearGradient", "radialGradient",
                           "stop", "clipPath"})
-ElementTree.register_namespace("", SVG_NS)
-ElementTree.register_namespace("xlink", XLINK_NS)
 
 
 def inline_svg(svg: bytes, prefix: str) -> str:
@@ -72,12 +68,15 @@ def inline_svg(svg: bytes, prefix: str) -> str:
 
     Elements not in SVG_ELEMENTS are dropped with their contents (Graphviz's
     <title>s are node names, not the user's text); attributes that run
-    script (on…) or link anywhere are dropped; ids get `prefix` so several
-    charts on one page keep them unique.  The serialiser escapes every text.
+    script (on…), link anywhere or live in another namespace (xlink) are
+    dropped; ids get `prefix` so several charts on one page keep them
+    unique.  Tags lose their namespace: inside HTML an <svg> is SVG by its
+    name, so the page names no URL at all.  The serialiser escapes every text.
     """
     root = fromstring(svg)
 
     def clean(element: ElementTree.Element) -> None:
+        element.tag = element.tag.rpartition("}")[2]
         for child in list(element):
             tag = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
             if tag not in SVG_ELEMENTS:
@@ -85,8 +84,8 @@ def inline_svg(svg: bytes, prefix: str) -> str:
                 continue
             clean(child)
         for name in list(element.attrib):
-            local = name.rpartition("}")[2].lower()
-            if local.startswith("on") or local in ("href", "src", "style"):
+            local = name.lower()
+            if "}" in local or local.startswith("on") or local in ("href", "src", "style"):
                 del element.attrib[name]
             elif local == "id":
                 element.attrib[name] = prefix + element.attrib[name]
