@@ -147,6 +147,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
         unit, own = "position", True
     else:
         table = open_table(path, options, data)
+        data = None  # a JSON table holds what it needs: the parsed file can go while rows are read
         rows = table.rows
         try:
             mapping = effective_mapping(table.headers, options.mapping, table.guessed)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,8 +91,9 @@ def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
     headers = [*read.headers, *synthetic]
     guessed = {h: mapping.get(h, UNMAPPED) for h in headers}
     chosen = effective_mapping(headers, options.mapping, guessed)
+    count = sum(1 for record in read.records if record is not None)
     rows = _rows(read, headers, chosen, options)
-    return Table(Path(path), headers, rows, UNIT, len(rows), problems=read.problems,
+    return Table(Path(path), headers, rows, UNIT, count, problems=read.problems,
                  guessed=guessed, notices=[_how_read(shape, chosen)])
 
 
@@ -153,32 +154,43 @@ def _flatten(node: dict[str, Any], skip: str, number: int, problems: list[Proble
              ) -> tuple[Record, list[Any] | None]:
     """A node's keys as paths; `children` lists of ids are returned apart.
 
-    The top level is read in one loop by the value's type (this runs for every
-    entry); nested objects are walked with a stack of their own.
+    The parsed object becomes the record itself (lists turned into text, the
+    nesting removed), so no second copy of a large file is made; only a node
+    holding objects is rebuilt with their keys as paths (“data.name”).
     """
     listed: list[Any] | None = None
-    record: Record = {}
     if type(node) is not dict:
         _check_keys(node, "", number, problems)
+    drop: list[str] = []
+    nested = False
     for key, value in node.items():
         kind = type(value)
         if kind is str:
             if len(value) > MAX_TEXT_CHARS:
-                value = _too_long(key, value, number, problems)
+                node[key] = _too_long(key, value, number, problems)
         elif kind is list:
             if skip and (key == skip or key.casefold() in CHILD_KEYS):
-                continue  # the nesting: read by the shape as reports
-            if not skip and key.casefold() in CHILD_KEYS and all(
+                drop.append(key)  # the nesting: read by the shape as reports
+            elif not skip and key.casefold() in CHILD_KEYS and all(
                     not isinstance(item, (dict, list)) for item in value):
                 listed = value  # the ids of this entry's reports
-                continue
-            value = _list_text(value)
-            if len(value) > MAX_TEXT_CHARS:
-                value = _too_long(key, value, number, problems)
+                drop.append(key)
+            else:
+                text = _list_text(value)
+                node[key] = _too_long(key, text, number, problems) \
+                    if len(text) > MAX_TEXT_CHARS else text
         elif kind is dict or kind is Duplicated:
+            nested = True
+    for key in drop:
+        del node[key]
+    if not nested:
+        return node, listed
+    record: Record = {}
+    for key, value in node.items():
+        if isinstance(value, dict):
             _nested_keys(record, f"{key}.", value, number, problems)
-            continue
-        record[key] = value
+        else:
+            record[key] = value
     return record, listed
 
 
@@ -447,7 +459,12 @@ def _from_children(read: _Read, refs: dict[int, list[Any]], keys: list[str]) -> 
 
 # --------------------------------------------------------------------- rows
 def _rows(read: _Read, headers: list[str], mapping: dict[str, str], options: ImportOptions
-          ) -> list[tuple[int, list[Any]]]:
+          ) -> Iterator[tuple[int, list[Any]]]:
+    """The records as rows, read once: each record is let go once its row is made.
+
+    A record is the parsed object itself, so the parsed file shrinks while the
+    drafts grow (a 100,000-node file would otherwise be held twice).
+    """
     superior = next((h for h, k in mapping.items() if k == "superior"), "")
     key = next((h for h, k in mapping.items() if k == "id"), "")
     own_headers = read.headers
@@ -456,10 +473,11 @@ def _rows(read: _Read, headers: list[str], mapping: dict[str, str], options: Imp
     zero_is_null = "0" not in known
     fallback = next((h for h in FALLBACK_PARENTS if h in own_headers and h != superior), "")
     at = headers.index(superior) if superior else -1
-    rows: list[tuple[int, list[Any]]] = []
-    for index, record in enumerate(read.records):
+    records = read.records
+    for index, record in enumerate(records):
         if record is None:
             continue
+        records[index] = None
         get = record.get
         cells: list[Any] = [get(h) for h in own_headers]
         if len(headers) > len(own_headers):
@@ -472,5 +490,4 @@ def _rows(read: _Read, headers: list[str], mapping: dict[str, str], options: Imp
                 value = cells[at] = None
             if value is None and fallback:
                 cells[at] = get(fallback)
-        rows.append((index + 1, cells))
-    return rows
+        yield index + 1, cells
