@@ -11,7 +11,15 @@ reaches either form only through `dot_text`.
 from __future__ import annotations
 
 from orgdesk.export.dot_text import html_lines, label
-from orgdesk.layout.style import BADGE_FILL, BADGE_PT, BADGE_TEXT, DETAIL_TEXT, TITLE_TEXT
+from orgdesk.layout.style import (
+    BADGE_FILL,
+    BADGE_H,
+    BADGE_PT,
+    BADGE_TEXT,
+    DETAIL_TEXT,
+    TITLE_TEXT,
+    estimate_size_badge,
+)
 from orgdesk.layout.text import DETAIL_PT, DUTY_PT, TITLE_PT, BoxText
 
 
@@ -33,9 +41,14 @@ def html_label(text: BoxText, font: str, bold: str) -> str:
     badge = ""
     if text.badge:
         span = ' COLSPAN="3"'
-        badge = (f'<TD WIDTH="4"></TD><TD BGCOLOR="{BADGE_FILL}" STYLE="rounded" '
-                 f'CELLPADDING="2" VALIGN="TOP"><FONT FACE="{bold}" POINT-SIZE="{_num(BADGE_PT)}" '
-                 f'COLOR="{BADGE_TEXT}">{html_lines([text.badge])}</FONT></TD>')
+        bw, _ = estimate_size_badge(text.badge)
+        # A table of its own inside the cell, so the pill keeps its size beside a
+        # title of several lines instead of growing to the row's height.
+        badge = (f'<TD WIDTH="4"></TD><TD VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="0" '
+                 f'CELLPADDING="0" BGCOLOR="{BADGE_FILL}" STYLE="rounded"><TR>'
+                 f'<TD FIXEDSIZE="TRUE" WIDTH="{round(bw)}" HEIGHT="{round(BADGE_H)}">'
+                 f'<FONT FACE="{bold}" POINT-SIZE="{_num(BADGE_PT)}" COLOR="{BADGE_TEXT}">'
+                 f"{html_lines([text.badge])}</FONT></TD></TR></TABLE></TD>")
     rows = [f"<TR><TD>{title}</TD>{badge}</TR>"]
     if text.detail_lines:
         rows.append(f'<TR><TD{span}><FONT FACE="{font}" POINT-SIZE="{_num(DETAIL_PT)}" '
