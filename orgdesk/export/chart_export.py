@@ -4,9 +4,10 @@
 writes them atomically.  A PNG too large for one image (its text would have
 to shrink below a readable size) is written as a grid of tiles
 (`chart-1-1.png`, `chart-1-2.png` …) and the result lists them; Graphviz's
-own warnings come back with the result for the CLI and the window to show.  The steps report progress through an optional
-callback (the export dialog shows it), and every failure is a `UserError`
-sentence with the target left untouched.
+own warnings come back with the result for the CLI and the window to show.
+The steps report progress through an optional callback (the export dialog
+shows it), and every failure is a `UserError` sentence with the target left
+untouched.
 """
 from __future__ import annotations
 

@@ -444,7 +444,7 @@ class _Reader:
         ax, bottom = x + w / 2, y + h
         start = (ax, bottom) if not lr else (bottom, ax)
         children = node.children
-        holder = node  # the node the line reports hang from: the position, or its trunk
+        holder: TidyNode | None = node  # where the line reports hang from: the position or its trunk
         if not node.spread and children[node.centre_on].payload is _TRUNK:
             # staff posts either side of a trunk (see _Builder._attach)
             trunk = holder = children[node.centre_on]
@@ -463,7 +463,7 @@ class _Reader:
         # each row's bus runs half a gap above its boxes, from the spine below the parent.
         while holder is not None:
             kids = holder.children
-            spine = None
+            spine: TidyNode | None = None
             if not holder.spread and holder.centre_on >= 0 and kids[holder.centre_on].payload is SPINE:
                 spine = kids[holder.centre_on]
                 kids = [k for k in kids if k is not spine]
