@@ -13,10 +13,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_layout import call_center  # noqa: E402  # after the path set-up above
+from bench_layout import call_center  # after the path set-up above
 
-from orgdesk.layout import LayoutOptions, layout_chart  # noqa: E402  # after the path set-up above
-from tests.layout.shapes import SHAPES  # noqa: E402  # after the path set-up above
+from orgdesk.layout import LayoutOptions, layout_chart  # after the path set-up above
+from tests.layout.shapes import SHAPES  # after the path set-up above
 
 
 def best_of(fn, repeat: int) -> tuple[float, object]:
@@ -37,9 +37,9 @@ def main(sizes: list[int]) -> None:
         for name, make in makers.items():
             org = make(n)
             repeat = 3 if n <= 10_000 else 1
-            plain_s, plain = best_of(lambda: layout_chart(org, LayoutOptions(balance=False)),
-                                     repeat)
-            balanced_s, balanced = best_of(lambda: layout_chart(org), repeat)
+            plain_s, plain = best_of(
+                lambda org=org: layout_chart(org, LayoutOptions(balance=False)), repeat)
+            balanced_s, balanced = best_of(lambda org=org: layout_chart(org), repeat)
             print(f"| {name} | {len(org):,} | {plain_s:.3f} | "
                   f"{plain.width / plain.height:.1f} | {balanced_s:.3f} | "  # type: ignore[attr-defined]
                   f"{balanced.width / balanced.height:.2f} |", flush=True)  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ count, `pdftoppm` pixels, `pdftotext` titles) and Qt (PNG sizes).
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import shutil
@@ -88,7 +89,7 @@ def test_a_big_chart_becomes_a_poster_of_labelled_tiles_without_empty_ones() -> 
                    and y + h > tile.y for x, y, w, h in boxes)
     # Neighbouring tiles overlap by 10 mm on paper; together they cover every box.
     ordered = sorted(plan.tiles, key=lambda t: (t.row, t.column))
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         if a.row == b.row and b.column == a.column + 1:
             assert (a.x + a.w - b.x) * scale == pytest.approx(10 * 72 / 25.4)
     for x, y, w, h in boxes:
