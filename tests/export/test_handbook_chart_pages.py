@@ -1,0 +1,152 @@
+"""The handbook's org chart: landscape pages, text at least ~7 pt on paper (measured with
+`pdftotext -bbox`), split into an overview and branch pages when the whole chart would
+be smaller; the DOCX puts it in a landscape section."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+
+from orgdesk.core.model import Department, DepartmentId, Position, PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.export.handbook import render_handbook
+from orgdesk.export.handbook.chart_pages import (
+    MAX_CHART_PAGES,
+    MIN_TEXT_PT,
+    ChartPage,
+    plan_chart_pages,
+)
+from orgdesk.export.handbook.labels import CHINESE
+from orgdesk.storage.reading import read_organisation
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_orgs"
+DAY = date(2025, 11, 23)
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="poppler-utils is installed by make test")
+
+
+def big_org(managers: int = 4, leads: int = 6) -> Organisation:
+    """总经理 → 经理n → 主管n-m → three posts each: too wide for one legible page."""
+    departments = [Department(DepartmentId(i), f"事业{i}部", "#8FB8DE", i)
+                   for i in range(1, managers + 1)]
+    positions = [Position(PositionId(1), "总经理")]
+    next_id = 2
+    for m in range(1, managers + 1):
+        manager = PositionId(next_id)
+        next_id += 1
+        positions.append(Position(manager, f"经理{m}", PositionId(1), m, DepartmentId(m)))
+        for lead in range(1, leads + 1):
+            head = PositionId(next_id)
+            next_id += 1
+            positions.append(Position(head, f"主管{m}-{lead}", manager, lead, DepartmentId(m)))
+            for k, (title, seats) in enumerate((("专员", 6), ("质检员", 1), ("培训员", 1))):
+                positions.append(Position(PositionId(next_id), f"{title}{m}-{lead}", head, k,
+                                          DepartmentId(m), planned_headcount=seats))
+                next_id += 1
+    return Organisation(departments=departments, positions=positions)
+
+
+def tool(*args: str) -> str:
+    return subprocess.run(list(args), capture_output=True, text=True, timeout=120,
+                          check=True).stdout
+
+
+def page_size(pdf: Path, page: int) -> tuple[float, float]:
+    info = tool("pdfinfo", "-f", str(page), "-l", str(page), str(pdf))
+    found = re.search(rf"^Page\s+{page} size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+    assert found, info
+    return float(found.group(1)), float(found.group(2))
+
+
+def chart_pages(pdf: Path) -> list[int]:
+    """The pages headed "1 组织结构图" (the chart section)."""
+    count = int(re.search(r"^Pages:\s+(\d+)", tool("pdfinfo", str(pdf)), re.M).group(1))
+    heading = re.compile(r"^1\s+组织结构图", re.M)  # page 2, the contents, lists it too
+    return [n for n in range(3, count + 1)
+            if heading.search(tool("pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"))]
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[str, float]]:
+    """(word, height in points) of every word on `page`."""
+    xml = tool("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-")
+    return [(word, float(y1) - float(y0)) for y0, y1, word in re.findall(
+        r'<word xMin="[^"]+" yMin="([\d.]+)" xMax="[^"]+" yMax="([\d.]+)">([^<]*)</word>', xml)]
+
+
+@pytest.fixture(scope="module")
+def big_pdf(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("chart") / "big.pdf"
+    out.write_bytes(render_handbook(big_org(), "pdf", day=DAY))
+    return out
+
+
+def test_a_big_chart_is_an_overview_and_branch_pages(big_pdf: Path) -> None:
+    org = big_org()
+    pages = chart_pages(big_pdf)
+    assert len(pages) > 1
+    assert pages == list(range(pages[0], pages[0] + len(pages)))  # one run, after the contents
+    texts = [tool("pdftotext", "-f", str(n), "-l", str(n), str(big_pdf), "-") for n in pages]
+    assert "总览" in texts[0]
+    assert all("分支" in text for text in texts[1:])
+    # every position is on some chart page
+    shown = "\n".join(texts)
+    for position in org.positions():
+        assert position.title in shown, position.title
+
+
+def test_chart_pages_are_landscape_and_legible(big_pdf: Path) -> None:
+    for page in chart_pages(big_pdf):
+        width, height = page_size(big_pdf, page)
+        assert width > height, page
+        words = word_boxes(big_pdf, page)
+        assert words
+        # ×N badges are bold white digits on colour, drawn smaller on purpose; every
+        # other word (titles, departments, headcounts, header, footer) is measured.
+        heights = [h for word, h in words if not word.startswith("×")]
+        assert min(heights) >= MIN_TEXT_PT - 0.2, (page, sorted(heights)[:5])
+    # the other pages stay portrait
+    assert page_size(big_pdf, 2)[0] < page_size(big_pdf, 2)[1]
+    last = chart_pages(big_pdf)[-1] + 1
+    assert page_size(big_pdf, last)[0] < page_size(big_pdf, last)[1]
+
+
+def test_a_small_chart_is_one_landscape_page(qapp: object, tmp_path: Path) -> None:
+    org = read_organisation(SAMPLES / "training_call_center_50.orgdesk")
+    assert [page for page, _layout in plan_chart_pages(org, "zh", CHINESE)] == [
+        ChartPage(None, None, "")]
+    pdf = tmp_path / "small.pdf"
+    pdf.write_bytes(render_handbook(org, "pdf", day=DAY))
+    assert chart_pages(pdf) == [3]
+    width, height = page_size(pdf, 3)
+    assert (round(width), round(height)) == (842, 595)
+    heights = [h for word, h in word_boxes(pdf, 3) if not word.startswith("×")]
+    assert min(heights) >= MIN_TEXT_PT
+
+
+def test_a_long_chain_gets_a_bounded_number_of_pages() -> None:
+    chain = Organisation(positions=[
+        Position(PositionId(i), f"岗位{i}", PositionId(i - 1) if i > 1 else None)
+        for i in range(1, 3001)])
+    planned = plan_chart_pages(chain, "zh", CHINESE)
+    assert 1 < len(planned) <= MAX_CHART_PAGES
+
+
+def test_docx_chart_is_a_landscape_section(qapp: object, tmp_path: Path) -> None:
+    out = tmp_path / "big.docx"
+    out.write_bytes(render_handbook(big_org(), "docx", day=DAY))
+    doc = Document(str(out))
+    orientations = [s.orientation for s in doc.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    landscape = doc.sections[1]
+    assert landscape.page_width > landscape.page_height
+    # the chart pages' pictures (more than one: overview and branches) and the bar chart
+    assert len(doc.inline_shapes) > 2
+    for shape in list(doc.inline_shapes)[:-1]:
+        assert shape.width <= landscape.page_width - landscape.left_margin \
+            - landscape.right_margin
