@@ -297,7 +297,7 @@ def render_paged_pdf(document: PagedDocument, progress: Progress | None = None) 
     try:
         paint_cover(painter, document.cover, document.family)
         printed = 1
-        for number, doc in [("", contents), *parts]:
+        for _number, doc in [("", contents), *parts]:
             for index in range(page_count(doc)):
                 # A new orientation applies from the next page on.
                 writer.setPageOrientation(portrait if doc is not None else landscape)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from orgdesk.analysis.span_rules import SPAN_RULES_SETTING, SpanRules, document_span_rules
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
-from orgdesk.core.model import PositionId
+from orgdesk.core.model import DocumentInfo, PositionId
 from orgdesk.ui.analysis_panel import AnalysisPanel
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.messages import user_message
@@ -124,9 +124,10 @@ class DeliverablesPane(QObject):
         name = file.path.stem if file.path else (self.controller.org.info.title or "")
         # The whole organisation by default; the cover's fields typed in the dialog are
         # one undoable edit of the document.
-        dialog = HandbookDialog(
-            self.controller.org, name, self._window,
-            save_info=lambda info: self.controller.execute(
-                self.tr("Edit document properties"), lambda s: s.set_info(info)))
+        def save_info(info: DocumentInfo) -> None:
+            self.controller.execute(self.tr("Edit document properties"),
+                                    lambda s: s.set_info(info))
+
+        dialog = HandbookDialog(self.controller.org, name, self._window, save_info=save_info)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

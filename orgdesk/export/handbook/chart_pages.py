@@ -21,8 +21,8 @@ from orgdesk.export.dot_build import layout_options
 from orgdesk.export.options import ChartExportOptions
 from orgdesk.layout.chart import layout_chart
 from orgdesk.layout.model import ChartLayout
-from orgdesk.layout.text import Detail
 from orgdesk.layout.paging import smallest_text_pt
+from orgdesk.layout.text import Detail
 from orgdesk.layout.words import Language
 
 MM_PT = 72 / 25.4

@@ -264,14 +264,15 @@ class _Builder:
         for title, indexes in by_title.items():
             if len(indexes) == 1:
                 continue
-            for where in (department, superiors):
-                places = [where(self.groups[i]) for i in indexes]
+            places: list[str] = []
+            for describe in (department, superiors):
+                places = [describe(self.groups[i]) for i in indexes]
                 if all(places) and len(set(places)) == len(places):
                     break
             else:  # nothing tells them apart: numbered, with what there is
-                places = [f"{where} {n}".strip() for n, where in enumerate(places, start=1)]
-            for index, where in zip(indexes, places):
-                headings[index] = shown(f"{title}{labels['open']}{where}{labels['close']}",
+                places = [f"{place} {n}".strip() for n, place in enumerate(places, start=1)]
+            for index, place in zip(indexes, places):
+                headings[index] = shown(f"{title}{labels['open']}{place}{labels['close']}",
                                         MAX_NAME_CHARS * 2, labels)
         return headings
 

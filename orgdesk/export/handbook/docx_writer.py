@@ -176,8 +176,9 @@ def _sheet(doc: DocxDocument, styles: _Styles, sheet: PositionSheet, first: bool
     if sheet.staff:
         heading.add_run(f" {labels['staff']}").bold = False
     widths = (2.4, 5.6, 2.4, 5.6)
-    wide = ([(labels["appears"], (sheet.separator.join(sheet.appears) + sheet.appears_omitted,),
-              False, "")] if sheet.appears else [])
+    wide: list[tuple[str, tuple[str, ...], bool, str]] = (
+        [(labels["appears"], (sheet.separator.join(sheet.appears) + sheet.appears_omitted,),
+          False, "")] if sheet.appears else [])
     wide += [(labels["reports"], (sheet.reports,), False, ""),
              (labels["duties"], sheet.duties, True, sheet.duties_omitted),
              (labels["requirements"], sheet.requirements, False, sheet.requirements_omitted),
@@ -212,8 +213,9 @@ def _figures(doc: DocxDocument, content: HandbookContent) -> None:
         (labels["by_department"], labels["department"],
          [(g.key or labels["no_department"], g.positions, g.planned, g.filled, g.vacancies)
           for g in analysis.departments]),
-        (labels["by_level"], labels["level"], [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies)
-                           for g in analysis.levels]),
+        (labels["by_level"], labels["level"],
+         [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies)
+          for g in analysis.levels]),
     ]
     for caption, first_label, groups in blocks:
         doc.add_paragraph().add_run(caption).bold = True
@@ -249,7 +251,7 @@ def _cover(doc: DocxDocument, content: HandbookContent) -> None:
     labels = content.labels
     for _ in range(6):
         doc.add_paragraph()
-    lines = [(labels["handbook"], 32, ACCENT)]
+    lines: list[tuple[str, int, RGBColor | None]] = [(labels["handbook"], 32, ACCENT)]
     if content.title:
         lines.append((content.title, 18, None))
     for text, size, colour in lines:

@@ -2,8 +2,8 @@
 
 The bar chart is PNG bytes, embedded by every writer.  The org chart is one
 or more pages (`chart_pages`) drawn by the chart export as SVG, which the
-PDF paints as vectors and the HTML holds inline; the DOCX gets PNGs of them.  The org chart comes from the chart export (`orgdesk.export`);
-`org_chart_svg` is the one place that calls it.
+PDF paints as vectors and the HTML holds inline; the DOCX gets PNGs of them.
+`org_chart_svg` is the one place that calls the chart export.
 """
 from __future__ import annotations
 
