@@ -236,13 +236,13 @@ class _Builder:
                     run.append(rid)
                     continue
                 if len(run) >= 2:
-                    items.append(self._stack(run, columns))
+                    items.extend(self._stacks(run, columns))
                 elif run:
                     items.append(make(run[0]))
                 run = []
                 items.append(make(rid))
             if len(run) >= 2:
-                items.append(self._stack(run, columns))
+                items.extend(self._stacks(run, columns))
             elif run:
                 items.append(make(run[0]))
         if not staff:
@@ -278,6 +278,21 @@ class _Builder:
             if shift > 0:
                 for node in staff:
                     node.x += shift
+
+    def _stacks(self, ids: list[PositionId], columns: int) -> list[TidyNode]:
+        """One stack of the run of leaves `ids`, or, balancing, several side by side.
+
+        A run of hundreds of leaf posts under one position (an imported list of
+        agents, each a position) is one column pair hundreds of boxes tall: no
+        wrapping of rows can make such a chart fit a page.  Balanced, a long run
+        is cut into stacks of at most `MAX_STACK_ROWS` rows, each hanging off its
+        own spine in reading order, and the row they form wraps like any other.
+        """
+        most = MAX_STACK_ROWS * columns
+        if not self.options.balance or len(ids) <= most:
+            return [self._stack(ids, columns)]
+        return [self._stack(ids[start:start + most], columns)
+                for start in range(0, len(ids), most)]
 
     def _stack(self, ids: list[PositionId], columns: int) -> TidyNode:
         o = self.options
@@ -315,6 +330,8 @@ class _Builder:
 
 
 _STAFF = PositionKind.STAFF
+#: Rows of one stack of leaf posts in a balanced layout (see `_Builder._stacks`).
+MAX_STACK_ROWS = 12
 
 
 def layout_chart(org: Organisation, options: LayoutOptions | None = None) -> ChartLayout:

@@ -46,8 +46,8 @@ def check_geometry(org: Organisation, chart: ChartLayout) -> None:
     assert not overlapping_pairs(boxes)
     tb = chart.orientation == "tb"
     for box in boxes:
-        assert -EPS <= box.x and box.x + box.w <= chart.width + EPS
-        assert -EPS <= box.y and box.y + box.h <= chart.height + EPS
+        assert box.x >= -EPS and box.x + box.w <= chart.width + EPS
+        assert box.y >= -EPS and box.y + box.h <= chart.height + EPS
         superior = org.position(box.id).superior_id
         if superior is not None:
             boss = chart.boxes[superior]
@@ -193,3 +193,16 @@ def test_a_staff_post_sits_beside_its_superiors_connector_over_a_wide_team() -> 
             # Right beside the superior's vertical line, not at the far left of the team.
             assert 0 < centre - (staff.x + staff.w) <= LayoutOptions().h_gap, (balance, manager)
         check_geometry(org, chart)
+
+
+def test_a_position_with_thousands_of_leaf_reports_is_balanced_too() -> None:
+    from orgdesk.core.model import Position, PositionId
+    positions = [Position(PositionId(1), "客服部经理")]
+    positions += [Position(PositionId(i), f"座席员{i}", PositionId(1), i) for i in range(2, 2_002)]
+    org = Organisation(positions=positions)
+    chart = layout_chart(org)
+    assert 1 / WORST <= aspect(chart) <= WORST, (chart.width, chart.height)
+    check_geometry(org, chart)
+    assert all(box.stacked for pid, box in chart.boxes.items() if pid != PositionId(1))
+    plain = layout_chart(org, LayoutOptions(balance=False))  # one stack, two columns
+    assert len({box.x for box in plain.boxes.values() if box.stacked}) == 2
