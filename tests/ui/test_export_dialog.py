@@ -109,3 +109,17 @@ def test_compact_export_uses_the_screens_layout(qtbot: QtBot, org: Organisation,
     width = f"{first.w / 72:.2f}".rstrip("0").rstrip(".")
     assert f'n{first.id} [label=<' in source and f'id="n{first.id}"' in source
     assert f'width="{width}"' in source
+
+
+def test_finished_export_reports_tiles_and_graphviz_warnings(
+        dialog: ExportChartDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from orgdesk.export.chart_export import ExportResult
+
+    shown: list[str] = []
+    monkeypatch.setattr(export_dialog, "show_info", lambda _parent, text: shown.append(text))
+    result = ExportResult((tmp_path / "c-1-1.png", tmp_path / "c-1-2.png"),
+                          ("Warning: no such font",))
+    dialog._on_done("", result)
+    assert len(shown) == 1
+    assert "c-1-1.png" in shown[0] and "c-1-2.png" in shown[0]
+    assert "Warning: no such font" in shown[0]
