@@ -169,8 +169,8 @@ def _flatten(node: dict[str, Any], skip: str, number: int, problems: list[Proble
             if len(value) > MAX_TEXT_CHARS:
                 node[key] = _too_long(key, value, number, problems)
         elif kind is list:
-            if skip and (key == skip or key.casefold() in CHILD_KEYS):
-                drop.append(key)  # the nesting: read by the shape as reports
+            if skip and key.casefold() in CHILD_KEYS and all(isinstance(i, dict) for i in value):
+                drop.append(key)  # the nesting (or an empty one): read by the shape as reports
             elif not skip and key.casefold() in CHILD_KEYS and all(
                     not isinstance(item, (dict, list)) for item in value):
                 listed = value  # the ids of this entry's reports

@@ -166,9 +166,11 @@ def _nested(path: Path, roots: list[Any]) -> Shape:
         nodes.append(node)
         nesting.append(parent)
         if isinstance(node, dict):
-            key = child_key(node)
-            if key:
-                used = used or key
+            # every list of reports a node holds (“children” and “assistants” …) in file order
+            keys = [key for key, value in node.items() if type(value) is list and value
+                    and key.casefold() in CHILD_KEYS and all(isinstance(i, dict) for i in value)]
+            used = used or next(iter(keys), "")
+            for key in reversed(keys):
                 stack.extend((child, index) for child in reversed(node[key]))
     return Shape(Sentence.of("a nested tree"), nodes, nesting, used or "children")
 

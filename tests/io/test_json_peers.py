@@ -226,3 +226,15 @@ def test_the_result_says_which_keys_were_taken_for_the_structure() -> None:
     result = read_source(FIXTURES / "unnamed_keys.json", ImportOptions(mapping={"desc": "title"}))
     assert result.notices == [("Read as a flat list: “seat” names each entry and “reportsVia” "
                               "its superior (--map KEY=id or KEY=superior chooses others).")]
+
+
+def test_a_nested_node_keeps_a_list_of_names_and_follows_every_list_of_reports(
+        tmp_path: Path) -> None:
+    source = tmp_path / "teams.json"
+    source.write_text(json.dumps({
+        "title": "客服经理", "staff": ["张三", "李四"],
+        "children": [{"title": "组长", "children": []}],
+        "subordinates": [{"title": "质检员"}]}, ensure_ascii=False), "utf-8")
+    org = read_source(source).require()
+    assert tree(org) == {"": ["客服经理"], "客服经理": ["组长", "质检员"]}
+    assert "staff: 张三\n李四" in org.roots()[0].notes
