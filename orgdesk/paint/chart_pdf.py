@@ -11,7 +11,7 @@ next tile begins, and its label in large type.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from orgdesk.layout.paging import FOOTER, MARGIN, OVERLAP, PrintPlan, Tile, tile_label, usable
 
@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from orgdesk.paint.svg_render import SvgPieces
+
+class SvgPieces(Protocol):
+    """The drawing, rendered piece by piece (`orgdesk.paint.svg_render.SvgPieces`)."""
+
+    def renderer_for(self, x: float, y: float, w: float, h: float) -> QSvgRenderer: ...
 
 GREY = "#6B7280"
 GRID = "#B03A2E"
