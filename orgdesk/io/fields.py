@@ -172,8 +172,11 @@ _HEADER_KEYS = _alias_table()
 
 
 #: A superior column naming the superior by its key (“Manager ID”, “直属主管工号”) is
-#: preferred to one naming it by a name (“Manager”, “直属主管”) when a file has both.
+#: preferred to one that names a person (“Manager Name”, “直属主管”) when a file has both;
+#: otherwise the first superior column is taken, as for every field.
 _BY_KEY = re.compile(r"(?:id|key|no|number|code|编号|工号|编码|号|代码)$")
+_BY_PERSON = re.compile(r"name|姓名|^(?:manager|supervisor|boss|linemanager|directmanager|"
+                        r"直属主管|直接主管|直属上级|上级主管|汇报上级|直属领导|上级领导|汇报人)$")
 
 
 def recognise(headers: Sequence[str]) -> dict[str, str]:
@@ -186,7 +189,7 @@ def recognise(headers: Sequence[str]) -> dict[str, str]:
     keys = [_HEADER_KEYS.get(normalise(header), UNMAPPED) for header in headers]
     by_key = [i for i, key in enumerate(keys) if key == "superior"]
     preferred = [i for i in by_key if _BY_KEY.search(normalise(headers[i]))]
-    if preferred and by_key[0] not in preferred:
+    if preferred and by_key[0] not in preferred and _BY_PERSON.search(normalise(headers[by_key[0]])):
         keys[by_key[0]], keys[preferred[0]] = UNMAPPED, "superior"
         for i in by_key[1:]:
             if i != preferred[0]:
