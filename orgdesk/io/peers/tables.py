@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import IO
 
@@ -134,15 +135,19 @@ def drawio_header(orientation: str) -> list[str]:
     ]
 
 
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
 def _drawio_cell(value: object) -> str:
     """One value as draw.io's line parser and an RFC 4180 reader both read it."""
     if not isinstance(value, str):
         return str(value)
     if not value:
         return ""
-    text = guard_formula(value.replace("\x00", "\ufffd"))
-    text = " / ".join(line.strip() for line in text.splitlines()) if (
-        "\n" in text or "\r" in text) else text
+    text = value.replace("\x00", "\ufffd")
+    if "\n" in text or "\r" in text:  # draw.io splits rows at line breaks, and only there
+        text = " / ".join(line.strip() for line in _LINE_BREAK.split(text))
+    text = guard_formula(text)  # on the text as written: a line break may have led it
     text = text.replace('"', "\uff02")
     if text.endswith("\\"):
         text = text[:-1] + "\uff3c"
