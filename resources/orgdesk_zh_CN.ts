@@ -193,6 +193,14 @@
       <source>{filled}/{planned} filled</source>
       <translation>在岗 {filled}/{planned}</translation>
     </message>
+    <message>
+      <source>+{positions} positions / {seats} seats hidden</source>
+      <translation>另有 {positions} 个职位 / {seats} 个席位</translation>
+    </message>
+    <message>
+      <source>+1 position / {seats} seats hidden</source>
+      <translation>另有 1 个职位 / {seats} 个席位</translation>
+    </message>
   </context>
   <context>
     <name>CompareDialog</name>
@@ -261,6 +269,10 @@
       <translation>共 {count} 处变化；定员 {old} → {new}（{delta}）。</translation>
     </message>
     <message>
+      <source>Positions were matched by their source IDs (the keys of the file they were imported from).</source>
+      <translation>已按来源编号（导入来源文件中的编号）匹配岗位。</translation>
+    </message>
+    <message>
       <source>The files do not share position ids (an import?): positions were matched on title and superior.</source>
       <translation>两个文件的职位编号不一致（可能是导入的文件）：已按职位名称和直接上级匹配职位。</translation>
     </message>
@@ -304,6 +316,38 @@
       <translation>JSON (*.json)</translation>
     </message>
     <message>
+      <source>d3-org-chart JSON (*.json)</source>
+      <translation>d3-org-chart JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>d3-org-chart CSV (*.csv)</source>
+      <translation>d3-org-chart CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>OrgChart JS JSON (*.json)</source>
+      <translation>OrgChart JS JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>GoJS TreeModel JSON (*.json)</source>
+      <translation>GoJS TreeModel JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>draw.io CSV (*.csv)</source>
+      <translation>draw.io CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>yEd GraphML (*.graphml)</source>
+      <translation>yEd GraphML (*.graphml)</translation>
+    </message>
+    <message>
+      <source>Visio org chart wizard CSV (*.csv)</source>
+      <translation>Visio 组织结构图向导 CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Visio org chart wizard Excel (*.xlsx)</source>
+      <translation>Visio 组织结构图向导 Excel (*.xlsx)</translation>
+    </message>
+    <message>
       <source>Export data</source>
       <translation>导出数据</translation>
     </message>
@@ -329,6 +373,10 @@
     <message>
       <source>Untitled</source>
       <translation>未命名</translation>
+    </message>
+    <message>
+      <source>Edit document properties</source>
+      <translation>编辑文档属性</translation>
     </message>
   </context>
   <context>
@@ -440,6 +488,14 @@
       <translation>Letter（美国信纸）</translation>
     </message>
     <message>
+      <source>From the chart's shape</source>
+      <translation>按图的形状</translation>
+    </message>
+    <message>
+      <source>Portrait</source>
+      <translation>纵向</translation>
+    </message>
+    <message>
       <source>Landscape</source>
       <translation>横向</translation>
     </message>
@@ -448,12 +504,28 @@
       <translation>缩放到一页</translation>
     </message>
     <message>
+      <source>Poster: tiles over several pages</source>
+      <translation>海报：分块打印在多页上</translation>
+    </message>
+    <message>
+      <source>Plain wide layout (every row of reports unwrapped)</source>
+      <translation>平铺宽版布局（每行下属不换行）</translation>
+    </message>
+    <message>
       <source>Whole organisation</source>
       <translation>整个组织</translation>
     </message>
     <message>
       <source>All levels</source>
       <translation>全部层级</translation>
+    </message>
+    <message>
+      <source>As the document</source>
+      <translation>与文档相同</translation>
+    </message>
+    <message>
+      <source>Legend</source>
+      <translation>图例</translation>
     </message>
     <message>
       <source>Format</source>
@@ -476,12 +548,20 @@
       <translation>纸张</translation>
     </message>
     <message>
+      <source>Pages</source>
+      <translation>页面</translation>
+    </message>
+    <message>
       <source>Branch</source>
       <translation>分支</translation>
     </message>
     <message>
       <source>Levels below it</source>
       <translation>向下显示层数</translation>
+    </message>
+    <message>
+      <source>Chart language</source>
+      <translation>图表语言</translation>
     </message>
     <message>
       <source>Export…</source>
@@ -494,6 +574,14 @@
     <message>
       <source>Drawing with {engine}</source>
       <translation>正在使用 {engine} 绘制…</translation>
+    </message>
+    <message>
+      <source>The image was too large for one file, so it was cut into %n images:</source>
+      <translation>图片太大，无法放入一个文件，因此已切分为 %n 张图片：</translation>
+    </message>
+    <message>
+      <source>Graphviz warned:</source>
+      <translation>Graphviz 警告：</translation>
     </message>
   </context>
   <context>
@@ -539,6 +627,34 @@
       <translation>范围</translation>
     </message>
     <message>
+      <source>Handbook language</source>
+      <translation>说明书语言</translation>
+    </message>
+    <message>
+      <source>The cover shows the document's title, client and consultant; they are saved in the document.</source>
+      <translation>封面显示文档的标题、客户和顾问，这些内容会保存到文档中。</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Consultant</source>
+      <translation>顾问</translation>
+    </message>
+    <message>
+      <source>Scope: the whole organisation ({count} positions).</source>
+      <translation>范围：整个组织（{count} 个职位）。</translation>
+    </message>
+    <message>
+      <source>Scope: only “{title}” and the {count} positions under it.</source>
+      <translation>范围：仅“{title}”及其下属的 {count} 个职位。</translation>
+    </message>
+    <message>
       <source>Writing {file}…</source>
       <translation>正在写入 {file}…</translation>
     </message>
@@ -576,6 +692,14 @@
     <message>
       <source>Node</source>
       <translation>节点</translation>
+    </message>
+    <message>
+      <source>Entry</source>
+      <translation>条目</translation>
+    </message>
+    <message>
+      <source>Edge</source>
+      <translation>连线</translation>
     </message>
     <message>
       <source>Import</source>
@@ -630,6 +754,10 @@
       <translation>多个最高职位</translation>
     </message>
     <message>
+      <source>Rows</source>
+      <translation>数据行</translation>
+    </message>
+    <message>
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -676,6 +804,34 @@
     <message>
       <source>Stop</source>
       <translation>停止</translation>
+    </message>
+    <message>
+      <source>First row is a header</source>
+      <translation>第一行是表头</translation>
+    </message>
+    <message>
+      <source>Detected from the file; clear it when the first row is already data.</source>
+      <translation>根据文件自动判断；如果第一行已经是数据，请取消勾选。</translation>
+    </message>
+    <message>
+      <source>No-superior token, e.g. ROOT</source>
+      <translation>“无上级”标记，例如 ROOT</translation>
+    </message>
+    <message>
+      <source>Superior cells that mean “none”, separated by commas (NULL, N/A, - and 0 are always recognised).</source>
+      <translation>表示“没有上级”的上级单元格内容，用逗号分隔（NULL、N/A、- 和 0 始终会被识别）。</translation>
+    </message>
+    <message>
+      <source>Title for rows without one</source>
+      <translation>无职位名称的行使用的名称</translation>
+    </message>
+    <message>
+      <source>Group people into positions</source>
+      <translation>把人员归并为岗位</translation>
+    </message>
+    <message>
+      <source>When rows are people: one position per title under one superior, holding its people. Partly checked: only when titles repeat.</source>
+      <translation>当每行是一个人时：同一上级下相同职位的人归为一个岗位，并记录在岗人员。半选：仅当职位名称重复时归并。</translation>
     </message>
     <message>
       <source>(keep in notes)</source>
@@ -1270,6 +1426,10 @@
   <context>
     <name>OverviewPanel</name>
     <message>
+      <source>Edit source ID of {title}</source>
+      <translation>编辑“{title}”的来源编号</translation>
+    </message>
+    <message>
       <source>Line position</source>
       <translation>直线岗位</translation>
     </message>
@@ -1288,6 +1448,14 @@
     <message>
       <source>Change filled headcount of {title}</source>
       <translation>更改“{title}”的在岗人数</translation>
+    </message>
+    <message>
+      <source>names, separated by ;</source>
+      <translation>姓名，以 ; 分隔</translation>
+    </message>
+    <message>
+      <source>Edit holders of {title}</source>
+      <translation>编辑“{title}”的在岗人员</translation>
     </message>
     <message>
       <source>e.g. 视项目情况配备</source>
@@ -1318,12 +1486,20 @@
       <translation>岗位类型</translation>
     </message>
     <message>
+      <source>Source ID</source>
+      <translation>来源编号</translation>
+    </message>
+    <message>
       <source>Level / grade</source>
       <translation>职级</translation>
     </message>
     <message>
       <source>Planned headcount</source>
       <translation>职位定员</translation>
+    </message>
+    <message>
+      <source>Holders</source>
+      <translation>在岗人员</translation>
     </message>
     <message>
       <source>Filled headcount</source>
@@ -1360,6 +1536,10 @@
     <message>
       <source>(no department)</source>
       <translation>（无部门）</translation>
+    </message>
+    <message>
+      <source>Some names hold “;” or spaces at their ends, so they are shown here but cannot be edited as one line.</source>
+      <translation>部分姓名含有“;”或首尾空格，因此此处仅显示，不能作为一行编辑。</translation>
     </message>
     <message>
       <source>Add dotted line {source} → {target}</source>
@@ -1688,6 +1868,10 @@
       <translation>--dpi 必须在 10 到 1200 之间，而不是 {dpi}。</translation>
     </message>
     <message>
+      <source>--layout {layout} applies to data files (.json, .csv, .graphml, .xlsx); charts are laid out compact or dot.</source>
+      <translation>--layout {layout} 用于数据文件（.json、.csv、.graphml、.xlsx）；图表的布局只能是 compact 或 dot。</translation>
+    </message>
+    <message>
       <source>“{file}” has no positions, so there is no chart to export.</source>
       <translation>“{file}”中没有职位，因此没有可导出的组织结构图。</translation>
     </message>
@@ -1698,6 +1882,10 @@
     <message>
       <source>{file} already exists; choose another name.</source>
       <translation>{file} 已存在；请选择其他名称。</translation>
+    </message>
+    <message>
+      <source>--layout {layout} applies to charts (png, svg, pdf, dot); data files take d3, orgchartjs, gojs, drawio, yed or visio.</source>
+      <translation>--layout {layout} 仅适用于组织图（png、svg、pdf、dot）；数据文件可用 d3、orgchartjs、gojs、drawio、yed 或 visio。</translation>
     </message>
     <message>
       <source>“{pair}” is not of the form COLUMN=FIELD.</source>
@@ -1932,20 +2120,24 @@
       <translation>orgdesk 无法将手册写为“{format}”。</translation>
     </message>
     <message>
-      <source>The image would be {width} × {height} pixels and orgdesk makes images of at most {side} pixels a side and {pixels} million pixels; export SVG or PDF, a branch (--root) or fewer levels (--depth).</source>
-      <translation>图像将为 {width} × {height} 像素，orgdesk 生成的图像每边最多 {side} 像素、总计最多 {pixels} 百万像素；请导出 SVG 或 PDF、一个分支（--root）或减少层级（--depth）。</translation>
-    </message>
-    <message>
-      <source>The image would be {width} × {height} pixels and orgdesk makes images of at most {side} pixels a side and {pixels} million pixels; lower --dpi to {dpi} or export SVG or PDF.</source>
-      <translation>图像将为 {width} × {height} 像素，orgdesk 生成的图像每边最多 {side} 像素、总计最多 {pixels} 百万像素；请将 --dpi 降至 {dpi} 或导出 SVG 或 PDF。</translation>
+      <source>At {dpi} dpi this chart would be {width} × {height} pixels, {tiles} images, and orgdesk writes at most {limit}; export SVG, a PDF poster (--poster), the chart left to right (--orientation lr) or fewer levels (--depth).</source>
+      <translation>在 {dpi} dpi 下此组织结构图将为 {width} × {height} 像素，需要 {tiles} 张图片，而 orgdesk 最多写入 {limit} 张；请导出 SVG、PDF 海报（--poster）、从左到右的图（--orientation lr）或更少的层级（--depth）。</translation>
     </message>
     <message>
       <source>This chart has {boxes} positions and orgdesk draws at most {limit} in one {format} file; export a branch (--root) or fewer levels (--depth).</source>
       <translation>此组织图有 {boxes} 个岗位，orgdesk 在一个 {format} 文件中最多绘制 {limit} 个；请导出一个分支（--root）或减少层级（--depth）。</translation>
     </message>
     <message>
-      <source>This chart would print on about {pages} pages and orgdesk prints at most {limit}; scale it to one page (--fit), export a branch (--root) or fewer levels (--depth).</source>
-      <translation>此组织图约需打印 {pages} 页，orgdesk 最多打印 {limit} 页；请缩放到一页（--fit）、导出一个分支（--root）或减少层级（--depth）。</translation>
+      <source>This chart would print on about {pages} pages and orgdesk prints at most {limit}; scale it to one page (--fit), use larger paper (--paper a1), export a branch (--root) or fewer levels (--depth).</source>
+      <translation>此组织结构图约需打印 {pages} 页，而 orgdesk 最多打印 {limit} 页；请缩放到一页（--fit）、使用更大的纸张（--paper a1）、导出一个分支（--root）或更少的层级（--depth）。</translation>
+    </message>
+    <message>
+      <source>“{paper}” is not a paper size; use a4, a3, a2, a1, letter or a size such as 600x900mm.</source>
+      <translation>“{paper}”不是纸张尺寸；请使用 a4、a3、a2、a1、letter 或 600x900mm 这样的尺寸。</translation>
+    </message>
+    <message>
+      <source>A paper size must be between 50 mm and 5,000 mm a side, not {paper}.</source>
+      <translation>纸张每边须在 50 毫米到 5,000 毫米之间，而不是 {paper}。</translation>
     </message>
     <message>
       <source>Cannot write {file}: the folder “{folder}” does not exist.</source>
@@ -1968,6 +2160,14 @@
       <translation>无法写入 {file}：该文件夹为只读。</translation>
     </message>
     <message>
+      <source>the value “{value}” in column “{column}” is not the id or title of any row; correct it, or if it means “no superior”, name it as a no-superior token (--null {value}).</source>
+      <translation>“{column}”列中的值“{value}”不是任何一行的编号或职位；请更正它，如果它表示“没有上级”，请把它设为“无上级”标记（--null {value}）。</translation>
+    </message>
+    <message>
+      <source>the superior “{superior}” is not the id or title of any position in the file.</source>
+      <translation>上级“{superior}”不是文件中任何职位的编号或名称。</translation>
+    </message>
+    <message>
       <source>{count} positions have no superior ({places}): keep them side by side, or put them under a new top position that you name.</source>
       <translation>有 {count} 个职位没有上级（{places}）：可让它们并列，或将它们置于一个由您命名的新顶层职位之下。</translation>
     </message>
@@ -1984,8 +2184,12 @@
       <translation>上级“{superior}”可能是{places}中的任何一个；请为每个职位指定编号。</translation>
     </message>
     <message>
-      <source>the superior “{superior}” is not the id or title of any position in the file.</source>
-      <translation>上级“{superior}”不是文件中任何职位的编号或名称。</translation>
+      <source>it has no title and its cell in column “{column}” is empty too; give such rows a placeholder title (--empty-title TEXT).</source>
+      <translation>它没有职位名称，“{column}”列的单元格也是空的；请为这样的行指定一个占位职位名称（--empty-title 文本）。</translation>
+    </message>
+    <message>
+      <source>it has no title; give rows without one a placeholder title (--empty-title TEXT) or take it from another column (--empty-title column:COLUMN).</source>
+      <translation>它没有职位名称；请为没有职位名称的行指定一个占位名称（--empty-title 文本），或从另一列取值（--empty-title column:列名）。</translation>
     </message>
     <message>
       <source>“{value}” is not an age range such as 25-35</source>
@@ -2016,6 +2220,38 @@
       <translation>{value} 超出 0-{limit} 的范围</translation>
     </message>
     <message>
+      <source>“{record}” (correct the line or delete it): {reason}</source>
+      <translation>“{record}”（请更正或删除该行）：{reason}</translation>
+    </message>
+    <message>
+      <source>{reason}.</source>
+      <translation>{reason}。</translation>
+    </message>
+    <message>
+      <source>“{column}”: {reason}.</source>
+      <translation>“{column}”：{reason}。</translation>
+    </message>
+    <message>
+      <source>the value of the setting “{name}” is not JSON.</source>
+      <translation>设置“{name}”的值不是 JSON。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a dotted line's id (a whole number before “=”); correct it or leave it out</source>
+      <translation>“{value}”不是虚线汇报的编号（“=”前应为整数）；请更正或删去</translation>
+    </message>
+    <message>
+      <source>“{target}” is not the ID of any position in the file; correct it or delete the line</source>
+      <translation>“{target}”不是文件中任何岗位的编号；请更正或删除该行</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a kind of dotted line ({kinds}); write it as target:kind:label</source>
+      <translation>“{value}”不是虚线汇报的类型（{kinds}）；请写成 目标:类型:说明</translation>
+    </message>
+    <message>
+      <source>“{record}”: the date “{name}” reads “{value}”, not a date such as 2026-01-31T09:00:00+00:00; correct it or delete the line.</source>
+      <translation>“{record}”：日期“{name}”为“{value}”，不是 2026-01-31T09:00:00+00:00 这样的日期；请更正或删除该行。</translation>
+    </message>
+    <message>
       <source>The field “{field}” of position {id} (“{title}”) would be a CSV cell of {length} characters, more than orgdesk reads back ({limit}); shorten it.</source>
       <translation>岗位 {id}（“{title}”）的字段“{field}”将成为 {length} 个字符的 CSV 单元格，超过 orgdesk 能读回的长度（{limit}）；请缩短。</translation>
     </message>
@@ -2040,8 +2276,36 @@
       <translation>{file} 是空的：没有标题行。</translation>
     </message>
     <message>
+      <source>{file} line {line}: the “#” lines above the header row are longer than orgdesk reads.</source>
+      <translation>{file} 第 {line} 行：表头上方的“#”行超出了 orgdesk 可读取的长度。</translation>
+    </message>
+    <message>
       <source>{file} line {line} is not {encoding} text; choose another encoding.</source>
       <translation>{file} 第 {line} 行不是 {encoding} 文本；请选择其他编码。</translation>
+    </message>
+    <message>
+      <source>A “{record}” line would hold a CSV cell of {length} characters, more than orgdesk reads back ({limit}); shorten it.</source>
+      <translation>“{record}”行将包含 {length} 个字符的 CSV 单元格，超过 orgdesk 可读回的上限（{limit}）；请缩短。</translation>
+    </message>
+    <message>
+      <source>the draw.io connect line needs the column names “from” and “to”; add them or delete the line.</source>
+      <translation>draw.io 的 connect 行需要列名“from”和“to”；请补上或删除该行。</translation>
+    </message>
+    <message>
+      <source>the draw.io connect line names the column “{column}”, which the header row does not have; its columns are: {names}.</source>
+      <translation>draw.io 的 connect 行指定了列“{column}”，但表头中没有该列；现有列为：{names}。</translation>
+    </message>
+    <message>
+      <source>the draw.io connect line is not valid JSON ({reason}); correct it or delete the line.</source>
+      <translation>draw.io 的 connect 行不是有效的 JSON（{reason}）；请更正或删除该行。</translation>
+    </message>
+    <message>
+      <source>“{column}”: the row names itself (draw.io connect line {line}); delete “{value}”.</source>
+      <translation>“{column}”：该行指向了自身（draw.io 第 {line} 行的 connect）；请删除“{value}”。</translation>
+    </message>
+    <message>
+      <source>“{column}”: “{value}” is not the “{target}” of any row (draw.io connect line {line}); correct it or delete it.</source>
+      <translation>“{column}”：“{value}”不是任何一行的“{target}”（draw.io 第 {line} 行的 connect）；请更正或删除。</translation>
     </message>
     <message>
       <source>{what} has {length} characters, more than an Excel cell holds ({limit}); shorten it, or export CSV or JSON, which hold any length.</source>
@@ -2148,16 +2412,76 @@
       <translation>{file} 不是格式正确的 XML。</translation>
     </message>
     <message>
-      <source>{file} is not valid GraphML ({reason}).</source>
-      <translation>{file} 不是有效的 GraphML（{reason}）。</translation>
-    </message>
-    <message>
-      <source>{file} is not GraphML that orgdesk can read.</source>
-      <translation>{file} 不是 orgdesk 能读取的 GraphML。</translation>
+      <source>An edge names the node “{id}”, which is not in the file.</source>
+      <translation>有一条连线指向节点“{id}”，但文件中没有该节点。</translation>
     </message>
     <message>
       <source>it has {count} superiors ({names}); a position reports to one.</source>
       <translation>它有 {count} 个上级（{names}）；一个职位只能向一个上级汇报。</translation>
+    </message>
+    <message>
+      <source>The graph's department table is unreadable ({reason}).</source>
+      <translation>图中的部门表无法读取（{reason}）。</translation>
+    </message>
+    <message>
+      <source>The edges have no direction: the chart was read from {root} down, the centre of the tree; name another root with --root-id.</source>
+      <translation>连线没有方向：组织图从树的中心 {root} 向下读取；可用 --root-id 指定其他根。</translation>
+    </message>
+    <message>
+      <source>The edges have no direction: each of the {count} separate parts was read from its root down ({names}).</source>
+      <translation>连线没有方向：{count} 个互不相连的部分各自从其根向下读取（{names}）。</translation>
+    </message>
+    <message>
+      <source>The edges have no direction: the chart was read from {root} down, the root named by --root-id.</source>
+      <translation>连线没有方向：组织图从 {root} 向下读取，该根由 --root-id 指定。</translation>
+    </message>
+    <message>
+      <source>The edges have no direction: the chart was read from {root} down, the root named by --root-title.</source>
+      <translation>连线没有方向：组织图从 {root} 向下读取，该根由 --root-title 指定。</translation>
+    </message>
+    <message>
+      <source>The edges have no direction: the chart was read from {root} down, the only node without a superior in its data.</source>
+      <translation>连线没有方向：组织图从 {root} 向下读取，它是数据中唯一没有上级的节点。</translation>
+    </message>
+    <message>
+      <source>No node has the id “{id}” given as the root; the ids are like {examples}.</source>
+      <translation>没有节点的编号是作为根指定的“{id}”；编号形如 {examples}。</translation>
+    </message>
+    <message>
+      <source>The edges were read as pointing from each report to its superior (--edges up): every node has at most one outgoing edge.</source>
+      <translation>连线按从下属指向上级读取（--edges up）：每个节点最多只有一条出边。</translation>
+    </message>
+    <message>
+      <source>The edges were read as pointing from each report to its superior (--edges up).</source>
+      <translation>连线按从下属指向上级读取（--edges up）。</translation>
+    </message>
+    <message>
+      <source>The edges were read as pointing from each superior to its reports (--edges down).</source>
+      <translation>连线按从上级指向下属读取（--edges down）。</translation>
+    </message>
+    <message>
+      <source>the undirected links between {names} form a cycle ({ring}); an undirected file must be a tree: remove one of these links, or give the edges a direction.</source>
+      <translation>{names} 之间的无向连线构成环（{ring}）；无向文件必须是一棵树：请删除其中一条连线，或为连线指定方向。</translation>
+    </message>
+    <message>
+      <source>{count} more undirected links close cycles.</source>
+      <translation>另有 {count} 条无向连线构成环。</translation>
+    </message>
+    <message>
+      <source>{count} nodes are titled “{title}” ({names}); name the root by its id with --root-id.</source>
+      <translation>有 {count} 个节点的职位名称为“{title}”（{names}）；请用 --root-id 按编号指定根。</translation>
+    </message>
+    <message>
+      <source>it has {count} superiors ({names}); a position reports to one (if the edges point from report to superior, use --edges up).</source>
+      <translation>它有 {count} 个上级（{names}）；一个岗位只能向一个上级汇报（如果连线是从下属指向上级，请使用 --edges up）。</translation>
+    </message>
+    <message>
+      <source>the path “{path}” in column “{column}” is also the path of {place}.</source>
+      <translation>“{column}”列中的路径“{path}”也是{place}的路径。</translation>
+    </message>
+    <message>
+      <source>the path “{path}” in column “{column}” places it under “{parent}”, but no row has that path; add that row or correct the path.</source>
+      <translation>“{column}”列中的路径“{path}”把它放在“{parent}”之下，但没有哪一行的路径是它；请补上那一行或更正路径。</translation>
     </message>
     <message>
       <source>{file} is not a table; it needs no column mapping.</source>
@@ -2180,6 +2504,10 @@
       <translation>orgdesk 无法导出 {file}；它可写出 {known} 文件。</translation>
     </message>
     <message>
+      <source>{file} is orgdesk's own JSON, read exactly as it was exported; a column mapping (--map) applies to other programs' files only.</source>
+      <translation>{file} 是 orgdesk 自己的 JSON，按导出时的内容原样读取；列映射（--map）只适用于其他程序的文件。</translation>
+    </message>
+    <message>
       <source>Nothing was imported: {file} holds text that is not valid Unicode.</source>
       <translation>未导入任何内容：{file} 含有无效的 Unicode 文本。</translation>
     </message>
@@ -2190,6 +2518,14 @@
     <message>
       <source>{file} has no column “{column}”; its columns are: {names}.</source>
       <translation>{file} 没有“{column}”列；它的列为：{names}。</translation>
+    </message>
+    <message>
+      <source>No key holds the nodes' titles and they have no labels; map a key to the field “title” (its keys are: {names}).</source>
+      <translation>没有数据键保存节点的职位名称，节点也没有标签；请将一个数据键映射到字段“title”（文件中的数据键有：{names}）。</translation>
+    </message>
+    <message>
+      <source>No column holds the positions' titles; map one to the field “title” (its columns are: {names}).</source>
+      <translation>没有列保存岗位的职位名称；请将一列映射到字段“title”（文件中的列有：{names}）。</translation>
     </message>
     <message>
       <source>“{key}” must be a whole number from 0 to {limit}, not {value}.</source>
@@ -2210,6 +2546,10 @@
     <message>
       <source>{what} names “{key}” twice.</source>
       <translation>{what}中“{key}”出现了两次。</translation>
+    </message>
+    <message>
+      <source>{file} line {line} holds a text longer than {limit} million characters, more than orgdesk reads; shorten that text or remove it.</source>
+      <translation>{file} 第 {line} 行的文本超过 {limit} 百万个字符，超出 orgdesk 可读取的长度；请缩短或删除该文本。</translation>
     </message>
     <message>
       <source>{file} is not an orgdesk JSON file.</source>
@@ -2260,8 +2600,8 @@
       <translation>{file} 第 {line} 行：不是有效的 JSON（{reason}）。</translation>
     </message>
     <message>
-      <source>{file} is nested too deeply to be read.</source>
-      <translation>{file} 嵌套过深，无法读取。</translation>
+      <source>{file} is nested too deeply to be read (hundreds of levels); write a deep hierarchy as a flat list of entries with id and parent keys instead.</source>
+      <translation>{file} 嵌套层级过深（数百层），无法读取；请改为扁平的条目列表，用 id 和上级键表示层级。</translation>
     </message>
     <message>
       <source>The document settings name “{key}” twice.</source>
@@ -2282,6 +2622,154 @@
     <message>
       <source>a position</source>
       <translation>职位条目</translation>
+    </message>
+    <message>
+      <source>Read as {shape}: “{key}” names each entry and “{superior}” its superior (--map KEY=id or KEY=superior chooses others).</source>
+      <translation>按{shape}读取：“{key}”标识每个条目，“{superior}”给出其上级（可用 --map 键=id 或 键=superior 改选）。</translation>
+    </message>
+    <message>
+      <source>a number or true/false value</source>
+      <translation>数字或真/假值</translation>
+    </message>
+    <message>
+      <source>Read as {shape}: no key names the entries' superiors; --map KEY=superior names one.</source>
+      <translation>按{shape}读取：没有键给出条目的上级；可用 --map 键=superior 指定。</translation>
+    </message>
+    <message>
+      <source>an array</source>
+      <translation>数组</translation>
+    </message>
+    <message>
+      <source>a text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <source>null</source>
+      <translation>null（空值）</translation>
+    </message>
+    <message>
+      <source>{file} holds no positions ({shape} without entries).</source>
+      <translation>{file} 中没有职位（{shape}中没有条目）。</translation>
+    </message>
+    <message>
+      <source>“{key}” holds {count} characters, more than the {limit} orgdesk reads; shorten it.</source>
+      <translation>“{key}”含 {count} 个字符，超过 orgdesk 可读取的 {limit} 个；请缩短。</translation>
+    </message>
+    <message>
+      <source>it names “{key}” twice, so it is unclear which one counts; remove one of them.</source>
+      <translation>它两次给出“{key}”，无法确定以哪个为准；请删除其中一个。</translation>
+    </message>
+    <message>
+      <source>it is {what}, not an object holding a position's keys.</source>
+      <translation>它是{what}，而不是包含职位各键的对象。</translation>
+    </message>
+    <message>
+      <source>it is not a row of cells [id, parent, tooltip].</source>
+      <translation>它不是 [id, 上级, 提示] 形式的单元格行。</translation>
+    </message>
+    <message>
+      <source>it names “{end}”, which is not the id of any node; correct the edge or add that node.</source>
+      <translation>它指向“{end}”，但没有任何节点的 id 是它；请更正该连线或添加该节点。</translation>
+    </message>
+    <message>
+      <source>the edge list gives it two superiors, “{first}” and “{second}”; keep one reporting line.</source>
+      <translation>连线列表给了它两个上级：“{first}”和“{second}”；请只保留一条汇报线。</translation>
+    </message>
+    <message>
+      <source>its “children” name “{child}”, which is not the id of any entry.</source>
+      <translation>它的“children”列出了“{child}”，但没有任何条目的 id 是它。</translation>
+    </message>
+    <message>
+      <source>it is listed in the “children” of both “{first}” and “{second}”; keep it under one.</source>
+      <translation>它同时列在“{first}”和“{second}”的“children”中；请只保留在其中一个之下。</translation>
+    </message>
+    <message>
+      <source>an object</source>
+      <translation>对象</translation>
+    </message>
+    <message>
+      <source>texts</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <source>{file} holds {what}, not an organisation chart; orgdesk reads an array of objects (one per position), a tree of objects with “children”, or an object holding such a list.</source>
+      <translation>{file} 中是{what}，不是组织架构图；orgdesk 读取对象数组（每个职位一个）、带“children”的对象树，或包含此类列表的对象。</translation>
+    </message>
+    <message>
+      <source>a true/false value</source>
+      <translation>真/假值</translation>
+    </message>
+    <message>
+      <source>a number</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <source>true/false values or nulls</source>
+      <translation>真/假值或空值</translation>
+    </message>
+    <message>
+      <source>numbers</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <source>a flat list</source>
+      <translation>扁平列表</translation>
+    </message>
+    <message>
+      <source>a nested tree</source>
+      <translation>嵌套树</translation>
+    </message>
+    <message>
+      <source>a GoJS model</source>
+      <translation>GoJS 模型</translation>
+    </message>
+    <message>
+      <source>a Google Charts DataTable</source>
+      <translation>Google Charts DataTable</translation>
+    </message>
+    <message>
+      <source>a yFiles graph</source>
+      <translation>yFiles 图</translation>
+    </message>
+    <message>
+      <source>a list of nodes</source>
+      <translation>节点列表</translation>
+    </message>
+    <message>
+      <source>Google Charts rows</source>
+      <translation>Google Charts 行数据</translation>
+    </message>
+    <message>
+      <source>{file} is an array of {what}, not of positions; orgdesk reads an array of objects, one per position, with keys such as “id”, “parentId” and “name”.</source>
+      <translation>{file} 是由{what}组成的数组，而不是职位；orgdesk 读取对象数组，每个职位一个对象，含“id”“parentId”“name”等键。</translation>
+    </message>
+    <message>
+      <source>{file} names “{key}” twice in its top object, so it is unclear which one counts; remove one of them.</source>
+      <translation>{file} 的顶层对象两次给出“{key}”，无法确定以哪个为准；请删除其中一个。</translation>
+    </message>
+    <message>
+      <source>{file} is a JSON object without a list of positions (its keys are {keys}); orgdesk reads an array of objects with id and parent keys, a tree with “children”, or an object holding such a list under “nodes”.</source>
+      <translation>{file} 是不含职位列表的 JSON 对象（其键为 {keys}）；orgdesk 读取带 id 和上级键的对象数组、带“children”的树，或在“nodes”下包含此类列表的对象。</translation>
+    </message>
+    <message>
+      <source>it does not name both of its ends (“{first}” and “{second}”).</source>
+      <translation>它没有同时给出两端（“{first}”和“{second}”）。</translation>
+    </message>
+    <message>
+      <source>it has no list of cells “c”.</source>
+      <translation>它没有单元格列表“c”。</translation>
+    </message>
+    <message>
+      <source>There is no export layout called “{layout}”; the layouts are: {known}.</source>
+      <translation>没有名为“{layout}”的导出布局；可用的布局有：{known}。</translation>
+    </message>
+    <message>
+      <source>The {peer} layout is written as {formats} only, not as {suffix}; choose a file name ending in {formats}.</source>
+      <translation>{peer} 布局只能导出为 {formats}，不能导出为 {suffix}；请选择以 {formats} 结尾的文件名。</translation>
+    </message>
+    <message>
+      <source>A text of {length} characters would be one CSV cell, more than orgdesk reads back ({limit}); shorten it.</source>
+      <translation>一段 {length} 个字符的文本将成为一个 CSV 单元格，超过 orgdesk 能读回的长度（{limit}）；请缩短。</translation>
     </message>
     <message>
       <source>rows {rows}</source>
@@ -2308,6 +2796,14 @@
       <translation>第 {rows} 个职位条目</translation>
     </message>
     <message>
+      <source>entries {rows}</source>
+      <translation>第 {rows} 个条目</translation>
+    </message>
+    <message>
+      <source>edges {rows}</source>
+      <translation>第 {rows} 条连线</translation>
+    </message>
+    <message>
       <source>line {rows}</source>
       <translation>第 {rows} 行</translation>
     </message>
@@ -2320,6 +2816,14 @@
       <translation>第 {rows} 个职位条目</translation>
     </message>
     <message>
+      <source>entry {rows}</source>
+      <translation>第 {rows} 个条目</translation>
+    </message>
+    <message>
+      <source>edge {rows}</source>
+      <translation>第 {rows} 条连线</translation>
+    </message>
+    <message>
       <source>Nothing was imported: {file} has 1 problem.</source>
       <translation>未导入任何内容：{file} 有 1 个问题。</translation>
     </message>
@@ -2328,12 +2832,12 @@
       <translation>未导入任何内容：{file} 有 {count} 个问题。</translation>
     </message>
     <message>
-      <source>{reason}.</source>
-      <translation>{reason}。</translation>
-    </message>
-    <message>
       <source>“{text}” is not one of {names}</source>
       <translation>“{text}”不是 {names} 之一</translation>
+    </message>
+    <message>
+      <source>The column “{column}” holds SQL Server hierarchyid values in their binary form (0x…); export the column as text ({column}.ToString()) and import that file.</source>
+      <translation>“{column}”列中是二进制形式（0x…）的 SQL Server hierarchyid 值；请把该列导出为文本（{column}.ToString()）后再导入那个文件。</translation>
     </message>
     <message>
       <source>it has {cells} cells but the header row names only {columns} columns.</source>
@@ -2476,14 +2980,6 @@
       <translation>无法保存 {file}：没有写入权限。</translation>
     </message>
     <message>
-      <source>{file} is not a valid orgdesk file: its document setting “{setting}” is invalid.</source>
-      <translation>{file} 不是有效的 orgdesk 文件：其文档设置“{setting}”无效。</translation>
-    </message>
-    <message>
-      <source>{file} is too large to read in the memory available.</source>
-      <translation>{file} 太大，可用内存不足以读取。</translation>
-    </message>
-    <message>
       <source>{file} was changed by another program since orgdesk opened or last saved it; saving would overwrite those changes.</source>
       <translation>{file} 在 orgdesk 打开或上次保存之后已被其他程序修改；现在保存会覆盖这些修改。</translation>
     </message>
@@ -2524,6 +3020,10 @@
       <translation>{file} 不是有效的 orgdesk 文件：其中有不是正整数的编号。</translation>
     </message>
     <message>
+      <source>{file} is too large to read in the memory available.</source>
+      <translation>{file} 太大，可用内存不足以读取。</translation>
+    </message>
+    <message>
       <source>There is no room to open {file}: the disk holding orgdesk's working copies is full; {file} itself is intact.</source>
       <translation>没有空间打开 {file}：存放 orgdesk 工作副本的磁盘已满；{file} 本身完好无损。</translation>
     </message>
@@ -2558,6 +3058,10 @@
     <message>
       <source>{file} could not be upgraded to file format {version}: {reason}.</source>
       <translation>无法将 {file} 升级到文件格式 {version}：{reason}。</translation>
+    </message>
+    <message>
+      <source>{file} is not a valid orgdesk file: its document setting “{setting}” is invalid.</source>
+      <translation>{file} 不是有效的 orgdesk 文件：其文档设置“{setting}”无效。</translation>
     </message>
     <message>
       <source>The unsaved changes to an untitled document could not be recovered because orgdesk's working copy of them is damaged; it was kept in {folder}.</source>
