@@ -102,3 +102,13 @@ def test_libreoffice_converts_it(training: Path, tmp_path: Path) -> None:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     assert pages >= 4 + 8  # cover, contents, chart, summary, a page per description
+    # LibreOffice keeps the TOC field's cached entries (it does not update fields on
+    # conversion, so no page numbers), and prints the chart's section landscape.
+    contents = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"],
+                              capture_output=True, text=True, timeout=60, check=False).stdout
+    assert "组织结构图" in contents and "话务员" in contents
+    sizes = re.findall(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "4", str(pdf)], capture_output=True, text=True,
+        check=False).stdout, re.M)
+    wide = [int(n) for n, w, h in sizes if float(w) > float(h)]
+    assert wide == [3], sizes
