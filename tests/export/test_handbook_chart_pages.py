@@ -150,3 +150,23 @@ def test_docx_chart_is_a_landscape_section(qapp: object, tmp_path: Path) -> None
     for shape in list(doc.inline_shapes)[:-1]:
         assert shape.width <= landscape.page_width - landscape.left_margin \
             - landscape.right_margin
+
+
+def test_hundreds_of_direct_reports_are_spread_over_legible_pages(qapp: object,
+                                                                   tmp_path: Path) -> None:
+    flat = Organisation(positions=[Position(PositionId(1), "总监"), *(
+        Position(PositionId(i), f"专员{i}", PositionId(1), i) for i in range(2, 302))])
+    planned = plan_chart_pages(flat, "zh", CHINESE)
+    parts = [page for page, _layout in planned if page.reports]
+    assert len(parts) > 1
+    shown = [pid for page in parts for pid in page.reports]
+    assert sorted(shown) == list(range(2, 302))  # each report on exactly one page
+    assert parts[0].caption.endswith(f"（1/{len(parts)}）")
+    pdf = tmp_path / "flat.pdf"
+    pdf.write_bytes(render_handbook(flat, "pdf", day=DAY))
+    pages = chart_pages(pdf)
+    assert len(pages) == len(planned)
+    for page in pages:
+        assert page_size(pdf, page)[0] > page_size(pdf, page)[1]
+        heights = [h for word, h in word_boxes(pdf, page) if not word.startswith("×")]
+        assert min(heights) >= MIN_TEXT_PT - 0.2, page

@@ -13,7 +13,7 @@ chosen pages are drawn.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
@@ -52,6 +52,9 @@ class ChartPage:
     depth: int | None
     caption: str
     detail: Detail = Detail.SUMMARY
+    #: Only these direct reports of `root` (without theirs): one part of a position
+    #: with more reports than a legible page holds.  () for all of them.
+    reports: tuple[PositionId, ...] = ()
 
     def options(self, lang: Language) -> ChartExportOptions:
         return ChartExportOptions(format="svg", title=False, root=self.root, depth=self.depth,
@@ -72,8 +75,25 @@ DETAILS = (Detail.SUMMARY, Detail.TITLE)
 Planned = tuple[ChartPage, ChartLayout]
 
 
+def page_organisation(org: Organisation, page: ChartPage) -> Organisation:
+    """What `page` draws: `org` itself, or its root and the slice of reports it shows."""
+    if not page.reports or page.root is None:
+        return org
+    root = replace(org.position(page.root), superior_id=None, order=0)
+    members = [root, *(org.position(pid) for pid in page.reports)]
+    kept = {p.id for p in members}
+    used = {p.department_id for p in members}
+    return Organisation(org.info, [d for d in org.departments if d.id in used], members,
+                        [r for r in org.relations if r.source_id in kept and r.target_id in kept])
+
+
 def page_layout(org: Organisation, page: ChartPage, lang: Language) -> ChartLayout:
-    return layout_chart(org, layout_options(page.options(lang), org))
+    shown = page_organisation(org, page)
+    return layout_chart(shown, layout_options(page.options(lang), shown))
+
+
+def _fits(layout: ChartLayout) -> bool:
+    return smallest_text_pt(layout) * fit_scale(layout.width, layout.height) >= MIN_TEXT_PT
 
 
 def _legible(org: Organisation, root: PositionId | None, depth: int | None,
@@ -82,9 +102,31 @@ def _legible(org: Organisation, root: PositionId | None, depth: int | None,
     for detail in DETAILS:
         page = ChartPage(root, depth, caption, detail)
         layout = page_layout(org, page, lang)
-        if smallest_text_pt(layout) * fit_scale(layout.width, layout.height) >= MIN_TEXT_PT:
+        if _fits(layout):
             return page, layout
     return None
+
+
+def _parts(org: Organisation, root: PositionId, lang: Language, caption: str,
+           labels: dict[str, str]) -> list[Planned] | None:
+    """A position with more direct reports than one legible page holds: pages of it
+    with a slice of its reports each (halving the slice until it is legible)."""
+    reports = org.report_ids(root)
+    size = len(reports)
+    while size > 1:
+        size = (size + 1) // 2
+        page = ChartPage(root, None, caption, Detail.TITLE, tuple(reports[:size]))
+        if _fits(page_layout(org, page, lang)):
+            break
+    else:
+        return None
+    count = -(-len(reports) // size)
+    planned = []
+    for part in range(count):
+        page = ChartPage(root, None, caption + labels["part"].format(part=part + 1, parts=count),
+                         Detail.TITLE, tuple(reports[part * size:(part + 1) * size]))
+        planned.append((page, page_layout(org, page, lang)))
+    return planned
 
 
 def _frontier(org: Organisation, root: PositionId | None, depth: int) -> list[PositionId]:
@@ -105,12 +147,15 @@ def plan_chart_pages(org: Organisation, lang: Language,
     if whole is not None:
         return [whole]
     pages: list[Planned] = []
-    todo: deque[PositionId | None] = deque([None])
+    roots = org.roots()
+    # One top position: the overview is its branch (so its reports can be split in parts).
+    start = roots[0].id if len(roots) == 1 else None
+    todo: deque[PositionId | None] = deque([start])
     while todo and len(pages) < MAX_CHART_PAGES:
         root = todo.popleft()
-        caption = (labels["overview"] if root is None
+        caption = (labels["overview"] if root == start
                    else labels["branch_of"].format(title=org.position(root).title))
-        if root is not None and len(org.descendant_ids(root)) < MAX_PAGE_BOXES:
+        if root not in (None, start) and len(org.descendant_ids(root)) < MAX_PAGE_BOXES:
             whole = _legible(org, root, None, lang, caption)
             if whole is not None:
                 pages.append(whole)
@@ -123,8 +168,13 @@ def plan_chart_pages(org: Organisation, lang: Language,
                 break
             depth, chosen = depth + 1, deeper
         if chosen is None:
-            # An overview that cannot be legible (a position with hundreds of direct
-            # reports) is fitted to its page all the same, with titles only.
+            # A position with hundreds of direct reports: its reports over several pages.
+            parts = _parts(org, root, lang, caption, labels) if root is not None else None
+            if parts is not None:
+                pages.extend(parts)
+                todo.extend(_frontier(org, root, depth))
+                continue
+            # Nothing smaller to show: fitted to its page all the same, titles only.
             page = ChartPage(root, depth, caption, Detail.TITLE)
             chosen = (page, page_layout(org, page, lang))
         pages.append(chosen)

@@ -14,7 +14,12 @@ from orgdesk.analysis.bar_chart import headcount_series
 from orgdesk.analysis.headcount import HeadcountAnalysis
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
-from orgdesk.export.handbook.chart_pages import ChartPage, fit_scale, plan_chart_pages
+from orgdesk.export.handbook.chart_pages import (
+    ChartPage,
+    fit_scale,
+    page_organisation,
+    plan_chart_pages,
+)
 from orgdesk.layout.words import Language
 
 if TYPE_CHECKING:
@@ -75,7 +80,8 @@ def org_chart_svg(org: Organisation, page: ChartPage | None = None,
     from orgdesk.export.chart_export import render_chart
 
     page = page or ChartPage(None, None, "")
-    return render_chart(org, page.options(lang or "zh"), layout, engine=engine)
+    return render_chart(page_organisation(org, page), page.options(lang or "zh"), layout,
+                        engine=engine)
 
 
 def org_chart_picture(org: Organisation, page: ChartPage | None = None,
@@ -129,7 +135,8 @@ def _draw_together(org: Organisation, planned: list[tuple[ChartPage, ChartLayout
     from orgdesk.export.dot_build import build_dot
     from orgdesk.export.graphviz_engine import render
 
-    dots = [build_dot(org, page.options(lang), layout, html=True) for page, layout in planned]
+    dots = [build_dot(page_organisation(org, page), page.options(lang), layout, html=True)
+            for page, layout in planned]
     engines = {dot.engine for dot in dots}
     if len(engines) != 1:  # not one pinned layout for all: page by page
         return [org_chart_svg(org, page, lang, layout, engine) for page, layout in planned]
