@@ -153,9 +153,9 @@ def plan_chart_pages(org: Organisation, lang: Language,
     todo: deque[PositionId | None] = deque([start])
     while todo and len(pages) < MAX_CHART_PAGES:
         root = todo.popleft()
-        caption = (labels["overview"] if root == start
+        caption = (labels["overview"] if root is None or root == start
                    else labels["branch_of"].format(title=org.position(root).title))
-        if root not in (None, start) and len(org.descendant_ids(root)) < MAX_PAGE_BOXES:
+        if root is not None and root != start and len(org.descendant_ids(root)) < MAX_PAGE_BOXES:
             whole = _legible(org, root, None, lang, caption)
             if whole is not None:
                 pages.append(whole)
