@@ -24,10 +24,10 @@ from orgdesk.core.model import (
     RelationId,
 )
 from orgdesk.core.organisation import Organisation
+from orgdesk.io.drafts import Draft, PendingRelation, is_keyed
 from orgdesk.io.hierarchy import clear_null_superiors
 from orgdesk.io.options import RootPolicy
 from orgdesk.io.problems import Problem, places
-from orgdesk.io.tables import Draft, PendingRelation
 
 #: Light department colours for imported departments, in first-seen order.
 PALETTE = ("#D9E2F3", "#E2EFDA", "#FCE4D6", "#FFF2CC", "#EDE2F6", "#DDEBF7", "#F8CBAD",

@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from orgdesk.core.errors import Sentence
+from orgdesk.io.drafts import Draft
 from orgdesk.io.problems import Problem, places
-
-if TYPE_CHECKING:  # tables.py calls this module while reading
-    from orgdesk.io.tables import Draft
 
 #: What “no superior” is written as by databases, HR systems and spreadsheets (compared
 #: case-insensitively): SQL clients' NULL, MySQL's \N, R's NA, pandas' nan, Excel's #N/A;

@@ -16,12 +16,10 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from orgdesk.core.model import Position
-
-if TYPE_CHECKING:  # tables.py calls this module while reading
-    from orgdesk.io.tables import Draft
+from orgdesk.io.drafts import Draft
 
 #: Whether the model keeps the names of a position's people (file format 2).
 HAS_HOLDERS = any(f.name == "holders" for f in dataclasses.fields(Position))

@@ -9,25 +9,21 @@ row number; reading goes on so that all of them are reported at once.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from orgdesk.core.errors import InvalidValueError, Sentence, sentence_of
 from orgdesk.core.model import (
     CONTENT_FIELDS,
     EDUCATION_SCALE,
-    Department,
-    DocumentInfo,
     FieldKind,
     Kpi,
     PositionKind,
-    RelationKind,
     Requirements,
 )
 from orgdesk.io import cells
+from orgdesk.io.drafts import Draft, OwnExtras, PendingRelation, Table
 from orgdesk.io.fields import UNMAPPED, is_person_header, recognise
 from orgdesk.io.hierarchy import (
     binary_hierarchyid,
@@ -41,61 +37,10 @@ from orgdesk.io.people import HAS_HOLDERS, group_people, repeats, seat_people
 from orgdesk.io.problems import InterchangeError, Problem, name_of
 from orgdesk.io.progress import REPORT_EVERY, Progress, checkpoint
 
-
-@dataclass(slots=True)
-class PendingRelation:
-    """A dotted line as read: its ends named by the source's ids."""
-
-    row: int
-    id: int | None
-    source: str
-    target: str
-    kind: RelationKind
-    label: str = ""
-
-
-@dataclass(slots=True)
-class OwnExtras:
-    """What orgdesk's own files carry besides the positions table."""
-
-    info: DocumentInfo | None = None
-    departments: list[Department] | None = None
-    relations: list[PendingRelation] = field(default_factory=list)
-    settings: dict[str, Any] = field(default_factory=dict)  # document settings, JSON values
-
-
-@dataclass(slots=True)
-class Table:
-    """A source read as numbered rows of cells, as the user sees them in their program."""
-
-    source: Path
-    headers: list[str]
-    rows: Iterable[tuple[int, Sequence[object]]]
-    unit: str = "row"
-    total: int | None = None  # an estimate of the rows, for progress
-    own: bool = False  # orgdesk's own export: read exactly
-    extras: OwnExtras = field(default_factory=OwnExtras)
-    problems: list[Problem] = field(default_factory=list)  # found by the reader itself
-    # The header row as read (its line or row number and cells), so a first row
-    # that is really data can be given back (see io/headerless.py); None: no such row.
-    first_row: tuple[int, Sequence[object]] | None = None
-    guessed: dict[str, str] = field(default_factory=dict)  # header → field key, from values
-    headerless: bool = False  # the first row was read as data: the headers are “Column A” …
-    notices: list[str] = field(default_factory=list)  # how the reader read it (Sentences)
-    root_named: bool = False  # the reader used options.root_title to pick an existing node
-
-
-@dataclass(slots=True)
-class Draft:
-    """One position as read, before ids, superiors and departments are settled."""
-
-    row: int
-    key: str  # the source's own id ("" when it has none)
-    superior: str  # how the source names the superior ("" for none)
-    name: str  # the name used by references such as Visio's Reports_To
-    order: int | None
-    department: str
-    fields: dict[str, Any]  # keyword arguments of Position beyond the structure
+# The shared records live in io/drafts.py (below this module and those it calls);
+# readers written against this module keep importing them from here.
+__all__ = ["Draft", "OwnExtras", "PendingRelation", "Table", "column_letter",
+           "effective_mapping", "read_drafts", "unique_headers"]
 
 
 def unique_headers(raw: Sequence[object]) -> list[str]:
