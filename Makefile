@@ -13,7 +13,8 @@ SYSTEM_PACKAGES := graphviz fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommo
                    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
                    libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxcb-randr0 \
                    libxcb-xinerama0
-TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui
+TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui \
+                        libreoffice-impress-nogui
 
 .PHONY: run test lint stress system-deps test-system-deps venv samples clean
 
