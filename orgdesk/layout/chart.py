@@ -285,10 +285,10 @@ class _Builder:
         A run of hundreds of leaf posts under one position (an imported list of
         agents, each a position) is one column pair hundreds of boxes tall: no
         wrapping of rows can make such a chart fit a page.  Balanced, a long run
-        is cut into stacks of at most `MAX_STACK_ROWS` rows, each hanging off its
+        is cut into stacks of at most `options.stack_rows` rows, each hanging off its
         own spine in reading order, and the row they form wraps like any other.
         """
-        most = MAX_STACK_ROWS * columns
+        most = self.options.stack_rows * columns
         if not self.options.balance or len(ids) <= most:
             return [self._stack(ids, columns)]
         return [self._stack(ids[start:start + most], columns)
@@ -330,7 +330,8 @@ class _Builder:
 
 
 _STAFF = PositionKind.STAFF
-#: Rows of one stack of leaf posts in a balanced layout (see `_Builder._stacks`).
+#: Rows of one stack of leaf posts in a balanced layout (see `_Builder._stacks`); the
+#: default of `LayoutOptions.stack_rows`, which a slide deck sets lower.
 MAX_STACK_ROWS = 12
 
 

@@ -77,6 +77,9 @@ class LayoutOptions:
     v_gap: float = 36.0  # between a box and the row of its reports
     stack_gap: float = 10.0  # between boxes of a stack
     stack_indent: float = 16.0  # from the stack's spine to its boxes
+    #: Most rows of one stack of leaf posts in a balanced layout (a long run becomes
+    #: stacks side by side); a 16:9 slide wants shorter stacks than a page.
+    stack_rows: int = 12
     margin: float = 18.0
     #: Wrap long rows of reports so a big chart is about as wide as a page (see layout.balance);
     #: False gives the plain wide layout, every position's reports in one row.

@@ -23,6 +23,7 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.layout.chart import layout_chart
 from orgdesk.layout.model import ChartLayout, LayoutOptions
 from orgdesk.layout.paging import smallest_text_pt
+from orgdesk.layout.text import Detail
 
 #: Smallest box text on a slide, in points: legible on a projector and in print.
 MIN_TEXT_PT = 8.0
@@ -33,6 +34,11 @@ MAX_DEPTH = 8
 #: More boxes than a legible 16:9 slide can hold (each box is at least about 85 × 30 pt
 #: there): a slide that would show more is split without being laid out.
 MAX_SLIDE_BOXES = 180
+#: A slide that is not legible with the screen's layout stacks teams of more leaf posts
+#: than this (the compact layout's own rule for big teams, applied sooner) …
+STACKED = 1
+#: … in stacks of at most this many rows (a page's 12 rows overflow a slide's height).
+STACK_ROWS = 5
 #: Most chart slides in one deck: an organisation beyond it keeps its deepest
 #: branches on their superiors' slides, fitted (a guard against a runaway deck).
 MAX_SLIDES = 5000
@@ -75,11 +81,33 @@ class _Planner:
         self.options = options
         self.area = area
         self.slides: list[ChartSlide] = []
+        # The screen's layout; then teams of leaf posts stacked sooner and shorter (a
+        # slide is wide and low); then the same with titles alone, smaller boxes.
+        stacked = dataclasses.replace(options, stack_threshold=min(options.stack_threshold,
+                                                                   STACKED),
+                                      stack_rows=min(options.stack_rows, STACK_ROWS))
+        self.variants = [options, stacked]
+        if options.detail > Detail.TITLE:
+            self.variants += [dataclasses.replace(v, detail=Detail.TITLE) for v in self.variants]
 
     def slide(self, root: PositionId | None, depth: int | None,
               org: Organisation | None = None) -> ChartSlide:
-        options = dataclasses.replace(self.options, root=root, depth=depth)
-        layout = layout_chart(org or self.org, options)
+        """The slide of `root` to `depth` in the first of the variants that is legible
+        (the screen's layout first), else in the one that shrinks it least."""
+        best: ChartSlide | None = None
+        for options in self.variants:
+            slide = self._laid(root, depth, org, options)
+            if slide.legible:
+                return slide
+            if best is None or slide.scale > best.scale:
+                best = slide
+        assert best is not None
+        return best
+
+    def _laid(self, root: PositionId | None, depth: int | None, org: Organisation | None,
+              options: LayoutOptions) -> ChartSlide:
+        layout = layout_chart(org or self.org, dataclasses.replace(options, root=root,
+                                                                   depth=depth))
         return ChartSlide(root, depth, layout, fit_scale(layout, self.area))
 
     def children(self, root: PositionId | None) -> list[PositionId]:
