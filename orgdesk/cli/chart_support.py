@@ -1,4 +1,4 @@
-"""`orgdesk export FILE -o OUT.{png,svg,pdf,dot}`: the chart side of the export command."""
+"""`orgdesk export FILE -o OUT.{png,svg,pdf,dot,pptx}`: the chart side of the export command."""
 from __future__ import annotations
 
 import argparse
@@ -62,6 +62,11 @@ def export_chart(args: argparse.Namespace) -> int:
                                     "export.",
                                     file=args.file.name))
     options = options_from_args(args, org)
+    if options.format == "pptx":  # the deck: native shapes, no Graphviz
+        from orgdesk.export.deck import export_deck_file
+
+        out(f"Wrote {export_deck_file(org, args.output, options)}.")
+        return 0
     result = export_chart_file(org, args.output, options)
     for warning in result.warnings:  # Graphviz's own words, never swallowed
         err(f"Graphviz: {warning}")

@@ -1,6 +1,6 @@
 """`orgdesk export FILE -o OUT.ext`: one command, the output's extension picks the exporter.
 
-Chart formats (png, svg, pdf, dot) go to orgdesk.export; data formats (csv,
+Chart formats (png, svg, pdf, dot, and the pptx deck) go to orgdesk.export; data formats (csv,
 xlsx, graphml, json) go to orgdesk.io.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from orgdesk.core.errors import Sentence, UserError
 
-CHART_FORMATS = ("png", "svg", "pdf", "dot")
+CHART_FORMATS = ("png", "svg", "pdf", "dot", "pptx")
 DATA_FORMATS = ("csv", "xlsx", "graphml", "json")
 
 
@@ -21,7 +21,7 @@ PEER_LAYOUTS = ("d3", "orgchartjs", "gojs", "drawio", "yed", "visio")
 
 def register(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
-        "export", help="export the chart (png, svg, pdf, dot) or the data (csv, xlsx, graphml, json)")
+        "export", help="export the chart (png, svg, pdf, dot, pptx) or the data (csv, xlsx, graphml, json)")
     export.add_argument("file", type=Path, help="an .orgdesk file")
     export.add_argument("-o", "--output", type=Path, required=True,
                         help="the file to write; its extension chooses the format")
@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     chart.add_argument("--lang", choices=("zh", "en"), default=None,
                        help="the chart's language (default: the document's, from its titles)")
     chart.add_argument("--legend", action=argparse.BooleanOptionalAction, default=None,
-                       help="add a legend (default: on for PDF, off otherwise)")
+                       help="add a legend (default: on for PDF and PPTX, off otherwise)")
     export.set_defaults(handler=_cmd_export)
 
 

@@ -11,12 +11,12 @@ from orgdesk.layout.model import LayoutOverrides, Orientation
 from orgdesk.layout.text import Detail
 from orgdesk.layout.words import Language
 
-ChartFormat = Literal["png", "svg", "pdf", "dot"]
+ChartFormat = Literal["png", "svg", "pdf", "dot", "pptx"]
 ChartLayoutKind = Literal["compact", "dot"]
 #: A named paper ("a4", "a3", "a2", "a1", "letter") or a custom size such as "600x900mm".
 Paper = str
 
-FORMATS: tuple[ChartFormat, ...] = ("png", "svg", "pdf", "dot")
+FORMATS: tuple[ChartFormat, ...] = ("png", "svg", "pdf", "dot", "pptx")
 #: Paper sizes in points, portrait (ISO 216 and US Letter).
 PAPER_POINTS: dict[str, tuple[float, float]] = {
     "a4": (595.28, 841.89),
@@ -80,10 +80,10 @@ class ChartExportOptions:
     title: bool = True  # print the document title above the chart
     timeout: float = 120.0  # seconds Graphviz may take
     lang: Language | None = None  # the deliverable's language; None: the document's content's
-    legend: bool | None = None  # None: on for PDF, off for PNG, SVG and DOT
+    legend: bool | None = None  # None: on for PDF and PPTX, off for PNG, SVG and DOT
 
     def legend_shown(self) -> bool:
-        return self.format == "pdf" if self.legend is None else self.legend
+        return self.format in ("pdf", "pptx") if self.legend is None else self.legend
 
     def paper_points(self, landscape: bool | None = None) -> tuple[float, float]:
         """The page in points, in `landscape` (default: the options' own choice, portrait

@@ -7,9 +7,10 @@ progress bar.  The file chooser and the error box are module functions
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,14 +46,18 @@ PREVIEW_LIMIT = 1500
 STAGES = (QT_TRANSLATE_NOOP("ExportChartDialog", "Laying out the chart"),
           QT_TRANSLATE_NOOP("ExportChartDialog", "Painting pages"),
           QT_TRANSLATE_NOOP("ExportChartDialog", "Painting the image"),
+          QT_TRANSLATE_NOOP("ExportChartDialog", "Drawing the slides"),
+          QT_TRANSLATE_NOOP("ExportChartDialog", "Writing the file"),
           QT_TRANSLATE_NOOP("ExportChartDialog", "Done"))
 DRAWING_WITH = "Drawing with "
 
 
 def choose_target(parent: QWidget, suggested: str, fmt: str) -> Path | None:
     """Ask where to save; None when cancelled (tests replace this)."""
+    label = (QCoreApplication.translate("ExportChartDialog", "PowerPoint") if fmt == "pptx"
+             else fmt.upper())
     name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export Chart"), suggested,
-                                          f"{fmt.upper()} (*.{fmt})")
+                                          f"{label} (*.{fmt})")
     return Path(name) if name else None
 
 
@@ -62,6 +67,16 @@ def show_error(parent: QWidget, sentence: str) -> None:
 
 def show_info(parent: QWidget, text: str) -> None:
     dialogs.show_info(parent, text)
+
+
+def _export(org: Organisation, target: Path, options: ChartExportOptions,
+            layout: ChartLayout | None, report: Callable[[int, str], None]) -> ExportResult:
+    """The chart file, or the PowerPoint deck (native shapes, no Graphviz)."""
+    if options.format == "pptx":
+        from orgdesk.export.deck import export_deck_file
+
+        return ExportResult((export_deck_file(org, target, options, report),))
+    return export_chart_file(org, target, options, layout, report)
 
 
 class ExportChartDialog(QDialog):
@@ -81,8 +96,8 @@ class ExportChartDialog(QDialog):
         self._job: Job | None = None
         form = QFormLayout()
         self.format = QComboBox()
-        for fmt in FORMATS:
-            self.format.addItem(fmt.upper(), fmt)
+        for fmt in FORMATS:  # the deck is named for its program, as users look for it
+            self.format.addItem(self.tr("PowerPoint") if fmt == "pptx" else fmt.upper(), fmt)
         self.layout_kind = QComboBox()
         self.layout_kind.addItem(self.tr("Compact (as on screen)"), "compact")
         self.layout_kind.addItem(self.tr("Graphviz dot"), "dot")
@@ -254,7 +269,7 @@ class ExportChartDialog(QDialog):
         # The worker reads its own copy: the window may go on editing meanwhile.
         org, layout = self.org.copy(), self._layout_for(options)
         self._job = jobs.start(
-            Job(lambda job: export_chart_file(org, target, options, layout, job.report)),
+            Job(lambda job: _export(org, target, options, layout, job.report)),
             lambda outcome: self._on_done(outcome.problem, outcome.result),
             lambda values: self._on_progress(*values))  # type: ignore[arg-type]  # the job reports (percent, what) tuples
 

@@ -13,6 +13,7 @@ and PowerPoint re-routes them itself once a glued box is moved.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from orgdesk.layout.model import Point
@@ -95,7 +96,7 @@ def connector_geometry(points: tuple[Point, ...]) -> ConnectorGeometry:
         return straight(points[0], points[-1])
     segments = len(path) - 1
     orthogonal = all(abs(a[0] - b[0]) < _EPS or abs(a[1] - b[1]) < _EPS
-                     for a, b in zip(path, path[1:]))
+                     for a, b in itertools.pairwise(path))
     if segments == 1 or not orthogonal or segments > 4:
         return straight(path[0], path[-1])
     sx, sy = path[0]

@@ -70,14 +70,14 @@ class Fonts:
     def body(self, paragraphs: list[Paragraph], insets: tuple[float, float, float, float],
              anchor: str = "ctr", wrap: bool = True, underline: bool = False) -> str:
         left, top, right, bottom = insets
-        out = [f'<p:txBody><a:bodyPr wrap="{"square" if wrap else "none"}" lIns="{emu(left)}" '
+        out = [(f'<p:txBody><a:bodyPr wrap="{"square" if wrap else "none"}" lIns="{emu(left)}" '
                f'tIns="{emu(top)}" rIns="{emu(right)}" bIns="{emu(bottom)}" anchor="{anchor}" '
-               f'rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>']
+               f'rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>')]
         for paragraph in paragraphs:
             spacing = (f'<a:lnSpc><a:spcPts val="{round(paragraph.spacing * 100)}"/></a:lnSpc>'
                        if paragraph.spacing else "")
             props = self.run_props(paragraph.size, paragraph.colour, paragraph.bold, underline)
-            runs = '<a:br>{}</a:br>'.format(props).join(
+            runs = f'<a:br>{props}</a:br>'.join(
                 f'<a:r>{props}<a:t>{_text(line)}</a:t></a:r>' for line in paragraph.lines)
             out.append(f'<a:p><a:pPr algn="{paragraph.align}">{spacing}</a:pPr>{runs}'
                        f'<a:endParaRPr {self.lang} sz="{round(paragraph.size * 100)}" dirty="0"/>'

@@ -120,7 +120,7 @@ class _Planner:
         level = [root] if root is not None else self.children(None)
         counts = [len(level)]
         while counts[-1] <= MAX_SLIDE_BOXES and len(counts) <= MAX_DEPTH:
-            level = [r for pid in level for r in self.org.report_ids(pid)]  # type: ignore[arg-type]  # ids below a real level
+            level = [r for pid in level for r in self.org.report_ids(pid)]
             if not level:
                 return counts, True
             counts.append(counts[-1] + len(level))
