@@ -47,6 +47,7 @@ class Cover:
     kind: str
     title: str
     rows: tuple[tuple[str, str], ...] = ()
+    colon: str = "："  # after each row's label, in the document's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,8 @@ def paint_cover(painter: QPainter, cover: Cover, family: str) -> None:
             continue
         p.setPen(QColor("#555555"))
         p.drawText(QRectF(PAGE_W / 2 - 60 * MM, top, 35 * MM, 9 * MM),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{label}：")
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   f"{label}{cover.colon.strip()}")
         p.setPen(QColor("#1F1F1F"))
         p.drawText(QRectF(PAGE_W / 2 - 23 * MM, top, 85 * MM, 9 * MM),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

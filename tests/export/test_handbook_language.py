@@ -127,3 +127,32 @@ def test_cli_lang_option(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         page = out.read_text("utf-8")
         assert expected in page and absent not in page
+
+
+def own_texts(org: Organisation) -> list[str]:
+    texts: list[str] = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                collect(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                collect(getattr(value, f.name))
+
+    for thing in (org.info, *org.departments, *org.positions(), *org.relations):
+        collect(thing)
+    return texts
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_english_handbook_adds_no_chinese(qapp: object, tmp_path: Path, fmt: str) -> None:
+    org = read_organisation(SAMPLES / "software_ops_department.orgdesk")
+    text = text_of(render_handbook(org, fmt, day=DAY, lang="en"), fmt, tmp_path)
+    texts = own_texts(org)
+    # Han characters and full-width punctuation and spaces: every run must be the user's.
+    runs = re.findall(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+", text)
+    foreign = {run for run in runs if not any(run in own for own in texts)}
+    assert not foreign, sorted(foreign)[:20]

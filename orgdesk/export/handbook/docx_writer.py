@@ -171,7 +171,7 @@ def _lines(cell: _Cell, lines: tuple[str, ...], numbered: bool, omitted: str = "
 
 def _sheet(doc: DocxDocument, styles: _Styles, sheet: PositionSheet, first: bool,
            labels: dict[str, str]) -> None:
-    heading = doc.add_paragraph(f"{sheet.number}　{sheet.heading}", styles.heading)
+    heading = doc.add_paragraph(f"{sheet.number}{labels['gap']}{sheet.heading}", styles.heading)
     heading.paragraph_format.page_break_before = not first
     if sheet.staff:
         heading.add_run(f" {labels['staff']}").bold = False
@@ -292,8 +292,8 @@ def _contents(doc: DocxDocument, content: HandbookContent) -> None:
     for index, (number, text) in enumerate(content.section_titles()):
         if index:
             paragraph = doc.add_paragraph()
-        indent = "　　" if "." in number else ""
-        paragraph.add_run(f"{indent}{number}　{text}")
+        indent = content.labels["gap"] * 2 if "." in number else ""
+        paragraph.add_run(f"{indent}{number}{content.labels['gap']}{text}")
     _field_char(paragraph.add_run(), "end")
     paragraph.add_run().add_break(WD_BREAK.PAGE)
 
@@ -312,7 +312,7 @@ def _charts(doc: DocxDocument, content: HandbookContent, charts: list[Picture]) 
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _page_setup(section, landscape=True)
     section.different_first_page_header_footer = False
-    doc.add_heading(f"1　{content.labels['chart']}", level=1)
+    doc.add_heading(f"1{content.labels['gap']}{content.labels['chart']}", level=1)
     width_cm, height_cm = CHART_AREA_PT[0] / 72 * 2.54, CHART_AREA_PT[1] / 72 * 2.54
     for index, chart in enumerate(charts):
         if chart.caption:
@@ -355,10 +355,10 @@ def render_docx(content: HandbookContent, charts: list[Picture], bars: Picture) 
     _cover(doc, content)
     _contents(doc, content)
     _charts(doc, content, charts)
-    doc.add_heading(f"2　{labels['summary']}", level=1)
+    doc.add_heading(f"2{labels['gap']}{labels['summary']}", level=1)
     _figures(doc, content)
     _picture(doc, bars, BODY_WIDTH_CM, 14.0)
-    heading = doc.add_heading(f"3　{labels['sheets']}", level=1)
+    heading = doc.add_heading(f"3{labels['gap']}{labels['sheets']}", level=1)
     heading.paragraph_format.page_break_before = True
     # Styles looked up once: python-docx finds a style by name with a linear scan.
     # python-docx types a looked-up style as the base class; these two are what their names say.

@@ -58,6 +58,7 @@ CHINESE: dict[str, str] = {
     "open": "（",
     "close": "）",
     "colon": "：",
+    "gap": "　",  # between a section number and its title
     # What a job description leaves out (the document keeps all of it).
     "more_characters": "……（另有 {count} 个字符未显示）",
     "more_items": "……（另有 {count} 项未列出）",
@@ -107,6 +108,7 @@ ENGLISH: dict[str, str] = {
     "open": " (",
     "close": ")",
     "colon": ": ",
+    "gap": " ",
     "more_characters": "… ({count} more characters not shown)",
     "more_items": "… ({count} more not listed)",
 }

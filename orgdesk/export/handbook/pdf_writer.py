@@ -94,7 +94,8 @@ def _sheet_html(sheet: PositionSheet, labels: dict[str, str]) -> str:
                                empty=empty))
     )
     staff = f' <span class="staff">{escape(labels["staff"])}</span>' if sheet.staff else ""
-    return f"<h2>{escape(sheet.number)}　{escape(sheet.heading)}{staff}</h2>{_table(rows)}"
+    return (f"<h2>{escape(sheet.number)}{labels['gap']}{escape(sheet.heading)}{staff}</h2>"
+            f"{_table(rows)}")
 
 
 def _figures_html(content: HandbookContent) -> str:
@@ -134,7 +135,7 @@ def _image_html(name: str, picture: Picture, max_h_mm: float) -> str:
 def _contents_html(content: HandbookContent, pages: dict[str, int]) -> str:
     rows = "".join(
         f'<tr><td style="padding-left: {round(8 * CSS_PX_PER_MM) if "." in number else 0}px;">'
-        f"{escape(number)}　{escape(title)}</td>"
+        f"{escape(number)}{content.labels['gap']}{escape(title)}</td>"
         f'<td class="n" width="{int(15 * CSS_PX_PER_MM)}">{pages.get(number, 0)}</td></tr>'
         for number, title in content.section_titles())
     return (f"<h1>{content.labels['contents']}</h1><table width=\"100%\" cellspacing=\"0\" "
@@ -146,10 +147,10 @@ def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]
     parts = [
         # The chart's pages are painted (landscape, vectors), not laid out as text.
         ("1", ""),
-        ("2", (f"<h1>2　{content.labels['summary']}</h1>{_figures_html(content)}"
+        ("2", (f"<h1>2{content.labels['gap']}{content.labels['summary']}</h1>{_figures_html(content)}"
               f"{_image_html('bars', bars, BODY_HEIGHT_MM * 0.55)}")),
     ]
-    intro = f"<h1>3　{content.labels['sheets']}</h1>"
+    intro = f"<h1>3{content.labels['gap']}{content.labels['sheets']}</h1>"
     if not content.sheets:  # an empty organisation still gets the section it lists
         parts.append(("3", f'{intro}<p class="empty">{content.labels["none"]}</p>'))
     for index, sheet in enumerate(content.sheets):
@@ -168,14 +169,14 @@ def render_pdf(content: HandbookContent, charts: list[Picture], bars: Picture, f
         title=f"{title} · {labels['handbook']}" if title else labels["handbook"],
         family=family,
         css=_CSS,
-        cover=Cover(labels["handbook"], content.title, content.cover_rows()),
+        cover=Cover(labels["handbook"], content.title, content.cover_rows(), labels["colon"]),
         running=RunningParts(running_left, labels["handbook"], labels["page"]),
         parts=_parts_html(content, bars),
         contents=lambda pages: _contents_html(content, pages),
         images={"bars": bars.png},
         figures=[Figure(c.png, c.width_pt, c.height_pt, c.svg, c.caption) for c in charts],
         figure_part="1",
-        figure_heading=f"1　{labels['chart']}",
+        figure_heading=f"1{labels['gap']}{labels['chart']}",
         # The sheets' section starts where its first sheet does.
         aliases={"3": content.sheets[0].number} if content.sheets else {},
     )
