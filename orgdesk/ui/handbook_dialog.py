@@ -116,7 +116,8 @@ class HandbookDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status = QLabel(self.tr("Cover, contents, org chart, headcount summary and one job "
-                                     "description per position."), self)
+                                     "description per job (identical positions share one)."),
+                             self)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.export_button = QPushButton(self.tr("Export…"), self)
