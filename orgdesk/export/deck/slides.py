@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import orgdesk.export.deck.drawing as drawing
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
-from orgdesk.export.deck import drawing
 from orgdesk.export.deck.connectors import connector_geometry, straight
 from orgdesk.export.deck.drawing import BOTTOM, LEFT, RIGHT, TOP, Fonts, Paragraph
 from orgdesk.export.deck.plan import MIN_TEXT_PT, ChartSlide
