@@ -20,7 +20,7 @@ from orgdesk.files import write_atomically
 from orgdesk.io import csv_format, graphml_format, json_format, json_peers, xlsx_format
 from orgdesk.io.assemble import Assembly, assemble
 from orgdesk.io.cells import cell_text
-from orgdesk.io.fields import UNMAPPED
+from orgdesk.io.fields import UNMAPPED, is_peer_export
 from orgdesk.io.headerless import settle_header
 from orgdesk.io.limits import MAX_GRAPHML_BYTES, MAX_JSON_BYTES
 from orgdesk.io.options import ImportOptions, RootPolicy
@@ -33,7 +33,14 @@ from orgdesk.io.problems import (
     readable_name,
 )
 from orgdesk.io.progress import NO_PROGRESS, Progress, checkpoint
-from orgdesk.io.tables import Draft, OwnExtras, Table, effective_mapping, read_drafts
+from orgdesk.io.tables import (
+    Draft,
+    OwnExtras,
+    Table,
+    effective_mapping,
+    missing_column,
+    read_drafts,
+)
 
 IMPORT_FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx",
                   ".xlsm": "xlsx", ".graphml": "graphml", ".json": "json"}
@@ -135,7 +142,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
     path = Path(path)
     problems: list[Problem] = []
     kept: list[str] = []
-    superior_column = ""
+    superior_column = id_column = ""
     notices: list[str] = []
     data = _json_data(path) if format_of(path) == "json" else None
     if json_format.is_own(data):
@@ -145,6 +152,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
                 "mapping (--map) applies to other programs' files only.", file=name_of(path)))
         drafts, extras = json_format.read_json(path, problems, data)
         unit, own = "position", True
+        id_column, superior_column = "id", "superior_id"  # the keys of its positions
     else:
         table = open_table(path, options, data)
         data = None  # a JSON table holds what it needs: the parsed file can go while rows are read
@@ -153,10 +161,7 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
             mapping = effective_mapping(table.headers, options.mapping, table.guessed)
             unknown = [h for h in options.mapping if h not in table.headers]
             if unknown:
-                raise InterchangeError(Sentence.of("{file} has no column “{column}”; its "
-                                                   "columns are: {names}.",
-                                                   file=name_of(path), column=unknown[0],
-                                                   names=", ".join(table.headers)))
+                raise InterchangeError(missing_column(table, unknown[0]))
             if not ({"title", "name", "path"} & set(mapping.values()) or options.path_column
                     or options.title_fallback):
                 problems.append(Problem(None, Sentence.of(
@@ -164,23 +169,28 @@ def read_source(path: Path, options: ImportOptions = ImportOptions(),
                     "field “title” (its keys are: {names}).", names=", ".join(
                         h for h in table.headers if h not in ("id", "superior")) or "none")
                     if table.unit == "node" else Sentence.of(
+                    "No key holds the positions' titles; map one to the field “title” (its "
+                    "keys are: {names}).", names=", ".join(table.headers))
+                    if table.keyed else Sentence.of(
                     "No column holds the positions' titles; map one to the field “title” (its "
                     "columns are: {names}).", names=", ".join(table.headers))))
             kept = [h for h in table.headers if mapping.get(h) == UNMAPPED]
             drafts = read_drafts(table, mapping, progress, problems, options)
             superior_column = next((h for h, k in mapping.items() if k == "superior"), "")
+            id_column = next((h for h, k in mapping.items() if k == "id"), "")
         finally:
             getattr(rows, "close", lambda: None)()
         problems[:0] = table.problems
         extras, unit, own = table.extras, table.unit, table.own
-        notices = table.notices
+        notices = list(table.notices)
+        if options.roots is None and is_peer_export(table.headers):
+            options = replace(options, roots=RootPolicy.FOREST)  # our peer export: as written
         if table.root_named:  # --root-title named an existing node: no new top position
             options = replace(options, roots=None, root_title="")
     checkpoint(progress, "checking", len(drafts), len(drafts))
     plan = _plan(path, options, extras, unit, own)
-    if superior_column:
-        plan = replace(plan, superior_column=superior_column)
-    org = assemble(drafts, plan, problems)
+    plan = replace(plan, superior_column=superior_column, id_column=id_column)
+    org = assemble(drafts, plan, problems, notices)
     return ImportResult(path, None if problems else org, problems, len(drafts), kept, notices)
 
 

@@ -300,7 +300,7 @@ def read_json(path: Path, problems: list[Problem], data: Any = None
             extras.relations.append(PendingRelation(
                 number, _int(entry, "id", None), str(_int(entry, "source_id", None)),
                 str(_int(entry, "target_id", None)), _relation_kind(entry),
-                _str(entry, "label")))
+                _str(entry, "label"), columns=("source_id", "target_id")))
         except ValueError as exc:
             problems.append(Problem(number, sentence_of(exc), "relation"))
     return drafts, extras

@@ -33,14 +33,29 @@ from orgdesk.io.hierarchy import (
     looks_like_paths,
 )
 from orgdesk.io.options import ImportOptions
-from orgdesk.io.people import HAS_HOLDERS, group_people, repeats, seat_people
+from orgdesk.io.people import (
+    HAS_HOLDERS,
+    group_people,
+    names_as_holders,
+    repeats,
+    rows_are_positions,
+    seat_people,
+)
 from orgdesk.io.problems import InterchangeError, Problem, name_of
 from orgdesk.io.progress import REPORT_EVERY, Progress, checkpoint
 
 # The shared records live in io/drafts.py (below this module and those it calls);
 # readers written against this module keep importing them from here.
 __all__ = ["Draft", "OwnExtras", "PendingRelation", "Table", "column_letter",
-           "effective_mapping", "read_drafts", "unique_headers"]
+           "effective_mapping", "missing_column", "read_drafts", "unique_headers"]
+
+
+def missing_column(table: Table, column: str) -> str:
+    """The refusal of a column (or key) the user named that `table` does not have."""
+    return Sentence.of(
+        "{file} has no key “{column}”; its keys are: {names}." if table.keyed else
+        "{file} has no column “{column}”; its columns are: {names}.",
+        file=name_of(table.source), column=column, names=", ".join(table.headers))
 
 
 def unique_headers(raw: Sequence[object]) -> list[str]:
@@ -201,9 +216,7 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
     mapping = dict(mapping)
     for column in (options.path_column, options.title_fallback):
         if column and column not in table.headers:
-            raise InterchangeError(Sentence.of(
-                "{file} has no column “{column}”; its columns are: {names}.",
-                file=name_of(table.source), column=column, names=", ".join(table.headers)))
+            raise InterchangeError(missing_column(table, column))
     if options.path_column:
         mapping = {h: (k if k != "path" else UNMAPPED) for h, k in mapping.items()}
         mapping[options.path_column] = "path"
@@ -214,12 +227,15 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
     to_notes = [(i, header) for i, header, key in columns if key == UNMAPPED]
     keys = {key for _, _, key, _ in mapped}
     name_header = next((h for _, h, k, _ in mapped if k == "name"), "")
-    people = options.group_people is True or (bool(name_header) and (
+    positions = rows_are_positions(keys)  # seats or holders columns: each row is a position
+    people = options.group_people is True or (bool(name_header) and not positions and (
         "title" in keys or is_person_header(name_header)))
     # A person's name goes with the position's people (holders) where the model keeps them.
-    name_note = name_header if "title" in keys and not (people and HAS_HOLDERS) else ""
+    name_note = name_header if "title" in keys and not (
+        (people or positions) and HAS_HOLDERS) else ""
     fallback = table.headers.index(options.title_fallback) if options.title_fallback else None
-    build = _draft_builder(keys, name_note, table.unit, problems, fallback)
+    build = _draft_builder({k: h for _, h, k, _ in mapped}, name_note, table.unit, problems,
+                           fallback)
     width = len(table.headers)
     unit = table.unit
     drafts: list[Draft] = []
@@ -229,18 +245,14 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
             checkpoint(progress, "reading", count, table.total)
         if len(raw) != width:
             if len(raw) > width and any(cells.cell_text(v).strip() for v in raw[width:]):
-                problems.append(Problem(row, Sentence.of(
-                    "it has {cells} cells but the header row names only {columns} columns.",
-                    cells=len(raw), columns=width), unit))
+                problems.append(Problem(row, _too_wide(raw, width, unit), unit))
             raw = [*raw[:width], *[None] * (width - len(raw))]
         values: dict[str, Any] = {}
         for index, header, key, convert in mapped:
             try:
                 values[key] = convert(raw[index])
             except (ValueError, InvalidValueError) as exc:
-                problems.append(Problem(row, Sentence.of("“{header}”: {reason}", header=header,
-                                                         reason=_with_stop(sentence_of(exc))),
-                                        unit))
+                problems.append(Problem(row, _unreadable(header, sentence_of(exc)), unit))
         notes = []
         for i, header in to_notes:
             value = raw[i]
@@ -254,6 +266,8 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
             paths.append(values.get("path") or "")
     if table.own:
         return drafts
+    if positions and name_header and "title" in keys and not people:
+        names_as_holders(drafts)
     path_header = next((h for _, h, k, _ in mapped if k == "path"), "")
     return _finish(drafts, paths, path_header, keys, people, options, unit, problems)
 
@@ -296,14 +310,21 @@ _REQUIREMENT_KEYS = {f.key for f in _REQUIREMENT_FIELDS} | {"age_range", "requir
 _NO_REQUIREMENTS = Requirements()
 
 
-def _draft_builder(keys: set[str], name_header: str, unit: str, problems: list[Problem],
-                   fallback: int | None = None
+def _draft_builder(headers: dict[str, str], name_header: str, unit: str,
+                   problems: list[Problem], fallback: int | None = None
                    ) -> Callable[[int, dict[str, Any], list[str], Sequence[object]], Draft | None]:
     """The per-row step for this table's mapped fields (decided once, not per row).
 
-    `fallback` is the column whose value titles a row without a title.
+    `headers` names the column of each mapped field (key → header); `fallback` is
+    the column whose value titles a row without a title.
     """
+    keys = set(headers)
     plain = [key for key in _PLAIN_KEYS if key in keys]
+
+    def _requirement_columns(values: dict[str, Any]) -> list[str]:
+        """The requirement columns of a row that say something: one of them is wrong."""
+        return [headers[key] for key in headers
+                if key in _REQUIREMENT_KEYS and values.get(key) not in (None, "", ())]
     with_requirements = bool(keys & _REQUIREMENT_KEYS)
 
     def build(row: int, values: dict[str, Any], notes: list[str], raw: Sequence[object]
@@ -314,7 +335,8 @@ def _draft_builder(keys: set[str], name_header: str, unit: str, problems: list[P
             try:
                 requirements = _requirements_from(values)
             except InvalidValueError as exc:
-                problems.append(Problem(row, str(exc), unit))
+                problems.append(Problem(row, _bad_requirements(_requirement_columns(values),
+                                                               sentence_of(exc)), unit))
                 return None
         if name_header and get("name"):  # the person's name, next to the position's title
             notes.insert(0, f"{name_header}: {values['name']}")
@@ -371,8 +393,42 @@ def _requirements_from(values: dict[str, Any]) -> Requirements:
                               for f in _REQUIREMENT_FIELDS))
 
 
-def _with_stop(reason: str) -> str:
-    """A reason as the end of a sentence: one that lacks its full stop gets one, translatably."""
-    if reason.endswith("."):
-        return reason
-    return Sentence.of("{reason}.", reason=reason)
+def _too_wide(raw: Sequence[object], width: int, unit: str) -> str:
+    """A row with cells beyond the last header: where the first one is, and the two usual fixes.
+
+    In a text file (counted in lines) the extra cell is nearly always a value that
+    holds the delimiter without quotes; in a sheet it is a column nobody named.
+    """
+    extra = next(cells.cell_text(v).strip() for v in raw[width:] if cells.cell_text(v).strip())
+    return Sentence.of(
+        "it has {cells} cells but the header row names only {columns} columns (the first "
+        "extra cell holds “{extra}”); put quotes round a cell that holds the delimiter, or "
+        "add a header for the extra column." if unit == "line" else
+        "it has {cells} cells but the header row names only {columns} columns (the first "
+        "extra cell holds “{extra}”); add a header for the extra column, or delete its cells.",
+        cells=len(raw), columns=width, extra=_shortened(extra))
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _bad_requirements(columns: list[str], reason: str) -> str:
+    """Requirements that contradict each other or their bounds, with the columns they came from."""
+    if len(columns) == 1:
+        return _unreadable(columns[0], reason)
+    return Sentence.of("{reason} Correct the values in the columns {columns}.", reason=reason,
+                       columns=", ".join(f"“{c}”" for c in columns))
+
+
+def _unreadable(header: str, reason: str) -> str:
+    """A cell its field cannot read: the column, why, and how to read the column otherwise."""
+    if reason.endswith("."):  # a whole sentence of its own (“The age range … ends.”)
+        return Sentence.of(
+            "“{header}”: {reason} Correct the value, or keep the column in the notes "
+            "(--map \"{header}=notes\") or leave it out (--map \"{header}=ignore\").",
+            header=header, reason=reason)
+    return Sentence.of(
+        "“{header}”: {reason}; correct the value, or keep the column in the notes "
+        "(--map \"{header}=notes\") or leave it out (--map \"{header}=ignore\").",
+        header=header, reason=reason)

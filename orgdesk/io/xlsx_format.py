@@ -288,7 +288,8 @@ def _extras(path: Path, workbook: Any, names: list[str], problems: list[Problem]
             try:
                 extras.relations.append(PendingRelation(
                     row, parse_int(cells[0]), cell_text(cells[1]), cell_text(cells[2]),
-                    RelationKind(cell_text(cells[3]) or "dotted"), cell_text(cells[4])))
+                    RelationKind(cell_text(cells[3]) or "dotted"), cell_text(cells[4]),
+                    "dotted-line row", RELATION_HEADERS[1:3]))
             except ValueError as exc:
                 problems.append(Problem(row, sentence_of(exc), "dotted-line row"))
     if DOCUMENT_SHEET in names:

@@ -255,7 +255,11 @@ def cases() -> list[Case]:
                                                 "utf-8"), IMPORTED, 2),
         Case("cycle", "staff.csv", _text("id,superior,title\n1,3,a\n2,1,b\n3,2,c\n", "utf-8"),
              REFUSED),
-        Case("self parent", "staff.csv", _text("id,superior,title\n1,1,a\n", "utf-8"), REFUSED),
+        # HR exports write the top person as their own manager: read as the top position.
+        Case("self parent", "staff.csv", _text("id,superior,title\n1,1,a\n2,1,b\n", "utf-8"),
+             IMPORTED, positions=2, titles=("a", "b")),
+        Case("self parent beside a top", "staff.csv",
+             _text("id,superior,title\n1,,a\n2,2,b\n", "utf-8"), REFUSED),
         Case("duplicate ids", "staff.csv", _text("id,superior,title\n1,,a\n1,,b\n", "utf-8"),
              REFUSED, options=("--forest",)),
         Case("unknown superior", "staff.csv", _text("id,superior,title\n1,,a\n2,9,b\n", "utf-8"),

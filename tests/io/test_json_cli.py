@@ -48,7 +48,7 @@ def test_map_of_a_key_the_file_lacks_is_an_error(tmp_path: Path) -> None:
     out = tmp_path / "x.orgdesk"
     result = run("import", FIXTURES / "d3_org_chart.json", "-o", out, "--map", "fullName=title")
     assert result.returncode != 0
-    assert "has no column “fullName”; its columns are: id, parentId, name, positionName" \
+    assert "has no key “fullName”; its keys are: id, parentId, name, positionName" \
         in result.stderr
     assert not out.exists()
 
@@ -62,7 +62,9 @@ def test_problems_are_listed_by_entry(tmp_path: Path) -> None:
     out = tmp_path / "bad.orgdesk"
     result = run("import", source, "-o", out)
     assert result.returncode == 1
-    assert "  Entry 4: the id “C” is already used by entry 3." in result.stderr.splitlines()
+    assert ("  Entry 4: the id “C” in key “id” is already used by entry 3; give each position "
+            "its own id, or map a key whose values all differ to the id (--map KEY=id)."
+            in result.stderr.splitlines())
     assert any(line.startswith("  Entry 2: it has no title") for line in result.stderr.splitlines())
     assert not out.exists()
 

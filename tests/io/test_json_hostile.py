@@ -87,7 +87,7 @@ def test_cycles_through_children_references(tmp_path: Path) -> None:
         {"id": 1, "title": "经理", "children": [
             {"id": 2, "title": "主管", "children": [{"id": 1, "title": "组长"}]}]},
         ensure_ascii=False))
-    assert "Entry 3: the id “1” is already used by entry 1." in back
+    assert "Entry 3: the id “1” in key “id” is already used by entry 1;" in back
 
 
 def test_two_parents_by_children_lists(tmp_path: Path) -> None:

@@ -35,14 +35,20 @@ def test_every_problem_is_listed_with_its_line_and_nothing_is_written(tmp_path: 
     with pytest.raises(ImportFailed) as failed:
         import_to_file(source, target, ImportOptions(roots=RootPolicy.FOREST))
     found = messages(failed.value.problems)
-    assert "Line 3: “headcount”: “many” is not a whole number." in found
-    assert "Line 4: the id “2” is already used by line 3." in found
+    assert ("Line 3: “headcount”: “many” is not a whole number; correct the value, or keep the "
+            "column in the notes (--map \"headcount=notes\") or leave it out (--map "
+            "\"headcount=ignore\")." in found)
+    assert ("Line 4: the id “2” in column “id” is already used by line 3; give each position its "
+            "own id, or map a column whose values all differ to the id (--map COLUMN=id)."
+            in found)
     assert ("Line 5: the value “9” in column “parent” is not the id or title of any row; correct "
             "it, or if it means “no superior”, name it as a no-superior token (--null 9)."
             in found)
     assert ("Line 6: it has no title; give rows without one a placeholder title (--empty-title "
             "TEXT) or take it from another column (--empty-title column:COLUMN)." in found)
-    assert "Line 7: the reporting lines of lines 7, 8 form a cycle: 甲 → 乙 → 甲." in found
+    assert ("Line 7: the reporting lines of lines 7, 8 form a cycle: 甲 → 乙 → 甲; correct the "
+            "superior in column “parent” of one of them, or empty it to make that one a top "
+            "position." in found)
     assert len(found) == 5
     assert str(failed.value) == "Nothing was imported: “staff.csv” has 5 problems."
     assert not target.exists()
@@ -93,36 +99,47 @@ def test_parent_by_name_when_names_are_unique_and_ambiguity_reported(tmp_path: P
     twice = read_source(write(tmp_path, "Name,Title,Reports_To\n张伟,经理,\n张伟,副经理,\n"
                                         "李娜,主管,张伟\n"), ImportOptions(roots=RootPolicy.FOREST))
     assert messages(twice.problems) == [
-        "Line 4: the superior “张伟” could be any of lines 2, 3; give each an id."]
+        ("Line 4: the superior “张伟” in column “Reports_To” could be any of lines 2, 3; name "
+        "superiors by id (--map COLUMN=id and --map COLUMN=superior), or give those positions "
+        "different names.")]
 
 
 def test_self_reference(tmp_path: Path) -> None:
+    # The top person as their own manager (HR exports): the top position, said in a notice.
     result = read_source(write(tmp_path, "id,pid,title\n1,1,经理\n"))
-    assert "Line 2: it reports to itself." in messages(result.problems)
+    assert [p.superior_id for p in result.require().positions()] == [None]
+    assert result.notices == [
+        "The value in column “pid” of line 2 is its own id, so it was read as a top position."]
 
 
 def test_bad_values_of_each_kind_are_reported(tmp_path: Path) -> None:
     text = ("title,学历,年龄,工作年限,Is Assistant?,在岗人数\n"
             "经理,小学,老,很多,maybe,-1\n")
     found = messages(read_source(write(tmp_path, text)).problems)
+    fix = ('; correct the value, or keep the column in the notes (--map "{0}=notes") or leave '
+           'it out (--map "{0}=ignore").')
     assert found == [
         ("Line 2: “学历”: “小学” is not an education level "
-        "(不限 / 初中 / 高中 / 中专 / 大专 / 本科 / 硕士 / 博士)."),
-        "Line 2: “年龄”: “老” is not an age range such as 25-35.",
-        "Line 2: “工作年限”: “很多” is not a whole number.",
-        "Line 2: “Is Assistant?”: “maybe” is neither line nor staff.",
-        "Line 2: “在岗人数”: “-1” is not a whole number.",
+        "(不限 / 初中 / 高中 / 中专 / 大专 / 本科 / 硕士 / 博士)" + fix.format("学历")),
+        "Line 2: “年龄”: “老” is not an age range such as 25-35" + fix.format("年龄"),
+        "Line 2: “工作年限”: “很多” is not a whole number" + fix.format("工作年限"),
+        "Line 2: “Is Assistant?”: “maybe” is neither line nor staff" + fix.format("Is Assistant?"),
+        "Line 2: “在岗人数”: “-1” is not a whole number" + fix.format("在岗人数"),
     ]
 
 
 def test_inverted_age_range_is_reported_with_its_row(tmp_path: Path) -> None:
     found = messages(read_source(write(tmp_path, "title,age\n经理,40-25\n")).problems)
-    assert found == ["Line 2: The age range 40-25 starts after it ends."]
+    assert found == [("Line 2: “age”: The age range 40-25 starts after it ends. Correct the value, "
+                     "or keep the column in the notes (--map \"age=notes\") or leave it out "
+                     "(--map \"age=ignore\").")]
 
 
 def test_cells_beyond_the_header_are_reported(tmp_path: Path) -> None:
     found = messages(read_source(write(tmp_path, "title,dept\n经理,客服部,extra\n")).problems)
-    assert found == ["Line 2: it has 3 cells but the header row names only 2 columns."]
+    assert found == [("Line 2: it has 3 cells but the header row names only 2 columns (the first "
+                     "extra cell holds “extra”); put quotes round a cell that holds the "
+                     "delimiter, or add a header for the extra column.")]
 
 
 def test_multi_line_quoted_cells_keep_row_numbers_by_first_line(tmp_path: Path) -> None:
