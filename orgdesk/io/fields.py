@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from orgdesk.core.errors import Sentence
-from orgdesk.core.model import POSITION_FIELD_BY_KEY, POSITION_FIELDS
+from orgdesk.core.model import CONTENT_FIELDS, POSITION_FIELD_BY_KEY, POSITION_FIELDS
 from orgdesk.io.problems import InterchangeError
 
 
@@ -237,3 +237,17 @@ def is_own_table(headers: Iterable[str]) -> bool:
     """True when the header row holds orgdesk's export header set (any order), or the
     smaller one exports had before `ADDED_LATER`."""
     return set(headers) >= _OWN_HEADERS
+
+
+#: The field keys every peer-layout export of orgdesk writes beside the peer's own keys
+#: (d3, OrgChart JS, GoJS, draw.io, yEd, Visio: orgdesk.io.peers.records.OTHER_FIELDS).
+_PEER_EXPORT_KEYS = frozenset(f.key for f in CONTENT_FIELDS
+                              if f.key not in ("title", "planned_headcount",
+                                               "filled_headcount", *ADDED_LATER))
+
+
+def is_peer_export(headers: Iterable[str]) -> bool:
+    """Whether a peer-layout file says it is orgdesk's export: it carries every one of
+    orgdesk's own field keys (`headcount_note`, `career_path`, `min_years` …) besides
+    the peer's keys.  Its several top positions are then side by side, as exported."""
+    return set(headers) >= _PEER_EXPORT_KEYS

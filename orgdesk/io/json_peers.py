@@ -37,6 +37,8 @@ PARENT_BY = {"nesting": "parent (nesting)", "edges": "parent (edges)",
 NULL_TOKENS = frozenset({"null", "(null)", "none", "n/a", "na", "nil", "undefined", "-"})
 #: Keys that title a node in peer tools (GoJS `text`) when no key is named like a title.
 TITLE_KEYS = ("text", "caption", "displayname", "display_name", "heading")
+#: The mark of the node orgdesk's d3 export adds above several top positions.
+VIRTUAL_KEY = "orgdesk_virtual"
 #: A superior used when the parent key is empty (OrgChart JS: the sub-tree's parent).
 FALLBACK_PARENTS = ("stpid",)
 #: Words in a key that say it names another entry's id (for keys the aliases miss).
@@ -91,10 +93,29 @@ def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
     headers = [*read.headers, *synthetic]
     guessed = {h: mapping.get(h, UNMAPPED) for h in headers}
     chosen = effective_mapping(headers, options.mapping, guessed)
+    _drop_virtual(read, chosen)
     count = sum(1 for record in read.records if record is not None)
     rows = _rows(read, headers, chosen, options)
     return Table(Path(path), headers, rows, UNIT, count, problems=read.problems,
                  guessed=guessed, notices=[_how_read(shape, chosen)])
+
+
+def _drop_virtual(read: _Read, mapping: dict[str, str]) -> None:
+    """Remove the node orgdesk's d3 export adds above several top positions
+    (`"orgdesk_virtual": true`): its reports are top positions again, side by side."""
+    marked = [i for i, r in enumerate(read.records)
+              if r is not None and r.get(VIRTUAL_KEY) is True]
+    if not marked:
+        return
+    key = next((h for h, k in mapping.items() if k == "id"), "")
+    superior = next((h for h, k in mapping.items() if k == "superior"), "")
+    virtual = {cell_text(read.records[i].get(key)).strip() for i in marked} if key else set()  # type: ignore[union-attr]  # marked records are objects
+    for index in marked:
+        read.records[index] = None
+    if superior in read.headers and virtual:
+        for record in read.records:
+            if record is not None and cell_text(record.get(superior)).strip() in virtual:
+                record[superior] = None
 
 
 def _how_read(shape: Shape, mapping: dict[str, str]) -> str:
@@ -325,7 +346,8 @@ def _auto_mapping(read: _Read, structured: bool) -> dict[str, str]:
                       and not mapping[h]), "")
         if label:
             mapping[label] = "title"
-    if not structured:  # else the nesting, edges or children lists say who reports to whom
+    named = bool(read.parent_hint)  # the format names its parent key: absent, every node is a root
+    if not structured and not named:  # else the nesting, edges, children lists or format say it
         _pair_by_values(read, mapping)
     return mapping
 
@@ -350,7 +372,9 @@ def _pair_by_values(read: _Read, mapping: dict[str, str]) -> None:
         return  # named by its alias (its values may be titles or names: assemble resolves those)
     columns = [h for h in read.headers if _scalar(records, h)]
     values = {h: _values(records, h) for h in columns}
-    unique = [h for h in columns if all(values[h]) and len(set(values[h])) == len(records)]
+    # a key recognised as another field (a headcount, an order) is never taken for the id
+    unique = [h for h in columns if all(values[h]) and len(set(values[h])) == len(records)
+              and mapping.get(h) in (UNMAPPED, None)]
     ids = [id_header] if id_header in values else sorted(
         unique, key=lambda h: not _ID_WORDS.search(h))
     best: tuple[tuple[bool, int], str, str] | None = None

@@ -5,6 +5,12 @@ An HR export lists people, not positions: 107 rows are 107 filled seats, not
 under the same team leader (and in the same department) are one position
 with N seats, planned N and filled N, holding their names.
 
+Rows describe positions, not people, when the table says how many seats each
+row has (a planned-headcount column) or who holds them (a holders column), as
+every orgdesk peer export does: then nothing is grouped, and a name column
+names the row's holders (a list of several, “张三, 李四”, is split where the
+row has that many seats).
+
 Who is never merged: a person others report to (their key or name is some
 row's superior) keeps a position of their own, so every reporting line still
 finds its superior; so does a row without a title or with a repeated id.
@@ -14,8 +20,9 @@ every member's key and whatever differed between them is kept in its notes.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from orgdesk.core.model import Position
@@ -30,6 +37,32 @@ VACANT_NAMES = frozenset(("vacant", "vacancy", "(vacant)", "open", "open positio
 #: Fields that say who the person is or how many seats: never compared between members.
 _OWN_FIELDS = frozenset(("title", "notes", "planned_headcount", "filled_headcount", "holders",
                          "source_id", "requirements"))
+
+
+#: Fields whose column says the rows are positions (their seats or their people).
+POSITION_KEYS = frozenset(("planned_headcount", "holders"))
+#: How a cell lists several people (the peer exports join holders with ", ").
+_NAME_LIST = re.compile(r"\s*[,;，；、\n]\s*")
+
+
+def rows_are_positions(keys: Iterable[str]) -> bool:
+    """Whether the mapped fields say each row is a position (seats, holders), not a person."""
+    return not POSITION_KEYS.isdisjoint(keys)
+
+
+def names_as_holders(drafts: Sequence[Draft]) -> None:
+    """A position row's name cell names its holders, unless a holders column already did."""
+    if not HAS_HOLDERS:
+        return
+    for draft in drafts:
+        fields = draft.fields
+        if fields.get("holders") or not is_person(draft.name):
+            continue
+        seats = max(_count(fields.get("planned_headcount"), 1),
+                    _count(fields.get("filled_headcount"), 0))
+        parts = [part for part in _NAME_LIST.split(draft.name.strip()) if part]
+        # “Smith, John” in a one-seat row is one person; a list is split only where it fits
+        fields["holders"] = tuple(parts) if 1 < len(parts) <= seats else (draft.name.strip(),)
 
 
 def is_person(name: str) -> bool:

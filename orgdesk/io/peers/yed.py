@@ -56,7 +56,8 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 def text(value: str) -> str:
-    return escape(_XML_ILLEGAL.sub("\ufffd", value))
+    """A CR is written as a reference: a parser turns a bare one into LF (XML 1.0 §2.11)."""
+    return escape(_XML_ILLEGAL.sub("\ufffd", value), {"\r": "&#13;"})
 
 
 def attr(value: str) -> str:
