@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QSettings,
     QTranslator,
 )
 from PySide6.QtGui import QActionGroup, QFont
@@ -33,15 +32,11 @@ from orgdesk.ui.fonts import cjk_family, missing_font_advice
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.main_window import MainWindow
 from orgdesk.ui.messages import user_message
+from orgdesk.ui.preferences import settings
 
 MAX_RECENT = 10
 LANGUAGES = (("system", "System"), ("en", "English"), ("zh_CN", "简体中文"))
 
-
-
-def settings() -> QSettings:
-    # Explicit format and scope so QSettings.setDefaultFormat/setPath apply (tests).
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "orgdesk", "orgdesk")
 
 
 def language_setting() -> str:

@@ -4,7 +4,8 @@ An import opens the imported organisation in a new untitled window (the
 user saves it where they like); an export writes the document as CSV, Excel,
 GraphML or JSON, in orgdesk's layout or a peer tool's (d3-org-chart, OrgChart
 JS, GoJS, draw.io, yEd, Visio; the file type chosen says which), on a worker
-thread, so a large Excel export never freezes the window, and reports the result in the status bar or one sentence.
+thread, so a large Excel export never freezes the window, and reports the result in
+the status bar or one sentence.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job, JobOutcome
+from orgdesk.ui.preferences import settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +60,12 @@ def _type_key(index: int) -> str:
 
 def last_export_type() -> int:
     """The index of the file type chosen last time (the first one at the start)."""
-    from orgdesk.ui.app import settings
-
     saved = settings().value(LAST_EXPORT_TYPE, "")
     keys = [_type_key(i) for i in range(len(EXPORT_TYPES))]
     return keys.index(saved) if saved in keys else 0
 
 
 def remember_export_type(index: int) -> None:
-    from orgdesk.ui.app import settings
-
     settings().setValue(LAST_EXPORT_TYPE, _type_key(index))
 
 
