@@ -108,11 +108,9 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def _print_problems(failed: ImportFailed) -> None:
+    # Each problem names its own way out (the roots problem its --forest and --root-title).
     for problem in failed.problems[:SHOWN_PROBLEMS]:
         err(f"  {problem}")
-        if problem.code == "roots":
-            err("    (use --forest to keep them side by side, or --root-title TITLE to add "
-                "a top position)")
     hidden = len(failed.problems) - SHOWN_PROBLEMS
     if hidden > 0:
         err(f"  … and {hidden:,} more")
