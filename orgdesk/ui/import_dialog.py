@@ -75,7 +75,11 @@ ENCODINGS = (("", QT_TRANSLATE_NOOP("ImportDialog", "Detect (UTF-8, else GB18030
 #: The units a problem's place is counted in (`Problem.unit`, capitalised), for the translator.
 UNITS = (QT_TRANSLATE_NOOP("ImportDialog", "Row"), QT_TRANSLATE_NOOP("ImportDialog", "Line"),
          QT_TRANSLATE_NOOP("ImportDialog", "Node"), QT_TRANSLATE_NOOP("ImportDialog", "Entry"),
-         QT_TRANSLATE_NOOP("ImportDialog", "Edge"))
+         QT_TRANSLATE_NOOP("ImportDialog", "Edge"), QT_TRANSLATE_NOOP("ImportDialog", "Position"),
+         QT_TRANSLATE_NOOP("ImportDialog", "Relation"),
+         QT_TRANSLATE_NOOP("ImportDialog", "Department"),
+         QT_TRANSLATE_NOOP("ImportDialog", "Department row"),
+         QT_TRANSLATE_NOOP("ImportDialog", "Dotted-line row"))
 
 
 def choose_source(parent: QWidget) -> Path | None:
@@ -229,6 +233,14 @@ class ImportDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
+        # How the source was read where it could have been meant otherwise (the JSON keys
+        # taken for ids and superiors, the edges' direction, the root, a position named as
+        # its own superior): the CLI prints these after the import, the dialog beside it.
+        self.notices = QLabel()
+        self.notices.setObjectName("importNotices")
+        self.notices.setWordWrap(True)
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)
+        self.notices.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_check_button = QPushButton(self.tr("Stop"))
@@ -249,6 +261,7 @@ class ImportDialog(QDialog):
         main.addWidget(body, 1)
         main.addLayout(progress_row)
         main.addWidget(self.status)
+        main.addWidget(self.notices)
         main.addWidget(self.buttons)
         self.sheet.currentIndexChanged.connect(self._source_changed)
         self.encoding.currentIndexChanged.connect(self._source_changed)
@@ -504,6 +517,12 @@ class ImportDialog(QDialog):
     def _forget_result(self) -> None:
         self.check_result = None
         self.import_button.setEnabled(False)
+        self._show_notices([])
+
+    def _show_notices(self, notices: list[str]) -> None:
+        """The reader's notices (Sentences), translated, one per line; hidden when none."""
+        self.notices.setText("\n".join(user_message(notice) for notice in notices))
+        self.notices.setVisible(bool(notices))
 
     def _show_failure(self, sentence: str) -> None:
         self._idle(sentence)
@@ -527,6 +546,7 @@ class ImportDialog(QDialog):
         self.problem_box.setTitle(tr("ImportDialog", "Problems ({count})",
                                      count=f"{len(result.problems):,}"))
         self._fill_tree(result.organisation)
+        self._show_notices(result.notices)  # with problems too: they may come from a guess
         if result.problems:
             self._idle(tr_n("ImportDialog",
                             "{count} problem must be fixed in the file or by the choices above "

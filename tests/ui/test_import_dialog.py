@@ -97,7 +97,9 @@ def test_problems_are_listed_with_rows_and_block_the_import(dialog: ImportDialog
     source.write_text("id,pid,title,定员\n1,,经理,1\n2,9,主管,很多\n3,,顾问,1\n", "utf-8")
     open_and_wait(qtbot, dialog, source)
     found = problems(dialog)
-    assert ("Line 3", "“定员”: “很多” is not a whole number.") in found
+    assert ("Line 3", ("“定员”: “很多” is not a whole number; correct the value, or keep the column "
+                      "in the notes (--map \"定员=notes\") or leave it out (--map "
+                      "\"定员=ignore\").")) in found
     assert ("Line 3", ("The value “9” in column “pid” is not the id or title of any row; correct "
                       "it, or if it means “no superior”, name it as a no-superior token "
                       "(--null 9).")) in found
