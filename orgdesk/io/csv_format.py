@@ -19,7 +19,7 @@ from typing import IO
 
 from orgdesk.core.errors import Sentence
 from orgdesk.core.organisation import Organisation
-from orgdesk.io import csv_document, drawio_csv
+from orgdesk.io import csv_document, drawio_csv, peer_columns
 from orgdesk.io.cells import cell_text, guard_formula, unguard_formula, xml_unescape
 from orgdesk.io.export_table import HEADERS, position_rows
 from orgdesk.io.fields import EXPORT_FIELDS, FIELD_BY_KEY, is_own_table
@@ -92,6 +92,8 @@ def read_csv(path: Path, encoding: str | None = None) -> Table:
         dotted = drawio_csv.plan(table, [(n, _line_text(t, delimiter)) for n, t in comments])
         if dotted is not None:
             table.rows = dotted.rows(rows)
+    if not table.own:
+        peer_columns.tap(table)  # dotted-line ids and our exports' fill colours
     return table
 
 

@@ -168,7 +168,7 @@ def foreign_table(path: Path, graph: SourceGraph, options: ImportOptions) -> Tab
             if box and not _text(row[department_column]):
                 row[department_column] = box
     if title_column is not None:  # labels that start with the title only draw the data
-        parts = [("", "", department) if first.startswith(title) and title else
+        parts = [("", "", department) if _draws(first + more, title) else
                  (first, more, department)
                  for (first, more, department), title in zip(parts, titles)]
     drawn_title = has_label and title_column is None
@@ -231,6 +231,13 @@ def _keys(nodes: list[SourceNode], cells: list[list[object]], column: int | None
         if all(values) and len(set(values)) == len(values):
             return values
     return None
+
+
+def _draws(label: str, title: str) -> bool:
+    """Whether a label starts with the title as drawn: wrapped over lines (the title's
+    spaces become line breaks) or not, so the label only draws what the data holds."""
+    squashed = "".join(title.split())
+    return bool(squashed) and "".join(label.split()).startswith(squashed)
 
 
 def _labels(node: SourceNode, second_is_department: bool) -> tuple[str, str, str]:

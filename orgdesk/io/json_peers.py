@@ -21,13 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from orgdesk.core.errors import Sentence
+from orgdesk.core.model import RelationKind
 from orgdesk.io.cells import cell_text
-from orgdesk.io.fields import UNMAPPED, recognise
+from orgdesk.io.colours import department_colours, is_colour_header
+from orgdesk.io.fields import UNMAPPED, normalise, recognise
 from orgdesk.io.json_format import MAX_TEXT_CHARS, Duplicated
 from orgdesk.io.json_shapes import CHILD_KEYS, Shape, shape_of
 from orgdesk.io.options import ImportOptions
+from orgdesk.io.peer_columns import DOTTED_KEYS
 from orgdesk.io.problems import MalformedFile, Problem, name_of
-from orgdesk.io.tables import Table, effective_mapping
+from orgdesk.io.tables import OwnExtras, PendingRelation, Table, effective_mapping
 
 UNIT = "entry"
 ID_OF_ENTRY = "id (entry)"
@@ -37,6 +40,8 @@ PARENT_BY = {"nesting": "parent (nesting)", "edges": "parent (edges)",
 NULL_TOKENS = frozenset({"null", "(null)", "none", "n/a", "na", "nil", "undefined", "-"})
 #: Keys that title a node in peer tools (GoJS `text`) when no key is named like a title.
 TITLE_KEYS = ("text", "caption", "displayname", "display_name", "heading")
+_DOTTED_SPLIT = re.compile(r"\s*[\n,;，；、]\s*")
+_RELATION_KINDS = {kind.value: kind for kind in RelationKind if kind.value != "reports_to"}
 #: The mark of the node orgdesk's d3 export adds above several top positions.
 VIRTUAL_KEY = "orgdesk_virtual"
 #: A superior used when the parent key is empty (OrgChart JS: the sub-tree's parent).
@@ -90,14 +95,61 @@ def peer_table(path: Path, data: Any, options: ImportOptions) -> Table:
                 mapping[header] = UNMAPPED  # the file's structure names ids and superiors
         mapping[key_header] = "id"
         mapping[read.parent_header] = "superior"
+    extras = _second_lines(read, shape, mapping, key_header)
     headers = [*read.headers, *synthetic]
     guessed = {h: mapping.get(h, UNMAPPED) for h in headers}
     chosen = effective_mapping(headers, options.mapping, guessed)
     _drop_virtual(read, chosen)
     count = sum(1 for record in read.records if record is not None)
     rows = _rows(read, headers, chosen, options)
-    return Table(Path(path), headers, rows, UNIT, count, problems=read.problems,
+    return Table(Path(path), headers, rows, UNIT, count, extras=extras, problems=read.problems,
                  guessed=guessed, notices=[_how_read(shape, chosen)])
+
+
+def _second_lines(read: _Read, shape: Shape, mapping: dict[str, str], key_header: str
+                  ) -> OwnExtras:
+    """Dotted lines and department colours the peer layouts carry, out of the notes.
+
+    A node's list of the ids it has a dotted line to (`dotted_lines`, as orgdesk's d3
+    and GoJS exports write), the wrapper's second links (OrgChart JS `slinks`), and a
+    colour key (GoJS `color`) that colours the departments become what they mean; the
+    keys they used are then mapped to “ignore”.
+    """
+    extras = OwnExtras()
+    records = read.records
+    for number, link in enumerate(shape.links, 1):
+        if isinstance(link, dict) and link.get("from") is not None and link.get("to") is not None:
+            kind = _RELATION_KINDS.get(cell_text(link.get("kind")).strip(), RelationKind.DOTTED)
+            label = link.get("label", link.get("text"))
+            extras.relations.append(PendingRelation(
+                number, None, cell_text(link["from"]).strip(), cell_text(link["to"]).strip(),
+                kind, cell_text(label).strip() if label is not None else "", "edge",
+                ("from", "to")))
+    keyed = key_header in read.headers
+    for header in read.headers:
+        if mapping.get(header) not in (UNMAPPED, None):
+            continue
+        if keyed and normalise(header) in DOTTED_KEYS:
+            for index, record in enumerate(records):
+                if record is None:
+                    continue
+                own = cell_text(record.get(key_header)).strip()
+                for target in _DOTTED_SPLIT.split(cell_text(record.get(header)).strip()):
+                    if target and own:
+                        extras.relations.append(PendingRelation(
+                            index + 1, None, own, target, RelationKind.DOTTED, "", UNIT,
+                            (key_header, header)))
+            mapping[header] = "ignore"
+    department = next((h for h, k in mapping.items() if k == "department"), "")
+    colour_key = next((h for h in read.headers if is_colour_header(h)
+                       and mapping.get(h) in (UNMAPPED, None)), "")
+    if department and colour_key:
+        found = department_colours((r.get(department), r.get(colour_key))
+                                   for r in records if r is not None)
+        if found is not None:
+            extras.departments = found or None
+            mapping[colour_key] = "ignore"
+    return extras
 
 
 def _drop_virtual(read: _Read, mapping: dict[str, str]) -> None:
@@ -146,8 +198,10 @@ def _records(shape: Shape) -> _Read:
             continue
         record, listed = _flatten(node, skip, index + 1, problems)
         tags = record.get("tags")
-        if type(tags) is str and "kind" not in record and "assistant" in tags.casefold().split("\n"):
-            record = {**record, "kind": "staff"}  # OrgChart JS draws its “assistant” tag as staff
+        if type(tags) is str and "assistant" in tags.casefold().split("\n"):
+            # OrgChart JS draws its “assistant” tag as staff: said by the kind, not a note
+            rest = "\n".join(t for t in tags.split("\n") if t.casefold() != "assistant")
+            record = {"kind": "staff", **record, "tags": rest}
         if listed is not None:
             refs[index] = listed
         records.append(record)

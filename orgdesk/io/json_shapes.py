@@ -39,6 +39,9 @@ EDGE_LIST_KEYS = ("linkDataArray", "edgeList", "edges", "links")
 #: The pairs of keys an edge names its ends with (superior first), and wrappers around them.
 EDGE_ENDS = (("from", "to"), ("source", "target"), ("sourceId", "targetId"),
              ("parent", "child"), ("superior", "report"))
+#: Keys of a wrapper that list links besides the reporting lines (OrgChart JS `slinks`
+#: second links and `clinks` curved links): dotted-line relations, `{"from", "to", "label"}`.
+SECOND_LINK_KEYS = ("slinks", "clinks", "dottedLines", "dotted_lines")
 #: How deep wrappers such as {"elements": {"nodes": …}} are looked into.
 MAX_WRAPPERS = 3
 
@@ -55,6 +58,7 @@ class Shape:
     key_hint: str = ""  # the key the format names nodes by (GoJS key, yFiles id)
     parent_hint: str = ""  # the key the format names the parent by (GoJS parent)
     google: bool = False  # Google Charts rows: nodes are lists of cells
+    links: list[Any] = field(default_factory=list)  # the wrapper's second links (SECOND_LINK_KEYS)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -71,6 +75,8 @@ def shape_of(path: Path, data: Any) -> Shape:
                 "counts; remove one of them.", file=name_of(path), key=data.twice[0]))
         found = _object(path, data)
         if found is not None:
+            found.links = [link for key in SECOND_LINK_KEYS
+                           if isinstance(data.get(key), list) for link in data[key]]
             return found
         inner = [v for v in data.values() if isinstance(v, (dict, list))]
         if len(inner) != 1:

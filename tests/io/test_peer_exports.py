@@ -29,7 +29,7 @@ from orgdesk.core.model import (
     RelationKind,
 )
 from orgdesk.core.organisation import Organisation
-from orgdesk.io.interchange import ImportOptions, RootPolicy, export_to, read_source
+from orgdesk.io.interchange import export_to, read_source
 from orgdesk.io.peers import LAYOUTS, peer_writer
 from orgdesk.io.peers.geometry import chart_options
 from orgdesk.io.problems import ExportFailed
@@ -104,6 +104,22 @@ def test_every_layout_reimports_as_the_same_chart(layout: str, suffix: str,
     assert by_title(back) == by_title(org, same)
     assert [p.planned_headcount for p in back.positions()] == [
         p.planned_headcount for p in org.positions()]
+    assert [p.filled_headcount for p in back.positions()] == [
+        p.filled_headcount for p in org.positions()]
+    assert [tuple(map(same, p.holders)) if layout != "drawio" else (same("\n".join(p.holders)),)
+            if p.holders else () for p in org.positions()] == [p.holders for p in back.positions()]
+    assert [p.source_id for p in back.positions()] == [p.source_id for p in org.positions()]
+    assert [p.kind for p in back.positions()] == [p.kind for p in org.positions()]
+    titles = {p.id: same(p.title) for p in org.positions()}
+    back_titles = {p.id: p.title for p in back.positions()}
+    assert {(back_titles[r.source_id], back_titles[r.target_id]) for r in back.relations} == (
+        set() if layout == "visio" else
+        {(titles[r.source_id], titles[r.target_id]) for r in org.relations})
+    if layout in ("gojs", "drawio", "yed"):  # the layouts that carry a position's fill
+        assert {same(d.name): d.colour for d in org.departments} == {
+            d.name: d.colour for d in back.departments}
+    # what a layout writes only for the peer (its tags, colours, labels) is no note
+    assert [p.notes for p in back.positions()] == [same(p.notes) for p in org.positions()]
 
 
 @settings(max_examples=15, deadline=None,
