@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import graphviz
@@ -160,6 +161,21 @@ def build_dot(org: Organisation, options: ChartExportOptions,
     return _build_compact(org, options, layout, html)
 
 
+def dot_pieces(org: Organisation, options: ChartExportOptions, layout: ChartLayout | None,
+               html: bool = True) -> tuple[str, Iterable[str]]:
+    """The Graphviz layout engine and the DOT source in pieces, for streaming.
+
+    `layout`: the compact layout (required when `options.layout` is compact).
+    The pieces joined are `build_dot`'s source.
+    """
+    if options.layout == "dot":
+        dot = _build_dot_layout(org, options, html)
+        return dot.engine, (dot.source,)
+    if layout is None:
+        raise ValueError("a compact chart is streamed from its layout")
+    return "nop2", compact_source(org, options, layout, html)
+
+
 def chart_language(options: ChartExportOptions, org: Organisation | None) -> Language:
     """The deliverable's language: the one asked for, else the document content's."""
     if options.lang is not None:
@@ -188,24 +204,53 @@ def _spline(points: tuple[tuple[float, float], ...], height: float) -> str:
 
 def _build_compact(org: Organisation, options: ChartExportOptions,
                    layout: ChartLayout | None, html: bool) -> DotChart:
-    lo = layout_options(options, org)
-    chart = layout or layout_chart(org, lo)
+    chart = layout or layout_chart(org, layout_options(options, org))
+    source = "".join(compact_source(org, options, chart, html))
+    return DotChart(source, "nop2", tuple(chart.boxes), chart, html)
+
+
+#: Statements per piece of `compact_source`: big enough that writing a piece to
+#: Graphviz costs one system call per few hundred kilobytes, small enough that
+#: Graphviz reads the first pieces while the next are being written.
+PIECE_STATEMENTS = 1000
+
+
+def compact_source(org: Organisation, options: ChartExportOptions, chart: ChartLayout,
+                   html: bool = True) -> Iterator[str]:
+    """The pinned chart's DOT source in pieces, in order (joined, `build_dot`'s source).
+
+    The export streams the pieces into Graphviz as they are written, so
+    Graphviz reads the first nodes while the last are still being built.
+    """
     graph = _graph(options, org, notranslate="true", outputorder="edgesfirst", splines="true")
+    lines = list(graph)  # the head and the graph, node and edge defaults
+    tail = lines.pop()
+    if tail.strip() != "}":  # the graphviz package's layout of a graph changed
+        raise AssertionError(f"unexpected end of the DOT head: {tail!r}")
+    yield "".join(lines)
     writer = _CompactWriter(org, chart, bold_font_name(), html)
-    body = graph.body
+    body: list[str] = []
     box = writer.box
     for b in chart.boxes.values():
         box(b, body)
+        if len(body) >= PIECE_STATEMENTS:
+            yield "".join(body)
+            body.clear()
     edge = writer.edge
     for connector in chart.connectors:
         edge(connector, body)
+        if len(body) >= PIECE_STATEMENTS:
+            yield "".join(body)
+            body.clear()
     if options.legend_shown():
+        lo = layout_options(options, org)
         entries = legend_entries(
             org, chart.boxes, lo.words, chart.staffing,
             relations=any(c.dashed for c in chart.connectors),
             staff_shown=any(b.staff for b in chart.boxes.values()))
         _pinned_legend(entries, lo.margin, chart.width, body)
-    return DotChart(graph.source, "nop2", tuple(chart.boxes), chart, html)
+    body.append(tail)
+    yield "".join(body)
 
 
 def _legend_node(index: int, entry: LegendEntry, pos: str | None = None) -> str:

@@ -10,6 +10,8 @@ reaches either form only through `dot_text`.
 """
 from __future__ import annotations
 
+import functools
+
 from orgdesk.export.dot_text import html_lines, label
 from orgdesk.layout.style import (
     BADGE_FILL,
@@ -27,6 +29,7 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+@functools.lru_cache(maxsize=16)
 def _face(name: str) -> str:
     """A font family name as an attribute value (fontconfig's names, but still escaped)."""
     return "".join(ch for ch in name if ch.isalnum() or ch in " -_.")

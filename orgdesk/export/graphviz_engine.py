@@ -10,6 +10,7 @@ produces SVG only; PNG and PDF are then painted from that SVG by Qt
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import os
@@ -18,9 +19,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from orgdesk.core.errors import Sentence, UserError
 
@@ -112,6 +115,78 @@ def render(source: str, fmt: str, layout_engine: str = "dot", timeout: float = 1
     assert engine.dot is not None
     return _run(
         [engine.dot, f"-K{layout_engine}", f"-T{fmt}"], source, timeout, warnings)
+
+
+def render_into(pieces: Iterable[str], fmt: str, out: IO[bytes], layout_engine: str = "dot",
+                timeout: float = 120.0, engine: Engine | None = None,
+                warnings: list[str] | None = None) -> None:
+    """`render`, with the source given in pieces and the output written to `out`.
+
+    For big charts: the system Graphviz is started first and reads each piece
+    as soon as it is made (so it parses the first nodes while the last are
+    still being written), and it writes its output straight into `out` (an
+    open file) instead of through a pipe into Python and out again.  Its
+    stderr goes to a file, so neither side can block on a full pipe; the
+    timeout kills it wherever it is.  `out` must be a real file (Graphviz gets
+    its descriptor); an empty output is a failure.
+    """
+    engine = engine or current_engine()
+    if engine.kind == "embedded":
+        out.write(render("".join(pieces), fmt, layout_engine, timeout, engine, warnings))
+        return
+    assert engine.dot is not None
+    command = [engine.dot, f"-K{layout_engine}", f"-T{fmt}"]
+    out.flush()
+    start = out.tell()
+    with (tempfile.TemporaryDirectory(prefix="orgdesk-graphviz-") as folder,
+          tempfile.TemporaryFile(dir=folder) as errors):
+        try:
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=out,
+                                       stderr=errors, env=_env(), cwd=folder)
+        except OSError as exc:
+            raise GraphvizFailed(Sentence.of("Graphviz could not be started: {reason}.",
+                                             reason=exc.strerror or str(exc))) from None
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            process.kill()
+
+        watchdog = threading.Timer(timeout, expire)
+        watchdog.start()
+        try:
+            _feed(process, pieces)
+            process.wait()
+        finally:
+            watchdog.cancel()
+            if process.poll() is None:  # making the pieces raised: Graphviz is not needed
+                process.kill()
+                process.wait()
+            if process.stdin is not None and not process.stdin.closed:
+                with contextlib.suppress(BrokenPipeError):
+                    process.stdin.close()
+        errors.seek(0)
+        stderr = errors.read()
+    if expired.is_set():
+        raise _timed_out(timeout)
+    out.seek(0, os.SEEK_END)
+    if process.returncode != 0 or out.tell() == start:
+        raise _failed(stderr.decode("utf-8", "replace"))
+    _collect(stderr, warnings)
+
+
+def _feed(process: subprocess.Popen[bytes], pieces: Iterable[str]) -> None:
+    """Write the pieces to Graphviz's stdin and close it; a Graphviz that stopped
+    reading (it failed, or the timeout killed it) ends the writing quietly."""
+    stdin = process.stdin
+    assert stdin is not None
+    try:
+        for piece in pieces:
+            stdin.write(piece.encode("utf-8"))
+        stdin.close()
+    except BrokenPipeError:
+        with contextlib.suppress(BrokenPipeError):
+            stdin.close()
 
 
 def _collect(stderr: bytes, warnings: list[str] | None) -> None:
