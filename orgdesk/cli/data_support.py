@@ -114,6 +114,8 @@ def _print_problems(failed: ImportFailed) -> None:
     hidden = len(failed.problems) - SHOWN_PROBLEMS
     if hidden > 0:
         err(f"  … and {hidden:,} more")
+    for notice in failed.notices:  # how the file was read, which a problem may come from
+        err(notice)
 
 
 def export_data(args: argparse.Namespace) -> int:

@@ -77,7 +77,7 @@ class ImportResult:
     def require(self) -> Organisation:
         """The organisation, or ImportFailed listing every problem."""
         if self.organisation is None or self.problems:
-            raise ImportFailed(self.source, self.problems)
+            raise ImportFailed(self.source, self.problems, self.notices)
         return self.organisation
 
 

@@ -91,9 +91,12 @@ class Problem:
 class ImportFailed(InterchangeError):
     """Validation found problems; nothing was imported."""
 
-    def __init__(self, source: Path | str, problems: list[Problem]) -> None:
+    def __init__(self, source: Path | str, problems: list[Problem],
+                 notices: Sequence[str] = ()) -> None:
         self.source = Path(source)
         self.problems = list(problems)
+        # How the source was read (Sentences): a problem may come from a reading to change.
+        self.notices = list(notices)
         count = len(self.problems)
         super().__init__(
             Sentence.of("Nothing was imported: {file} has 1 problem.", file=name_of(source))

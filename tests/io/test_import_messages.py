@@ -270,3 +270,16 @@ def test_a_missing_graphml_key_is_called_a_key(tmp_path: Path) -> None:
 def test_a_missing_table_column_is_still_called_a_column(tmp_path: Path) -> None:
     with pytest.raises(InterchangeError, match="has no column “nope”; its columns are: title"):
         read_source(write(tmp_path, "title\n经理\n"), ImportOptions(path_column="nope"))
+
+
+def test_the_cli_prints_how_a_failed_file_was_read(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from orgdesk.cli import main
+
+    source = write(tmp_path, "id,pid,title\n1,,甲\n2,2,乙\n")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.orgdesk")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("  2 positions have no superior (lines 2, 3); choose what to do")
+    assert "The value in column “pid” of line 3 is its own id, so it was read as a top position." \
+        in lines
+    assert not (tmp_path / "out.orgdesk").exists()
