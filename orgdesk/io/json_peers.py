@@ -28,7 +28,7 @@ from orgdesk.io.fields import UNMAPPED, normalise, recognise
 from orgdesk.io.json_format import MAX_TEXT_CHARS, Duplicated
 from orgdesk.io.json_shapes import CHILD_KEYS, Shape, shape_of
 from orgdesk.io.options import ImportOptions
-from orgdesk.io.peer_columns import DOTTED_KEYS
+from orgdesk.io.peer_columns import DOTTED_KEYS, VIRTUAL_KEY
 from orgdesk.io.problems import MalformedFile, Problem, name_of
 from orgdesk.io.tables import OwnExtras, PendingRelation, Table, effective_mapping
 
@@ -42,8 +42,6 @@ NULL_TOKENS = frozenset({"null", "(null)", "none", "n/a", "na", "nil", "undefine
 TITLE_KEYS = ("text", "caption", "displayname", "display_name", "heading")
 _DOTTED_SPLIT = re.compile(r"\s*[\n,;，；、]\s*")
 _RELATION_KINDS = {kind.value: kind for kind in RelationKind if kind.value != "reports_to"}
-#: The mark of the node orgdesk's d3 export adds above several top positions.
-VIRTUAL_KEY = "orgdesk_virtual"
 #: A superior used when the parent key is empty (OrgChart JS: the sub-tree's parent).
 FALLBACK_PARENTS = ("stpid",)
 #: Words in a key that say it names another entry's id (for keys the aliases miss).

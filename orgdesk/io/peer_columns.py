@@ -6,6 +6,8 @@ dotted lines as a column listing the ids it has a dotted line to
 
 - a column named like dotted lines (`dotted_lines`, `dotted`, 虚线 …) beside an
   id column gives dotted-line relations, in any table;
+- the row marked in `orgdesk_virtual` (the node the d3 export adds above several
+  top positions) is dropped and its reports are top positions again;
 - a colour column (`fill`, `color`, `department_colour` …) colours the
   departments (the first coloured position of each) when the table says it is
   orgdesk's peer export (io.fields.is_peer_export), where that colour is the
@@ -25,6 +27,8 @@ from orgdesk.io.colours import department_colours, is_colour_header
 from orgdesk.io.drafts import PendingRelation, Table
 from orgdesk.io.fields import UNMAPPED, is_peer_export, normalise, recognise
 
+#: The column marking the node orgdesk's d3 export adds above several top positions.
+VIRTUAL_KEY = "orgdesk_virtual"
 #: Column names (normalised) listing the ids a position has dotted lines to.
 DOTTED_KEYS = frozenset({"dottedlines", "dottedline", "dotted", "dottedlineto",
                          "dottedlinesto", "虚线", "虚线汇报"})
@@ -41,13 +45,32 @@ def tap(table: Table) -> None:
     dotted = next((h for h in free if normalise(h) in DOTTED_KEYS), "") if key else ""
     colour = next((h for h in free if is_colour_header(h)), "") if (
         department and is_peer_export(table.headers)) else ""
-    if not dotted and not colour:
+    superior = next((h for h, k in recognised.items() if k == "superior"), "")
+    virtual = VIRTUAL_KEY if VIRTUAL_KEY in free and key and superior else ""
+    if not dotted and not colour and not virtual:
         return
-    for header in (dotted, colour):
+    for header in (dotted, colour, virtual):
         if header:
             table.guessed[header] = "ignore"
     index = {h: i for i, h in enumerate(table.headers)}
-    table.rows = _tapped(table, table.rows, index, key, dotted, department, colour)
+    rows = table.rows
+    if virtual:
+        rows = _without_virtual(rows, index[virtual], index[key], index[superior])
+    table.rows = _tapped(table, rows, index, key, dotted, department, colour)
+
+
+def _without_virtual(rows: Iterable[tuple[int, Sequence[object]]], mark: int, key: int,
+                     superior: int) -> Rows:
+    """Drop the node orgdesk's d3 CSV adds above several top positions (marked “true” in
+    `orgdesk_virtual`): its reports are top positions again, side by side."""
+    dropped: set[str] = set()
+    for row, cells in rows:
+        if mark < len(cells) and cell_text(cells[mark]).strip().casefold() == "true":
+            dropped.add(cell_text(cells[key]).strip() if key < len(cells) else "")
+            continue
+        if superior < len(cells) and cell_text(cells[superior]).strip() in dropped:
+            cells = [*cells[:superior], "", *cells[superior + 1:]]
+        yield row, cells
 
 
 def _tapped(table: Table, rows: Iterable[tuple[int, Sequence[object]]], index: dict[str, int],

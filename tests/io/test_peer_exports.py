@@ -155,6 +155,15 @@ def test_d3_puts_one_node_above_several_top_positions(tmp_path: Path) -> None:
     assert [n["id"] for n in nodes if n["parentId"] is None] == ["orgdesk-root"]
     assert nodes[0]["positionName"] == "客服中心" and nodes[0]["orgdesk_virtual"] is True
     assert {n["id"] for n in nodes if n["parentId"] == "orgdesk-root"} == {1, 9}
+    export_to(org, tmp_path / "d3.csv", "d3")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "d3.csv").read_text("utf-8-sig"))))
+    assert [r["id"] for r in rows if not r["parentId"]] == ["orgdesk-root"]
+    assert rows[0]["orgdesk_virtual"] == "true"
+    assert {r["id"] for r in rows if r["parentId"] == "orgdesk-root"} == {"1", "9"}
+    for name in ("d3.json", "d3.csv"):  # and the import drops that node again
+        back = read_source(tmp_path / name).require()
+        assert sorted(p.title for p in back.roots()) == ["客服经理", "独立岗位"]
+        assert len(back) == len(org)
 
 
 # ------------------------------------------------------------ JSON wrappers

@@ -25,6 +25,7 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.io.peers.records import Lookup, display_name, other_json
 
 VIRTUAL_ROOT = "orgdesk-root"
+VIRTUAL_KEY = "orgdesk_virtual"  # what orgdesk's import reads to drop that node again
 
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -46,7 +47,7 @@ def _d3_nodes(org: Organisation) -> Iterator[dict[str, Any]]:
     if len(org.roots()) > 1:
         top = VIRTUAL_ROOT
         yield {"id": top, "parentId": None, "name": "", "positionName": org.info.title,
-               "orgdesk_virtual": True}
+               VIRTUAL_KEY: True}
     for p in look.positions():
         node: dict[str, Any] = {
             "id": p.id, "parentId": p.superior_id if p.superior_id is not None else top,

@@ -27,6 +27,7 @@ from orgdesk.core.errors import Sentence
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.cells import guard_formula
 from orgdesk.io.limits import MAX_CSV_CELL_CHARS
+from orgdesk.io.peers.json_layouts import VIRTUAL_KEY, VIRTUAL_ROOT
 from orgdesk.io.peers.records import OTHER_FIELDS, Lookup, display_name, other_text
 from orgdesk.io.problems import ExportFailed
 
@@ -66,15 +67,23 @@ def _write_csv(handle: IO[bytes], headers: Sequence[str], rows: Iterable[Sequenc
 
 
 def d3_rows(org: Organisation) -> Iterable[list[object]]:
+    """As the d3 JSON: several top positions get one node above them (d3.stratify takes
+    one root), named by the document title and marked in an `orgdesk_virtual` column."""
     look = Lookup(org)
+    forest = len(org.roots()) > 1
+    top: object = VIRTUAL_ROOT if forest else ""
+    if forest:
+        yield [VIRTUAL_ROOT, "", "", org.info.title, "", "", "",
+               *([""] * len(OTHER_FIELDS)), "", "true"]
     for p in look.positions():
-        yield [p.id, "" if p.superior_id is None else p.superior_id, display_name(p), p.title,
+        yield [p.id, top if p.superior_id is None else p.superior_id, display_name(p), p.title,
                look.department(p), p.planned_headcount, p.filled_headcount, *other_text(p),
-               ",".join(str(t) for t in look.relations.get(p.id, []))]
+               ",".join(str(t) for t in look.relations.get(p.id, [])), *([""] if forest else [])]
 
 
 def write_d3_csv(org: Organisation, handle: IO[bytes]) -> None:
-    _write_csv(handle, D3_HEADERS, d3_rows(org))
+    headers = (*D3_HEADERS, VIRTUAL_KEY) if len(org.roots()) > 1 else D3_HEADERS
+    _write_csv(handle, headers, d3_rows(org))
 
 
 def visio_rows(org: Organisation) -> Iterable[list[object]]:
