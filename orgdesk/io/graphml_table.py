@@ -39,6 +39,9 @@ LABEL = "label"
 MORE_LABEL = "Label text"
 #: Numeric node data Gephi writes for its drawing, not about the position.
 _DRAWING_KEYS = frozenset({"x", "y", "z", "size", "r", "g", "b"})
+#: The box sizes and shape networkx's yEd reading adds to a node's data.
+_SIZE_KEYS = frozenset({"width", "height"})
+_SHAPE_KEYS = frozenset({"shape_type"})
 #: Words that end a department's name: a second yEd label so named is the department.
 _DEPARTMENT_ENDINGS = ("部", "部门", "中心", "科", "室", "组", "处", "团队", "事业部",
                        "department", "dept", "division", "team", "unit", "office", "group",
@@ -100,6 +103,10 @@ def foreign_table(path: Path, graph: SourceGraph, options: ImportOptions) -> Tab
     data, json = _columns(graph)
     raw_headers = [*data, *json]
     cells = [_cells(node, data, json) for node in nodes]
+    drawn = _drawing_columns(raw_headers, cells)
+    if drawn:  # a yEd drawing as networkx copies it into data keys: not about the position
+        raw_headers = [h for i, h in enumerate(raw_headers) if i not in drawn]
+        cells = [[v for i, v in enumerate(row) if i not in drawn] for row in cells]
     mapping = effective_mapping(unique_headers(raw_headers), options.mapping)
     mapped = [mapping.get(header, "") for header in unique_headers(raw_headers)]
 
@@ -231,6 +238,33 @@ def _keys(nodes: list[SourceNode], cells: list[list[object]], column: int | None
         if all(values) and len(set(values)) == len(values):
             return values
     return None
+
+
+def _drawing_columns(headers: list[str], cells: list[list[object]]) -> set[int]:
+    """Data keys that only repeat the drawing (networkx reads yEd's graphics into `x`,
+    `y`, `shape_type` and `label` and writes them back as data): coordinates and sizes
+    that are numbers whatever their declared type, the shape, and a label drawn from a
+    `title` key's text."""
+    title = next((i for i, h in enumerate(headers) if normalise(h) == "title"), None)
+    found: set[int] = set()
+    for at, header in enumerate(headers):
+        name = header.lower()
+        values = [_text(row[at]) for row in cells]
+        shape = name in _SHAPE_KEYS
+        placed = name in _DRAWING_KEYS | _SIZE_KEYS and all(_is_number(v) for v in values if v)
+        label = name == LABEL and title is not None and all(
+            _draws(v, _text(row[title])) for v, row in zip(values, cells) if v)
+        if shape or placed or label:
+            found.add(at)
+    return found
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _draws(label: str, title: str) -> bool:

@@ -96,3 +96,19 @@ def test_a_forest_of_positions_comes_back_with_the_defaults(layout: str, suffix:
     if layout == "drawio":  # draw.io's line parser: a list's line breaks are written “ / ”
         org = _forest(("张三 / 李四",))
     assert seen(back) == seen(org)
+
+
+def test_yed_export_through_networkx_keeps_no_drawing_as_notes(tmp_path: Path) -> None:
+    """networkx reads yEd's graphics into `x`, `y`, `shape_type` and `label` and writes
+    them back as data keys: drawing data, not notes, and the `title` key stays the title."""
+    import networkx as nx
+
+    from tests.io.test_peer_exports import chart
+
+    org = chart()
+    export_to(org, tmp_path / "y.graphml", "yed")
+    nx.write_graphml(nx.read_graphml(tmp_path / "y.graphml", force_multigraph=True),
+                     tmp_path / "again.graphml")
+    back = read_source(tmp_path / "again.graphml").require()
+    assert [(p.title, p.notes) for p in back.positions()] == [
+        (p.title, p.notes) for p in org.positions()]
