@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from orgdesk.analysis.span_rules import SpanRules, SpanRulesError
 from orgdesk.cli.terminal import out, out_json
 from orgdesk.core.errors import Sentence, UserError, sentence_of
-from orgdesk.core.organisation import Organisation
+
+if TYPE_CHECKING:  # the parser is built for every command: nothing heavy at import
+    from orgdesk.analysis.span_rules import SpanRules
+    from orgdesk.core.organisation import Organisation
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,9 +73,9 @@ def _cmd_handbook(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace, org: Organisation) -> SpanRules:
     """The rules file given with --rules, else the document's own rules (or the defaults)."""
-    if args.rules is None:
-        from orgdesk.analysis.span_rules import document_span_rules
+    from orgdesk.analysis.span_rules import SpanRules, SpanRulesError, document_span_rules
 
+    if args.rules is None:
         return document_span_rules(org.settings)
     try:
         text = args.rules.read_text("utf-8")

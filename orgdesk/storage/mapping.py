@@ -14,9 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
 from itertools import groupby, starmap
 from operator import itemgetter
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from orgdesk.core.model import POSITION_GROUPS, DocumentInfo
 from orgdesk.core.organisation import Organisation
@@ -34,6 +32,9 @@ from orgdesk.storage.columns import (
     child_insert_sql,
     child_select_sql,
 )
+
+if TYPE_CHECKING:  # the ORM is imported only where a session is used
+    from sqlalchemy.orm import Session
 
 #: Rows of a whole document by table name, each table in key order.
 Rows = dict[str, list[tuple[Any, ...]]]

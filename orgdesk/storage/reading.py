@@ -12,13 +12,11 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import InvalidSetting
 from orgdesk.storage import checksum, intake, migrations
-from orgdesk.storage.engine import working_engine
 from orgdesk.storage.errors import CorruptFile, name_of
 from orgdesk.storage.mapping import driver, fetch_rows, organisation_from_rows
 
@@ -84,6 +82,12 @@ def _check_contents(working: Path, path: Path, rows_checked: bool = False,
     `rows_checked`: the copy was just made by `_validated_copy`, which checked
     every value in the file's image, so the type and id scan is not repeated.
     """
+    # Here, not at the top: the ORM costs a tenth of a second to import, and the
+    # commands that only read a file (exports, info, check) never need it.
+    from sqlalchemy.orm import Session
+
+    from orgdesk.storage.engine import working_engine
+
     engine = working_engine(working)
     try:
         with Session(engine) as session:
