@@ -115,7 +115,7 @@ def _print_problems(failed: ImportFailed) -> None:
     if hidden > 0:
         err(f"  … and {hidden:,} more")
     for notice in failed.notices:  # how the file was read, which a problem may come from
-        err(notice)
+        err(f"  {notice}")  # indented like the problems: details of the one failure below
 
 
 def export_data(args: argparse.Namespace) -> int:

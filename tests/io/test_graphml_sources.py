@@ -305,7 +305,10 @@ def test_a_failed_import_prints_the_message_and_no_python_warnings(tmp_path: Pat
     lines = done.stderr.splitlines()
     assert lines[0] == ("  No key holds the nodes' titles and they have no labels; map a key to "
                         "the field “title” (its keys are: Cost, Remark, weight).")
-    assert [line[:25] for line in lines[1:-1]] == ["  Node 1: it has no title", "  Node 2: it has no title"]
+    assert [line[:25] for line in lines[1:-2]] == ["  Node 1: it has no title", "  Node 2: it has no title"]
+    # What the reader decided is said even when the import fails (a sentence, not a warning).
+    assert lines[-2] == ("  The edges were read as pointing from each superior to its reports "
+                         "(--edges down).")
     assert lines[-1] == "orgdesk: Nothing was imported: “bad.graphml” has 3 problems."
     assert not (tmp_path / "x.orgdesk").exists()
 

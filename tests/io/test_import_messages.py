@@ -280,6 +280,6 @@ def test_the_cli_prints_how_a_failed_file_was_read(tmp_path: Path,
     assert main(["import", str(source), "-o", str(tmp_path / "out.orgdesk")]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[0].startswith("  2 positions have no superior (lines 2, 3); choose what to do")
-    assert "The value in column “pid” of line 3 is its own id, so it was read as a top position." \
+    assert "  The value in column “pid” of line 3 is its own id, so it was read as a top position." \
         in lines
     assert not (tmp_path / "out.orgdesk").exists()
