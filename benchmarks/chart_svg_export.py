@@ -11,11 +11,10 @@ Writes a generated call-center organisation of N positions to a temporary
 * `dot -Tsvg` laying out the same tree itself (`--layout dot`'s DOT).
 
 The export and `neato` are run 3 times in turns (`dot` once: it is slow) and
-the medians are reported, as
-wall time and as CPU time (user + system of the process and its children,
-from `getrusage(RUSAGE_CHILDREN)`).  The machine's load average is printed
-before and after: on a shared machine wall times follow the load, CPU times
-much less, so the ratios are given for both.
+the medians are reported, as wall time and as CPU time (user + system of the
+process and its children, from `getrusage(RUSAGE_CHILDREN)`).  The machine's
+load average is printed before and after: on a shared machine wall times
+follow the load, CPU times much less, so the ratios are given for both.
 
 Targets (issue 12): the export within 1.5× of `neato -n2`, and at least 5×
 faster than `dot`.
