@@ -460,8 +460,20 @@
       <translation>正在绘制图像…</translation>
     </message>
     <message>
+      <source>Drawing the slides</source>
+      <translation>正在绘制幻灯片</translation>
+    </message>
+    <message>
+      <source>Writing the file</source>
+      <translation>正在写入文件</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>完成</translation>
+    </message>
+    <message>
+      <source>PowerPoint</source>
+      <translation>PowerPoint 演示文稿</translation>
     </message>
     <message>
       <source>Export Chart</source>
@@ -611,8 +623,8 @@
       <translation>{indent}{title} 及其全部下属</translation>
     </message>
     <message>
-      <source>Cover, contents, org chart, headcount summary and one job description per position.</source>
-      <translation>包括封面、目录、组织结构图、定员汇总，以及每个职位的岗位说明。</translation>
+      <source>Cover, contents, org chart, headcount summary and one job description per job (identical positions share one).</source>
+      <translation>封面、目录、组织结构图、人员编制汇总，以及每个岗位一份岗位说明（相同的岗位共用一份）。</translation>
     </message>
     <message>
       <source>Export…</source>
@@ -702,6 +714,26 @@
       <translation>连线</translation>
     </message>
     <message>
+      <source>Position</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <source>Relation</source>
+      <translation>虚线汇报</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Department row</source>
+      <translation>部门行</translation>
+    </message>
+    <message>
+      <source>Dotted-line row</source>
+      <translation>虚线汇报行</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -772,14 +804,6 @@
     <message>
       <source>Columns</source>
       <translation>列对应</translation>
-    </message>
-    <message>
-      <source>Position</source>
-      <translation>职位</translation>
-    </message>
-    <message>
-      <source>Department</source>
-      <translation>部门</translation>
     </message>
     <message>
       <source>Seats</source>
@@ -2160,24 +2184,112 @@
       <translation>无法写入 {file}：该文件夹为只读。</translation>
     </message>
     <message>
+      <source>the id “{id}” in column “{column}” is already used by {place}; give each position its own id, or map a column whose values all differ to the id (--map COLUMN=id).</source>
+      <translation>“{column}”列中的编号“{id}”已被{place}使用；请给每个职位各自的编号，或把值互不相同的一列映射为编号（--map COLUMN=id）。</translation>
+    </message>
+    <message>
+      <source>the id “{id}” in key “{column}” is already used by {place}; give each position its own id, or map a key whose values all differ to the id (--map KEY=id).</source>
+      <translation>键“{column}”中的编号“{id}”已被{place}使用；请给每个职位各自的编号，或把值互不相同的一个键映射为编号（--map KEY=id）。</translation>
+    </message>
+    <message>
       <source>the value “{value}” in column “{column}” is not the id or title of any row; correct it, or if it means “no superior”, name it as a no-superior token (--null {value}).</source>
       <translation>“{column}”列中的值“{value}”不是任何一行的编号或职位；请更正它，如果它表示“没有上级”，请把它设为“无上级”标记（--null {value}）。</translation>
+    </message>
+    <message>
+      <source>the value “{value}” in key “{column}” is not the id or title of any entry; correct it, or if it means “no superior”, name it as a no-superior token (--null {value}).</source>
+      <translation>键“{column}”中的值“{value}”不是任何条目的编号或职位名称；请更正它，如果它表示“无上级”，请将其指定为无上级标记（--null {value}）。</translation>
+    </message>
+    <message>
+      <source>the dotted line from “{source}” to “{target}” names “{value}” in {where}, which is not the id of any position; correct it or delete the dotted line.</source>
+      <translation>从“{source}”到“{target}”的虚线汇报在{where}中写的是“{value}”，它不是任何职位的编号；请更正或删除这条虚线汇报。</translation>
+    </message>
+    <message>
+      <source>the dotted line from “{source}” to “{target}” names “{value}” in {where}, which is not the id, name or title of any position; correct it or delete the dotted line.</source>
+      <translation>从“{source}”到“{target}”的虚线汇报在{where}中写的是“{value}”，它不是任何职位的编号、姓名或职位名称；请更正或删除这条虚线汇报。</translation>
+    </message>
+    <message>
+      <source>the id “{id}” is already used by {place}; give each position its own id.</source>
+      <translation>编号“{id}”已被{place}使用；请给每个职位各自的编号。</translation>
     </message>
     <message>
       <source>the superior “{superior}” is not the id or title of any position in the file.</source>
       <translation>上级“{superior}”不是文件中任何职位的编号或名称。</translation>
     </message>
     <message>
-      <source>{count} positions have no superior ({places}): keep them side by side, or put them under a new top position that you name.</source>
-      <translation>有 {count} 个职位没有上级（{places}）：可让它们并列，或将它们置于一个由您命名的新顶层职位之下。</translation>
+      <source>the file</source>
+      <translation>文件</translation>
     </message>
     <message>
-      <source>the id “{id}” is already used by {place}.</source>
-      <translation>编号“{id}”已被{place}使用。</translation>
+      <source>the dotted line from “{source}” to “{target}” names “{value}” in {where}, which could be any of {places}; name the position by its id.</source>
+      <translation>从“{source}”到“{target}”的虚线汇报在{where}中写的是“{value}”，它可能是{places}中的任何一个；请用编号指明该职位。</translation>
     </message>
     <message>
-      <source>the reporting lines of {places} form a cycle: {titles}.</source>
-      <translation>{places}的汇报关系形成了循环：{titles}。</translation>
+      <source>key “{column}”</source>
+      <translation>键“{column}”</translation>
+    </message>
+    <message>
+      <source>column “{column}”</source>
+      <translation>“{column}”列</translation>
+    </message>
+    <message>
+      <source>The superior of {places} is itself, so it was read as a top position.</source>
+      <translation>{places}的上级是它自己，因此已作为最高职位读入。</translation>
+    </message>
+    <message>
+      <source>The superiors of {places} are themselves, so they were read as top positions.</source>
+      <translation>{places}的上级是它们自己，因此已作为最高职位读入。</translation>
+    </message>
+    <message>
+      <source>{count} positions have no superior ({places}); choose what to do with several top positions: keep them side by side (--forest), or put them under a new top position that you name (--root-title TITLE).</source>
+      <translation>有 {count} 个职位没有上级（{places}）；请选择如何处理多个最高职位：并列保留（--forest），或放在一个由您命名的新最高职位之下（--root-title 职位名称）。</translation>
+    </message>
+    <message>
+      <source>The value in column “{column}” of {places} is its own id, so it was read as a top position.</source>
+      <translation>{places}的“{column}”列是它自己的编号，因此已作为最高职位读入。</translation>
+    </message>
+    <message>
+      <source>The value in key “{column}” of {places} is its own id, so it was read as a top position.</source>
+      <translation>{places}的键“{column}”是它自己的编号，因此已作为最高职位读入。</translation>
+    </message>
+    <message>
+      <source>The values in column “{column}” of {places} are their own ids, so they were read as top positions.</source>
+      <translation>{places}的“{column}”列是它们自己的编号，因此已作为最高职位读入。</translation>
+    </message>
+    <message>
+      <source>The values in key “{column}” of {places} are their own ids, so they were read as top positions.</source>
+      <translation>{places}的键“{column}”是它们自己的编号，因此已作为最高职位读入。</translation>
+    </message>
+    <message>
+      <source>the value “{value}” in column “{column}” is its own id, so it reports to itself; empty the cell to make it a top position, or correct it.</source>
+      <translation>“{column}”列中的值“{value}”是它自己的编号，即向自己汇报；清空该单元格使其成为最高职位，或更正它。</translation>
+    </message>
+    <message>
+      <source>the value “{value}” in key “{column}” is its own id, so it reports to itself; empty the value to make it a top position, or correct it.</source>
+      <translation>键“{column}”中的值“{value}”是它自己的编号，即向自己汇报；清空该值使其成为最高职位，或更正它。</translation>
+    </message>
+    <message>
+      <source>it reports to itself; give it no superior to make it a top position, or correct its superior.</source>
+      <translation>它向自己汇报；去掉其上级使其成为最高职位，或更正其上级。</translation>
+    </message>
+    <message>
+      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior in column “{column}” of one of them, or empty it to make that one a top position.</source>
+      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的“{column}”列中的上级，或清空它使该职位成为最高职位。</translation>
+    </message>
+    <message>
+      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior in key “{column}” of one of them, or remove it to make that one a top position.</source>
+      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的键“{column}”中的上级，或删除它使该职位成为最高职位。</translation>
+    </message>
+    <message>
+      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior of one of them.</source>
+      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的上级。</translation>
+    </message>
+    <message>
+      <source>the superior “{superior}” in column “{column}” could be any of {places}; name superiors by id (--map COLUMN=id and --map COLUMN=superior), or give those positions different names.</source>
+      <translation>“{column}”列中的上级“{superior}”可能是{places}中的任何一个；请按编号指定上级（--map COLUMN=id 和 --map COLUMN=superior），或给这些职位不同的名称。</translation>
+    </message>
+    <message>
+      <source>the superior “{superior}” in key “{column}” could be any of {places}; name superiors by id (--map KEY=id and --map KEY=superior), or give those positions different names.</source>
+      <translation>键“{column}”中的上级“{superior}”可能是{places}中的任何一个；请按编号指定上级（--map KEY=id 和 --map KEY=superior），或给这些职位不同的名称。</translation>
     </message>
     <message>
       <source>the superior “{superior}” could be any of {places}; give each an id.</source>
@@ -2516,12 +2628,12 @@
       <translation>{file} 将有 {size} MB，超过 orgdesk 能从此格式导入的大小（{limit} MB）；请改为导出 CSV 或 Excel。</translation>
     </message>
     <message>
-      <source>{file} has no column “{column}”; its columns are: {names}.</source>
-      <translation>{file} 没有“{column}”列；它的列为：{names}。</translation>
-    </message>
-    <message>
       <source>No key holds the nodes' titles and they have no labels; map a key to the field “title” (its keys are: {names}).</source>
       <translation>没有数据键保存节点的职位名称，节点也没有标签；请将一个数据键映射到字段“title”（文件中的数据键有：{names}）。</translation>
+    </message>
+    <message>
+      <source>No key holds the positions' titles; map one to the field “title” (its keys are: {names}).</source>
+      <translation>没有保存职位名称的键；请将一个键映射到字段“title”（现有的键：{names}）。</translation>
     </message>
     <message>
       <source>No column holds the positions' titles; map one to the field “title” (its columns are: {names}).</source>
@@ -2832,20 +2944,40 @@
       <translation>未导入任何内容：{file} 有 {count} 个问题。</translation>
     </message>
     <message>
+      <source>{file} has no key “{column}”; its keys are: {names}.</source>
+      <translation>{file} 没有键“{column}”；它的键有：{names}。</translation>
+    </message>
+    <message>
+      <source>{file} has no column “{column}”; its columns are: {names}.</source>
+      <translation>{file} 没有“{column}”列；它的列为：{names}。</translation>
+    </message>
+    <message>
+      <source>it has {cells} cells but the header row names only {columns} columns (the first extra cell holds “{extra}”); put quotes round a cell that holds the delimiter, or add a header for the extra column.</source>
+      <translation>该行有 {cells} 个单元格，但标题行只有 {columns} 列（第一个多出的单元格为“{extra}”）；请给含有分隔符的单元格加上引号，或为多出的列添加标题。</translation>
+    </message>
+    <message>
+      <source>it has {cells} cells but the header row names only {columns} columns (the first extra cell holds “{extra}”); add a header for the extra column, or delete its cells.</source>
+      <translation>该行有 {cells} 个单元格，但标题行只有 {columns} 列（第一个多出的单元格为“{extra}”）；请为多出的列添加标题，或删除这些单元格。</translation>
+    </message>
+    <message>
+      <source>{reason} Correct the values in the columns {columns}.</source>
+      <translation>{reason}请更正 {columns} 列中的值。</translation>
+    </message>
+    <message>
+      <source>“{header}”: {reason}; correct the value, or keep the column in the notes (--map "{header}=notes") or leave it out (--map "{header}=ignore").</source>
+      <translation>“{header}”：{reason}；请更正该值，或将此列保留在备注中（--map "{header}=notes"），或不导入此列（--map "{header}=ignore"）。</translation>
+    </message>
+    <message>
+      <source>“{header}”: {reason} Correct the value, or keep the column in the notes (--map "{header}=notes") or leave it out (--map "{header}=ignore").</source>
+      <translation>“{header}”：{reason}请更正该值，或将此列保留在备注中（--map "{header}=notes"），或不导入此列（--map "{header}=ignore"）。</translation>
+    </message>
+    <message>
       <source>“{text}” is not one of {names}</source>
       <translation>“{text}”不是 {names} 之一</translation>
     </message>
     <message>
       <source>The column “{column}” holds SQL Server hierarchyid values in their binary form (0x…); export the column as text ({column}.ToString()) and import that file.</source>
       <translation>“{column}”列中是二进制形式（0x…）的 SQL Server hierarchyid 值；请把该列导出为文本（{column}.ToString()）后再导入那个文件。</translation>
-    </message>
-    <message>
-      <source>it has {cells} cells but the header row names only {columns} columns.</source>
-      <translation>它有 {cells} 个单元格，但标题行只有 {columns} 列。</translation>
-    </message>
-    <message>
-      <source>“{header}”: {reason}</source>
-      <translation>“{header}”：{reason}</translation>
     </message>
     <message>
       <source>{file} line {line} is not {encoding} text, although the file starts as {encoding}; it may be damaged.</source>

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -495,7 +495,7 @@ def test_recent_files_live_in_the_test_settings(orgdesk: OrgdeskApp, isolated_se
 
 
 def test_settings_follow_the_default_format(isolated_settings: Path) -> None:
-    assert app_module.settings().format() == app_module.QSettings.Format.IniFormat
+    assert app_module.settings().format() == QSettings.Format.IniFormat
     assert Path(app_module.settings().fileName()).is_relative_to(isolated_settings)
 
 
