@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 Language = Literal["zh", "en"]
@@ -79,3 +80,14 @@ def hidden_text(words: Words, positions: int, seats: int) -> str:
     """What a collapsed box says it hides: "+3 positions / 12 seats hidden"."""
     template = words.hidden_one if positions == 1 else words.hidden
     return template.format(positions=positions, seats=seats)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def date_words(language: Language, day: date) -> str:
+    """A date in a deliverable: "2025年11月23日" or "23 November 2025" (not %B: the locale's)."""
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

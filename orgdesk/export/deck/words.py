@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from orgdesk.layout.words import Language
+from orgdesk.layout.words import Language, date_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +37,10 @@ CHINESE = DeckWords(
 )
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
 def deck_words(language: Language) -> DeckWords:
     return CHINESE if language == "zh" else ENGLISH
 
 
 def deck_day(language: Language, when: date) -> str:
     """The date on the title slide: "23 November 2025" or "2025年11月23日"."""
-    if language == "zh":
-        return f"{when.year}年{when.month}月{when.day}日"
-    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"  # not %B: the locale's
+    return date_words(language, when)

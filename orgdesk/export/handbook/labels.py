@@ -12,7 +12,7 @@ from datetime import date
 
 from orgdesk.analysis import texts as chinese_texts
 from orgdesk.core.model import Kpi, Requirements
-from orgdesk.layout.words import Language
+from orgdesk.layout.words import Language, date_words
 
 CHINESE: dict[str, str] = {
     "handbook": "岗位说明书",
@@ -115,18 +115,12 @@ ENGLISH: dict[str, str] = {
 
 LABELS_BY_LANGUAGE: dict[Language, dict[str, str]] = {"zh": CHINESE, "en": ENGLISH}
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
 def labels_for(lang: Language) -> dict[str, str]:
     return LABELS_BY_LANGUAGE[lang]
 
 
 def date_text(day: date, lang: Language = "zh") -> str:
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return date_words(lang, day)
 
 
 def headcount_text(planned: int, filled: int, lang: Language) -> str:
