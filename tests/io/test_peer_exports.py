@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from orgdesk.core.model import (
     Department,
@@ -69,7 +69,9 @@ def shape(org: Organisation, same: Callable[[str], str] = str
 def as_drawio_writes(text: str) -> str:
     """draw.io's line parser takes no line break, no RFC 4180 "" and no backslash before
     a closing quote: the draw.io CSV writes those as “ / ”, U+FF02 and U+FF3C (its docstring)."""
-    text = " / ".join(line.strip() for line in re.split("\r\n|\r|\n", text)).replace('"', "\uff02")
+    if "\n" in text or "\r" in text:  # only a value with a line break loses its lines' edges
+        text = " / ".join(line.strip() for line in re.split("\r\n|\r|\n", text))
+    text = text.replace('"', "\uff02")
     return text[:-1] + "\uff3c" if text.endswith("\\") else text
 
 
@@ -125,6 +127,10 @@ def test_every_layout_reimports_as_the_same_chart(layout: str, suffix: str,
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(org=organisations(max_positions=6))
+# A backslash followed by a space or form feed is no backslash before the closing quote:
+# it is written as it is, and only the reader's stripping of spaces removes the space.
+@example(org=Organisation(DocumentInfo(), [], [
+    Position(PositionId(1), "\\\x0c", None, 0, None, source_id="\\ ")], []))
 @pytest.mark.parametrize(("layout", "suffix"), EVERY)
 def test_any_document_keeps_its_tree_titles_and_departments(
         layout: str, suffix: str, org: Organisation, tmp_path: Path) -> None:
