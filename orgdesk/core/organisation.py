@@ -244,6 +244,11 @@ class Organisation:
             yield positions[pid]
             stack.extend(reversed(report_ids(pid)))
 
+    def positions_by_id(self) -> list[Position]:
+        """Every position in id order (what storage writes: no tree walk, no sibling sort)."""
+        positions = self._positions
+        return [positions[pid] for pid in sorted(positions)]
+
     def report_ids(self, superior: PositionId | None) -> list[PositionId]:
         """Ids of the direct reports of `superior` (roots for None), in sibling order.
 

@@ -25,14 +25,28 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgdesk.core.errors import Sentence
 from orgdesk.storage import migrations
 from orgdesk.storage.columns import META_TABLE
 from orgdesk.storage.errors import CorruptFile, name_of
-from orgdesk.storage.mapping import Rows, fetch_rows, write_meta
+from orgdesk.storage.mapping import (
+    Rows,
+    TableRows,
+    fetch_rows,
+    meta_rows,
+    table_rows,
+    write_document_meta,
+    write_meta,
+)
+
+if TYPE_CHECKING:
+    from orgdesk.core.model import DocumentInfo
+    from orgdesk.core.organisation import Organisation
 
 #: The meta key holding the checksum; its value is SCHEME + ":" + hex digest.
 CHECKSUM_KEY = "checksum"
@@ -74,6 +88,77 @@ def verify(rows: Rows, path: Path) -> None:
 def stamp(conn: sqlite3.Connection) -> None:
     """Store the checksum of the current-format document on `conn`, in its transaction."""
     write_meta(conn, CHECKSUM_KEY, digest(fetch_rows(conn)))
+
+
+#: Rows hashed and inserted per batch: big enough that the C JSON encoder does the
+#: work, small enough that a batch costs no memory worth counting.
+_BATCH = 4096
+
+
+class _RowStream:
+    """The digest of the canonical stream, taken from rows on their way into SQLite.
+
+    `digest` encodes `[table, rows]` in one go; here each table's rows come in
+    batches, and `[a,b]` + `[c]` encoded apart are joined into `[a,b,c]` by
+    dropping the batches' own brackets: the same bytes, so the same digest.
+    That holds only while SQLite stores each value exactly as given, so every
+    batch's value types are checked against the columns' (`exact` turns False
+    on anything SQLite might convert, and the caller then reads the rows back).
+    """
+
+    def __init__(self) -> None:
+        self._hasher = hashlib.blake2b(digest_size=32)
+        self.exact = True
+
+    def table(self, name: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        self._hasher.update(_ENCODER.encode([name, rows]).encode("utf-8", "surrogatepass"))
+
+    def insert(self, conn: sqlite3.Connection, table: TableRows) -> None:
+        """Insert `table`'s rows on `conn`, hashing them batch by batch as they go in."""
+        update = self._hasher.update
+        update(_ENCODER.encode([table.name, []])[:-2].encode("utf-8"))  # '["name",['
+        rows = iter(table.rows)
+        separator = ""
+        while batch := list(islice(rows, _BATCH)):
+            if self.exact and not _types_fit(batch, table.value_types):
+                self.exact = False
+            update((separator + _ENCODER.encode(batch)[1:-1]).encode("utf-8", "surrogatepass"))
+            separator = ","
+            conn.executemany(table.insert_sql, batch)
+        update(b"]]")
+
+    def value(self) -> str:
+        return f"{SCHEME}:{self._hasher.hexdigest()}"
+
+
+def _types_fit(batch: list[tuple[Any, ...]], value_types: tuple[tuple[type, ...], ...]) -> bool:
+    """Whether every value in `batch` has one of its column's types (row length included)."""
+    if set(map(len, batch)) != {len(value_types)}:
+        return False
+    for index, allowed in enumerate(value_types):
+        if not set(map(type, map(itemgetter(index), batch))) <= set(allowed):
+            return False
+    return True
+
+
+def write_stamped(conn: sqlite3.Connection, org: Organisation,
+                  info: DocumentInfo | None = None) -> None:
+    """Write `org` into an empty current-format document with its checksum, in the
+    connection's transaction, hashing the rows as they are inserted (reading half a
+    million rows back costs more than writing them).  `info` replaces org.info."""
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    write_document_meta(conn, org, info)
+    stream = _RowStream()
+    tables = {table.name: table for table in table_rows(org)}
+    for name in sorted([*tables, META_TABLE]):  # the canonical stream's table order
+        if name == META_TABLE:
+            stream.table(name, [row for row in meta_rows(conn) if row[0] != CHECKSUM_KEY])
+        else:
+            stream.insert(conn, tables[name])
+    if stream.exact:
+        write_meta(conn, CHECKSUM_KEY, stream.value())
+    else:
+        stamp(conn)
 
 
 def schema_rows(conn: sqlite3.Connection, version: int, schema: str = "main") -> Rows:

@@ -613,9 +613,24 @@ def _upgrade_left_over(session: SessionFolder, document: Path | None) -> None:
 
 
 def create_file(path: Path | str, org: Organisation, touch_modified: bool = True) -> None:
-    """Write `org` as a new .orgdesk file at `path`, atomically (CLI `new`, samples)."""
-    doc = DocumentFile.new(org)
+    """Write `org` as a new .orgdesk file at `path`, atomically (CLI `new` and `import`,
+    samples).
+
+    Nobody edits this file before it is written, so it needs no working copy
+    or session: the document is built in memory (the same schema, rows and
+    checks as a working copy, its checksum taken from the rows as they go in)
+    and then written beside `path`, fsynced and renamed over it as a Save does.
+    """
+    target = Path(path).absolute()
+    info = replace(org.info, modified=now_utc()) if touch_modified else None
+    conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        doc._write_copy(Path(path).absolute(), touch_modified)
+        migrations.create_schema(conn)
+        conn.execute("BEGIN")
+        checksum.write_stamped(conn, org, info)
+        conn.execute("COMMIT")
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise CorruptFile(target, "The new document's reporting lines are inconsistent.")
+        write_atomically(conn, target)
     finally:
-        doc.close()
+        conn.close()

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from itertools import groupby, starmap
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from orgdesk.core.model import POSITION_GROUPS, DocumentInfo
@@ -66,12 +66,12 @@ def write_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def _meta_rows(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+def meta_rows(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return conn.execute(f"SELECT key, value FROM {META_TABLE} ORDER BY key").fetchall()
 
 
 def load_info(conn: sqlite3.Connection) -> DocumentInfo:
-    return _info_of(_meta_rows(conn))
+    return _info_of(meta_rows(conn))
 
 
 def _info_of(meta: Iterable[tuple[str, str]]) -> DocumentInfo:
@@ -88,7 +88,7 @@ def write_info(conn: sqlite3.Connection, info: DocumentInfo) -> None:
 # ----------------------------------------------------------------- reading
 def fetch_rows(conn: sqlite3.Connection) -> Rows:
     """Every row of the document, one SELECT per table, in key order."""
-    rows: Rows = {META_TABLE: _meta_rows(conn)}
+    rows: Rows = {META_TABLE: meta_rows(conn)}
     for table in ENTITY_TABLES:
         fetch_table(conn, table, rows)
     return rows
@@ -176,24 +176,50 @@ def load_organisation(conn: sqlite3.Connection) -> Organisation:
 
 
 # ----------------------------------------------------------------- writing
+@dataclass(frozen=True)
+class TableRows:
+    """One table's rows as an empty document receives them: in key order, with the
+    INSERT that takes them and the Python types each column's values may have."""
+
+    name: str
+    insert_sql: str
+    rows: Iterable[tuple[Any, ...]]
+    value_types: tuple[tuple[type, ...], ...]
+
+
+def table_rows(org: Organisation) -> list[TableRows]:
+    """Every entity and child table of `org`, each in key order (lazily generated)."""
+    by_table: dict[str, list[Any]] = {
+        DEPARTMENTS.name: sorted(org.departments, key=attrgetter("id")),
+        POSITIONS.name: org.positions_by_id(),
+        RELATIONS.name: sorted(org.relations, key=attrgetter("id"))}
+    tables = []
+    for table in ENTITY_TABLES:
+        entities = by_table[table.name]
+        tables.append(TableRows(table.name, table.insert_sql(), map(table.row_of, entities),
+                                table.value_types()))
+        tables.extend(TableRows(child.name, child_insert_sql(child), child.rows_of_all(entities),
+                                child.value_types()) for child in table.children)
+    return tables
+
+
+def write_document_meta(conn: sqlite3.Connection, org: Organisation,
+                        info: DocumentInfo | None = None) -> None:
+    """The meta rows of an empty document: its info (or `info` instead) and settings."""
+    write_info(conn, org.info if info is None else info)
+    write_settings(conn, org.settings, list(org.settings))
+
+
 def write_organisation(conn: sqlite3.Connection, org: Organisation) -> None:
     """Write a whole organisation into an empty document, in the connection's transaction.
 
     An import brings up to 100,000 positions and half a million list rows, so
-    they go through executemany with plain tuples.  Positions in id order:
-    each table's B-tree then grows at its end (a third faster than tree order).
-    Foreign keys are deferred to the commit, so order across tables does not matter.
+    they go through executemany with plain tuples.  Each table in key order:
+    its B-tree then grows at its end (a third faster than tree order).
+    Foreign keys are deferred to the commit, so order across tables does not
+    matter (`checksum.write_stamped` writes them in the checksum's order).
     """
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    write_info(conn, org.info)
-    write_settings(conn, org.settings, list(org.settings))
-    positions = sorted(org.positions(), key=lambda p: p.id)
-    by_table: dict[str, Iterable[Any]] = {
-        DEPARTMENTS.name: org.departments, POSITIONS.name: positions,
-        RELATIONS.name: org.relations}
-    for table in ENTITY_TABLES:
-        entities = list(by_table[table.name])
-        conn.executemany(table.insert_sql(), map(table.row_of, entities))
-        for child in table.children:
-            conn.executemany(child_insert_sql(child),
-                             (row for entity in entities for row in child.rows_of(entity)))
+    write_document_meta(conn, org)
+    for table in table_rows(org):
+        conn.executemany(table.insert_sql, table.rows)

@@ -1,0 +1,105 @@
+"""A new document's checksum is taken from its rows as they are inserted.
+
+`checksum.write_stamped` hashes batches on their way into SQLite instead of
+reading the whole document back; the value must be exactly what
+`checksum.digest(fetch_rows(...))` gives for the rows SQLite stores, or every
+later read would refuse the user's new file as "changed outside orgdesk".
+"""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from orgdesk.core.model import DocumentInfo, Kpi, Position, PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.storage import checksum, mapping, migrations
+from orgdesk.storage.document import DocumentFile, create_file
+from orgdesk.storage.reading import read_organisation
+from tests.io.strategies import organisations
+from tests.storage.support import hostile_org
+
+
+def _written(org: Organisation, info: DocumentInfo | None = None) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrations.create_schema(conn)
+    conn.execute("BEGIN")
+    checksum.write_stamped(conn, org, info)
+    conn.execute("COMMIT")
+    return conn
+
+
+def _agrees(conn: sqlite3.Connection) -> bool:
+    rows = mapping.fetch_rows(conn)
+    return checksum.stored(rows) == checksum.digest(rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(org=organisations(max_positions=10))
+def test_the_streamed_checksum_is_the_checksum_of_the_stored_rows(org: Organisation) -> None:
+    with closing(_written(org)) as conn:
+        assert _agrees(conn)
+        assert mapping.load_organisation(conn).positions_by_id() == org.positions_by_id()
+
+
+def test_batches_join_into_one_stream() -> None:
+    """Thousands of rows per table: several batches, one `[table, rows]` text."""
+    positions = [Position(PositionId(1), "总监", None, 0, None, duties=("全面负责",))]
+    positions += [Position(PositionId(i), f"座席员{i}", PositionId(1), i, None,
+                           duties=("接听来电", f"回访{i}", ""),
+                           kpis=(Kpi("接通率", "≥90%"),), holders=(f"员工{i}",))
+                  for i in range(2, 9_000)]
+    org = Organisation(DocumentInfo(title="大型"), [], positions, [])
+    with closing(_written(org)) as conn:
+        assert conn.execute("SELECT count(*) FROM duties").fetchone()[0] > 3 * 4096
+        assert _agrees(conn)
+
+
+def test_the_info_given_replaces_the_organisations_own() -> None:
+    org = hostile_org()
+    when = datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC)
+    with closing(_written(org, replace(org.info, modified=when))) as conn:
+        assert _agrees(conn)
+        assert mapping.load_info(conn).modified == when
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("planned_headcount", True), ("planned_headcount", "12"), ("planned_headcount", 3.0),
+    ("notes", 12)])
+def test_a_value_sqlite_would_convert_makes_it_read_the_rows_back(field: str,
+                                                                 value: object) -> None:
+    """A bool (JSON `true`, stored 1), digits as text in an INTEGER column (stored as a
+    number), a float, a number in a TEXT column (stored as text): the hash of what was
+    given would not be the hash of what is stored, so the stream is abandoned for a
+    read-back and the sum still agrees."""
+    position = Position(PositionId(1), "总监", None, 0, None)
+    object.__setattr__(position, field, value)  # past the entity's checks: the point here
+    org = Organisation(DocumentInfo(), [], [position], [])
+    with closing(_written(org)) as conn:
+        assert _agrees(conn)
+
+
+def test_create_file_writes_a_document_every_reader_accepts(tmp_path: Path) -> None:
+    org = hostile_org()
+    target = tmp_path / "new.orgdesk"
+    create_file(target, org)
+    assert read_organisation(target).positions_by_id() == org.positions_by_id()
+    with closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as conn:
+        assert _agrees(conn)
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    doc = DocumentFile.open(target)
+    try:
+        assert doc.notices == []
+    finally:
+        doc.close()
+
+
+def test_create_file_leaves_no_working_copy_or_temporary_behind(tmp_path: Path) -> None:
+    target = tmp_path / "new.orgdesk"
+    create_file(target, hostile_org())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.orgdesk"]
