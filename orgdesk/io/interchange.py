@@ -20,6 +20,7 @@ from orgdesk.files import write_atomically
 from orgdesk.io import csv_format, graphml_format, json_format, json_peers, xlsx_format
 from orgdesk.io.assemble import Assembly, assemble
 from orgdesk.io.cells import cell_text
+from orgdesk.io.collector import collector_paused
 from orgdesk.io.fields import UNMAPPED, is_peer_export
 from orgdesk.io.headerless import settle_header
 from orgdesk.io.limits import MAX_GRAPHML_BYTES, MAX_JSON_BYTES
@@ -139,7 +140,11 @@ def preview(path: Path, options: ImportOptions = ImportOptions(), sample_rows: i
 def read_source(path: Path, options: ImportOptions = ImportOptions(),
                 progress: Progress = NO_PROGRESS) -> ImportResult:
     """Read and check a source completely; nothing is written."""
-    path = Path(path)
+    with collector_paused():  # millions of objects, no cycles: see io/collector.py
+        return _read_source(Path(path), options, progress)
+
+
+def _read_source(path: Path, options: ImportOptions, progress: Progress) -> ImportResult:
     problems: list[Problem] = []
     kept: list[str] = []
     superior_column = id_column = ""
