@@ -23,9 +23,6 @@ from itertools import chain, count, repeat
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Integer, String, Text
-from sqlalchemy.types import TypeEngine
-
 from orgdesk.core.model import (
     POSITION_FIELDS,
     Department,
@@ -36,6 +33,7 @@ from orgdesk.core.model import (
     Relation,
     RelationKind,
 )
+from orgdesk.storage.sql_types import Integer, SqlType, String, Text
 
 Convert = Callable[[Any], Any]
 
@@ -56,7 +54,7 @@ class Column:
 
     name: str  # the SQL column
     attribute: str  # the entity attribute, dotted for nested groups ("requirements.other")
-    sql_type: TypeEngine[Any]
+    sql_type: SqlType  # plain data: reading a file needs no SQLAlchemy
     nullable: bool = False
     primary_key: bool = False
     references: str | None = None  # "positions.id"

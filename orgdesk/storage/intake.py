@@ -21,7 +21,7 @@ from typing import TypeVar
 from orgdesk.core.errors import Sentence
 from orgdesk.storage import migrations
 from orgdesk.storage.errors import CorruptFile, FileProblem, WorkingCopyProblem, name_of
-from orgdesk.storage.schema import APPLICATION_ID
+from orgdesk.storage.file_format import APPLICATION_ID
 from orgdesk.storage.sqlite_file import (
     attach_image,
     check_answers,

@@ -9,9 +9,8 @@ that opens documents (which imports `recovery`).
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.organisation import Organisation
@@ -41,6 +40,23 @@ def _rows_are_sound(conn: sqlite3.Connection) -> bool:
     return conn.execute("PRAGMA foreign_key_check").fetchone() is None
 
 
+_READING_ERRORS: tuple[type[BaseException], ...] = (
+    sqlite3.Error, UserError, ValueError, TypeError, AttributeError, LookupError,
+    ArithmeticError, RecursionError)
+
+
+def _reading_errors() -> tuple[type[BaseException], ...]:
+    """What reading a file's rows may raise because of the file (see _load_untrusted).
+
+    SQLAlchemy's errors count only once SQLAlchemy is loaded (a session opened
+    the working copy): an export reads the file without importing it at all.
+    """
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc is None:
+        return _READING_ERRORS
+    return (*_READING_ERRORS, sqlalchemy_exc.SQLAlchemyError)
+
+
 def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = False,
                     verify_checksum: bool = False) -> Organisation:
     """Load a document copied from an untrusted file; bad rows raise CorruptFile.
@@ -68,8 +84,7 @@ def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = F
     except MemoryError:
         raise CorruptFile(path, Sentence.of(
             "{file} is too large to read in the memory available.", file=name_of(path))) from None
-    except (sqlite3.Error, SQLAlchemyError, UserError, ValueError, TypeError, AttributeError,
-            LookupError, ArithmeticError, RecursionError) as exc:
+    except _reading_errors() as exc:
         if exc is problem:
             raise
         raise problem from exc

@@ -27,10 +27,9 @@ from orgdesk.storage.columns import (
     EntityTable,
 )
 
-#: `PRAGMA application_id` of every .orgdesk file: ASCII "OrgD".
-APPLICATION_ID = 0x4F726744
-#: `PRAGMA user_version` written by this build.
-SCHEMA_VERSION = 2
+# Defined apart so that reading a file needs no SQLAlchemy; re-exported here.
+from orgdesk.storage.file_format import APPLICATION_ID as APPLICATION_ID
+from orgdesk.storage.file_format import SCHEMA_VERSION as SCHEMA_VERSION
 
 #: Every table of the current file format, in creation order.
 METADATA = MetaData()
@@ -39,9 +38,10 @@ METADATA = MetaData()
 def _sql_column(column: Column) -> SqlColumn[object]:
     references = [ForeignKey(column.references, ondelete=column.on_delete)] \
         if column.references else []
-    return SqlColumn(column.name, column.sql_type, *references, primary_key=column.primary_key,
-                     nullable=column.nullable, index=column.index or None,
-                     unique=column.unique or None, autoincrement=False)
+    return SqlColumn(column.name, column.sql_type.sqlalchemy(), *references,
+                     primary_key=column.primary_key, nullable=column.nullable,
+                     index=column.index or None, unique=column.unique or None,
+                     autoincrement=False)
 
 
 def _child_table(metadata: MetaData, parent: EntityTable, child: ChildTable) -> Table:

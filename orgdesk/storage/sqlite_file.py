@@ -31,7 +31,7 @@ from orgdesk.storage.errors import (
     NotOrgdeskFile,
     name_of,
 )
-from orgdesk.storage.schema import APPLICATION_ID
+from orgdesk.storage.file_format import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100

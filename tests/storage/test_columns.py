@@ -8,7 +8,7 @@ from contextlib import closing
 from dataclasses import dataclass, fields, is_dataclass, replace
 
 import pytest
-from sqlalchemy import MetaData, Text, create_engine
+from sqlalchemy import MetaData, create_engine
 from sqlalchemy.pool import StaticPool
 
 from orgdesk.core.model import (
@@ -26,6 +26,7 @@ from orgdesk.storage import columns, mapping, migrations
 from orgdesk.storage.columns import POSITIONS, Column, EntityTable
 from orgdesk.storage.patch_write import write_table
 from orgdesk.storage.schema import add_tables
+from orgdesk.storage.sql_types import Text
 
 
 def _attributes(cls: type, prefix: str = "") -> set[str]:
