@@ -266,9 +266,10 @@ class DocumentFile:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MB while building indexes
-            migrations.create_schema(conn)
+            create_indexes = migrations.create_tables(conn)
             conn.execute("BEGIN")
             write_organisation(conn, org)
+            create_indexes()
             conn.execute("COMMIT")
             problems = conn.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
@@ -625,9 +626,10 @@ def create_file(path: Path | str, org: Organisation, touch_modified: bool = True
     info = replace(org.info, modified=now_utc()) if touch_modified else None
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        migrations.create_schema(conn)
+        create_indexes = migrations.create_tables(conn)
         conn.execute("BEGIN")
         checksum.write_stamped(conn, org, info)
+        create_indexes()
         conn.execute("COMMIT")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise CorruptFile(target, "The new document's reporting lines are inconsistent.")

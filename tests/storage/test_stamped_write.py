@@ -21,6 +21,7 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.storage import checksum, mapping, migrations
 from orgdesk.storage.document import DocumentFile, create_file
 from orgdesk.storage.reading import read_organisation
+from orgdesk.storage.sqlite_file import schema_of
 from tests.io.strategies import organisations
 from tests.storage.support import hostile_org
 
@@ -103,3 +104,18 @@ def test_create_file_leaves_no_working_copy_or_temporary_behind(tmp_path: Path) 
     target = tmp_path / "new.orgdesk"
     create_file(target, hostile_org())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.orgdesk"]
+
+
+def test_tables_first_then_indexes_is_the_schema_the_orm_creates() -> None:
+    with closing(sqlite3.connect(":memory:")) as late, \
+            closing(sqlite3.connect(":memory:")) as orm:
+        create_indexes = migrations.create_tables(late)
+        assert not late.execute("SELECT name FROM sqlite_schema WHERE type = 'index' "
+                                "AND sql IS NOT NULL").fetchall()
+        create_indexes()
+        migrations.create_schema(orm)
+        assert schema_of(late) == schema_of(orm) == migrations.normalised(
+            migrations.expected_schema())
+        for pragma in ("application_id", "user_version"):
+            assert late.execute(f"PRAGMA {pragma}").fetchone() == orm.execute(
+                f"PRAGMA {pragma}").fetchone()
