@@ -15,12 +15,12 @@ released formats in `schema_history` freeze.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
-from itertools import chain, count, repeat
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import add, attrgetter
 from typing import Any
 
 from orgdesk.core.model import (
@@ -90,20 +90,22 @@ class ChildTable:
             return [(pid, seq, item) for seq, item in enumerate(items)]
         return [(pid, seq, *self.to_sql(item)) for seq, item in enumerate(items)]
 
-    def rows_of_all(self, parents: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    def rows_of_all(self, parents: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         """The stored rows of every parent's list, parents in the order given.
 
         A whole document's lists at once (an import writes half a million
-        rows): most positions have no languages or holders, so an empty list
-        costs one attribute read, and rows come from zip, not per-item tuples.
+        rows), built by itertools and map alone: no Python-level step per
+        parent or per item.  Where items become several values (a KPI), the
+        (parent, seq) keys and the values are two flat streams in the same
+        order, joined at the end.
         """
-        items_of = attrgetter(self.attribute)
-        to_sql = self.to_sql
-        if to_sql is None:
-            return chain.from_iterable(zip(repeat(parent.id), count(), items)
-                                       for parent in parents if (items := items_of(parent)))
-        return ((key, seq, *values) for parent in parents if (items := items_of(parent))
-                for key, seq, values in zip(repeat(parent.id), count(), map(to_sql, items)))
+        lists = list(map(attrgetter(self.attribute), parents))
+        ids = map(repeat, map(attrgetter("id"), parents))
+        seqs = map(range, map(len, lists))
+        if self.to_sql is None:
+            return chain.from_iterable(map(zip, ids, seqs, lists))
+        keys = chain.from_iterable(map(zip, ids, seqs))
+        return map(add, keys, map(self.to_sql, chain.from_iterable(lists)))
 
     def value_types(self) -> tuple[tuple[type, ...], ...]:
         """The Python types each column's values may have (see EntityTable.value_types)."""
