@@ -1,10 +1,10 @@
 """The organisation aggregate: positions, departments, relations and their rules.
 
-The hierarchy lives in a networkx DiGraph (superior → report) kept in step
-with the positions, so structure questions (is this move a cycle, what is
-under this position, is the whole thing a forest) are answered by networkx's
-algorithms rather than hand-written walks.  Every mutation validates first,
-then changes state, and returns a `ChangeSet`.
+The hierarchy lives in a directed graph (superior → report) kept in step
+with the positions, which answers the structure questions (is this move a
+cycle, what is under this position, is the whole thing a forest); it has
+networkx's DiGraph layout without importing networkx (see reporting_lines).
+Every mutation validates first, then changes state, and returns a `ChangeSet`.
 """
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
-
-import networkx as nx
 
 from orgdesk.core import settings as settings_rules
 from orgdesk.core.changes import ChangeSet
@@ -34,6 +32,7 @@ from orgdesk.core.model import (
     Relation,
     RelationId,
 )
+from orgdesk.core.reporting_lines import ReportingLines
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +137,7 @@ class Organisation:
         self._departments: dict[DepartmentId, Department] = {}
         self._positions: dict[PositionId, Position] = {}
         self._relations: dict[RelationId, Relation] = {}
-        self._graph: nx.DiGraph[PositionId] = nx.DiGraph()
+        self._graph = ReportingLines()
         # Derived indexes for fast tree queries (a view asks for rows constantly):
         # ids without a superior, and each superior's reports in sibling order,
         # filled lazily per superior and dropped whenever the structure changes.
@@ -194,7 +193,7 @@ class Organisation:
                                     "does not exist.", end=end)
                     )
         if not self._all_reachable_from_roots():
-            cycle = nx.find_cycle(self._graph)
+            cycle = self._graph.find_cycle()
             titles = " → ".join(self._positions[a].title for a, _ in cycle)
             raise CycleError(Sentence.of("The reporting lines form a cycle: {titles}.",
                                          titles=titles))
@@ -302,7 +301,7 @@ class Organisation:
 
     def descendant_ids(self, pid: PositionId) -> set[PositionId]:
         self.position(pid)
-        return nx.descendants(self._graph, pid)
+        return self._graph.descendants(pid)
 
     def branch(self, pid: PositionId) -> list[Position]:
         """The position and everything under it, depth-first in sibling order."""
@@ -453,7 +452,7 @@ class Organisation:
         if new_superior == pid:
             raise CycleError(Sentence.of("“{title}” cannot report to itself.",
                                          title=position.title))
-        if new_superior in nx.descendants(self._graph, pid):
+        if new_superior in self._graph.descendants(pid):
             raise CycleError(Sentence.of(
                 "“{title}” cannot report to “{target}”, which is one of its own reports.",
                 title=position.title, target=target.title))

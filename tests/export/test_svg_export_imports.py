@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_orgs" / "call_center_chart.orgdesk"
 
 #: Packages an SVG or DOT export has no use for.
-UNUSED = ("sqlalchemy", "orgdesk.analysis", "orgdesk.paint.svg_render", "PySide6",
+UNUSED = ("sqlalchemy", "networkx", "orgdesk.analysis", "orgdesk.paint.svg_render", "PySide6",
           "orgdesk.export.handbook", "orgdesk.services")
 
 
