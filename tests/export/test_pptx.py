@@ -5,6 +5,7 @@ overview and branch slides linked both ways with every position on a slide and n
 text under 8 pt; LibreOffice converts it and pdftotext reads the Chinese titles."""
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import shutil
@@ -138,6 +139,23 @@ def test_one_shape_per_position_with_its_text_colour_and_dashed_vacancy() -> Non
     groups = [s for s in slides[1].shapes if s.shape_type == 6]
     assert any("×12" in g.shapes[1].text_frame.text and g.shapes[0].name == "Position 5"
                for g in groups)
+
+
+def test_markup_characters_are_escaped_once_in_texts_names_and_descriptions() -> None:
+    org = small_org()
+    marked = 'R&D <x> "q" \'s'
+    positions = [dataclasses.replace(p, title=f"{p.title} {marked}") if p.id == 3 else p
+                 for p in org.positions()]
+    org = Organisation(DocumentInfo(title=f"标题 {marked}", client=marked), org.departments,
+                       positions, org.relations)
+    slides = list(deck(org).slides)
+    cover = " ".join(s.text_frame.text for s in slides[0].shapes)
+    assert f"标题 {marked}" in cover and f"客户：{marked}" in cover
+    box = boxes(slides[1])[3]
+    assert marked in box.text_frame.text.replace("\v", " ")
+    # The box's description (alt text) reads as typed, not "R&amp;D &lt;x&gt;".
+    described = box._element.find(f"{P}nvSpPr/{P}cNvPr").get("descr")
+    assert described == f"一组组长 {marked} · 运营部"
 
 
 def test_connectors_are_glued_to_their_two_boxes_and_dashed_for_dotted_lines() -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.deck.drawing import Fonts
+from orgdesk.export.deck.package import fill_slides
 from orgdesk.export.deck.plan import ChartSlide, plan_slides
 from orgdesk.export.deck.slides import (
     SLIDE_H,
@@ -76,7 +77,6 @@ def render_deck(org: Organisation, options: ChartExportOptions, day: date | None
     """The deck of `org` (or of `options.root`'s branch) as .pptx bytes."""
     from pptx import Presentation  # a second or so of imports, only when a deck is made
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    from pptx.oxml import parse_xml
     from pptx.util import Emu
 
     progress(5, "Laying out the chart")
@@ -106,31 +106,32 @@ def render_deck(org: Organisation, options: ChartExportOptions, day: date | None
     fonts = Fonts(language)
     title = clean(org.info.title) or deck.chart
     cover = presentation.slides.add_slide(blank)
+    shapes: dict[str, str] = {}  # a slide part's name in the package → its shapes
     details = [deck.client.format(client=clean(org.info.client))] if org.info.client.strip() else []
     details.append(deck_day(language, day or date.today()))
     seats = sum(p.planned_headcount for p in org.positions())
     details.append(deck.totals.format(positions=f"{len(org):,}", seats=f"{seats:,}"))
-    _append(cover, parse_xml(title_slide(fonts, title, deck.chart if org.info.title.strip()
-                                         else "", details)))
+    shapes[_member(cover)] = title_slide(fonts, title, deck.chart if org.info.title.strip()
+                                         else "", details)
     pages = [presentation.slides.add_slide(blank) for _ in slides]
     for index, (slide, page) in enumerate(zip(slides, pages)):
         links = _links(slides, pages, index, RT.SLIDE, org, deck)
         drawn = ChartDrawing(org, slide, area, fonts, layout.words, deck, staffing, legend)
         heading = slide_title(org, slide, deck, index, len(slides))
-        _append(page, parse_xml(drawn.build(heading, links)))
+        shapes[_member(page)] = drawn.build(heading, links)
         if index % 50 == 49:
             progress(40 + 55 * index // len(slides), "Drawing the slides")
     progress(95, "Writing the file")
     out = io.BytesIO()
     presentation.save(out)
+    data = fill_slides(out.getvalue(), shapes)
     progress(100, "Done")
-    return out.getvalue()
+    return data
 
 
-def _append(page: object, tree: object) -> None:
-    target = page.shapes._spTree  # type: ignore[attr-defined]  # python-pptx's slide shape tree
-    for child in list(tree):  # type: ignore[call-overload]  # an lxml element
-        target.append(child)
+def _member(page: object) -> str:
+    """The name a slide's part is stored under in the package ("ppt/slides/slide2.xml")."""
+    return str(page.part.partname.membername)  # type: ignore[attr-defined]  # a python-pptx slide
 
 
 def _links(slides: list[ChartSlide], pages: list[object], index: int, kind: str,

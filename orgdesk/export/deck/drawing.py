@@ -1,4 +1,4 @@
-"""DrawingML for the deck's shapes, written as XML text and parsed once per slide.
+"""DrawingML for the deck's shapes, written as XML text straight into each slide's part.
 
 Each position is one rounded rectangle holding its own text (so it moves and
 edits as one piece in PowerPoint); a ×N badge is a pill grouped with its box;
@@ -6,12 +6,14 @@ each connector is a connector shape glued to its two boxes (`stCxn` /
 `endCxn`), so moving a box drags its lines.  Building the XML as text and
 parsing a slide's shapes in one go is what keeps a 10,000-position deck to a
 few seconds: python-pptx's `add_shape` parses a template and scans the slide
-for a free id per shape.  Every piece of text is escaped here.
+for a free id per shape (and even one parse of the text per slide, then
+serialising it again, was a quarter of the deck's time; see `package`).  Every
+piece of text is escaped here, exactly as lxml would write it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from orgdesk.export.deck.connectors import ConnectorGeometry
 from orgdesk.layout.text import clean
@@ -22,9 +24,6 @@ EMU_PER_PT = 12700
 #: back to another Chinese font where YaHei is missing) and the Latin one beside it.
 EA_FONT = "Microsoft YaHei"
 LATIN_FONT = "Arial"
-NAMESPACES = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-              'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 #: Connection sites of a rectangle or rounded rectangle: top, left, bottom, right.
 TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
 
@@ -49,6 +48,14 @@ def _text(value: str) -> str:
     # Control characters cannot be written in XML at all; the layout's texts are
     # clean already, the document's title and client are cleaned here.
     return escape(clean(value) if not value.isprintable() else value)
+
+
+_QUOTE = {'"': "&quot;"}
+
+
+def _attr(value: str) -> str:
+    """`value` as a double-quoted attribute, escaped once (as lxml writes it)."""
+    return f'"{escape(clean(value) if not value.isprintable() else value, _QUOTE)}"'
 
 
 class Fonts:
@@ -78,8 +85,11 @@ class Fonts:
                        if paragraph.spacing else "")
             props = self.run_props(paragraph.size, paragraph.colour, paragraph.bold, underline)
             runs = f'<a:br>{props}</a:br>'.join(
-                f'<a:r>{props}<a:t>{_text(line)}</a:t></a:r>' for line in paragraph.lines)
-            out.append(f'<a:p><a:pPr algn="{paragraph.align}">{spacing}</a:pPr>{runs}'
+                f'<a:r>{props}<a:t>{_text(line)}</a:t></a:r>' if line
+                else f'<a:r>{props}<a:t/></a:r>' for line in paragraph.lines)
+            pp = (f'<a:pPr algn="{paragraph.align}">{spacing}</a:pPr>' if spacing
+                  else f'<a:pPr algn="{paragraph.align}"/>')
+            out.append(f'<a:p>{pp}{runs}'
                        f'<a:endParaRPr {self.lang} sz="{round(paragraph.size * 100)}" dirty="0"/>'
                        f'</a:p>')
         if not paragraphs:
@@ -118,9 +128,11 @@ def shape(shape_id: int, name: str, rect: tuple[float, float, float, float], bod
                 else "<a:noFill/>")
     guide = (f'<a:avLst><a:gd name="adj" fmla="val {round(corner * 100000)}"/></a:avLst>'
              if preset == "roundRect" else "<a:avLst/>")
-    descr = f" descr={quoteattr(_text(description))}" if description else ""
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(_text(name))}{descr}>'
-            f'{_link(link)}</p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+    descr = f" descr={_attr(description)}" if description else ""
+    # Elements without children are written empty (`<x/>`), as lxml writes them.
+    props = f'>{_link(link)}</p:cNvPr>' if link else "/>"
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={_attr(name)}{descr}{props}'
+            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
             f'<p:spPr>{_frame(x, y, w, h)}<a:prstGeom prst="{preset}">{guide}</a:prstGeom>'
             f'{fill_xml}{_line(border, border_w, dashed)}</p:spPr>{body}</p:sp>')
 
@@ -132,7 +144,7 @@ def group(shape_id: int, name: str, rect: tuple[float, float, float, float],
     frame = (f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/>'
              f'<a:chOff x="{emu(x)}" y="{emu(y)}"/><a:chExt cx="{emu(w)}" cy="{emu(h)}"/>'
              f'</a:xfrm>')
-    return (f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name={quoteattr(_text(name))}/>'
+    return (f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name={_attr(name)}/>'
             f'<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr>{frame}</p:grpSpPr>'
             f'{"".join(children)}</p:grpSp>')
 
@@ -148,14 +160,11 @@ def connector(shape_id: int, name: str, geometry: ConnectorGeometry,
                      for key, value in g.adjustments)
     glue = ((f'<a:stCxn id="{begin[0]}" idx="{begin[1]}"/>' if begin else "")
             + (f'<a:endCxn id="{end[0]}" idx="{end[1]}"/>' if end else ""))
-    return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name={quoteattr(_text(name))}/>'
-            f'<p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>'
+    return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name={_attr(name)}/>'
+            f'{f"<p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr>" if glue else "<p:cNvCxnSpPr/>"}'
+            f'<p:nvPr/></p:nvCxnSpPr>'
             f'<p:spPr><a:xfrm{turn}{flips}><a:off x="{emu(g.x)}" y="{emu(g.y)}"/>'
             f'<a:ext cx="{emu(g.w)}" cy="{emu(g.h)}"/></a:xfrm>'
-            f'<a:prstGeom prst="{g.preset}"><a:avLst>{guides}</a:avLst></a:prstGeom>'
+            f'<a:prstGeom prst="{g.preset}">'
+            f'{f"<a:avLst>{guides}</a:avLst>" if guides else "<a:avLst/>"}</a:prstGeom>'
             f'{_line(colour, width, dashed, arrow)}</p:spPr></p:cxnSp>')
-
-
-def fragment(shapes: list[str]) -> str:
-    """The shapes inside one element declaring the namespaces, ready to be parsed."""
-    return f"<p:spTree {NAMESPACES}>{''.join(shapes)}</p:spTree>"

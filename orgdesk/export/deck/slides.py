@@ -123,7 +123,7 @@ def title_slide(fonts: Fonts, title: str, subtitle: str, lines: list[str]) -> st
             [Paragraph((line,), 16, DETAIL_TEXT) for line in lines], (0, 0, 0, 0), "t"),
             preset="rect"),
     ]
-    return drawing.fragment(shapes)
+    return "".join(shapes)
 
 
 class ChartDrawing:
@@ -168,7 +168,7 @@ class ChartDrawing:
         shapes.extend(self._header(title, links))
         if self.legend:
             shapes.extend(self._legend(layout))
-        return drawing.fragment(shapes)
+        return "".join(shapes)
 
     # ---------------------------------------------------------------- boxes
     def _box(self, pid: PositionId, box: Box, link: str | None) -> str:
