@@ -101,14 +101,16 @@ def connector_geometry(points: tuple[Point, ...]) -> ConnectorGeometry:
         return straight(path[0], path[-1])
     sx, sy = path[0]
     ex, ey = path[-1]
+    first_x, first_y = path[1][0] - sx, path[1][1] - sy
     for rot, fh, fv in _TRANSFORMS:
-        local = [_to_local(rot, fh, fv, x - sx, y - sy) for x, y in path]
-        u1, v1 = local[1]
+        # The two tests on the first segment and the end first: most turns fail them.
+        u1, v1 = _to_local(rot, fh, fv, first_x, first_y)
         if not (u1 > _EPS and abs(v1) < _EPS):
             continue  # the preset's first segment runs along +u
-        w, h = local[-1]
+        w, h = _to_local(rot, fh, fv, ex - sx, ey - sy)
         if w < -_EPS or h < -_EPS:
             continue  # the preset ends at the far corner of its frame
+        local = [_to_local(rot, fh, fv, x - sx, y - sy) for x, y in path]
         adjustments = _adjustments(segments, local, w, h)
         if adjustments is None:
             continue

@@ -47,7 +47,11 @@ class Paragraph:
 def _text(value: str) -> str:
     # Control characters cannot be written in XML at all; the layout's texts are
     # clean already, the document's title and client are cleaned here.
-    return escape(clean(value) if not value.isprintable() else value)
+    if not value.isprintable():
+        value = clean(value)
+    if "&" in value or "<" in value or ">" in value:  # most texts have none: kept as they are
+        return escape(value)
+    return value
 
 
 _QUOTE = {'"': "&quot;"}
@@ -55,7 +59,11 @@ _QUOTE = {'"': "&quot;"}
 
 def _attr(value: str) -> str:
     """`value` as a double-quoted attribute, escaped once (as lxml writes it)."""
-    return f'"{escape(clean(value) if not value.isprintable() else value, _QUOTE)}"'
+    if not value.isprintable():
+        value = clean(value)
+    if "&" in value or "<" in value or ">" in value or '"' in value:
+        return f'"{escape(value, _QUOTE)}"'
+    return f'"{value}"'
 
 
 class Fonts:
@@ -66,13 +74,20 @@ class Fonts:
         self.faces = (f'<a:latin typeface="{LATIN_FONT}"/>'
                       f'<a:ea typeface="{EA_FONT}" pitchFamily="34" charset="-122"/>'
                       f'<a:cs typeface="{LATIN_FONT}"/>')
+        # A slide's boxes share a handful of text styles: each is written once.
+        self._props: dict[tuple[float, str, bool, bool], str] = {}
 
     def run_props(self, size: float, colour: str, bold: bool, underline: bool = False) -> str:
-        weight = ' b="1"' if bold else ""
-        line = ' u="sng"' if underline else ""
-        return (f'<a:rPr {self.lang} sz="{round(size * 100)}"{weight}{line} dirty="0">'
+        key = (size, colour, bold, underline)
+        props = self._props.get(key)
+        if props is None:
+            weight = ' b="1"' if bold else ""
+            line = ' u="sng"' if underline else ""
+            props = self._props[key] = (
+                f'<a:rPr {self.lang} sz="{round(size * 100)}"{weight}{line} dirty="0">'
                 f'<a:solidFill><a:srgbClr val="{colour.lstrip("#")}"/></a:solidFill>'
                 f'{self.faces}</a:rPr>')
+        return props
 
     def body(self, paragraphs: list[Paragraph], insets: tuple[float, float, float, float],
              anchor: str = "ctr", wrap: bool = True, underline: bool = False) -> str:

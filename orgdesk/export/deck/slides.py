@@ -311,9 +311,17 @@ def _site(rect: Rect, site: int) -> Point:
 
 
 def _site_at(rect: Rect, point: Point) -> int:
-    """The connection site of `rect` nearest to `point` (where a layout line ends)."""
-    return min((TOP, LEFT, BOTTOM, RIGHT),
-               key=lambda site: _distance(_site(rect, site), point))
+    """The connection site of `rect` nearest to `point` (where a layout line ends); the
+    first of top, left, bottom, right on a tie."""
+    x, y, w, h = rect
+    px, py = point
+    cx, cy = x + w / 2, y + h / 2
+    best, nearest = TOP, (cx - px) ** 2 + (y - py) ** 2
+    for site, sx, sy in ((LEFT, x, cy), (BOTTOM, cx, y + h), (RIGHT, x + w, cy)):
+        distance = (sx - px) ** 2 + (sy - py) ** 2
+        if distance < nearest:
+            best, nearest = site, distance
+    return best
 
 
 def _nearest_sites(a: Rect, b: Rect) -> tuple[int, int]:
