@@ -203,9 +203,8 @@ def _records(shape: Shape) -> _Read:
         if listed is not None:
             refs[index] = listed
         records.append(record)
-        for key in record:
-            if key not in seen:
-                seen[key] = None
+        if len(seen) < len(record) or not seen.keys() >= record.keys():
+            seen.update(dict.fromkeys(record))  # new keys go last, known ones keep their place
     read = _Read(records, list(seen), key_hint=shape.key_hint, parent_hint=shape.parent_hint,
                  problems=problems)
     if shape.nesting is None and shape.edges is None:
@@ -308,13 +307,18 @@ def _check_keys(node: dict[str, Any], prefix: str, number: int, problems: list[P
 
 def _list_text(items: list[Any]) -> str:
     """A list as one item per line: tags, duties; objects as their values (“name：target”)."""
-    if all(type(item) is str for item in items):
-        return "\n".join(items)  # the common case: duties, tags
+    try:  # the common case: duties, tags (join refuses anything but text; JSON has no str subclass)
+        return "\n".join(items)
+    except TypeError:
+        pass
     lines = []
     for item in items:
         if isinstance(item, dict):
-            lines.append("：".join(cell_text(v) for v in item.values()
-                                  if not isinstance(v, (dict, list)) and v is not None))
+            try:  # a KPI {"name", "target"}: texts only, nothing to leave out or convert
+                lines.append("：".join(item.values()))
+            except TypeError:
+                lines.append("：".join(cell_text(v) for v in item.values()
+                                      if not isinstance(v, (dict, list)) and v is not None))
         elif isinstance(item, list):
             try:
                 lines.append(json.dumps(item, ensure_ascii=False))

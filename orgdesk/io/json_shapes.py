@@ -28,9 +28,10 @@ from orgdesk.core.errors import Sentence
 from orgdesk.io.json_format import Duplicated
 from orgdesk.io.problems import MalformedFile, Problem, name_of
 
-#: Keys that hold a node's reports in nested trees (compared without case).
-CHILD_KEYS = ("children", "_children", "subordinates", "reports", "directreports",
-              "direct_reports", "items", "staff", "members", "下级", "下属", "子节点")
+#: Keys that hold a node's reports in nested trees (compared without case; a set, as
+#: every list-valued key of every node is looked up).
+CHILD_KEYS = frozenset(("children", "_children", "subordinates", "reports", "directreports",
+                        "direct_reports", "items", "staff", "members", "下级", "下属", "子节点"))
 #: Keys of an object that wraps the list of nodes, in the order they are looked for.
 NODE_LIST_KEYS = ("nodeDataArray", "nodeList", "nodes", "positions", "employees", "people",
                   "records", "data", "items", "children")

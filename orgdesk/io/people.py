@@ -43,6 +43,7 @@ _OWN_FIELDS = frozenset(("title", "notes", "planned_headcount", "filled_headcoun
 POSITION_KEYS = frozenset(("planned_headcount", "holders"))
 #: How a cell lists several people (the peer exports join holders with ", ").
 _NAME_LIST = re.compile(r"\s*[,;，；、\n]\s*")
+_NAME_SEPARATOR = re.compile(r"[,;，；、\n]")
 
 
 def rows_are_positions(keys: Iterable[str]) -> bool:
@@ -58,11 +59,15 @@ def names_as_holders(drafts: Sequence[Draft]) -> None:
         fields = draft.fields
         if fields.get("holders") or not is_person(draft.name):
             continue
+        name = draft.name.strip()
+        if _NAME_SEPARATOR.search(name) is None:  # one name (nearly every row): nothing to split
+            fields["holders"] = (name,)
+            continue
         seats = max(_count(fields.get("planned_headcount"), 1),
                     _count(fields.get("filled_headcount"), 0))
-        parts = [part for part in _NAME_LIST.split(draft.name.strip()) if part]
+        parts = [part for part in _NAME_LIST.split(name) if part]
         # “Smith, John” in a one-seat row is one person; a list is split only where it fits
-        fields["holders"] = tuple(parts) if 1 < len(parts) <= seats else (draft.name.strip(),)
+        fields["holders"] = tuple(parts) if 1 < len(parts) <= seats else (name,)
 
 
 def is_person(name: str) -> bool:
