@@ -247,6 +247,31 @@ def test_a_big_organisation_is_an_overview_and_branch_slides_linked_both_ways() 
         1 for s in slides if any(x.name == "Next part" for x in s.shapes))
 
 
+def test_slides_are_added_without_searching_the_presentations_slides_each_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-pptx's add_slide looks through every slide relationship of the presentation
+    for each new slide (quadratic: 2,000 slides took 10 s); the deck adds them directly."""
+    from pptx.opc.package import _Relationships
+
+    searched: list[int] = []
+    original = _Relationships._get_matching
+
+    def counted(self: _Relationships, *args: object, **kwargs: object) -> str | None:
+        searched.append(len(self))
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_Relationships, "_get_matching", counted)
+    presentation = deck(big_org())
+    slides = list(presentation.slides)
+    assert len(slides) > 20
+    # Only small relationship lists are searched (a slide's own links), never the
+    # presentation's list of all slides once per slide.
+    assert sum(1 for size in searched if size > 20) <= 2
+    assert [s.slide_id for s in slides] == list(range(256, 256 + len(slides)))
+    assert [str(s.part.partname) for s in slides] == [
+        f"/ppt/slides/slide{n}.xml" for n in range(1, len(slides) + 1)]
+
+
 def test_a_team_too_big_for_one_slide_is_cut_into_parts() -> None:
     org = big_org(900, pool=400)
     options = layout_options(ChartExportOptions(), org)

@@ -23,7 +23,7 @@ from pathlib import Path
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.deck.drawing import Fonts
-from orgdesk.export.deck.package import fill_slides
+from orgdesk.export.deck.package import add_slides, fill_slides
 from orgdesk.export.deck.plan import ChartSlide, plan_slides
 from orgdesk.export.deck.slides import (
     SLIDE_H,
@@ -113,7 +113,7 @@ def render_deck(org: Organisation, options: ChartExportOptions, day: date | None
     details.append(deck.totals.format(positions=f"{len(org):,}", seats=f"{seats:,}"))
     shapes[_member(cover)] = title_slide(fonts, title, deck.chart if org.info.title.strip()
                                          else "", details)
-    pages = [presentation.slides.add_slide(blank) for _ in slides]
+    pages = add_slides(presentation, blank, len(slides))
     for index, (slide, page) in enumerate(zip(slides, pages)):
         links = _links(slides, pages, index, RT.SLIDE, org, deck)
         drawn = ChartDrawing(org, slide, area, fonts, layout.words, deck, staffing, legend)
