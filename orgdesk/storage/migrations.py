@@ -33,8 +33,13 @@ _POSITIONS_V1 = ("id", "superior_id", "sort_order", "title", "department_id", "k
                  "min_years", "age_min", "age_max", "other_requirements", "career_path", "notes")
 
 
+#: Format 1's list tables, each (position_id, seq, values…) in the same column order in format 2.
+_LIST_TABLES_V1 = ("duties", "languages", "skills", "kpis")
+
+
 def _format_1_to_2(conn: sqlite3.Connection) -> None:
-    """Format 2 adds positions.source_id ("" for every existing position) and holders.
+    """Format 2 adds positions.source_id ("" for every existing position) and holders,
+    and stores the list tables WITHOUT ROWID.
 
     `ALTER TABLE … ADD COLUMN` would append the column after the table's
     constraints in the stored CREATE text, which then differs from the schema a
@@ -53,6 +58,14 @@ def _format_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.positions_format_1")
     for index in ("ix_positions_department_id", "ix_positions_superior_id"):
         conn.execute(_released_statement(2, "index", index))
+    # The list tables become WITHOUT ROWID: rebuilt the same way, rows in key order.
+    for table in _LIST_TABLES_V1:
+        conn.execute(f"CREATE TEMP TABLE {table}_format_1 AS SELECT * FROM main.{table}")
+        conn.execute(f"DROP TABLE main.{table}")
+        conn.execute(_released_statement(2, "table", table))
+        conn.execute(f"INSERT INTO main.{table} SELECT * FROM temp.{table}_format_1 "
+                     "ORDER BY position_id, seq")
+        conn.execute(f"DROP TABLE temp.{table}_format_1")
     conn.execute(_released_statement(2, "table", "holders"))
 
 

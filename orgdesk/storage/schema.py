@@ -51,7 +51,10 @@ def _child_table(metadata: MetaData, parent: EntityTable, child: ChildTable) -> 
                   ForeignKey(f"{parent.name}.{parent.key.name}", ondelete="CASCADE"),
                   primary_key=True, autoincrement=False),
         SqlColumn("seq", Integer, primary_key=True, autoincrement=False),
-        *(_sql_column(c) for c in child.columns))
+        *(_sql_column(c) for c in child.columns),
+        # Format 2: rows live in their (position_id, seq) key's B-tree, with no
+        # rowid table beside it: one tree to write and read instead of two.
+        sqlite_with_rowid=False)
 
 
 def add_tables(metadata: MetaData, entities: tuple[EntityTable, ...]) -> None:

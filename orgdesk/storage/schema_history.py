@@ -95,7 +95,9 @@ RELEASED: dict[int, tuple[str, ...]] = {1: (
 )}
 
 #: Format 2 (issue 11): positions.source_id (the key in the source a position was
-#: imported from) and the holders table (the names of the people in its seats).
+#: imported from) and the holders table (the names of the people in its seats);
+#: the list tables are WITHOUT ROWID (one B-tree by (position_id, seq), not a rowid
+#: table plus its key's index: a third smaller, and faster to write and read).
 RELEASED[2] = (
     ('CREATE TABLE meta (\n'
      '\t"key" VARCHAR NOT NULL, \n'
@@ -145,21 +147,21 @@ RELEASED[2] = (
      '\ttext TEXT NOT NULL, \n'
      '\tPRIMARY KEY (position_id, seq), \n'
      '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
-     ')'),
+     ')\n WITHOUT ROWID\n\n'),
     ('CREATE TABLE languages (\n'
      '\tposition_id INTEGER NOT NULL, \n'
      '\tseq INTEGER NOT NULL, \n'
      '\ttext TEXT NOT NULL, \n'
      '\tPRIMARY KEY (position_id, seq), \n'
      '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
-     ')'),
+     ')\n WITHOUT ROWID\n\n'),
     ('CREATE TABLE skills (\n'
      '\tposition_id INTEGER NOT NULL, \n'
      '\tseq INTEGER NOT NULL, \n'
      '\ttext TEXT NOT NULL, \n'
      '\tPRIMARY KEY (position_id, seq), \n'
      '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
-     ')'),
+     ')\n WITHOUT ROWID\n\n'),
     ('CREATE TABLE kpis (\n'
      '\tposition_id INTEGER NOT NULL, \n'
      '\tseq INTEGER NOT NULL, \n'
@@ -167,14 +169,14 @@ RELEASED[2] = (
      '\ttarget TEXT NOT NULL, \n'
      '\tPRIMARY KEY (position_id, seq), \n'
      '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
-     ')'),
+     ')\n WITHOUT ROWID\n\n'),
     ('CREATE TABLE holders (\n'
      '\tposition_id INTEGER NOT NULL, \n'
      '\tseq INTEGER NOT NULL, \n'
      '\ttext TEXT NOT NULL, \n'
      '\tPRIMARY KEY (position_id, seq), \n'
      '\tFOREIGN KEY(position_id) REFERENCES positions (id) ON DELETE CASCADE\n'
-     ')'),
+     ')\n WITHOUT ROWID\n\n'),
     ('CREATE TABLE relations (\n'
      '\tid INTEGER NOT NULL, \n'
      '\tsource_id INTEGER NOT NULL, \n'

@@ -30,6 +30,11 @@ def _stored(path: Path) -> str | None:
     return None if row is None else row[0]
 
 
+#: A text edit in the sqlite3 shell (the list tables have no rowid: key by position and seq).
+CHANGE_ONE_DUTY = ("UPDATE duties SET text = text || 'x' "
+                   "WHERE (position_id, seq) = (SELECT position_id, seq FROM duties LIMIT 1)")
+
+
 def _edit_by_hand(path: Path, statement: str) -> None:
     """What a colleague with the sqlite3 shell does: change rows, leave meta alone."""
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
@@ -45,7 +50,7 @@ def test_a_saved_file_carries_the_checksum_of_its_rows(saved: Path) -> None:
 
 
 def test_a_text_changed_outside_orgdesk_is_refused_on_every_read(saved: Path) -> None:
-    _edit_by_hand(saved, "UPDATE duties SET text = text || 'x' WHERE rowid = 1")
+    _edit_by_hand(saved, CHANGE_ONE_DUTY)
     with pytest.raises(CorruptFile, match="changed outside orgdesk") as caught:
         read_organisation(saved)
     assert "checksum" in str(caught.value)
@@ -74,7 +79,7 @@ def test_a_flipped_byte_inside_a_text_is_refused(tmp_path: Path) -> None:
 def test_a_file_without_a_checksum_still_opens(saved: Path) -> None:
     """Files of older orgdesk builds and of other programs carry none."""
     _edit_by_hand(saved, "DELETE FROM meta WHERE key = 'checksum'")
-    _edit_by_hand(saved, "UPDATE duties SET text = text || 'x' WHERE rowid = 1")
+    _edit_by_hand(saved, CHANGE_ONE_DUTY)
     org = read_organisation(saved)
     assert any(d.endswith("x") for p in org.positions() for d in p.duties)
     with DocumentFile.open(saved) as doc:

@@ -213,6 +213,12 @@ def _downgrade_to_format_1(working: Path) -> None:
             if " positions " in statement.split("(")[0] + " ":
                 conn.execute(statement)
         conn.execute(f"INSERT INTO positions ({columns}) SELECT {columns} FROM temp.kept")
+        for table in migrations._LIST_TABLES_V1:  # back to rowid tables
+            conn.execute(f"CREATE TEMP TABLE {table}_kept AS SELECT * FROM {table}")
+            conn.execute(f"DROP TABLE {table}")
+            conn.execute(next(s for s in RELEASED[1]
+                              if s.startswith(f"CREATE TABLE {table} (")))
+            conn.execute(f"INSERT INTO {table} SELECT * FROM temp.{table}_kept")
         conn.execute("PRAGMA user_version = 1")
         conn.execute("COMMIT")
         assert schema_of(conn) == migrations.normalised(migrations.expected_schema(1))
