@@ -554,20 +554,30 @@ def _rows(read: _Read, headers: list[str], mapping: dict[str, str], options: Imp
     fallback = next((h for h in FALLBACK_PARENTS if h in own_headers and h != superior), "")
     at = headers.index(superior) if superior else -1
     records = read.records
+    synthetic = len(headers) > len(own_headers)
+    numbered = ID_OF_ENTRY in headers
+    nulls: dict[str, bool] = {}  # each distinct superior text is looked at once
     for index, record in enumerate(records):
         if record is None:
             continue
         records[index] = None
         get = record.get
-        cells: list[Any] = [get(h) for h in own_headers]
-        if len(headers) > len(own_headers):
-            if ID_OF_ENTRY in headers:
+        cells: list[Any] = list(map(get, own_headers))
+        if synthetic:
+            if numbered:
                 cells.append(str(index + 1))
             cells.append(read.parents[index] if read.parents is not None else None)
         if at >= 0:
             value = cells[at]
-            if value is not None and _is_null(cell_text(value).strip(), zero_is_null, extra):
-                value = cells[at] = None
+            if value is not None:
+                if type(value) is str:  # (True == 1 == 1.0 as keys: numbers are not memoised)
+                    null = nulls.get(value)
+                    if null is None:
+                        null = nulls[value] = _is_null(value.strip(), zero_is_null, extra)
+                else:
+                    null = _is_null(cell_text(value).strip(), zero_is_null, extra)
+                if null:
+                    value = cells[at] = None
             if value is None and fallback:
                 cells[at] = get(fallback)
         yield index + 1, cells
