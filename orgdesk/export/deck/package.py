@@ -65,7 +65,7 @@ def add_slides(presentation: Any, layout: Any, count: int) -> list[Any]:
 
     slides = presentation.slides
     part = presentation.part
-    id_list = getattr(slides, "_sldIdLst", None)
+    id_list: Any = getattr(slides, "_sldIdLst", None)
     add_id = getattr(id_list, "_add_sldId", None)
     add_relationship = getattr(part.rels, "_add_relationship", None)
     if add_id is None or add_relationship is None or not hasattr(id_list, "sldId_lst"):
