@@ -170,3 +170,24 @@ def test_hundreds_of_direct_reports_are_spread_over_legible_pages(qapp: object,
         assert page_size(pdf, page)[0] > page_size(pdf, page)[1]
         heights = [h for word, h in word_boxes(pdf, page) if not word.startswith("×")]
         assert min(heights) >= MIN_TEXT_PT - 0.2, page
+
+
+def test_chart_pages_drawn_during_the_text_pages_still_report_graphviz_failing(
+        qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chart's `dot` run goes on while the PDF's text pages are laid out; its
+    failure is still the handbook's, and nothing is written."""
+    import orgdesk.export.graphviz_engine as graphviz_engine
+    from orgdesk.export.graphviz_engine import GraphvizFailed
+    from orgdesk.export.handbook.images import start_chart_pictures
+
+    org = big_org()
+    charts = start_chart_pictures(org, "zh", CHINESE, png=False)
+    assert len(charts) > 1 and len(charts.pictures()) == len(charts)
+    assert all(picture.svg and picture.width_pt > 0 for picture in charts)
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise GraphvizFailed("Graphviz could not draw the chart.")
+
+    monkeypatch.setattr(graphviz_engine, "render", broken)
+    with pytest.raises(GraphvizFailed):
+        render_handbook(org, "pdf", day=DAY)

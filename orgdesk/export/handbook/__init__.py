@@ -66,7 +66,7 @@ def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = No
     from orgdesk.export.handbook.images import (
         bar_chart_picture,
         chinese_font_family,
-        org_chart_pictures,
+        start_chart_pictures,
     )
 
     def step(done: int, total: int) -> None:
@@ -91,7 +91,9 @@ def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = No
     step(0, 4)
     content = build_content(scope_org, day or date.today(), scope, lang)
     step(1, 4)
-    charts = org_chart_pictures(scope_org, lang, content.labels, png=fmt == "docx")
+    # The chart pages are drawn (by Graphviz, in its own process) while the PDF's text
+    # pages are laid out; DOCX and HTML take them at once.
+    charts = start_chart_pictures(scope_org, lang, content.labels, png=fmt == "docx")
     bars = bar_chart_picture(content.analysis, family)
     step(2, 4)
     if fmt == "pdf":
@@ -103,11 +105,11 @@ def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = No
     elif fmt == "docx":
         from orgdesk.export.handbook.docx_writer import render_docx
 
-        data = render_docx(content, charts, bars)
+        data = render_docx(content, charts.pictures(), bars)
     else:
         from orgdesk.export.handbook.html_writer import render_html
 
-        data = render_html(content, charts, bars)
+        data = render_html(content, charts.pictures(), bars)
     step(4, 4)
     return data
 

@@ -7,8 +7,10 @@ PDF paints as vectors and the HTML holds inline; the DOCX gets PNGs of them.
 """
 from __future__ import annotations
 
+import concurrent.futures
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from orgdesk.analysis.bar_chart import headcount_series
 from orgdesk.analysis.headcount import HeadcountAnalysis
@@ -108,43 +110,108 @@ def _picture(svg: bytes, caption: str, png: bool) -> Picture:
 
 def org_chart_pictures(org: Organisation, lang: Language, labels: dict[str, str],
                        png: bool) -> list[Picture]:
-    """The handbook's chart pages: the whole chart, or an overview and its branches.
+    """The handbook's chart pages: the whole chart, or an overview and its branches."""
+    return list(start_chart_pictures(org, lang, labels, png))
 
-    With the system Graphviz the pages are drawn side by side (each is its own
-    `dot` process; most of their time is starting up), in the pages' order.
+
+def start_chart_pictures(org: Organisation, lang: Language, labels: dict[str, str],
+                         png: bool) -> PendingCharts:
+    """The chart pages, planned now and drawn meanwhile: `len()` is known at once, the
+    first picture asked for waits for the drawing.
+
+    With the system Graphviz the pages are drawn side by side in one `dot` run
+    (each page its own `dot` process was mostly starting it up), and that run
+    goes on while the caller lays out its text pages.  Only the child process
+    runs meanwhile (a thread waiting for it): Python work on a second thread
+    would take turns with Qt's calls on this one and slow both.
     """
     from orgdesk.export.graphviz_engine import current_engine
 
     planned = plan_chart_pages(org, lang, labels)
     engine = current_engine()
-    if engine.kind == "system" and len(planned) > 1:
-        svgs = _draw_together(org, planned, lang, engine)
-    else:
-        svgs = [org_chart_svg(org, page, lang, layout, engine) for page, layout in planned]
-    return [_picture(svg, page.caption, png) for svg, (page, _layout) in zip(svgs, planned)]
+    together = (_together_source(org, planned, lang)
+                if engine.kind == "system" and len(planned) > 1 else None)
+    return PendingCharts(org, planned, lang, png, engine, together)
 
 
-def _draw_together(org: Organisation, planned: list[tuple[ChartPage, ChartLayout]],
-                   lang: Language, engine: Engine) -> list[bytes]:
-    """Every chart page in one run of the system Graphviz: the chart export's DOT of
-    each page, one graph after another, and one SVG document back per graph.
+class PendingCharts(Sequence[Picture]):
+    """The chart pages being drawn (see `start_chart_pictures`)."""
+
+    def __init__(self, org: Organisation, planned: list[tuple[ChartPage, ChartLayout]],
+                 lang: Language, png: bool, engine: Engine, together: _Together | None
+                 ) -> None:
+        self._org, self._planned, self._lang, self._png = org, planned, lang, png
+        self._engine = engine
+        self._pictures: list[Picture] | None = None
+        self._run: concurrent.futures.Future[bytes] | None = None
+        self._together = together
+        if together is not None:
+            from orgdesk.export.graphviz_engine import render
+
+            pool = concurrent.futures.ThreadPoolExecutor(1, "orgdesk-chart")
+            self._run = pool.submit(render, together.source, "svg", together.layout_engine,
+                                    together.timeout, engine)
+            pool.shutdown(wait=False)  # the thread ends with its one run
+
+    def __len__(self) -> int:
+        return len(self._planned)
+
+    @overload
+    def __getitem__(self, index: int) -> Picture: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Picture]: ...
+
+    def __getitem__(self, index: int | slice) -> Picture | Sequence[Picture]:
+        return self.pictures()[index]
+
+    def pictures(self) -> list[Picture]:
+        """Every page's picture, once drawn (a drawing's error is raised here)."""
+        if self._pictures is None:
+            svgs = None
+            if self._run is not None and self._together is not None:
+                svgs = _split(self._run.result(), self._together.count)
+            if svgs is None:  # page by page: the embedded Graphviz, one page, or a mismatch
+                svgs = [org_chart_svg(self._org, page, self._lang, layout, self._engine)
+                        for page, layout in self._planned]
+            self._pictures = [_picture(svg, page.caption, self._png)
+                              for svg, (page, _layout) in zip(svgs, self._planned)]
+        return self._pictures
+
+
+@dataclass(frozen=True, slots=True)
+class _Together:
+    """Every chart page's DOT, one graph after another, for one run of `dot`."""
+
+    source: str
+    layout_engine: str
+    timeout: float
+    count: int
+
+
+def _together_source(org: Organisation, planned: list[tuple[ChartPage, ChartLayout]],
+                     lang: Language) -> _Together | None:
+    """The chart export's DOT of each page in one source (None: the pages are not all
+    pinned the same way, so they are drawn page by page).
 
     Most of a small page's drawing time is starting `dot` (fonts, plugins):
     35 pages took 4 s one process each, 1 s in one.
     """
     from orgdesk.export.dot_build import build_dot
-    from orgdesk.export.graphviz_engine import render
 
     dots = [build_dot(page_organisation(org, page), page.options(lang), layout, html=True)
             for page, layout in planned]
     engines = {dot.engine for dot in dots}
-    if len(engines) != 1:  # not one pinned layout for all: page by page
-        return [org_chart_svg(org, page, lang, layout, engine) for page, layout in planned]
+    if len(engines) != 1:
+        return None
     timeout = page_timeout = planned[0][0].options(lang).timeout
-    output = render("\n".join(dot.source for dot in dots), "svg", engines.pop(),
-                    min(timeout * len(dots), page_timeout * 4), engine)
+    return _Together("\n".join(dot.source for dot in dots), engines.pop(),
+                     min(timeout * len(dots), page_timeout * 4), len(dots))
+
+
+def _split(output: bytes, count: int) -> list[bytes] | None:
+    """One SVG document per graph of a run of `dot`, or None when they do not add up
+    (never expected; the page-by-page way is always right)."""
     header = b"<?xml"
     svgs = [header + part for part in output.split(header) if part.strip()]
-    if len(svgs) != len(dots):  # never expected; the page-by-page way is always right
-        return [org_chart_svg(org, page, lang, layout, engine) for page, layout in planned]
-    return svgs
+    return svgs if len(svgs) == count else None

@@ -8,8 +8,9 @@ starts a new page.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import overload
 
 from orgdesk.export.handbook.content import HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
@@ -159,7 +160,31 @@ def _parts_html(content: HandbookContent, bars: Picture) -> list[tuple[str, str]
     return parts
 
 
-def render_pdf(content: HandbookContent, charts: list[Picture], bars: Picture, family: str,
+class _Figures(Sequence[Figure]):
+    """The chart pages as the PDF's figures, each taken from `charts` only when its page
+    is painted: the charts may still be being drawn while the text pages are laid out
+    (`images.start_chart_pictures`); how many there are is known from the start."""
+
+    def __init__(self, charts: Sequence[Picture]) -> None:
+        self._charts = charts
+
+    def __len__(self) -> int:
+        return len(self._charts)
+
+    @overload
+    def __getitem__(self, index: int) -> Figure: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Figure]: ...
+
+    def __getitem__(self, index: int | slice) -> Figure | Sequence[Figure]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        c = self._charts[index]
+        return Figure(c.png, c.width_pt, c.height_pt, c.svg, c.caption)
+
+
+def render_pdf(content: HandbookContent, charts: Sequence[Picture], bars: Picture, family: str,
                progress: Progress | None = None) -> bytes:
     """The handbook as PDF bytes (needs a QGuiApplication)."""
     labels = content.labels
@@ -174,7 +199,7 @@ def render_pdf(content: HandbookContent, charts: list[Picture], bars: Picture, f
         parts=_parts_html(content, bars),
         contents=lambda pages: _contents_html(content, pages),
         images={"bars": bars.png},
-        figures=[Figure(c.png, c.width_pt, c.height_pt, c.svg, c.caption) for c in charts],
+        figures=_Figures(charts),
         figure_part="1",
         figure_heading=f"1{labels['gap']}{labels['chart']}",
         # The sheets' section starts where its first sheet does.
