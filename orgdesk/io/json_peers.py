@@ -307,18 +307,21 @@ def _check_keys(node: dict[str, Any], prefix: str, number: int, problems: list[P
 
 def _list_text(items: list[Any]) -> str:
     """A list as one item per line: tags, duties; objects as their values (“name：target”)."""
-    try:  # the common case: duties, tags (join refuses anything but text; JSON has no str subclass)
-        return "\n".join(items)
-    except TypeError:
-        pass
+    if not items:
+        return ""
+    if type(items[0]) is str:  # the common case: duties, tags
+        try:  # join refuses anything but text (and JSON makes no str subclass)
+            return "\n".join(items)
+        except TypeError:  # a later item is not text (raising costs more than joining)
+            pass
     lines = []
     for item in items:
         if isinstance(item, dict):
-            try:  # a KPI {"name", "target"}: texts only, nothing to leave out or convert
+            try:  # a KPI {"name", "target"} of texts: nothing to leave out or convert
                 lines.append("：".join(item.values()))
             except TypeError:
-                lines.append("：".join(cell_text(v) for v in item.values()
-                                      if not isinstance(v, (dict, list)) and v is not None))
+                lines.append("：".join([cell_text(v) for v in item.values()
+                                       if not isinstance(v, (dict, list)) and v is not None]))
         elif isinstance(item, list):
             try:
                 lines.append(json.dumps(item, ensure_ascii=False))
