@@ -624,11 +624,12 @@ def create_file(path: Path | str, org: Organisation, touch_modified: bool = True
     """
     target = Path(path).absolute()
     info = replace(org.info, modified=now_utc()) if touch_modified else None
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    # Used by one thread at a time: the bulk inserts' writer, then this one again.
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
         create_indexes = migrations.create_tables(conn)
         conn.execute("BEGIN")
-        checksum.write_stamped(conn, org, info)
+        checksum.write_stamped(conn, org, info, background=True)
         create_indexes()
         conn.execute("COMMIT")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:

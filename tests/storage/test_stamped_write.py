@@ -26,11 +26,12 @@ from tests.io.strategies import organisations
 from tests.storage.support import hostile_org
 
 
-def _written(org: Organisation, info: DocumentInfo | None = None) -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+def _written(org: Organisation, info: DocumentInfo | None = None,
+             background: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=not background)
     migrations.create_schema(conn)
     conn.execute("BEGIN")
-    checksum.write_stamped(conn, org, info)
+    checksum.write_stamped(conn, org, info, background)
     conn.execute("COMMIT")
     return conn
 
@@ -48,17 +49,35 @@ def test_the_streamed_checksum_is_the_checksum_of_the_stored_rows(org: Organisat
         assert mapping.load_organisation(conn).positions_by_id() == org.positions_by_id()
 
 
-def test_batches_join_into_one_stream() -> None:
-    """Thousands of rows per table: several batches, one `[table, rows]` text."""
+def _big(count: int = 9_000, title: str = "座席员") -> Organisation:
     positions = [Position(PositionId(1), "总监", None, 0, None, duties=("全面负责",))]
-    positions += [Position(PositionId(i), f"座席员{i}", PositionId(1), i, None,
+    positions += [Position(PositionId(i), f"{title}{i}", PositionId(1), i, None,
                            duties=("接听来电", f"回访{i}", ""),
                            kpis=(Kpi("接通率", "≥90%"),), holders=(f"员工{i}",))
-                  for i in range(2, 9_000)]
-    org = Organisation(DocumentInfo(title="大型"), [], positions, [])
-    with closing(_written(org)) as conn:
+                  for i in range(2, count)]
+    return Organisation(DocumentInfo(title="大型"), [], positions, [])
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_batches_join_into_one_stream(background: bool) -> None:
+    """Thousands of rows per table: several batches, one `[table, rows]` text, inserted
+    in this thread or by the background writer."""
+    org = _big()
+    with closing(_written(org, background=background)) as conn:
         assert conn.execute("SELECT count(*) FROM duties").fetchone()[0] > 3 * 4096
         assert _agrees(conn)
+        assert mapping.load_organisation(conn).positions_by_id() == org.positions_by_id()
+
+
+def test_an_error_on_the_writer_thread_reaches_the_caller_and_nothing_is_written(
+        tmp_path: Path) -> None:
+    """Text SQLite cannot store (a lone surrogate) fails the insert on the writer thread:
+    the caller gets the error (no hang with batches still queued), and no file appears."""
+    org = _big(title="座席员\ud800")
+    target = tmp_path / "new.orgdesk"
+    with pytest.raises(UnicodeEncodeError):
+        create_file(target, org)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_info_given_replaces_the_organisations_own() -> None:
