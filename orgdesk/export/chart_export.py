@@ -29,7 +29,7 @@ from orgdesk.export.limits import (
 )
 from orgdesk.export.options import ChartExportOptions
 from orgdesk.files import check_target, write_atomically
-from orgdesk.layout.chart import layout_chart, visible_tree
+from orgdesk.layout.chart import layout_chart, visible_count
 from orgdesk.layout.model import ChartLayout
 from orgdesk.layout.paging import smallest_text_pt
 
@@ -152,7 +152,7 @@ def _checked_layout(org: Organisation, options: ChartExportOptions,
     if layout is None:
         # Once: the options name the chart's language, which reads every title.
         lo = layout_options(options, org)
-        check_box_count(len(visible_tree(org, lo)[1]), options)
+        check_box_count(visible_count(org, lo), options)
         if options.layout == "compact":
             layout = layout_chart(org, lo)
     if options.layout == "compact":

@@ -78,11 +78,18 @@ class _Model:
         width = self.w[:]  # leaves keep their own size
         depth = self.h[:]
         kids, w, h, wraps, gap = self.kids, self.w, self.h, self.wraps, self.gap
+        # Sixteen passes over every inner node make the balancing: the common
+        # case (a row that stays whole) reads its children through C-level maps.
+        width_of, depth_of = width.__getitem__, depth.__getitem__
         for i in self.inner:  # children before their parent
             children = kids[i]
-            widths = [width[c] for c in children]
+            if not wraps[i]:
+                width[i] = max(w[i], sum(map(width_of, children)))
+                depth[i] = h[i] + max(map(depth_of, children))
+                continue
+            widths = list(map(width_of, children))
             total = sum(widths)
-            if wraps[i] and total + gap > limit:
+            if total + gap > limit:
                 starts = split_rows(widths, limit - gap)
                 if len(starts) > 1:
                     if rows is not None:
@@ -99,7 +106,7 @@ class _Model:
                     depth[i] = h[i] + down
                     continue
             width[i] = max(w[i], total)
-            depth[i] = h[i] + max([depth[c] for c in children])
+            depth[i] = h[i] + max(map(depth_of, children))
         return width[0], depth[0], width, depth
 
 

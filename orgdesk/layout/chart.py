@@ -71,6 +71,11 @@ def visible_tree(org: Organisation, options: LayoutOptions
     return roots, {pid: [positions[r] for r in ids] for pid, ids in children.items()}
 
 
+def visible_count(org: Organisation, options: LayoutOptions) -> int:
+    """How many positions the chart shows (`visible_tree`'s, without building its lists)."""
+    return len(_walk(org, options)[2])
+
+
 def _walk(org: Organisation, options: LayoutOptions
           ) -> tuple[list[Position], dict[PositionId, Sequence[PositionId]],
                      dict[PositionId, Position]]:
