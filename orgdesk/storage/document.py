@@ -613,6 +613,11 @@ def _upgrade_left_over(session: SessionFolder, document: Path | None) -> None:
         conn.close()
 
 
+#: Whether create_file inserts on a writer thread (orgdesk.storage.bulk): measured
+#: slower than inline on a busy 2-core machine, where the writer waits for the GIL.
+BACKGROUND_INSERTS = False
+
+
 def create_file(path: Path | str, org: Organisation, touch_modified: bool = True) -> None:
     """Write `org` as a new .orgdesk file at `path`, atomically (CLI `new` and `import`,
     samples).
@@ -629,7 +634,7 @@ def create_file(path: Path | str, org: Organisation, touch_modified: bool = True
     try:
         create_indexes = migrations.create_tables(conn)
         conn.execute("BEGIN")
-        checksum.write_stamped(conn, org, info, background=True)
+        checksum.write_stamped(conn, org, info, background=BACKGROUND_INSERTS)
         create_indexes()
         conn.execute("COMMIT")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
