@@ -179,15 +179,31 @@ def _kpis_exact(value: object) -> tuple[Kpi, ...]:
     return cells.split_kpis_exact(cells.cell_text(value))
 
 
-#: What a lenient converter does with a cell that is text (the same, one call fewer).
+_optional_int = _optional(cells.parse_int)
+_lenient_planned = _optional(_lenient_headcount)
+
+
+@lru_cache(maxsize=4096)
+def _int_text(text: str) -> int | None:
+    return None if text.strip() == "" else cells.parse_int(text)
+
+
+@lru_cache(maxsize=1024)
+def _planned_text(text: str) -> tuple[int, str] | None:
+    return None if text.strip() == "" else cells.parse_headcount(text)
+
+
+#: What a converter does with a cell that is text (the same, with one call and the
+#: parsing of a repeated cell fewer).
 _ON_TEXT: dict[Converter, Converter] = {_text: str.strip, _lenient_list: _items,
-                                        _lenient_kpis: _kpis}
+                                        _lenient_kpis: _kpis, _optional_int: _int_text,
+                                        _lenient_planned: _planned_text}
 
 # Every position field is read by its kind (core.model.POSITION_FIELDS); the
 # tables below add the place columns and the fields read in a way of their own.
 _LENIENT_KIND: dict[FieldKind, Converter] = {
-    FieldKind.TEXT: _text, FieldKind.INTEGER: _optional(cells.parse_int),
-    FieldKind.OPTIONAL_INTEGER: _optional(cells.parse_int), FieldKind.TEXTS: _lenient_list,
+    FieldKind.TEXT: _text, FieldKind.INTEGER: _optional_int,
+    FieldKind.OPTIONAL_INTEGER: _optional_int, FieldKind.TEXTS: _lenient_list,
     FieldKind.KPIS: _lenient_kpis}
 _EXACT_KIND: dict[FieldKind, Converter] = {
     **_LENIENT_KIND, FieldKind.TEXT: _exact_text, FieldKind.TEXTS: _split_exact,
@@ -196,8 +212,8 @@ _EXACT_KIND: dict[FieldKind, Converter] = {
 _LENIENT: dict[str, Converter] = {
     **{f.key: _LENIENT_KIND[f.kind] for f in CONTENT_FIELDS if f.kind in _LENIENT_KIND},
     "id": _text, "superior": _text, "name": _text, "department": _text, "path": _text,
-    "order": _optional(cells.parse_int), "kind": cells.parse_kind,
-    "planned_headcount": _optional(_lenient_headcount), "education": cells.parse_education,
+    "order": _optional_int, "kind": cells.parse_kind,
+    "planned_headcount": _lenient_planned, "education": cells.parse_education,
     "age_range": cells.parse_age_range, "requirements": _lenient_list,
 }
 _EXACT: dict[str, Converter] = {
