@@ -191,3 +191,19 @@ def test_chart_pages_drawn_during_the_text_pages_still_report_graphviz_failing(
     monkeypatch.setattr(graphviz_engine, "render", broken)
     with pytest.raises(GraphvizFailed):
         render_handbook(org, "pdf", day=DAY)
+
+
+def test_chart_page_sizes_are_the_svg_renderers(qapp: object) -> None:
+    """The pictures' sizes read from the SVG text are those Qt's SVG renderer gives."""
+    from orgdesk.export.handbook.images import _svg_size, start_chart_pictures
+    from orgdesk.paint.svg_render import svg_size
+
+    pictures = start_chart_pictures(big_org(), "zh", CHINESE, png=False).pictures()
+    for picture in pictures:
+        assert picture.svg is not None
+        assert (picture.width_pt, picture.height_pt) == svg_size(picture.svg)
+    plain = b'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"></svg>'
+    assert _svg_size(plain) == svg_size(plain)
+    spaced = (b'<svg xmlns="http://www.w3.org/2000/svg"\n viewBox=" 0,0 300.5  200 " '
+              b'width="1" height="1"></svg>')
+    assert _svg_size(spaced) == svg_size(spaced) == (300.5, 200.0)

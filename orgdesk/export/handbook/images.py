@@ -8,6 +8,8 @@ PDF paints as vectors and the HTML holds inline; the DOCX gets PNGs of them.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
@@ -95,10 +97,27 @@ def org_chart_picture(org: Organisation, page: ChartPage | None = None,
     return _picture(org_chart_svg(org, page, lang, layout, engine), page.caption, png)
 
 
-def _picture(svg: bytes, caption: str, png: bool) -> Picture:
-    from orgdesk.paint.svg_render import svg_size, svg_to_png
+#: The root element's viewBox, as Graphviz writes it ("0.00 0.00 612.00 396.00").
+_VIEW_BOX = re.compile(rb"<svg\b[^>]*?\sviewBox=\"\s*([-\d.eE+]+)[\s,]+([-\d.eE+]+)[\s,]+"
+                       rb"([\d.eE+]+)[\s,]+([\d.eE+]+)\s*\"")
 
-    width, height = svg_size(svg)
+
+def _svg_size(svg: bytes) -> tuple[float, float]:
+    """The SVG's size in points: its viewBox, read from the text (Qt's SVG renderer
+    parses the whole drawing for it, and the PDF parses it again to paint it)."""
+    found = _VIEW_BOX.search(svg)
+    if found is not None:
+        with contextlib.suppress(ValueError):
+            return float(found.group(3)), float(found.group(4))
+    from orgdesk.paint.svg_render import svg_size
+
+    return svg_size(svg)
+
+
+def _picture(svg: bytes, caption: str, png: bool) -> Picture:
+    from orgdesk.paint.svg_render import svg_to_png
+
+    width, height = _svg_size(svg)
     if not png:
         return Picture(b"", width, height, svg, caption)
     # Sharp on paper (200 dpi at the size printed) but never a giant image.
