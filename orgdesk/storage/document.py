@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from orgdesk import files
+from orgdesk.core.collector import collector_paused
 from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo, now_utc
 from orgdesk.core.organisation import Organisation
@@ -627,7 +628,11 @@ def create_file(path: Path | str, org: Organisation, touch_modified: bool = True
     checks as a working copy, its checksum taken from the rows as they go in)
     and then written beside `path`, fsynced and renamed over it as a Save does.
     """
-    target = Path(path).absolute()
+    with collector_paused():  # 100,000 positions make a million rows and batches
+        _create_file(Path(path).absolute(), org, touch_modified)
+
+
+def _create_file(target: Path, org: Organisation, touch_modified: bool) -> None:
     info = replace(org.info, modified=now_utc()) if touch_modified else None
     # Used by one thread at a time: the bulk inserts' writer, then this one again.
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
