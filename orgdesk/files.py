@@ -23,7 +23,6 @@ import errno
 import os
 import re
 import stat
-import uuid
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -175,7 +174,7 @@ def temporary_beside(target: Path, suffix: str) -> Path:
     Not derived from the target's name: that may hold bytes that are not
     UTF-8, which SQLite (`VACUUM INTO`) and other text-only APIs refuse.
     """
-    return folder_of(target) / f"{TEMPORARY_PREFIX}{uuid.uuid4().hex[:12]}{suffix}"
+    return folder_of(target) / f"{TEMPORARY_PREFIX}{os.urandom(6).hex()}{suffix}"
 
 
 def fsync_path(path: Path, directory: bool = False) -> None:

@@ -15,7 +15,9 @@ import argparse
 import importlib
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from orgdesk.cli.terminal import (
     OutputClosed,
@@ -38,13 +40,23 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return launch(args.file)
 
 
+class _LazyVersion(argparse._VersionAction):
+    """`--version`, its text made only when asked for: it names the Graphviz in use,
+    which runs `dot -V`, and every command builds this parser."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
+        self.version = version_text()
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="orgdesk",
         description="Org-chart editor for call-center organisations. "
                     "Without a command, opens FILE (or a new document) in the editor window.",
     )
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument("--version", action=_LazyVersion)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("open", help="open FILE in the editor window (the default)")
     gui.add_argument("file", nargs="?", type=Path, help="an .orgdesk file")

@@ -41,6 +41,12 @@ def _quiet(_percent: int, _what: str) -> None:
     return None
 
 
+def _say_drawing(progress: Progress, engine: Engine) -> None:
+    """Report which Graphviz draws; not to nobody, since naming its version runs it."""
+    if progress is not _quiet:
+        progress(20, f"Drawing with {engine.describe()}")
+
+
 #: Formats written to the file as they are made (`_export_streamed`).
 STREAMED_FORMATS = frozenset({"svg", "dot"})
 
@@ -98,7 +104,7 @@ def render_chart_parts(org: Organisation, options: ChartExportOptions,
     engine = engine or current_engine()
     dot = build_dot(org, options, layout, html=engine.kind == "system")
     warnings: list[str] = []
-    progress(20, f"Drawing with {engine.describe()}")
+    _say_drawing(progress, engine)
     svg = b""
     if options.format == "png":
         if layout is None:  # Graphviz's own layout: its size is known once it is drawn
@@ -177,7 +183,7 @@ def _export_streamed(org: Organisation, target: Path, options: ChartExportOption
         return ExportResult((target,))
     engine = current_engine()
     warnings: list[str] = []
-    progress(20, f"Drawing with {engine.describe()}")
+    _say_drawing(progress, engine)
 
     def draw(handle: IO[bytes]) -> None:
         layout_engine, pieces = dot_pieces(org, options, layout, html=engine.kind == "system")

@@ -40,12 +40,19 @@ class Engine:
     """Which Graphviz draws the charts."""
 
     kind: Literal["system", "embedded"]
-    version: str
+    version: str  # "" until asked for (see `describe`)
     dot: str | None = None  # path of the system binary
 
     def describe(self) -> str:
         where = "system dot" if self.kind == "system" else "embedded WebAssembly"
-        return f"Graphviz {self.version} ({where})"
+        return f"Graphviz {self.version or self._asked_version()} ({where})"
+
+    def _asked_version(self) -> str:
+        """The version, asked of Graphviz itself: only when a message names it, since
+        asking runs Graphviz once more (`dot -V`; a whole render for the embedded one)."""
+        if self.kind == "system":
+            return _system_version(self.dot) if self.dot else "unknown version"
+        return _embedded_version()
 
 
 def _embedded_installed() -> bool:
@@ -75,9 +82,9 @@ def current_engine() -> Engine:
     """The Graphviz in use now: the system `dot` on PATH if any, else the embedded one."""
     dot = shutil.which("dot")
     if dot is not None:
-        return Engine("system", _system_version(dot), dot)
+        return Engine("system", "", dot)
     if _embedded_installed():
-        return Engine("embedded", _embedded_version())
+        return Engine("embedded", "")
     raise GraphvizFailed("Graphviz is not available: install it (on Debian or Ubuntu: "
                          "sudo apt-get install graphviz) or reinstall orgdesk with pip.")
 

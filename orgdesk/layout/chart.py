@@ -73,6 +73,8 @@ def visible_tree(org: Organisation, options: LayoutOptions
 
 def visible_count(org: Organisation, options: LayoutOptions) -> int:
     """How many positions the chart shows (`visible_tree`'s, without building its lists)."""
+    if options.root is None and options.depth is None and not options.collapsed:
+        return len(org)  # nothing hidden: every position hangs below a root
     return len(_walk(org, options)[2])
 
 

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_orgs" / "call_center_chart.orgdesk"
 
 #: Packages an SVG or DOT export has no use for.
-UNUSED = ("sqlalchemy", "networkx", "orgdesk.analysis", "orgdesk.paint.svg_render", "PySide6",
-          "orgdesk.export.handbook", "orgdesk.services")
+UNUSED = ("sqlalchemy", "networkx", "orgdesk.io", "uuid", "orgdesk.analysis",
+          "orgdesk.paint.svg_render", "PySide6", "orgdesk.export.handbook", "orgdesk.services")
 
 
 @pytest.mark.parametrize("suffix", ["svg", "dot"])
@@ -55,3 +55,24 @@ def test_the_cycle_collector_rests_during_a_cli_chart_export_only(
     assert seen == [False] and gc.isenabled()
     assert main(["export", str(tmp_path / "missing.orgdesk"), "-o", str(tmp_path / "c.dot")]) == 1
     assert gc.isenabled()  # after a failure too
+
+
+def test_a_quiet_export_does_not_ask_graphviz_its_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asking the version runs Graphviz once more (`dot -V`); only a message needs it."""
+    from orgdesk.cli import main
+    from orgdesk.export import graphviz_engine
+
+    asked: list[str] = []
+
+    def version(dot: str) -> str:
+        asked.append(dot)
+        return "9.9.9"
+
+    monkeypatch.setattr(graphviz_engine, "_system_version", version)
+    engine = graphviz_engine.current_engine()
+    if engine.kind != "system":
+        pytest.skip("needs the system Graphviz")
+    assert main(["export", str(SAMPLE), "-o", str(tmp_path / "chart.svg")]) == 0
+    assert asked == []
+    assert engine.describe() == "Graphviz 9.9.9 (system dot)" and asked == [engine.dot]
