@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -228,11 +229,14 @@ def _without_marks(handle: IO[str]) -> Iterator[str]:
     went through two tools that each added one start with two: either way the
     first header must read “title”, not “\ufefftitle”.
     """
-    first = True
-    for line in handle:
-        if first:
-            line, first = line.lstrip(BOM_CHAR), False
-        yield line
+    # Only the first line passes through Python; the rest go straight from the handle.
+    return itertools.chain(_first_line(handle), handle)
+
+
+def _first_line(handle: IO[str]) -> Iterator[str]:
+    for line in handle:  # read when the reader asks (a decoding error is the reader's)
+        yield line.lstrip(BOM_CHAR)
+        return
 
 
 def _csv_message(path: Path, exc: csv.Error, start: int, line: int) -> str:

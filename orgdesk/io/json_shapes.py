@@ -21,6 +21,7 @@ but the code that reads it must not need a stack of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +179,7 @@ def _nested(path: Path, roots: list[Any]) -> Shape:
                     and key.casefold() in CHILD_KEYS and all(isinstance(i, dict) for i in value)]
             used = used or next(iter(keys), "")
             for key in reversed(keys):
-                stack.extend((child, index) for child in reversed(node[key]))
+                stack.extend(zip(reversed(node[key]), repeat(index)))
     return Shape(Sentence.of("a nested tree"), nodes, nesting, used or "children")
 
 
