@@ -57,9 +57,11 @@ def names_as_holders(drafts: Sequence[Draft]) -> None:
         return
     for draft in drafts:
         fields = draft.fields
-        if fields.get("holders") or not is_person(draft.name):
+        if fields.get("holders"):
             continue
         name = draft.name.strip()
+        if not name or name.casefold() in VACANT_NAMES:  # is_person, inline: once per row
+            continue
         if _NAME_SEPARATOR.search(name) is None:  # one name (nearly every row): nothing to split
             fields["holders"] = (name,)
             continue
