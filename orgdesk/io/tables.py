@@ -195,9 +195,9 @@ def _planned_text(text: str) -> tuple[int, str] | None:
 
 #: What a converter does with a cell that is text (the same, with one call and the
 #: parsing of a repeated cell fewer).
-_ON_TEXT: dict[Converter, Converter] = {_text: str.strip, _lenient_list: _items,
-                                        _lenient_kpis: _kpis, _optional_int: _int_text,
-                                        _lenient_planned: _planned_text}
+_ON_TEXT: dict[Converter, Callable[[str], object]] = {
+    _text: str.strip, _lenient_list: _items, _lenient_kpis: _kpis, _optional_int: _int_text,
+    _lenient_planned: _planned_text}
 
 # Every position field is read by its kind (core.model.POSITION_FIELDS); the
 # tables below add the place columns and the fields read in a way of their own.
@@ -282,7 +282,7 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
         for i, header in to_notes:
             value = raw[i]
             if value is not None:
-                text = _text(value)
+                text = value.strip() if type(value) is str else _text(value)
                 if text:
                     notes.append(f"{header}: {text}")
         draft = build(row, values, notes, raw)
