@@ -68,6 +68,30 @@ class _Model:
         self.gap = gap
         #: Nodes with children, deepest first (reversed preorder).
         self.inner = [i for i in range(len(order) - 1, -1, -1) if self.kids[i]]
+        self._plain: tuple[list[float], list[float]] | None = None
+        self._reach = self._reaches()
+
+    def _reaches(self) -> list[float]:
+        """For each node, a row width beyond which nothing in its subtree can wrap.
+
+        Wrapping never makes a node wider than its row's total plus one spine
+        gap (each wrapped row's halves sum to at most that row's width), so
+        `bound` — every node's width with every row allowed that gap — is at
+        least its width under any limit, and a holder whose children's bounds
+        sum to `s` never wraps under a limit of `s + gap` or more.  A subtree
+        whose reach is below the limit keeps its unwrapped sizes: `measure`
+        skips it (most of the tree, at most of the bisection's limits).
+        """
+        kids, w, wraps, gap = self.kids, self.w, self.wraps, self.gap
+        bound = w[:]
+        reach = [-math.inf] * len(kids)
+        for i in self.inner:  # children before their parent
+            children = kids[i]
+            total = sum(bound[c] for c in children)
+            bound[i] = max(w[i], total + gap)
+            highest = max(reach[c] for c in children)
+            reach[i] = max(highest, total + gap) if wraps[i] else highest
+        return reach
 
     def measure(self, limit: float, rows: dict[int, list[int]] | None = None
                 ) -> tuple[float, float, list[float], list[float]]:
@@ -75,13 +99,27 @@ class _Model:
 
         When `rows` is given it receives, for every wrapped holder, where its rows start.
         """
-        width = self.w[:]  # leaves keep their own size
-        depth = self.h[:]
+        if self._plain is None:  # the unwrapped sizes, which the subtrees out of reach keep
+            self._plain = self._measured(math.inf, None, self.inner)[2:]
+        # A margin far above float rounding keeps a subtree on the edge in the pass.
+        cutoff = limit * (1 - 1e-9)
+        reach = self._reach
+        inner = [i for i in self.inner if reach[i] >= cutoff]
+        return self._measured(limit, rows, inner)
+
+    def _measured(self, limit: float, rows: dict[int, list[int]] | None, inner: list[int]
+                  ) -> tuple[float, float, list[float], list[float]]:
+        """`measure` over the nodes `inner` (deepest first); the others keep their plain size."""
+        if self._plain is None:
+            width = self.w[:]  # leaves keep their own size
+            depth = self.h[:]
+        else:
+            width, depth = self._plain[0][:], self._plain[1][:]
         kids, w, h, wraps, gap = self.kids, self.w, self.h, self.wraps, self.gap
         # Sixteen passes over every inner node make the balancing: the common
         # case (a row that stays whole) reads its children through C-level maps.
         width_of, depth_of = width.__getitem__, depth.__getitem__
-        for i in self.inner:  # children before their parent
+        for i in inner:  # children before their parent
             children = kids[i]
             if not wraps[i]:
                 width[i] = max(w[i], sum(map(width_of, children)))
