@@ -417,13 +417,23 @@ def _auto_mapping(read: _Read, structured: bool) -> dict[str, str]:
 
 
 def _values(records: Sequence[Record | None], header: str) -> list[str]:
-    return [cell_text(r.get(header)).strip() if r is not None else "" for r in records]
+    cells = [r.get(header) if r is not None else "" for r in records]
+    return [v.strip() if type(v) is str else cell_text(v).strip() for v in cells]
 
 
 def _scalar(records: Iterable[Record | None], header: str) -> bool:
-    return all(not isinstance(r.get(header), (dict, list, float)) or
-               (isinstance(r.get(header), float) and r[header].is_integer())
-               for r in records if r is not None)
+    """Whether every record's value of `header` is a text, a whole number, true/false or null.
+
+    Decided by the set of the values' types (one pass in C), so only a column holding
+    fractions looks at its numbers one by one.
+    """
+    values = [r.get(header) for r in records if r is not None]
+    kinds = set(map(type, values))
+    if any(issubclass(kind, (dict, list)) for kind in kinds):
+        return False
+    if any(issubclass(kind, float) for kind in kinds):
+        return all(v.is_integer() for v in values if isinstance(v, float))
+    return True
 
 
 def _pair_by_values(read: _Read, mapping: dict[str, str]) -> None:
@@ -448,10 +458,12 @@ def _pair_by_values(read: _Read, mapping: dict[str, str]) -> None:
         for header in columns:
             if header == key or mapping.get(header) not in (UNMAPPED, None):
                 continue
-            refs = [v for v in values[header] if not _is_null(v, zero_is_null, ())]
+            # Each distinct value is tested once: a column repeats its superiors' ids.
+            nulls = {v for v in set(values[header]) if _is_null(v, zero_is_null, ())}
+            refs = [v for v in values[header] if v not in nulls]
             if not refs or values[header] == values[key]:
                 continue  # a copy of the key (d3's `nodeId`) names no superior
-            if all(v in known for v in refs):
+            if known.issuperset(refs):
                 score = (bool(_PARENT_WORDS.search(header)), len(refs))
                 if best is None or score > best[0]:
                     best = (score, key, header)
