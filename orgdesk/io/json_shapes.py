@@ -130,6 +130,25 @@ def child_key(node: dict[str, Any]) -> str:
     return ""
 
 
+def _holds_reports(items: list[Any]) -> bool:
+    """Whether some object among `items` holds its reports (`child_key`): a nested tree.
+
+    The nodes of a flat list share a few sets of keys; a set without a key named like
+    reports is settled once, not node by node.
+    """
+    named: dict[tuple[str, ...], bool] = {}  # a node's keys → whether one is a CHILD_KEYS name
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        keys = tuple(item)
+        maybe = named.get(keys)
+        if maybe is None:
+            maybe = named[keys] = any(key.casefold() in CHILD_KEYS for key in keys)
+        if maybe and child_key(item):
+            return True
+    return False
+
+
 def _object(path: Path, data: dict[str, Any]) -> Shape | None:
     if isinstance(data.get("nodeDataArray"), list):
         return _gojs(path, data)
@@ -157,7 +176,7 @@ def _array(path: Path, items: list[Any]) -> Shape:
             "{file} is an array of {what}, not of positions; orgdesk reads an array of "
             "objects, one per position, with keys such as “id”, “parentId” and “name”.",
             file=name_of(path), what=_plural(items[0])))
-    if any(isinstance(item, dict) and child_key(item) for item in items):
+    if _holds_reports(items):
         return _nested(path, items)
     return Shape(Sentence.of("a flat list"), items)
 
@@ -206,7 +225,7 @@ def _with_edges(path: Path, data: dict[str, Any], key: str, name: str, hint: str
     nodes = data[key]
     if nodes and all(isinstance(node, list) for node in nodes):
         return Shape(Sentence.of("Google Charts rows"), nodes, google=True)
-    nested = any(isinstance(node, dict) and child_key(node) for node in nodes)
+    nested = _holds_reports(nodes)
     shape = _nested(path, nodes) if nested else Shape(name, nodes, key_hint=hint)
     for edge_key in EDGE_LIST_KEYS:
         links = data.get(edge_key)
