@@ -569,8 +569,7 @@ def _rows(read: _Read, headers: list[str], mapping: dict[str, str], options: Imp
     key = next((h for h, k in mapping.items() if k == "id"), "")
     own_headers = read.headers
     extra = tuple(t.casefold() for t in options.null_tokens)
-    known = {cell_text(r.get(key)).strip() for r in read.records if r is not None} if key else set()
-    zero_is_null = "0" not in known
+    zero_is_null = not key or "0" not in _values(read.records, key)
     fallback = next((h for h in FALLBACK_PARENTS if h in own_headers and h != superior), "")
     at = headers.index(superior) if superior else -1
     records = read.records
