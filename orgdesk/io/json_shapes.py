@@ -187,15 +187,22 @@ def _nested(path: Path, roots: list[Any]) -> Shape:
     nesting: list[int | None] = []
     used = ""
     stack: list[tuple[Any, int | None]] = [(node, None) for node in reversed(roots)]
+    # The keys named like reports, per distinct set of node keys (in the node's order):
+    # only their values need looking at.
+    named: dict[tuple[str, ...], list[str]] = {}
     while stack:
         node, parent = stack.pop()
         index = len(nodes)
         nodes.append(node)
         nesting.append(parent)
         if isinstance(node, dict):
+            names = tuple(node)
+            candidates = named.get(names)
+            if candidates is None:
+                candidates = named[names] = [k for k in names if k.casefold() in CHILD_KEYS]
             # every list of reports a node holds (“children” and “assistants” …) in file order
-            keys = [key for key, value in node.items() if type(value) is list and value
-                    and key.casefold() in CHILD_KEYS and all(isinstance(i, dict) for i in value)]
+            keys = [key for key in candidates if type(value := node[key]) is list and value
+                    and all(isinstance(i, dict) for i in value)]
             used = used or next(iter(keys), "")
             for key in reversed(keys):
                 stack.extend(zip(reversed(node[key]), repeat(index)))
