@@ -484,16 +484,20 @@ def _is_null(text: str, zero_is_null: bool, extra: Sequence[str]) -> bool:
 def _structure(read: _Read, shape: Shape, key_header: str) -> str:
     """Fill `read.parents` from nesting, edges or children lists; the key header used."""
     records = read.records
-    complete = bool(key_header) and all(
-        r is None or cell_text(r.get(key_header)).strip() for r in records)
+    keys = _values(records, key_header) if key_header else []  # "" for a record that is None
+    complete = bool(key_header) and ("" not in keys or all(
+        r is None for key, r in zip(keys, records) if not key))
     if not complete and shape.nesting is None:
         ends = ({cell_text(e).strip() for _, s, t in shape.edges for e in (s, t)}
                 if shape.edges is not None else
                 {cell_text(c).strip() for listed in read.child_refs.values() for c in listed})
-        key_header = _key_holding(read, ends) or key_header
+        holding = _key_holding(read, ends) or key_header
+        if holding != key_header:
+            keys = _values(records, holding)
+        key_header = holding
         complete = bool(key_header)
-    keys = ([cell_text(r.get(key_header)).strip() if r is not None else "" for r in records]
-            if complete else [str(i + 1) for i in range(len(records))])
+    if not complete:
+        keys = [str(i + 1) for i in range(len(records))]
     if shape.nesting is not None:
         read.parent_header = PARENT_BY["nesting"]
         read.parents = [keys[p] if p is not None else None for p in shape.nesting]
