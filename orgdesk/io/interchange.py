@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
+from orgdesk.core.collector import collector_paused
 from orgdesk.core.errors import Sentence
 from orgdesk.core.model import DocumentInfo
 from orgdesk.core.organisation import Organisation
@@ -20,7 +21,6 @@ from orgdesk.files import write_atomically
 from orgdesk.io import csv_format, graphml_format, json_format, json_peers, xlsx_format
 from orgdesk.io.assemble import Assembly, assemble
 from orgdesk.io.cells import cell_text
-from orgdesk.io.collector import collector_paused
 from orgdesk.io.fields import UNMAPPED, is_peer_export
 from orgdesk.io.headerless import settle_header
 from orgdesk.io.limits import MAX_GRAPHML_BYTES, MAX_JSON_BYTES
@@ -140,7 +140,7 @@ def preview(path: Path, options: ImportOptions = ImportOptions(), sample_rows: i
 def read_source(path: Path, options: ImportOptions = ImportOptions(),
                 progress: Progress = NO_PROGRESS) -> ImportResult:
     """Read and check a source completely; nothing is written."""
-    with collector_paused():  # millions of objects, no cycles: see io/collector.py
+    with collector_paused():  # millions of objects, no cycles: see core/collector.py
         return _read_source(Path(path), options, progress)
 
 
@@ -220,6 +220,12 @@ def _plan(path: Path, options: ImportOptions, extras: OwnExtras, unit: str, own:
 def import_to_file(path: Path, target: Path, options: ImportOptions = ImportOptions(),
                    progress: Progress = NO_PROGRESS) -> ImportResult:
     """Read `path` and, only if it has no problems, write it as a new .orgdesk file."""
+    with collector_paused():  # one pause for the read and the write (not a collection between)
+        return _import_to_file(path, target, options, progress)
+
+
+def _import_to_file(path: Path, target: Path, options: ImportOptions, progress: Progress
+                    ) -> ImportResult:
     from orgdesk.storage.document import create_file
 
     result = read_source(path, options, progress)

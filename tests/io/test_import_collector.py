@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from orgdesk.io.collector import collector_paused
+from orgdesk.core.collector import collector_paused
 from orgdesk.io.interchange import read_source
 from orgdesk.io.options import ImportOptions
 from orgdesk.io.problems import InterchangeError
