@@ -101,3 +101,15 @@ def test_overlapping_pauses_restore_the_collector_when_the_last_ends() -> None:
     thread.join(10)
     assert states == [False, False]
     assert gc.isenabled()
+
+
+def test_an_import_to_a_file_runs_no_collection_between_read_and_write(
+        tmp_path: Path, collections: list[int]) -> None:
+    from orgdesk.io.interchange import import_to_file
+
+    path = _csv(tmp_path / "big.csv", 3000)
+    gc.collect()
+    collections.clear()
+    import_to_file(path, tmp_path / "big.orgdesk", ImportOptions())
+    assert len(collections) <= 1, collections  # the one after the import, at most
+    assert gc.isenabled()
