@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
-from collections.abc import Iterator
 from typing import Literal
 
 from orgdesk.cli.terminal import err, out
+from orgdesk.core.collector import collector_paused
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
@@ -55,28 +53,9 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
                               lang=getattr(args, "lang", None), legend=getattr(args, "legend", None))
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a one-shot command runs.
-
-    Reading, laying out and writing a chart make hundreds of thousands of
-    objects (rows, entities, boxes, DOT pieces), none of them in reference
-    cycles, and the collector would walk them again and again (5 % of a
-    10,000-position SVG export).  Only the CLI process does this: the window
-    keeps collecting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def export_chart(args: argparse.Namespace) -> int:
     """Run the chart export for the parsed command line; 0 on success."""
-    with _no_cycle_collection():
+    with collector_paused():  # a one-shot process: nothing it makes is in a cycle
         return _export_chart(args)
 
 

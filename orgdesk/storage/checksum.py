@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 
 from orgdesk.core.errors import Sentence
 from orgdesk.storage import migrations
-from orgdesk.storage.bulk import BackgroundInserts, InlineInserts
 from orgdesk.storage.columns import META_TABLE
 from orgdesk.storage.errors import CorruptFile, name_of
 from orgdesk.storage.mapping import (
@@ -127,14 +126,14 @@ class _RowStream:
     def table(self, name: str, rows: Sequence[tuple[Any, ...]]) -> None:
         self._hasher.update(_ENCODER.encode([name, rows]).encode("utf-8", "surrogatepass"))
 
-    def insert(self, inserts: BackgroundInserts | InlineInserts, table: TableRows) -> None:
-        """Insert `table`'s rows through `inserts`, hashing them batch by batch."""
+    def insert(self, conn: sqlite3.Connection, table: TableRows) -> None:
+        """Insert `table`'s rows on `conn`, hashing them batch by batch."""
         update = self._hasher.update
         update(_ENCODER.encode([table.name, []])[:-2].encode("utf-8"))  # '["name",['
         rows = iter(table.rows)
         separator = ""
         while batch := list(islice(rows, _BATCH)):
-            inserts.put(table.insert_sql, batch)  # SQLite works on it while it is hashed
+            conn.executemany(table.insert_sql, batch)
             if self.exact and not _types_fit(batch, table.value_types):
                 self.exact = False
             update((separator + _ENCODER.encode(batch)[1:-1]).encode("utf-8", "surrogatepass"))
@@ -156,25 +155,25 @@ def _types_fit(batch: list[tuple[Any, ...]], value_types: tuple[tuple[type, ...]
 
 
 def write_stamped(conn: sqlite3.Connection, org: Organisation,
-                  info: DocumentInfo | None = None, background: bool = False) -> None:
+                  info: DocumentInfo | None = None) -> None:
     """Write `org` into an empty current-format document with its checksum, in the
     connection's transaction, hashing the rows as they are inserted (reading half a
     million rows back costs more than writing them).  `info` replaces org.info.
 
-    With `background` (the connection opened with check_same_thread=False), SQLite
-    inserts each batch on a thread of its own while the next one is built and hashed.
+    The inserts stay on the caller's thread: a writer thread was measured to gain
+    nothing (Python's sqlite3 binds every parameter holding the GIL, so the two
+    threads took turns; CPU time equalled wall time on an idle 2-core machine).
     """
     conn.execute("PRAGMA defer_foreign_keys = ON")
     write_document_meta(conn, org, info)
     meta = [row for row in meta_rows(conn) if row[0] != CHECKSUM_KEY]
     stream = _RowStream()
     tables = {table.name: table for table in table_rows(org)}
-    with (BackgroundInserts if background else InlineInserts)(conn) as inserts:
-        for name in sorted([*tables, META_TABLE]):  # the canonical stream's table order
-            if name == META_TABLE:
-                stream.table(name, meta)
-            else:
-                stream.insert(inserts, tables[name])
+    for name in sorted([*tables, META_TABLE]):  # the canonical stream's table order
+        if name == META_TABLE:
+            stream.table(name, meta)
+        else:
+            stream.insert(conn, tables[name])
     if stream.exact:
         write_meta(conn, CHECKSUM_KEY, stream.value())
     else:

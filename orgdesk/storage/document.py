@@ -614,11 +614,6 @@ def _upgrade_left_over(session: SessionFolder, document: Path | None) -> None:
         conn.close()
 
 
-#: Whether create_file inserts on a writer thread (orgdesk.storage.bulk): measured
-#: slower than inline on a busy 2-core machine, where the writer waits for the GIL.
-BACKGROUND_INSERTS = False
-
-
 def create_file(path: Path | str, org: Organisation, touch_modified: bool = True) -> None:
     """Write `org` as a new .orgdesk file at `path`, atomically (CLI `new` and `import`,
     samples).
@@ -634,12 +629,11 @@ def create_file(path: Path | str, org: Organisation, touch_modified: bool = True
 
 def _create_file(target: Path, org: Organisation, touch_modified: bool) -> None:
     info = replace(org.info, modified=now_utc()) if touch_modified else None
-    # Used by one thread at a time: the bulk inserts' writer, then this one again.
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         create_indexes = migrations.create_tables(conn)
         conn.execute("BEGIN")
-        checksum.write_stamped(conn, org, info, background=BACKGROUND_INSERTS)
+        checksum.write_stamped(conn, org, info)
         create_indexes()
         conn.execute("COMMIT")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:

@@ -26,12 +26,11 @@ from tests.io.strategies import organisations
 from tests.storage.support import hostile_org
 
 
-def _written(org: Organisation, info: DocumentInfo | None = None,
-             background: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=not background)
+def _written(org: Organisation, info: DocumentInfo | None = None) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
     migrations.create_schema(conn)
     conn.execute("BEGIN")
-    checksum.write_stamped(conn, org, info, background)
+    checksum.write_stamped(conn, org, info)
     conn.execute("COMMIT")
     return conn
 
@@ -58,21 +57,19 @@ def _big(count: int = 9_000, title: str = "座席员") -> Organisation:
     return Organisation(DocumentInfo(title="大型"), [], positions, [])
 
 
-@pytest.mark.parametrize("background", [False, True])
-def test_batches_join_into_one_stream(background: bool) -> None:
-    """Thousands of rows per table: several batches, one `[table, rows]` text, inserted
-    in this thread or by the background writer."""
+def test_batches_join_into_one_stream() -> None:
+    """Thousands of rows per table: several batches, one `[table, rows]` text."""
     org = _big()
-    with closing(_written(org, background=background)) as conn:
+    with closing(_written(org)) as conn:
         assert conn.execute("SELECT count(*) FROM duties").fetchone()[0] > 3 * 4096
         assert _agrees(conn)
         assert mapping.load_organisation(conn).positions_by_id() == org.positions_by_id()
 
 
-def test_an_error_on_the_writer_thread_reaches_the_caller_and_nothing_is_written(
+def test_an_error_in_a_later_batch_reaches_the_caller_and_nothing_is_written(
         tmp_path: Path) -> None:
-    """Text SQLite cannot store (a lone surrogate) fails the insert on the writer thread:
-    the caller gets the error (no hang with batches still queued), and no file appears."""
+    """Text SQLite cannot store (a lone surrogate) fails an insert after several batches
+    went in: the caller gets the error, and no file appears."""
     org = _big(title="座席员\ud800")
     target = tmp_path / "new.orgdesk"
     with pytest.raises(UnicodeEncodeError):
