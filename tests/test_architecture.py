@@ -40,6 +40,7 @@ FLOORS: tuple[frozenset[str], ...] = (
     frozenset({"storage"}),                       # SQLite files, sessions, locks, recovery
     frozenset({"services", "crash_log", "report", "samples"}),
     frozenset({"layout", "analysis", "library"}),  # pure Python over the core
+    frozenset({"design"}),                        # sizing and derived structure (issue 14)
     frozenset({"paint"}),                         # off-screen Qt painting
     frozenset({"io"}),                            # interchange formats
     frozenset({"export"}),                        # chart, DOT, handbook
