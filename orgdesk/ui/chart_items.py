@@ -97,6 +97,7 @@ class BoxItem(QGraphicsItem):
         self.setAcceptHoverEvents(False)
         self.setToolTip("\n".join(box.text.title_lines + box.text.detail_lines))
         self.highlight: str | None = None  # "ok" / "refused" while a drag hovers here
+        self.matched = False  # the search box's text is found in this position
         # Asked for by Qt for every box in view at every repaint: worked out once.
         badge_w = estimate_size_badge(box.text.badge)[0] if box.text.badge else 0.0
         self._bounds = QRectF(-2, -10, box.w + 4 + badge_w / 2, box.h + 12 + TOGGLE_RADIUS)
@@ -128,6 +129,10 @@ class BoxItem(QGraphicsItem):
             pen = _pen("#2DA44E" if self.highlight == "ok" else "#CF222E", 3)
         elif self.isSelected():
             pen = _pen("#1F6FEB", 2.4, self.style.dashed)
+        if self.matched:  # the same marker colour as the tree's search marks
+            brush = _brush("#FFE699")
+            if not self.highlight and not self.isSelected():
+                pen = _pen("#BF8700", 2.4, self.style.dashed)
         painter.setPen(pen)
         painter.setBrush(brush)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())

@@ -68,6 +68,7 @@ class ChartView(QGraphicsView):
         self._org: Organisation | None = None
         self._layout: ChartLayout | None = None
         self._items: dict[int, BoxItem] = {}
+        self._matched: set[int] = set()  # search matches, kept across rebuilds
         self._collapsed: set[PositionId] = set()
         self._detail = Detail.SUMMARY
         self._orientation: Orientation = "tb"
@@ -131,6 +132,19 @@ class ChartView(QGraphicsView):
         finally:
             self._echo = False
 
+    def set_matched(self, ids: set[int]) -> None:
+        """Mark the boxes of the search matches (an empty set clears the marks)."""
+        for pid in self._matched ^ set(ids):
+            item = self._items.get(pid)
+            if item is not None:
+                item.matched = pid in ids
+                item.update()
+        self._matched = set(ids)
+
+    def matched(self) -> frozenset[int]:
+        """The ids whose boxes are marked as search matches and are on the chart."""
+        return frozenset(pid for pid, item in self._items.items() if item.matched)
+
     def selected_position(self) -> int | None:
         items = [i for i in self.scene().selectedItems() if isinstance(i, BoxItem)]
         return items[0].pid if items else None
@@ -191,6 +205,7 @@ class ChartView(QGraphicsView):
             scene.addItem(dotted)
             for box in chart.boxes.values():
                 box_item = BoxItem(box, box_style(self._org, box, chart.staffing), self._family)
+                box_item.matched = int(box.id) in self._matched
                 scene.addItem(box_item)
                 self._items[int(box.id)] = box_item
             scene.setSceneRect(0, 0, chart.width, chart.height)

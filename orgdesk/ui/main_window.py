@@ -43,7 +43,7 @@ from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
 from orgdesk.services import DocumentService
 from orgdesk.storage.errors import FileChangedOnDisk
-from orgdesk.ui import data_actions, dialogs
+from orgdesk.ui import data_actions, dialogs, search_marks
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.messages import user_message
@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         self.search_box.setMaximumWidth(320)
         self.search_box.textChanged.connect(self._search_changed)
         self.search_box.returnPressed.connect(self._search_return)
+        search_marks.EscapeClears(self.search_box, self.tree)
         toolbar.addWidget(self.search_box)
         self.search_status = QLabel(self)
         self.search_status.setObjectName("searchStatus")
@@ -636,6 +637,7 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str, jump: bool = True) -> None:
         self._matches = find_positions(self.controller.org, text)
+        search_marks.show_matches(self, self._matches)
         if not text.strip():
             self.search_status.clear()
             return
@@ -645,6 +647,7 @@ class MainWindow(QMainWindow):
         if jump:
             self._match_index = 0
             self.select_position(self._matches[0])
+            search_marks.raise_panel_of(self, self._matches[0], text)
         self._match_index = min(max(self._match_index, 0), len(self._matches) - 1)
         self._update_search_status()
 
@@ -661,6 +664,8 @@ class MainWindow(QMainWindow):
             return
         self._match_index = (self._match_index + step) % len(self._matches)
         self.select_position(self._matches[self._match_index])
+        search_marks.raise_panel_of(self, self._matches[self._match_index],
+                                    self.search_box.text())
         self._update_search_status()
 
     # ------------------------------------------------------------- document
