@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from orgdesk.core.changes import ChangeSet
@@ -160,7 +159,6 @@ class ChartPane(QObject):
     def _chart_activated(self, pid: int) -> None:
         self.rename_requested.emit(pid)
 
-    def _chart_reparent(self, pid: int, superior: int) -> None:
-        # As in the tree: Shift held at the drop moves the position without its reports.
-        alone = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.move_requested.emit(pid, superior, None, not alone)
+    def _chart_reparent(self, pid: int, superior: int, with_reports: bool) -> None:
+        # The view read Shift from the drag's own mouse events (press or drop).
+        self.move_requested.emit(pid, superior, None, with_reports)

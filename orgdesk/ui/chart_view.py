@@ -47,7 +47,9 @@ class ChartView(QGraphicsView):
     # and ids go up to 2⁶³−1.
     position_selected = Signal(object)
     position_activated = Signal(object)
-    reparent_requested = Signal(object, object)
+    #: (position, new superior, with its reports): Shift at the press or the drop moves
+    #: the position alone, its reports moving up into its place (as in the tree).
+    reparent_requested = Signal(object, object, bool)
     collapsed_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, font_family: str | None = None) -> None:
@@ -75,6 +77,7 @@ class ChartView(QGraphicsView):
         self._overrides: LayoutOverrides = {}
         self._echo = False  # True while select_position changes the selection
         self._press: tuple[BoxItem, QPointF] | None = None
+        self._alone = False  # Shift held when the drag started (or now): move it alone
         self._drag_ghost: QGraphicsRectItem | None = None
         self._drop: BoxItem | None = None
         self._toggled = False
@@ -271,6 +274,7 @@ class ChartView(QGraphicsView):
             self.scene().clearSelection()
             item.setSelected(True)
             self._press = (item, event.position())
+            self._alone = _shift(event)
             event.accept()
             return
         super().mousePressEvent(event)
@@ -292,7 +296,8 @@ class ChartView(QGraphicsView):
         self._drag_ghost.setPos(scene_pos - QPointF(source.box.w / 2, source.box.h / 2))
         target = next((i for i in self.scene().items(scene_pos) if isinstance(i, BoxItem)
                        and i is not source), None)
-        self._set_drop(target, self._drop_allowed(source, target))
+        alone = self._alone or _shift(event)
+        self._set_drop(target, self._drop_allowed(source, target, alone))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._toggled:
@@ -304,10 +309,11 @@ class ChartView(QGraphicsView):
             return
         source, _ = self._press
         target = self._drop
-        allowed = self._drop_allowed(source, target)
+        alone = self._alone or _shift(event)
+        allowed = self._drop_allowed(source, target, alone)
         self._end_drag()
         if target is not None and allowed:
-            self.reparent_requested.emit(source.pid, target.pid)
+            self.reparent_requested.emit(source.pid, target.pid, not alone)
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -325,13 +331,18 @@ class ChartView(QGraphicsView):
         self._rebuild()
         self.collapsed_changed.emit()
 
-    def _drop_allowed(self, source: BoxItem, target: BoxItem | None) -> bool:
-        if target is None or self._org is None:
+    def _drop_allowed(self, source: BoxItem, target: BoxItem | None, alone: bool = False) -> bool:
+        if target is None or self._org is None or target is source:
             return False
-        if self._org.position(PositionId(source.pid)).superior_id == target.pid:
+        pid = PositionId(source.pid)
+        if self._org.position(pid).superior_id == target.pid:
             return False  # already there: nothing to do
+        if alone:
+            # Its reports move up first, so any other position, one of its own
+            # reports included, can take it (Organisation.move_position_alone).
+            return True
         try:
-            self._org.check_move(PositionId(source.pid), PositionId(target.pid))
+            self._org.check_move(pid, PositionId(target.pid))
         except DomainError:
             return False
         return True
@@ -351,3 +362,8 @@ class ChartView(QGraphicsView):
             self.scene().removeItem(self._drag_ghost)
             self._drag_ghost = None
         self._press = None
+        self._alone = False
+
+
+def _shift(event: QMouseEvent) -> bool:
+    return bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)

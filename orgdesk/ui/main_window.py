@@ -75,7 +75,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.model = OrgTreeModel(controller.org, self)
         self.model.rename_requested.connect(self.rename_position)
-        self.model.move_requested.connect(self._drop_move)
+        # The tree's drops and the chart's go through the one move path, move_positions.
+        self.model.move_requested.connect(
+            lambda ids, target, row, with_reports: self.move_positions(
+                ids, target, row, with_reports))
         self.tree = OrgTreeView(self)
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -85,9 +88,8 @@ class MainWindow(QMainWindow):
         self.chart.position_selected.connect(lambda pid: self.select_position(PositionId(pid)))
         self.chart.rename_requested.connect(self._rename_from_chart)
         self.chart.move_requested.connect(
-            lambda pid, superior, index, with_reports: self.move_position(
-                PositionId(pid), None if superior is None else PositionId(superior), index,
-                with_reports))
+            lambda pid, superior, index, with_reports: self.move_positions(
+                [pid], superior, -1 if index is None else index, with_reports))
         from orgdesk.ui.deliverables_pane import DeliverablesPane
 
         self.deliverables = DeliverablesPane(controller, self)
@@ -512,10 +514,10 @@ class MainWindow(QMainWindow):
                                                           target))
         self.select_position(position.id)
 
-    def _drop_move(self, ids: list[int], target: int | None, row: int,
-                   with_reports: bool) -> None:
-        """A drop in the tree (`target` None: the top level); `row` counts the rows as
-        they are before the move."""
+    def move_positions(self, ids: list[int], target: int | None, row: int,
+                       with_reports: bool) -> None:
+        """A drop in the tree or the chart (`target` None: the top level; `row` -1: at the
+        end), with the branch or alone; `row` counts the rows as they are before the move."""
         superior = None if target is None else PositionId(target)
         for pid in ids:
             position = self.controller.org.position(PositionId(pid))

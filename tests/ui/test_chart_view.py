@@ -94,7 +94,7 @@ def test_drag_onto_another_box_requests_reparent(view: ChartView, qtbot: QtBot,
     before = org.snapshot()
     with qtbot.waitSignal(view.reparent_requested) as signal:
         drag(view, qtbot, 5, 6)  # 话务员 of group 1 under the leader of group 2
-    assert signal.args == [5, 6]
+    assert signal.args == [5, 6, True]
     assert org.snapshot() == before  # the view never edits
 
 

@@ -7,13 +7,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 import orgdesk.ui
 from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile
-from orgdesk.ui import chart_pane
 from orgdesk.ui.chart_pane import ChartPane
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.deliverables_pane import DeliverablesPane
@@ -23,32 +21,11 @@ from tests.ui.conftest import pid, titles_under, undo_texts
 OpenWindow = Callable[..., MainWindow]
 
 
-class _Keyboard:
-    modifiers = Qt.KeyboardModifier.NoModifier
-
-    @classmethod
-    def keyboardModifiers(cls) -> Qt.KeyboardModifier:
-        return cls.modifiers
-
-
-@pytest.fixture
-def shift(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], None]:
-    monkeypatch.setattr(chart_pane, "QGuiApplication", _Keyboard)
-    monkeypatch.setattr(_Keyboard, "modifiers", Qt.KeyboardModifier.NoModifier)
-
-    def hold(held: bool) -> None:
-        _Keyboard.modifiers = (Qt.KeyboardModifier.ShiftModifier if held
-                               else Qt.KeyboardModifier.NoModifier)
-    return hold
-
-
-def test_shift_drag_in_the_chart_moves_only_the_position(open_window: OpenWindow,
-                                                         shift: Callable[[bool], None]) -> None:
+def test_shift_drag_in_the_chart_moves_only_the_position(open_window: OpenWindow) -> None:
     window = open_window()
     start = window.controller.org.snapshot()
     boss, manager, trainer = pid(window, "运营经理"), pid(window, "项目经理"), pid(window, "培训专员")
-    shift(True)
-    window.chart.view.reparent_requested.emit(int(manager), int(trainer))
+    window.chart.view.reparent_requested.emit(int(manager), int(trainer), False)
     assert titles_under(window, trainer) == ["项目经理"]
     assert titles_under(window, manager) == []
     # As in the tree: its report moves up into its place under the old superior.
@@ -58,12 +35,10 @@ def test_shift_drag_in_the_chart_moves_only_the_position(open_window: OpenWindow
     assert window.controller.org.snapshot() == start
 
 
-def test_a_plain_drag_in_the_chart_moves_the_branch(open_window: OpenWindow,
-                                                    shift: Callable[[bool], None]) -> None:
+def test_a_plain_drag_in_the_chart_moves_the_branch(open_window: OpenWindow) -> None:
     window = open_window()
     manager, trainer = pid(window, "项目经理"), pid(window, "培训专员")
-    shift(False)
-    window.chart.view.reparent_requested.emit(int(manager), int(trainer))
+    window.chart.view.reparent_requested.emit(int(manager), int(trainer), True)
     assert titles_under(window, trainer) == ["项目经理"]
     assert titles_under(window, manager) == ["项目督导"]
     assert undo_texts(window) == ["Move 项目经理 under 培训专员"]
@@ -95,7 +70,7 @@ def test_the_panes_work_in_any_main_window(bare: tuple[QMainWindow, DocumentCont
     deliverables.highlight_changed.connect(lambda ids, _brush: marked.append(ids))
     chart.refresh()
     chart.view.position_selected.emit(3)
-    chart.view.reparent_requested.emit(5, 3)
+    chart.view.reparent_requested.emit(5, 3, True)
     deliverables.highlight([2, 3, 999])
     assert picked == [3]
     assert moves == [(5, 3, None, True)]
