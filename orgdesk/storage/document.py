@@ -65,6 +65,7 @@ from orgdesk.storage.reading import (
 )
 from orgdesk.storage.recovery import examine
 from orgdesk.storage.session import (
+    JOURNAL_NAME,
     SessionFolder,
     SessionInfo,
     change_counter,
@@ -73,6 +74,7 @@ from orgdesk.storage.session import (
     working_copy_problem,
 )
 from orgdesk.storage.sqlite_file import read_header
+from orgdesk.storage.undo_journal import History, UndoJournal
 
 EXTENSION = ".orgdesk"
 
@@ -225,6 +227,10 @@ class DocumentFile:
         self._fingerprint: Fingerprint | None = info.fingerprint if info else None
         self._lock = lock
         self._validated: Organisation | None = None
+        #: The undo history kept beside the working copy (see undo_journal.py).
+        self.undo_journal = UndoJournal(session.folder, session.working_path)
+        #: After a recovery: the undo history that fits the recovered edits, if one does.
+        self.recovered_history: History | None = None
         #: Sentences to show once after opening (a lock that cannot be taken, a
         #: damaged left-over working copy that was set aside).
         self.notices: list[Sentence] = []
@@ -355,9 +361,11 @@ class DocumentFile:
                         "{file} has unsaved changes from an earlier session that did not close.",
                         file=name_of(path)))
                 if contents is not None:
+                    history = UndoJournal(session.folder, session.working_path).read()
                     _upgrade_left_over(session, path)
                     document = cls(path, session, None, lock)
                     document._validated = contents
+                    document.recovered_history = history
                     document.notices = notices
                     return document
             fingerprint = Fingerprint.of_fd(lock.fd)
@@ -403,6 +411,7 @@ class DocumentFile:
                     lock = None
                 session.release(remove=True)
                 return cls.open(path) if path is not None else cls.new()
+            history = UndoJournal(session.folder, session.working_path).read()
             _upgrade_left_over(session, path)
         except BaseException:
             if lock is not None:
@@ -411,6 +420,7 @@ class DocumentFile:
             raise
         document = cls(path, session, None, lock)
         document._validated = contents
+        document.recovered_history = history
         document.notices = notices
         return document
 
@@ -500,6 +510,9 @@ class DocumentFile:
             new_lock, fingerprint = self._write_copy(target, keep_lock=True)
             self.engine.dispose()
             os.replace(self._session_folder.working_path, new_session.working_path)
+            # The undo history goes with its working copy.
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(self.undo_journal.path, new_session.folder / JOURNAL_NAME)
         except BaseException:
             if new_lock is not None:
                 new_lock.release()
@@ -511,6 +524,8 @@ class DocumentFile:
         self._session_folder.release(remove=True)
         self._session_folder = new_session
         self.engine = working_engine(new_session.working_path)
+        self.undo_journal.path = new_session.folder / JOURNAL_NAME
+        self.undo_journal.working = new_session.working_path
         self.path = target
         self._replace_lock(new_lock)
         self._fingerprint = fingerprint

@@ -41,6 +41,8 @@ WORKING_NAME = "working.orgdesk"
 BUILDING_NAME = "working.orgdesk.new"
 INFO_NAME = "session.json"
 LOCK_NAME = "lock"
+#: The undo history of the working copy (see undo_journal.py); it belongs to the copy.
+JOURNAL_NAME = "undo.jsonl"
 SET_ASIDE = "set-aside"
 
 
@@ -244,7 +246,8 @@ class SessionFolder:
         old transaction's pages into the new file.  Only called after
         session.json is gone, so the old copy was already no candidate.
         """
-        for name in (WORKING_NAME, WORKING_NAME + "-journal"):
+        for name in (WORKING_NAME, WORKING_NAME + "-journal", JOURNAL_NAME,
+                     JOURNAL_NAME + ".tmp"):
             with contextlib.suppress(FileNotFoundError):
                 (self.folder / name).unlink()
 
@@ -253,7 +256,7 @@ class SessionFolder:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         target = set_aside_dir() / f"{self.folder.name}-{stamp}-{uuid.uuid4().hex[:6]}"
         target.mkdir(parents=True, exist_ok=True)
-        for name in (WORKING_NAME, WORKING_NAME + "-journal", INFO_NAME):
+        for name in (WORKING_NAME, WORKING_NAME + "-journal", INFO_NAME, JOURNAL_NAME):
             with contextlib.suppress(FileNotFoundError):
                 os.replace(self.folder / name, target / name)
         fsync_path(self.folder, directory=True)
@@ -264,7 +267,7 @@ class SessionFolder:
         if remove:
             # session.json first: a kill part-way never leaves it without its working copy.
             for name in (INFO_NAME, INFO_NAME + ".tmp", WORKING_NAME, BUILDING_NAME,
-                         BUILDING_NAME + "-journal"):
+                         BUILDING_NAME + "-journal", JOURNAL_NAME, JOURNAL_NAME + ".tmp"):
                 with contextlib.suppress(FileNotFoundError):
                     (self.folder / name).unlink()
         if self._lock_handle is not None:

@@ -14,6 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from orgdesk.commands import PatchCommand, PatchStack
+from orgdesk.commands.journal import keep_journal
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation, StatePatch
@@ -44,6 +45,9 @@ class DocumentController(QObject):
         blank = service.file.path is None and not len(org) and not org.departments \
             and not org.relations
         self._dirty_baseline = service.file.modified and not blank
+        # The undo history is kept beside the working copy, so a recovery can still undo.
+        self.journal = keep_journal(self.undo_stack, service.file.undo_journal, org,
+                                    service.file.recovered_history, self.apply_patch)
         self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit(
             self.is_modified))
 
