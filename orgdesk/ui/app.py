@@ -33,6 +33,7 @@ from orgdesk.ui.i18n import tr
 from orgdesk.ui.main_window import MainWindow
 from orgdesk.ui.messages import user_message
 from orgdesk.ui.preferences import settings
+from orgdesk.ui.window_state import cascade
 
 MAX_RECENT = 10
 LANGUAGES = (("system", "System"), ("en", "English"), ("zh_CN", "简体中文"))
@@ -74,6 +75,7 @@ class OrgdeskApp(QObject):
         window = MainWindow(DocumentController(service), self)
         self.windows.append(window)
         window.show()
+        cascade(window, list(self.windows))
         if service.file.path is not None:
             self.remember_recent(service.file.path)
         return window

@@ -177,6 +177,18 @@ class ChartView(QGraphicsView):
     def scale_factor(self) -> float:
         return self.transform().m11()
 
+    def is_fitting(self) -> bool:
+        """Whether the chart follows the window's size (the user has not zoomed)."""
+        return self._fitting
+
+    def set_zoom(self, factor: float, centre: QPointF) -> None:
+        """Show the chart at `factor` (within the zoom range) centred on scene point `centre`."""
+        self._fitting = False
+        factor = min(max(factor, MIN_SCALE), MAX_SCALE)
+        self.resetTransform()
+        self.scale(factor, factor)
+        self.centerOn(centre)
+
     # ------------------------------------------------------------ building
     def _rebuild(self) -> None:
         if self._org is None:

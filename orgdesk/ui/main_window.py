@@ -43,7 +43,7 @@ from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
 from orgdesk.services import DocumentService
 from orgdesk.storage.errors import FileChangedOnDisk
-from orgdesk.ui import data_actions, dialogs, search_marks
+from orgdesk.ui import data_actions, dialogs, search_marks, window_state
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.messages import user_message
@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         controller.problem.connect(self.show_problem)
         controller.modified_changed.connect(lambda _m: self.update_title())
         self.resize(1180, 760)
+        window_state.restore_window(self, splitter)
         self.tree.expand_to_level(3)
         roots = controller.org.roots()
         if roots:
@@ -162,7 +163,11 @@ class MainWindow(QMainWindow):
 
     def _first_chart(self) -> None:
         self.chart.refresh()
-        self.chart.view.zoom_to_fit()
+        remembered = window_state.chart_view_of(self.controller.service.file.path)
+        if remembered is not None:
+            self.chart.view.set_zoom(*remembered)
+        else:
+            self.chart.view.zoom_to_fit()
 
     # ------------------------------------------------------------------ actions
     def _action(self, name: str, text: str, slot: Callable[[], object],
@@ -323,6 +328,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(f"Ctrl+{level}")
             action.triggered.connect(lambda _c=False, n=level: self.tree.expand_to_level(n))
         view_menu.addAction(self.act["analysis"])
+        self.act["analysis"].setCheckable(True)  # Ctrl+Shift+A shows and hides it
+        self.deliverables.dock.toggleViewAction().toggled.connect(self.act["analysis"].setChecked)
         view_menu.addSeparator()
         for key in ("zoom_in", "zoom_out", "zoom_fit"):
             view_menu.addAction(self.act[key])
@@ -439,8 +446,7 @@ class MainWindow(QMainWindow):
         return self.controller.org.position(pid) if pid is not None else None
 
     def _show_analysis(self) -> None:
-        self.deliverables.dock.show()
-        self.deliverables.dock.raise_()
+        self.deliverables.toggle()
 
     def _arrange(self, mode: str | None) -> None:
         pid = self.current_id()
@@ -725,11 +731,20 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self._remember_window()
         self.controller.undo_stack.clear()
         self.controller.service.file.close()
         if self.app is not None:
             self.app.window_closed(self)
         event.accept()
+
+    def _remember_window(self) -> None:
+        """Keep the frame, docks and splitter for the next window, and this document's zoom."""
+        splitter = self.centralWidget()
+        window_state.save_window(self, splitter if isinstance(splitter, QSplitter) else None)
+        view = self.chart.view
+        window_state.save_chart_view(self.controller.service.file.path, view,
+                                     None if view.is_fitting() else view.scale_factor())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().lower().endswith(".orgdesk") for url in event.mimeData().urls()):
