@@ -8,13 +8,14 @@ How each rule reads the structure:
 
 * team leader: a position recognised as a team leader that has agent
   positions among its direct reports; the agent seats among its direct
-  reports must lie in the range.  A supervisor who leads team leaders
+  reports must lie in the range, times its own seats: "组长 ×3" over
+  "座席员 ×40" is three leaders of 13-14 agents each (36-42 for 12-14).  A supervisor who leads team leaders
   (主管 → 组长 → 座席) has no agents directly and is judged as a manager.
 * QA inspector and trainer: per centre (each root's branch) with agents, the
   number of QA (trainer) seats must lie between ⌈agents / max⌉ and
   ⌈agents / min⌉: 40 agents at one per 25-30 need 2 inspectors.
 * manager: a position recognised as a manager, and not judged as a team
-  leader, has at most N direct-report seats.
+  leader, has at most N direct-report seats per seat of its own.
 """
 from __future__ import annotations
 
@@ -79,11 +80,13 @@ def check_span(org: Organisation, rules: SpanRules) -> list[Violation]:
                 continue
             agents = _seats([r for r in org.direct_reports(position.id)
                              if roles.agent.matches(r.title)])
-            if not low <= agents <= high:
+            holders = max(position.planned_headcount, 1)  # a 0-seat leader is judged as one
+            if not low * holders <= agents <= high * holders:
                 found.append(Violation(
-                    RuleKind.TEAM_LEADER, position.id, position.title, agents, low, high,
+                    RuleKind.TEAM_LEADER, position.id, position.title, agents, low * holders,
+                    high * holders,
                     f"Team leader “{position.title}” leads {agents} agent seat(s); "
-                    f"the rule is {low}-{high}."))
+                    f"the rule is {low * holders}-{high * holders}."))
     for kind, rule, name in ((RuleKind.QA, rules.qa, "QA inspector"),
                              (RuleKind.TRAINER, rules.trainer, "trainer")):
         if rule.enabled:
@@ -94,11 +97,12 @@ def check_span(org: Organisation, rules: SpanRules) -> list[Violation]:
             if position.id in leaders or not roles.manager.matches(position.title):
                 continue
             reports = _seats(org.direct_reports(position.id))
-            if reports > limit:
+            most = limit * max(position.planned_headcount, 1)
+            if reports > most:
                 found.append(Violation(
-                    RuleKind.MANAGER, position.id, position.title, reports, None, limit,
+                    RuleKind.MANAGER, position.id, position.title, reports, None, most,
                     f"Manager “{position.title}” has {reports} direct-report seats; "
-                    f"the rule is at most {limit}."))
+                    f"the rule is at most {most}."))
     return found
 
 

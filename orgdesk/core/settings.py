@@ -11,6 +11,8 @@ Known settings and what their users do with them:
   (ui/chart_pane.py, the export options);
 * `last_position_id` — the highest position id ever given out, so a deleted
   position's id is never reused (Organisation.next_position_id);
+* `design_fixed` — the ids of positions the consultant marked as fixed, which a
+  derived structure (orgdesk/design/structure.py) never changes;
 * `span_rules` — the document's span-of-control rules (analysis/span_rules.py).
   Only its shape is checked here (a JSON object within the generic limits):
   its meaning lives in `SpanRules.from_dict`, above this layer, which refuses
@@ -40,6 +42,8 @@ MAX_ID = 2**63 - 1
 CHART_SETTING = "chart"
 HIGH_WATER_SETTING = "last_position_id"
 SPAN_RULES_SETTING = "span_rules"
+#: Positions the consultant marked as fixed: a derived structure never changes them.
+DESIGN_FIXED_SETTING = "design_fixed"
 
 #: layout.Detail's values (a test keeps them equal): title, summary, duties.
 CHART_DETAILS = (1, 2, 3)
@@ -144,6 +148,19 @@ def _check_chart(name: str, value: Any) -> None:
                                  "arrangement for position {key}.", key=key)
 
 
+def _check_id_list(name: str, value: Any) -> None:
+    """A list of distinct positive position ids (ids of deleted positions are allowed:
+    a mark outlives a delete that undo may bring back)."""
+    if not isinstance(value, list):
+        raise _invalid(name, "The document setting “{setting}” must be a list of position ids.")
+    for item in value:
+        if not (_whole(item) and 1 <= item <= MAX_ID):
+            raise _invalid(name, "The document setting “{setting}” holds “{item}”, which is not "
+                                 "a positive position id.", item=str(item)[:40])
+    if len(set(value)) != len(value):
+        raise _invalid(name, "The document setting “{setting}” names a position twice.")
+
+
 def _check_object(name: str, value: Any) -> None:
     if not isinstance(value, dict):
         raise _invalid(name, "The document setting “{setting}” must be a JSON object.")
@@ -162,6 +179,7 @@ KNOWN: dict[str, SettingRule] = {rule.name: rule for rule in (
     SettingRule(CHART_SETTING, _check_chart),
     SettingRule(HIGH_WATER_SETTING, _check_high_water),
     SettingRule(SPAN_RULES_SETTING, _check_object),
+    SettingRule(DESIGN_FIXED_SETTING, _check_id_list),
 )}
 
 

@@ -1,0 +1,117 @@
+"""Applying a derived structure to an open document as one undoable step.
+
+Everything happens inside one `DocumentService.batch`: one SQLite
+transaction and one undo step (in the window, `DocumentController.execute`
+wraps the call, and the batch opened here joins it).  The agent seats the
+plan assumed are set first (the sizing's result), then every line's edits in
+plan order.  A plan made from another state of the document is refused
+rather than half-applied: each edit names the seats it expects to find.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from orgdesk.core.errors import Sentence
+from orgdesk.core.model import Position, PositionId
+from orgdesk.core.settings import DESIGN_FIXED_SETTING
+from orgdesk.design.structure import (
+    CreatePosition,
+    RemovePosition,
+    SetSeats,
+    StructureError,
+    StructurePlan,
+    with_fixed,
+)
+from orgdesk.design.templates import template_by_key
+from orgdesk.services import DocumentService
+from orgdesk.services.batch import Batch
+
+#: The undo step's text (the window translates it through the History's context).
+APPLY_TEXT = "Apply the derived structure"
+
+
+class StalePlan(StructureError):
+    """The document changed after the plan was made."""
+
+
+def _stale() -> StalePlan:
+    return StalePlan(Sentence.of("The organisation changed after the structure was derived; "
+                                 "derive it again."))
+
+
+def _description(service: DocumentService, edit: CreatePosition) -> dict[str, Any]:
+    """The new position's fields: a copy of `like`'s job description, else the library's."""
+    org = service.org
+    if edit.like is not None:
+        if edit.like not in org:
+            raise _stale()
+        model = org.position(edit.like)
+        return {"department_id": model.department_id, "kind": model.kind, "level": model.level,
+                "duties": model.duties, "requirements": model.requirements,
+                "kpis": model.kpis, "career_path": model.career_path}
+    template = template_by_key(edit.template) if edit.template else None
+    fields: dict[str, Any] = {}
+    if template is not None:
+        fields = {"level": template.level, "duties": template.duties,
+                  "requirements": template.requirements, "kpis": template.kpis,
+                  "career_path": template.career_path}
+        department = next((d for d in org.departments if d.name == template.department), None)
+        if department is not None:
+            fields["department_id"] = department.id
+    if "department_id" not in fields and edit.superior_id is not None:
+        fields["department_id"] = org.position(edit.superior_id).department_id
+    return fields
+
+
+def _create(service: DocumentService, edit: CreatePosition) -> Position:
+    org = service.org
+    if edit.superior_id is not None and edit.superior_id not in org:
+        raise _stale()
+    for pid in edit.adopt:
+        if pid not in org or org.position(pid).superior_id != edit.superior_id:
+            raise _stale()
+    index = org.row_of(edit.adopt[0]) if edit.adopt else None
+    position = service.new_position(edit.title, edit.superior_id, index,
+                                    planned_headcount=edit.seats,
+                                    **_description(service, edit))
+    for order, pid in enumerate(edit.adopt):
+        service.move_position(pid, position.id, order)
+    return position
+
+
+def apply_structure(service: DocumentService, plan: StructurePlan,
+                    text: str = APPLY_TEXT) -> Batch[list[PositionId]]:
+    """Apply `plan` to the service's document as one step; the batch's result lists the
+    positions created.  Raises StalePlan (nothing changed) if the document moved on."""
+    with service.batch(text) as batch:
+        org = service.org
+        for pid, seats in plan.agent_seats.items():
+            if pid not in org:
+                raise _stale()
+            if org.position(pid).planned_headcount != seats:
+                service.edit_position(pid, planned_headcount=seats)
+        created: list[PositionId] = []
+        for edit in plan.edits:
+            if isinstance(edit, SetSeats):
+                if edit.position_id not in org or \
+                        org.position(edit.position_id).planned_headcount != edit.before:
+                    raise _stale()
+                service.edit_position(edit.position_id, planned_headcount=edit.after)
+            elif isinstance(edit, RemovePosition):
+                if edit.position_id not in org or org.report_ids(edit.position_id):
+                    raise _stale()
+                service.remove_branch(edit.position_id)
+            else:
+                created.append(_create(service, edit).id)
+        batch.result = created
+    return batch
+
+
+def set_fixed(service: DocumentService, ids: Iterable[PositionId], fixed: bool = True
+              ) -> None:
+    """Mark (or unmark) positions as fixed for derived structures: one undoable step."""
+    value = with_fixed(service.org, ids, fixed)
+    text = "Mark positions as fixed" if fixed else "Unmark fixed positions"
+    with service.batch(text):
+        service.set_setting(DESIGN_FIXED_SETTING, value or None)

@@ -1,0 +1,753 @@
+"""The support structure a call center needs, derived from its agent seats and span rules.
+
+`derive_structure` reads the agent positions' planned seats (or the seats the
+sizing computed, passed as `agents`) and the document's span-of-control rules,
+and says for every support role what the organisation has, what the rules
+call for (a range), what to do, and why in one plain sentence (Chinese and
+English).  It changes nothing: `orgdesk.design.apply.apply_structure` turns
+the plan into one undoable edit.
+
+How each role is read (the same keyword matching as the span check):
+
+* team leaders — per team: a leader position over agent positions needs
+  ⌈agents / max⌉ seats and at most ⌊agents / min⌋ (never fewer than the
+  first: a span is a ceiling, so 15 agents at 12-14 make two teams of 7-8).
+  Agent positions under no leader get a new leader above them.
+* supervisors — the position over team leaders keeps at most the manager
+  span (`manager.max_reports`) of report seats per seat; the top position of
+  a centre cannot grow, so a supervisor level is created under it instead.
+* QA inspectors and trainers — per centre (each top position's branch):
+  ⌈agents / max⌉ to ⌈agents / min⌉ seats, as the span check counts them.
+* workforce planners — from `PLANNER_RULE.min_agents` agents up, one per
+  50-100 agents (below that the supervisors plan the staffing, as the
+  seeds' 主管 duties say: 制定人力安排计划).
+* managers — at most `manager.max_reports` report seats per seat.
+
+Seats are only ever moved towards the range, by the least change: a count
+already inside it is kept.  A position the consultant marked as fixed
+(`design_fixed`) is never changed; a position with people in post is never
+reduced below them, and only an empty position is removed.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from orgdesk.analysis.span_rules import (
+    SPAN_RULES_SETTING,
+    RatioRule,
+    RoleMatcher,
+    SpanRules,
+    TeamSizeRule,
+    document_span_rules,
+)
+from orgdesk.core.errors import InvalidValueError, Sentence
+from orgdesk.core.model import Position, PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.core.settings import DESIGN_FIXED_SETTING
+from orgdesk.design.templates import template_for
+
+#: The seeds' rule (每个班长负责12~14名员工), used when a document stores no rules of its own.
+SEED_TEAM_RULE = TeamSizeRule(True, 12, 14)
+
+#: Workforce planners: one per 50-100 agents, none below 50 agents.
+PLANNER_RULE = RatioRule(True, 50, 100)
+#: How a workforce planner is recognised by title (not leaders: a 排班主管 leads planners).
+PLANNER_ROLE = RoleMatcher(
+    ("排班", "人力规划", "人力计划", "话务预测", "workforce", "wfm", "scheduler", "planner"),
+    ("组长", "班长", "督导", "主管", "经理", "总监", "主任", "部长",
+     "leader", "supervisor", "manager", "director", "head"))
+
+
+class Role(str, Enum):
+    """A support role the structure derives."""
+
+    TEAM_LEADER = "team_leader"
+    SUPERVISOR = "supervisor"
+    QA = "qa"
+    TRAINER = "trainer"
+    WORKFORCE_PLANNER = "workforce_planner"
+    MANAGER = "manager"
+
+
+class Action(str, Enum):
+    """What applying a line does."""
+
+    CREATE = "create"
+    ADJUST = "adjust"
+    REMOVE = "remove"
+    KEEP = "keep"
+
+
+#: Each role's name: English singular, English plural, Chinese.
+ROLE_NAMES: dict[Role, tuple[str, str, str]] = {
+    Role.TEAM_LEADER: ("team leader", "team leaders", "组长"),
+    Role.SUPERVISOR: ("supervisor", "supervisors", "主管"),
+    Role.QA: ("QA inspector", "QA inspectors", "质检员"),
+    Role.TRAINER: ("trainer", "trainers", "培训师"),
+    Role.WORKFORCE_PLANNER: ("workforce planner", "workforce planners", "排班计划员"),
+    Role.MANAGER: ("manager seat", "manager seats", "经理"),
+}
+
+
+class StructureError(InvalidValueError):
+    """Inputs a structure cannot be derived from; the message is one sentence."""
+
+
+# ------------------------------------------------------------------ the plan
+@dataclass(frozen=True, slots=True)
+class SetSeats:
+    """Change a position's planned seats."""
+
+    position_id: PositionId
+    before: int
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class RemovePosition:
+    """Remove an empty position (no people in post, no holders, no reports)."""
+
+    position_id: PositionId
+    seats: int
+
+
+@dataclass(frozen=True, slots=True)
+class CreatePosition:
+    """Add a support position, optionally moving existing positions under it."""
+
+    role: Role
+    title: str
+    superior_id: PositionId | None
+    seats: int
+    #: Copy the job description of this position (the client's own naming) …
+    like: PositionId | None = None
+    #: … or else take it from this position-library template.
+    template: str | None = None
+    #: Positions that move under the new one (agents under a new leader, leaders
+    #: under a new supervisor), in their order.
+    adopt: tuple[PositionId, ...] = ()
+    #: Where among its superior's reports: before the first adopted position, else last.
+    index: int | None = None
+
+
+Edit = SetSeats | RemovePosition | CreatePosition
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    """One role in one place: what there is, what the rules call for, what to do, why."""
+
+    role: Role
+    scope_id: PositionId | None  # the team leader, supervisor, manager or centre top
+    scope_title: str
+    basis: int  # agent seats (report seats for supervisors and managers)
+    current: int  # seats of the role there now
+    minimum: int  # the range the rules allow
+    maximum: int
+    required: int  # the count the plan aims at (current, moved into the range)
+    after: int  # the seats after applying (differs from required only when fixed or filled)
+    action: Action
+    position_ids: tuple[PositionId, ...]
+    edits: tuple[Edit, ...]
+    explanation_en: str
+    explanation_zh: str
+    fixed: bool = False
+
+    def explanation(self, language: str = "en") -> str:
+        return self.explanation_zh if language.startswith("zh") else self.explanation_en
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role.value, "scope_id": self.scope_id,
+                "scope_title": self.scope_title, "basis": self.basis,
+                "current": self.current, "minimum": self.minimum, "maximum": self.maximum,
+                "required": self.required, "after": self.after, "action": self.action.value,
+                "position_ids": [int(p) for p in self.position_ids], "fixed": self.fixed,
+                "edits": [_edit_dict(e) for e in self.edits],
+                "explanation": {"en": self.explanation_en, "zh": self.explanation_zh}}
+
+
+def _edit_dict(edit: Edit) -> dict[str, Any]:
+    if isinstance(edit, SetSeats):
+        return {"edit": "set_seats", "position_id": edit.position_id, "before": edit.before,
+                "after": edit.after}
+    if isinstance(edit, RemovePosition):
+        return {"edit": "remove", "position_id": edit.position_id, "seats": edit.seats}
+    return {"edit": "create", "role": edit.role.value, "title": edit.title,
+            "superior_id": edit.superior_id, "seats": edit.seats, "like": edit.like,
+            "template": edit.template, "adopt": [int(p) for p in edit.adopt]}
+
+
+@dataclass(frozen=True, slots=True)
+class StructurePlan:
+    """Every line of a derived structure, in tree order per role."""
+
+    lines: tuple[PlanLine, ...]
+    agents: int  # agent seats in all
+    rules: SpanRules
+    fixed: frozenset[PositionId]
+    #: Agent seats given instead of the document's (the sizing's), by agent position:
+    #: applying sets them first.
+    agent_seats: Mapping[PositionId, int] = field(default_factory=dict)
+    #: Sentences about what could not be derived (a centre without agent positions).
+    notes_en: tuple[str, ...] = ()
+    notes_zh: tuple[str, ...] = ()
+
+    @property
+    def edits(self) -> list[Edit]:
+        return [edit for line in self.lines for edit in line.edits]
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.edits)
+
+    def totals(self) -> dict[Role, tuple[int, int]]:
+        """Seats before and after, by role."""
+        found: dict[Role, tuple[int, int]] = {}
+        for line in self.lines:
+            before, after = found.get(line.role, (0, 0))
+            found[line.role] = (before + line.current, after + line.after)
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agents": self.agents,
+                "rules": {"team_leader": [self.rules.team_leader.min_agents,
+                                          self.rules.team_leader.max_agents],
+                          "qa": [self.rules.qa.min_agents, self.rules.qa.max_agents],
+                          "trainer": [self.rules.trainer.min_agents,
+                                      self.rules.trainer.max_agents],
+                          "workforce_planner": [PLANNER_RULE.min_agents,
+                                                PLANNER_RULE.max_agents],
+                          "manager": self.rules.manager.max_reports},
+                "fixed": sorted(int(p) for p in self.fixed),
+                "totals": {role.value: {"before": b, "after": a}
+                           for role, (b, a) in self.totals().items()},
+                "lines": [line.to_dict() for line in self.lines],
+                "notes": {"en": list(self.notes_en), "zh": list(self.notes_zh)}}
+
+
+# ---------------------------------------------------------------- settings
+def structure_rules(settings: Mapping[str, Any]) -> SpanRules:
+    """The rules a structure is derived with: the document's own, else the defaults with
+    the seeds' team size of 12-14 (the span check's default 8-15 is what it tolerates,
+    not what a designer aims at)."""
+    if settings.get(SPAN_RULES_SETTING) is not None:
+        return document_span_rules(dict(settings))
+    return SpanRules(team_leader=SEED_TEAM_RULE)
+
+
+def fixed_positions(org: Organisation) -> frozenset[PositionId]:
+    """The positions marked fixed that exist (a mark on a deleted position is kept, unused)."""
+    value = org.settings.get(DESIGN_FIXED_SETTING) or []
+    return frozenset(PositionId(pid) for pid in value if PositionId(pid) in org)
+
+
+def with_fixed(org: Organisation, ids: Iterable[PositionId], fixed: bool) -> list[int]:
+    """The `design_fixed` value with `ids` marked (or unmarked); unknown ids are refused."""
+    ids = list(ids)
+    for pid in ids:
+        org.position(pid)  # UnknownPositionError, one sentence
+    marked = [int(p) for p in org.settings.get(DESIGN_FIXED_SETTING) or []]
+    if fixed:
+        return marked + sorted({int(p) for p in ids} - set(marked))
+    drop = {int(p) for p in ids}
+    return [p for p in marked if p not in drop]
+
+
+# ------------------------------------------------------------------ ranges
+def team_range(agents: int, rule: TeamSizeRule) -> tuple[int, int]:
+    """Team leaders for `agents` agent seats: at least ⌈agents/max⌉, at most ⌊agents/min⌋
+    (but never below the first)."""
+    if agents <= 0:
+        return 0, 0
+    low = math.ceil(agents / rule.max_agents)
+    return low, max(low, agents // rule.min_agents)
+
+
+def ratio_range(agents: int, rule: RatioRule, threshold: int = 0) -> tuple[int, int] | None:
+    """Holders for `agents` agent seats at one per min-max agents (the span check's range);
+    None below `threshold` agents, where the role is not called for but may stay."""
+    if agents <= 0:
+        return 0, 0
+    if agents < threshold:
+        return None
+    return math.ceil(agents / rule.max_agents), math.ceil(agents / rule.min_agents)
+
+
+def span_range(reports: int, span: int) -> int:
+    """Seats of a leading position so that each has at most `span` report seats."""
+    return math.ceil(reports / span) if reports > 0 else 0
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return min(max(value, low), high)
+
+
+def _need(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def _seats(count: int, kind: str = "agent") -> str:
+    return f"{count} {kind} seat" if count == 1 else f"{count} {kind} seats"
+
+
+def _name(role: Role, count: int) -> str:
+    singular, plural, _ = ROLE_NAMES[role]
+    return singular if count == 1 else plural
+
+
+# ------------------------------------------------------------------ derive
+class _Projection:
+    """The organisation as the plan so far would leave it: seats, moves, new positions."""
+
+    def __init__(self, org: Organisation, agent_seats: Mapping[PositionId, int]) -> None:
+        self.org = org
+        self.seats: dict[PositionId, int] = {p.id: p.planned_headcount for p in org.positions()}
+        self.seats.update(agent_seats)
+        self.moved: dict[PositionId, PositionId | None] = {}  # adopted: away from superior
+        self.created_under: dict[PositionId | None, int] = defaultdict(int)
+        self.removed: set[PositionId] = set()
+
+    def report_seats(self, pid: PositionId) -> int:
+        total = sum(self.seats[r.id] for r in self.org.direct_reports(pid)
+                    if r.id not in self.moved and r.id not in self.removed)
+        return total + self.created_under[pid]
+
+
+def _empty(org: Organisation, position: Position) -> bool:
+    return (position.filled_headcount == 0 and not position.holders
+            and not org.report_ids(position.id))
+
+
+def _check_agents(org: Organisation, agents: Mapping[int, int] | None
+                  ) -> dict[PositionId, int]:
+    found: dict[PositionId, int] = {}
+    for pid, seats in (agents or {}).items():
+        position = org.position(PositionId(pid))  # UnknownPositionError names the id
+        if not isinstance(seats, int) or isinstance(seats, bool) or seats < 0:
+            raise StructureError(Sentence.of("The agent seats of “{title}” must be a whole "
+                                             "number of at least 0.", title=position.title))
+        found[position.id] = seats
+    return found
+
+
+def derive_structure(org: Organisation, rules: SpanRules | None = None,
+                     agents: Mapping[int, int] | None = None, *,
+                     planner: RatioRule | None = PLANNER_RULE) -> StructurePlan:
+    """The support structure `org` needs for its agent seats (or `agents`, seats by agent
+    position id, overriding the document's), under `rules` (default: `structure_rules`)."""
+    if rules is None:
+        rules = structure_rules(org.settings)
+    override = _check_agents(org, agents)
+    fixed = fixed_positions(org)
+    deriver = _Deriver(org, rules, override, fixed, planner)
+    return deriver.run()
+
+
+class _Deriver:
+    def __init__(self, org: Organisation, rules: SpanRules,
+                 override: dict[PositionId, int], fixed: frozenset[PositionId],
+                 planner: RatioRule | None) -> None:
+        self.org, self.rules, self.fixed, self.planner = org, rules, fixed, planner
+        roles = rules.roles
+        self.order = list(org.positions())
+        self.agent_ids = {p.id for p in self.order if roles.agent.matches(p.title)} | set(override)
+        self.override = override
+        self.project = _Projection(org, override)
+        self.leaders = [p for p in self.order if p.id not in self.agent_ids
+                        and roles.team_leader.matches(p.title)
+                        and any(r in self.agent_ids for r in org.report_ids(p.id))]
+        self.leader_ids = {p.id for p in self.leaders}
+        self.lines: list[PlanLine] = []
+        self.notes_en: list[str] = []
+        self.notes_zh: list[str] = []
+        # Superiors that get (or keep) team leaders below them: the supervisors.
+        self.supervised: dict[PositionId, None] = {}
+
+    def run(self) -> StructurePlan:
+        if self.rules.team_leader.enabled:
+            self._team_leaders()
+        centres = self._centres()
+        for role, rule, matcher, threshold in self._ratio_roles():
+            for root, branch in centres:
+                self._ratio(role, rule, matcher, threshold, root, branch)
+        if self.rules.manager.enabled:
+            self._supervisors()
+            self._managers()
+        agents = sum(self.project.seats[pid] for pid in self.agent_ids)
+        return StructurePlan(tuple(self.lines), agents, self.rules, self.fixed,
+                             dict(sorted(self.override.items())),
+                             tuple(self.notes_en), tuple(self.notes_zh))
+
+    # ---------------------------------------------------------- team leaders
+    def _agents_under(self, pid: PositionId) -> int:
+        return sum(self.project.seats[r] for r in self.org.report_ids(pid) if r in self.agent_ids)
+
+    def _team_leaders(self) -> None:
+        rule = self.rules.team_leader
+        for leader in self.leaders:
+            agents = self._agents_under(leader.id)
+            low, high = team_range(agents, rule)
+            self._seat_line(Role.TEAM_LEADER, leader, agents, low, high,
+                            self._team_reason(agents, low, high))
+            if leader.superior_id is not None:
+                self.supervised.setdefault(leader.superior_id)
+        # Agent positions under no leader: one new leader per superior, over all of them.
+        orphans: dict[PositionId | None, list[Position]] = {}
+        for position in self.order:
+            if (position.id in self.agent_ids and position.superior_id not in self.leader_ids
+                    and position.superior_id not in self.agent_ids):
+                orphans.setdefault(position.superior_id, []).append(position)
+        for superior, agents_list in orphans.items():
+            self._new_team(superior, agents_list)
+
+    def _team_reason(self, agents: int, low: int, high: int) -> tuple[str, str]:
+        rule = self.rules.team_leader
+        en = (f"{_seats(agents)} ÷ {rule.min_agents}–{rule.max_agents} per team leader → "
+              f"{_need(low, high)} {_name(Role.TEAM_LEADER, high)}")
+        zh = (f"{agents} 个座席 ÷ 每名组长 {rule.min_agents}–{rule.max_agents} 人 → "
+              f"{_need(low, high)} 名组长")
+        if agents and agents // rule.min_agents < low:
+            en += f" (fewer than {rule.min_agents} agents per team whatever the split)"
+            zh += f"（无论怎样分组，每组都不足 {rule.min_agents} 人）"
+        return en, zh
+
+    def _new_team(self, superior: PositionId | None, agents_list: list[Position]) -> None:
+        rule = self.rules.team_leader
+        movable = tuple(p.id for p in agents_list if p.id not in self.fixed)
+        agents = sum(self.project.seats[p.id] for p in agents_list if p.id in movable)
+        low, high = team_range(agents, rule)
+        en, zh = self._team_reason(agents, low, high)
+        where = self.org.position(superior).title if superior is not None else ""
+        titles = "、".join(p.title for p in agents_list)
+        if not movable:
+            en += f"; “{titles}” is fixed, so no team leader is placed above it: keep."
+            zh += f"；“{titles}”已标记为固定，不在其上设组长：保持。"
+            self._line(Role.TEAM_LEADER, superior, where, agents, 0, low, high, low, 0,
+                       Action.KEEP, (), (), en, zh, fixed=True)
+            return
+        if low == 0:
+            en += f"; “{titles}” has no agent seats: no team leader needed."
+            zh += f"；“{titles}”没有座席：无需组长。"
+            self._line(Role.TEAM_LEADER, superior, where, agents, 0, 0, 0, 0, 0, Action.KEEP,
+                       (), (), en, zh)
+            return
+        like = self.leaders[0].id if self.leaders else None
+        title, key = self._description(Role.TEAM_LEADER, like)
+        create = CreatePosition(Role.TEAM_LEADER, title, superior, low, like, key, movable,
+                                self.org.row_of(movable[0]))
+        for pid in movable:
+            self.project.moved[pid] = superior
+        self.project.created_under[superior] += low
+        if superior is not None:
+            self.supervised.setdefault(superior)
+        en += f"; “{titles}” has no team leader: create {low} above it."
+        zh += f"；“{titles}”没有组长：在其上新设 {low} 名。"
+        self._line(Role.TEAM_LEADER, superior, where, agents, 0, low, high, low, low,
+                   Action.CREATE, (), (create,), en, zh)
+
+    # ------------------------------------------------------- seat adjustments
+    def _seat_line(self, role: Role, position: Position, basis: int, low: int, high: int,
+                   reason: tuple[str, str]) -> None:
+        """A line about one position whose own seats are the role's count."""
+        current = position.planned_headcount
+        target = _clamp(current, low, high)
+        en, zh = reason
+        edits: tuple[Edit, ...] = ()
+        title = position.title
+        if position.id in self.fixed:
+            after, action = current, Action.KEEP
+            if target != current:
+                en += f"; “{title}” is fixed by the consultant: kept at {current}."
+                zh += f"；“{title}”已标记为固定：保持 {current} 名。"
+            else:
+                en += f"; “{title}” has {current}: keep."
+                zh += f"；“{title}”现有 {current} 名：保持。"
+        elif target == current:
+            after, action = current, Action.KEEP
+            en += f"; “{title}” has {current}: keep."
+            zh += f"；“{title}”现有 {current} 名：保持。"
+        elif target == 0 and _empty(self.org, position):
+            after, action = 0, Action.REMOVE
+            edits = (RemovePosition(position.id, current),)
+            self.project.removed.add(position.id)
+            en += f"; “{title}” is empty: remove it."
+            zh += f"；“{title}”无人在岗：删除。"
+        else:
+            after = max(target, position.filled_headcount) if target < current else target
+            action = Action.ADJUST if after != current else Action.KEEP
+            if after != current:
+                edits = (SetSeats(position.id, current, after),)
+            en += f"; “{title}” has {current}: set to {after}."
+            zh += f"；“{title}”现有 {current} 名：调整为 {after} 名。"
+            if after > target:
+                en += f" ({position.filled_headcount} in post, so not fewer)"
+                zh += f"（在岗 {position.filled_headcount} 人，不再减少）"
+        self.project.seats[position.id] = after
+        self._line(role, position.id, title, basis, current, low, high, target, after, action,
+                   (position.id,), edits, en, zh, fixed=position.id in self.fixed)
+
+    def _line(self, role: Role, scope: PositionId | None, scope_title: str, basis: int,
+              current: int, low: int, high: int, required: int, after: int, action: Action,
+              ids: tuple[PositionId, ...], edits: tuple[Edit, ...], en: str, zh: str,
+              fixed: bool = False) -> None:
+        if not en.endswith("."):
+            en += "."
+        if not zh.endswith("。"):
+            zh += "。"
+        self.lines.append(PlanLine(role, scope, scope_title, basis, current, low, high,
+                                   required, after, action, ids, edits, en, zh, fixed))
+
+    # ------------------------------------------------------------ ratio roles
+    def _ratio_roles(self) -> list[tuple[Role, RatioRule, RoleMatcher, int]]:
+        roles = self.rules.roles
+        found = []
+        if self.rules.qa.enabled:
+            found.append((Role.QA, self.rules.qa, roles.qa, 0))
+        if self.rules.trainer.enabled:
+            found.append((Role.TRAINER, self.rules.trainer, roles.trainer, 0))
+        if self.planner is not None and self.planner.enabled:
+            found.append((Role.WORKFORCE_PLANNER, self.planner, PLANNER_ROLE,
+                          self.planner.min_agents))
+        return found
+
+    def _centres(self) -> list[tuple[Position, list[Position]]]:
+        centres = []
+        for root in self.org.roots():
+            branch = self.org.branch(root.id)
+            if any(p.id in self.agent_ids for p in branch):
+                centres.append((root, branch))
+            else:
+                self.notes_en.append(f"“{root.title}” has no agent positions, so no support "
+                                     "structure is derived for it.")
+                self.notes_zh.append(f"“{root.title}”没有座席岗位，不为其推算支持岗位。")
+        return centres
+
+    def _holders(self, matcher: RoleMatcher, branch: list[Position]) -> list[Position]:
+        return [p for p in branch if p.id not in self.agent_ids and p.id not in self.leader_ids
+                and matcher.matches(p.title)]
+
+    def _ratio(self, role: Role, rule: RatioRule, matcher: RoleMatcher, threshold: int,
+               root: Position, branch: list[Position]) -> None:
+        agents = sum(self.project.seats[p.id] for p in branch if p.id in self.agent_ids)
+        holders = self._holders(matcher, branch)
+        current = sum(p.planned_headcount for p in holders)
+        found = ratio_range(agents, rule, threshold)
+        singular, _, chinese = ROLE_NAMES[role]
+        ids = tuple(p.id for p in holders)
+        if found is None:
+            en = (f"{_seats(agents)} in “{root.title}”: below {threshold} agents no "
+                  f"{singular} is called for (the supervisors plan the staffing)")
+            zh = (f"“{root.title}”有 {agents} 个座席：不足 {threshold} 个座席时无需{chinese}"
+                  "（由主管安排人力）")
+            if current:
+                en += f"; it has {current}: keep."
+                zh += f"；现有 {current} 名：保持。"
+            else:
+                en += "."
+            self._line(role, root.id, root.title, agents, current, 0, current, current, current,
+                       Action.KEEP, ids, (), en, zh)
+            return
+        low, high = found
+        target = _clamp(current, low, high)
+        en = (f"{_seats(agents)} ÷ {rule.min_agents}–{rule.max_agents} per {singular} → "
+              f"{_need(low, high)} {_name(role, high)}; the centre “{root.title}” has {current}")
+        zh = (f"{agents} 个座席 ÷ 每名{chinese} {rule.min_agents}–{rule.max_agents} 个座席 → "
+              f"{_need(low, high)} 名{chinese}；中心“{root.title}”现有 {current} 名")
+        free = [p for p in holders if p.id not in self.fixed]
+        edits: list[Edit] = []
+        after = current
+        if target > current:
+            grow = target - current
+            if free:
+                position = free[0]
+                seats = self.project.seats[position.id]
+                edits.append(SetSeats(position.id, seats, seats + grow))
+                self.project.seats[position.id] = seats + grow
+                en += f": set “{position.title}” to {seats + grow}"
+                zh += f"：“{position.title}”调整为 {seats + grow} 名"
+            else:
+                like = holders[0].id if holders else None
+                superior = holders[0].superior_id if holders else self._support_home(
+                    root, branch)
+                title, key = self._description(role, like)
+                edits.append(CreatePosition(role, title, superior, grow, like, key))
+                self.project.created_under[superior] += grow
+                en += f": create “{title}” ×{grow}"
+                zh += f"：新设“{title}”×{grow}"
+            after = target
+        elif target < current:
+            shrink = current - target
+            pieces_en: list[str] = []
+            pieces_zh: list[str] = []
+            for position in reversed(free):
+                if shrink == 0:
+                    break
+                seats = self.project.seats[position.id]
+                new = max(seats - shrink, position.filled_headcount, 0)
+                if new == seats:
+                    continue
+                shrink -= seats - new
+                if new == 0 and _empty(self.org, position):
+                    edits.append(RemovePosition(position.id, seats))
+                    self.project.removed.add(position.id)
+                    pieces_en.append(f"remove “{position.title}”")
+                    pieces_zh.append(f"删除“{position.title}”")
+                else:
+                    edits.append(SetSeats(position.id, seats, new))
+                    pieces_en.append(f"set “{position.title}” to {new}")
+                    pieces_zh.append(f"“{position.title}”调整为 {new} 名")
+                self.project.seats[position.id] = new
+            after = target + shrink
+            if pieces_en:
+                en += ": " + ", ".join(pieces_en)
+                zh += "：" + "，".join(pieces_zh)
+            if shrink:
+                en += f" (kept {after}: people in post or positions marked fixed)"
+                zh += f"（保留 {after} 名：有人在岗或已标记为固定）"
+        else:
+            en += ": keep"
+            zh += "：保持"
+        if any(isinstance(e, CreatePosition) for e in edits):
+            action = Action.CREATE
+        elif edits and all(isinstance(e, RemovePosition) for e in edits):
+            action = Action.REMOVE
+        elif edits:
+            action = Action.ADJUST
+        else:
+            action = Action.KEEP
+        self._line(role, root.id, root.title, agents, current, low, high, target, after,
+                   action, ids, tuple(edits), en, zh,
+                   fixed=bool(holders) and not free and target != current)
+
+    def _description(self, role: Role, like: PositionId | None) -> tuple[str, str | None]:
+        """The title of a new position and its library template's key (None when it
+        copies `like`, a position of the same role in this organisation)."""
+        if like is not None:
+            return self.org.position(like).title, None
+        template = template_for(role)
+        if template is None:
+            return _FALLBACK_TITLES[role], None
+        return template.title, template.key
+
+    def _support_home(self, root: Position, branch: list[Position]) -> PositionId:
+        """Where a new QA inspector, trainer or planner goes: beside the centre's other
+        support positions, else under its top position."""
+        roles = self.rules.roles
+        for position in branch:
+            if position.id in self.project.removed or position.superior_id is None:
+                continue
+            if any(m.matches(position.title) for m in (roles.qa, roles.trainer, PLANNER_ROLE)) \
+                    and position.id not in self.agent_ids and position.id not in self.leader_ids:
+                return position.superior_id
+        return root.id
+
+    # ------------------------------------------------------ supervisors, managers
+    def _supervisors(self) -> None:
+        span = self.rules.manager.max_reports
+        for pid in [p.id for p in self.order if p.id in self.supervised
+                    and p.id not in self.leader_ids and p.id not in self.agent_ids]:
+            position = self.org.position(pid)
+            reports = self.project.report_seats(pid)
+            leaders = [r for r in self.org.direct_reports(pid) if r.id in self.leader_ids]
+            leader_seats = sum(self.project.seats[r.id] for r in leaders
+                               if r.id not in self.project.removed)
+            leader_seats += sum(e.seats for line in self.lines for e in line.edits
+                                if isinstance(e, CreatePosition) and e.role is Role.TEAM_LEADER
+                                and e.superior_id == pid)
+            low = span_range(reports, span)
+            high = max(low, leader_seats)
+            en = (f"{_seats(reports, 'report')} ÷ at most {span} per supervisor → at least {low} "
+                  f"{_name(Role.SUPERVISOR, low)}")
+            zh = f"{reports} 个下属席位 ÷ 每名主管最多 {span} 个 → 至少 {low} 名主管"
+            current = position.planned_headcount
+            if position.superior_id is not None and pid not in self.fixed:
+                # A supervisor position grows or shrinks by seats (主管 ×2).
+                self._seat_line(Role.SUPERVISOR, position, reports, max(low, 1), high, (en, zh))
+            elif current * span >= reports:
+                en += f"; “{position.title}” has {current}: keep."
+                zh += f"；“{position.title}”现有 {current} 名：保持。"
+                self._line(Role.SUPERVISOR, pid, position.title, reports, current, low,
+                           max(high, current), current, current, Action.KEEP, (pid,), (),
+                           en, zh, fixed=pid in self.fixed)
+            else:
+                self._supervisor_level(position, reports, leaders, low, high, en, zh)
+
+    def _supervisor_level(self, position: Position, reports: int, leaders: list[Position],
+                          low: int, high: int, en: str, zh: str) -> None:
+        """`position` cannot grow (the centre's top, or fixed): a supervisor level goes
+        between it and its team leaders."""
+        span = self.rules.manager.max_reports
+        movable = tuple(r.id for r in leaders if r.id not in self.fixed
+                        and r.id not in self.project.removed)
+        seats = sum(self.project.seats[r] for r in movable)
+        why = "is the top of its centre" if position.superior_id is None else \
+            "is fixed by the consultant"
+        why_zh = "是中心的最高岗位" if position.superior_id is None else "已标记为固定"
+        if not movable:
+            en += f"; “{position.title}” {why} and its team leaders cannot move: keep."
+            zh += f"；“{position.title}”{why_zh}，其组长也不能移动：保持。"
+            self._line(Role.SUPERVISOR, position.id, position.title, reports, 0, low, high,
+                       low, 0, Action.KEEP, (), (), en, zh, fixed=True)
+            return
+        need = span_range(seats, span)
+        like = next((p.id for p in self.order if p.id in self.supervised
+                     and p.superior_id is not None and p.id not in self.agent_ids
+                     and self.rules.roles.team_leader.matches(p.title)), None)
+        title, key = self._description(Role.SUPERVISOR, like)
+        create = CreatePosition(Role.SUPERVISOR, title, position.id, need, like, key, movable,
+                                self.org.row_of(movable[0]))
+        for pid in movable:
+            self.project.moved[pid] = position.id
+        self.project.created_under[position.id] += need
+        en += (f"; “{position.title}” {why}: create “{title}” ×{need} over its "
+               f"{seats} team leader seats")
+        zh += f"；“{position.title}”{why_zh}：新设“{title}”×{need}，管理其 {seats} 名组长"
+        self._line(Role.SUPERVISOR, position.id, position.title, reports, 0, need, need, need,
+                   need, Action.CREATE, (), (create,), en, zh)
+
+    def _managers(self) -> None:
+        span = self.rules.manager.max_reports
+        roles = self.rules.roles
+        done = self.supervised.keys() | self.leader_ids | self.agent_ids
+        for position in reversed(self.order):  # deepest first: a grown report counts above
+            if position.id in done or not roles.manager.matches(position.title):
+                continue
+            reports = self.project.report_seats(position.id)
+            if reports == 0:
+                continue
+            low = span_range(reports, span)
+            current = position.planned_headcount
+            en = (f"{_seats(reports, 'report')} ÷ at most {span} per manager → at least {low} "
+                  f"{_name(Role.MANAGER, low)}")
+            zh = f"{reports} 个下属席位 ÷ 每名经理最多 {span} 个 → 至少 {low} 个经理席位"
+            if current >= low:
+                en += f"; “{position.title}” has {current}: keep."
+                zh += f"；“{position.title}”现有 {current} 个：保持。"
+                self._line(Role.MANAGER, position.id, position.title, reports, current, low,
+                           max(low, current), current, current, Action.KEEP, (position.id,),
+                           (), en, zh, fixed=position.id in self.fixed)
+            elif position.superior_id is None:
+                en += (f"; “{position.title}” is the top of its centre and stays "
+                       f"{current}: add a level below it or move reports.")
+                zh += f"；“{position.title}”是中心的最高岗位，保持 {current} 个：请在其下增设一层或调整下属。"
+                self._line(Role.MANAGER, position.id, position.title, reports, current, low,
+                           low, low, current, Action.KEEP, (position.id,), (), en, zh)
+            else:
+                self._seat_line(Role.MANAGER, position, reports, low, max(low, current),
+                                (en, zh))
+        # Deepest first was for the arithmetic; the plan reads top-down.
+        managers = [line for line in self.lines if line.role is Role.MANAGER]
+        others = [line for line in self.lines if line.role is not Role.MANAGER]
+        self.lines = others + managers[::-1]
+
+
+#: Titles of new positions when the library has no description of the role.
+_FALLBACK_TITLES = {Role.TEAM_LEADER: "组长", Role.SUPERVISOR: "主管", Role.QA: "质检员",
+                    Role.TRAINER: "培训师", Role.WORKFORCE_PLANNER: "排班计划员",
+                    Role.MANAGER: "经理"}
+
