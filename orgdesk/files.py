@@ -242,3 +242,16 @@ def _failed(target: Path, exc: OSError) -> ExportFailed:
 def _remove(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
+
+
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+#: Longest file-name stem offered from a title (names are at most 255 bytes; 3 per CJK char).
+MAX_STEM_CHARS = 80
+
+
+def title_stem(title: str) -> str:
+    """A file-name stem offered for a document titled `title` ("" for no usable title):
+    characters no file system allows become spaces, runs of spaces one, and the
+    ends lose spaces and dots (Windows drops a trailing dot)."""
+    stem = " ".join(_NOT_IN_NAMES.sub(" ", title).split())[:MAX_STEM_CHARS]
+    return stem.strip(" .")

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -52,8 +52,12 @@ from orgdesk.analysis.span_rules import (
     SpanRulesError,
     TeamSizeRule,
 )
+from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
+from orgdesk.files import title_stem
+from orgdesk.io.figures import FigureTable, export_figures, tab_separated
 from orgdesk.paint.bar_chart import paint_bar_charts
+from orgdesk.ui import dialogs, preferences
 from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 
@@ -168,8 +172,11 @@ class RulesEditor(QWidget):
             self.keywords[name] = QLineEdit(roles)
             self.exclude[name] = QLineEdit(roles)
             self.exclude[name].setPlaceholderText(self.tr("but not titles containing…"))
-            role_form.addRow(names[name], self.keywords[name])
-            role_form.addRow("", self.exclude[name])
+            # Every row says what it is for: a blank label left the exclusions unexplained.
+            role_form.addRow(tr("RulesEditor", "{role}: titles containing", role=names[name]),
+                             self.keywords[name])
+            role_form.addRow(tr("RulesEditor", "{role}: but not", role=names[name]),
+                             self.exclude[name])
         layout.addWidget(roles)
         self.set_rules(SpanRules())
 
@@ -267,9 +274,30 @@ class AnalysisPanel(QWidget):
         self.tabs.addTab(chart_scroll, self.tr("Chart"))
         self.tabs.addTab(self._rules_page(), self.tr("Rules"))
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setObjectName("copyFiguresButton")
+        self.copy_button.setToolTip(self.tr("Copy the table shown (or its selected rows) to "
+                                            "paste into a spreadsheet"))
+        self.copy_button.clicked.connect(self.copy_figures)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("exportFiguresButton")
+        self.export_button.setToolTip(self.tr("Save the figures as an Excel workbook (every "
+                                              "table) or a CSV file (the table shown)"))
+        self.export_button.clicked.connect(self.export_figures)
+        copy = QAction(self.tr("Copy"), self)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.triggered.connect(self.copy_figures)
+        self.addAction(copy)
+        header = QHBoxLayout()
+        header.setContentsMargins(4, 2, 4, 0)
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.copy_button)
+        header.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
+        layout.addLayout(header)
         layout.addWidget(self.tabs)
         self.refresh()
 
@@ -425,3 +453,61 @@ class AnalysisPanel(QWidget):
         pid = index.data(POSITION_ROLE)
         if pid is not None:
             self.position_activated.emit(int(pid))
+
+    # ------------------------------------------------------- copy and export
+    def figure_tables(self) -> list[FigureTable]:
+        """The tables as shown (sorted as the user sorted them), each named after its tab,
+        the span-of-control list as a one-column table."""
+        tables = []
+        for index in range(self.tabs.count()):
+            table = self._tab_table(index)
+            if table is not None:
+                tables.append(table)
+        return tables
+
+    def _tab_table(self, index: int, selected_only: bool = False) -> FigureTable | None:
+        page = self.tabs.widget(index)
+        name = self.tabs.tabText(index)
+        if isinstance(page, QTableView):
+            model = page.model()
+            rows = range(model.rowCount())
+            if selected_only and page.selectionModel().hasSelection():
+                rows = sorted(i.row() for i in page.selectionModel().selectedRows())
+            headers = tuple(str(model.headerData(c, Qt.Orientation.Horizontal))
+                            for c in range(model.columnCount()))
+            return FigureTable(name, headers, tuple(
+                tuple(model.index(r, c).data(SORT_ROLE) for c in range(model.columnCount()))
+                for r in rows))
+        if page is self.violation_list:
+            items = [page.item(r) for r in range(page.count())]
+            if selected_only and page.selectedItems():
+                items = page.selectedItems()
+            return FigureTable(name, (self.tr("Span of control"),),
+                               tuple((item.text(),) for item in items))
+        return None
+
+    def copy_figures(self) -> None:
+        """The table shown (its selected rows when there are) to the clipboard as
+        tab-separated text, headers first; other tabs copy every table."""
+        table = self._tab_table(self.tabs.currentIndex(), selected_only=True)
+        tables = [table] if table is not None else self.figure_tables()
+        QGuiApplication.clipboard().setText("\n".join(tab_separated(t) for t in tables))
+
+    def export_figures(self) -> None:
+        """Ask where, then write every table to an XLSX workbook or the shown one to CSV."""
+        tables = self.figure_tables()
+        current = self._tab_table(self.tabs.currentIndex())
+        index = next((i for i, t in enumerate(tables) if current is not None
+                      and t.name == current.name), 0)
+        stem = " ".join(filter(None, (title_stem(self._org.info.title), self.tr("analysis"))))
+        suggested = preferences.suggested_target("figures", stem, "xlsx",
+                                                 ("xlsx", "csv"))
+        target = dialogs.ask_figures_path(self, suggested)
+        if target is None:
+            return
+        try:
+            export_figures(target, tables, index)
+        except UserError as exc:
+            dialogs.show_error(self, user_message(exc))
+            return
+        preferences.remember_export("figures", target)

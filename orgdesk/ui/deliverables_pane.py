@@ -23,6 +23,9 @@ from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.messages import user_message
 
 HIGHLIGHT = QColor("#FFE699")
+#: The analysis dock's share of the window's height when first shown: the tables
+#: and the chart stay usable without hiding the tree and the chart above.
+DOCK_SHARE = 0.3
 
 
 class DeliverablesPane(QObject):
@@ -52,6 +55,7 @@ class DeliverablesPane(QObject):
         self._timer.timeout.connect(self.refresh)
         self.controller.changed.connect(self._changed)
         self.highlighted: set[PositionId] = set()
+        self._sized = False  # the dock gets its default height the first time it is shown
 
     @property
     def panel(self) -> AnalysisPanel:
@@ -70,6 +74,20 @@ class DeliverablesPane(QObject):
         except UserError as exc:
             self.problem.emit(user_message(exc))
             return SpanRules()
+
+    def toggle(self) -> None:
+        """Show the analysis (Ctrl+Shift+A) or hide it when it is shown, like History."""
+        if self.dock.isVisible():
+            self.dock.hide()
+            return
+        first = not self._sized
+        self.dock.show()
+        self.dock.raise_()
+        if first and not self.dock.isFloating():
+            self._sized = True
+            height = max(self.dock.minimumSizeHint().height(),
+                         int(self._window.height() * DOCK_SHARE))
+            self._window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
 
     def _visibility_changed(self, visible: bool) -> None:
         if visible:

@@ -131,3 +131,17 @@ def choose_relation(parent: QWidget | None, org, source_id: int):
     if not dialog.exec() or target.currentIndex() < 0:
         return None
     return int(target.currentData()), RelationKind(kind.currentData()), label.text().strip()
+
+
+def ask_figures_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Where to export the analysis figures: an Excel workbook or a CSV file."""
+    filters = [tr("dialogs", "Excel workbook (*.xlsx)"), tr("dialogs", "CSV file (*.csv)")]
+    chosen = filters[1] if suggested.suffix.lower() == ".csv" else filters[0]
+    path, selected = QFileDialog.getSaveFileName(
+        parent, tr("dialogs", "Export figures"), str(suggested), ";;".join(filters), chosen)
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        target = target.with_name(target.name + (".csv" if selected == filters[1] else ".xlsx"))
+    return target
