@@ -9,11 +9,13 @@ rather than half-applied: each edit names the seats it expects to find.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from orgdesk.core.errors import Sentence
 from orgdesk.core.model import Position, PositionId
+from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import DESIGN_FIXED_SETTING
 from orgdesk.design.structure import (
     CreatePosition,
@@ -21,6 +23,7 @@ from orgdesk.design.structure import (
     SetSeats,
     StructureError,
     StructurePlan,
+    derive_structure,
     with_fixed,
 )
 from orgdesk.design.templates import template_by_key
@@ -115,3 +118,26 @@ def set_fixed(service: DocumentService, ids: Iterable[PositionId], fixed: bool =
     text = "Mark positions as fixed" if fixed else "Unmark fixed positions"
     with service.batch(text):
         service.set_setting(DESIGN_FIXED_SETTING, value or None)
+
+
+def write_structured_copy(org: Organisation, target: Path, *,
+                          agents: Mapping[int, int] | None = None,
+                          fix: Iterable[PositionId] = (), unfix: Iterable[PositionId] = (),
+                          apply: bool = True) -> tuple[StructurePlan, Organisation]:
+    """Mark `fix`/`unfix`, derive the structure (with `agents`), apply it when `apply`,
+    and write the result as a new file `target` (atomically, as `orgdesk new` does);
+    the document `org` came from is never touched.  Returns the plan and the result."""
+    from orgdesk.storage.document import DocumentFile, create_file
+
+    with DocumentFile.new(org.copy()) as file:
+        service = DocumentService(file)
+        fix, unfix = list(fix), list(unfix)
+        if fix:
+            set_fixed(service, fix, True)
+        if unfix:
+            set_fixed(service, unfix, False)
+        plan = derive_structure(service.org, None, agents)
+        if apply:
+            apply_structure(service, plan)
+        create_file(target, service.org)
+        return plan, service.org
