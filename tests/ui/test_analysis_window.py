@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QCheckBox, QFormLayout, QLabel, QPushButton, QTableView
 
 from orgdesk.ui import dialogs
 from orgdesk.ui.analysis_panel import AnalysisPanel
@@ -74,7 +74,7 @@ def test_every_row_of_the_rules_tab_is_labelled(open_window: OpenWindow) -> None
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             assert label is not None, f"row {row} has no label"
             widget = label.widget()
-            assert isinstance(widget, QLabel)
+            assert isinstance(widget, QLabel | QCheckBox)  # a rule's label is its check box
             text = widget.text()
             assert text.strip(), f"row {row} has an empty label"
 
