@@ -341,6 +341,13 @@ class MainWindow(QMainWindow):
             view_menu.addSeparator()
             self.app.add_language_menu(view_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&User Guide"), self.show_guide)
+        guide.setObjectName("actionUserGuide")
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        keys = help_menu.addAction(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
+        keys.setObjectName("actionShortcuts")
+        keys.setShortcut("Ctrl+/")
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&About orgdesk"), self.about)
         about.setObjectName("actionAbout")
         toolbar = QToolBar(self.tr("Main"), self)
@@ -817,6 +824,20 @@ class MainWindow(QMainWindow):
         from orgdesk.ui.properties_dialog import PropertiesDialog
 
         dialog = PropertiesDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_guide(self) -> None:
+        from orgdesk.ui.help_dialog import UserGuide
+
+        dialog = UserGuide(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        from orgdesk.ui.help_dialog import ShortcutSheet
+
+        dialog = ShortcutSheet(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
