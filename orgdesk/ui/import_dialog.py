@@ -91,6 +91,23 @@ def choose_source(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
+def pasted_path(text: str) -> Path | None:
+    """The file a typed or pasted text names: quotes, a file:// URL and ~ are understood."""
+    from PySide6.QtCore import QUrl
+
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    if text.startswith("file:"):
+        text = QUrl(text).toLocalFile()
+    if not text:
+        return None
+    try:
+        return Path(text).expanduser().absolute()
+    except (OSError, RuntimeError, ValueError):  # an unknown ~user, a NUL character
+        return None
+
+
 def show_error(parent: QWidget, sentence: str) -> None:
     dialogs.show_error(parent, sentence)
 
@@ -168,9 +185,19 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.file_edit = QLineEdit()
-        self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("Choose a CSV, Excel, GraphML or JSON file"))
+        self.file_edit.setObjectName("importPath")
+        self.file_edit.setPlaceholderText(self.tr("Choose or paste a CSV, Excel, GraphML or "
+                                                  "JSON file"))
+        # A typed or pasted path opens once it names a file (a quoted path or a file:// URL
+        # as file managers copy them too); Return or leaving the field says what is wrong.
+        self._path_timer = QTimer(self)
+        self._path_timer.setSingleShot(True)
+        self._path_timer.setInterval(250)
+        self._path_timer.timeout.connect(lambda: self._path_typed(final=False))
+        self.file_edit.textEdited.connect(lambda _text: self._path_timer.start())
+        self.file_edit.editingFinished.connect(lambda: self._path_typed(final=True))
         choose = QPushButton(self.tr("Choose…"))
+        choose.setAutoDefault(False)
         choose.clicked.connect(self._choose)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
@@ -204,7 +231,12 @@ class ImportDialog(QDialog):
         self.mapping.setObjectName("importMapping")
         self.mapping.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("Example"), self.tr("Read as")])
-        self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.mapping.horizontalHeader()
+        # Column names and the "Read as" choosers are shown whole; the examples take the rest.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(60)
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         mapping_box = QGroupBox(self.tr("Columns"))
@@ -229,6 +261,9 @@ class ImportDialog(QDialog):
         body = QSplitter()
         body.addWidget(mapping_box)
         body.addWidget(results)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 1)
+        self.body = body
 
         self.status = QLabel()
         self.status.setObjectName("importStatus")
@@ -320,6 +355,20 @@ class ImportDialog(QDialog):
             state == Qt.CheckState.Checked)
 
     # ------------------------------------------------------------------ source
+    def _path_typed(self, final: bool) -> None:
+        """Open the file the path field names, if it names one that is not open already."""
+        self._path_timer.stop()
+        text = self.file_edit.text()
+        if not text.strip():
+            return
+        path = pasted_path(text)
+        if path is not None and path.is_file():
+            if path != self.path:
+                self.open_source(path)
+        elif final and (self.path is None or text != str(self.path)):
+            self._show_failure(tr("ImportDialog", "There is no file “{path}”.",
+                                  path=text.strip()))
+
     def _choose(self) -> None:
         path = choose_source(self)
         if path is not None:
@@ -329,7 +378,10 @@ class ImportDialog(QDialog):
         """The choices as they stand, for `read_source`."""
         mapping = {}
         for row in range(self.mapping.rowCount()):
-            mapping[self._header(row)] = self._field_box(row).currentData()
+            combo = self.mapping.cellWidget(row, 2)
+            item = self.mapping.item(row, 2)
+            mapping[self._header(row)] = combo.currentData() if isinstance(combo, QComboBox) \
+                else item.data(Qt.ItemDataRole.UserRole) if item is not None else UNMAPPED
         policy = RootPolicy(self.roots.currentData())
         return ImportOptions(sheet=self.sheet.currentText() or None,
                              encoding=self.encoding.currentData() or None, mapping=mapping,
@@ -393,25 +445,45 @@ class ImportDialog(QDialog):
         self._fill_mapping(shown)
         self.start_check()
 
+    def _field_label(self, key: str) -> str:
+        for field in FIELDS:
+            if field.key == key:
+                # The bilingual header, “Title 职位”: a translation keeps the part its
+                # readers need (zh_CN: “{chinese}”).
+                return tr("ImportDialog", "{english} {chinese}", english=field.label,
+                          chinese=field.chinese) if key != "ignore" else self.tr("(ignore)")
+        return self.tr("(keep in notes)")
+
     def _fill_mapping(self, shown: Preview) -> None:
+        self.mapping.clearContents()
         self.mapping.setRowCount(len(shown.headers))
         for row, header in enumerate(shown.headers):
             self.mapping.setItem(row, 0, QTableWidgetItem(header))
             example = next((s[row] for s in shown.samples if row < len(s) and s[row].strip()), "")
             self.mapping.setItem(row, 1, QTableWidgetItem(example.replace("\n", " ⏎ ")))
+            key = shown.mapping.get(header, UNMAPPED)
+            if shown.own:
+                # orgdesk's own columns are read exactly: shown as plain, readable text,
+                # not as greyed-out choosers.
+                item = QTableWidgetItem(self._field_label(key))
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setToolTip(self.tr("orgdesk's own export: every column is read as "
+                                        "orgdesk wrote it."))
+                self.mapping.setItem(row, 2, item)
+                continue
             combo = QComboBox()
             combo.addItem(self.tr("(keep in notes)"), UNMAPPED)
             for field in FIELDS:
-                # The bilingual header, “Title 职位”: a translation keeps the part its
-                # readers need (zh_CN: “{chinese}”).
-                combo.addItem(tr("ImportDialog", "{english} {chinese}", english=field.label,
-                                 chinese=field.chinese) if field.key != "ignore"
-                              else self.tr("(ignore)"), field.key)
-            combo.setCurrentIndex(max(combo.findData(shown.mapping.get(header, UNMAPPED)), 0))
+                combo.addItem(self._field_label(field.key), field.key)
+            combo.setCurrentIndex(max(combo.findData(key), 0))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(row, 2, combo)
-        self.mapping.resizeColumnToContents(0)
-        self.mapping.setEnabled(not shown.own)
+        self.mapping.resizeColumnsToContents()
+        # Wide enough for the column names, some example and the whole "Read as" choice.
+        header = self.mapping.horizontalHeader()
+        frame = 2 * self.mapping.frameWidth() + self.mapping.verticalScrollBar().sizeHint().width()
+        needed = header.sectionSize(0) + header.sectionSize(2) + 90 + frame
+        self.mapping.setMinimumWidth(min(needed, 680))
 
     def set_field(self, header: str, key: str) -> None:
         """Map the column `header` to the field `key` (the same as choosing it in its box)."""
@@ -421,6 +493,10 @@ class ImportDialog(QDialog):
                 combo.setCurrentIndex(combo.findData(key))
                 return
         raise KeyError(header)
+
+    def mapping_locked(self) -> bool:
+        """True when the columns are read as they are (orgdesk's own export): no choosers."""
+        return self._own()
 
     def _header(self, row: int) -> str:
         item = self.mapping.item(row, 0)
@@ -437,7 +513,8 @@ class ImportDialog(QDialog):
         if key not in (None, UNMAPPED, "ignore"):
             for row in range(self.mapping.rowCount()):
                 combo = self._field_box(row)
-                if combo is not sender and combo.currentData() == key:
+                if isinstance(combo, QComboBox) and combo is not sender \
+                        and combo.currentData() == key:
                     combo.blockSignals(True)
                     combo.setCurrentIndex(0)
                     combo.blockSignals(False)

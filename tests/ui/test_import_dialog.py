@@ -160,7 +160,8 @@ def test_own_export_is_read_exactly_with_its_mapping_locked(dialog: ImportDialog
     export_to(org, path)
     open_and_wait(qtbot, dialog, path)
     assert dialog.sheet.currentText() == ("Positions 岗位" if suffix == ".xlsx" else "")
-    assert not dialog.mapping.isEnabled()
+    # Locked, yet readable: plain text, not greyed-out choosers (issue 13 defect 10).
+    assert dialog.mapping.isEnabled() and dialog.mapping_locked()
     assert dialog.check_result is not None and dialog.check_result.organisation is not None
     assert dialog.check_result.organisation.snapshot() == org.snapshot()
 
