@@ -34,3 +34,5 @@ def test_wheel_carries_code_samples_and_resources(tmp_path: Path) -> None:
     assert "orgdesk/sample_orgs/software_ops_department.toml" in names
     assert "orgdesk/resources/position_library.toml" in names
     assert "orgdesk/resources/orgdesk_zh_CN.qm" in names
+    assert {"orgdesk/resources/help/guide.en.html",
+            "orgdesk/resources/help/guide.zh_CN.html"} <= names
