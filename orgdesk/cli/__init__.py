@@ -31,7 +31,8 @@ from orgdesk.version import version_text
 
 #: Modules that each add their subcommands to the parser.
 COMMAND_MODULES = ("orgdesk.cli.document", "orgdesk.cli.export", "orgdesk.cli.interchange",
-                   "orgdesk.cli.deliverables", "orgdesk.cli.structure")
+                   "orgdesk.cli.deliverables", "orgdesk.cli.structure",
+                   "orgdesk.cli.size")
 
 
 def _cmd_open(args: argparse.Namespace) -> int:

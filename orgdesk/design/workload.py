@@ -32,6 +32,8 @@ MAX_INTERVALS = 366 * 96
 #: Far above any real queue (a national carrier answers well under a million an hour).
 MAX_CONTACTS = 10_000_000.0
 MAX_AHT = 24 * 3600.0
+#: Opening hours when none are given: 08:00-22:00, as minutes after midnight.
+DEFAULT_OPENS, DEFAULT_CLOSES = 8 * 60, 22 * 60
 
 
 class WorkloadError(InvalidValueError):
@@ -103,8 +105,8 @@ class Workload:
     asa: float | None = None
     max_occupancy: float = 100.0
     shrinkage: float = 30.0
-    opens: int = 8 * 60
-    closes: int = 22 * 60
+    opens: int = DEFAULT_OPENS
+    closes: int = DEFAULT_CLOSES
     interval_minutes: int = 30
     volumes: tuple[tuple[int, float], ...] = ()
     daily_volume: float | None = None
