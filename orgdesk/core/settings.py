@@ -19,6 +19,9 @@ Known settings and what their users do with them:
   a bad value with its own sentence wherever rules are used (`report` stops,
   the window says so and shows the default rules) — a consultant's chart
   stays readable even when the rules a colleague typed do not make sense.
+* `workloads` — each agent position's workload (design/workload.py), keyed by
+  position id; checked here as an object of objects keyed by positive ids, its
+  meaning by `Workload.from_dict` above this layer, like span_rules.
 
 Unknown settings (written by a newer orgdesk) are kept as they are, provided
 they are plain JSON within the limits below: this build never reads them, so
@@ -44,6 +47,8 @@ HIGH_WATER_SETTING = "last_position_id"
 SPAN_RULES_SETTING = "span_rules"
 #: Positions the consultant marked as fixed: a derived structure never changes them.
 DESIGN_FIXED_SETTING = "design_fixed"
+#: Each agent position's workload, by position id (orgdesk/design/workload.py).
+WORKLOADS_SETTING = "workloads"
 
 #: layout.Detail's values (a test keeps them equal): title, summary, duties.
 CHART_DETAILS = (1, 2, 3)
@@ -166,6 +171,18 @@ def _check_object(name: str, value: Any) -> None:
         raise _invalid(name, "The document setting “{setting}” must be a JSON object.")
 
 
+def _check_by_position(name: str, value: Any) -> None:
+    """A JSON object of JSON objects keyed by positive position ids."""
+    _check_object(name, value)
+    for key, item in value.items():
+        if not (_ID_KEY.fullmatch(key) and int(key) <= MAX_ID):
+            raise _invalid(name, "The document setting “{setting}” names a position “{key}” "
+                                 "that is not a positive id.", key=key[:40])
+        if not isinstance(item, dict):
+            raise _invalid(name, "The document setting “{setting}” must hold a JSON object "
+                                 "for position {key}.", key=key)
+
+
 @dataclass(frozen=True, slots=True)
 class SettingRule:
     """One known setting: its name and the check its value must pass."""
@@ -180,6 +197,7 @@ KNOWN: dict[str, SettingRule] = {rule.name: rule for rule in (
     SettingRule(HIGH_WATER_SETTING, _check_high_water),
     SettingRule(SPAN_RULES_SETTING, _check_object),
     SettingRule(DESIGN_FIXED_SETTING, _check_id_list),
+    SettingRule(WORKLOADS_SETTING, _check_by_position),
 )}
 
 
