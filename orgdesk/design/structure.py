@@ -318,6 +318,13 @@ class _Projection:
         return total + self.created_under[pid]
 
 
+def _floor(org: Organisation, position: Position) -> int:
+    """The fewest seats a reduction leaves: the people in post (or named), and one to lead
+    reports that have seats."""
+    leads = any(r.planned_headcount for r in org.direct_reports(position.id))
+    return max(position.filled_headcount, len(position.holders), 1 if leads else 0)
+
+
 def _empty(org: Organisation, position: Position) -> bool:
     return (position.filled_headcount == 0 and not position.holders
             and not org.report_ids(position.id))
@@ -478,15 +485,19 @@ class _Deriver:
             en += f"; “{title}” is empty: remove it."
             zh += f"；“{title}”无人在岗：删除。"
         else:
-            after = max(target, position.filled_headcount) if target < current else target
+            floor = _floor(self.org, position)
+            after = max(target, min(floor, current)) if target < current else target
             action = Action.ADJUST if after != current else Action.KEEP
             if after != current:
                 edits = (SetSeats(position.id, current, after),)
-            en += f"; “{title}” has {current}: set to {after}."
-            zh += f"；“{title}”现有 {current} 名：调整为 {after} 名。"
+                en += f"; “{title}” has {current}: set to {after}"
+                zh += f"；“{title}”现有 {current} 名：调整为 {after} 名"
+            else:
+                en += f"; “{title}” has {current}: keep"
+                zh += f"；“{title}”现有 {current} 名：保持"
             if after > target:
-                en += f" ({position.filled_headcount} in post, so not fewer)"
-                zh += f"（在岗 {position.filled_headcount} 人，不再减少）"
+                en += " (people in post or reports to lead, so not fewer)"
+                zh += "（有人在岗或有下属，不再减少）"
         self.project.seats[position.id] = after
         self._line(role, position.id, title, basis, current, low, high, target, after, action,
                    (position.id,), edits, en, zh, fixed=position.id in self.fixed)
@@ -588,7 +599,7 @@ class _Deriver:
                 if shrink == 0:
                     break
                 seats = self.project.seats[position.id]
-                new = max(seats - shrink, position.filled_headcount, 0)
+                new = max(seats - shrink, min(_floor(self.org, position), seats))
                 if new == seats:
                     continue
                 shrink -= seats - new
@@ -607,8 +618,8 @@ class _Deriver:
                 en += ": " + ", ".join(pieces_en)
                 zh += "：" + "，".join(pieces_zh)
             if shrink:
-                en += f" (kept {after}: people in post or positions marked fixed)"
-                zh += f"（保留 {after} 名：有人在岗或已标记为固定）"
+                en += f" (kept {after}: people in post, reports to lead or marked fixed)"
+                zh += f"（保留 {after} 名：有人在岗、有下属或已标记为固定）"
         else:
             en += ": keep"
             zh += "：保持"
