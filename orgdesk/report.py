@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from orgdesk.core.errors import Sentence
 from orgdesk.core.model import Position
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage.sqlite_file import connect_readonly, integrity_problems
@@ -37,6 +38,7 @@ def summary(org: Organisation) -> dict[str, Any]:
         "headcount_planned": totals.planned,
         "headcount_filled": totals.filled,
         "vacancies": totals.vacancies,
+        "over": totals.over,
         "depth": org.depth(),
         "roots": len(org.roots()),
         "root_titles": [p.title for p in org.roots()],
@@ -46,19 +48,26 @@ def summary(org: Organisation) -> dict[str, Any]:
     }
 
 
-def warnings(org: Organisation) -> list[str]:
-    """Things a consultant should look at; none of them makes the file unsound."""
-    found = []
+def warnings(org: Organisation) -> list[Sentence]:
+    """Things a consultant should look at; none of them makes the file unsound.
+
+    Sentences (plain English text to the CLI), so the window can show them translated.
+    """
+    found: list[Sentence] = []
     for position in org.positions():
         if position.filled_headcount > position.planned_headcount:
-            found.append(f"“{position.title}” has {position.filled_headcount} seats filled "
-                         f"but only {position.planned_headcount} planned.")
+            found.append(Sentence.of(
+                "“{title}” has {filled} seats filled but only {planned} planned.",
+                title=position.title, filled=position.filled_headcount,
+                planned=position.planned_headcount))
         if position.planned_headcount == 0 and not position.headcount_note:
-            found.append(f"“{position.title}” has no planned seats.")
+            found.append(Sentence.of("“{title}” has no planned seats.", title=position.title))
     for relation in org.relations:
         source = org.position(relation.source_id)
         if source.superior_id == relation.target_id:
-            found.append(f"The dotted line from “{source.title}” repeats its solid reporting line.")
+            found.append(Sentence.of(
+                "The dotted line from “{title}” repeats its solid reporting line.",
+                title=source.title))
     return found
 
 

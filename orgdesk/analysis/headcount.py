@@ -30,6 +30,10 @@ class PositionFigures:
     planned_under: int
     filled_under: int
     vacancies_under: int
+    #: Seats filled beyond the plan (超编), its own and under it: planned = filled − over +
+    #: vacancies, for the position and for its branch alike.
+    over: int = 0
+    over_under: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class GroupFigures:
     vacancies: int
     department_id: DepartmentId | None = None
     colour: str = ""
+    over: int = 0  # seats filled beyond the plan (超编)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,8 @@ def _group(key: str, members: list[Position], department_id: DepartmentId | None
            colour: str = "") -> GroupFigures:
     return GroupFigures(key, len(members), sum(p.planned_headcount for p in members),
                         sum(p.filled_headcount for p in members),
-                        sum(p.vacancies for p in members), department_id, colour)
+                        sum(p.vacancies for p in members), department_id, colour,
+                        sum(p.over for p in members))
 
 
 def analyse_headcount(org: Organisation) -> HeadcountAnalysis:
@@ -94,8 +100,8 @@ def analyse_headcount(org: Organisation) -> HeadcountAnalysis:
     """
     ordered = list(org.positions())
     levels = org.levels()
-    # Post-order accumulation: (positions, planned, filled, vacancies) under each position.
-    under: dict[PositionId, list[int]] = {p.id: [0, 0, 0, 0] for p in ordered}
+    # Post-order accumulation: (positions, planned, filled, vacancies, over) under each position.
+    under: dict[PositionId, list[int]] = {p.id: [0, 0, 0, 0, 0] for p in ordered}
     report_seats: dict[PositionId, int] = dict.fromkeys(under, 0)
     for position in reversed(ordered):
         if position.superior_id is None:
@@ -106,6 +112,7 @@ def analyse_headcount(org: Organisation) -> HeadcountAnalysis:
         parent[1] += position.planned_headcount + mine[1]
         parent[2] += position.filled_headcount + mine[2]
         parent[3] += position.vacancies + mine[3]
+        parent[4] += position.over + mine[4]
         report_seats[position.superior_id] += position.planned_headcount
     names = {d.id: d.name for d in org.departments}
     by_department: dict[DepartmentId | None, list[Position]] = {d.id: [] for d in org.departments}
@@ -117,13 +124,15 @@ def analyse_headcount(org: Organisation) -> HeadcountAnalysis:
         while len(by_level) < level:
             by_level.append([])
         by_level[level - 1].append(position)
-        positions_under, planned_under, filled_under, vacancies_under = under[position.id]
+        positions_under, planned_under, filled_under, vacancies_under, over_under = \
+            under[position.id]
         figures.append(PositionFigures(
             position.id, position.title,
             None if position.department_id is None else names[position.department_id],
             level, org.report_count(position.id), report_seats[position.id],
             positions_under, position.planned_headcount, position.filled_headcount,
-            position.vacancies, planned_under, filled_under, vacancies_under))
+            position.vacancies, planned_under, filled_under, vacancies_under, position.over,
+            over_under))
     departments = [_group(d.name, by_department[d.id], d.id, d.colour) for d in org.departments]
     without = by_department.get(None)
     if without:

@@ -62,7 +62,8 @@ def analysis_text(org: Organisation, rules: SpanRules, name: str) -> list[str]:
     totals = analysis.totals
     lines = [org.info.title or name,
              (f"  {totals.positions} positions, {totals.planned} planned seats, "
-             f"{totals.filled} filled, {totals.vacancies} vacant"), "",
+             f"{totals.filled} filled, {totals.vacancies} vacant"
+              + (f", {totals.over} over" if totals.over else "")), "",
              "Positions (seats under = everything below the position):"]
     lines += table(
         ("position", "level", "reports", "under", "planned", "filled", "vacant",

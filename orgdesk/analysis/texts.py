@@ -54,7 +54,8 @@ def headcount_text(position: Position) -> str:
     """职位定员 as the seeds write it ("1人"), then the filled seats and vacancies."""
     text = f"{position.planned_headcount}人"
     if position.filled_headcount or position.planned_headcount:
-        text += f"（在岗{position.filled_headcount}人，空缺{position.vacancies}人）"
+        text += (f"（在岗{position.filled_headcount}人，超编{position.over}人）" if position.over
+                 else f"（在岗{position.filled_headcount}人，空缺{position.vacancies}人）")
     return text
 
 

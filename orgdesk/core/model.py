@@ -217,6 +217,14 @@ class Position:
         """Seats planned but not filled; never negative (overfilled counts as 0)."""
         return max(self.planned_headcount - self.filled_headcount, 0)
 
+    @property
+    def over(self) -> int:
+        """Seats filled beyond the plan (超编); 0 unless over-staffed.
+
+        planned = filled − over + vacancies holds for every position.
+        """
+        return max(self.filled_headcount - self.planned_headcount, 0)
+
     def evolve(self, **changes: object) -> Position:
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]  # field names and values are checked by __post_init__

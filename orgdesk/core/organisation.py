@@ -43,6 +43,8 @@ class Totals:
     planned: int
     filled: int
     vacancies: int
+    #: Seats filled beyond the plan (超编): planned = filled − over + vacancies.
+    over: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,14 +348,15 @@ class Organisation:
             order = list(self.positions())
             sums: dict[PositionId, list[int]] = {}
             for position in reversed(order):  # reports before their superiors
-                own = sums.setdefault(position.id, [0, 0, 0, 0])
+                own = sums.setdefault(position.id, [0, 0, 0, 0, 0])
                 own[0] += 1
                 own[1] += position.planned_headcount
                 own[2] += position.filled_headcount
                 own[3] += position.vacancies
+                own[4] += position.over
                 if position.superior_id is not None:
-                    parent = sums.setdefault(position.superior_id, [0, 0, 0, 0])
-                    for i in range(4):
+                    parent = sums.setdefault(position.superior_id, [0, 0, 0, 0, 0])
+                    for i in range(5):
                         parent[i] += own[i]
             self._branch_totals = {p: Totals(*v) for p, v in sums.items()}
         return self._branch_totals[pid]
@@ -365,7 +368,8 @@ class Organisation:
             t = self._branch_totals[pid]
             self._branch_totals[pid] = Totals(
                 t.positions + sign * delta.positions, t.planned + sign * delta.planned,
-                t.filled + sign * delta.filled, t.vacancies + sign * delta.vacancies)
+                t.filled + sign * delta.filled, t.vacancies + sign * delta.vacancies,
+                t.over + sign * delta.over)
             pid = self._positions[pid].superior_id
 
     def _adjust_branch_totals(self, old: Position, new: Position) -> None:
@@ -373,14 +377,16 @@ class Organisation:
         if not self._branch_totals:
             return
         delta = (new.planned_headcount - old.planned_headcount,
-                 new.filled_headcount - old.filled_headcount, new.vacancies - old.vacancies)
-        if delta == (0, 0, 0):
+                 new.filled_headcount - old.filled_headcount, new.vacancies - old.vacancies,
+                 new.over - old.over)
+        if delta == (0, 0, 0, 0):
             return
         pid: PositionId | None = new.id
         while pid is not None:
             t = self._branch_totals[pid]
             self._branch_totals[pid] = Totals(t.positions, t.planned + delta[0],
-                                              t.filled + delta[1], t.vacancies + delta[2])
+                                              t.filled + delta[1], t.vacancies + delta[2],
+                                              t.over + delta[3])
             pid = self._positions[pid].superior_id
 
     def totals(self, positions: Iterable[Position] | None = None) -> Totals:
@@ -390,6 +396,7 @@ class Organisation:
             planned=sum(p.planned_headcount for p in chosen),
             filled=sum(p.filled_headcount for p in chosen),
             vacancies=sum(p.vacancies for p in chosen),
+            over=sum(p.over for p in chosen),
         )
 
     def positions_in(self, did: DepartmentId) -> list[Position]:
@@ -501,7 +508,7 @@ class Organisation:
         self._structure_changed()
         if self._branch_totals:
             own = Totals(1, position.planned_headcount, position.filled_headcount,
-                         position.vacancies)
+                         position.vacancies, position.over)
             self._branch_totals[position.id] = own
             self._add_up_the_chain(position.superior_id, own, 1)
         self._renumber(position.superior_id, siblings, changes)

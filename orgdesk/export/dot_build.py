@@ -380,14 +380,14 @@ class _CompactWriter:
         """`fillcolor=… color=… style=… penwidth=…` of the box, once per distinct style."""
         position = self.org.position(box.id)
         key = (position.department_id, box.staff,
-               self.staffing and position.vacancies > 0)
+               self.staffing and position.vacancies > 0, position.over > 0)
         written = self.styles.get(key)
         if written is None:
             style = box_style(self.org, box, self.staffing)
             written = self.styles[key] = _written(_BOX_KEYS[7:], (
                 style.fill, style.border,
                 "rounded,filled,dashed" if style.dashed else "rounded,filled",
-                _num(1.0 if style.staff else 1.2)))
+                _num(2.2 if style.over else 1.0 if style.staff else 1.2)))
         return written
 
     def _size(self, w: float, h: float) -> str:

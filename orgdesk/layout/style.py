@@ -16,6 +16,8 @@ BADGE_TEXT = "#FFFFFF"
 TITLE_TEXT = "#1B1F24"
 DETAIL_TEXT = "#3D4450"
 TOGGLE = "#5B6270"
+#: Over-staffing (超编): the border of such a box, its tree row and its marks in the window.
+OVER = "#C62828"
 
 #: The ×N badge of a box standing for several seats: font size and height in points.
 BADGE_PT = 8.0
@@ -46,6 +48,7 @@ class BoxStyle:
     border: str
     dashed: bool = False  # a vacancy
     staff: bool = False  # drawn lighter, as an assistant/staff post
+    over: bool = False  # filled beyond the plan (超编): a red, heavier border
 
 
 def box_style(org: Organisation, box: Box, staffing: bool) -> BoxStyle:
@@ -55,4 +58,6 @@ def box_style(org: Organisation, box: Box, staffing: bool) -> BoxStyle:
             if position.department_id is not None else NO_DEPARTMENT)
     fill = mix(base, "#FFFFFF", 0.82 if box.staff else 0.6)
     vacant = staffing and position.vacancies > 0
+    if position.over:
+        return BoxStyle(fill, OVER, False, box.staff, True)
     return BoxStyle(fill, mix(base, "#000000", 0.25), vacant, box.staff)

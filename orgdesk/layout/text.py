@@ -203,8 +203,11 @@ def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMM
         if position.department_id is not None:
             details.append(truncate(org.department(position.department_id).name, DETAIL_UNITS))
         if staffing if staffing is not None else tracks_staffing(org):
-            details.append(words.filled.format(filled=position.filled_headcount,
-                                               planned=position.planned_headcount))
+            filled = words.filled.format(filled=position.filled_headcount,
+                                         planned=position.planned_headcount)
+            if position.over:  # 超编 said on the box, not only by its border
+                filled += " · " + words.over.format(over=position.over)
+            details.append(filled)
     if hidden is not None and hidden[0]:
         details.append(truncate(hidden_text(words, *hidden), DETAIL_UNITS + 6))
     if detail >= Detail.DUTIES:

@@ -21,6 +21,7 @@ class Words:
     """The few words a box and the legend add to the document's text."""
 
     filled: str = "{filled}/{planned} filled"
+    over: str = "{over} over"  # seats filled beyond the plan (超编)
     duty_bullet: str = "· "
     hidden: str = "+{positions} positions / {seats} seats hidden"
     hidden_one: str = "+1 position / {seats} seats hidden"
@@ -35,6 +36,7 @@ class Words:
 ENGLISH = Words()
 CHINESE = Words(
     filled="在岗 {filled}/{planned}",
+    over="超编 {over}",
     hidden="另有 {positions} 个职位 / {seats} 个席位",
     hidden_one="另有 1 个职位 / {seats} 个席位",
     legend="图例",

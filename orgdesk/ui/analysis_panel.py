@@ -249,13 +249,15 @@ class AnalysisPanel(QWidget):
         self.analysis: HeadcountAnalysis = analyse_headcount(org)
         self.violations: list[Violation] = []
         self.tabs = QTabWidget(self)
+        # 超编 (over) last: planned = filled − over + vacant reconciles on every row.
         figures = (self.tr("Positions"), self.tr("Planned"), self.tr("Filled"),
-                   self.tr("Vacant"))
+                   self.tr("Vacant"), self.tr("Over"))
         self.positions_model = FiguresModel(
             (self.tr("Position"), self.tr("Department"), self.tr("Level"),
              self.tr("Direct reports"), self.tr("All under it"), self.tr("Planned"),
              self.tr("Filled"), self.tr("Vacant"), self.tr("Planned under"),
-             self.tr("Filled under"), self.tr("Vacant under")), self)
+             self.tr("Filled under"), self.tr("Vacant under"), self.tr("Over"),
+             self.tr("Over under")), self)
         self.departments_model = FiguresModel((self.tr("Department"), *figures), self)
         self.levels_model = FiguresModel((self.tr("Level"), *figures), self)
         self.positions_view = self._table(self.positions_model)
@@ -409,13 +411,15 @@ class AnalysisPanel(QWidget):
         self.positions_model.set_rows(
             [("　" * (f.level - 1) + f.title, f.department or no_department, f.level,
               f.direct_reports, f.positions_under, f.planned, f.filled, f.vacancies,
-              f.planned_under, f.filled_under, f.vacancies_under) for f in analysis.positions],
+              f.planned_under, f.filled_under, f.vacancies_under, f.over, f.over_under)
+             for f in analysis.positions],
             [int(f.position_id) for f in analysis.positions])
         self.departments_model.set_rows(
-            [(g.key or no_department, g.positions, g.planned, g.filled, g.vacancies)
+            [(g.key or no_department, g.positions, g.planned, g.filled, g.vacancies, g.over)
              for g in analysis.departments])
         self.levels_model.set_rows(
-            [(int(g.key), g.positions, g.planned, g.filled, g.vacancies) for g in analysis.levels])
+            [(int(g.key), g.positions, g.planned, g.filled, g.vacancies, g.over)
+             for g in analysis.levels])
         self.violation_list.clear()
         for violation in self.violations:
             item = QListWidgetItem(self.violation_text(violation), self.violation_list)
@@ -430,16 +434,21 @@ class AnalysisPanel(QWidget):
             level_label=lambda n: tr("AnalysisPanel", "Level {level}", level=n),
             planned_label=self.tr("planned"), filled_label=self.tr("filled")))
         totals = analysis.totals
-        self.summary.setText(
-            tr("AnalysisPanel", "{positions}, {planned}, {filled} filled, {vacant} vacant; "
-               "{violations}",
-               positions=tr_n("AnalysisPanel", "{count} position", "{count} positions",
+        figures = {
+            "positions": tr_n("AnalysisPanel", "{count} position", "{count} positions",
                               totals.positions),
-               planned=tr_n("AnalysisPanel", "{count} planned seat", "{count} planned seats",
+            "planned": tr_n("AnalysisPanel", "{count} planned seat", "{count} planned seats",
                             totals.planned),
-               filled=f"{totals.filled:,}", vacant=f"{totals.vacancies:,}",
-               violations=tr_n("AnalysisPanel", "{count} violation", "{count} violations",
-                               len(self.violations))))
+            "filled": f"{totals.filled:,}", "vacant": f"{totals.vacancies:,}",
+            "violations": tr_n("AnalysisPanel", "{count} violation", "{count} violations",
+                               len(self.violations))}
+        # With 超编 the totals only add up when it is said: planned = filled − over + vacant.
+        self.summary.setText(
+            tr("AnalysisPanel", "{positions}, {planned}, {filled} filled, {vacant} vacant, "
+               "{over} over; {violations}", over=f"{totals.over:,}", **figures)
+            if totals.over else
+            tr("AnalysisPanel", "{positions}, {planned}, {filled} filled, {vacant} vacant; "
+               "{violations}", **figures))
         self.tabs.setTabText(3, tr("AnalysisPanel", "Span of control ({count})",
                                    count=len(self.violations)))
 

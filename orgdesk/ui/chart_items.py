@@ -102,7 +102,8 @@ class BoxItem(QGraphicsItem):
         badge_w = estimate_size_badge(box.text.badge)[0] if box.text.badge else 0.0
         self._bounds = QRectF(-2, -10, box.w + 4 + badge_w / 2, box.h + 12 + TOGGLE_RADIUS)
         # The box's outline as painted when neither selected nor highlighted.
-        self._look = (_pen(style.border, 1.0 if style.staff else 1.2, style.dashed),
+        self._look = (_pen(style.border, 2.2 if style.over else 1.0 if style.staff else 1.2,
+                           style.dashed),
                       _brush(style.fill), QRectF(0, 0, box.w, box.h))
 
     @property

@@ -86,7 +86,7 @@ class ChartView(QGraphicsView):
 
     # ------------------------------------------------------------ public API
     def words(self) -> Words:
-        return Words(filled=self.tr("{filled}/{planned} filled"),
+        return Words(filled=self.tr("{filled}/{planned} filled"), over=self.tr("{over} over"),
                      hidden=self.tr("+{positions} positions / {seats} seats hidden"),
                      hidden_one=self.tr("+1 position / {seats} seats hidden"))
 

@@ -148,6 +148,11 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         controller.changed.connect(self._on_changed)
         controller.problem.connect(self.show_problem)
+        from orgdesk.ui.warnings_button import WarningsButton
+
+        # What `orgdesk info` warns of (超编 among them), kept in view while editing.
+        self.warnings_button = WarningsButton(controller, self)
+        self.statusBar().addPermanentWidget(self.warnings_button)
         controller.modified_changed.connect(lambda _m: self.update_title())
         self.resize(1180, 760)
         window_state.restore_window(self, splitter)

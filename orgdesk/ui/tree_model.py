@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from orgdesk.core.model import Position, PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
+from orgdesk.layout.style import OVER as OVER_COLOUR
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.long_text import elide
 
@@ -165,7 +166,9 @@ class OrgTreeModel(QAbstractItemModel):
             text = elide(position.title)  # a row measures its whole text
             if position.planned_headcount > 1:
                 text += f" ×{position.planned_headcount}"
-            if position.vacancies and self._tracking_staff:
+            if position.over:  # filled beyond the plan: 超编, whatever else is recorded
+                text += "  " + tr("OrgTreeModel", "({count} over)", count=position.over)
+            elif position.vacancies and self._tracking_staff:
                 text += "  " + tr("OrgTreeModel", "({count} vacant)", count=position.vacancies)
             return text
         if role == Qt.ItemDataRole.EditRole:
@@ -185,13 +188,17 @@ class OrgTreeModel(QAbstractItemModel):
                     f"{tr('OrgTreeModel', 'Kind')}: {kind}\n"
                     f"{tr('OrgTreeModel', 'Planned')}: {position.planned_headcount}  "
                     f"{tr('OrgTreeModel', 'Filled')}: {position.filled_headcount}  "
-                    f"{tr('OrgTreeModel', 'Vacant')}: {position.vacancies}")
+                    + (f"{tr('OrgTreeModel', 'Over')}: {position.over}" if position.over else
+                       f"{tr('OrgTreeModel', 'Vacant')}: {position.vacancies}"))
         if role == Qt.ItemDataRole.FontRole and position.kind is PositionKind.STAFF:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and position.vacancies and self._tracking_staff:
-            return QBrush(QColor("#9A5B00"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if position.over:
+                return QBrush(QColor(OVER_COLOUR))
+            if position.vacancies and self._tracking_staff:
+                return QBrush(QColor("#9A5B00"))
         if role == Qt.ItemDataRole.BackgroundRole and position.id in self._highlighted:
             return self._highlight_brush
         if role == PositionIdRole:

@@ -175,8 +175,11 @@ def test_totals_sum_headcounts() -> None:
         pos(2, "agents", 1, planned_headcount=20, filled_headcount=17),
         pos(3, "overfilled", 1, 1, planned_headcount=2, filled_headcount=5),
     ])
-    # Overfilling one position does not hide the vacancies of another.
-    assert org.totals() == Totals(positions=3, planned=23, filled=23, vacancies=3)
+    # Overfilling one position does not hide the vacancies of another, and the
+    # over-staffing (超编) is counted so the totals reconcile.
+    totals = org.totals()
+    assert totals == Totals(positions=3, planned=23, filled=23, vacancies=3, over=3)
+    assert totals.planned == totals.filled - totals.over + totals.vacancies
     assert org.totals(org.branch(P(2))) == Totals(1, 20, 17, 3)
     assert org.totals([]) == Totals(0, 0, 0, 0)
 

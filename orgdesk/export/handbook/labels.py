@@ -126,14 +126,17 @@ def date_text(day: date, lang: Language = "zh") -> str:
 def headcount_text(planned: int, filled: int, lang: Language) -> str:
     """职位定员 as the seeds write it ("1人"), then the filled seats and vacancies."""
     vacancies = max(planned - filled, 0)
+    over = max(filled - planned, 0)  # 超编: said as such, never as "0 vacant"
     if lang == "zh":
         text = f"{planned}人"
         if filled or planned:
-            text += f"（在岗{filled}人，空缺{vacancies}人）"
+            text += (f"（在岗{filled}人，超编{over}人）" if over
+                     else f"（在岗{filled}人，空缺{vacancies}人）")
         return text
     text = f"{planned} {'seat' if planned == 1 else 'seats'}"
     if filled or planned:
-        text += f" ({filled} filled, {vacancies} vacant)"
+        text += (f" ({filled} filled, {over} over)" if over
+                 else f" ({filled} filled, {vacancies} vacant)")
     return text
 
 

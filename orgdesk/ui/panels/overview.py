@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import DepartmentId, Position, PositionId, PositionKind, RelationId
 from orgdesk.core.organisation import StatePatch
+from orgdesk.layout.style import OVER
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.long_text import LongTextEdit, elide
 from orgdesk.ui.panels.base import PositionPanel, tr
@@ -174,7 +175,7 @@ class OverviewPanel(PositionPanel):
         self._show_holders(position.holders)
         self.planned_spin.setValue(position.planned_headcount)
         self.filled_spin.setValue(position.filled_headcount)
-        self.vacancies_label.setText(str(position.vacancies))
+        self._show_vacancies(position)
         if self.notes_edit.text() != position.notes:
             self.notes_edit.set_text(position.notes)
         self.relations_list.clear()
@@ -218,7 +219,16 @@ class OverviewPanel(PositionPanel):
     def own_edit_done(self, changed: frozenset[str]) -> None:
         position = self.position
         if position is not None and changed & {"planned_headcount", "filled_headcount"}:
+            self._show_vacancies(position)
+
+    def _show_vacancies(self, position: Position) -> None:
+        """The vacancies, or 超编 in red when more seats are filled than planned."""
+        if position.over:
+            self.vacancies_label.setText(tr("OverviewPanel", "{count} over", count=position.over))
+            self.vacancies_label.setStyleSheet(f"color: {OVER}; font-weight: bold;")
+        else:
             self.vacancies_label.setText(str(position.vacancies))
+            self.vacancies_label.setStyleSheet("")
 
     def _add_relation(self) -> None:
         from orgdesk.ui import dialogs
