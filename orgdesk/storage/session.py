@@ -182,6 +182,20 @@ class SessionInfo:
             return False
 
 
+def session_owner(document: Path) -> int | None:
+    """The process id of the orgdesk holding `document`'s session lock, if one does."""
+    folder = sessions_dir() / session_key(document)
+    try:
+        with open(folder / LOCK_NAME, "rb") as handle:
+            if _try_lock(handle):  # free: nobody owns it (the lock goes with the handle)
+                return None
+            handle.seek(0)
+            text = handle.read(32).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() and 0 < int(text) < 2**31 else None
+
+
 class SessionFolder:
     """A locked session folder, owned by this process until `release()`."""
 

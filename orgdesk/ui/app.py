@@ -6,7 +6,9 @@ offer to recover working copies left by an orgdesk that did not close.
 """
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -17,19 +19,23 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QActionGroup, QFont
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from orgdesk import __version__
 from orgdesk.core.errors import UserError
+from orgdesk.core.organisation import Organisation
+from orgdesk.io.interchange import IMPORT_FORMATS
 from orgdesk.paths import resources_dir
 from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile
-from orgdesk.storage.errors import RecoveryAvailable
+from orgdesk.storage.errors import FileInUse, RecoveryAvailable
 from orgdesk.storage.recovery import scan_sessions
+from orgdesk.storage.session import session_owner
 from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.fonts import cjk_family, missing_font_advice
 from orgdesk.ui.i18n import tr
+from orgdesk.ui.instances import InstanceServer, bring_forward, forward_open
 from orgdesk.ui.main_window import MainWindow
 from orgdesk.ui.messages import user_message
 from orgdesk.ui.preferences import settings
@@ -69,6 +75,25 @@ class OrgdeskApp(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.windows: list[MainWindow] = []
+        #: Documents this process asked another orgdesk to show instead of opening them.
+        self.forwarded: list[Path] = []
+        self._server: InstanceServer | None = None
+
+    def listen(self) -> bool:
+        """Answer other orgdesk processes asking to show a document open here."""
+        if self._server is None:
+            self._server = InstanceServer(self.show_open_document, self)
+        return self._server.listening
+
+    def show_open_document(self, path: Path) -> bool:
+        """Bring forward the window of `path` if this process has it open (else open nothing)."""
+        resolved = Path(path).absolute()
+        for window in self.windows:
+            file_path = window.controller.service.file.path
+            if file_path is not None and same_file(file_path, resolved):
+                bring_forward(window)
+                return True
+        return False
 
     # ---------------------------------------------------------------- windows
     def show_service(self, service: DocumentService) -> MainWindow:
@@ -106,14 +131,19 @@ class OrgdeskApp(QObject):
         return self.open_path(path, parent) if path else None
 
     def open_path(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
-        """Open `path` in a new window, or raise its window if it is already open."""
+        """Open `path` in a new window, or raise its window if it is already open.
+
+        A table or chart file (CSV, Excel, JSON, GraphML) is offered for import; a
+        document another orgdesk has open is shown there (see `forwarded`).
+        """
         resolved = Path(path).absolute()
         for window in self.windows:
             if window.controller.service.file.path == resolved:
-                window.raise_()
-                window.activateWindow()
+                bring_forward(window)
                 return window
-        service = open_document(resolved, parent)
+        if resolved.suffix.lower() in IMPORT_FORMATS:
+            return self.offer_import(resolved, parent)
+        service = open_document(resolved, parent, forward=self._forward)
         if service is None:
             return None
         window = self.show_service(service)
@@ -123,6 +153,20 @@ class OrgdeskApp(QObject):
                     and not other.controller.is_modified and not len(other.controller.org):
                 other.close()
         return window
+
+    def _forward(self, path: Path) -> bool:
+        owner = session_owner(path)
+        if owner is None or not forward_open(owner, path):
+            return False
+        self.forwarded.append(path)
+        return True
+
+    def offer_import(self, path: Path, parent: QWidget | None) -> MainWindow | None:
+        """A table or chart chosen with Open: offer to import it into a new document."""
+        if not ask_import_instead(parent, path.name):
+            return None
+        org = run_import_dialog(parent, path)
+        return self.show_imported(org) if org is not None else None
 
     def quit_all(self) -> bool:
         for window in list(self.windows):
@@ -191,14 +235,24 @@ class OrgdeskApp(QObject):
                 tr("OrgdeskApp", "The language changes the next time orgdesk starts."), 8000)
 
 
-def open_document(path: Path, parent: QWidget | None = None) -> DocumentService | None:
-    """Open `path` for editing, asking about recovery; None (after a message) on failure."""
+def open_document(path: Path, parent: QWidget | None = None,
+                  forward: Callable[[Path], bool] | None = None) -> DocumentService | None:
+    """Open `path` for editing, asking about recovery; None (after a message) on failure.
+
+    A document another orgdesk has open is handed to `forward` (which asks that
+    orgdesk to show it): when it was shown there, None without a message.
+    """
     try:
         try:
             file = DocumentFile.open(path)
         except RecoveryAvailable as offer:
             recover = dialogs.ask_recover(parent, str(offer))
             file = DocumentFile.open(path, recover=recover)
+    except FileInUse as exc:
+        if forward is not None and forward(path):
+            return None
+        dialogs.show_error(parent, user_message(exc))
+        return None
     except UserError as exc:
         dialogs.show_error(parent, user_message(exc))
         return None
@@ -222,13 +276,48 @@ def configure_application(app: QApplication) -> None:
         app.setFont(font)
 
 
+def ask_import_instead(parent: QWidget | None, name: str) -> bool:
+    """Offer to import a table or chart chosen with Open (tests replace this)."""
+    answer = QMessageBox.question(
+        parent, "orgdesk",
+        tr("OrgdeskApp", "“{name}” is not an orgdesk document but a table or chart; "
+                         "import it into a new document?", name=name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_import_dialog(parent: QWidget | None, path: Path) -> Organisation | None:
+    """The import dialog on `path`, modal; the imported organisation or None."""
+    from orgdesk.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(parent, path)
+    try:
+        return dialog.organisation if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a == b or os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def run(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
     orgdesk = OrgdeskApp(app)
+    orgdesk.listen()
     recovered = orgdesk.offer_recovery()
     window = orgdesk.open_path(path) if path is not None else None
+    if window is None and orgdesk.forwarded and not recovered:
+        # Started only to open a document another orgdesk shows: nothing more to do.
+        print(tr("OrgdeskApp", "orgdesk: {file} is open in another orgdesk window, which "
+                               "was brought forward.", file=f"“{orgdesk.forwarded[0].name}”"))
+        return 0
     if window is None and not recovered:
         orgdesk.new_document()
     app.setQuitOnLastWindowClosed(True)

@@ -74,8 +74,13 @@ def ask_delete_mode(parent: QWidget | None, title: str, reports: int, superior: 
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("dialogs", "Open organisation"), folder,
-                                          FILE_FILTER)
+    # Tables and charts are offered too: choosing one offers to import it.
+    tables = "*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.graphml"
+    path, _ = QFileDialog.getOpenFileName(
+        parent, tr("dialogs", "Open organisation"), folder,
+        ";;".join((tr("dialogs", "orgdesk documents and tables ({patterns})",
+                      patterns="*.orgdesk " + tables), FILE_FILTER,
+                   tr("dialogs", "Tables and charts to import ({patterns})", patterns=tables))))
     return Path(path) if path else None
 
 
