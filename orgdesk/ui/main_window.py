@@ -43,7 +43,7 @@ from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
 from orgdesk.services import DocumentService
 from orgdesk.storage.errors import FileChangedOnDisk
-from orgdesk.ui import data_actions, dialogs, search_marks, window_state
+from orgdesk.ui import data_actions, dialogs, search_marks, undo_actions, window_state
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.messages import user_message
@@ -53,6 +53,7 @@ from orgdesk.ui.panels.kpis import KpiPanel
 from orgdesk.ui.panels.overview import OverviewPanel, rename_text
 from orgdesk.ui.panels.reports import ReportsPanel
 from orgdesk.ui.panels.requirements import RequirementsPanel
+from orgdesk.ui.rename_flow import RenameFlow
 from orgdesk.ui.tree_model import OrgTreeModel
 from orgdesk.ui.tree_view import OrgTreeView
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.chart = ChartPane(controller, self)
         self.chart.position_selected.connect(lambda pid: self.select_position(PositionId(pid)))
         self.chart.rename_requested.connect(self._rename_from_chart)
+        self.renames = RenameFlow(self)
         self.chart.move_requested.connect(
             lambda pid, superior, index, with_reports: self.move_positions(
                 [pid], superior, -1 if index is None else index, with_reports))
@@ -267,13 +269,10 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
             self.tree.addAction(action)
             action.setShortcutContext(tree_only)
-        # No accelerator in the prefix: Qt appends the step's text after it.
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setObjectName("actionUndo")
-        self.undo_action.setShortcut(S.Undo)
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setObjectName("actionRedo")
-        self.redo_action.setShortcut(S.Redo)
+        # No accelerator in the prefix: the step's text follows it (shortened; whole in
+        # the tooltip and History).
+        self.undo_action, self.redo_action = undo_actions.create(
+            self, self.controller.undo_stack, self.tr("Undo"), self.tr("Redo"))
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
 
@@ -363,6 +362,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        undo_actions.fit_buttons(toolbar, self.undo_action, self.redo_action)
         toolbar.addSeparator()
         toolbar.addAction(self.act["add_report"])
         toolbar.addAction(self.act["library"])
@@ -467,9 +467,12 @@ class MainWindow(QMainWindow):
 
     def _add(self, superior: PositionId | None, index: int | None, text: str) -> None:
         title = self.tr("New position")
-        done = self.controller.execute(text, lambda s: s.new_position(title, superior, index))
+        previous, token = self.current_id(), self.renames.add_token()
+        done = self.controller.execute(text, lambda s: s.new_position(title, superior, index),
+                                       token)
         if done is not None and done.result is not None:
             self.select_position(done.result.id)
+            self.renames.added(done.result.id, token, previous)  # Escape cancels the add
             self.start_rename()
 
     def add_report(self) -> None:
@@ -572,8 +575,7 @@ class MainWindow(QMainWindow):
         return self.move_position(pid, superior, None, with_reports)
 
     def _rename_from_chart(self, pid: int) -> None:
-        self.select_position(PositionId(pid))
-        self.start_rename()
+        self.renames.rename_in_chart(PositionId(pid))  # in the box itself
 
     # ---------------------------------------------------------- clipboard
     def copy(self) -> None:

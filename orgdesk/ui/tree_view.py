@@ -1,9 +1,15 @@
 """The position tree view: keeps expansion and selection across model resets."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QTreeView,
+    QWidget,
+)
 
 from orgdesk.core.model import PositionId
 from orgdesk.ui.tree_model import OrgTreeModel
@@ -34,6 +40,10 @@ class _TitleDelegate(QStyledItemDelegate):
 class OrgTreeView(QTreeView):
     """A QTreeView with drag and drop moves and state-preserving refreshes."""
 
+    #: The in-place title editor closed (its QAbstractItemDelegate.EndEditHint:
+    #: RevertModelCache when Escape cancelled it).
+    editor_closed = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orgTree")
@@ -44,8 +54,9 @@ class OrgTreeView(QTreeView):
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        # Renaming starts with F2 (or after an add), never by a click on the current row:
+        # that editor opened after a delay and took the next Ctrl+Z or Insert for itself.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setItemDelegate(_TitleDelegate(self))
 
@@ -89,6 +100,10 @@ class OrgTreeView(QTreeView):
         self.collapseAll()
         if level > 1:
             self.expandToDepth(level - 2)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        self.editor_closed.emit(hint)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter adds a sibling (handled by the window's action) unless editing.

@@ -6,7 +6,7 @@ typed in does not reload itself under the user's cursor.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -16,6 +16,8 @@ from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import StatePatch
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
+from orgdesk.ui.panels.list_editor import ListEditor
+from orgdesk.ui.panels.list_history import ListWords, describe_list_change
 
 __all__ = ["PositionPanel", "tr"]  # tr: the panels' translation helper, orgdesk.ui.i18n's
 
@@ -74,6 +76,25 @@ class PositionPanel(QWidget):
             self.own_edit_done(changed)  # the widget already shows what was typed
             return False
         return bool(changed & self.FIELDS)
+
+    def edit_list(self, editor: ListEditor, field: str, words: ListWords,
+                  read: Callable[[Position], Sequence[str]], items: list[str],
+                  **fields: object) -> None:
+        """A list of the shown position edited in `editor`: a history text saying what
+        changed, and the edits of one burst in that list merged into one step."""
+        position = self.position
+        if position is None:
+            return
+        pid = position.id
+
+        def describe(before: StatePatch, after: StatePatch) -> str:
+            old, new = before.positions.get(pid), after.positions.get(pid)
+            if old is None or new is None:
+                return words.edit(position.title)
+            return describe_list_change(words, read(old), read(new), new.title)
+
+        self.edit(describe_list_change(words, read(position), items, position.title),
+                  f"{field}#{editor.burst}", describe, **fields)
 
     def own_edit_done(self, changed: frozenset[str]) -> None:
         """After this panel's own edit: update what is derived from the typed fields."""

@@ -7,6 +7,7 @@ from orgdesk.core.model import Position
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ListEditor
+from orgdesk.ui.panels.list_history import duty_words
 
 
 class DutiesPanel(PositionPanel):
@@ -31,8 +32,5 @@ class DutiesPanel(PositionPanel):
         self.editor.set_items(position.duties if position else ())
 
     def _edited(self, items: list[str]) -> None:
-        position = self.position
-        if position is None:
-            return
-        self.edit(tr("DutiesPanel", "Edit duties of {title}", title=position.title),
-                  duties=tuple(items))
+        self.edit_list(self.editor, "duties", duty_words(), lambda p: p.duties, items,
+                       duties=tuple(items))

@@ -2,18 +2,28 @@
 
 Items are edited in place, added, deleted, moved (buttons or Alt+Up/Down),
 and pasting several lines adds one item per line.  Every change is reported
-as the whole new list through `items_edited`, so one change is one undo step.
+as the whole new list through `items_edited`.
+
+A row added with "+" is only a row being typed: its editor opens empty (the
+"New item" hint is a placeholder, never data), and it reaches the document
+when its text is confirmed; Escape, or confirming it empty, removes the row
+and leaves nothing behind.  `burst` numbers the editing bursts: it moves on
+when the keyboard focus leaves the editor or after a pause, so a panel can
+merge one burst's edits of one list into one undo step.
 """
 from __future__ import annotations
 
 import re
+import time
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
@@ -27,7 +37,10 @@ from orgdesk.ui.i18n import tr
 from orgdesk.ui.long_text import elide
 
 _NUMBERING = re.compile(r"^\s*(?:\d+[、.．)）]|[（(]\d+[)）]|[-•●·*])\s*")
-
+#: Marks a row added with "+" whose text has not been confirmed yet.
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 17
+#: Seconds without an edit after which the next edit starts a new burst (a new undo step).
+BURST_PAUSE_S = 60.0
 
 
 def split_pasted(text: str) -> list[str]:
@@ -47,6 +60,24 @@ class ShortDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         option.text = elide(option.text)
 
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().setEditorData(editor, index)
+        if isinstance(editor, QLineEdit) and index.data(PENDING_ROLE):
+            # What a new row is for, shown as a hint: never typed into the document.
+            editor.setPlaceholderText(tr("ListEditor", "New item"))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.data(PENDING_ROLE) and isinstance(editor, QLineEdit) and editor.text().strip():
+            # Confirmed: an item like any other.  Quietly, so that only setting its
+            # text below reports the change (one edit, with the text).
+            model.blockSignals(True)
+            try:
+                model.setData(index, None, PENDING_ROLE)
+            finally:
+                model.blockSignals(False)
+        super().setModelData(editor, model, index)
+
 
 class NumberedDelegate(ShortDelegate):
     """Shows "1. …", "2. …" as a job description numbers its duties; edits the bare text."""
@@ -63,6 +94,12 @@ class _List(QListWidget):
     move_requested = Signal(int)  # -1 up, +1 down
     paste_requested = Signal()
     delete_requested = Signal()
+    #: An in-place editor closed (its QAbstractItemDelegate.EndEditHint).
+    editor_closed = Signal(object)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        self.editor_closed.emit(hint)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
@@ -97,6 +134,7 @@ class ListEditor(QWidget):
         self.list.move_requested.connect(self.move_current)
         self.list.paste_requested.connect(self.paste)
         self.list.delete_requested.connect(self.delete_current)
+        self.list.editor_closed.connect(lambda _hint: self._drop_pending())
         buttons = QHBoxLayout()
         for name, text, tip, slot in (
             ("addButton", "+", tr("ListEditor", "Add an item"), self.add_item),
@@ -119,9 +157,26 @@ class ListEditor(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         self._updating = False
+        #: The editing burst the next edit belongs to (see the module's docstring).
+        self.burst = 0
+        self._last_edit = 0.0
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        inside_before = old is not None and (old is self or self.isAncestorOf(old))
+        # A click beside the list (on its buttons) focuses the scroll area around the
+        # panel: that is still this list's burst.  Anything else is leaving it.
+        inside_now = new is not None and (new is self or self.isAncestorOf(new)
+                                          or new.isAncestorOf(self))
+        if inside_before and not inside_now:
+            self.burst += 1  # the user went elsewhere: what follows is another step
 
     def items(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        """The confirmed items (a new row still being typed is not one yet)."""
+        return [item.text() for item in map(self.list.item, range(self.list.count()))
+                if not item.data(PENDING_ROLE)]
 
     def set_items(self, items: tuple[str, ...] | list[str]) -> None:
         if list(items) == self.items():
@@ -147,17 +202,36 @@ class ListEditor(QWidget):
     def _emit(self) -> None:
         if self._updating:
             return
+        now = time.monotonic()
+        if now - self._last_edit > BURST_PAUSE_S:
+            self.burst += 1
+        self._last_edit = now
         items = [text.strip() for text in self.items()]
         self.items_edited.emit([text for text in items if text])
 
     def add_item(self) -> None:
+        """A new row after the current one, its editor open; nothing is added until it is
+        confirmed with a text."""
         self._updating = True
-        item = self._append(tr("ListEditor", "New item"), self.list.currentRow() + 1
+        item = self._append("", self.list.currentRow() + 1
                             if self.list.currentRow() >= 0 else None)
+        item.setData(PENDING_ROLE, True)
         self._updating = False
         self.list.setCurrentItem(item)
-        self._emit()
         self.list.editItem(item)
+
+    def _drop_pending(self) -> None:
+        """After an editor closed: a new row left unconfirmed (Escape, or no text) goes."""
+        rows = [row for row in range(self.list.count())
+                if self.list.item(row).data(PENDING_ROLE)]
+        if not rows:
+            return
+        self._updating = True
+        for row in reversed(rows):
+            self.list.takeItem(row)
+        self._updating = False
+        if 0 <= rows[0] - 1 < self.list.count():
+            self.list.setCurrentRow(rows[0] - 1)
 
     def delete_current(self) -> None:
         row = self.list.currentRow()

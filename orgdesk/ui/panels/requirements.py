@@ -18,6 +18,7 @@ from orgdesk.ui.long_text import LongTextEdit
 from orgdesk.ui.messages import user_message
 from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ListEditor
+from orgdesk.ui.panels.list_history import ListWords, language_words, skill_words
 
 
 def _optional_spin(parent: QWidget, name: str, maximum: int) -> QSpinBox:
@@ -58,12 +59,12 @@ class RequirementsPanel(PositionPanel):
         ages.addWidget(self.age_max_spin)
         self.languages = ListEditor(self)
         self.languages.setObjectName("languagesList")
-        self.languages.items_edited.connect(lambda items: self._set(
-            "languages", None, languages=tuple(items)))
+        self.languages.items_edited.connect(lambda items: self._set_list(
+            self.languages, "languages", language_words(), items))
         self.skills = ListEditor(self)
         self.skills.setObjectName("skillsList")
-        self.skills.items_edited.connect(lambda items: self._set(
-            "skills", None, skills=tuple(items)))
+        self.skills.items_edited.connect(lambda items: self._set_list(
+            self.skills, "skills", skill_words(), items))
         self.other_edit = LongTextEdit(self)
         self.other_edit.setObjectName("otherRequirementsEdit")
         self.other_edit.textChanged.connect(lambda: self._set(
@@ -88,6 +89,16 @@ class RequirementsPanel(PositionPanel):
         other = req.other if req else ""
         if self.other_edit.text() != other:
             self.other_edit.set_text(other)
+
+    def _set_list(self, editor: ListEditor, field: str, words: ListWords,
+                  items: list[str]) -> None:
+        position = self.position
+        if position is None or self._loading:
+            return
+        requirements = replace(position.requirements, **{field: tuple(items)})
+        self.edit_list(editor, f"req.{field}", words,
+                       lambda p: getattr(p.requirements, field), items,
+                       requirements=requirements)
 
     def _set(self, what: str, merge_field: str | None, **fields: object) -> None:
         position = self.position
