@@ -6,8 +6,9 @@ so the tree and panels follow while the dialog is open.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -49,6 +50,7 @@ class DepartmentsDialog(QDialog):
         buttons = QVBoxLayout()
         for name, text, slot in (
             ("addDepartmentButton", self.tr("Add"), self.add),
+            ("renameDepartmentButton", self.tr("Rename (F2)"), self.rename),
             ("colourDepartmentButton", self.tr("Colour…"), self.recolour),
             ("upDepartmentButton", self.tr("Move up"), lambda: self.move_department(-1)),
             ("downDepartmentButton", self.tr("Move down"), lambda: self.move_department(1)),
@@ -57,6 +59,8 @@ class DepartmentsDialog(QDialog):
             button = QPushButton(text, self)
             button.setObjectName(name)
             button.clicked.connect(slot)
+            # Return belongs to the list's editor: no button may take it (it pressed Add).
+            button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
         row = QHBoxLayout()
@@ -64,11 +68,31 @@ class DepartmentsDialog(QDialog):
         row.addLayout(buttons)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        for button in close.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        rename = QAction(self.tr("Rename"), self)
+        rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        rename.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        rename.triggered.connect(self.rename)
+        self.addAction(rename)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(close)
         controller.changed.connect(self._on_changed)
         self.reload()
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.setFocus()
+
+    def rename(self) -> None:
+        """F2 from anywhere in the dialog: edit the current department's name in place."""
+        item = self.list.currentItem()
+        if item is None or self.list.state() == QAbstractItemView.State.EditingState:
+            return
+        self.list.setFocus()
+        self.list.editItem(item)
 
     def _on_changed(self, changes: ChangeSet, _structural: bool) -> None:
         if changes.departments_added or changes.departments_updated \

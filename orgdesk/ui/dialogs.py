@@ -91,12 +91,55 @@ def ask_save_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 
 def choose_colour(parent: QWidget | None, current: str) -> str | None:
-    """A colour as #RRGGBB, or None when cancelled."""
+    """A colour as #RRGGBB, or None when cancelled.  The chooser opens beside `parent`
+    (Qt's own, placed by us: centred on it, it hid the list whose colour it sets)."""
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QColorDialog
 
-    colour = QColorDialog.getColor(QColor(current), parent, tr("dialogs", "Department colour"))
-    return colour.name().upper() if colour.isValid() else None
+    dialog = QColorDialog(QColor(current), parent)
+    dialog.setObjectName("colourDialog")
+    dialog.setWindowTitle(tr("dialogs", "Department colour"))
+    dialog.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
+    if parent is not None:
+        place_beside(dialog, parent.window())
+    accepted = dialog.exec()
+    colour = dialog.selectedColor()
+    dialog.deleteLater()
+    return colour.name().upper() if accepted and colour.isValid() else None
+
+
+def place_beside(dialog: QWidget, anchor: QWidget) -> None:
+    """Move `dialog` next to `anchor` (right, left, below or above) on its screen; when
+    neither fits, `anchor` moves to a corner first so that the two sit side by side
+    or one above the other, overlapping only when the screen is too small for both."""
+    from PySide6.QtCore import QPoint, QRect
+
+    screen = anchor.screen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    dialog.adjustSize()
+    size = dialog.frameGeometry().size().expandedTo(dialog.sizeHint())
+    frame = anchor.frameGeometry()
+    gap = 8
+
+    def spots(box: QRect) -> list[QPoint]:
+        return [QPoint(box.right() + gap, box.top()),
+                QPoint(box.left() - gap - size.width(), box.top()),
+                QPoint(box.left(), box.bottom() + gap),
+                QPoint(box.left(), box.top() - gap - size.height())]
+    for spot in spots(frame):
+        if area.contains(QRect(spot, size)):
+            dialog.move(spot)
+            return
+    if area.width() >= frame.width() + gap + size.width():
+        anchor.move(area.left(), max(area.top(), min(frame.top(), area.bottom() - frame.height())))
+        dialog.move(area.left() + frame.width() + gap, anchor.frameGeometry().top())
+    elif area.height() >= frame.height() + gap + size.height():
+        anchor.move(max(area.left(), min(frame.left(), area.right() - frame.width())), area.top())
+        dialog.move(anchor.frameGeometry().left(), area.top() + frame.height() + gap)
+    else:
+        dialog.move(area.right() - size.width(), area.bottom() - size.height())
 
 
 def choose_template(parent: QWidget | None):

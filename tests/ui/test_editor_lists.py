@@ -319,8 +319,12 @@ def test_kpis_add_edit_delete_reorder(kpi_window: tuple[MainWindow, PositionId])
     window, position = kpi_window
     table = window.findChild(QTableWidget, "kpiTable")
     add = window.findChild(QPushButton, "addKpiButton")
-    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
-    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+    for _ in range(2):  # Add opens the new row's editor (issue 13, defect 11)
+        QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+        assert wait_for(lambda: table.state() == QAbstractItemView.State.EditingState)
+        type_text(QApplication.focusWidget(), "New KPI")
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert wait_for(lambda: table.state() != QAbstractItemView.State.EditingState)
     assert kpis_of(window, position) == (Kpi("New KPI"), Kpi("New KPI"))
     assert table.rowCount() == 2
     # Edit the first name in place.

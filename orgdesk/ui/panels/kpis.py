@@ -1,7 +1,11 @@
 """kpiPanel: the KPIs (KPI指标) of the selected position, name and target."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -16,6 +20,23 @@ from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ShortDelegate
 
+#: Marks a row added with "Add KPI" whose name is not typed yet (the list editor's
+#: role number, so the shared delegate shows its hint there too).
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 17
+
+#: The target column takes at most this share of the table's width; the name wraps.
+TARGET_SHARE = 0.45
+
+
+class _KpiTable(QTableWidget):
+    """The KPI table, saying when an in-place editor closes (a new row may then go)."""
+
+    editor_closed = Signal()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        self.editor_closed.emit()
+
 
 class KpiPanel(PositionPanel):
     """An editable two-column table; each change is one undo step."""
@@ -25,13 +46,18 @@ class KpiPanel(PositionPanel):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.setObjectName("kpiPanel")
-        self.table = QTableWidget(0, 2, self)
+        self.table = _KpiTable(0, 2, self)
         self.table.setObjectName("kpiTable")
         self.table.setHorizontalHeaderLabels([tr("KpiPanel", "KPI"), tr("KpiPanel", "Target")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setVisible(False)
+        # Long names wrap onto more lines instead of being cut off.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.editor_closed.connect(self._drop_pending)
         self.table.setItemDelegate(ShortDelegate(self.table))  # a KPI may be megabytes long
-        self.table.itemChanged.connect(lambda _item: self._commit())
+        self.table.itemChanged.connect(self._item_changed)
         buttons = QHBoxLayout()
         for name, text, slot in (("addKpiButton", tr("KpiPanel", "Add KPI"), self._add),
                                  ("deleteKpiButton", tr("KpiPanel", "Delete"), self._delete),
@@ -64,6 +90,26 @@ class KpiPanel(PositionPanel):
             self.table.setItem(row, 0, QTableWidgetItem(kpi.name))
             self.table.setItem(row, 1, QTableWidgetItem(kpi.target))
         self.table.blockSignals(False)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The target column as wide as its widest text (up to TARGET_SHARE of the
+        table), the name column the rest."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(
+            self.table.style().PixelMetric.PM_FocusFrameHMargin) + 16
+        texts = [self.table.horizontalHeaderItem(1).text()] + [
+            self.table.item(row, 1).text()[:200] for row in range(self.table.rowCount())
+            if self.table.item(row, 1) is not None]
+        widest = max(metrics.horizontalAdvance(text) for text in texts) + padding
+        limit = int(self.table.viewport().width() * TARGET_SHARE)
+        header.resizeSection(1, max(header.minimumSectionSize(), min(widest, limit)))
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _commit(self, kpis: tuple[Kpi, ...] | None = None) -> None:
         position = self.position
@@ -73,9 +119,43 @@ class KpiPanel(PositionPanel):
                   kpis=self.kpis() if kpis is None else kpis)
 
     def _add(self) -> None:
-        position = self.position
-        if position is not None:
-            self._commit((*position.kpis, Kpi(tr("KpiPanel", "New KPI"))))
+        """A new row after the current one with its name editor open, as in the duties;
+        it reaches the document once a name is typed (Escape leaves nothing)."""
+        if self.position is None:
+            return
+        current = self.table.currentRow()
+        row = current + 1 if current >= 0 else self.table.rowCount()
+        self.table.blockSignals(True)
+        self.table.insertRow(row)
+        name = QTableWidgetItem("")
+        name.setData(PENDING_ROLE, True)  # the delegate shows a hint and confirms it
+        self.table.setItem(row, 0, name)
+        self.table.setItem(row, 1, QTableWidgetItem(""))
+        self.table.blockSignals(False)
+        self.table.setCurrentCell(row, 0)
+        self.table.setFocus()
+        self.table.editItem(name)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.data(PENDING_ROLE):
+            if not item.text().strip():
+                return  # still only a row being typed
+            self.table.blockSignals(True)
+            item.setData(PENDING_ROLE, None)  # confirmed: a KPI like any other
+            self.table.blockSignals(False)
+        self._commit()
+
+    def _drop_pending(self) -> None:
+        """After an editor closed: a new row left without a name goes."""
+        rows = [row for row in range(self.table.rowCount())
+                if self.table.item(row, 0) is not None
+                and self.table.item(row, 0).data(PENDING_ROLE)]
+        if not rows or self.table.state() == QAbstractItemView.State.EditingState:
+            return
+        self.table.blockSignals(True)
+        for row in reversed(rows):
+            self.table.removeRow(row)
+        self.table.blockSignals(False)
 
     def _delete(self) -> None:
         position = self.position
