@@ -20,6 +20,7 @@ from pathlib import Path
 
 from orgdesk.core.errors import Sentence
 from orgdesk.design.workload import INTERVAL_MINUTES, MAX_CONTACTS, MAX_INTERVALS, MINUTES_PER_DAY
+from orgdesk.io.drafts import Table
 from orgdesk.io.problems import MalformedFile, name_of
 
 _START_WORDS = ("interval", "start", "time", "period", "slot", "datetime", "date",
@@ -106,6 +107,21 @@ def read_forecast(path: Path, interval_minutes: int | None = None) -> Forecast:
             raise MalformedFile(path, Sentence.of("{file} needs two columns: the interval start "
                                                   "and the contacts.", file=name_of(path)))
         start, contacts = 0, 1
+    try:
+        moments = _moments(path, table, start, contacts)
+    finally:
+        close = getattr(table.rows, "close", None)  # the file stays open until its rows end
+        if close is not None:
+            close()
+    if not moments:
+        raise MalformedFile(path, Sentence.of("{file} holds no intervals.", file=name_of(path)))
+    volumes = _starts(path, moments)
+    step = interval_minutes or _step(path, [s for s, _ in volumes])
+    return Forecast(tuple(volumes), step)
+
+
+def _moments(path: Path, table: Table, start: int, contacts: int
+             ) -> list[tuple[int, dt.date | None, int, float]]:
     moments: list[tuple[int, dt.date | None, int, float]] = []
     for number, cells in table.rows:
         if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
@@ -126,11 +142,7 @@ def read_forecast(path: Path, interval_minutes: int | None = None) -> Forecast:
                 unit=table.unit.capitalize(), line=number, file=name_of(path),
                 value=str(cells[contacts] if contacts < len(cells) else "")[:40]))
         moments.append((number, when[0], when[1], count))
-    if not moments:
-        raise MalformedFile(path, Sentence.of("{file} holds no intervals.", file=name_of(path)))
-    volumes = _starts(path, moments)
-    step = interval_minutes or _step(path, [s for s, _ in volumes])
-    return Forecast(tuple(volumes), step)
+    return moments
 
 
 def _starts(path: Path, moments: list[tuple[int, dt.date | None, int, float]]
