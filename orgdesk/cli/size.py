@@ -25,7 +25,7 @@ from orgdesk.core.errors import Sentence, UserError
 if TYPE_CHECKING:
     from orgdesk.core.organisation import Organisation
     from orgdesk.design.sizing import Sizing
-    from orgdesk.design.workload import DEFAULT_CLOSES, DEFAULT_OPENS, Workload
+    from orgdesk.design.workload import Workload
 
 
 def register(sub: argparse._SubParsersAction) -> None:

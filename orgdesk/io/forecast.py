@@ -12,6 +12,7 @@ io/xlsx_format.py); a bad row is refused with its line and one sentence.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -167,7 +168,7 @@ def _starts(path: Path, moments: list[tuple[int, dt.date | None, int, float]]
 
 def _step(path: Path, starts: list[int]) -> int:
     ordered = sorted(set(starts))
-    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ordered)]
     step = min(gaps) if gaps else 30
     if step not in INTERVAL_MINUTES:
         raise MalformedFile(path, Sentence.of("The intervals of {file} are {step} minutes "

@@ -85,7 +85,8 @@ def test_agents_required_is_the_fewest_meeting_the_target_exactly() -> None:
         found = agents_required(traffic, aht, Target(share, seconds))
         a = Fraction(traffic)
 
-        def exact_sl(n: int) -> float:
+        def exact_sl(n: int, a: Fraction = a, traffic: float = traffic, aht: float = aht,
+                     seconds: float = seconds) -> float:
             if n <= traffic:
                 return 0.0
             return 1 - float(exact_c(n, a)) * math.exp(-(n - traffic) * seconds / aht)
@@ -125,7 +126,7 @@ def test_traffic_at_or_above_capacity_always_waits(agents: int) -> None:
 
 
 def test_one_agent_is_m_m_1() -> None:
-    # M/M/1: a contact waits with probability ρ; W > t with probability ρ·e^{-(1-ρ)t/s}.
+    # M/M/1: a contact waits with probability r = A; W > t with probability r·e^{-(1-r)t/s}.
     assert erlang_c(1, 0.5) == pytest.approx(0.5, rel=1e-15)
     assert service_level(1, 0.5, 100, 30) == pytest.approx(1 - 0.5 * math.exp(-0.15), rel=1e-14)
     assert average_speed_of_answer(1, 0.5, 100) == pytest.approx(100.0, rel=1e-14)
