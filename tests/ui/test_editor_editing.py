@@ -111,8 +111,8 @@ def test_return_adds_a_sibling_after_the_current_one(open_window: OpenWindow) ->
     assert titles_under(window, boss) == ["项目经理", "质检专员", "New position", "培训专员"]
     assert current_title(window) == "New position"
     assert undo_texts(window) == ["Add sibling of 质检专员"]
-    # Escape leaves the default title.
-    QTest.keyClick(in_place_editor(window), Qt.Key.Key_Escape)
+    # Return keeps the default title (Escape would cancel the add: tests/ui/test_editor_flow.py).
+    QTest.keyClick(in_place_editor(window), Qt.Key.Key_Return)
     QApplication.processEvents()
     assert window.tree.state() != QAbstractItemView.State.EditingState
     assert window.controller.undo_stack.count() == 1
