@@ -11,6 +11,7 @@ from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.chart_export import export_chart_file
 from orgdesk.export.options import ChartExportOptions, paper_size
+from orgdesk.io.peers.geometry import chart_options
 
 
 def find_position(org: Organisation, title_or_id: str) -> PositionId:
@@ -50,7 +51,9 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
                               landscape=args.landscape, fit=args.fit,
                               poster=getattr(args, "poster", False),
                               balance=not getattr(args, "wide", False), root=root, depth=args.depth,
-                              lang=getattr(args, "lang", None), legend=getattr(args, "legend", None))
+                              lang=getattr(args, "lang", None), legend=getattr(args, "legend", None),
+                              # The arrangements chosen in the window (saved with the document).
+                              overrides=chart_options(org).overrides)
 
 
 def export_chart(args: argparse.Namespace) -> int:

@@ -42,8 +42,8 @@ TARGET_ASPECT = 1.6
 STEPS = 12
 #: Fewest items a holder needs before its row is ever wrapped (two rows of one).
 MIN_ITEMS = 2
-#: Extra depth of a spine node, in points (see `_wrap`).
-_HAIR = 0.01
+#: Extra depth of a spine node, in points (see `wrap_rows`).
+HAIR = 0.01
 
 
 class _Model:
@@ -138,7 +138,7 @@ class _Model:
                         cut = left_count(row)
                         left = max(left, sum(row[:cut]))
                         right = max(right, sum(row[cut:]))
-                        down += max([depth[c] for c in children[a:b]]) + _HAIR  # the spine's
+                        down += max([depth[c] for c in children[a:b]]) + HAIR  # the spine's
                     across = left + gap + right
                     width[i] = max(w[i], across)
                     depth[i] = h[i] + down
@@ -239,12 +239,12 @@ def balance(top: TidyNode, holders: Sequence[TidyNode], gap: float, tb: bool) ->
     rows: dict[int, list[int]] = {}
     _, _, width, depth_of = model.measure(best, rows)
     for i, starts in rows.items():
-        _wrap(model.order[i], starts, [width[c] for c in model.kids[i]],
+        wrap_rows(model.order[i], starts, [width[c] for c in model.kids[i]],
               [depth_of[c] for c in model.kids[i]], gap)
     return len(rows)
 
 
-def _wrap(holder: TidyNode, starts: list[int], widths: list[float], depths: list[float],
+def wrap_rows(holder: TidyNode, starts: list[int], widths: list[float], depths: list[float],
           gap: float) -> None:
     """Hang `holder`'s children in rows starting at `starts`, each off a spine node."""
     items = list(holder.children)
@@ -255,7 +255,7 @@ def _wrap(holder: TidyNode, starts: list[int], widths: list[float], depths: list
         # A hair deeper than the row's deepest subtree: the tidy walk adds the depths
         # top-down, this model bottom-up, and a rounding error's worth of overlap
         # would make the next row give way sideways to the one above.
-        spine = TidyNode(gap, max(depths[a:b]) + _HAIR, SPINE)
+        spine = TidyNode(gap, max(depths[a:b]) + HAIR, SPINE)
         parent.children = [*row[:left], spine, *row[left:]]
         parent.centre_on = left
         parent.spread = False  # the parent stays exactly over its spine

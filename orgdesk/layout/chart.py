@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from orgdesk.core.collector import collector_paused
 from orgdesk.core.model import Position, PositionId, PositionKind, RelationKind
 from orgdesk.core.organisation import Organisation
-from orgdesk.layout.balance import SPINE, balance
+from orgdesk.layout.balance import HAIR, SPINE, balance, wrap_rows
 from orgdesk.layout.hidden import hidden_below
 from orgdesk.layout.model import (
     Arrangement,
@@ -154,7 +154,10 @@ class _Builder:
         self.stack_of: dict[PositionId, TidyNode] = {}  # a stacked box's stack node …
         self.row_of: dict[PositionId, int] = {}  # … and its index in that stack
         self.left_staff: list[tuple[list[TidyNode], TidyNode]] = []  # staff left of a trunk
-        self.wrapped = 0  # rows the balancing wrapped
+        self.wrapped = 0  # rows the balancing (or an arrangement of sub-trees) wrapped
+        #: Holders whose reports the user arranged stacked or in two columns while some
+        #: of them have reports: (holder, items per row), depth-first (see `_arrange`).
+        self.arranged: list[tuple[TidyNode, int]] = []
 
     def _measure_all(self) -> None:
         o = self.options
@@ -211,6 +214,8 @@ class _Builder:
         top = TidyNode(0.0, 0.0)
         top.children = [nodes[r.id] for r in self.roots]
         self.holders.append(top)  # many roots side by side are a row like any other
+        if self.arranged:
+            self._arrange(top)
         if self.options.balance:
             self.wrapped = balance(top, self.holders, self.options.h_gap,
                                    self.options.orientation == "tb")
@@ -232,6 +237,7 @@ class _Builder:
                     leaves += 1
         arrangement = _arrangement(node.payload, leaves, o)  # type: ignore[arg-type]  # a line node's payload is its position id
         items: list[TidyNode] = []
+        per_row = 0  # items per row when the user's arrangement hangs them off a spine
         if arrangement == "horizontal":
             items = [make(rid) for rid in line]
         else:
@@ -251,21 +257,63 @@ class _Builder:
                 items.extend(self._stacks(run, columns))
             elif run:
                 items.append(make(run[0]))
+            if len(items) >= 2 and node.payload in o.overrides:
+                # The user's choice for a team whose reports have reports: its
+                # sub-trees (and stacks of leaves) go one per row, or two per row,
+                # off a spine below the superior, like balanced rows (`_arrange`).
+                per_row = columns
         if not staff:
             node.children = items
-            self.holders.append(node)
+            if per_row:
+                self.arranged.append((node, per_row))
+            else:
+                self.holders.append(node)
             return
         size = self.size
         staff_nodes = [make(sid) for sid in staff]
         tallest = max(size[sid][1] for sid in staff)
         trunk = TidyNode(o.h_gap, tallest + o.v_gap, _TRUNK)
         trunk.children = items
-        self.holders.append(trunk)
+        if per_row:
+            self.arranged.append((trunk, per_row))
+        else:
+            self.holders.append(trunk)
         half = math.ceil(len(staff) / 2)
         node.children = staff_nodes[:half] + [trunk] + staff_nodes[half:]
         self.left_staff.append((staff_nodes[:half], trunk))
         node.centre_on = half
         node.spread = False  # keep the superior exactly over its trunk
+
+    def _arrange(self, top: TidyNode) -> None:
+        """Hang the arranged holders' items in rows of one (stacked) or two (two columns)
+        off a spine, as the balancing wraps a long row (`layout.balance.wrap_rows`).
+
+        A row's spine is as deep as the deepest sub-tree of that row, so the next
+        row starts below it: the depths are worked out children first in one walk
+        over the tidy tree, each arranged holder wrapped when its children's depths
+        are known (an arranged team inside an arranged team included).
+        """
+        per_row = {id(holder): columns for holder, columns in self.arranged}
+        depth: dict[int, float] = {}
+        order: list[TidyNode] = []
+        todo = [top]
+        while todo:  # preorder, iteratively: chains may be 100,000 deep
+            node = todo.pop()
+            order.append(node)
+            todo.extend(node.children)
+        gap = self.options.h_gap
+        for node in reversed(order):  # children before their parents
+            items = node.children
+            columns = per_row.get(id(node))
+            if columns is None:
+                depth[id(node)] = node.h + max((depth[id(c)] for c in items), default=0.0)
+                continue
+            starts = list(range(0, len(items), columns))
+            depths = [depth[id(c)] for c in items]
+            wrap_rows(node, starts, [c.w for c in items], depths, gap)
+            down = sum(max(depths[a:a + columns]) + HAIR for a in starts)
+            depth[id(node)] = node.h + down
+            self.wrapped += len(starts)
 
     def hug_trunks(self) -> None:
         """Move staff boxes left of a trunk up against it, after the tidy layout.

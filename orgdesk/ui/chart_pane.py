@@ -11,13 +11,15 @@ large chart is deferred a moment so a burst of typing rebuilds it once.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
 
 from orgdesk.core.changes import ChangeSet
-from orgdesk.core.model import PositionId
+from orgdesk.core.model import PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.layout import Detail
 from orgdesk.ui.chart_view import ChartView
@@ -26,6 +28,7 @@ from orgdesk.ui.fonts import cjk_family
 from orgdesk.ui.i18n import tr
 
 CHART_SETTING = "chart"
+ARRANGEMENTS = ("horizontal", "vertical", "two_columns")
 #: Above this many positions the chart opens with its deeper levels collapsed.
 LARGE_CHART = 300
 #: Levels a large chart opens with, and the most boxes it opens with: a chart of
@@ -67,6 +70,8 @@ class ChartPane(QObject):
     rename_requested = Signal(object)
     #: (position, new superior or None, index or None, with its reports)
     move_requested = Signal(object, object, object, bool)
+    #: The window's current position changed (the arrange menu follows it).
+    position_changed = Signal()
 
     def __init__(self, controller: DocumentController, parent: QWidget) -> None:
         super().__init__(parent)
@@ -115,7 +120,23 @@ class ChartPane(QObject):
                 settings[key] = value
         self.controller.execute(text, lambda s: s.set_setting(CHART_SETTING, settings or None))
 
-    def set_arrangement(self, pid: PositionId, mode: str | None) -> None:
+    def arrangement_of(self, pid: PositionId) -> str | None:
+        """The arrangement chosen for `pid`'s reports; None: automatic."""
+        overrides = self.settings().get("overrides")
+        mode = overrides.get(str(int(pid))) if isinstance(overrides, dict) else None
+        return mode if mode in ARRANGEMENTS else None
+
+    def can_arrange(self, pid: PositionId | None) -> bool:
+        """Whether arranging `pid`'s reports can change anything: two of them at least."""
+        return pid is not None and pid in self.controller.org and sum(
+            1 for r in self.controller.org.direct_reports(pid)
+            if r.kind is not PositionKind.STAFF) >= 2
+
+    def set_arrangement(self, pid: PositionId, mode: str | None) -> bool:
+        """Arrange `pid`'s reports (None: automatic) as one undo step; False when that
+        changes nothing (the same choice again, or too few reports), and no step is added."""
+        if mode == self.arrangement_of(pid) or not self.can_arrange(pid):
+            return False
         overrides = dict(self.settings().get("overrides", {}))
         if mode is None:
             overrides.pop(str(int(pid)), None)
@@ -124,6 +145,41 @@ class ChartPane(QObject):
         title = self.controller.org.position(pid).title
         self.change_setting(tr("ChartPane", "Arrange the reports of {title}", title=title),
                             overrides=overrides or None)
+        return True
+
+    def fill_arrange_menu(self, menu: QMenu, current: Callable[[], PositionId | None]) -> None:
+        """The arrangements as exclusive checkable actions; each time the menu opens it
+        shows the current position's choice (disabled when it has too few reports)."""
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        actions: dict[str | None, QAction] = {}
+        for mode, text in ((None, tr("MainWindow", "Automatic")),
+                           ("horizontal", tr("MainWindow", "Side by side")),
+                           ("vertical", tr("MainWindow", "Stacked")),
+                           ("two_columns", tr("MainWindow", "Two columns"))):
+            action = menu.addAction(text)
+            action.setObjectName(f"actionArrange_{mode or 'auto'}")
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, m=mode: self._arrange_current(current(), m))
+            actions[mode] = action
+
+        def sync() -> None:
+            pid = current()
+            enabled = self.can_arrange(pid)
+            chosen = self.arrangement_of(pid) if pid is not None and enabled else None
+            for mode, action in actions.items():
+                action.setEnabled(enabled)
+                action.setChecked(enabled and mode == chosen)
+        menu.aboutToShow.connect(sync)
+        self.controller.changed.connect(lambda _c, _s: sync())
+        self.position_changed.connect(sync)
+        sync()
+
+    def _arrange_current(self, pid: PositionId | None, mode: str | None) -> None:
+        if pid is not None:
+            self.set_arrangement(pid, mode)
+        self.position_changed.emit()  # the checks show what is in force
 
     # ------------------------------------------------------------ refreshing
     def refresh(self) -> None:
@@ -145,6 +201,7 @@ class ChartPane(QObject):
     def show_selection(self, pid: PositionId | None) -> None:
         """The window's current position changed: select its box."""
         self._current = pid
+        self.position_changed.emit()
         if self._syncing or pid is None:
             return
         self.view.select_position(int(pid))

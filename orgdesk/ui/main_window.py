@@ -460,11 +460,6 @@ class MainWindow(QMainWindow):
     def _show_analysis(self) -> None:
         self.deliverables.toggle()
 
-    def _arrange(self, mode: str | None) -> None:
-        pid = self.current_id()
-        if pid is not None:
-            self.chart.set_arrangement(pid, mode)
-
     def _add(self, superior: PositionId | None, index: int | None, text: str) -> None:
         title = self.tr("New position")
         previous, token = self.current_id(), self.renames.add_token()
@@ -805,11 +800,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, n=level: self.chart.change_setting(
                 self.tr("Change chart detail"), detail=n))
         arrange = menu.addMenu(self.tr("&Arrange Reports of the Selection"))
-        for mode, text in ((None, self.tr("Automatic")), ("horizontal", self.tr("Side by side")),
-                           ("vertical", self.tr("Stacked")), ("two_columns", self.tr("Two columns"))):
-            action = arrange.addAction(text)
-            action.setObjectName(f"actionArrange_{mode or 'auto'}")
-            action.triggered.connect(lambda _c=False, m=mode: self._arrange(m))
+        # Checkable: the menu shows the current position's choice.
+        self.chart.fill_arrange_menu(arrange, self.current_id)
 
     def export_chart(self) -> None:
         from orgdesk.ui.export_dialog import ExportChartDialog
