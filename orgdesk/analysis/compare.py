@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from orgdesk.analysis.texts import kpi_line, requirement_lines
+from orgdesk.core.errors import Sentence
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import Organisation, Totals
 
@@ -312,29 +313,37 @@ def _fields(old: Organisation, new: Organisation, before: Position, after: Posit
     return changed
 
 
-_FIELD_NAMES = {"department": "department", "kind": "line/staff kind", "level": "level",
-                "planned_headcount": "planned headcount", "filled_headcount": "filled headcount",
-                "headcount_note": "headcount note", "duties": "duties",
-                "requirements": "requirements", "kpis": "KPIs", "career_path": "career path",
-                "notes": "notes", "source_id": "source id", "holders": "holders"}
+#: The compared fields' names: Sentences, so an interface shows them in its language.
+FIELD_NAMES = {"department": Sentence.of("department"), "kind": Sentence.of("line/staff kind"),
+               "level": Sentence.of("level"), "planned_headcount": Sentence.of("planned headcount"),
+               "filled_headcount": Sentence.of("filled headcount"),
+               "headcount_note": Sentence.of("headcount note"), "duties": Sentence.of("duties"),
+               "requirements": Sentence.of("requirements"), "kpis": Sentence.of("KPIs"),
+               "career_path": Sentence.of("career path"), "notes": Sentence.of("notes"),
+               "source_id": Sentence.of("source id"), "holders": Sentence.of("holders")}
 
 
-def _describe_fields(fields: list[FieldChange]) -> str:
-    parts = []
+def _describe_fields(fields: list[FieldChange]) -> Sentence:
+    """"Changed planned headcount 12 → 14, duties." as a translatable Sentence."""
+    parts: list[Sentence] = []
     for change in fields:
-        name = _FIELD_NAMES[change.field]
+        name = FIELD_NAMES[change.field]
         if change.field in ("planned_headcount", "filled_headcount", "department", "kind"):
-            parts.append(f"{name} {change.old or '—'} → {change.new or '—'}")
+            parts.append(Sentence.of("{name} {old} → {new}", name=name, old=change.old or "—",
+                                     new=change.new or "—"))
         else:
             parts.append(name)
-    return "Changed " + ", ".join(parts) + "."
+    listed = parts[0]
+    for part in parts[1:]:  # nested, so each separator is translated too ("、")
+        listed = Sentence.of("{first}, {second}", first=listed, second=part)
+    return Sentence.of("Changed {fields}.", fields=listed)
 
 
 _UNMATCHED = object()
 
 
 def _superior_title(org: Organisation, pid: PositionId | None) -> str:
-    return "the top level" if pid is None else f"“{org.position(pid).title}”"
+    return Sentence.of("the top level") if pid is None else f"“{org.position(pid).title}”"
 
 
 def compare(old: Organisation, new: Organisation) -> Comparison:
@@ -346,13 +355,14 @@ def compare(old: Organisation, new: Organisation) -> Comparison:
         if after.id not in pairs:
             changes.append(PositionChange(
                 ChangeKind.ADDED, None, after.id, after.title,
-                f"Added “{after.title}” under {_superior_title(new, after.superior_id)}."))
+                Sentence.of("Added “{title}” under {superior}.", title=after.title,
+                            superior=_superior_title(new, after.superior_id))))
             continue
         before = old.position(pairs[after.id])
         if before.title != after.title:
             changes.append(PositionChange(
                 ChangeKind.RENAMED, before.id, after.id, after.title,
-                f"Renamed “{before.title}” to “{after.title}”."))
+                Sentence.of("Renamed “{old}” to “{new}”.", old=before.title, new=after.title)))
         # The old superior the new one corresponds to; a new superior has none.
         if after.superior_id is None:
             expected: PositionId | object | None = None
@@ -361,8 +371,9 @@ def compare(old: Organisation, new: Organisation) -> Comparison:
         if expected != before.superior_id:
             changes.append(PositionChange(
                 ChangeKind.MOVED, before.id, after.id, after.title,
-                f"Moved “{after.title}” from {_superior_title(old, before.superior_id)} "
-                f"to {_superior_title(new, after.superior_id)}."))
+                Sentence.of("Moved “{title}” from {old} to {new}.", title=after.title,
+                            old=_superior_title(old, before.superior_id),
+                            new=_superior_title(new, after.superior_id))))
         fields = _fields(old, new, before, after)
         if fields:
             changes.append(PositionChange(ChangeKind.CHANGED, before.id, after.id, after.title,
@@ -371,8 +382,8 @@ def compare(old: Organisation, new: Organisation) -> Comparison:
         if before.id not in matched_old:
             changes.append(PositionChange(
                 ChangeKind.REMOVED, before.id, None, before.title,
-                f"Removed “{before.title}” from under "
-                f"{_superior_title(old, before.superior_id)}."))
+                Sentence.of("Removed “{title}” from under {superior}.", title=before.title,
+                            superior=_superior_title(old, before.superior_id))))
     return Comparison(tuple(changes), tuple(_department_deltas(old, new)), old.totals(),
                       new.totals(), trusted, pairs, keyed)
 

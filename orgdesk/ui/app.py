@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QActionGroup, QFont
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QSplitter, QWidget
 
 from orgdesk import __version__
 from orgdesk.core.errors import UserError
@@ -51,11 +52,21 @@ def language_setting() -> str:
     return value if value in {code for code, _ in LANGUAGES} else "system"
 
 
+#: The translators installed now, removed again when the language changes.
+_INSTALLED: list[QTranslator] = []
+
+
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
-    """Load orgdesk's and Qt's own translations for the chosen or system language."""
+    """Load orgdesk's and Qt's own translations for the chosen or system language.
+
+    The ones installed before are removed first, so this also switches language.
+    """
+    for old in _INSTALLED:
+        app.removeTranslator(old)
+    _INSTALLED.clear()
     choice = language_setting()
     locale = QLocale.system() if choice == "system" else QLocale(choice)
-    installed = []
+    installed = _INSTALLED
     if locale.language() == QLocale.Language.Chinese:
         ours = QTranslator(app)
         if ours.load(str(resources_dir() / "orgdesk_zh_CN.qm")):
@@ -66,7 +77,7 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             installed.append(qt)
-    return installed
+    return list(installed)
 
 
 class OrgdeskApp(QObject):
@@ -229,10 +240,39 @@ class OrgdeskApp(QObject):
             action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
 
     def set_language(self, code: str) -> None:
+        """Switch the interface language now: translators, then every open window."""
         settings().setValue("language", code)
-        for window in self.windows:
-            window.statusBar().showMessage(
-                tr("OrgdeskApp", "The language changes the next time orgdesk starts."), 8000)
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translators(app)
+        for window in list(self.windows):
+            self.retranslate(window)
+
+    def retranslate(self, window: MainWindow) -> MainWindow:
+        """`window` built again in the current language, showing the same document as it was.
+
+        Every menu, dock, panel and chart text is made where it is built, so the
+        window is rebuilt around the same controller (document, undo history and
+        working copy untouched) and takes the old one's place, size and docks.
+        """
+        replacement = MainWindow(window.controller, self)
+        replacement.setGeometry(window.geometry())
+        replacement.restoreState(window.saveState())
+        splitters = (window.centralWidget(), replacement.centralWidget())
+        if all(isinstance(s, QSplitter) for s in splitters):
+            cast(QSplitter, splitters[1]).setSizes(cast(QSplitter, splitters[0]).sizes())
+        current = window.current_id()
+        if window.isMaximized():
+            replacement.showMaximized()
+        else:
+            replacement.show()
+        if current is not None:
+            replacement.select_position(current)
+        self.windows[self.windows.index(window)] = replacement
+        window.replaced = True  # type: ignore[attr-defined]  # read by MainWindow.closeEvent
+        window.close()
+        window.deleteLater()
+        return replacement
 
 
 def open_document(path: Path, parent: QWidget | None = None,

@@ -30,11 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orgdesk.analysis.compare import ChangeKind, Comparison, PositionChange, compare
-from orgdesk.core.errors import UserError
+from orgdesk.analysis.compare import (
+    FIELD_NAMES,
+    ChangeKind,
+    Comparison,
+    PositionChange,
+    compare,
+)
+from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.ui import dialogs
-from orgdesk.ui.i18n import tr, tr_n
+from orgdesk.ui.i18n import tr, tr_n, translate_sentence
 from orgdesk.ui.messages import user_message
 
 #: Row colours per kind, light enough for black text.
@@ -156,15 +162,18 @@ class CompareDialog(QDialog):
 
     def _fill_changes(self) -> None:
         for change in self.comparison.changes:
+            detail = translate_sentence(change.detail) if isinstance(change.detail, Sentence) \
+                else change.detail
             item = QTreeWidgetItem(self.changes, [self.kind_names[change.kind], change.title,
-                                                  change.detail])
+                                                  detail])
             item.setData(0, Qt.ItemDataRole.UserRole, change)
             for column in range(3):
                 item.setBackground(column, QColor(KIND_COLOURS[change.kind]))
                 item.setForeground(column, QColor("#000000"))
             for field in change.fields:  # what a changed field was and became
-                child = QTreeWidgetItem(item, ["", field.field, (f"{field.old or '—'}  →  "
-                                                               f"{field.new or '—'}")])
+                name = FIELD_NAMES.get(field.field)
+                child = QTreeWidgetItem(item, ["", translate_sentence(name) if name else field.field,
+                                               f"{field.old or '—'}  →  {field.new or '—'}"])
                 child.setToolTip(2, f"{field.old}\n→\n{field.new}")
         if not self.comparison.changes:
             QTreeWidgetItem(self.changes, ["", "", self.tr("No changes.")])

@@ -1,0 +1,103 @@
+"""Issue 13 defect 7: the interface language changes at once, Qt's own dialogs included,
+and no interface text escapes translation.
+
+`untranslated` (tests/ui/untranslated.py) marks every text that went through a
+translation; English words outside the marks were written into the interface
+directly and could never be shown in Chinese.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenuBar
+from pytestqt.qtbot import QtBot
+
+from orgdesk.core.model import PositionId
+from orgdesk.ui.app import OrgdeskApp
+from orgdesk.ui.main_window import MainWindow
+from tests.ui.conftest import flush_deletes
+from tests.ui.untranslated import Marking, untranslated
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    bar = window.findChild(QMenuBar)
+    assert bar is not None
+    return [action.text() for action in bar.actions()]
+
+
+def qt_file_dialog_label() -> str:
+    """The “Look in:” label of Qt's own (non-native) file dialog, as it reads now."""
+    dialog = QFileDialog(None)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    try:
+        label = dialog.findChild(QLabel, "lookInLabel")
+        assert label is not None
+        return label.text()
+    finally:
+        dialog.deleteLater()
+
+
+@pytest.fixture
+def english(orgdesk: OrgdeskApp) -> Iterator[OrgdeskApp]:
+    orgdesk.set_language("en")
+    yield orgdesk
+    orgdesk.set_language("en")  # leave no translator behind for the next test
+
+
+def test_switching_language_retranslates_the_open_window_and_qt_dialogs(
+        english: OrgdeskApp, qtbot: QtBot, sample_copy) -> None:
+    orgdesk = english
+    window = orgdesk.open_path(sample_copy("software_ops_department"))
+    assert window is not None
+    qtbot.waitExposed(window)
+    assert "&File" in menu_titles(window)
+    assert "Look in:" in qt_file_dialog_label()
+    window.select_position(PositionId(3))
+    window.controller.execute("Rename", lambda s: s.edit_position(PositionId(3), title="改名"))
+
+    orgdesk.set_language("zh_CN")
+    flush_deletes()
+    [chinese] = orgdesk.windows
+    assert "文件(&F)" in menu_titles(chinese)
+    assert chinese.docks and all(
+        not dock.windowTitle().isascii() for dock in chinese.docks.values())
+    assert "查找范围" in qt_file_dialog_label()
+    # The same document, selection and undo history: nothing was reopened.
+    assert chinese.controller is window.controller
+    assert chinese.current_id() == PositionId(3)
+    chinese.controller.undo_stack.undo()
+    assert chinese.controller.org.position(PositionId(3)).title != "改名"
+    assert chinese.controller.service.file.path is not None
+
+    orgdesk.set_language("en")
+    flush_deletes()
+    [back] = orgdesk.windows
+    assert "&File" in menu_titles(back)
+    assert "Look in:" in qt_file_dialog_label()
+
+
+def test_no_interface_text_of_the_window_escapes_translation(
+        english: OrgdeskApp, qtbot: QtBot, sample_copy) -> None:
+    """Every menu, action, dock, panel, tab, header and tooltip of a rebuilt window."""
+    marking = Marking()
+    QCoreApplication.installTranslator(marking)
+    try:
+        window = english.open_path(sample_copy("software_ops_department"))
+        assert window is not None
+        window.select_position(PositionId(4))
+        QApplication.processEvents()
+        assert untranslated(window) == []
+    finally:
+        QCoreApplication.removeTranslator(marking)
+
+
+def test_a_restarted_orgdesk_keeps_the_chosen_language(english: OrgdeskApp, qtbot: QtBot,
+                                                       tmp_path: Path) -> None:
+    from orgdesk.ui.app import language_setting
+
+    english.set_language("zh_CN")
+    assert language_setting() == "zh_CN"
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
