@@ -16,7 +16,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from orgdesk.core.organisation import Organisation
-from orgdesk.ui import dialogs, jobs
+from orgdesk.files import title_stem
+from orgdesk.ui import dialogs, jobs, preferences
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job, JobOutcome
@@ -113,10 +114,13 @@ def export_data(parent: QWidget, controller: DocumentController, status: QStatus
                 ) -> Job | None:
     """Ask where, then export the document on a worker thread; `status` tells the outcome."""
     file = controller.service.file
-    stem = file.path.stem if file.path else (controller.org.info.title or "orgdesk")
-    choice = ask_export_path(parent, stem + ".xlsx")
+    stem = file.path.stem if file.path else (title_stem(controller.org.info.title) or "orgdesk")
+    # In the folder of the last data export (QSettings); the type is remembered too.
+    folder = preferences.last_export_folder("data") or (file.path.parent if file.path else None)
+    choice = ask_export_path(parent, str(folder / f"{stem}.xlsx") if folder else stem + ".xlsx")
     if choice is None:
         return None
+    preferences.remember_export("data", choice.path)
     target, layout = choice.path, choice.layout
     # The worker reads its own copy while the user goes on editing.
     snapshot = controller.org.copy()

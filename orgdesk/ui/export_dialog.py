@@ -33,8 +33,9 @@ from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.chart_export import ExportResult, export_chart_file, render_chart
 from orgdesk.export.options import FORMATS, PAPERS, ChartExportOptions
+from orgdesk.files import title_stem
 from orgdesk.layout.model import ChartLayout
-from orgdesk.ui import dialogs, jobs
+from orgdesk.ui import dialogs, jobs, preferences
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job
 from orgdesk.ui.long_text import elide
@@ -94,6 +95,7 @@ class ExportChartDialog(QDialog):
         self.screen_layout = layout  # the chart view's layout, exported as is when it applies
         self.collapsed = collapsed
         self._job: Job | None = None
+        self._target: Path | None = None
         form = QFormLayout()
         self.format = QComboBox()
         for fmt in FORMATS:  # the deck is named for its program, as users look for it
@@ -172,6 +174,10 @@ class ExportChartDialog(QDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
         self._preview_timer.timeout.connect(self.update_preview)
+        # The format of the last chart export (QSettings), before the signals are connected.
+        last = self.format.findData(preferences.last_export_format("chart", str(FORMATS[0])))
+        if last >= 0:
+            self.format.setCurrentIndex(last)
         self.format.currentIndexChanged.connect(self._format_changed)
         for combo in (self.format, self.layout_kind, self.orientation, self.paper, self.root,
                       self.language, self.page_turn):
@@ -253,7 +259,9 @@ class ExportChartDialog(QDialog):
     # ------------------------------------------------------------ export
     def _ask_and_export(self) -> None:
         fmt = self.format.currentData()
-        suggested = f"{self.org.info.title.strip() or 'chart'}.{fmt}"
+        # The last export's folder, the organisation's title as the name.
+        suggested = str(preferences.suggested_target(
+            "chart", title_stem(self.org.info.title) or "chart", fmt, (fmt,)))
         target = choose_target(self, suggested, fmt)
         if target is not None:
             if target.suffix.lower() != f".{fmt}":
@@ -263,6 +271,7 @@ class ExportChartDialog(QDialog):
     def export_to(self, target: Path) -> None:
         """Export to `target` on a worker thread; `export_finished` tells the outcome."""
         options = self.options()
+        self._target = target
         self.export_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
@@ -290,6 +299,8 @@ class ExportChartDialog(QDialog):
         if problem:
             show_error(self, problem)
             return
+        if self._target is not None:
+            preferences.remember_export("chart", self._target)
         if isinstance(result, ExportResult) and (result.warnings or len(result.paths) > 1):
             show_info(self, self.report(result))
         self.accept()

@@ -37,7 +37,7 @@ from orgdesk.analysis.texts import tree_indent
 from orgdesk.core.model import DocumentInfo, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.handbook.content import handbook_language
-from orgdesk.ui import dialogs, jobs
+from orgdesk.ui import dialogs, jobs, preferences
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.jobs import Job
 from orgdesk.ui.long_text import elide
@@ -84,6 +84,8 @@ class HandbookDialog(QDialog):
                           ("docx", self.tr("Word document (the client can edit it)")),
                           ("html", self.tr("Web page (one file)"))):
             self.format.addItem(text, fmt)
+        last = self.format.findData(preferences.last_export_format("handbook", "pdf"))
+        self.format.setCurrentIndex(max(last, 0))  # the format of the last handbook export
         self.root = QComboBox(self)
         self.root.addItem(self.tr("The whole organisation"), None)
         # Bounded entries (see ExportDialog): indentation stops at a depth, titles are cut.
@@ -183,7 +185,9 @@ class HandbookDialog(QDialog):
     # ---------------------------------------------------------------- actions
     def _ask_and_export(self) -> None:
         fmt = self.chosen_format()
-        target = choose_target(self, f"{self._suggested}.{fmt}", fmt)
+        # In the folder of the last handbook export (QSettings).
+        target = choose_target(self, str(preferences.suggested_target(
+            "handbook", self._suggested, fmt, (fmt,))), fmt)
         if target is not None:
             self.export_to(target)
 
@@ -235,6 +239,8 @@ class HandbookDialog(QDialog):
         if outcome == "":
             self.progress.setValue(100)
             self.status.setText(tr("HandbookDialog", "Wrote {file}.", file=str(self.target)))
+            if self.target is not None:
+                preferences.remember_export("handbook", self.target)
         elif outcome == "cancel":
             self.progress.setValue(0)
             self.status.setText(self.tr("Cancelled; no file was written."))

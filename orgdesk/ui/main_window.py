@@ -41,9 +41,17 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
+from orgdesk.files import title_stem
 from orgdesk.services import DocumentService
 from orgdesk.storage.errors import FileChangedOnDisk
-from orgdesk.ui import data_actions, dialogs, search_marks, undo_actions, window_state
+from orgdesk.ui import (
+    data_actions,
+    dialogs,
+    preferences,
+    search_marks,
+    undo_actions,
+    window_state,
+)
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.messages import user_message
@@ -165,6 +173,9 @@ class MainWindow(QMainWindow):
         else:
             self._show_panels(None)
         self.update_title()
+        from orgdesk.ui import document_info_bar
+
+        document_info_bar.ask_once(self)  # a new document's title and client, asked once
         # The chart is built just after the window (and its tree) is on screen.
         QTimer.singleShot(FIRST_CHART_DELAY_MS, self._first_chart)
 
@@ -711,11 +722,15 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         file = self.controller.service.file
-        suggested = str(file.path) if file.path else (
-            (self.controller.org.info.title or self.tr("Untitled")) + ".orgdesk")
+        # A new document: its title as the name (made safe for files), in the folder of
+        # the last document saved.
+        suggested = str(file.path) if file.path else str(
+            preferences.document_folder()
+            / ((title_stem(self.controller.org.info.title) or self.tr("Untitled")) + ".orgdesk"))
         target = dialogs.ask_save_path(self, suggested)
         if target is None:
             return False
+        preferences.remember_document_folder(target)
         try:
             self.controller.service.save_as(target)
         except UserError as exc:

@@ -52,3 +52,17 @@ def suggested_target(kind: str, stem: str, default_format: str,
         fmt = default_format
     folder = last_export_folder(kind) or Path.cwd()
     return folder / f"{stem}.{fmt}"
+
+
+def document_folder() -> Path:
+    """Where a new document is offered to be saved: the folder of the last document
+    saved, else the user's Documents folder, else the home folder."""
+    value = settings().value("documents/folder", "")
+    if isinstance(value, str) and value and Path(value).is_dir():
+        return Path(value)
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
+
+
+def remember_document_folder(path: Path) -> None:
+    settings().setValue("documents/folder", str(Path(path).parent))

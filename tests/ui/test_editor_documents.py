@@ -130,7 +130,8 @@ def test_save_of_an_untitled_document_asks_for_a_name(orgdesk: OrgdeskApp, tmp_p
     ask = Answers(tmp_path / "新组织.orgdesk")
     monkeypatch.setattr(dialogs, "ask_save_path", ask)
     trigger(window, "actionSave")
-    assert ask.asked == [(window, "Untitled.orgdesk")]
+    # The name offered is in a folder (the last one saved to, else Documents or home).
+    assert [(w, Path(p).name) for w, p in ask.asked] == [(window, "Untitled.orgdesk")]
     saved = read_organisation(tmp_path / "新组织.orgdesk")
     assert [p.title for p in saved.positions()] == ["客服经理"]
     assert window.windowTitle() == "新组织.orgdesk[*] — orgdesk"
