@@ -752,6 +752,9 @@ class MainWindow(QMainWindow):
         return answer == "discard"
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "replaced", False):  # rebuilt in another language: the document
+            event.accept()                     # stays open in the new window (ui/app.py)
+            return
         if not self.maybe_save():
             event.ignore()
             return
