@@ -73,11 +73,11 @@ class BoxTitleEditor(QLineEdit):
 
     # ------------------------------------------------------------- keys and focus
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            # Plain keys are typing (Return commits, Escape cancels), not the window's.
-            if not event.modifiers() & _MODIFIERS:
-                event.accept()
-                return True
+        # Plain keys are typing (Return commits, Escape cancels), not the window's.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and not event.modifiers() & _MODIFIERS:
+            event.accept()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -36,7 +36,7 @@ class _PendingAdd(NamedTuple):
     pid: PositionId
     token: AddToken  # the add step's merge key
     previous: PositionId | None  # the position current before the add
-    index: int  # the undo stack's index just after the add
+    step: int  # the undo stack's index just after the add
 
 
 class RenameFlow(QObject):
@@ -64,7 +64,7 @@ class RenameFlow(QObject):
 
     def _index_changed(self, index: int) -> None:
         pending = self._pending
-        if pending is not None and index != pending.index:
+        if pending is not None and index != pending.step:
             self._pending = None
 
     def _tree_editor_closed(self, hint: QAbstractItemDelegate.EndEditHint) -> None:
@@ -74,8 +74,8 @@ class RenameFlow(QObject):
         controller = self.window.controller
         stack = controller.undo_stack
         # Only the add itself, still the last step (nothing undone or done since).
-        if pending.pid not in controller.org or stack.index() != pending.index \
-                or stack.count() != pending.index or stack.cleanIndex() == pending.index:
+        if pending.pid not in controller.org or stack.index() != pending.step \
+                or stack.count() != pending.step or stack.cleanIndex() == pending.step:
             return
         def withdraw(service: DocumentService) -> None:
             service.remove_branch(pending.pid)

@@ -94,7 +94,7 @@ class PositionPanel(QWidget):
             return describe_list_change(words, read(old), read(new), new.title)
 
         self.edit(describe_list_change(words, read(position), items, position.title),
-                  f"{field}#{editor.burst}", describe, **fields)
+                  f"{field}#{editor.burst}", describe, False, **fields)
 
     def own_edit_done(self, changed: frozenset[str]) -> None:
         """After this panel's own edit: update what is derived from the typed fields."""

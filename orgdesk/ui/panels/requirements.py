@@ -95,7 +95,8 @@ class RequirementsPanel(PositionPanel):
         position = self.position
         if position is None or self._loading:
             return
-        requirements = replace(position.requirements, **{field: tuple(items)})
+        requirements = replace(position.requirements, languages=tuple(items)) \
+            if field == "languages" else replace(position.requirements, skills=tuple(items))
         self.edit_list(editor, f"req.{field}", words,
                        lambda p: getattr(p.requirements, field), items,
                        requirements=requirements)
