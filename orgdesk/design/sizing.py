@@ -85,7 +85,8 @@ def _queue_interval(workload: Workload, start: int, contacts: float, target: Tar
             figures = erlang_c_figures(workload.min_agents, traffic, aht, target.threshold)
         erlang_a = None
         if workload.patience is not None:
-            erlang_a = agents_required_a(traffic, aht, workload.patience, target)
+            erlang_a = agents_required_a(traffic, aht, workload.patience, target,
+                                         hint=figures.agents)
             if erlang_a.agents < workload.min_agents:
                 erlang_a = erlang_a_figures(workload.min_agents, traffic, aht,
                                             target.threshold, workload.patience)

@@ -225,3 +225,27 @@ def export_chart_file(org: Organisation, target: Path, options: ChartExportOptio
     for path, (_, _, data) in zip(paths, rendered.tiles, strict=True):
         write_atomically(path, data)
     return ExportResult(tuple(paths), rendered.warnings)
+
+
+@dataclass(frozen=True)
+class PrintableChart:
+    """A chart ready to print on any paper: Graphviz's SVG and what paging needs of it."""
+
+    svg: bytes
+    box_ids: tuple[str, ...]
+    footer: str
+    smallest_pt: float
+
+
+def printable_chart(org: Organisation, options: ChartExportOptions,
+                    layout: ChartLayout | None = None, engine: Engine | None = None
+                    ) -> PrintableChart:
+    """The chart of `org` drawn for printing (`orgdesk.paint.svg_render.svg_to_device`
+    paints it on a printer's pages as a PDF export would)."""
+    layout = _checked_layout(org, options, layout)
+    engine = engine or current_engine()
+    dot = build_dot(org, options, layout, html=engine.kind == "system")
+    svg = render(dot.source, "svg", dot.engine, options.timeout, engine, [])
+    smallest = smallest_text_pt(layout) if layout is not None else DOT_LAYOUT_PT
+    return PrintableChart(svg, tuple(node_name(pid) for pid in dot.positions),
+                          org.info.title.strip() if options.title else "", smallest)

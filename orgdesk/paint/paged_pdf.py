@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from orgdesk.paint.pdf_text import fix_to_unicode
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter, QTextDocument
 
 DPI = 300
 MM = DPI / 25.4  # device units per millimetre
@@ -237,8 +237,8 @@ def paint_figure_page(painter: QPainter, heading: str, figure: Figure | None, fa
     paint_figure(painter, figure, MARGIN_X, top, body_w, page_h - MARGIN_BOTTOM - top)
 
 
-def _text_document(html: str, writer: QPdfWriter, font: QFont, document: PagedDocument
-                   ) -> QTextDocument:
+def _text_document(html: str, writer: QPagedPaintDevice, font: QFont,
+                   document: PagedDocument) -> QTextDocument:
     """`html` laid out in pages of the body's size, measured with the PDF's metrics."""
     from PySide6.QtCore import QSizeF, QUrl
     from PySide6.QtGui import QImage, QTextDocument
@@ -259,29 +259,52 @@ def _text_document(html: str, writer: QPdfWriter, font: QFont, document: PagedDo
 
 def render_paged_pdf(document: PagedDocument, progress: Progress | None = None) -> bytes:
     """The document as PDF bytes (needs a QGuiApplication)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPdfWriter
 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.title)
     writer.setCreator("orgdesk")
+    paint_paged(document, writer, progress)
+    buffer.close()
+    return fix_to_unicode(bytes(data.data()), document.family)
+
+
+def paint_paged(document: PagedDocument, target: object,
+                progress: Progress | None = None) -> None:
+    """Paint the document's pages on `target`, a QPagedPaintDevice (a QPdfWriter, or a
+    QPrinter for printing and print preview; typed `object` for the callers that must not
+    import Qt): A4 at 300 dpi, no margins, landscape pages for the figures."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
+
+    if not isinstance(target, QPagedPaintDevice):
+        raise TypeError(f"cannot paint pages on {type(target).__name__}")
+    device = target
+
+    set_resolution = getattr(device, "setResolution", None)
+    if set_resolution is not None:
+        set_resolution(DPI)
+    device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    # A printer that keeps its own resolution is painted on at its own scale, the text
+    # laid out with a 300 dpi PDF's metrics as in an exported handbook.
+    scale = device.logicalDpiX() / DPI
+    metrics = device if scale == 1 else _metrics_device()
     font = pdf_font(document.family, 10.5)
     figure_pages = max(len(document.figures), 1)
     parts = [(number, None if number == document.figure_part
-              else _text_document(html, writer, font, document))
+              else _text_document(html, metrics, font, document))
              for number, html in document.parts]
 
     def page_count(doc: QTextDocument | None) -> int:
         return figure_pages if doc is None else doc.pageCount()
 
     # Page numbers as printed: the cover is page 1, the contents start on page 2.
-    contents = _text_document(document.contents({}), writer, font, document)
+    contents = _text_document(document.contents({}), metrics, font, document)
     pages: dict[str, int] = {}
     page = 2 + contents.pageCount()
     for number, doc in parts:
@@ -290,20 +313,21 @@ def render_paged_pdf(document: PagedDocument, progress: Progress | None = None) 
     for section, taken_from in document.aliases.items():
         if taken_from in pages:
             pages[section] = pages[taken_from]
-    contents = _text_document(document.contents(pages), writer, font, document)
+    contents = _text_document(document.contents(pages), metrics, font, document)
     total = page - 1
     portrait = QPageLayout.Orientation.Portrait
     landscape = QPageLayout.Orientation.Landscape
 
-    painter = QPainter(writer)
+    painter = QPainter(device)
     try:
+        painter.scale(scale, scale)
         paint_cover(painter, document.cover, document.family)
         printed = 1
         for _number, doc in [("", contents), *parts]:
             for index in range(page_count(doc)):
                 # A new orientation applies from the next page on.
-                writer.setPageOrientation(portrait if doc is not None else landscape)
-                writer.newPage()
+                device.setPageOrientation(portrait if doc is not None else landscape)
+                device.newPage()
                 printed += 1
                 if doc is None:
                     figure = document.figures[index] if document.figures else None
@@ -319,5 +343,17 @@ def render_paged_pdf(document: PagedDocument, progress: Progress | None = None) 
                     progress(printed - 1, total - 1)
     finally:
         painter.end()
-    buffer.close()
-    return fix_to_unicode(bytes(data.data()), document.family)
+
+
+def _metrics_device() -> QPagedPaintDevice:
+    """A 300 dpi A4 PDF writer that is never written to: the text's metrics."""
+    from PySide6.QtCore import QBuffer, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    buffer = QBuffer()
+    writer = QPdfWriter(buffer)
+    buffer.setParent(writer)  # lives as long as the writer
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    return writer

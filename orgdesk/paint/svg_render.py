@@ -12,9 +12,13 @@ import math
 import os
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from orgdesk.core.errors import Sentence, UserError
-from orgdesk.layout.paging import Rect, plan_print
+from orgdesk.layout.paging import PrintPlan, Rect, plan_print
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
 
 #: Largest PNG painted here: 16384 px a side and 200 million pixels (800 MB of memory).
 MAX_SIDE = 16384
@@ -253,3 +257,44 @@ def svg_to_pdf(svg: bytes, paper: tuple[float, float], footer: str, box_ids: Ite
     from orgdesk.paint.pdf_text import fix_to_unicode
 
     return fix_to_unicode(bytes(data.data()), font_family)
+
+
+def print_plan(svg: bytes, box_ids: Iterable[str], paper: tuple[float, float],
+               smallest_pt: float, landscape: bool | None = None, fit: bool = False,
+               poster: bool = False) -> PrintPlan:
+    """How the SVG prints on `paper` (see `orgdesk.layout.paging.plan_print`)."""
+    pieces = SvgPieces(svg)
+    box = _renderer(svg).viewBoxF()
+    return plan_print(box.width(), box.height(), pieces.boxes(box_ids), paper, smallest_pt,
+                      landscape, fit, poster)
+
+
+def svg_to_device(device: QPagedPaintDevice, svg: bytes, footer: str,
+                  box_ids: Iterable[str], font_family: str, smallest_pt: float,
+                  fit: bool = False, poster: bool = False) -> PrintPlan:
+    """Print the SVG on `device` (a QPrinter, for printing and print preview) on the paper
+    and orientation the device has, as `svg_to_pdf` would: one page when its text stays
+    legible (or `fit`), else a poster after its assembly map.  The device prints the
+    whole sheet (the plan keeps its own margins)."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPainter
+
+    from orgdesk.paint.chart_pdf import paint_plan
+    from orgdesk.paint.paged_pdf import pdf_font
+
+    device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    page = device.pageLayout()
+    sheet = page.fullRect(QPageLayout.Unit.Point)
+    landscape = page.orientation() == QPageLayout.Orientation.Landscape
+    pieces = SvgPieces(svg)
+    box = _renderer(svg).viewBoxF()
+    plan = plan_print(box.width(), box.height(), pieces.boxes(box_ids),
+                      (sheet.width(), sheet.height()), smallest_pt, landscape, fit, poster)
+    painter = QPainter(device)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(device.logicalDpiX() / 72, device.logicalDpiY() / 72)  # units: points
+        paint_plan(painter, pieces, plan, footer, pdf_font(font_family, 7.5), device.newPage)
+    finally:
+        painter.end()
+    return plan

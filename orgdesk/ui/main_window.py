@@ -257,6 +257,12 @@ class MainWindow(QMainWindow):
                                             self.tr("Export &Handbook…"),
                                             lambda: self.deliverables.export_handbook(),
                                             "Ctrl+Shift+H"),
+            "print_chart": self._action("actionPrintChart", self.tr("&Print Chart…"),
+                                        self.print_chart, QKeySequence.StandardKey.Print),
+            "print_preview": self._action("actionPrintPreview", self.tr("Print Pre&view…"),
+                                          self.print_preview, "Ctrl+Shift+P"),
+            "print_handbook": self._action("actionPrintHandbook",
+                                           self.tr("Print Hand&book…"), self.print_handbook),
             "compare": self._action("actionCompareWith", self.tr("Co&mpare With…"),
                                     lambda: self.deliverables.compare_with()),
             "analysis": self._action("actionAnalysis", self.tr("&Analysis"),
@@ -307,6 +313,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act["export_chart"])
         file_menu.addAction(self.act["export_handbook"])
+        file_menu.addSeparator()
+        for key in ("print_chart", "print_preview", "print_handbook"):
+            file_menu.addAction(self.act[key])
         file_menu.addAction(self.act["compare"])
         file_menu.addSeparator()
         file_menu.addAction(self.act["properties"])
@@ -827,6 +836,29 @@ class MainWindow(QMainWindow):
         dialog = ExportChartDialog(self.controller.org, self,
                                    layout=self.chart.view.chart_layout(),
                                    collapsed=self.chart.view.collapsed())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def print_chart(self) -> None:
+        from orgdesk.ui import printing
+
+        printing.print_chart(self, self.controller.org, self.chart.view.chart_layout(),
+                             self.chart.view.collapsed())
+
+    def print_preview(self) -> None:
+        from orgdesk.ui import printing
+
+        dialog = printing.chart_preview(self, self.controller.org,
+                                        self.chart.view.chart_layout(),
+                                        self.chart.view.collapsed())
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def print_handbook(self) -> None:
+        from orgdesk.ui import printing
+
+        dialog = printing.handbook_preview(self, self.controller.org)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -271,3 +271,23 @@ def test_a_stricter_asa_or_occupancy_never_needs_fewer_agents(
     strict = Target(None, 20, min(asa1, asa2), min(occ1, occ2))
     assert agents_required(traffic, aht, loose).agents <= agents_required(traffic, aht,
                                                                           strict).agents
+
+
+@pytest.mark.parametrize("traffic", [60.5, 151.0, 999.9, 4321.0, 20_000.0])
+def test_the_warm_started_search_equals_the_full_recursion(traffic: float) -> None:
+    # agents_required starts the B recursion 10√A below A; B from 0 must agree.
+    def full_c(n: int) -> float:
+        b = 1.0
+        for k in range(1, n + 1):
+            b = traffic * b / (k + traffic * b)
+        return n * b / (n - traffic * (1 - b))
+
+    for target in (Target(0.8, 20), Target(0.95, 5), Target(None, 20, asa=30.0)):
+        found = agents_required(traffic, 180, target)
+        assert found.wait_probability == pytest.approx(full_c(found.agents), rel=1e-12)
+        n = found.agents - 1
+        if n > traffic:
+            before = 1 - full_c(n) * math.exp(-(n - traffic) * target.threshold / 180)
+            asa = full_c(n) * 180 / (n - traffic)
+            assert (target.service_level is not None and before < target.service_level) or (
+                target.asa is not None and asa > target.asa)

@@ -57,11 +57,14 @@ def handbook_format(path: Path) -> str:
 
 def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = None,
                     day: date | None = None, progress: Progress | None = None,
-                    lang: Language | None = None) -> bytes:
+                    lang: Language | None = None,
+                    device: object | None = None) -> bytes:
     """The handbook of `org` (or of the branch under `root`) as the bytes of a `fmt` file.
 
     `lang` is the handbook's language; None takes the document's content's
-    (Chinese titles make a Chinese handbook), never the interface's.
+    (Chinese titles make a Chinese handbook), never the interface's.  With
+    `device` (a QPrinter; `fmt` "pdf") the PDF's pages are painted on it instead,
+    for printing and print preview, and no bytes are returned.
     """
     from orgdesk.export.handbook.images import (
         bar_chart_picture,
@@ -96,6 +99,13 @@ def render_handbook(org: Organisation, fmt: str, *, root: PositionId | None = No
     charts = start_chart_pictures(scope_org, lang, content.labels, png=fmt == "docx")
     bars = bar_chart_picture(content.analysis, family)
     step(2, 4)
+    if device is not None:
+        from orgdesk.export.handbook.pdf_writer import print_pdf
+
+        print_pdf(content, charts, bars, family, device,
+                  lambda done, total: step(2 * total + 2 * done, 4 * total))
+        step(4, 4)
+        return b""
     if fmt == "pdf":
         from orgdesk.export.handbook.pdf_writer import render_pdf
 

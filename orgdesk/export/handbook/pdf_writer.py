@@ -24,6 +24,7 @@ from orgdesk.paint.paged_pdf import (
     Figure,
     PagedDocument,
     RunningParts,
+    paint_paged,
     render_paged_pdf,
 )
 
@@ -187,10 +188,22 @@ class _Figures(Sequence[Figure]):
 def render_pdf(content: HandbookContent, charts: Sequence[Picture], bars: Picture, family: str,
                progress: Progress | None = None) -> bytes:
     """The handbook as PDF bytes (needs a QGuiApplication)."""
+    return render_paged_pdf(paged_document(content, charts, bars, family), progress)
+
+
+def print_pdf(content: HandbookContent, charts: Sequence[Picture], bars: Picture, family: str,
+              device: object, progress: Progress | None = None) -> None:
+    """The handbook's pages painted on `device` (a QPrinter), exactly as in its PDF."""
+    paint_paged(paged_document(content, charts, bars, family), device, progress)
+
+
+def paged_document(content: HandbookContent, charts: Sequence[Picture], bars: Picture,
+                   family: str) -> PagedDocument:
+    """The handbook as pages to paint: cover, contents, parts, chart figures."""
     labels = content.labels
     title = content.running_title
     running_left = title + (f" · {content.scope}" if title and content.scope else content.scope)
-    document = PagedDocument(
+    return PagedDocument(
         title=f"{title} · {labels['handbook']}" if title else labels["handbook"],
         family=family,
         css=_CSS,
@@ -205,4 +218,3 @@ def render_pdf(content: HandbookContent, charts: Sequence[Picture], bars: Pictur
         # The sheets' section starts where its first sheet does.
         aliases={"3": content.sheets[0].number} if content.sheets else {},
     )
-    return render_paged_pdf(document, progress)
