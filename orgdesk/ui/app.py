@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
@@ -255,7 +256,14 @@ class OrgdeskApp(QObject):
         window is rebuilt around the same controller (document, undo history and
         working copy untouched) and takes the old one's place, size and docks.
         """
-        replacement = MainWindow(window.controller, self)
+        # Everything listening to the document's signals belongs to the old window;
+        # some listeners are lambdas Qt would not disconnect when the window goes.
+        controller = window.controller
+        for signal in (controller.changed, controller.problem, controller.modified_changed):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # a signal nobody listened to
+                signal.disconnect()
+        replacement = MainWindow(controller, self)
         replacement.setGeometry(window.geometry())
         replacement.restoreState(window.saveState())
         splitters = (window.centralWidget(), replacement.centralWidget())
