@@ -32,12 +32,12 @@ def week(peak_per_interval: float, seed: int = 7) -> tuple[tuple[int, float], ..
 
 
 CASES = {
-    "small centre (peak ≈ 20 Erlangs), 80/20": dict(peak_per_interval=100.0, aht=180.0),
-    "mid centre (peak ≈ 200 Erlangs), 80/20, 85 % cap": dict(peak_per_interval=1000.0, aht=180.0,
-                                                            max_occupancy=85.0),
-    "large centre (peak ≈ 2,000 Erlangs), 90/10": dict(peak_per_interval=10_000.0, aht=180.0,
-                                                      service_level=90.0, threshold=10.0),
-    "very large (peak ≈ 5,000 Erlangs), 80/20": dict(peak_per_interval=25_000.0, aht=180.0),
+    "small centre (peak ≈ 20 Erlangs), 80/20": {"peak_per_interval": 100.0, "aht": 180.0},
+    "mid centre (peak ≈ 200 Erlangs), 80/20, 85 % cap": {"peak_per_interval": 1000.0, "aht": 180.0,
+                                                            "max_occupancy": 85.0},
+    "large centre (peak ≈ 2,000 Erlangs), 90/10": {"peak_per_interval": 10_000.0, "aht": 180.0,
+                                                      "service_level": 90.0, "threshold": 10.0},
+    "very large (peak ≈ 5,000 Erlangs), 80/20": {"peak_per_interval": 25_000.0, "aht": 180.0},
 }
 
 

@@ -161,8 +161,8 @@ def agents_required(traffic: float, aht: float, target: Target) -> QueueFigures:
     if traffic == 0:
         return QueueFigures(0, 0.0, 0.0, 1.0, 0.0, 0.0)
     first = max(math.floor(traffic) + 1, math.ceil(traffic / target.max_occupancy - 1e-9))
-    k, b = _warm_start(traffic)
-    for k in range(k + 1, first):
+    warm, b = _warm_start(traffic)
+    for k in range(warm + 1, first):
         b = traffic * b / (k + traffic * b)
     limit = max(_search_limit(traffic), first)
     share, asa, decay = target.service_level, target.asa, target.threshold / aht
