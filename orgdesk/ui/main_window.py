@@ -339,6 +339,9 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(self.act[key])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act["departments"])
+        structure = edit_menu.addAction(self.tr("Derive Support &Structure…"),
+                                        self.derive_structure)
+        structure.setObjectName("actionDeriveStructure")
         edit_menu.addSeparator()
         for key in ("find", "find_next", "find_previous"):
             edit_menu.addAction(self.act[key])
@@ -866,6 +869,13 @@ class MainWindow(QMainWindow):
         from orgdesk.ui.departments_dialog import DepartmentsDialog
 
         dialog = DepartmentsDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def derive_structure(self) -> None:
+        from orgdesk.ui.structure_dialog import StructureDialog
+
+        dialog = StructureDialog(self.controller, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
