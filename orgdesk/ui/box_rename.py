@@ -13,7 +13,9 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 #: The editor is never narrower than this (pixels), however far the chart is zoomed out.
-MIN_WIDTH = 180
+MIN_WIDTH = 120
+#: Pixels left of the box on each side of the editor (its frame stays visible).
+INSET = 4
 _MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
               | Qt.KeyboardModifier.MetaModifier)
 
@@ -27,6 +29,10 @@ class BoxTitleEditor(QLineEdit):
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view.viewport())
         self.setObjectName("boxTitleEditor")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)  # as the title is drawn in the box
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
         self._view = view
         self._pid: int | None = None
         self._original = ""
@@ -43,7 +49,7 @@ class BoxTitleEditor(QLineEdit):
         self._view.ensureVisible(scene_rect, 8, 8)
         box = self._view.mapFromScene(scene_rect).boundingRect()
         height = self.sizeHint().height()
-        width = max(box.width(), MIN_WIDTH)
+        width = max(box.width() - 2 * INSET, MIN_WIDTH)
         area = self._view.viewport().rect()
         left = min(max(box.center().x() - width // 2, 0), max(area.width() - width, 0))
         top = min(max(box.center().y() - height // 2, 0), max(area.height() - height, 0))

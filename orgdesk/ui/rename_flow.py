@@ -5,14 +5,15 @@
   (neither to undo nor to redo).  The add's step carries a merge key of its
   own, and the withdrawal merges into it: a step that ends where it began is
   dropped by the undo stack (PatchCommand.mergeWith).
-- A double-click on a chart box renames the position in the box
-  (`BoxTitleEditor`), not in the tree far away.
+- A double-click on a chart box (or F2 while the chart has the focus) renames
+  the position in the box (`BoxTitleEditor`), not in the tree far away.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemDelegate
 
 from orgdesk.core.model import PositionId
@@ -51,6 +52,18 @@ class RenameFlow(QObject):
         # Any other step (a commit, an undo) ends the chance to cancel the add.
         window.controller.undo_stack.indexChanged.connect(self._index_changed)
         window.controller.changed.connect(self._document_changed)
+        window.chart.view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # F2 in the chart renames the selected box there, as F2 in the tree does in the tree.
+        if watched is self.window.chart.view and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_F2 \
+                and not event.modifiers():
+            selected = self.window.chart.view.selected_position()
+            if selected is not None:
+                self.rename_in_chart(PositionId(selected))
+                return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ adding
     def add_token(self) -> AddToken:

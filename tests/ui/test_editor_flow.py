@@ -232,6 +232,13 @@ def test_double_click_on_a_chart_box_renames_in_the_box(open_window: OpenWindow)
     assert window.controller.org.position(trainer).title == "培训主管"
     assert window.controller.undo_stack.count() == 1
     assert not line.isVisible()
+    # F2 with the focus in the chart renames in the box too.
+    focus(window.chart.view)
+    QTest.keyClick(window.chart.view, Qt.Key.Key_F2)
+    line = editing_line(window.chart.view)
+    assert line.text() == "培训主管"
+    QTest.keyClick(line, Qt.Key.Key_Escape)
+    assert window.chart.view.hasFocus()
     # The keys work again at once.
     focus(window.tree)
     QTest.keyClick(window.tree, Qt.Key.Key_Z, CTRL)
