@@ -104,9 +104,13 @@ class StructureView(QWidget):
         self.table.setRowCount(len(plan.lines))
         for row, line in enumerate(plan.lines):
             where = line.scope_title + (tr("StructureView", " (fixed)") if line.fixed else "")
-            values = (role_name(line.role), where, str(line.current),
-                      str(line.minimum) if line.minimum == line.maximum
-                      else f"{line.minimum}–{line.maximum}",
+            if line.minimum == line.maximum:
+                calls_for = str(line.minimum)
+            elif line.role in (Role.SUPERVISOR, Role.MANAGER):  # a span: only a floor
+                calls_for = f"≥ {line.minimum}"
+            else:
+                calls_for = f"{line.minimum}–{line.maximum}"
+            values = (role_name(line.role), where, str(line.current), calls_for,
                       str(line.after), action_name(line.action))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
