@@ -46,14 +46,16 @@ def options_from_args(args: argparse.Namespace, org: Organisation) -> ChartExpor
                                     layout=args.layout))
     root = find_position(org, args.root) if args.root else None
     paper_size(args.paper)  # a paper orgdesk cannot read is refused before any work
+    chart = chart_options(org)
     return ChartExportOptions(format=fmt, layout=layout, orientation=args.orientation,
                               dpi=args.dpi, paper=args.paper.strip().lower(),
                               landscape=args.landscape, fit=args.fit,
                               poster=getattr(args, "poster", False),
                               balance=not getattr(args, "wide", False), root=root, depth=args.depth,
                               lang=getattr(args, "lang", None), legend=getattr(args, "legend", None),
-                              # The arrangements chosen in the window (saved with the document).
-                              overrides=chart_options(org).overrides)
+                              # The arrangements and team totals chosen in the window (saved
+                              # with the document).
+                              overrides=chart.overrides, rollup=chart.rollup)
 
 
 def export_chart(args: argparse.Namespace) -> int:

@@ -140,6 +140,9 @@ def _check_chart(name: str, value: Any) -> None:
     if "detail" in value and not (_whole(detail) and detail in CHART_DETAILS):
         raise _invalid(name, "The chart detail in the document setting “{setting}” must be "
                              "1, 2 or 3.")
+    if "rollup" in value and not isinstance(value["rollup"], bool):
+        raise _invalid(name, "The team totals in the document setting “{setting}” must be "
+                             "true or false.")
     overrides = value.get("overrides", {})
     if not isinstance(overrides, dict):
         raise _invalid(name, "The arrangements in the document setting “{setting}” must be "

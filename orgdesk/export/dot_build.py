@@ -189,6 +189,7 @@ def layout_options(options: ChartExportOptions, org: Organisation | None = None)
     """The layout options of an export; pass `org` so the boxes speak its language."""
     return LayoutOptions(orientation=options.orientation, detail=options.detail,
                          overrides=options.overrides, collapsed=options.collapsed,
+                         rollup=options.rollup,
                          root=options.root, depth=options.depth, balance=options.balance,
                          words=words_for(chart_language(options, org)))
 

@@ -77,6 +77,7 @@ class ChartExportOptions:
     depth: int | None = None
     collapsed: frozenset[PositionId] = frozenset()
     overrides: LayoutOverrides = field(default_factory=dict)
+    rollup: bool = False  # managers' boxes show their team's seats and filled seats
     title: bool = True  # print the document title above the chart
     timeout: float = 120.0  # seconds Graphviz may take
     lang: Language | None = None  # the deliverable's language; None: the document's content's

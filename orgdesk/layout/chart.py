@@ -184,9 +184,20 @@ class _Builder:
                 w, h = measure(text)
                 entry = known[key] = (text, (w, h) if tb else (h, w))
             texts[pid], size[pid] = entry
-        # A box whose reports are not drawn says how much it hides (layout.hidden).
-        for pid, counts in hidden_below(org, self.children, o).items():
-            text = box_text(self.positions[pid], org, detail, words, staffing, counts)
+        # A box whose reports are not drawn says how much it hides (layout.hidden),
+        # and with the roll-up on, a manager's box its team's seats (cached totals).
+        hidden = hidden_below(org, self.children, o)
+        teams: dict[PositionId, tuple[int, int]] = {}
+        if o.rollup:
+            report_count, branch_totals = org.report_count, org.branch_totals
+            for pid, position in self.positions.items():
+                if report_count(pid):
+                    t = branch_totals(pid)
+                    teams[pid] = (t.planned - position.planned_headcount,
+                                  t.filled - position.filled_headcount)
+        for pid in hidden.keys() | teams.keys():
+            text = box_text(self.positions[pid], org, detail, words, staffing, hidden.get(pid),
+                            teams.get(pid))
             w, h = measure(text)
             texts[pid], size[pid] = text, ((w, h) if tb else (h, w))
 

@@ -69,6 +69,8 @@ class LayoutOptions:
     stack_threshold: int = 4  # stack leaf reports when a position has more than this
     overrides: LayoutOverrides = field(default_factory=dict)
     collapsed: frozenset[PositionId] = frozenset()
+    #: Managers' boxes show their team's seats and filled seats (everything below them).
+    rollup: bool = False
     root: PositionId | None = None  # lay out only this branch
     depth: int | None = None  # levels below the root(s) to include (0: the root alone)
     measure: Measure = estimate_size

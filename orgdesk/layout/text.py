@@ -189,11 +189,13 @@ def tracks_staffing(org: Organisation) -> bool:
 
 def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMMARY,
              words: Words = ENGLISH, staffing: bool | None = None,
-             hidden: tuple[int, int] | None = None) -> BoxText:
+             hidden: tuple[int, int] | None = None,
+             team: tuple[int, int] | None = None) -> BoxText:
     """The lines shown for `position` at `detail`.
 
     `hidden` is (positions, seats) a collapsed box hides below it; it adds the
-    line "+N positions / M seats hidden" in `words`' language.
+    line "+N positions / M seats hidden" in `words`' language.  `team` is
+    (seats, filled) of everything below a manager: the team roll-up line.
     """
     badge = f"×{position.planned_headcount}" if position.planned_headcount > 1 else ""
     title = wrap(position.title, TITLE_UNITS - (text_units(badge) + 1 if badge else 0))
@@ -208,6 +210,11 @@ def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMM
             if position.over:  # 超编 said on the box, not only by its border
                 filled += " · " + words.over.format(over=position.over)
             details.append(filled)
+    if team is not None:
+        seats, filled = team
+        tracked = staffing if staffing is not None else tracks_staffing(org)
+        details.append(truncate((words.team if tracked else words.team_planned).format(
+            seats=f"{seats:,}", filled=f"{filled:,}"), DETAIL_UNITS + 6))
     if hidden is not None and hidden[0]:
         details.append(truncate(hidden_text(words, *hidden), DETAIL_UNITS + 6))
     if detail >= Detail.DUTIES:

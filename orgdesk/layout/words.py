@@ -22,6 +22,9 @@ class Words:
 
     filled: str = "{filled}/{planned} filled"
     over: str = "{over} over"  # seats filled beyond the plan (超编)
+    #: A manager's team roll-up: the seats of everything below it, and how many are filled.
+    team: str = "Team {seats} seats, {filled} filled"
+    team_planned: str = "Team {seats} seats"  # a design without filled seats
     duty_bullet: str = "· "
     hidden: str = "+{positions} positions / {seats} seats hidden"
     hidden_one: str = "+1 position / {seats} seats hidden"
@@ -37,6 +40,8 @@ ENGLISH = Words()
 CHINESE = Words(
     filled="在岗 {filled}/{planned}",
     over="超编 {over}",
+    team="团队 {seats} 席，在岗 {filled}",
+    team_planned="团队 {seats} 席",
     hidden="另有 {positions} 个职位 / {seats} 个席位",
     hidden_one="另有 1 个职位 / {seats} 个席位",
     legend="图例",

@@ -109,7 +109,8 @@ class ChartPane(QObject):
             orientation if orientation in ("tb", "lr") else "tb", detail,
             {PositionId(int(pid)): mode for pid, mode in
              (overrides.items() if isinstance(overrides, dict) else ())
-             if str(pid).isdigit() and mode in ("horizontal", "vertical", "two_columns")})
+             if str(pid).isdigit() and mode in ("horizontal", "vertical", "two_columns")},
+            settings.get("rollup") is True)
 
     def change_setting(self, text: str, **values: Any) -> None:
         settings = self.settings()
@@ -175,6 +176,29 @@ class ChartPane(QObject):
         self.controller.changed.connect(lambda _c, _s: sync())
         self.position_changed.connect(sync)
         sync()
+
+    def add_rollup_action(self, menu: QMenu) -> QAction:
+        """A checkable “Team Totals on Manager Boxes” (a document setting, undoable)."""
+        action = menu.addAction(tr("ChartPane", "&Team Totals on Manager Boxes"))
+        action.setObjectName("actionTeamTotals")
+        action.setCheckable(True)
+        action.setToolTip(tr("ChartPane", "Each manager's box shows the seats of its whole "
+                                          "team and how many are filled"))
+        action.toggled.connect(self._rollup_toggled)
+
+        def sync() -> None:
+            action.blockSignals(True)
+            action.setChecked(self.settings().get("rollup") is True)
+            action.blockSignals(False)
+        menu.aboutToShow.connect(sync)
+        self.controller.changed.connect(lambda _c, _s: sync())
+        sync()
+        return action
+
+    def _rollup_toggled(self, on: bool) -> None:
+        if on != (self.settings().get("rollup") is True):
+            self.change_setting(tr("ChartPane", "Show team totals") if on
+                                else tr("ChartPane", "Hide team totals"), rollup=on or None)
 
     def _arrange_current(self, pid: PositionId | None, mode: str | None) -> None:
         if pid is not None:

@@ -75,6 +75,7 @@ class ChartView(QGraphicsView):
         self._detail = Detail.SUMMARY
         self._orientation: Orientation = "tb"
         self._overrides: LayoutOverrides = {}
+        self._rollup = False  # team totals on managers' boxes
         self._echo = False  # True while select_position changes the selection
         self._press: tuple[BoxItem, QPointF] | None = None
         self._alone = False  # Shift held when the drag started (or now): move it alone
@@ -87,12 +88,15 @@ class ChartView(QGraphicsView):
     # ------------------------------------------------------------ public API
     def words(self) -> Words:
         return Words(filled=self.tr("{filled}/{planned} filled"), over=self.tr("{over} over"),
+                     team=self.tr("Team {seats} seats, {filled} filled"),
+                     team_planned=self.tr("Team {seats} seats"),
                      hidden=self.tr("+{positions} positions / {seats} seats hidden"),
                      hidden_one=self.tr("+1 position / {seats} seats hidden"))
 
     def layout_options(self) -> LayoutOptions:
         return LayoutOptions(orientation=self._orientation, detail=self._detail,
                              overrides=self._overrides, collapsed=frozenset(self._collapsed),
+                             rollup=self._rollup,
                              measure=self._measure, words=self.words())
 
     def chart_layout(self) -> ChartLayout | None:
@@ -111,11 +115,12 @@ class ChartView(QGraphicsView):
         self._rebuild()
 
     def configure(self, orientation: Orientation, detail: Detail,
-                  overrides: LayoutOverrides) -> None:
+                  overrides: LayoutOverrides, rollup: bool = False) -> None:
         """Set the document's chart settings at once; the next refresh draws them."""
         self._orientation = orientation
         self._detail = detail
         self._overrides = dict(overrides)
+        self._rollup = rollup
 
     def refresh(self, org: Organisation) -> None:
         """Show `org` (after an edit) keeping zoom, scroll position and selection."""

@@ -829,6 +829,8 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"actionDetail{level}")
             action.triggered.connect(lambda _c=False, n=level: self.chart.change_setting(
                 self.tr("Change chart detail"), detail=n))
+        detail.addSeparator()
+        self.chart.add_rollup_action(detail)
         arrange = menu.addMenu(self.tr("&Arrange Reports of the Selection"))
         # Checkable: the menu shows the current position's choice.
         self.chart.fill_arrange_menu(arrange, self.current_id)

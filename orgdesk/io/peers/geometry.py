@@ -28,4 +28,5 @@ def chart_options(org: Organisation) -> LayoutOptions:
         orientation="lr" if orientation == "lr" else "tb", detail=detail,
         overrides={PositionId(int(pid)): mode for pid, mode in
                    (overrides.items() if isinstance(overrides, dict) else ())
-                   if str(pid).isdigit() and mode in _ARRANGEMENTS})
+                   if str(pid).isdigit() and mode in _ARRANGEMENTS},
+        rollup=settings.get("rollup") is True)
