@@ -8,7 +8,7 @@ and the main window turns those into commands.  Collapsing is view state
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -253,6 +253,23 @@ class ChartView(QGraphicsView):
         towards = (current < MIN_SCALE and factor > 1) or (current > MAX_SCALE and factor < 1)
         if MIN_SCALE <= scale <= MAX_SCALE or towards:
             self.scale(factor, factor)
+
+    def box_at(self, pos: QPoint) -> BoxItem | None:
+        """The box under a point of the viewport, if any."""
+        return self._box_at(QPointF(pos))
+
+    def set_branch_collapsed(self, pid: PositionId, collapsed: bool) -> None:
+        """Hide (or show again) the branch under `pid`."""
+        if (pid in self._collapsed) != collapsed:
+            self._collapsed ^= {pid}
+            self._rebuild()
+            self.collapsed_changed.emit()
+
+    def expand_all_branches(self) -> None:
+        if self._collapsed:
+            self._collapsed = set()
+            self._rebuild()
+            self.collapsed_changed.emit()
 
     def _box_at(self, pos: QPointF) -> BoxItem | None:
         for item in self.items(pos.toPoint()):

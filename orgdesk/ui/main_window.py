@@ -45,6 +45,7 @@ from orgdesk.files import title_stem
 from orgdesk.services import DocumentService
 from orgdesk.storage.errors import FileChangedOnDisk
 from orgdesk.ui import (
+    context_menus,
     data_actions,
     dialogs,
     preferences,
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         document_info_bar.ask_once(self)  # a new document's title and client, asked once
         # The chart is built just after the window (and its tree) is on screen.
         QTimer.singleShot(FIRST_CHART_DELAY_MS, self._first_chart)
+        context_menus.install(self)
 
     def _first_chart(self) -> None:
         self.chart.refresh()
@@ -835,12 +837,15 @@ class MainWindow(QMainWindow):
         # Checkable: the menu shows the current position's choice.
         self.chart.fill_arrange_menu(arrange, self.current_id)
 
-    def export_chart(self) -> None:
+    def export_chart(self, root: PositionId | None = None) -> None:
+        """The export dialog, for the whole organisation or the branch under `root`."""
         from orgdesk.ui.export_dialog import ExportChartDialog
 
         dialog = ExportChartDialog(self.controller.org, self,
                                    layout=self.chart.view.chart_layout(),
                                    collapsed=self.chart.view.collapsed())
+        if root is not None:
+            dialog.root.setCurrentIndex(max(dialog.root.findData(int(root)), 0))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
