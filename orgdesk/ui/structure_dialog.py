@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
 from orgdesk.design.apply import apply_structure, set_fixed
 from orgdesk.design.structure import Action, PlanLine, Role, StructurePlan, derive_structure
 from orgdesk.ui.controller import DocumentController
@@ -99,11 +100,11 @@ class StructureView(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(self.totals)
 
-    def show_plan(self, plan: StructurePlan) -> None:
+    def show_plan(self, plan: StructurePlan, org: Organisation) -> None:
         self.plan = plan
         self.table.setRowCount(len(plan.lines))
         for row, line in enumerate(plan.lines):
-            where = line.scope_title + (tr("StructureView", " (fixed)") if line.fixed else "")
+            where = self._where(line, plan, org)
             if line.minimum == line.maximum:
                 calls_for = str(line.minimum)
             elif line.role in (Role.SUPERVISOR, Role.MANAGER):  # a span: only a floor
@@ -132,6 +133,19 @@ class StructureView(QWidget):
                           if line.action is not Action.KEEP), 0)
             self.table.setCurrentCell(first, 0)
         self._explain(self.table.currentRow())
+
+    @staticmethod
+    def _where(line: PlanLine, plan: StructurePlan, org: Organisation) -> str:
+        """The position a line is about; for a centre's QA, trainers or planners, the centre
+        and its holders, each marked when fixed."""
+        def named(pid: PositionId) -> str:
+            title = org.position(pid).title if pid in org else str(pid)
+            return title + (tr("StructureView", " (fixed)") if pid in plan.fixed else "")
+
+        if line.scope_id is not None and line.scope_id in line.position_ids:
+            return named(line.scope_id)
+        holders = "、".join(named(pid) for pid in line.position_ids)
+        return f"{line.scope_title} → {holders}" if holders else line.scope_title
 
     def current_line(self) -> PlanLine | None:
         row = self.table.currentRow()
@@ -207,7 +221,7 @@ class StructureDialog(QDialog):
             tl_high=rules.team_leader.max_agents, qa_low=rules.qa.min_agents,
             qa_high=rules.qa.max_agents, tr_low=rules.trainer.min_agents,
             tr_high=rules.trainer.max_agents, span=rules.manager.max_reports))
-        self.view.show_plan(plan)
+        self.view.show_plan(plan, self.controller.org)
         self.apply_button.setEnabled(plan.changes_anything)
         self._update_fix_button()
 

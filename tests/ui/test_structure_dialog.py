@@ -87,7 +87,7 @@ def test_marking_fixed_from_the_dialog_is_undoable(open_window: OpenWindow) -> N
     assert fix.text() == "Unmark Fixed"
     qa = row_of(dialog, Role.QA)
     assert cell(dialog, qa, 5) == "Create"  # the fixed 质检专员 stays; one more beside it
-    assert cell(dialog, qa, 1).endswith("(fixed)")
+    assert cell(dialog, qa, 1) == "运营总监 → 质检专员 (fixed)"
     controller.undo_stack.undo()
     assert DESIGN_FIXED_SETTING not in controller.org.settings
     dialog.reject()
