@@ -142,12 +142,16 @@ def place_beside(dialog: QWidget, anchor: QWidget) -> None:
         dialog.move(area.right() - size.width(), area.bottom() - size.height())
 
 
-def choose_template(parent: QWidget | None):
-    """Pick a job description from the position library."""
+def choose_template(parent: QWidget | None, target: str | None = None):
+    """Pick a job description from the position library: a LibraryChoice (insert it, or
+    apply it to the position titled `target`), or None."""
     from orgdesk.ui.library_dialog import LibraryDialog
 
-    dialog = LibraryDialog(parent)
-    return dialog.chosen() if dialog.exec() else None
+    dialog = LibraryDialog(parent, target)
+    try:
+        return dialog.chosen() if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
 
 
 def choose_relation(parent: QWidget | None, org, source_id: int):

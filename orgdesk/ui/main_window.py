@@ -42,7 +42,6 @@ from orgdesk.core.errors import UserError
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.search import find_positions
 from orgdesk.files import title_stem
-from orgdesk.services import DocumentService
 from orgdesk.storage.errors import FileChangedOnDisk
 from orgdesk.ui import (
     context_menus,
@@ -654,23 +653,10 @@ class MainWindow(QMainWindow):
             self.select_position(done.result)
 
     def insert_from_library(self) -> None:
-        template = dialogs.choose_template(self)
-        if template is None:
-            return
-        superior = self.current_id()
+        """Ctrl+L: insert a library entry as a report, or apply it to the selection."""
+        from orgdesk.ui import library_actions
 
-        def edit(service: DocumentService) -> PositionId:
-            position = template.to_position(service.org.next_position_id(), superior)
-            department = next((d for d in service.org.departments
-                               if d.name == template.department), None)
-            if department is not None:
-                position = position.evolve(department_id=department.id)
-            service.add_position(position)
-            return position.id
-        done = self.controller.execute(tr("MainWindow", "Insert {title} from the library",
-                                          title=template.title), edit)
-        if done is not None and done.result is not None:
-            self.select_position(done.result)
+        library_actions.insert_from_library(self)
 
     # --------------------------------------------------------------- search
     def focus_search(self) -> None:

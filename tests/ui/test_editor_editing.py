@@ -391,7 +391,7 @@ def test_paste_between_windows_adds_a_missing_department(open_window: OpenWindow
 def test_insert_from_the_library(open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window()
     template = next(t for t in position_library() if t.kpis and t.duties)
-    monkeypatch.setattr(dialogs, "choose_template", lambda parent: template)
+    monkeypatch.setattr(dialogs, "choose_template", lambda parent, target=None: template)
     supervisor = pid(window, "项目督导")
     window.select_position(supervisor)
     press(window, Qt.Key.Key_L, CTRL)
@@ -409,13 +409,13 @@ def test_library_template_takes_a_department_of_the_same_name(
         open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window()
     template = next(t for t in position_library() if t.department == "运营部")
-    monkeypatch.setattr(dialogs, "choose_template", lambda parent: template)
+    monkeypatch.setattr(dialogs, "choose_template", lambda parent, target=None: template)
     window.select_position(pid(window, "运营经理"))
     window.findChild(QAction, "actionInsertFromLibrary").trigger()
     inserted = window.controller.org.position(window.current_id())
     assert window.controller.org.department(inserted.department_id).name == "运营部"
     # Cancelling the dialog inserts nothing.
-    monkeypatch.setattr(dialogs, "choose_template", lambda parent: None)
+    monkeypatch.setattr(dialogs, "choose_template", lambda parent, target=None: None)
     window.findChild(QAction, "actionInsertFromLibrary").trigger()
     assert window.controller.undo_stack.count() == 1
 
