@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.chart = ChartPane(controller, self)
         self.chart.position_selected.connect(lambda pid: self.select_position(PositionId(pid)))
         self.chart.rename_requested.connect(self._rename_from_chart)
-        self.renames = RenameFlow(self)
+        self.renames = RenameFlow(self, self)
         self.chart.move_requested.connect(
             lambda pid, superior, index, with_reports: self.move_positions(
                 [pid], superior, -1 if index is None else index, with_reports))

@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
@@ -19,10 +19,24 @@ from PySide6.QtWidgets import QAbstractItemDelegate
 from orgdesk.core.model import PositionId
 from orgdesk.core.settings import HIGH_WATER_SETTING
 from orgdesk.ui.box_rename import BoxTitleEditor
+from orgdesk.ui.chart_pane import ChartPane
+from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.tree_view import OrgTreeView
 
 if TYPE_CHECKING:
     from orgdesk.services import DocumentService
-    from orgdesk.ui.main_window import MainWindow
+
+
+class Window(Protocol):
+    """What the flow uses of the main window (which imports this module)."""
+
+    controller: DocumentController
+    tree: OrgTreeView
+    chart: ChartPane
+
+    def select_position(self, pid: PositionId) -> None: ...
+
+    def rename_position(self, pid: int, title: str) -> None: ...
 
 
 class AddToken:
@@ -43,8 +57,8 @@ class _PendingAdd(NamedTuple):
 class RenameFlow(QObject):
     """The window's in-place renames and the cancelling of an untouched add."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Window, parent: QObject) -> None:
+        super().__init__(parent)
         self.window = window
         self._pending: _PendingAdd | None = None
         self._box_editor: BoxTitleEditor | None = None
