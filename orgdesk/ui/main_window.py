@@ -343,6 +343,8 @@ class MainWindow(QMainWindow):
         structure = edit_menu.addAction(self.tr("Derive Support &Structure…"),
                                         self.derive_structure)
         structure.setObjectName("actionDeriveStructure")
+        sizing = edit_menu.addAction(self.tr("Si&ze Agent Position…"), self.size_position)
+        sizing.setObjectName("actionSizePosition")
         edit_menu.addSeparator()
         for key in ("find", "find_next", "find_previous"):
             edit_menu.addAction(self.act[key])
@@ -869,6 +871,17 @@ class MainWindow(QMainWindow):
         from orgdesk.ui.structure_dialog import StructureDialog
 
         dialog = StructureDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def size_position(self) -> None:
+        from orgdesk.ui.sizing_dialog import SizingDialog
+
+        pid = self.current_id()
+        if pid is None:
+            self.show_problem(self.tr("Select the agent position to size first."))
+            return
+        dialog = SizingDialog(self.controller, pid, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
