@@ -89,10 +89,18 @@ def extract_file(path: Path) -> list[Message]:
     return found
 
 
+#: Exceptions that report a bug to a developer, never a sentence to the user.
+DEVELOPER_ERRORS = frozenset({
+    "ValueError", "TypeError", "AssertionError", "KeyError", "RuntimeError", "IndexError",
+    "NotImplementedError", "AttributeError", "LookupError", "SystemExit", "OSError",
+    "FileNotFoundError", "StopIteration"})
+
+
 def extract_sentences(path: Path) -> list[Message]:
     """`Sentence.of("…", …)` templates of the core's errors, context "errors"."""
     found: list[Message] = []
     tree = ast.parse(path.read_text("utf-8"), str(path))
+    command_line = "cli" in path.parts  # the CLI's own usage errors are printed in English
 
     def sentence_of(node: ast.AST) -> bool:
         return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
@@ -110,6 +118,14 @@ def extract_sentences(path: Path) -> list[Message]:
                         and node.args[0].id in params:
                     forwarders[func.name] = params.index(node.args[0].id)
     for node in ast.walk(tree):
+        # `raise SpanRulesError("The rules are not valid JSON.")`: a user error whose
+        # sentence is fixed text; the interface translates it as it stands (ui/messages.py).
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and not command_line \
+                and getattr(node.exc.func, "id", "") not in DEVELOPER_ERRORS:
+            for arg in node.exc.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
+                        and arg.value.endswith((".", "?")) and " " in arg.value:
+                    found.append(("errors", arg.value))
         if not isinstance(node, ast.Call):
             continue
         index = 0 if sentence_of(node) else forwarders.get(getattr(node.func, "id", ""), -1)

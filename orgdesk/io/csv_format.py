@@ -239,15 +239,17 @@ def _first_line(handle: IO[str]) -> Iterator[str]:
         return
 
 
-def _csv_message(path: Path, exc: csv.Error, start: int, line: int) -> str:
+def _csv_message(path: Path, exc: csv.Error, start: int, line: int) -> Sentence:
     text = str(exc)
     if "field larger than field limit" in text:
-        return (f"{name_of(path)} line {start}: a cell is longer than {MAX_CELL_CHARS:,} "
-                "characters, the most orgdesk reads.")
+        return Sentence.of("{file} line {line}: a cell is longer than {limit} characters, "
+                           "the most orgdesk reads.", file=name_of(path), line=start,
+                           limit=f"{MAX_CELL_CHARS:,}")
     if "unexpected end of data" in text or "EOF" in text:
-        return (f"{name_of(path)} line {start}: a quoted cell is never closed "
-                "(its closing quote mark is missing).")
-    return f"{name_of(path)} line {line}: {text}."
+        return Sentence.of("{file} line {line}: a quoted cell is never closed (its closing "
+                           "quote mark is missing).", file=name_of(path), line=start)
+    return Sentence.of("{file} line {line}: {reason}.", file=name_of(path), line=line,
+                       reason=text)
 
 
 def write_csv(org: Organisation, handle: IO[bytes]) -> None:

@@ -32,19 +32,28 @@ OPEN, CLOSE = "⟪", "⟫"
 _MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _TAGS = re.compile(r"<[^>]*>|&[a-z]+;")
-#: Names that are the same in every language: the product, file formats, tools, keys.
-NAMES = frozenset("""orgdesk KPI KPIs PNG SVG PDF CSV TSV XLSX XLSM DOT JSON GraphML HTML DOCX
-PPTX Word Excel PowerPoint Visio draw io yEd GoJS OrgChart JS Organimi dabeng UTF GBK GB Big
-Windows Ctrl Shift Alt Del Esc Enter Insert Graphviz Qt mm px dpi pt Noto Sans CJK ID IDs
-SQLite WebAssembly Linguist Letter QA HR IT
-English""".split())  # English: the language menu names each language in itself
+#: Names that are the same in every language: the product, file formats, tools, keys;
+#: "English": the language menu names each language in itself.
+NAMES = frozenset((
+    "orgdesk", "KPI", "KPIs", "PNG", "SVG", "PDF", "CSV", "TSV", "XLSX", "XLSM", "DOT", "JSON",
+    "GraphML", "HTML", "DOCX", "PPTX", "Word", "Excel", "PowerPoint", "Visio", "draw", "io",
+    "yEd", "GoJS", "OrgChart", "JS", "Organimi", "dabeng", "UTF", "GBK", "GB", "Big",
+    "Windows", "Ctrl", "Shift", "Alt", "Del", "Esc", "Enter", "Insert", "Graphviz", "Qt", "mm",
+    "px", "dpi", "pt", "Noto", "Sans", "CJK", "ID", "IDs", "SQLite", "WebAssembly", "Linguist",
+    "Letter", "QA", "HR", "IT", "English",
+))  # English: the language menu names each language in itself
 
 
 class Marking(QTranslator):
-    """Answers every text with the text itself between ⟪ ⟫."""
+    """Answers every text with the text itself between ⟪ ⟫, and remembers what was asked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[tuple[str, str]] = set()
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
+        self.asked.add((context, source))
         return f"{OPEN}{source}{CLOSE}" if source else source
 
     def isEmpty(self) -> bool:
@@ -104,9 +113,7 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         yield where + " title", widget.windowTitle() if widget.isWindow() or isinstance(
             widget, QDockWidget) else ""
         yield where + " tooltip", widget.toolTip()
-        if isinstance(widget, QAbstractButton):
-            yield where, widget.text()
-        elif isinstance(widget, QLabel):
+        if isinstance(widget, (QAbstractButton, QLabel)):
             yield where, widget.text()
         elif isinstance(widget, QGroupBox):
             yield where, widget.title()
