@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from orgdesk.core.model import DepartmentId, PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
-from orgdesk.layout.style import BADGE_FILL, DETAIL_TEXT, NO_DEPARTMENT, RELATION, mix
+from orgdesk.layout.style import BADGE_FILL, DETAIL_TEXT, NO_DEPARTMENT, OVER, RELATION, mix
 from orgdesk.layout.text import clean, text_units, truncate
 from orgdesk.layout.words import Words
 
@@ -29,7 +29,7 @@ NAME_UNITS = 30
 class LegendEntry:
     """One line of the legend: a swatch node showing `text`."""
 
-    key: str  # what it explains: "title", "department", "vacant", "seats", "staff", "dotted"
+    key: str  # what it explains: "title", "department", "vacant", "over", "seats", "staff", "dotted"
     text: str
     fill: str = "#FFFFFF"
     border: str = "#FFFFFF"
@@ -46,13 +46,14 @@ def legend_entries(org: Organisation, shown: Iterable[PositionId], words: Words,
                    staffing: bool, relations: bool, staff_shown: bool) -> list[LegendEntry]:
     """The legend of a chart showing the positions `shown` (and relations, if any)."""
     departments: set[DepartmentId | None] = set()
-    vacant = staff = False
+    vacant = staff = over = False
     seats = 1
     for pid in shown:
         position = org.position(pid)
         departments.add(position.department_id)
         seats = max(seats, position.planned_headcount)
         vacant = vacant or (staffing and position.vacancies > 0)
+        over = over or position.over > 0
         staff = staff or position.kind is PositionKind.STAFF
     entries = [LegendEntry("title", words.legend, boxed=False, fontcolor=DETAIL_TEXT)]
     for department in org.departments:
@@ -67,6 +68,8 @@ def legend_entries(org: Organisation, shown: Iterable[PositionId], words: Words,
     grey = mix(NO_DEPARTMENT, "#000000", 0.25)
     if vacant:
         entries.append(LegendEntry("vacant", words.legend_vacant, "#FFFFFF", grey, dashed=True))
+    if over:
+        entries.append(LegendEntry("over", words.legend_over, "#FFFFFF", OVER))
     if seats > 1:  # the chart's own largest badge, so no "N" in a Chinese legend
         entries.append(LegendEntry("seats", f"×{seats}  {words.legend_seats}", boxed=False,
                                    fontcolor=BADGE_FILL))

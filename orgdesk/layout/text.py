@@ -211,10 +211,10 @@ def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMM
                 filled += " · " + words.over.format(over=position.over)
             details.append(filled)
     if team is not None:
-        seats, filled = team
+        seats, in_post = team
         tracked = staffing if staffing is not None else tracks_staffing(org)
         details.append(truncate((words.team if tracked else words.team_planned).format(
-            seats=f"{seats:,}", filled=f"{filled:,}"), DETAIL_UNITS + 6))
+            seats=f"{seats:,}", filled=f"{in_post:,}"), DETAIL_UNITS + 6))
     if hidden is not None and hidden[0]:
         details.append(truncate(hidden_text(words, *hidden), DETAIL_UNITS + 6))
     if detail >= Detail.DUTIES:

@@ -30,6 +30,7 @@ class Words:
     hidden_one: str = "+1 position / {seats} seats hidden"
     legend: str = "Legend"
     legend_vacant: str = "Vacant (seats to fill)"
+    legend_over: str = "Over-staffed (more filled than planned)"
     legend_seats: str = "Number of seats"
     legend_staff: str = "Staff position"
     legend_dotted: str = "Dotted-line relation"
@@ -46,6 +47,7 @@ CHINESE = Words(
     hidden_one="另有 1 个职位 / {seats} 个席位",
     legend="图例",
     legend_vacant="空缺（待补员）",
+    legend_over="超编（在岗多于定员）",
     legend_seats="席位数",
     legend_staff="直属职能岗位",
     legend_dotted="虚线汇报关系",

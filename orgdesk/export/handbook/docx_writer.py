@@ -27,6 +27,7 @@ from docx.styles.style import ParagraphStyle, _TableStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from orgdesk.analysis.headcount import GroupFigures
 from orgdesk.export.handbook.chart_pages import CHART_AREA_PT
 from orgdesk.export.handbook.content import HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
@@ -209,23 +210,30 @@ def _figures(doc: DocxDocument, content: HandbookContent) -> None:
     analysis = content.analysis
     totals = analysis.totals
     labels = content.labels
+    # With 超编 an Over column, so each row reconciles: planned = filled − over + vacant.
+    over = totals.over > 0
+
+    def extra(g: GroupFigures) -> tuple[int, ...]:
+        return (g.over,) if over else ()
     blocks = [
         (labels["by_department"], labels["department"],
-         [(g.key or labels["no_department"], g.positions, g.planned, g.filled, g.vacancies)
-          for g in analysis.departments]),
+         [(g.key or labels["no_department"], g.positions, g.planned, g.filled, g.vacancies,
+           *extra(g)) for g in analysis.departments]),
         (labels["by_level"], labels["level"],
-         [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies)
-          for g in analysis.levels]),
+         [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies,
+           *extra(g)) for g in analysis.levels]),
     ]
     for caption, first_label, groups in blocks:
         doc.add_paragraph().add_run(caption).bold = True
         rows = [(labels["total"], totals.positions, totals.planned, totals.filled,
-                 totals.vacancies)]
-        table = doc.add_table(rows=1, cols=5)
-        _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9), "Table Grid")
+                 totals.vacancies, *((totals.over,) if over else ()))]
+        table = doc.add_table(rows=1, cols=6 if over else 5)
+        _grid(table, (4.4, 2.9, 2.9, 2.9, 2.9, 2.9) if over else (4.4, 2.9, 2.9, 2.9, 2.9),
+              "Table Grid")
         for cell, text in zip(table.rows[0].cells, (first_label, labels["positions"],
                                                      labels["planned"], labels["filled"],
-                                                     labels["vacancies"])):
+                                                     labels["vacancies"],
+                                                     *((labels["over"],) if over else ()))):
             _label(cell, text)
         for values in [*groups, *rows]:
             cells = table.add_row().cells

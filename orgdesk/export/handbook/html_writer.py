@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 from defusedxml.ElementTree import fromstring
 
+from orgdesk.analysis.headcount import GroupFigures
 from orgdesk.export.handbook.content import HandbookContent, PositionSheet, Ref
 from orgdesk.export.handbook.images import Picture
 from orgdesk.paint.fonts import css_font_list
@@ -166,23 +167,30 @@ def _sheet(sheet: PositionSheet, labels: dict[str, str]) -> str:
 def _figures(content: HandbookContent) -> str:
     analysis = content.analysis
     labels = content.labels
+    # With 超编 an Over column, so each row reconciles: planned = filled − over + vacant.
+    over = analysis.totals.over > 0
+
+    def extra(g: GroupFigures) -> tuple[int, ...]:
+        return (g.over,) if over else ()
     head = (f"<tr><th>{{0}}</th><th>{escape(labels['positions'])}</th>"
             f"<th>{escape(labels['planned'])}</th>"
-            f"<th>{escape(labels['filled'])}</th><th>{escape(labels['vacancies'])}</th></tr>")
+            f"<th>{escape(labels['filled'])}</th><th>{escape(labels['vacancies'])}</th>"
+            + (f"<th>{escape(labels['over'])}</th>" if over else "") + "</tr>")
 
-    def rows(groups: list[tuple[str, int, int, int, int]]) -> str:
-        return "".join(f"<tr><td>{escape(name)}</td>" + "".join(
+    def rows(groups: list[tuple[object, ...]]) -> str:
+        return "".join(f"<tr><td>{escape(str(name))}</td>" + "".join(
             f'<td class="n">{n}</td>' for n in figures) + "</tr>" for name, *figures in groups)
 
     totals = analysis.totals
     total_row = (f'<tr class="total"><td>{escape(labels["total"])}</td>'
                  f'<td class="n">{totals.positions}'
                  f'</td><td class="n">{totals.planned}</td><td class="n">{totals.filled}</td>'
-                 f'<td class="n">{totals.vacancies}</td></tr>')
+                 f'<td class="n">{totals.vacancies}</td>'
+                 + (f'<td class="n">{totals.over}</td>' if over else "") + "</tr>")
     departments = [(g.key or labels["no_department"], g.positions, g.planned, g.filled,
-                    g.vacancies) for g in analysis.departments]
+                    g.vacancies, *extra(g)) for g in analysis.departments]
     levels = [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled,
-               g.vacancies) for g in analysis.levels]
+               g.vacancies, *extra(g)) for g in analysis.levels]
     return (f'<p class="sub">{escape(labels["by_department"])}</p>'
             f'<table class="figures">{head.format(escape(labels["department"]))}'
             f"{rows(departments)}{total_row}</table>"

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import overload
 
+from orgdesk.analysis.headcount import GroupFigures
 from orgdesk.export.handbook.content import HandbookContent, PositionSheet
 from orgdesk.export.handbook.images import Picture
 from orgdesk.paint.paged_pdf import (
@@ -104,23 +105,30 @@ def _figures_html(content: HandbookContent) -> str:
     analysis = content.analysis
     totals = analysis.totals
     labels = content.labels
+    # With 超编 an Over column, so each row reconciles: planned = filled − over + vacant.
+    over = totals.over > 0
 
-    def block(first_label: str, groups: list[tuple[str, int, int, int, int]]) -> str:
+    def extra(g: GroupFigures) -> tuple[int, ...]:
+        return (g.over,) if over else ()
+
+    def block(first_label: str, groups: list[tuple[object, ...]]) -> str:
         head = (f"<tr><th>{first_label}</th><th>{labels['positions']}</th>"
                 f"<th>{labels['planned']}</th><th>{labels['filled']}</th>"
-                f"<th>{labels['vacancies']}</th></tr>")
-        body = "".join(f"<tr><td>{escape(name)}</td>" + "".join(
+                f"<th>{labels['vacancies']}</th>"
+                + (f"<th>{labels['over']}</th>" if over else "") + "</tr>")
+        body = "".join(f"<tr><td>{escape(str(name))}</td>" + "".join(
             f'<td class="n">{n}</td>' for n in figures) + "</tr>" for name, *figures in groups)
         total = (f"<tr><td><b>{labels['total']}</b></td>" + "".join(
             f'<td class="n"><b>{n}</b></td>' for n in (totals.positions, totals.planned,
-                                                       totals.filled, totals.vacancies))
+                                                       totals.filled, totals.vacancies,
+                                                       *((totals.over,) if over else ())))
                  + "</tr>")
         return _table(head + body + total)
 
     departments = [(g.key or labels["no_department"], g.positions, g.planned, g.filled,
-                    g.vacancies) for g in analysis.departments]
-    levels = [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies)
-              for g in analysis.levels]
+                    g.vacancies, *extra(g)) for g in analysis.departments]
+    levels = [(labels["level_n"].format(level=g.key), g.positions, g.planned, g.filled, g.vacancies,
+               *extra(g)) for g in analysis.levels]
     return (f'<p class="sub">{labels["by_department"]}</p>'
             + block(labels["department"], departments)
             + f'<p class="sub">{labels["by_level"]}</p>' + block(labels["level"], levels))
