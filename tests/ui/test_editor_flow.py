@@ -315,3 +315,25 @@ def test_requirement_lists_say_what_changed(open_window: OpenWindow) -> None:
     add_duty(languages, "粤语")
     add_duty(languages, "英语")
     assert undo_texts(window)[1:] == ["Add 2 languages (项目督导)"]
+
+
+def test_kpi_history_says_what_changed(open_window: OpenWindow) -> None:
+    from PySide6.QtWidgets import QPushButton, QTableWidget
+
+    window = open_window()
+    window.select_position(pid(window, "客户服务专员"))
+    window.docks["kpiPanel"].raise_()
+    table = window.findChild(QTableWidget, "kpiTable")
+    focus(table)
+    for name in ("接通率", "满意度"):
+        QTest.mouseClick(window.findChild(QPushButton, "addKpiButton"), Qt.MouseButton.LeftButton)
+        assert wait_for(lambda: table.state() == QAbstractItemView.State.EditingState)
+        type_text(editing_line(table), name)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert wait_for(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert undo_texts(window) == ["Add 2 KPIs (客户服务专员)"]
+    focus(window.tree)
+    focus(table)
+    table.setCurrentCell(0, 0)
+    QTest.mouseClick(window.findChild(QPushButton, "deleteKpiButton"), Qt.MouseButton.LeftButton)
+    assert undo_texts(window)[1:] == ["Remove KPI “接通率” (客户服务专员)"]

@@ -16,8 +16,7 @@ from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import StatePatch
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr
-from orgdesk.ui.panels.list_editor import ListEditor
-from orgdesk.ui.panels.list_history import ListWords, describe_list_change
+from orgdesk.ui.panels.list_history import H, ListWords, describe_list_change
 
 __all__ = ["PositionPanel", "tr"]  # tr: the panels' translation helper, orgdesk.ui.i18n's
 
@@ -77,11 +76,11 @@ class PositionPanel(QWidget):
             return False
         return bool(changed & self.FIELDS)
 
-    def edit_list(self, editor: ListEditor, field: str, words: ListWords,
-                  read: Callable[[Position], Sequence[str]], items: list[str],
-                  **fields: object) -> None:
-        """A list of the shown position edited in `editor`: a history text saying what
-        changed, and the edits of one burst in that list merged into one step."""
+    def edit_list(self, burst: int, field: str, words: ListWords,
+                  read: Callable[[Position], Sequence[H]], items: Sequence[H],
+                  label: Callable[[H], str] = str, **fields: object) -> None:
+        """A list of the shown position edited: a history text saying what changed, and
+        the edits of one burst (`EditBursts`) in that list merged into one step."""
         position = self.position
         if position is None:
             return
@@ -91,10 +90,10 @@ class PositionPanel(QWidget):
             old, new = before.positions.get(pid), after.positions.get(pid)
             if old is None or new is None:
                 return words.edit(position.title)
-            return describe_list_change(words, read(old), read(new), new.title)
+            return describe_list_change(words, read(old), read(new), new.title, label)
 
-        self.edit(describe_list_change(words, read(position), items, position.title),
-                  f"{field}#{editor.burst}", describe, False, **fields)
+        self.edit(describe_list_change(words, read(position), items, position.title, label),
+                  f"{field}#{burst}", describe, False, **fields)
 
     def own_edit_done(self, changed: frozenset[str]) -> None:
         """After this panel's own edit: update what is derived from the typed fields."""

@@ -32,5 +32,5 @@ class DutiesPanel(PositionPanel):
         self.editor.set_items(position.duties if position else ())
 
     def _edited(self, items: list[str]) -> None:
-        self.edit_list(self.editor, "duties", duty_words(), lambda p: p.duties, items,
+        self.edit_list(self.editor.burst, "duties", duty_words(), lambda p: p.duties, items,
                        duties=tuple(items))

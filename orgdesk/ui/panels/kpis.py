@@ -19,6 +19,7 @@ from orgdesk.core.model import Kpi, Position
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.panels.base import PositionPanel, tr
 from orgdesk.ui.panels.list_editor import ShortDelegate
+from orgdesk.ui.panels.list_history import EditBursts, kpi_label, kpi_words
 
 #: Marks a row added with "Add KPI" whose name is not typed yet (the list editor's
 #: role number, so the shared delegate shows its hint there too).
@@ -58,6 +59,7 @@ class KpiPanel(PositionPanel):
         self.table.editor_closed.connect(self._drop_pending)
         self.table.setItemDelegate(ShortDelegate(self.table))  # a KPI may be megabytes long
         self.table.itemChanged.connect(self._item_changed)
+        self.bursts = EditBursts(self)  # one burst of edits in the table is one undo step
         buttons = QHBoxLayout()
         for name, text, slot in (("addKpiButton", tr("KpiPanel", "Add KPI"), self._add),
                                  ("deleteKpiButton", tr("KpiPanel", "Delete"), self._delete),
@@ -115,8 +117,9 @@ class KpiPanel(PositionPanel):
         position = self.position
         if position is None:
             return
-        self.edit(tr("KpiPanel", "Edit KPIs of {title}", title=position.title),
-                  kpis=self.kpis() if kpis is None else kpis)
+        items = self.kpis() if kpis is None else kpis
+        self.edit_list(self.bursts.next_edit(), "kpis", kpi_words(), lambda p: p.kpis, items,
+                       kpi_label, kpis=items)
 
     def _add(self) -> None:
         """A new row after the current one with its name editor open, as in the duties;

@@ -14,7 +14,6 @@ merge one burst's edits of one list into one undo step.
 from __future__ import annotations
 
 import re
-import time
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -35,12 +34,11 @@ from PySide6.QtWidgets import (
 
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.long_text import elide
+from orgdesk.ui.panels.list_history import EditBursts
 
 _NUMBERING = re.compile(r"^\s*(?:\d+[、.．)）]|[（(]\d+[)）]|[-•●·*])\s*")
 #: Marks a row added with "+" whose text has not been confirmed yet.
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 17
-#: Seconds without an edit after which the next edit starts a new burst (a new undo step).
-BURST_PAUSE_S = 60.0
 
 
 def split_pasted(text: str) -> list[str]:
@@ -158,20 +156,8 @@ class ListEditor(QWidget):
         layout.addLayout(buttons)
         self._updating = False
         #: The editing burst the next edit belongs to (see the module's docstring).
+        self.bursts = EditBursts(self)
         self.burst = 0
-        self._last_edit = 0.0
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        inside_before = old is not None and (old is self or self.isAncestorOf(old))
-        # A click beside the list (on its buttons) focuses the scroll area around the
-        # panel: that is still this list's burst.  Anything else is leaving it.
-        inside_now = new is not None and (new is self or self.isAncestorOf(new)
-                                          or new.isAncestorOf(self))
-        if inside_before and not inside_now:
-            self.burst += 1  # the user went elsewhere: what follows is another step
 
     def items(self) -> list[str]:
         """The confirmed items (a new row still being typed is not one yet)."""
@@ -202,10 +188,7 @@ class ListEditor(QWidget):
     def _emit(self) -> None:
         if self._updating:
             return
-        now = time.monotonic()
-        if now - self._last_edit > BURST_PAUSE_S:
-            self.burst += 1
-        self._last_edit = now
+        self.burst = self.bursts.next_edit()
         items = [text.strip() for text in self.items()]
         self.items_edited.emit([text for text in items if text])
 

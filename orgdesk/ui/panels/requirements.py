@@ -97,7 +97,7 @@ class RequirementsPanel(PositionPanel):
             return
         requirements = replace(position.requirements, languages=tuple(items)) \
             if field == "languages" else replace(position.requirements, skills=tuple(items))
-        self.edit_list(editor, f"req.{field}", words,
+        self.edit_list(editor.burst, f"req.{field}", words,
                        lambda p: getattr(p.requirements, field), items,
                        requirements=requirements)
 
