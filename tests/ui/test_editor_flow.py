@@ -15,14 +15,22 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLineEdit,
+    QPushButton,
+    QTableWidget,
     QToolBar,
     QToolButton,
     QWidget,
 )
 
-from orgdesk.core.model import PositionId
+from orgdesk.core.model import Kpi, PositionId
 from orgdesk.ui.main_window import MainWindow
 from orgdesk.ui.panels.list_editor import ListEditor
+from orgdesk.ui.panels.list_history import (
+    describe_list_change,
+    duty_words,
+    kpi_label,
+    kpi_words,
+)
 from tests.ui.conftest import click_row, pid, titles_under, type_text, undo_texts, wait_for
 
 pytestmark = pytest.mark.gui
@@ -318,8 +326,6 @@ def test_requirement_lists_say_what_changed(open_window: OpenWindow) -> None:
 
 
 def test_kpi_history_says_what_changed(open_window: OpenWindow) -> None:
-    from PySide6.QtWidgets import QPushButton, QTableWidget
-
     window = open_window()
     window.select_position(pid(window, "客户服务专员"))
     window.docks["kpiPanel"].raise_()
@@ -337,3 +343,23 @@ def test_kpi_history_says_what_changed(open_window: OpenWindow) -> None:
     table.setCurrentCell(0, 0)
     QTest.mouseClick(window.findChild(QPushButton, "deleteKpiButton"), Qt.MouseButton.LeftButton)
     assert undo_texts(window)[1:] == ["Remove KPI “接通率” (客户服务专员)"]
+
+
+def test_list_changes_are_named_by_what_changed() -> None:
+    words = duty_words()
+
+    def said(old: list[str], new: list[str]) -> str:
+        return describe_list_change(words, old, new, "座席员")
+
+    assert said(["a", "b"], ["a", "x", "b"]) == "Add duty “x” (座席员)"
+    assert said(["a", "a"], ["a", "a", "a"]) == "Add duty “a” (座席员)"  # a repeated item
+    assert said([], ["x", "y"]) == "Add 2 duties (座席员)"
+    assert said(["a", "b", "c"], ["a", "c"]) == "Remove duty “b” (座席员)"
+    assert said(["a", "b", "c"], ["c"]) == "Remove 2 duties (座席员)"
+    assert said(["a", "b", "c"], ["c", "a", "b"]) == "Reorder duties (座席员)"
+    assert said(["a", "b", "c"], ["a", "B", "c"]) == "Edit duty “B” (座席员)"
+    assert said(["a", "b"], ["b", "x"]) == "Edit duties (座席员)"  # a mixture
+    assert said(["a"], ["x" * 100]).startswith("Edit duty “" + "x" * 39 + "…”")
+    # A KPI is named by its name; a changed target is an edit of that KPI.
+    assert describe_list_change(kpi_words(), [Kpi("接通率", "≥90%")], [Kpi("接通率", "≥95%")],
+                                "座席员", kpi_label) == "Edit KPI “接通率” (座席员)"
