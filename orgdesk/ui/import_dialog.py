@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -106,6 +108,26 @@ def pasted_path(text: str) -> Path | None:
         return Path(text).expanduser().absolute()
     except (OSError, RuntimeError, ValueError):  # an unknown ~user, a NUL character
         return None
+
+
+def fit_to_items(combo: QComboBox) -> None:
+    """Make `combo` wide enough to show its widest item whole.
+
+    The style's size hint can leave the text field narrower than a Chinese
+    text (full-width brackets, fallback-font glyphs): measure the field it
+    really gets and widen the box by what is missing.
+    """
+    combo.resize(combo.sizeHint())
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    metrics = combo.fontMetrics()
+    widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+                 default=0)
+    missing = widest + metrics.averageCharWidth() - field.width()
+    if missing > 0:
+        combo.setMinimumWidth(combo.sizeHint().width() + missing)
 
 
 def show_error(parent: QWidget, sentence: str) -> None:
@@ -478,6 +500,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(key), 0))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(row, 2, combo)
+            fit_to_items(combo)
         self.mapping.resizeColumnsToContents()
         # Wide enough for the column names, some example and the whole "Read as" choice.
         header = self.mapping.horizontalHeader()

@@ -1,13 +1,14 @@
 """Issue 13 defect 10: the import dialog's path field takes a pasted path; its mapping is readable."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
 from orgdesk.io.interchange import export_to
@@ -60,7 +61,12 @@ def _visible_whole(dialog: ImportDialog) -> None:
         combo = table.cellWidget(row, 2)
         if isinstance(combo, QComboBox):
             assert combo.isEnabled()
-            assert combo.width() >= combo.sizeHint().width(), combo.currentText()
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                 QStyle.SubControl.SC_ComboBoxEditField, combo)
+            shown = combo.fontMetrics().horizontalAdvance(combo.currentText())
+            assert shown <= field.width(), combo.currentText()
         else:
             text = table.item(row, 2).text()
             assert metrics.horizontalAdvance(text) <= header.sectionSize(2), text
@@ -69,10 +75,30 @@ def _visible_whole(dialog: ImportDialog) -> None:
     assert header.sectionViewportPosition(0) >= 0
 
 
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
+    """The interface in English, or in Chinese with orgdesk's and Qt's catalogues."""
+    from orgdesk.ui.app import install_translators
+    from orgdesk.ui.preferences import settings
+
+    settings().setValue("language", request.param)
+    install_translators(qapp)
+    yield request.param
+    settings().setValue("language", "en")
+    install_translators(qapp)
+
+
 def test_the_mapping_table_shows_column_names_and_choices_whole(
-        dialog: ImportDialog, qtbot: QtBot) -> None:
+        language: str, qtbot: QtBot) -> None:
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(1366 - 100, 768 - 100)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     with qtbot.waitSignal(dialog.checked, timeout=20_000):
         dialog.open_source(FIXTURES / "visio_orgchart.csv")
+    if language == "zh_CN":
+        assert dialog.mapping.cellWidget(4, 2).currentText() == "（存入备注）"
     assert dialog.mapping.isEnabled() and not dialog.mapping_locked()
     _visible_whole(dialog)
 
