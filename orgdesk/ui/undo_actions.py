@@ -20,6 +20,8 @@ MENU_CHARS = 48
 BUTTON_CHARS = 9
 #: Room around the text inside a button, pixels.
 BUTTON_PADDING = 16
+#: A tooltip shows at most this many characters (a pasted megabyte would fill the screen).
+TOOLTIP_CHARS = 2000
 
 
 class _StepAction(QAction):
@@ -56,14 +58,15 @@ class _StepAction(QAction):
     def _show(self, _step: str = "") -> None:
         full = self.full_text()
         # A step text may hold line breaks (a pasted title): one line in menus and buttons.
-        line = " ".join(full.split())
+        # Only its start is ever shown there, so only the start is measured.
+        line = " ".join(full[:4 * MENU_CHARS].split())
         self.setText(line if len(line) <= MENU_CHARS else line[:MENU_CHARS - 1] + "…")
         if self._metrics is not None and self._button_width is not None:
             self.setIconText(self._metrics.elidedText(line, Qt.TextElideMode.ElideRight,
                                                       self._button_width))
         else:
             self.setIconText(self.text())
-        self.setToolTip(full)
+        self.setToolTip(full if len(full) <= TOOLTIP_CHARS else full[:TOOLTIP_CHARS - 1] + "…")
 
 
 def create(window: QWidget, stack: QUndoStack, undo_prefix: str, redo_prefix: str
