@@ -135,8 +135,9 @@ class ChartPane(QObject):
 
     def set_arrangement(self, pid: PositionId, mode: str | None) -> bool:
         """Arrange `pid`'s reports (None: automatic) as one undo step; False when that
-        changes nothing (the same choice again, or too few reports), and no step is added."""
-        if mode == self.arrangement_of(pid) or not self.can_arrange(pid):
+        changes nothing (the same choice again, or too few reports), and no step is added.
+        A choice left from when there were more reports can always go back to automatic."""
+        if mode == self.arrangement_of(pid) or (mode is not None and not self.can_arrange(pid)):
             return False
         overrides = dict(self.settings().get("overrides", {}))
         if mode is None:
@@ -167,11 +168,12 @@ class ChartPane(QObject):
 
         def sync() -> None:
             pid = current()
-            enabled = self.can_arrange(pid)
-            chosen = self.arrangement_of(pid) if pid is not None and enabled else None
+            chosen = self.arrangement_of(pid) if pid is not None and pid in \
+                self.controller.org else None
+            enabled = self.can_arrange(pid) or chosen is not None
             for mode, action in actions.items():
-                action.setEnabled(enabled)
-                action.setChecked(enabled and mode == chosen)
+                action.setEnabled(enabled and (mode is None or self.can_arrange(pid)))
+                action.setChecked(mode == chosen)  # shown even when there is nothing to arrange
         menu.aboutToShow.connect(sync)
         self.controller.changed.connect(lambda _c, _s: sync())
         self.position_changed.connect(sync)

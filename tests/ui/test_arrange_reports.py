@@ -158,3 +158,25 @@ def test_the_cli_export_uses_the_arrangement(open_window: OpenWindow, tmp_path: 
         line = next(li for li in dot.splitlines() if li.lstrip().startswith(f"n{int(leader)} ["))
         ys.append(float(line.split('pos="')[1].split(",")[1].split("!")[0]))
     assert len(set(ys)) == 4  # stacked in the export as on screen
+
+
+def test_a_choice_left_from_a_bigger_team_can_go_back_to_automatic(
+        open_window: OpenWindow) -> None:
+    window = open_window("training_call_center_50")
+    manager = pid(window, "项目经理")
+    click_box(window, manager)
+    choose(window, "vertical")
+    for leader in leaders_of(window)[1:]:
+        window.controller.execute("delete", lambda s, p=leader: s.remove_branch(p))
+    window.chart.refresh()
+    click_box(window, manager)
+    menu = open_menu(window)
+    enabled = {a.objectName(): a.isEnabled() for a in menu.actions()}
+    menu.close()
+    assert enabled == {"actionArrange_auto": True, "actionArrange_horizontal": False,
+                       "actionArrange_vertical": False, "actionArrange_two_columns": False}
+    assert checked(window) == ["actionArrange_vertical"]
+    steps = len(undo_texts(window))
+    choose(window, "auto")
+    assert len(undo_texts(window)) == steps + 1
+    assert checked(window) == ["actionArrange_auto"]
