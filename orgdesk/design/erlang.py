@@ -237,6 +237,19 @@ def _answered_within(agents: int, aht: float, patience: float, threshold: float,
         tail += queued[depth - 1]
         depth -= 1
     queued = queued[:depth]
+    # An arrival with j ahead is answered within t only if j + 1 removals (services at
+    # n/aht, hang-ups at 1/patience each) happen by then: a Poisson count of mean at most
+    # m = (serve + (j + 1)·leave)·t reaching j + 1.  Where the Chernoff bound
+    # e^−m (e·m / k)^k of that is below 1e−17, the arrival (and every one further back)
+    # adds nothing measurable: the chain stops there.
+    if leave * threshold < 0.5:
+        for j in range(depth):
+            k = j + 1
+            mean = (serve + k * leave) * threshold
+            if k > mean and -mean + k * (1.0 + math.log(mean / k)) < -39.0:
+                queued = queued[:k]
+                depth = k
+                break
     fastest = serve + depth * leave  # the highest total rate out of any state
     mean = fastest * threshold
     start, weights = _poisson_weights(mean)
@@ -250,8 +263,13 @@ def _answered_within(agents: int, aht: float, patience: float, threshold: float,
         if step >= start:
             answered += weights[step - start] * served
         served += mass[0] * serve / fastest
-        mass = [mass[m] * stay[m] + (mass[m + 1] * down[m + 1] if m + 1 < depth else 0.0)
-                for m in range(depth)]
+        mass = [*(mass[m] * stay[m] + mass[m + 1] * down[m + 1] for m in range(depth - 1)),
+                mass[depth - 1] * stay[depth - 1]]
+        # Mass only moves towards the head and the states at the back drain fastest:
+        # dropping what is left there (under 1e-18 a step) keeps the vector short.
+        while depth > 1 and mass[depth - 1] < 1e-18:
+            mass.pop()
+            depth -= 1
     # Beyond the last weighted step the Poisson tail is negligible; what was served by
     # then counts with the remaining weight.
     answered += max(0.0, 1.0 - math.fsum(weights)) * served
