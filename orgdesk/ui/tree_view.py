@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QLineEdit,
     QStyledItemDelegate,
     QTreeView,
     QWidget,
@@ -21,6 +22,10 @@ class _TitleDelegate(QStyledItemDelegate):
     The window's tree shortcuts (Enter adds a sibling, Del deletes, Insert adds
     a report, Alt+Up/Down reorder) would otherwise fire while a title is being
     typed: Enter would add a sibling instead of confirming the rename.
+
+    Ctrl+Z with nothing typed to undo (the editor an add opened, or F2 pressed
+    and nothing typed yet) closes the editor and is the window's Undo: the
+    editor no longer swallows it.
     """
 
     _MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -28,6 +33,12 @@ class _TitleDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) and isinstance(editor, QLineEdit) \
+                    and not editor.isUndoAvailable():
+                # Nothing typed: close (keeping the title as it is) and let Undo through.
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                event.ignore()
+                return True
             plain = not event.modifiers() & self._MODIFIERS
             alt_arrow = event.modifiers() & Qt.KeyboardModifier.AltModifier and \
                 event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)

@@ -198,6 +198,36 @@ def test_a_click_on_the_selected_row_does_not_open_an_editor_that_eats_keys(
     assert titles_under(window, inspector) == ["New position"], "Insert did nothing"
 
 
+def test_ctrl_z_in_an_untouched_title_editor_undoes_the_last_step(
+        open_window: OpenWindow) -> None:
+    window = open_window()
+    inspector = pid(window, "质检专员")
+    window.select_position(inspector)
+    focus(window.tree)
+    QTest.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(window.tree, Qt.Key.Key_Insert)
+    assert titles_under(window, inspector) == ["New position"]
+    line = editing_line(window.tree)
+    QTest.keySequence(line, QKeySequence(QKeySequence.StandardKey.Undo))
+    QApplication.processEvents()
+    assert window.tree.state() != QAbstractItemView.State.EditingState
+    assert titles_under(window, inspector) == []
+    assert window.controller.undo_stack.index() == 1  # the add undone, nothing more
+    QTest.keyClick(window.tree, Qt.Key.Key_F2)
+    QTest.keySequence(editing_line(window.tree), QKeySequence(QKeySequence.StandardKey.Undo))
+    QApplication.processEvents()
+    assert window.tree.state() != QAbstractItemView.State.EditingState
+    assert window.controller.undo_stack.index() == 0  # the reorder undone
+    # Once something is typed, Ctrl+Z undoes the typing in the editor.
+    QTest.keyClick(window.tree, Qt.Key.Key_F2)
+    line = editing_line(window.tree)
+    type_text(line, "组")
+    QTest.keySequence(line, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert window.tree.state() == QAbstractItemView.State.EditingState
+    assert line.text() == "质检专员"
+    QTest.keyClick(line, Qt.Key.Key_Escape)
+
+
 def box_centre(window: MainWindow, position: PositionId) -> QPoint:
     view = window.chart.view
     box = view.chart_layout().boxes[position]
