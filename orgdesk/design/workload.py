@@ -27,8 +27,13 @@ WORKLOADS_SETTING = "workloads"
 CHANNELS = ("voice", "chat", "email")
 INTERVAL_MINUTES = (15, 30, 60)
 MINUTES_PER_DAY = 24 * 60
-#: The longest forecast: a year of 15-minute intervals.
-MAX_INTERVALS = 366 * 96
+#: The longest forecast: a quarter (93 days) of 15-minute intervals.  Sizing costs
+#: O(√A) a distinct interval, so a hostile file cannot keep orgdesk busy for long.
+MAX_INTERVALS = 93 * 96
+#: The most traffic in one interval (the largest call centres staff a few thousand agents).
+MAX_ERLANGS = 50_000.0
+#: Erlang A costs far more than Erlang C per interval; beyond this it is refused.
+MAX_ERLANGS_A = 500.0
 #: Far above any real queue (a national carrier answers well under a million an hour).
 MAX_CONTACTS = 10_000_000.0
 MAX_AHT = 24 * 3600.0
@@ -123,6 +128,25 @@ class Workload:
     def __post_init__(self) -> None:
         self._validate()
         object.__setattr__(self, "days", self._days())
+        self._validate_traffic()
+
+    def _validate_traffic(self) -> None:
+        seconds = self.interval_minutes * 60.0
+        if self.volumes:
+            busiest = max(contacts for _, contacts in self.volumes)
+        else:
+            weights = self.profile or (1.0,)
+            busiest = (self.daily_volume or 0.0) * max(weights) / math.fsum(weights) / (
+                1 if self.profile else self.open_slots_per_day)
+        erlangs = busiest * self.aht / self.concurrency / seconds
+        if erlangs > MAX_ERLANGS:
+            raise _error("The busiest interval holds {erlangs:,.0f} Erlangs; orgdesk sizes up "
+                         "to {limit:,.0f} Erlangs an interval.", erlangs=erlangs,
+                         limit=MAX_ERLANGS)
+        if self.patience is not None and self.channel != "email" and erlangs > MAX_ERLANGS_A:
+            raise _error("Erlang A is sized up to {limit:,.0f} Erlangs an interval and the "
+                         "busiest holds {erlangs:,.0f}; leave out the callers' patience.",
+                         erlangs=erlangs, limit=MAX_ERLANGS_A)
 
     # ------------------------------------------------------------ validation
     def _validate(self) -> None:

@@ -164,6 +164,9 @@ def test_explanation_in_both_languages_names_the_numbers() -> None:
     ({"volumes": ((8 * 60, 5.0), (8 * 60, 6.0))}, "twice"),
     ({"volumes": ((8 * 60 + 5, 5.0),)}, "boundary"),
     ({"aht": math.nan}, "average handle time"),
+    ({"daily_volume": 14 * 2 * 60_000.0, "aht": 1800.0}, "up to 50,000 Erlangs"),
+    ({"volumes": ((480, 1e6),), "aht": 100.0}, "up to 50,000 Erlangs"),
+    ({"daily_volume": 28 * 6000.0, "patience": 60.0}, "Erlang A is sized up to 500"),
 ])
 def test_each_bad_value_is_refused_with_one_sentence(changes: dict[str, object],
                                                      words: str) -> None:
