@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         from orgdesk.ui import document_info_bar
 
         document_info_bar.ask_once(self)  # a new document's title and client, asked once
+        from orgdesk.ui import window_fit
+
+        window_fit.install(self)  # the tree's rows and the Overview's fields fit
         # The chart is built just after the window (and its tree) is on screen.
         QTimer.singleShot(FIRST_CHART_DELAY_MS, self._first_chart)
         context_menus.install(self)

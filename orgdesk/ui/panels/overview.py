@@ -99,6 +99,7 @@ class OverviewPanel(PositionPanel):
             tr("OverviewPanel", "Edit career path of {title}", title=self._title()),
             "career_path", typed=True, career_path=text))
         self.notes_edit = LongTextEdit(self)  # a note may be megabytes without a space
+        self.notes_edit.setMinimumHeight(48)  # two lines at least; it grows with the panel
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.textChanged.connect(self._notes_edited)
         form.addRow(tr("OverviewPanel", "Title"), self.title_edit)
@@ -121,6 +122,7 @@ class OverviewPanel(PositionPanel):
         self.relations_list = QListWidget(self)
         self.relations_list.setObjectName("relationsList")
         self.relations_list.setMaximumHeight(90)
+        self.relations_list.setMinimumHeight(48)  # two rows: the panel fits 1366×768 unscrolled
         self.relations_list.itemDoubleClicked.connect(
             lambda item: self.navigate.emit(int(item.data(Qt.ItemDataRole.UserRole + 1))))
         add_relation = QPushButton(tr("OverviewPanel", "Add dotted line…"), self)

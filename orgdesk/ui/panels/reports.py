@@ -46,12 +46,16 @@ class ReportsPanel(PositionPanel):
             [tr("ReportsPanel", "Position"), tr("ReportsPanel", "Planned"),
              tr("ReportsPanel", "Filled"), tr("ReportsPanel", "Seats in team")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):  # figures as wide as their header: the panel fits its dock
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.cellDoubleClicked.connect(self._activated)
         self.totals = QLabel(self)
         self.totals.setObjectName("reportsTotals")
+        self.totals.setWordWrap(True)  # the totals wrap rather than run off the panel
         buttons = QHBoxLayout()
         add = QPushButton(tr("ReportsPanel", "Add direct report"), self)
         add.setObjectName("addReportButton")

@@ -1,0 +1,123 @@
+"""Room for what the window shows: the tree as wide as its rows, the Overview panel
+as tall as its fields.
+
+At the default size (and on a 1366×768 screen) the splitter's fixed share cut
+long titles deep in the tree, and the Overview dock had half the right-hand
+side, so its fields scrolled.  Both are fitted when the window first shows and
+again when it is resized or the tree opens rows; only ever widened or heightened
+up to a cap, so the chart and the other panels keep their room.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSplitter, QStyle
+
+if TYPE_CHECKING:
+    from orgdesk.ui.main_window import MainWindow
+
+#: The tree takes at most this share of the splitter's width.
+TREE_SHARE = 0.45
+#: The panels' docks are narrowed for the tree down to this width at most.
+PANELS_MIN_WIDTH = 380
+#: The panels tabbed below the Overview keep at least this height.
+LOWER_PANELS_MIN = 140
+
+
+def fit_tree(window: MainWindow) -> None:
+    """Widen the tree (never narrow it) so that its open rows show their whole text."""
+    splitter = window.centralWidget()
+    if not isinstance(splitter, QSplitter) or splitter.count() < 2:
+        return
+    tree = window.tree
+    sizes = splitter.sizes()
+    total = sum(sizes)
+    if total <= 0:
+        return
+    scrollbar = (tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+                 if tree.verticalScrollBar().isVisible() else 0)
+    # The widest open row, its indentation included.
+    needed = tree.sizeHintForColumn(0) + 2 * tree.frameWidth() + scrollbar + 2
+    if needed <= sizes[0]:
+        return
+    if needed > int(total * TREE_SHARE) and _narrow_panels(window):
+        sizes = splitter.sizes()
+        total = sum(sizes)
+    wanted = min(needed, int(total * TREE_SHARE))
+    if wanted > sizes[0]:
+        splitter.setSizes([wanted, total - wanted, *sizes[2:]][:len(sizes)])
+
+
+def _narrow_panels(window: MainWindow) -> bool:
+    """Narrow the panels' docks to what their panels need (not below PANELS_MIN_WIDTH),
+    giving the centre the rest; True when they were wider."""
+    docks = [dock for dock in window.docks.values()
+             if dock.isVisible() and not dock.isFloating()
+             and window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea]
+    if not docks:
+        return False
+    panels = (window.overview, window.duties, window.requirements, window.reports, window.kpis)
+    needed = max(PANELS_MIN_WIDTH, *(panel.minimumSizeHint().width() + 24 for panel in panels))
+    if docks[0].width() <= needed:
+        return False
+    window.resizeDocks(docks, [needed] * len(docks), Qt.Orientation.Horizontal)
+    return True
+
+
+def fit_overview(window: MainWindow) -> None:
+    """Give the Overview dock the height its fields need (the panel below keeps
+    LOWER_PANELS_MIN), so that it shows them without scrolling."""
+    overview = window.docks.get("overviewPanel")
+    below = window.docks.get("dutiesPanel")
+    if overview is None or below is None or overview.isFloating() or below.isFloating():
+        return
+    scroll = overview.widget()
+    viewport = getattr(scroll, "viewport", None)
+    if viewport is None:
+        return
+    missing = window.overview.minimumSizeHint().height() - viewport().height()
+    if missing <= 0:
+        return
+    total = overview.height() + below.height()
+    # The panel below keeps what it needs not to scroll either (its dock's chrome included).
+    below_viewport = getattr(below.widget(), "viewport", None)
+    chrome = below.height() - below_viewport().height() if below_viewport else 0
+    lower = max(LOWER_PANELS_MIN, window.duties.minimumSizeHint().height() + chrome)
+    height = min(overview.height() + missing + 2, total - lower)
+    if height > overview.height():
+        window.resizeDocks([overview, below], [height, total - height],
+                           Qt.Orientation.Vertical)
+
+
+class _Refit(QObject):
+    """Fits again after the window is resized (once the layout has settled)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        window.installEventFilter(self)
+        window.tree.expanded.connect(lambda _index: self._timer.start())
+        # Expand All and Expand to Level open rows without the `expanded` signal.
+        for action in window.findChildren(QAction):
+            if action.objectName().startswith(("actionExpandAll", "actionExpandLevel")):
+                action.triggered.connect(lambda _checked=False: self._timer.start())
+
+    def fit(self) -> None:
+        fit_tree(self._window)
+        fit_overview(self._window)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._timer.start()
+        return False
+
+
+def install(window: MainWindow) -> None:
+    """Fit the tree and the Overview now and whenever the window or the tree changes size."""
+    _Refit(window)
