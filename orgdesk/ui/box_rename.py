@@ -4,12 +4,13 @@ A double-click on a box used to select the position in the tree and rename it
 there, often far from where the user was looking.  `BoxTitleEditor` opens on
 the chart's viewport over the box's title line: Return (or clicking elsewhere)
 commits, Escape cancels and leaves no step.  While it is open it keeps the
-plain keys it needs, so the window's tree shortcuts never fire under it.
+plain keys it needs, so the window's tree shortcuts never fire under it; Ctrl+Z
+with nothing typed closes it and undoes the last step.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 #: The editor is never narrower than this (pixels), however far the chart is zoomed out.
@@ -79,11 +80,16 @@ class BoxTitleEditor(QLineEdit):
 
     # ------------------------------------------------------------- keys and focus
     def event(self, event: QEvent) -> bool:
-        # Plain keys are typing (Return commits, Escape cancels), not the window's.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and not event.modifiers() & _MODIFIERS:
-            event.accept()
-            return True
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable():
+                # Nothing typed to undo: Ctrl+Z is the window's Undo, as in the tree.
+                self.cancel()
+                event.ignore()
+                return True
+            # Plain keys are typing (Return commits, Escape cancels), not the window's.
+            if not event.modifiers() & _MODIFIERS:
+                event.accept()
+                return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
