@@ -111,3 +111,43 @@ def test_apply_refuses_an_existing_output(tmp_path: Path) -> None:
     result = run("size", str(SAMPLE), "--position", "4", *BASE, "--apply", "-o", str(out))
     assert result.returncode == 1 and "already exists" in result.stderr
     assert out.read_bytes() == b"precious"
+
+
+@pytest.mark.parametrize(("stored", "words"), [
+    ({"4": {"aht": 1e308, "daily_volume": 1}}, "average handle time"),
+    ({"4": {"aht": 180, "daily_volume": 1e12}}, "daily volume"),
+    ({"4": {"aht": 180, "volumes": [[480, 1]] * 3}}, "twice"),
+    ({"4": {"aht": 180, "daily_volume": 10, "hours": "25:00-26:00"}}, "time of day"),
+])
+def test_a_stored_workload_that_makes_no_sense_is_refused(tmp_path: Path, stored: object,
+                                                          words: str) -> None:
+    from orgdesk.storage.document import create_file
+
+    org = read_organisation(SAMPLE)
+    org.settings["workloads"] = stored
+    damaged = tmp_path / "damaged.orgdesk"
+    create_file(damaged, org)
+    result = run("size", str(damaged), "--position", "4")
+    assert result.returncode == 1, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+
+
+def test_a_workloads_setting_of_the_wrong_shape_is_refused_on_read(tmp_path: Path) -> None:
+    import sqlite3
+
+    damaged = tmp_path / "shape.orgdesk"
+    damaged.write_bytes(SAMPLE.read_bytes())
+    with sqlite3.connect(damaged) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert "meta" in tables
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES "
+                     "('setting.workloads', '{\"x\": 1}')")
+        conn.execute("DELETE FROM meta WHERE key = 'checksum'")  # an edit by hand, on purpose
+    conn.close()
+    # Refused when the file is read, by every command (not only when a workload is sized).
+    for argv in (["size", str(damaged), "--position", "4", "--calls", "10/h", "--aht", "180"],
+                 ["info", str(damaged)]):
+        result = run(*argv)
+        assert result.returncode == 1
+        assert "“workloads”" in result.stderr and "Traceback" not in result.stderr
