@@ -670,7 +670,7 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str, jump: bool = True) -> None:
         self._matches = find_positions(self.controller.org, text)
-        search_marks.show_matches(self, self._matches)
+        search_marks.show_matches(self, self._matches, reveal=jump)
         if not text.strip():
             self.search_status.clear()
             return

@@ -33,10 +33,24 @@ SECTION_DOCKS = {SECTION_OVERVIEW: "overviewPanel", SECTION_DUTIES: "dutiesPanel
                  SECTION_REQUIREMENTS: "requirementsPanel", SECTION_KPIS: "kpiPanel"}
 
 
-def show_matches(window: MainWindow, matches: list[PositionId]) -> None:
-    """Mark `matches` in the tree and the chart; none: the compare marks come back."""
+#: At most this many matches have their branches opened in the tree as the query is typed.
+REVEAL_LIMIT = 200
+
+
+def show_matches(window: MainWindow, matches: list[PositionId], reveal: bool = False) -> None:
+    """Mark `matches` in the tree and the chart; none: the compare marks come back.
+    `reveal` (as the query is typed) opens the tree down to the first REVEAL_LIMIT."""
     if matches:
         window.model.set_highlighted(set(matches), QBrush(MATCH_COLOUR))
+        if reveal:
+            org, tree, model = window.controller.org, window.tree, window.model
+            opened: set[PositionId] = set()
+            for pid in matches[:REVEAL_LIMIT]:
+                for superior in org.chain_of_command(pid):
+                    if superior.id in opened:
+                        break  # the rest of this chain is open already
+                    opened.add(superior.id)
+                    tree.expand(model.index_of(superior.id))
     else:
         window.model.set_highlighted(set(window.deliverables.highlighted), QBrush(HIGHLIGHT))
     window.chart.view.set_matched({int(pid) for pid in matches})

@@ -23,7 +23,7 @@ TREE_SHARE = 0.45
 #: The panels' docks are narrowed for the tree down to this width at most.
 PANELS_MIN_WIDTH = 380
 #: The panels tabbed below the Overview keep at least this height.
-LOWER_PANELS_MIN = 140
+LOWER_PANELS_MIN = 120
 
 
 def fit_tree(window: MainWindow) -> None:
@@ -81,11 +81,8 @@ def fit_overview(window: MainWindow) -> None:
     if missing <= 0:
         return
     total = overview.height() + below.height()
-    # The panel below keeps what it needs not to scroll either (its dock's chrome included).
-    below_viewport = getattr(below.widget(), "viewport", None)
-    chrome = below.height() - below_viewport().height() if below_viewport else 0
-    lower = max(LOWER_PANELS_MIN, window.duties.minimumSizeHint().height() + chrome)
-    height = min(overview.height() + missing + 2, total - lower)
+    # The Overview comes first; the duties below keep a few rows (their list scrolls).
+    height = min(overview.height() + missing + 2, total - LOWER_PANELS_MIN)
     if height > overview.height():
         window.resizeDocks([overview, below], [height, total - height],
                            Qt.Orientation.Vertical)
@@ -103,6 +100,8 @@ class _Refit(QObject):
         self._timer.timeout.connect(self.fit)
         window.installEventFilter(self)
         window.tree.expanded.connect(lambda _index: self._timer.start())
+        # Another position's fields may need more height (a longer note wraps).
+        window.tree.selectionModel().currentChanged.connect(lambda *_: self._timer.start())
         # Expand All and Expand to Level open rows without the `expanded` signal.
         for action in window.findChildren(QAction):
             if action.objectName().startswith(("actionExpandAll", "actionExpandLevel")):

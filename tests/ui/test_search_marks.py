@@ -54,6 +54,10 @@ def test_every_match_is_marked_in_the_tree_and_the_chart_with_the_count(
     assert marked_rows(window) == agents
     assert window.chart.view.matched() == agents
     assert window.findChild(QLabel, "searchStatus").text().strip() == "1/4"
+    # Every match is on screen in the tree, not only the current one.
+    for agent in agents:
+        index = window.model.index_of(agent)
+        assert window.tree.visualRect(index).isValid(), agent
     # The marks follow the query and survive a chart rebuild.
     box = window.findChild(QLineEdit, "searchBox")
     for _ in "话务员":
