@@ -11,7 +11,7 @@ from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.chart_export import export_chart_file
 from orgdesk.export.options import ChartExportOptions, paper_size
-from orgdesk.io.peers.geometry import chart_options
+from orgdesk.layout.saved import chart_options
 
 
 def find_position(org: Organisation, title_or_id: str) -> PositionId:
