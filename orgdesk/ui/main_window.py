@@ -518,6 +518,11 @@ class MainWindow(QMainWindow):
     def start_rename(self) -> None:
         index = self.tree.currentIndex()
         if index.isValid():
+        # From the chart (its context menu), the title is edited in the box itself.
+        current = self.current_id()
+        if current is not None and self.chart.view.hasFocus() \
+                and self.renames.rename_in_chart(current):
+            return
             self.tree.edit(index)
 
     def rename_position(self, pid: int, title: str) -> None:

@@ -113,12 +113,13 @@ class RenameFlow(QObject):
             self.window.select_position(pending.previous)
 
     # ------------------------------------------------------------- chart boxes
-    def rename_in_chart(self, pid: PositionId) -> None:
-        """Open the title editor over `pid`'s chart box."""
+    def rename_in_chart(self, pid: PositionId) -> bool:
+        """Open the title editor over `pid`'s chart box; False when the chart does not
+        show that box (yet: a position just added)."""
         window = self.window
         layout = window.chart.view.chart_layout()
         if pid not in window.controller.org or layout is None or pid not in layout.boxes:
-            return
+            return False
         box = layout.boxes[pid]
         if self._box_editor is None:
             self._box_editor = BoxTitleEditor(window.chart.view)
@@ -127,6 +128,7 @@ class RenameFlow(QObject):
         window.select_position(pid)
         self._box_editor.open_over(int(pid), QRectF(box.x, box.y, box.w, box.h),
                                    window.controller.org.position(pid).title)
+        return True
 
     def _document_changed(self, *_: object) -> None:
         # The position being renamed in its box was removed (an undo): nothing to rename.

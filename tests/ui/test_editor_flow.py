@@ -282,6 +282,12 @@ def test_double_click_on_a_chart_box_renames_in_the_box(open_window: OpenWindow)
     QTest.keySequence(line, QKeySequence(QKeySequence.StandardKey.Undo))
     assert not line.isVisible()
     assert window.controller.org.position(trainer).title == "培训专员"
+    # Rename from the box's context menu (the window's Rename action) edits in the box too.
+    focus(window.chart.view)
+    window.act["rename"].trigger()
+    line = editing_line(window.chart.view)
+    QTest.keyClick(line, Qt.Key.Key_Escape)
+    assert window.tree.state() != QAbstractItemView.State.EditingState
     # The keys work again at once.
     focus(window.tree)
     QTest.keySequence(window.tree, QKeySequence(QKeySequence.StandardKey.Redo))
