@@ -26,6 +26,7 @@ from orgdesk.io.problems import MalformedFile, name_of
 
 _START_WORDS = ("interval", "start", "time", "period", "slot", "datetime", "date",
                 "时段", "时间", "开始", "日期", "区间")
+_DATE_WORDS = ("date", "day", "日期")
 _CONTACT_WORDS = ("contacts", "contact", "calls", "call", "volume", "offered", "forecast",
                   "chats", "emails", "话务量", "来电", "呼入", "进线", "量", "数")
 _DATE_TIME = re.compile(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：](\d{2})"
@@ -103,13 +104,17 @@ def read_forecast(path: Path, interval_minutes: int | None = None) -> Forecast:
                                               "as CSV or Excel (.xlsx).", file=name_of(path)))
     start = _column(table.headers, _START_WORDS, None)
     contacts = _column(table.headers, _CONTACT_WORDS, start)
+    # A WFM export often gives the day and the time of day in two columns (Date, Interval).
+    day = _column(table.headers, _DATE_WORDS, start)
+    if day == contacts:
+        day = None
     if start is None or contacts is None:
         if len(table.headers) < 2:
             raise MalformedFile(path, Sentence.of("{file} needs two columns: the interval start "
                                                   "and the contacts.", file=name_of(path)))
         start, contacts = 0, 1
     try:
-        moments = _moments(path, table, start, contacts)
+        moments = _moments(path, table, start, contacts, day)
     finally:
         close = getattr(table.rows, "close", None)  # the file stays open until its rows end
         if close is not None:
@@ -121,7 +126,7 @@ def read_forecast(path: Path, interval_minutes: int | None = None) -> Forecast:
     return Forecast(tuple(volumes), step)
 
 
-def _moments(path: Path, table: Table, start: int, contacts: int
+def _moments(path: Path, table: Table, start: int, contacts: int, day: int | None
              ) -> list[tuple[int, dt.date | None, int, float]]:
     moments: list[tuple[int, dt.date | None, int, float]] = []
     for number, cells in table.rows:
@@ -131,6 +136,10 @@ def _moments(path: Path, table: Table, start: int, contacts: int
             raise MalformedFile(path, Sentence.of("{file} has more than {limit:,} intervals.",
                                                   file=name_of(path), limit=MAX_INTERVALS))
         when = _moment(cells[start] if start < len(cells) else None)
+        if when is not None and when[0] is None and day is not None and day < len(cells):
+            date = _moment(cells[day])
+            if date is not None and date[0] is not None:
+                when = (date[0], when[1])
         if when is None:
             raise MalformedFile(path, Sentence.of(
                 "{unit} {line} of {file}: “{value}” is not an interval start such as 08:00 or "

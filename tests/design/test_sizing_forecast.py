@@ -76,3 +76,14 @@ def test_other_formats_are_refused(tmp_path: Path) -> None:
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(MalformedFile, match="CSV or Excel"):
         read_forecast(path)
+
+
+def test_date_and_time_of_day_in_two_columns(tmp_path: Path) -> None:
+    # The shape of a workforce-management export: Date, Interval, Offered.
+    path = tmp_path / "wfm.csv"
+    path.write_text("Date,Interval,Offered,AHT\n2026-12-07,23:30,4,200\n2026-12-09,08:00,9,200\n"
+                    "2026-12-09,08:30,12,200\n", encoding="utf-8")
+    forecast = read_forecast(path)
+    assert forecast.volumes == ((23 * 60 + 30, 4.0), (2 * 1440 + 480, 9.0),
+                                (2 * 1440 + 510, 12.0))
+    assert forecast.interval_minutes == 30
