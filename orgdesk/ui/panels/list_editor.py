@@ -198,7 +198,7 @@ class ListEditor(QWidget):
         self._updating = True
         item = self._append("", self.list.currentRow() + 1
                             if self.list.currentRow() >= 0 else None)
-        item.setData(PENDING_ROLE, True)
+        item.setData(PENDING_ROLE, True)  # quietly: not an edit (yet)
         self._updating = False
         self.list.setCurrentItem(item)
         self.list.editItem(item)
