@@ -38,7 +38,7 @@ from orgdesk.core.model import DocumentInfo, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.handbook.content import handbook_language
 from orgdesk.ui import dialogs, jobs, preferences
-from orgdesk.ui.i18n import tr
+from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.jobs import Job
 from orgdesk.ui.long_text import elide
 
@@ -170,13 +170,15 @@ class HandbookDialog(QDialog):
     def _show_scope(self) -> None:
         root = self.chosen_root()
         if root is None:
-            self.scope.setText(tr("HandbookDialog", "Scope: the whole organisation "
-                                  "({count} positions).", count=len(self._org)))
+            self.scope.setText(tr_n("HandbookDialog", "Scope: the whole organisation "
+                                    "({count} position).", "Scope: the whole organisation "
+                                    "({count} positions).", len(self._org)))
         else:
-            self.scope.setText(tr("HandbookDialog", "Scope: only “{title}” and the {count} "
-                                  "positions under it.",
-                                  title=elide(self._org.position(root).title, 80),
-                                  count=len(self._org.descendant_ids(root))))
+            self.scope.setText(tr_n("HandbookDialog", "Scope: only “{title}” and the {count} "
+                                    "position under it.", "Scope: only “{title}” and the {count} "
+                                    "positions under it.",
+                                    len(self._org.descendant_ids(root)),
+                                    title=elide(self._org.position(root).title, 80)))
 
     @property
     def running(self) -> bool:

@@ -122,3 +122,20 @@ def test_a_broken_csv_is_reported_in_the_interface_language(marking: Marking,
     # What was looked up is a template in the catalogue, not one filled-in sentence.
     catalogue = {("errors", text) for text in i18n.extract()["errors"]}
     assert marking.asked and marking.asked <= catalogue, marking.asked - catalogue
+
+
+def test_the_handbook_scope_reads_as_english_grammar_wants(qtbot: QtBot) -> None:
+    from orgdesk.core.model import Position
+    from orgdesk.core.organisation import Organisation
+    from orgdesk.ui.handbook_dialog import HandbookDialog
+
+    org = Organisation()
+    org.add_position(Position(PositionId(1), "经理"))
+    dialog = HandbookDialog(org, "x")
+    qtbot.addWidget(dialog)
+    assert "(1 position)" in dialog.scope.text()
+    org.add_position(Position(PositionId(2), "组长", PositionId(1)))
+    dialog = HandbookDialog(org, "x")
+    qtbot.addWidget(dialog)
+    dialog.root.setCurrentIndex(dialog.root.findData(1))
+    assert "the 1 position under it" in dialog.scope.text()
