@@ -47,6 +47,10 @@ class DeliverablesPane(QObject):
         self.dock = QDockWidget(self.tr("Analysis"), window)
         self.dock.setObjectName("analysisPanelDock")
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        # The analysis spans the tree and the chart only: the position panels on the
+        # right keep their full height (the Overview fits without scrolling).
+        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._visibility_changed)
         self._timer = QTimer(self)

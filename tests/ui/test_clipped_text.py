@@ -139,3 +139,22 @@ def test_the_overview_needs_no_scrolling(open_window: OpenWindow, size: tuple[in
         scroll.viewport().height(), window.overview.minimumSizeHint().height())
     # The duties below it keep a few rows.
     assert window.docks["dutiesPanel"].height() >= 120
+
+
+def test_the_analysis_dock_leaves_the_panels_their_height(open_window: OpenWindow,
+                                                          application_font: None) -> None:
+    window = open_window("call_center_chart")
+    window.resize(1366, 768)
+    settle(window)
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    settle(window)
+    analysis = window.deliverables.dock
+    assert analysis.isVisible()
+    overview = window.docks["overviewPanel"]
+    # Under the tree and the chart only, not under the panels.
+    assert analysis.geometry().right() < overview.geometry().left()
+    scroll = overview.widget()
+    assert isinstance(scroll, QScrollArea)
+    assert not scroll.verticalScrollBar().isVisible()
