@@ -6,7 +6,10 @@ by default the document's content's (`content_language`) — not the interface's
 """
 from __future__ import annotations
 
-from orgdesk.design.sizing import IntervalSizing, Sizing
+import math
+
+from orgdesk.design.erlang import agents_required
+from orgdesk.design.sizing import IntervalSizing, Sizing, target_of, uncapped_target
 from orgdesk.design.workload import MINUTES_PER_DAY, clock
 from orgdesk.layout.words import Language
 
@@ -39,6 +42,10 @@ _TEXTS: dict[str, dict[Language, str]] = {
     "capped": {
         "en": "The occupancy cap of {cap} % raises this to {agents} agents.",
         "zh": "占用率上限为 {cap}%，因此增至 {agents} 名座席。",
+    },
+    "minimum": {
+        "en": "Every open interval keeps at least {agents} on duty, so the peak has {agents}.",
+        "zh": "每个营业时段至少安排 {agents} 名座席，因此高峰为 {agents} 名。",
     },
     "email": {
         "en": "The work arriving within each {window}-minute response window is spread over it: "
@@ -110,16 +117,21 @@ def explain(sizing: Sizing, lang: Language) -> list[str]:
         lines.append(_text("email", lang, window=number(workload.response_window),
                            agents=peak.agents, occupancy=_percent(peak.occupancy)))
     else:
+        # The target alone, then what the occupancy cap and the minimum staffing add.
+        base = agents_required(peak.traffic, aht, uncapped_target(workload))
         key = "agents_sl" if workload.service_level is not None else "agents_asa"
         target = workload.service_level if workload.service_level is not None else workload.asa
-        lines.append(_text(key, lang, agents=peak.agents, target=number(target or 0),
+        lines.append(_text(key, lang, agents=base.agents, target=number(target or 0),
                            threshold=number(workload.threshold),
-                           achieved=_percent(peak.service_level),
-                           asa=number(peak.asa if peak.asa is not None else 0),
-                           occupancy=_percent(peak.occupancy)))
-        if sizing.occupancy_capped:
+                           achieved=_percent(base.service_level),
+                           asa=number(base.asa if math.isfinite(base.asa) else 0),
+                           occupancy=_percent(base.occupancy)))
+        capped = agents_required(peak.traffic, aht, target_of(workload)).agents
+        if capped > base.agents:
             lines.append(_text("capped", lang, cap=number(workload.max_occupancy),
-                               agents=peak.agents))
+                               agents=capped))
+        if peak.agents > max(base.agents, capped):
+            lines.append(_text("minimum", lang, agents=peak.agents))
     lines.append(_text("hours", lang, intervals=len(sizing.intervals),
                        hours=f"{clock(workload.opens)}-{clock(workload.closes)}",
                        weekly=number(sizing.weekly_hours)))

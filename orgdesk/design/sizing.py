@@ -148,12 +148,13 @@ def size(workload: Workload) -> Sizing:
     capped = False
     if workload.channel != "email" and peak.traffic > 0:
         uncapped = agents_required(peak.traffic, workload.aht / workload.concurrency,
-                                   _uncapped(workload))
+                                   uncapped_target(workload))
         capped = uncapped.agents < peak.agents and peak.agents > workload.min_agents
     return Sizing(workload, tuple(rows), peak, weekly, fte, headcount, weekly_a, fte_a,
                   headcount_a, capped)
 
 
-def _uncapped(workload: Workload) -> Target:
+def uncapped_target(workload: Workload) -> Target:
+    """The workload's target without its occupancy cap (to tell what the cap adds)."""
     target = target_of(workload)
     return Target(target.service_level, target.threshold, target.asa, 1.0)

@@ -215,3 +215,13 @@ def test_parse_hours_and_service_level() -> None:
     for bad in ("80", "a/b", "nan/20"):
         with pytest.raises(WorkloadError):
             parse_service_level(bad)
+
+
+def test_explanation_separates_the_target_the_cap_and_the_minimum() -> None:
+    capped = explain(size(Workload(aht=180, daily_volume=20000, max_occupancy=80)), "en")
+    # 71.43 Erlangs: 78 agents meet 80/20 at 91.6 % occupancy; the 80 % cap asks for 90.
+    assert "Erlang C: 78 agents are the fewest" in capped[1]
+    assert capped[2] == "The occupancy cap of 80 % raises this to 90 agents."
+    quiet = explain(size(Workload(aht=180, daily_volume=0, min_agents=2)), "zh")
+    assert "至少需要 0 名座席" in quiet[1]
+    assert quiet[2] == "每个营业时段至少安排 2 名座席，因此高峰为 2 名。"
