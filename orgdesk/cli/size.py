@@ -198,7 +198,10 @@ def _cmd_size(args: argparse.Namespace) -> int:
     if args.apply:
         written = _apply(org, args.file, args.output, pid, workload, sizing.headcount)
     if args.json:
-        out_json(sizing_json(sizing, pid, title, explanation))
+        data = sizing_json(sizing, pid, title, explanation)
+        data["applied"] = bool(args.apply)
+        data["output"] = str(args.output) if args.apply else None
+        out_json(data)
         return 0
     peak = sizing.peak
     out(f"{title} (position {pid}): {sizing.headcount} seats planned "

@@ -49,6 +49,7 @@ def test_size_json_and_the_documents_language(capsys: pytest.CaptureFixture[str]
     assert data["headcount_erlang_a"] <= 60
     assert "爱尔兰" in data["explanation"][0]  # a Chinese document explains in Chinese
     assert data["workload"]["hours"] == "08:00-22:00"
+    assert data["applied"] is False and data["output"] is None
 
 
 def test_forecast_file_and_the_interval_table(tmp_path: Path,
