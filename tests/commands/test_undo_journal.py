@@ -152,3 +152,37 @@ def test_merged_and_obsolete_steps_are_journalled_as_the_stack_holds_them(
     assert history is not None and (len(history.steps), history.index) == (
         controller.undo_stack.count(), controller.undo_stack.index())
     assert history.fits(controller.org)
+
+
+def test_the_history_follows_the_working_copy_through_save_as(qapp: QApplication,
+                                                              tmp_path: Path) -> None:
+    """An untitled document saved under a name keeps one history, before and after."""
+    from orgdesk.core.model import PositionId
+    from orgdesk.samples import template_organisation
+
+    controller = DocumentController(DocumentService(DocumentFile.new(
+        template_organisation("software_ops_department"))))
+    first = snapshot(controller.org)
+    controller.execute("One", lambda s: s.edit_position(PositionId(2), title="一"))
+    target = tmp_path / "named.orgdesk"
+    controller.service.file.save_as(target)
+    controller.execute("Two", lambda s: s.edit_position(PositionId(3), title="二"))
+    second = snapshot(controller.org)
+    # The process dies here.
+    controller.journal.journal.broken = True
+    controller.undo_stack.clear()
+    file = controller.service.file
+    file.engine.dispose()
+    file._replace_lock(None)
+    file._session_folder.release(remove=False)
+    recovered = _recover(target)
+    try:
+        assert [recovered.undo_stack.text(i) for i in range(recovered.undo_stack.count())] == [
+            "One", "Two"]
+        assert snapshot(recovered.org) == second
+        recovered.undo_stack.undo()
+        recovered.undo_stack.undo()
+        assert snapshot(recovered.org) == first
+    finally:
+        recovered.undo_stack.clear()
+        recovered.service.file.close()
