@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -160,6 +160,10 @@ class SizingDialog(QDialog):
         self.workload: Workload | None = None
         self.plan: StructurePlan | None = None
         self.volumes: tuple[tuple[int, float], ...] = ()
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(300)
+        self._pause.timeout.connect(self.recompute)
         self._build_inputs()
         self.summary = QLabel(self)
         self.summary.setObjectName("sizingSummary")
@@ -210,7 +214,7 @@ class SizingDialog(QDialog):
         spin.setDecimals(decimals)
         spin.setValue(value)
         spin.setSuffix(suffix)
-        spin.valueChanged.connect(self.recompute)
+        spin.valueChanged.connect(self.input_changed)
         return spin
 
     def _build_inputs(self) -> None:
@@ -222,14 +226,14 @@ class SizingDialog(QDialog):
                           ("chat", tr("SizingDialog", "Chat")),
                           ("email", tr("SizingDialog", "E-mail / back office"))):
             self.channel.addItem(text, key)
-        self.channel.currentIndexChanged.connect(self.recompute)
+        self.channel.currentIndexChanged.connect(self.input_changed)
         self.source = QComboBox(self)
         self.source.setObjectName("sizingSource")
         for key, text in (("hourly", tr("SizingDialog", "Contacts per hour")),
                           ("daily", tr("SizingDialog", "Contacts per day")),
                           ("forecast", tr("SizingDialog", "Forecast file"))):
             self.source.addItem(text, key)
-        self.source.currentIndexChanged.connect(self.recompute)
+        self.source.currentIndexChanged.connect(self.input_changed)
         self.volume = self._spin("sizingVolume", 0, 10_000_000, 100)
         self.forecast_button = QPushButton(tr("SizingDialog", "Import Forecast…"), self)
         self.forecast_button.setObjectName("sizingForecastButton")
@@ -247,20 +251,20 @@ class SizingDialog(QDialog):
         sl_row.addWidget(self.sl_seconds)
         self.use_asa = QCheckBox(tr("SizingDialog", "ASA at most"), self)
         self.use_asa.setObjectName("sizingUseAsa")
-        self.use_asa.toggled.connect(self.recompute)
+        self.use_asa.toggled.connect(self.input_changed)
         self.asa = self._spin("sizingAsa", 1, 86_400, 20, suffix=tr("SizingDialog", " s"))
         self.occupancy = self._spin("sizingOccupancy", 1, 100, 85, 0, "%")
         self.shrinkage = self._spin("sizingShrinkage", 0, 95, 30, 0, "%")
         self.hours = QLineEdit("08:00-22:00", self)
         self.hours.setObjectName("sizingHours")
-        self.hours.textChanged.connect(self.recompute)
+        self.hours.textChanged.connect(self.input_changed)
         self.interval = QComboBox(self)
         self.interval.setObjectName("sizingInterval")
         for minutes in (15, 30, 60):
             self.interval.addItem(tr("SizingDialog", "{minutes} minutes", minutes=minutes),
                                   minutes)
         self.interval.setCurrentIndex(1)
-        self.interval.currentIndexChanged.connect(self.recompute)
+        self.interval.currentIndexChanged.connect(self.input_changed)
         self.paid_hours = self._spin("sizingPaidHours", 1, 168, 40, 1,
                                      tr("SizingDialog", " h/week"))
         self.days = self._spin("sizingDays", 1, 7, 7, 0, tr("SizingDialog", " days/week"))
@@ -269,7 +273,7 @@ class SizingDialog(QDialog):
                                          suffix=tr("SizingDialog", " min"))
         self.use_patience = QCheckBox(tr("SizingDialog", "Erlang A: patience"), self)
         self.use_patience.setObjectName("sizingUsePatience")
-        self.use_patience.toggled.connect(self.recompute)
+        self.use_patience.toggled.connect(self.input_changed)
         self.patience = self._spin("sizingPatience", 1, 86_400, 120,
                                    suffix=tr("SizingDialog", " s"))
         form.addRow(tr("SizingDialog", "Channel"), self.channel)
@@ -376,6 +380,14 @@ class SizingDialog(QDialog):
             **values)  # type: ignore[arg-type]  # volumes or daily_volume, checked by Workload
 
     # ----------------------------------------------------------------- results
+    def input_changed(self) -> None:
+        """Size again at once; with Erlang A (about a second for a week of intervals) only
+        once the typing pauses."""
+        if self.use_patience.isChecked():
+            self._pause.start()
+        else:
+            self.recompute()
+
     def recompute(self) -> None:
         source = self.source.currentData()
         self.volume.setEnabled(source != "forecast")

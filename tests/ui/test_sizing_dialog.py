@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QLabel,
@@ -137,4 +138,15 @@ def test_explanation_and_picture_in_both_languages(open_window: OpenWindow, lang
         for index in (1, 2):
             tabs.setCurrentIndex(index)
             dialog.grab().save(str(Path(shots) / f"sizing-dialog-{language}-tab{index}.png"))
+    dialog.close()
+
+
+def test_erlang_a_sizes_once_the_typing_pauses(open_window: OpenWindow) -> None:
+    window = open_window("private_company_call_center")
+    dialog = open_dialog(window)
+    set_inputs(dialog)
+    dialog.findChild(QCheckBox, "sizingUsePatience").setChecked(True)
+    assert wait_for(lambda: dialog.sizing is not None and dialog.sizing.headcount_a is not None)
+    assert "Erlang A: " in dialog.findChild(QLabel, "sizingSummary").text()
+    assert dialog.sizing is not None and dialog.sizing.headcount_a <= dialog.sizing.headcount
     dialog.close()
