@@ -152,3 +152,20 @@ def test_a_workloads_setting_of_the_wrong_shape_is_refused_on_read(tmp_path: Pat
         result = run(*argv)
         assert result.returncode == 1
         assert "“workloads”" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_asa_target_chat_and_email_from_the_line(capsys: pytest.CaptureFixture[str]) -> None:
+    def sized(*extra: str) -> dict[str, object]:
+        assert main(["size", str(SAMPLE), "--position", "4", "--calls", "200/h", "--aht",
+                     "240", "--json", *extra]) == 0
+        return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+    asa = sized("--asa", "30")
+    assert asa["workload"]["service_level"] is None  # type: ignore[index]
+    assert asa["peak"]["asa"] <= 30  # type: ignore[index]
+    voice = sized()
+    chat = sized("--channel", "chat", "--concurrency", "3")
+    assert chat["peak"]["agents"] < voice["peak"]["agents"]  # type: ignore[index]
+    email = sized("--channel", "email", "--window", "120", "--occupancy", "85")
+    # 200 an hour × 240 s = 13.33 agent-hours an hour; ⌈13.33 / 0.85⌉ = 16 once the window is full.
+    assert email["peak"]["agents"] == 16 and email["peak"]["service_level"] is None  # type: ignore[index]
