@@ -131,11 +131,14 @@ def build_workload(args: argparse.Namespace, stored: Workload | None) -> Workloa
 
     changes = _changes(args)
     if args.forecast is not None:
-        from orgdesk.io.forecast import read_forecast
+        from orgdesk.io.forecast import busy_hours, read_forecast
 
         forecast = read_forecast(args.forecast, args.interval)
         changes.update(volumes=forecast.volumes, interval_minutes=forecast.interval_minutes,
                        daily_volume=None, profile=())
+        hours = busy_hours(forecast)
+        if "opens" not in changes and stored is None and hours is not None:
+            changes["opens"], changes["closes"] = hours  # the hours the forecast has contacts
     elif args.calls is not None or args.daily is not None:
         opens = changes.get("opens", stored.opens if stored else DEFAULT_OPENS)
         closes = changes.get("closes", stored.closes if stored else DEFAULT_CLOSES)

@@ -42,6 +42,15 @@ class Forecast:
     interval_minutes: int
 
 
+def busy_hours(forecast: Forecast) -> tuple[int, int] | None:
+    """The opening hours a forecast implies: from its earliest interval with contacts to the
+    end of its latest, as minutes of the day; None when it has no contacts at all."""
+    minutes = [start % MINUTES_PER_DAY for start, contacts in forecast.volumes if contacts > 0]
+    if not minutes:
+        return None
+    return min(minutes), max(minutes) + forecast.interval_minutes
+
+
 def _column(headers: Sequence[str], words: tuple[str, ...], taken: int | None) -> int | None:
     for word in words:
         for index, header in enumerate(headers):

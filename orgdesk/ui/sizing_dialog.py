@@ -339,7 +339,7 @@ class SizingDialog(QDialog):
         path = ask_forecast_path(self)
         if path is None:
             return
-        from orgdesk.io.forecast import read_forecast
+        from orgdesk.io.forecast import busy_hours, read_forecast
 
         try:
             forecast = read_forecast(path)
@@ -350,8 +350,21 @@ class SizingDialog(QDialog):
         self.interval.blockSignals(True)
         self.interval.setCurrentIndex(self.interval.findData(forecast.interval_minutes))
         self.interval.blockSignals(False)
+        hours = busy_hours(forecast)
+        if hours is not None:
+            opens, closes = parse_hours(self.hours.text()) if self._hours_valid() else hours
+            self.hours.blockSignals(True)  # widened to cover every interval with contacts
+            self.hours.setText(f"{clock(min(opens, hours[0]))}-{clock(max(closes, hours[1]))}")
+            self.hours.blockSignals(False)
         self.source.setCurrentIndex(self.source.findData("forecast"))
         self.recompute()
+
+    def _hours_valid(self) -> bool:
+        try:
+            parse_hours(self.hours.text())
+        except UserError:
+            return False
+        return True
 
     def current_workload(self) -> Workload:
         """The workload the inputs describe (WorkloadError if they do not make one)."""

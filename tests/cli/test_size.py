@@ -169,3 +169,15 @@ def test_asa_target_chat_and_email_from_the_line(capsys: pytest.CaptureFixture[s
     email = sized("--channel", "email", "--window", "120", "--occupancy", "85")
     # 200 an hour × 240 s = 13.33 agent-hours an hour; ⌈13.33 / 0.85⌉ = 16 once the window is full.
     assert email["peak"]["agents"] == 16 and email["peak"]["service_level"] is None  # type: ignore[index]
+
+
+def test_a_forecast_without_hours_is_open_while_it_has_contacts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    forecast = tmp_path / "f.csv"
+    forecast.write_text("start,calls\n06:00,0\n07:00,50\n07:30,40\n23:00,5\n",
+                        encoding="utf-8")
+    assert main(["size", str(SAMPLE), "--position", "4", "--forecast", str(forecast),
+                 "--aht", "180", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["workload"]["hours"] == "07:00-23:30"
+    assert len(data["intervals"]) == 33  # 07:00 to 23:30 in half hours
