@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenuBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from orgdesk.core.model import PositionId
@@ -88,6 +88,9 @@ def test_no_interface_text_of_the_window_escapes_translation(
         window = english.open_path(sample_copy("software_ops_department"))
         assert window is not None
         window.select_position(PositionId(4))
+        window.act["analysis"].trigger()  # the Analysis dock is built when first shown
+        qtbot.waitUntil(lambda: any(d.isVisible() and "Analysis" in d.windowTitle()
+                                    for d in window.findChildren(QDockWidget)), timeout=5000)
         QApplication.processEvents()
         assert untranslated(window) == []
     finally:
