@@ -503,9 +503,9 @@ class ImportDialog(QDialog):
             fit_to_items(combo)
         self.mapping.resizeColumnsToContents()
         # Wide enough for the column names, some example and the whole "Read as" choice.
-        header = self.mapping.horizontalHeader()
+        sections = self.mapping.horizontalHeader()
         frame = 2 * self.mapping.frameWidth() + self.mapping.verticalScrollBar().sizeHint().width()
-        needed = header.sectionSize(0) + header.sectionSize(2) + 90 + frame
+        needed = sections.sectionSize(0) + sections.sectionSize(2) + 90 + frame
         self.mapping.setMinimumWidth(min(needed, 680))
 
     def set_field(self, header: str, key: str) -> None:
