@@ -11,8 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMenuBar
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMenuBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from orgdesk.core.model import PositionId
@@ -104,3 +111,70 @@ def test_a_restarted_orgdesk_keeps_the_chosen_language(english: OrgdeskApp, qtbo
     english.set_language("zh_CN")
     assert language_setting() == "zh_CN"
     assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+
+
+class _Recorder(QTranslator):
+    """Installed first, so asked last: records what no other catalogue answered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unanswered: set[tuple[str, str]] = set()
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if context.startswith("Q") and source:
+            self.unanswered.add((context, source))
+        return ""
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+#: Asked by Qt but never shown as words: a layout direction, key names, an ellipsis.
+NOT_WORDS = {("QGuiApplication", "QT_LAYOUT_DIRECTION"), ("QShortcut", "Control"),
+             ("QShortcut", "Keyboard"), ("QPrintWidget", "...")}
+
+
+def test_every_text_of_qts_own_dialogs_has_a_chinese_catalogue(qapp: QApplication) -> None:
+    """What Qt's zh_CN catalogue lacks for the dialogs orgdesk uses is in orgdesk's."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
+    from PySide6.QtWidgets import QColorDialog, QInputDialog, QLineEdit, QMessageBox
+
+    from orgdesk.ui.qt_texts import QT_OWN_TEXTS
+
+    recorder = _Recorder()
+    qt = QTranslator()
+    assert qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qapp.installTranslator(recorder)
+    qapp.installTranslator(qt)
+    widgets: list[QWidget] = []
+    try:
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            files = QFileDialog(None, "", str(Path.home()), "A (*.a);;B (*.b)")
+            files.setOption(QFileDialog.Option.DontUseNativeDialog)
+            files.setAcceptMode(mode)
+            widgets.append(files)
+        box = QMessageBox()
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                               | QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel
+                               | QMessageBox.StandardButton.Ok)
+        colours = QColorDialog()
+        colours.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
+        edit = QLineEdit()
+        widgets += [box, colours, QInputDialog(), QPrintDialog(), QPrintPreviewDialog(), edit]
+        for widget in widgets:
+            widget.show()
+        widgets.append(edit.createStandardContextMenu())  # its texts are asked for when made
+        QApplication.processEvents()
+        missing = recorder.unanswered - NOT_WORDS - set(QT_OWN_TEXTS)
+        assert not missing, sorted(missing)
+    finally:
+        for widget in widgets:
+            widget.close()
+            widget.deleteLater()
+        qapp.removeTranslator(qt)
+        qapp.removeTranslator(recorder)
+        flush_deletes()
