@@ -254,6 +254,10 @@ class ChartView(QGraphicsView):
         if MIN_SCALE <= scale <= MAX_SCALE or towards:
             self.scale(factor, factor)
 
+    def organisation(self) -> Organisation | None:
+        """The organisation on show (None before the first refresh)."""
+        return self._org
+
     def box_at(self, pos: QPoint) -> BoxItem | None:
         """The box under a point of the viewport, if any."""
         return self._box_at(QPointF(pos))

@@ -8,15 +8,33 @@ menu holds the view's commands.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
 
 from orgdesk.core.model import PositionId
+from orgdesk.ui.chart_pane import ChartPane
+from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.tree_model import OrgTreeModel
+from orgdesk.ui.tree_view import OrgTreeView
 
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What the menus use of the main window (which imports this module)."""
+
+    controller: DocumentController
+    tree: OrgTreeView
+    model: OrgTreeModel
+    chart: ChartPane
+    act: dict[str, QAction]
+
+    def tr(self, text: str) -> str: ...
+
+    def select_position(self, pid: PositionId) -> None: ...
+
+    def export_chart(self, root: PositionId | None = None) -> None: ...
 
 #: The window's actions in a position's menu, in groups (None: a separator).
 POSITION_ACTIONS = ("add_report", "add_sibling", "library", None, "rename", "cut", "copy",
@@ -51,7 +69,7 @@ def _chart_menu(window: MainWindow, pos: QPoint) -> None:
 def position_menu(window: MainWindow, pid: PositionId, in_chart: bool = False) -> QMenu:
     """The menu of position `pid` (selected first, so every entry acts on it)."""
     window.select_position(pid)
-    menu = QMenu(window)
+    menu = QMenu(_widget(window))
     menu.setObjectName("positionMenu")
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _add(menu, window, POSITION_ACTIONS)
@@ -75,7 +93,7 @@ def position_menu(window: MainWindow, pid: PositionId, in_chart: bool = False) -
 
 def chart_menu(window: MainWindow) -> QMenu:
     """The empty chart's menu: the view's commands."""
-    menu = QMenu(window)
+    menu = QMenu(_widget(window))
     menu.setObjectName("chartMenu")
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _add(menu, window, CHART_ACTIONS)
@@ -89,7 +107,7 @@ def chart_menu(window: MainWindow) -> QMenu:
 
 def blank_menu(window: MainWindow) -> QMenu:
     """The tree's menu below its rows: the tree's view commands."""
-    menu = QMenu(window)
+    menu = QMenu(_widget(window))
     menu.setObjectName("treeMenu")
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _add(menu, window, ("expand_all", "collapse_all"))
@@ -102,3 +120,8 @@ def _add(menu: QMenu, window: MainWindow, keys: tuple[str | None, ...]) -> None:
             menu.addSeparator()
         else:
             menu.addAction(window.act[key])
+
+
+def _widget(window: MainWindow) -> QWidget:
+    assert isinstance(window, QWidget)
+    return window

@@ -44,6 +44,7 @@ from orgdesk.core.search import find_positions
 from orgdesk.files import title_stem
 from orgdesk.storage.errors import FileChangedOnDisk
 from orgdesk.ui import (
+    chart_navigator,
     context_menus,
     data_actions,
     dialogs,
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         # The chart is built just after the window (and its tree) is on screen.
         QTimer.singleShot(FIRST_CHART_DELAY_MS, self._first_chart)
         context_menus.install(self)
+        self.navigator = chart_navigator.install(self)
 
     def _first_chart(self) -> None:
         self.chart.refresh()
