@@ -10,6 +10,7 @@ rather than half-applied: each edit names the seats it expects to find.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -67,18 +68,26 @@ def _description(service: DocumentService, edit: CreatePosition) -> dict[str, An
     return fields
 
 
-def _create(service: DocumentService, edit: CreatePosition) -> Position:
+def _create(service: DocumentService, edit: CreatePosition,
+            created: dict[PositionId, PositionId]) -> Position:
     org = service.org
-    if edit.superior_id is not None and edit.superior_id not in org:
+    superior = edit.superior_id
+    if superior is not None and superior < 0:  # a position this plan created earlier
+        superior = created[superior]
+        edit = replace(edit, superior_id=superior)
+    if superior is not None and superior not in org:
         raise _stale()
-    for pid in edit.adopt:
-        if pid not in org or org.position(pid).superior_id != edit.superior_id:
+    adopt = tuple(created[pid] if pid < 0 else pid for pid in edit.adopt)
+    for pid in adopt:
+        if pid not in org or org.position(pid).superior_id != superior:
             raise _stale()
-    index = org.row_of(edit.adopt[0]) if edit.adopt else None
-    position = service.new_position(edit.title, edit.superior_id, index,
+    index = org.row_of(adopt[0]) if adopt else None
+    position = service.new_position(edit.title, superior, index,
                                     planned_headcount=edit.seats,
                                     **_description(service, edit))
-    for order, pid in enumerate(edit.adopt):
+    if edit.key is not None:
+        created[edit.key] = position.id
+    for order, pid in enumerate(adopt):
         service.move_position(pid, position.id, order)
     return position
 
@@ -95,6 +104,7 @@ def apply_structure(service: DocumentService, plan: StructurePlan,
             if org.position(pid).planned_headcount != seats:
                 service.edit_position(pid, planned_headcount=seats)
         created: list[PositionId] = []
+        stand_ins: dict[PositionId, PositionId] = {}
         for edit in plan.edits:
             if isinstance(edit, SetSeats):
                 if edit.position_id not in org or \
@@ -106,7 +116,7 @@ def apply_structure(service: DocumentService, plan: StructurePlan,
                     raise _stale()
                 service.remove_branch(edit.position_id)
             else:
-                created.append(_create(service, edit).id)
+                created.append(_create(service, edit, stand_ins).id)
         batch.result = created
     return batch
 

@@ -98,6 +98,13 @@ class Deriver:
         self.notes_zh: list[str] = []
         # Superiors that get (or keep) team leaders below them: the supervisors.
         self.supervised: dict[PositionId, None] = {}
+        # Top agent positions a new leader goes above, and that leader's stand-in id.
+        self.new_top: dict[PositionId, PositionId] = {}
+        # Team leaders the plan creates, by superior: (stand-in id, seats).
+        self.new_leaders: dict[PositionId | None, list[tuple[PositionId, int]]] = {}
+        # Positions whose seats a line has set: one role decides a position's seats.
+        self.sized: set[PositionId] = set()
+        self.stand_ins = 0
 
     def run(self) -> StructurePlan:
         if self.rules.team_leader.enabled:
@@ -107,8 +114,7 @@ class Deriver:
             for root, branch in centres:
                 self._ratio(role, rule, matcher, threshold, root, branch)
         if self.rules.manager.enabled:
-            self._supervisors()
-            self._managers()
+            self._spans()
         agents = sum(self.project.seats[pid] for pid in self.agent_ids)
         return StructurePlan(tuple(self.lines), agents, self.rules, self.fixed,
                              dict(sorted(self.override.items())),
@@ -128,12 +134,14 @@ class Deriver:
             if leader.superior_id is not None:
                 self.supervised.setdefault(leader.superior_id)
         # Agent positions under no leader: one new leader per superior, over all of them.
-        orphans: dict[PositionId | None, list[Position]] = {}
+        # Agents at the top of a centre each get their own leader, so centres stay apart.
+        orphans: dict[tuple[PositionId | None, PositionId | None], list[Position]] = {}
         for position in self.order:
             if (position.id in self.agent_ids and position.superior_id not in self.leader_ids
                     and position.superior_id not in self.agent_ids):
-                orphans.setdefault(position.superior_id, []).append(position)
-        for superior, agents_list in orphans.items():
+                top = position.id if position.superior_id is None else None
+                orphans.setdefault((position.superior_id, top), []).append(position)
+        for (superior, _top), agents_list in orphans.items():
             self._new_team(superior, agents_list)
 
     def _team_reason(self, agents: int, low: int, high: int) -> tuple[str, str]:
@@ -169,10 +177,14 @@ class Deriver:
             return
         like = self.leaders[0].id if self.leaders else None
         title, key = self._description(Role.TEAM_LEADER, like)
+        stand_in = self._stand_in()
         create = CreatePosition(Role.TEAM_LEADER, title, superior, low, like, key, movable,
-                                self.org.row_of(movable[0]))
+                                self.org.row_of(movable[0]), stand_in)
         for pid in movable:
             self.project.moved[pid] = superior
+            if superior is None:
+                self.new_top[pid] = stand_in
+        self.new_leaders.setdefault(superior, []).append((stand_in, low))
         self.project.created_under[superior] += low
         if superior is not None:
             self.supervised.setdefault(superior)
@@ -185,7 +197,7 @@ class Deriver:
     def _seat_line(self, role: Role, position: Position, basis: int, low: int, high: int,
                    reason: tuple[str, str]) -> None:
         """A line about one position whose own seats are the role's count."""
-        current = position.planned_headcount
+        current = self.project.seats[position.id]  # as earlier lines of the plan leave it
         target = _clamp(current, low, high)
         en, zh = reason
         edits: tuple[Edit, ...] = ()
@@ -223,6 +235,7 @@ class Deriver:
                 en += " (people in post or reports to lead, so not fewer)"
                 zh += "（有人在岗或有下属，不再减少）"
         self.project.seats[position.id] = after
+        self.sized.add(position.id)
         self._line(role, position.id, title, basis, current, low, high, target, after, action,
                    (position.id,), edits, en, zh, fixed=position.id in self.fixed)
 
@@ -294,6 +307,7 @@ class Deriver:
         zh = (f"{agents} 个座席 ÷ 每名{chinese} {rule.min_agents}–{rule.max_agents} 个座席 → "
               f"{_need(low, high)} 名{chinese}；中心“{root.title}”现有 {current} 名")
         free = [p for p in holders if p.id not in self.fixed]
+        self.sized.update(p.id for p in holders)
         edits: list[Edit] = []
         after = current
         if target > current:
@@ -307,8 +321,9 @@ class Deriver:
                 zh += f"：“{position.title}”调整为 {seats + grow} 名"
             else:
                 like = holders[0].id if holders else None
-                superior = holders[0].superior_id if holders else self._support_home(
-                    root, branch)
+                superior = holders[0].superior_id if holders else None
+                if superior is None:  # no holder, or one at the very top
+                    superior = self._support_home(root, branch)
                 title, key = self._description(role, like)
                 edits.append(CreatePosition(role, title, superior, grow, like, key))
                 self.project.created_under[superior] += grow
@@ -369,9 +384,15 @@ class Deriver:
             return _FALLBACK_TITLES[role], None
         return template.title, template.key
 
+    def _stand_in(self) -> PositionId:
+        self.stand_ins += 1
+        return PositionId(-self.stand_ins)
+
     def _support_home(self, root: Position, branch: list[Position]) -> PositionId:
         """Where a new QA inspector, trainer or planner goes: beside the centre's other
-        support positions, else under its top position."""
+        support positions, else under its top position (or the leader created above it)."""
+        if root.id in self.new_top:
+            return self.new_top[root.id]
         roles = self.rules.roles
         for position in branch:
             if position.id in self.project.removed or position.superior_id is None:
@@ -382,47 +403,68 @@ class Deriver:
         return root.id
 
     # ------------------------------------------------------ supervisors, managers
-    def _supervisors(self) -> None:
+    def _spans(self) -> None:
+        """Supervisors and managers, deepest first: a report's new seats count above it."""
+        first = len(self.lines)
+        roles = self.rules.roles
+        for position in reversed(self.order):
+            if position.id in self.leader_ids or position.id in self.agent_ids:
+                continue
+            if position.id in self.supervised:
+                self._supervisor(position.id)
+            elif roles.manager.matches(position.title):
+                self._manager(position)
+        # The arithmetic went bottom-up; the plan reads top-down.
+        self.lines[first:] = self.lines[first:][::-1]
+
+    def _resizable(self, position: Position) -> bool:
+        """Whether a span may change this position's seats: not the top of a centre, not
+        fixed, and not already sized by another role (a 质检员 leading a team)."""
+        return (position.superior_id is not None and position.id not in self.fixed
+                and position.id not in self.sized)
+
+    def _supervisor(self, pid: PositionId) -> None:
         span = self.rules.manager.max_reports
-        for pid in [p.id for p in self.order if p.id in self.supervised
-                    and p.id not in self.leader_ids and p.id not in self.agent_ids]:
-            position = self.org.position(pid)
-            reports = self.project.report_seats(pid)
-            leaders = [r for r in self.org.direct_reports(pid) if r.id in self.leader_ids]
-            leader_seats = sum(self.project.seats[r.id] for r in leaders
-                               if r.id not in self.project.removed)
-            leader_seats += sum(e.seats for line in self.lines for e in line.edits
-                                if isinstance(e, CreatePosition) and e.role is Role.TEAM_LEADER
-                                and e.superior_id == pid)
-            low = span_range(reports, span)
-            high = max(low, leader_seats)
-            en = (f"{_seats(reports, 'report')} ÷ at most {span} per supervisor → at least {low} "
-                  f"{_name(Role.SUPERVISOR, low)}")
-            zh = f"{reports} 个下属席位 ÷ 每名主管最多 {span} 个 → 至少 {low} 名主管"
-            current = position.planned_headcount
-            if position.superior_id is not None and pid not in self.fixed:
-                # A supervisor position grows or shrinks by seats (主管 ×2).
-                self._seat_line(Role.SUPERVISOR, position, reports, max(low, 1), high, (en, zh))
-            elif current * span >= reports:
-                en += f"; “{position.title}” has {current}: keep."
-                zh += f"；“{position.title}”现有 {current} 名：保持。"
-                self._line(Role.SUPERVISOR, pid, position.title, reports, current, low,
-                           max(high, current), current, current, Action.KEEP, (pid,), (),
-                           en, zh, fixed=pid in self.fixed)
-            else:
-                self._supervisor_level(position, reports, leaders, low, high, en, zh)
+        position = self.org.position(pid)
+        reports = self.project.report_seats(pid)
+        leaders = [r for r in self.org.direct_reports(pid) if r.id in self.leader_ids]
+        leader_seats = sum(self.project.seats[r.id] for r in leaders
+                           if r.id not in self.project.removed)
+        leader_seats += sum(seats for _key, seats in self.new_leaders.get(pid, ()))
+        low = span_range(reports, span)
+        high = max(low, leader_seats)
+        en = (f"{_seats(reports, 'report')} ÷ at most {span} per supervisor → at least {low} "
+              f"{_name(Role.SUPERVISOR, low)}")
+        zh = f"{reports} 个下属席位 ÷ 每名主管最多 {span} 个 → 至少 {low} 名主管"
+        current = self.project.seats[pid]
+        if self._resizable(position):
+            # A supervisor position grows or shrinks by seats (主管 ×2).
+            self._seat_line(Role.SUPERVISOR, position, reports, low, high, (en, zh))
+        elif max(current, 1) * span >= reports:  # 0 seats count as one (the span check)
+            en += f"; “{position.title}” has {current}: keep."
+            zh += f"；“{position.title}”现有 {current} 名：保持。"
+            self._line(Role.SUPERVISOR, pid, position.title, reports, current, low,
+                       max(high, current), max(current, low), current, Action.KEEP, (pid,),
+                       (), en, zh, fixed=pid in self.fixed)
+        else:
+            self._supervisor_level(position, reports, leaders, low, high, en, zh)
 
     def _supervisor_level(self, position: Position, reports: int, leaders: list[Position],
                           low: int, high: int, en: str, zh: str) -> None:
         """`position` cannot grow (the centre's top, or fixed): a supervisor level goes
         between it and its team leaders."""
         span = self.rules.manager.max_reports
-        movable = tuple(r.id for r in leaders if r.id not in self.fixed
-                        and r.id not in self.project.removed)
-        seats = sum(self.project.seats[r] for r in movable)
-        why = "is the top of its centre" if position.superior_id is None else \
-            "is fixed by the consultant"
-        why_zh = "是中心的最高岗位" if position.superior_id is None else "已标记为固定"
+        existing = tuple(r.id for r in leaders if r.id not in self.fixed
+                         and r.id not in self.project.removed)
+        created = self.new_leaders.get(position.id, [])
+        movable = existing + tuple(key for key, _seats in created)  # new leaders move too
+        seats = sum(self.project.seats[r] for r in existing) + sum(n for _k, n in created)
+        if position.superior_id is None:
+            why, why_zh = "is the top of its centre", "是中心的最高岗位"
+        elif position.id in self.fixed:
+            why, why_zh = "is fixed by the consultant", "已标记为固定"
+        else:
+            why, why_zh = "has its seats set by its other role", "的人数已按其另一角色确定"
         if not movable:
             en += f"; “{position.title}” {why} and its team leaders cannot move: keep."
             zh += f"；“{position.title}”{why_zh}，其组长也不能移动：保持。"
@@ -434,51 +476,44 @@ class Deriver:
                      and p.superior_id is not None and p.id not in self.agent_ids
                      and self.rules.roles.team_leader.matches(p.title)), None)
         title, key = self._description(Role.SUPERVISOR, like)
+        index = self.org.row_of(existing[0]) if existing else None
         create = CreatePosition(Role.SUPERVISOR, title, position.id, need, like, key, movable,
-                                self.org.row_of(movable[0]))
-        for pid in movable:
+                                index)
+        for pid in existing:
             self.project.moved[pid] = position.id
-        self.project.created_under[position.id] += need
+        self.project.created_under[position.id] += need - sum(n for _k, n in created)
         en += (f"; “{position.title}” {why}: create “{title}” ×{need} over its "
                f"{seats} team leader seats")
         zh += f"；“{position.title}”{why_zh}：新设“{title}”×{need}，管理其 {seats} 名组长"
         self._line(Role.SUPERVISOR, position.id, position.title, reports, 0, need, need, need,
                    need, Action.CREATE, (), (create,), en, zh)
 
-    def _managers(self) -> None:
+    def _manager(self, position: Position) -> None:
         span = self.rules.manager.max_reports
-        roles = self.rules.roles
-        done = self.supervised.keys() | self.leader_ids | self.agent_ids
-        for position in reversed(self.order):  # deepest first: a grown report counts above
-            if position.id in done or not roles.manager.matches(position.title):
-                continue
-            reports = self.project.report_seats(position.id)
-            if reports == 0:
-                continue
-            low = span_range(reports, span)
-            current = position.planned_headcount
-            en = (f"{_seats(reports, 'report')} ÷ at most {span} per manager → at least {low} "
-                  f"{_name(Role.MANAGER, low)}")
-            zh = f"{reports} 个下属席位 ÷ 每名经理最多 {span} 个 → 至少 {low} 个经理席位"
-            if current >= low:
-                en += f"; “{position.title}” has {current}: keep."
-                zh += f"；“{position.title}”现有 {current} 个：保持。"
-                self._line(Role.MANAGER, position.id, position.title, reports, current, low,
-                           max(low, current), current, current, Action.KEEP, (position.id,),
-                           (), en, zh, fixed=position.id in self.fixed)
-            elif position.superior_id is None:
-                en += (f"; “{position.title}” is the top of its centre and stays "
-                       f"{current}: add a level below it or move reports.")
-                zh += f"；“{position.title}”是中心的最高岗位，保持 {current} 个：请在其下增设一层或调整下属。"
-                self._line(Role.MANAGER, position.id, position.title, reports, current, low,
-                           low, low, current, Action.KEEP, (position.id,), (), en, zh)
-            else:
-                self._seat_line(Role.MANAGER, position, reports, low, max(low, current),
-                                (en, zh))
-        # Deepest first was for the arithmetic; the plan reads top-down.
-        managers = [line for line in self.lines if line.role is Role.MANAGER]
-        others = [line for line in self.lines if line.role is not Role.MANAGER]
-        self.lines = others + managers[::-1]
+        reports = self.project.report_seats(position.id)
+        if reports == 0:
+            return
+        low = span_range(reports, span)
+        current = self.project.seats[position.id]
+        en = (f"{_seats(reports, 'report')} ÷ at most {span} per manager → at least {low} "
+              f"{_name(Role.MANAGER, low)}")
+        zh = f"{reports} 个下属席位 ÷ 每名经理最多 {span} 个 → 至少 {low} 个经理席位"
+        if max(current, 1) >= low:
+            en += f"; “{position.title}” has {current}: keep."
+            zh += f"；“{position.title}”现有 {current} 个：保持。"
+            self._line(Role.MANAGER, position.id, position.title, reports, current, low,
+                       max(low, current), max(current, low), current, Action.KEEP,
+                       (position.id,), (), en, zh, fixed=position.id in self.fixed)
+        elif not self._resizable(position):
+            en += (f"; “{position.title}” stays {current} (the top of its centre, fixed, "
+                   f"or sized by its other role): add a level below it or move reports.")
+            zh += (f"；“{position.title}”保持 {current} 个（中心的最高岗位、已固定或已按其另一"
+                   "角色确定）：请在其下增设一层或调整下属。")
+            self._line(Role.MANAGER, position.id, position.title, reports, current, low,
+                       low, low, current, Action.KEEP, (position.id,), (), en, zh)
+        else:
+            self._seat_line(Role.MANAGER, position, reports, low, max(low, current),
+                            (en, zh))
 
 
 #: Titles of new positions when the library has no description of the role.

@@ -99,6 +99,9 @@ class CreatePosition:
     adopt: tuple[PositionId, ...] = ()
     #: Where among its superior's reports: before the first adopted position, else last.
     index: int | None = None
+    #: A negative stand-in id that later edits of the plan name as their superior (a QA
+    #: inspector under a team leader created at the top of a centre); apply maps it.
+    key: PositionId | None = None
 
 
 Edit = SetSeats | RemovePosition | CreatePosition
@@ -145,7 +148,8 @@ def _edit_dict(edit: Edit) -> dict[str, Any]:
         return {"edit": "remove", "position_id": edit.position_id, "seats": edit.seats}
     return {"edit": "create", "role": edit.role.value, "title": edit.title,
             "superior_id": edit.superior_id, "seats": edit.seats, "like": edit.like,
-            "template": edit.template, "adopt": [int(p) for p in edit.adopt]}
+            "template": edit.template, "adopt": [int(p) for p in edit.adopt],
+            "key": edit.key}
 
 
 @dataclass(frozen=True, slots=True)

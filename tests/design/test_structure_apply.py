@@ -7,6 +7,7 @@ import pytest
 
 from orgdesk.analysis.span_check import RuleKind, check_span
 from orgdesk.core.errors import UserError
+from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import DESIGN_FIXED_SETTING
 from orgdesk.design.apply import StalePlan, apply_structure, set_fixed
@@ -185,3 +186,22 @@ def test_fixed_marks_are_one_undo_step_and_survive_apply(
     set_fixed(service, [14], True)
     set_fixed(service, [14], False)
     assert DESIGN_FIXED_SETTING not in service.org.settings
+
+
+def test_agents_at_the_top_get_a_leader_and_support_under_it(
+        open_service: list[DocumentService]) -> None:
+    # Two centres whose top positions are agent positions (a flat staff list).
+    org = Organisation(positions=[pos(1, "座席员", planned_headcount=20),
+                                  pos(2, "话务员", None, 1, planned_headcount=5)])
+    service = service_of(org, open_service)
+    plan = derive_structure(service.org)
+    apply_structure(service, plan)
+    roots = service.org.roots()
+    assert len(roots) == 2  # the centres stay apart, each now led by a new 组长
+    for root, agents, leaders in zip(roots, (1, 2), (2, 1), strict=True):
+        assert root.planned_headcount == leaders
+        titles = {p.id: p.superior_id for p in service.org.branch(root.id)}
+        assert titles[PositionId(agents)] == root.id
+        support = [p for p in service.org.direct_reports(root.id) if p.id != agents]
+        assert support and all(p.superior_id == root.id for p in support)  # QA, trainer
+    assert not derive_structure(service.org).edits
