@@ -98,7 +98,12 @@ class DocumentService:
 
     def new_position(self, title: str, superior_id: PositionId | None,
                      index: int | None = None, **fields: object) -> Position:
-        """Add a position with a fresh id and return it."""
+        """Add a position with a fresh id and return it.
+
+        A report takes its superior's department unless `fields` name one: a team
+        leader added under 客服部's manager belongs to 客服部 too."""
+        if "department_id" not in fields and superior_id is not None:
+            fields["department_id"] = self.org.position(superior_id).department_id
         position = Position(id=self.org.next_position_id(), title=title,
                             superior_id=superior_id, **fields)  # type: ignore[arg-type]  # field names and values are checked by Position.__post_init__
         self.add_position(position, index)

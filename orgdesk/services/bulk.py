@@ -1,0 +1,132 @@
+"""Edits of several positions at once, each one batch (one transaction, one undo step).
+
+The window's multi-selection (tree or chart) comes here: set the same fields on
+every selected position, delete them all, move them all under one superior.
+A selection may hold a position and some of its own reports; a branch
+operation then acts on the top-most ones only (moving or deleting a branch
+takes its reports along), so nothing is done twice.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from orgdesk.core.changes import ChangeSet
+from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
+from orgdesk.services.editor import DocumentService
+
+#: The fields a bulk edit may set (superior and order change only by a move).
+BULK_FIELDS = frozenset({"department_id", "kind", "level", "planned_headcount",
+                         "filled_headcount", "headcount_note"})
+#: The chart settings' key and the arrangements of a position's reports, as the layout
+#: reads them (orgdesk.layout.saved; services sit below layout and cannot import it).
+CHART_SETTING = "chart"
+ARRANGEMENTS = ("horizontal", "vertical", "two_columns")
+#: Passed as `arrangement` to go back to the automatic arrangement.
+AUTOMATIC = "automatic"
+
+
+def tree_ordered(org: Organisation, ids: Iterable[PositionId]) -> list[PositionId]:
+    """`ids` (those still in the document, each once) in the order the tree shows them."""
+    wanted = {pid for pid in ids if pid in org}
+    if len(wanted) <= 1:
+        return list(wanted)
+    return [p.id for p in org.positions() if p.id in wanted]
+
+
+def top_most(org: Organisation, ids: Iterable[PositionId]) -> list[PositionId]:
+    """The positions of `ids` none of whose superiors is in `ids`, in tree order."""
+    wanted = set(tree_ordered(org, ids))
+    found: list[PositionId] = []
+    for pid in tree_ordered(org, wanted):
+        superior = org.position(pid).superior_id
+        while superior is not None and superior not in wanted:
+            superior = org.position(superior).superior_id
+        if superior is None:
+            found.append(pid)
+    return found
+
+
+def edit_positions(service: DocumentService, ids: Iterable[PositionId],
+                   fields: Mapping[str, Any], arrangement: str | None = None) -> ChangeSet:
+    """Set `fields` (a subset of BULK_FIELDS) on every position of `ids`, and with
+    `arrangement` (one of ARRANGEMENTS, or AUTOMATIC) arrange the reports of those that
+    have two or more; positions already so are left alone, so nothing changed: no step."""
+    unknown = set(fields) - BULK_FIELDS
+    if unknown:
+        raise ValueError(f"not a bulk field: {sorted(unknown)}")
+    if arrangement is not None and arrangement != AUTOMATIC and arrangement not in ARRANGEMENTS:
+        raise ValueError(f"not an arrangement: {arrangement!r}")
+    org = service.org
+    ordered = tree_ordered(org, ids)
+    changes = ChangeSet()
+    with service.batch():
+        if fields:
+            for pid in ordered:
+                current = org.position(pid)
+                updated = current.evolve(**fields)
+                if updated != current:
+                    changes.merge(org.update_position(updated))
+        if arrangement is not None:
+            changes.merge(_arrange(service, ordered, arrangement))
+    return changes
+
+
+def _arrange(service: DocumentService, ids: list[PositionId], arrangement: str) -> ChangeSet:
+    org = service.org
+    settings = org.settings.get(CHART_SETTING)
+    chart = dict(settings) if isinstance(settings, dict) else {}
+    overrides_value = chart.get("overrides")
+    overrides = dict(overrides_value) if isinstance(overrides_value, dict) else {}
+    for pid in ids:
+        key = str(int(pid))
+        if arrangement == AUTOMATIC:
+            overrides.pop(key, None)
+        elif org.report_count(pid) >= 2:  # one report has nothing to arrange
+            overrides[key] = arrangement
+    if overrides:
+        chart["overrides"] = overrides
+    else:
+        chart.pop("overrides", None)
+    if chart == (settings if isinstance(settings, dict) else {}):
+        return ChangeSet()
+    return service.set_setting(CHART_SETTING, chart or None)
+
+
+def remove_positions(service: DocumentService, ids: Iterable[PositionId],
+                     lift_reports: bool = False) -> ChangeSet:
+    """Delete every position of `ids`: with their whole branches, or (`lift_reports`)
+    only them, each one's reports moving up into its place (under the nearest
+    superior not deleted)."""
+    org = service.org
+    changes = ChangeSet()
+    with service.batch():
+        if lift_reports:
+            # Top-down: a selected report lifted into its deleted superior's place is
+            # then deleted in turn, and its own reports go up to the same place.
+            for pid in tree_ordered(org, ids):
+                changes.merge(org.remove_position_lifting_reports(pid))
+        else:
+            for pid in top_most(org, ids):
+                changes.merge(org.remove_branch(pid))
+    return changes
+
+
+def move_positions(service: DocumentService, ids: Iterable[PositionId],
+                   superior: PositionId | None, index: int | None = None,
+                   with_reports: bool = True) -> ChangeSet:
+    """Move every position of `ids` under `superior`, together from `index` on (None:
+    at the end) in tree order: with their branches (those under another moved one go
+    with it), or alone (their reports moving up into their places)."""
+    org = service.org
+    moving = top_most(org, ids) if with_reports else tree_ordered(org, ids)
+    changes = ChangeSet()
+    with service.batch():
+        for offset, pid in enumerate(moving):
+            at = None if index is None else index + offset
+            if with_reports:
+                changes.merge(org.move_position(pid, superior, at))
+            else:
+                changes.merge(org.move_position_alone(pid, superior, at))
+    return changes
