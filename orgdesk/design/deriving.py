@@ -323,7 +323,7 @@ class Deriver:
                 like = holders[0].id if holders else None
                 superior = holders[0].superior_id if holders else None
                 if superior is None:  # no holder, or one at the very top
-                    superior = self._support_home(root, branch)
+                    superior = self._support_home(role, root, branch)
                 title, key = self._description(role, like)
                 edits.append(CreatePosition(role, title, superior, grow, like, key))
                 self.project.created_under[superior] += grow
@@ -388,12 +388,20 @@ class Deriver:
         self.stand_ins += 1
         return PositionId(-self.stand_ins)
 
-    def _support_home(self, root: Position, branch: list[Position]) -> PositionId:
-        """Where a new QA inspector, trainer or planner goes: beside the centre's other
-        support positions, else under its top position (or the leader created above it)."""
+    def _support_home(self, role: Role, root: Position, branch: list[Position]) -> PositionId:
+        """Where a new QA inspector, trainer or planner goes: under the centre's head of
+        that function (品质部主管, 培训经理, 质培主管), else beside its other support
+        positions, else under its top position (or the leader created above it)."""
         if root.id in self.new_top:
             return self.new_top[root.id]
         roles = self.rules.roles
+        function = _FUNCTIONS.get(role)
+        heads = [p for p in branch if function is not None and function.matches(p.title)
+                 and p.id not in self.agent_ids and p.id not in self.leader_ids
+                 and p.id not in self.project.removed
+                 and (roles.team_leader.matches(p.title) or roles.manager.matches(p.title))]
+        if heads:  # the closest head: 品质部主管 rather than 品质部经理 above it
+            return max(heads, key=lambda p: self.org.level_of(p.id)).id
         for position in branch:
             if position.id in self.project.removed or position.superior_id is None:
                 continue
@@ -515,6 +523,14 @@ class Deriver:
             self._seat_line(Role.MANAGER, position, reports, low, max(low, current),
                             (en, zh))
 
+
+#: The words naming the function a support role belongs to, in the title of the
+#: position that heads it (品质部主管, 质培主管, 培训经理, 排班组长).
+_FUNCTIONS = {
+    Role.QA: RoleMatcher(("品质", "质检", "质量", "质培", "质监", "quality", "qa")),
+    Role.TRAINER: RoleMatcher(("培训", "质培", "training", "trainer")),
+    Role.WORKFORCE_PLANNER: RoleMatcher(("排班", "人力规划", "workforce", "wfm")),
+}
 
 #: Titles of new positions when the library has no description of the role.
 _FALLBACK_TITLES = {Role.TEAM_LEADER: "组长", Role.SUPERVISOR: "主管", Role.QA: "质检员",

@@ -205,3 +205,17 @@ def test_agents_at_the_top_get_a_leader_and_support_under_it(
         support = [p for p in service.org.direct_reports(root.id) if p.id != agents]
         assert support and all(p.superior_id == root.id for p in support)  # QA, trainer
     assert not derive_structure(service.org).edits
+
+
+def test_new_support_goes_to_the_head_of_its_function(open_service: list[DocumentService]) -> None:
+    # 客服中心 (bank): 品质部经理 → 品质部主管 heads quality, so the missing QA inspector
+    # reports to the 主管 (the closest head) and joins the 品质部 department if the
+    # document has one; no head of training exists, so the trainer goes to the top.
+    service = service_of(sample_org("bank_service_center"), open_service)
+    plan = derive_structure(service.org)
+    batch = apply_structure(service, plan)
+    qa, trainer = (service.org.position(pid) for pid in batch.result)
+    assert (qa.title, qa.superior_id) == ("呼叫中心质检员", 10)
+    assert service.org.position(PositionId(10)).title == "品质部主管"
+    assert qa.department_id == service.org.position(PositionId(10)).department_id
+    assert trainer.superior_id == 1
