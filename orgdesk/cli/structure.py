@@ -127,6 +127,8 @@ def _print_plan(org: Organisation, plan: StructurePlan, lang: str) -> None:
         out(f"  [{action}] {line.explanation(lang)}")
     for note in (plan.notes_zh if zh else plan.notes_en):
         out(f"  {note}")
+    if not plan.lines and not plan.notes_en:
+        out("  没有座席岗位，无从推算。" if zh else "  No agent positions: nothing to derive.")
     totals = []
     for role, (before, after) in plan.totals().items():
         singular, plural, chinese = ROLE_NAMES[role]
