@@ -161,8 +161,8 @@ class Deriver:
         agents = sum(self.project.seats[p.id] for p in agents_list if p.id in movable)
         low, high = team_range(agents, rule)
         en, zh = self._team_reason(agents, low, high)
-        where = self.org.position(superior).title if superior is not None else ""
         titles = "、".join(p.title for p in agents_list)
+        where = self.org.position(superior).title if superior is not None else titles
         if not movable:
             en += f"; “{titles}” is fixed, so no team leader is placed above it: keep."
             zh += f"；“{titles}”已标记为固定，不在其上设组长：保持。"
