@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QWidget
 
 from orgdesk.core.model import PositionId
 from orgdesk.ui.chart_pane import ChartPane
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.preferences import settings
 
 if TYPE_CHECKING:
@@ -253,13 +254,13 @@ def install(window: MainWindow) -> ChartNavigator:
     view = window.chart.view
     navigator = ChartNavigator(view)
     window.statusBar().addPermanentWidget(ZoomBox(view, window))
-    show_map = QAction(window.tr("Overview &Map"), window)
+    show_map = QAction(tr("MainWindow", "Overview &Map"), window)
     show_map.setObjectName("actionOverviewMap")
     show_map.setCheckable(True)
     show_map.setChecked(navigator.enabled)
     show_map.setShortcut("Ctrl+Shift+M")
     show_map.toggled.connect(navigator.set_enabled)
-    fit = QAction(window.tr("Fit &Selection"), window)
+    fit = QAction(tr("MainWindow", "Fit &Selection"), window)
     fit.setObjectName("actionFitSelection")
     fit.setShortcut("Ctrl+Shift+0")
     fit.triggered.connect(lambda _c=False: fit_selection(view, window.current_id()))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from orgdesk.core.model import PositionId
 from orgdesk.ui.chart_pane import ChartPane
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.tree_model import OrgTreeModel
 from orgdesk.ui.tree_view import OrgTreeView
 
@@ -74,18 +75,18 @@ def position_menu(window: MainWindow, pid: PositionId, in_chart: bool = False) -
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _add(menu, window, POSITION_ACTIONS)
     menu.addSeparator()
-    arrange = menu.addMenu(window.tr("&Arrange Reports"))
+    arrange = menu.addMenu(tr("MainWindow", "&Arrange Reports"))
     arrange.setObjectName("arrangeMenu")
     window.chart.fill_arrange_menu(arrange, lambda: pid)
     if in_chart and window.controller.org.report_count(pid):
         view = window.chart.view
         hidden = pid in view.collapsed()
-        toggle = menu.addAction(window.tr("E&xpand Branch") if hidden
-                                else window.tr("C&ollapse Branch"))
+        toggle = menu.addAction(tr("MainWindow", "E&xpand Branch") if hidden
+                                else tr("MainWindow", "C&ollapse Branch"))
         toggle.setObjectName("actionToggleBranch")
         toggle.triggered.connect(lambda _c=False: view.set_branch_collapsed(pid, not hidden))
     menu.addSeparator()
-    export = menu.addAction(window.tr("E&xport This Branch…"))
+    export = menu.addAction(tr("MainWindow", "E&xport This Branch…"))
     export.setObjectName("actionExportBranch")
     export.triggered.connect(lambda _c=False: window.export_chart(root=pid))
     return menu
@@ -99,7 +100,7 @@ def chart_menu(window: MainWindow) -> QMenu:
     _add(menu, window, CHART_ACTIONS)
     view = window.chart.view
     if view.collapsed():
-        expand = menu.addAction(window.tr("Expand &All Branches"))
+        expand = menu.addAction(tr("MainWindow", "Expand &All Branches"))
         expand.setObjectName("actionExpandAllBranches")
         expand.triggered.connect(lambda _c=False: view.expand_all_branches())
     return menu

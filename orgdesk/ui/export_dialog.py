@@ -57,7 +57,7 @@ def choose_target(parent: QWidget, suggested: str, fmt: str) -> Path | None:
     """Ask where to save; None when cancelled (tests replace this)."""
     label = (QCoreApplication.translate("ExportChartDialog", "PowerPoint") if fmt == "pptx"
              else fmt.upper())
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export Chart"), suggested,
+    name, _ = QFileDialog.getSaveFileName(parent, tr("ExportChartDialog", "Export Chart"), suggested,
                                           f"{label} (*.{fmt})")
     return Path(name) if name else None
 

@@ -47,7 +47,7 @@ FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (
 
 def choose_target(parent: QWidget, suggested: str, fmt: str) -> Path | None:
     """Ask where to save; None when cancelled (tests replace this)."""
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export Handbook"), suggested,
+    name, _ = QFileDialog.getSaveFileName(parent, tr("HandbookDialog", "Export Handbook"), suggested,
                                           FORMAT_FILTERS[fmt])
     if not name:
         return None
