@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QToolBar, QToolButton
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from orgdesk.ui.controller import DocumentController
 
@@ -35,16 +44,21 @@ class DocumentInfoBar(QToolBar):
         self.title_edit.setObjectName("newDocumentTitleEdit")
         self.title_edit.setPlaceholderText(self.tr("Title, e.g. East China Service Center"))
         self.title_edit.setMinimumWidth(260)
+        self.title_edit.setMaximumWidth(420)
         self.client_edit = QLineEdit(self)
         self.client_edit.setObjectName("newDocumentClientEdit")
         self.client_edit.setPlaceholderText(self.tr("Client (optional)"))
         self.client_edit.setMinimumWidth(180)
+        self.client_edit.setMaximumWidth(300)
         self.addWidget(self.title_edit)
         self.addWidget(self.client_edit)
         apply = QPushButton(self.tr("Set"), self)
         apply.setObjectName("setDocumentInfoButton")
         apply.clicked.connect(self.apply)
         self.addWidget(apply)
+        spacer = QWidget(self)  # the × sits at the far end, like a notification's
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(spacer)
         dismiss = QToolButton(self)
         dismiss.setObjectName("dismissDocumentInfoButton")
         dismiss.setText("×")
