@@ -9,7 +9,7 @@ from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import DESIGN_FIXED_SETTING
 from orgdesk.design.apply import apply_structure
-from orgdesk.design.structure import derive_structure
+from orgdesk.design.structure import Role, StructurePlan, derive_structure
 from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile
 
@@ -61,3 +61,22 @@ def test_applied_structures_are_a_fixpoint_and_undo_exactly(org: Organisation) -
         assert service.org.snapshot() == before
         service.apply_patch(batch.after)
         assert service.org.snapshot() == after
+
+
+@settings(max_examples=60, deadline=None)
+@given(call_centers(), st.integers(0, 400), st.integers(0, 400), st.data())
+def test_more_agents_anywhere_never_need_fewer_leaders_qa_or_trainers(
+        org: Organisation, a: int, b: int, data: st.DataObject) -> None:
+    agents = [p.id for p in org.positions() if p.title in ("座席员", "话务员")]
+    if not agents:
+        return
+    queue = data.draw(st.sampled_from(agents))
+    fewer, more = sorted((a, b))
+    small = derive_structure(org, None, {queue: fewer})
+    large = derive_structure(org, None, {queue: more})
+
+    def floor(plan: StructurePlan, role: Role) -> int:
+        return sum(line.minimum for line in plan.lines if line.role is role)
+
+    for role in (Role.TEAM_LEADER, Role.QA, Role.TRAINER, Role.WORKFORCE_PLANNER):
+        assert floor(small, role) <= floor(large, role), role
