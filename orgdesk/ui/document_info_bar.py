@@ -8,7 +8,7 @@ offered by Save and the deliverables.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from orgdesk.ui.controller import DocumentController
 
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
+#: The editor window (orgdesk.ui.main_window.MainWindow), not imported: it imports this
+#: module, and the import graph stays free of cycles.
+MainWindow = Any
 
 
 class DocumentInfoBar(QToolBar):

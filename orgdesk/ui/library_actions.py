@@ -3,7 +3,7 @@ the selected position (its duties, requirements, KPIs replaced or completed), ea
 as one undoable step."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from orgdesk.core.model import Position, PositionId
 from orgdesk.library import PositionTemplate, applied_fields
@@ -12,8 +12,9 @@ from orgdesk.ui import dialogs
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.library_dialog import LibraryChoice
 
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
+#: The editor window (orgdesk.ui.main_window.MainWindow), not imported: it imports this
+#: module, and the import graph stays free of cycles.
+MainWindow = Any
 
 
 def insert_from_library(window: MainWindow) -> None:

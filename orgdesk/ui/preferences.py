@@ -45,13 +45,15 @@ def remember_export(kind: str, target: Path) -> None:
 
 def suggested_target(kind: str, stem: str, default_format: str,
                      formats: tuple[str, ...] = ()) -> Path:
-    """Where an export of `kind` is offered: the last folder (else the current one),
-    `stem` named, in the last format used when it is one of `formats`."""
+    """Where an export of `kind` is offered: `stem` named, in the last folder used (a bare
+    name before the first export: the file dialog's own folder), in the last format used
+    when it is one of `formats`."""
     fmt = last_export_format(kind, default_format)
     if formats and fmt not in formats:
         fmt = default_format
-    folder = last_export_folder(kind) or Path.cwd()
-    return folder / f"{stem}.{fmt}"
+    folder = last_export_folder(kind)
+    name = f"{stem}.{fmt}"
+    return folder / name if folder is not None else Path(name)
 
 
 def document_folder() -> Path:

@@ -6,7 +6,7 @@ Kept out of the main window so the window only says when the matches change.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
@@ -22,8 +22,9 @@ from orgdesk.core.search import (
 )
 from orgdesk.ui.deliverables_pane import HIGHLIGHT
 
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
+#: The editor window (orgdesk.ui.main_window.MainWindow), not imported: it imports this
+#: module, and the import graph stays free of cycles.
+MainWindow = Any
 
 #: The marker colour of search matches (tree rows and chart boxes alike).
 MATCH_COLOUR = QColor("#FFE699")

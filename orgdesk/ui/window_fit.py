@@ -9,14 +9,15 @@ up to a cap, so the chart and the other panels keep their room.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QStyle
 
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
+#: The editor window (orgdesk.ui.main_window.MainWindow), not imported: it imports this
+#: module, and the import graph stays free of cycles.
+MainWindow = Any
 
 #: The tree takes at most this share of the splitter's width.
 TREE_SHARE = 0.45
