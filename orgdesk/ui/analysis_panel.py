@@ -479,7 +479,7 @@ class AnalysisPanel(QWidget):
         name = self.tabs.tabText(index)
         if isinstance(page, QTableView):
             model = page.model()
-            rows = range(model.rowCount())
+            rows: list[int] | range = range(model.rowCount())
             if selected_only and page.selectionModel().hasSelection():
                 rows = sorted(i.row() for i in page.selectionModel().selectedRows())
             headers = tuple(str(model.headerData(c, Qt.Orientation.Horizontal))

@@ -68,10 +68,10 @@ class DepartmentsDialog(QDialog):
         row.addLayout(buttons)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        for button in close.buttons():
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-                button.setDefault(False)
+        for closing in close.buttons():
+            if isinstance(closing, QPushButton):
+                closing.setAutoDefault(False)
+                closing.setDefault(False)
         rename = QAction(self.tr("Rename"), self)
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         rename.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

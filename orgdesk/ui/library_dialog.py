@@ -158,7 +158,7 @@ class LibraryDialog(QDialog):
             family = families.get(entry.family)
             if family is None:
                 family = QTreeWidgetItem(self.tree, [QCoreApplication.translate(
-                    "LibraryDialog", FAMILY_NAMES[entry.family])])
+                    "LibraryDialog", str(FAMILY_NAMES[entry.family]))])
                 family.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = family.font(0)
                 font.setBold(True)

@@ -101,9 +101,10 @@ class KpiPanel(PositionPanel):
         metrics = self.table.fontMetrics()
         padding = 2 * self.table.style().pixelMetric(
             self.table.style().PixelMetric.PM_FocusFrameHMargin) + 16
-        texts = [self.table.horizontalHeaderItem(1).text()] + [
-            self.table.item(row, 1).text()[:200] for row in range(self.table.rowCount())
-            if self.table.item(row, 1) is not None]
+        header_item = self.table.horizontalHeaderItem(1)
+        cells = (self.table.item(row, 1) for row in range(self.table.rowCount()))
+        texts = [header_item.text() if header_item else ""] + [
+            cell.text()[:200] for cell in cells if cell is not None]
         widest = max(metrics.horizontalAdvance(text) for text in texts) + padding
         limit = int(self.table.viewport().width() * TARGET_SHARE)
         header.resizeSection(1, max(header.minimumSectionSize(), min(widest, limit)))
@@ -150,9 +151,8 @@ class KpiPanel(PositionPanel):
 
     def _drop_pending(self) -> None:
         """After an editor closed: a new row left without a name goes."""
-        rows = [row for row in range(self.table.rowCount())
-                if self.table.item(row, 0) is not None
-                and self.table.item(row, 0).data(PENDING_ROLE)]
+        names = ((row, self.table.item(row, 0)) for row in range(self.table.rowCount()))
+        rows = [row for row, name in names if name is not None and name.data(PENDING_ROLE)]
         if not rows or self.table.state() == QAbstractItemView.State.EditingState:
             return
         self.table.blockSignals(True)
