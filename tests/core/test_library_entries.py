@@ -45,11 +45,11 @@ def test_entries_cover_the_library_once_without_duplicates() -> None:
 
 
 def template(**fields: object) -> PositionTemplate:
-    values: dict[str, object] = dict(
-        key="k", title="质检员", department="", level="", source="", planned_headcount=1,
-        headcount_note="", duties=("抽检录音", "质检报告"),
-        requirements=Requirements(education="大专", skills=("沟通", "细心")),
-        kpis=(Kpi("抽检量", "≥100"), Kpi("准确率")), career_path="", notes="")
+    values: dict[str, object] = {
+        "key": "k", "title": "质检员", "department": "", "level": "", "source": "",
+        "planned_headcount": 1, "headcount_note": "", "duties": ("抽检录音", "质检报告"),
+        "requirements": Requirements(education="大专", skills=("沟通", "细心")),
+        "kpis": (Kpi("抽检量", "≥100"), Kpi("准确率")), "career_path": "", "notes": ""}
     values.update(fields)
     return PositionTemplate(**values)  # type: ignore[arg-type]
 
