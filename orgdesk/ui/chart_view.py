@@ -51,6 +51,11 @@ class ChartView(QGraphicsView):
     #: the position alone, its reports moving up into its place (as in the tree).
     reparent_requested = Signal(object, object, bool)
     collapsed_changed = Signal()
+    #: (ids, current): Ctrl+click or a rubber band chose several boxes (`current`, the
+    #: last one clicked, or None to keep the window's).
+    selection_requested = Signal(list, object)
+    #: (ids, new superior, with their reports): several selected boxes dragged together.
+    move_selection_requested = Signal(list, object, bool)
 
     def __init__(self, parent: QWidget | None = None, font_family: str | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +88,9 @@ class ChartView(QGraphicsView):
         self._drop: BoxItem | None = None
         self._toggled = False
         self._fitting = False  # keep fitting to the window until the user zooms
+        self._multi: set[int] = set()  # the window's selection, kept across rebuilds
+        self._banding = False  # a rubber band (Ctrl/Shift+drag on the empty chart) is open
+        self._press_kept = False  # the press fell on a box of a multi-selection, kept
         self.scene().selectionChanged.connect(self._selection_changed)
 
     # ------------------------------------------------------------ public API
@@ -131,6 +139,11 @@ class ChartView(QGraphicsView):
     def select_position(self, pid: int) -> None:
         """Select `pid` (from the tree or a panel) without echoing position_selected."""
         item = self._items.get(pid)
+        if pid in self._multi and len(self._multi) > 1:
+            # The current one of several selected: they all stay highlighted.
+            self.select_positions(self._multi, pid)
+            return
+        self._multi = {pid}
         self._echo = True
         try:
             self.scene().clearSelection()
@@ -139,6 +152,29 @@ class ChartView(QGraphicsView):
                 self.ensureVisible(item, 40, 40)
         finally:
             self._echo = False
+
+    def select_positions(self, ids: set[int] | list[int], current: int | None) -> None:
+        """Highlight every box of `ids` (the window's selection), without echoing."""
+        self._multi = set(ids)
+        self._echo = True
+        try:
+            scene = self.scene()
+            for item in scene.selectedItems():
+                if isinstance(item, BoxItem) and item.pid not in self._multi:
+                    item.setSelected(False)
+            for pid in self._multi:
+                box = self._items.get(pid)
+                if box is not None and not box.isSelected():
+                    box.setSelected(True)
+            shown = self._items.get(current) if current is not None else None
+            if shown is not None:
+                self.ensureVisible(shown, 40, 40)
+        finally:
+            self._echo = False
+
+    def selected_positions(self) -> set[int]:
+        """The ids of every highlighted box."""
+        return {i.pid for i in self.scene().selectedItems() if isinstance(i, BoxItem)}
 
     def set_matched(self, ids: set[int]) -> None:
         """Mark the boxes of the search matches (an empty set clears the marks)."""
@@ -231,6 +267,9 @@ class ChartView(QGraphicsView):
             scene.setSceneRect(0, 0, chart.width, chart.height)
             if selected in self._items:
                 self._items[selected].setSelected(True)
+            for pid in self._multi:
+                if pid in self._items:
+                    self._items[pid].setSelected(True)
         finally:
             self._echo = False
         self.setTransform(transform)
@@ -238,7 +277,7 @@ class ChartView(QGraphicsView):
         self.verticalScrollBar().setValue(v)
 
     def _selection_changed(self) -> None:
-        if self._echo:
+        if self._echo or self._banding:
             return
         pid = self.selected_position()
         if pid is not None:
@@ -309,12 +348,27 @@ class ChartView(QGraphicsView):
                 self._toggle(item)
                 event.accept()
                 return
-            self.scene().clearSelection()
-            item.setSelected(True)
+            if _ctrl(event):
+                self._toggle_selected(item)  # Ctrl+click: add it or take it out
+                self._toggled = True  # its release is ours too (the view's would deselect)
+                event.accept()
+                return
+            # A press on one of several selected boxes keeps them (to drag them all);
+            # a click without a drag then selects only it.
+            self._press_kept = item.isSelected() and len(self.selected_positions()) > 1
+            if not self._press_kept:
+                self.scene().clearSelection()
+                item.setSelected(True)
             self._press = (item, event.position())
             self._alone = _shift(event)
             event.accept()
             return
+        if item is None and event.button() == Qt.MouseButton.LeftButton \
+                and (_ctrl(event) or _shift(event)):
+            # Ctrl (adding) or Shift (replacing) + drag on the empty chart: a rubber band;
+            # a plain drag still pans.
+            self._banding = True
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -342,16 +396,35 @@ class ChartView(QGraphicsView):
             self._toggled = False
             event.accept()
             return
+        if self._banding:
+            super().mouseReleaseEvent(event)
+            self._banding = False
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            chosen = self.selected_positions()
+            self._multi = chosen
+            self.selection_requested.emit(sorted(chosen), None)
+            event.accept()
+            return
         if self._press is None:
             super().mouseReleaseEvent(event)
             return
         source, _ = self._press
         target = self._drop
         alone = self._alone or _shift(event)
-        allowed = self._drop_allowed(source, target, alone)
+        kept, dragged = self._press_kept, self._drag_ghost is not None
+        self._press_kept = False
+        several = sorted(self.selected_positions()) if kept else []
+        allowed = self._drop_allowed(source, target, alone) if not several else \
+            target is not None and target.pid not in several
         self._end_drag()
         if target is not None and allowed:
-            self.reparent_requested.emit(source.pid, target.pid, not alone)
+            if several:
+                self.move_selection_requested.emit(several, target.pid, not alone)
+            else:
+                self.reparent_requested.emit(source.pid, target.pid, not alone)
+        elif kept and not dragged:
+            self.scene().clearSelection()  # a plain click: only this one
+            source.setSelected(True)
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -363,6 +436,16 @@ class ChartView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     # ------------------------------------------------------------ helpers
+    def _toggle_selected(self, item: BoxItem) -> None:
+        self._echo = True
+        try:
+            item.setSelected(not item.isSelected())
+        finally:
+            self._echo = False
+        self._multi = self.selected_positions()
+        self.selection_requested.emit(sorted(self._multi),
+                                      item.pid if item.isSelected() else None)
+
     def _toggle(self, item: BoxItem) -> None:
         pid = PositionId(item.pid)
         self._collapsed ^= {pid}
@@ -401,6 +484,10 @@ class ChartView(QGraphicsView):
             self._drag_ghost = None
         self._press = None
         self._alone = False
+
+
+def _ctrl(event: QMouseEvent) -> bool:
+    return bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
 
 def _shift(event: QMouseEvent) -> bool:

@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(FIRST_CHART_DELAY_MS, self._first_chart)
         context_menus.install(self)
         self.navigator = chart_navigator.install(self)
+        from orgdesk.ui import multi_select
+
+        multi_select.install(self)  # several selected: the chart follows the tree
 
     def _first_chart(self) -> None:
         self.chart.refresh()
@@ -229,6 +232,8 @@ class MainWindow(QMainWindow):
             "rename": self._action("actionRename", self.tr("&Rename"), self.start_rename, "F2"),
             "delete": self._action("actionDelete", self.tr("De&lete…"), self.delete_position,
                                    S.Delete),
+            "edit_selected": self._action("actionEditSelected", self.tr("Edit Selec&ted…"),
+                                          self.edit_selected),
             "move_up": self._action("actionMoveUp", self.tr("Move &Up"),
                                     lambda: self.move_sibling(-1), "Alt+Up"),
             "move_down": self._action("actionMoveDown", self.tr("Move Do&wn"),
@@ -340,8 +345,8 @@ class MainWindow(QMainWindow):
         for key in ("cut", "copy", "paste", "duplicate"):
             edit_menu.addAction(self.act[key])
         edit_menu.addSeparator()
-        for key in ("add_report", "add_sibling", "library", "rename", "delete", "move_up",
-                    "move_down"):
+        for key in ("add_report", "add_sibling", "library", "rename", "edit_selected", "delete",
+                    "move_up", "move_down"):
             edit_menu.addAction(self.act[key])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act["departments"])
@@ -433,6 +438,18 @@ class MainWindow(QMainWindow):
     def current_id(self) -> PositionId | None:
         return self.tree.current_id()
 
+    def selected_ids(self) -> list[PositionId]:
+        """Every selected position in tree order (the current one when only it is)."""
+        from orgdesk.ui import multi_select
+
+        return multi_select.selected_ids(self)
+
+    def edit_selected(self) -> None:
+        """Edit → Edit Selected…: fields set on every selected position, one undo step."""
+        from orgdesk.ui import multi_select
+
+        multi_select.edit_selected(self)
+
     def select_position(self, pid: PositionId) -> None:
         if pid in self.controller.org:
             self.tree.select(pid)
@@ -518,13 +535,13 @@ class MainWindow(QMainWindow):
                   tr("MainWindow", "Add sibling of {title}", title=position.title))
 
     def start_rename(self) -> None:
-        index = self.tree.currentIndex()
-        if index.isValid():
         # From the chart (its context menu), the title is edited in the box itself.
         current = self.current_id()
         if current is not None and self.chart.view.hasFocus() \
                 and self.renames.rename_in_chart(current):
             return
+        index = self.tree.currentIndex()
+        if index.isValid():
             self.tree.edit(index)
 
     def rename_position(self, pid: int, title: str) -> None:
@@ -533,6 +550,12 @@ class MainWindow(QMainWindow):
                                 lambda s: s.edit_position(position.id, title=title))
 
     def delete_position(self) -> None:
+        selected = self.selected_ids()
+        if len(selected) > 1:  # several selected: all of them, one step, asked once
+            from orgdesk.ui import multi_select
+
+            multi_select.delete_selected(self, selected)
+            return
         position = self._position_or_none()
         if position is None:
             return
@@ -571,6 +594,12 @@ class MainWindow(QMainWindow):
         """A drop in the tree or the chart (`target` None: the top level; `row` -1: at the
         end), with the branch or alone; `row` counts the rows as they are before the move."""
         superior = None if target is None else PositionId(target)
+        if len(ids) > 1:  # several dragged together: one step
+            from orgdesk.ui import multi_select
+
+            multi_select.move_selected(self, [PositionId(i) for i in ids], superior, row,
+                                       with_reports)
+            return
         for pid in ids:
             position = self.controller.org.position(PositionId(pid))
             index = None if row < 0 else row

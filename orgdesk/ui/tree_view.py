@@ -1,7 +1,7 @@
 """The position tree view: keeps expansion and selection across model resets."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -68,7 +68,9 @@ class OrgTreeView(QTreeView):
         # Renaming starts with F2 (or after an add), never by a click on the current row:
         # that editor opened after a delay and took the next Ctrl+Z or Insert for itself.
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift+click and Shift+arrows select several positions (bulk edit, delete,
+        # move); the current row, the panels' subject, is the one last clicked.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setItemDelegate(_TitleDelegate(self))
 
     def tree_model(self) -> OrgTreeModel:
@@ -103,7 +105,10 @@ class OrgTreeView(QTreeView):
 
     def select(self, pid: PositionId) -> None:
         index = self.tree_model().index_of(pid)
-        self.setCurrentIndex(index)
+        # Only it, whatever modifier is held (Shift+F3 must not extend the selection).
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
         self.scrollTo(index)  # also expands the ancestors of a collapsed match
 
     def expand_to_level(self, level: int) -> None:

@@ -1,0 +1,177 @@
+"""Several positions selected at once, in the tree and the chart, and what acts on them.
+
+The tree's selection model holds the selection (Ctrl/Shift+click, Shift+arrows);
+its current row stays the panels' subject, the one last clicked.  The chart
+highlights every selected box and adds its own ways to choose (Ctrl+click a
+box, a rubber band with Ctrl or Shift held on the empty chart).  Bulk edit,
+delete and move of the selection are each one undo step through
+orgdesk.services.bulk.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+
+from orgdesk.core.model import PositionId
+from orgdesk.services import bulk
+from orgdesk.ui import dialogs
+from orgdesk.ui.i18n import tr, tr_n
+
+if TYPE_CHECKING:
+    from orgdesk.ui.main_window import MainWindow
+
+
+def install(window: MainWindow) -> None:
+    """Keep the chart's highlighted boxes in step with the tree's selection, and take
+    the chart's own choices (connected after the window's own handlers, so the chart
+    ends up showing the whole selection whatever changed first)."""
+    selection = window.tree.selectionModel()
+    selection.selectionChanged.connect(lambda *_: _show_in_chart(window))
+    selection.currentChanged.connect(lambda *_: _show_in_chart(window))
+    view = window.chart.view
+    view.selection_requested.connect(
+        lambda ids, current: select_ids(window, [PositionId(i) for i in ids],
+                                        None if current is None else PositionId(current)))
+    view.move_selection_requested.connect(
+        lambda ids, superior, with_reports: window.move_positions(
+            list(ids), superior, -1, with_reports))
+
+
+def _show_in_chart(window: MainWindow) -> None:
+    current = window.current_id()
+    ids = {int(pid) for pid in _selected(window)}
+    if not ids and current is not None:
+        ids.add(int(current))  # a Ctrl+click took the current one out: it shows alone
+    window.chart.view.select_positions(ids, None if current is None else int(current))
+
+
+def _selected(window: MainWindow) -> list[PositionId]:
+    model = window.model
+    return [pid for pid in map(model.id_at, window.tree.selectionModel().selectedRows())
+            if pid is not None and pid in window.controller.org]
+
+
+def selected_ids(window: MainWindow) -> list[PositionId]:
+    """The selected positions in tree order (the current one alone when none is)."""
+    chosen = _selected(window)
+    if not chosen:
+        current = window.current_id()
+        return [current] if current is not None else []
+    return bulk.tree_ordered(window.controller.org, chosen)
+
+
+def select_ids(window: MainWindow, ids: Iterable[PositionId],
+               current: PositionId | None = None) -> None:
+    """Select exactly `ids` in the tree (and so the chart); `current` (None: the first
+    of them, or the current one if it is among them) becomes the panels' subject."""
+    org = window.controller.org
+    wanted = [pid for pid in ids if pid in org]
+    if not wanted:
+        return
+    if current is None or current not in org:
+        now = window.current_id()
+        current = now if now in wanted else wanted[0]
+    model = window.model
+    selection = QItemSelection()
+    for pid in wanted:
+        index = model.index_of(pid)
+        selection.select(index, index)
+    tree = window.tree
+    flags = QItemSelectionModel.SelectionFlag
+    tree.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+    index = model.index_of(current)
+    tree.selectionModel().setCurrentIndex(index, flags.NoUpdate)
+    tree.scrollTo(index)
+    _show_in_chart(window)
+
+
+# ------------------------------------------------------------------ bulk edit
+def edit_selected(window: MainWindow) -> None:
+    """Edit → Edit Selected…: the dialog, then the ticked fields on every selected one."""
+    from orgdesk.ui.bulk_edit_dialog import BulkEditDialog
+
+    ids = selected_ids(window)
+    if not ids:
+        window.show_problem(tr("MainWindow", "Select the positions to edit first."))
+        return
+    dialog = BulkEditDialog(window.controller.org, len(ids), window)
+
+    def apply() -> None:
+        fields, arrangement = dialog.values()
+        if fields or arrangement is not None:
+            apply_edit(window, ids, fields, arrangement)
+    dialog.accepted.connect(apply)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def apply_edit(window: MainWindow, ids: list[PositionId], fields: dict[str, object],
+               arrangement: str | None) -> bool:
+    """Set `fields` (and `arrangement`) on `ids` as one undo step."""
+    text = tr_n("MainWindow", "Edit {count} position", "Edit {count} positions", len(ids))
+    current = window.current_id()
+    done = window.controller.execute(
+        text, lambda s: bulk.edit_positions(s, ids, fields, arrangement))
+    if done is not None:
+        select_ids(window, ids, current)
+    return done is not None
+
+
+# --------------------------------------------------------------------- delete
+def delete_selected(window: MainWindow, ids: list[PositionId]) -> None:
+    """Delete several positions in one step; asked once, as for one, when any of them has
+    reports that are not themselves being deleted."""
+    org = window.controller.org
+    chosen = set(ids)
+    kept_reports = sum(1 for pid in ids for report in org.report_ids(pid)
+                       if report not in chosen)
+    count = len(ids)
+    lift = False
+    if kept_reports:
+        superiors = {org.position(pid).superior_id for pid in bulk.top_most(org, ids)}
+        superior = next(iter(superiors)) if len(superiors) == 1 else None
+        where = org.position(superior).title if superior is not None else (
+            window.tr("the top level") if len(superiors) == 1
+            else tr("MainWindow", "their superiors"))
+        mode = dialogs.ask_delete_mode(
+            window, tr_n("MainWindow", "{count} selected position", "{count} selected positions",
+                         count), kept_reports, where)
+        if mode == "cancel":
+            return
+        lift = mode == "lift"
+    text = tr_n("MainWindow", "Delete {count} position", "Delete {count} positions", count)
+    if kept_reports and not lift:
+        text = tr_n("MainWindow", "Delete {count} position and their reports",
+                    "Delete {count} positions and their reports", count)
+    window.controller.execute(text, lambda s: bulk.remove_positions(s, ids, lift))
+
+
+# ----------------------------------------------------------------------- move
+def move_selected(window: MainWindow, ids: list[PositionId], superior: PositionId | None,
+                  row: int, with_reports: bool) -> bool:
+    """A drop of several positions (tree or chart) under `superior` at `row` (-1: at the
+    end; counted as the rows are before the move) as one undo step."""
+    org = window.controller.org
+    ordered = bulk.tree_ordered(org, ids)
+    if not ordered:
+        return False
+    index: int | None = None
+    if row >= 0:
+        # Rows above the drop that are themselves moving no longer count.
+        index = row - sum(1 for pid in ordered if org.position(pid).superior_id == superior
+                          and org.position(pid).order < row)
+    target = org.position(superior).title if superior is not None else \
+        window.tr("the top level")
+    count = len(ordered)
+    text = tr_n("MainWindow", "Move {count} position under {target}",
+                "Move {count} positions under {target}", count, target=target) \
+        if with_reports else tr_n("MainWindow", "Move only {count} position under {target}",
+                                  "Move only {count} positions under {target}", count,
+                                  target=target)
+    current = window.current_id()
+    done = window.controller.execute(
+        text, lambda s: bulk.move_positions(s, ordered, superior, index, with_reports))
+    select_ids(window, ordered, current)
+    return done is not None
