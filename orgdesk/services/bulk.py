@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from orgdesk.core.errors import InvalidValueError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
+from orgdesk.services.clipboard import copy_branch, paste_branch
 from orgdesk.services.editor import DocumentService
 
 #: The fields a bulk edit may set (superior and order change only by a move).
@@ -134,3 +136,34 @@ def move_positions(service: DocumentService, ids: Iterable[PositionId],
             else:
                 org.move_position_alone(pid, superior, at)
     return len(moving)
+
+
+# ------------------------------------------------------------------ clipboard
+#: Several copied branches (each in orgdesk.services.clipboard's branch format).
+BRANCHES_FORMAT = "orgdesk-branches/1"
+
+
+def copy_branches(org: Organisation, ids: Iterable[PositionId]) -> dict[str, Any]:
+    """The branches of the top-most of `ids`, in tree order, as one clipboard value."""
+    return {"format": BRANCHES_FORMAT,
+            "branches": [copy_branch(org, pid) for pid in top_most(org, ids)]}
+
+
+def is_branches(data: object) -> bool:
+    return isinstance(data, dict) and data.get("format") == BRANCHES_FORMAT
+
+
+def paste_branches(service: DocumentService, data: dict[str, Any],
+                   superior: PositionId | None, index: int | None = None
+                   ) -> list[PositionId]:
+    """Paste several copied branches side by side under `superior` (from `index` on; None:
+    at the end), in one batch; returns their new top positions' ids."""
+    branches = data.get("branches") if is_branches(data) else None
+    if not isinstance(branches, list) or not branches:
+        raise InvalidValueError("The clipboard holds no positions.")
+    roots: list[PositionId] = []
+    with service.batch():
+        for offset, branch in enumerate(branches):
+            at = None if index is None else index + offset
+            roots.append(paste_branch(service.org, branch, superior, at)[1])
+    return roots

@@ -639,6 +639,12 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------- clipboard
     def copy(self) -> None:
+        from orgdesk.ui import multi_select
+
+        selected = self.selected_ids()
+        if len(selected) > 1:  # several: their branches, pasted together
+            multi_select.copy_selected(self, selected)
+            return
         position = self._position_or_none()
         if position is None:
             return
@@ -655,6 +661,12 @@ class MainWindow(QMainWindow):
                                      4000)
 
     def cut(self) -> None:
+        from orgdesk.ui import multi_select
+
+        selected = self.selected_ids()
+        if len(selected) > 1:  # several: one undo step
+            multi_select.cut_selected(self, selected)
+            return
         position = self._position_or_none()
         if position is None:
             return
@@ -678,6 +690,13 @@ class MainWindow(QMainWindow):
         if data is None:
             return
         superior = self.current_id()
+        from orgdesk.services import bulk
+
+        if bulk.is_branches(data):  # several copied positions: one undo step
+            from orgdesk.ui import multi_select
+
+            multi_select.paste_several(self, data, superior)
+            return
         done = self.controller.execute(self.tr("Paste"), lambda s: s.paste_branch(data, superior))
         if done is not None and done.result is not None:
             self.select_position(done.result)

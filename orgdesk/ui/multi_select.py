@@ -9,6 +9,7 @@ orgdesk.services.bulk.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -202,3 +203,45 @@ def move_selected(window: MainWindow, ids: list[PositionId], superior: PositionI
         text, lambda s: bulk.move_positions(s, ordered, superior, index, with_reports))
     select_ids(window, ordered, current)
     return done is not None
+
+
+# ------------------------------------------------------------------ clipboard
+def copy_selected(window: MainWindow, ids: list[PositionId]) -> None:
+    """Copy the branches of several selected positions (as text too: an indented list)."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    from orgdesk.analysis.texts import tree_indent
+    from orgdesk.ui.main_window import MIME_BRANCH
+
+    org = window.controller.org
+    data = bulk.copy_branches(org, ids)
+    mime = QMimeData()
+    mime.setData(MIME_BRANCH, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    lines: list[str] = []
+    for top in bulk.top_most(org, ids):
+        base = org.level_of(top)
+        lines.extend(tree_indent(org.level_of(p.id) - base + 1) + p.title
+                     + (f" ×{p.planned_headcount}" if p.planned_headcount > 1 else "")
+                     for p in org.branch(top))
+    mime.setText("\n".join(lines))
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.statusBar().showMessage(tr_n("MainWindow", "Copied {count} position",
+                                        "Copied {count} positions", len(ids)), 4000)
+
+
+def cut_selected(window: MainWindow, ids: list[PositionId]) -> None:
+    """Copy, then delete the selected positions' branches: one undo step."""
+    copy_selected(window, ids)
+    window.controller.execute(
+        tr_n("MainWindow", "Cut {count} position", "Cut {count} positions", len(ids)),
+        lambda s: bulk.remove_positions(s, ids))
+
+
+def paste_several(window: MainWindow, data: dict[str, object],
+                  superior: PositionId | None) -> None:
+    """Paste several copied branches under `superior` as one step, and select them."""
+    done = window.controller.execute(
+        window.tr("Paste"), lambda s: bulk.paste_branches(s, data, superior))
+    if done is not None and done.result:
+        select_ids(window, done.result, done.result[0])

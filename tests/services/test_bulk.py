@@ -6,8 +6,10 @@ from orgdesk.core.model import PositionId, PositionKind
 from orgdesk.services import DocumentService
 from orgdesk.services.bulk import (
     AUTOMATIC,
+    copy_branches,
     edit_positions,
     move_positions,
+    paste_branches,
     remove_positions,
     top_most,
 )
@@ -90,3 +92,14 @@ def test_move_several_alone_lifts_each_ones_reports(service: DocumentService) ->
     move_positions(service, [P(3), P(2)], P(5), with_reports=False)
     assert [p.id for p in service.org.direct_reports(P(5))] == [P(2), P(3)]
     assert [p.id for p in service.org.direct_reports(P(1))] == [P(4), P(5), P(6)]
+
+
+def test_copy_and_paste_several_branches_in_one_batch(service: DocumentService) -> None:
+    data = copy_branches(service.org, [P(3), P(6), P(4)])  # 客户服务专员 goes with 项目督导
+    assert [b["root"] for b in data["branches"]] == [3, 6]
+    with service.batch() as batch:
+        roots = paste_branches(service, data, P(5))
+    assert [service.org.position(r).title for r in roots] == ["项目督导", "培训专员"]
+    assert [p.title for p in service.org.branch(P(5))] == [
+        "质检专员", "项目督导", "客户服务专员", "培训专员"]
+    assert len(batch.changes.positions_added) == 3

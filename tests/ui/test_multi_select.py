@@ -287,3 +287,25 @@ def test_a_search_step_with_shift_held_selects_only_the_match(open_window: OpenW
     QTest.keyClick(window.search_box, Qt.Key.Key_Return, SHIFT)
     assert len(window.selected_ids()) == 1
     assert window.selected_ids() == [window.current_id()]
+
+
+def test_cut_and_paste_of_several_is_one_step_each(open_window: OpenWindow) -> None:
+    window = opened(open_window)
+    org = window.controller.org
+    start = org.snapshot()
+    click(window, P(12))
+    click(window, P(14), CTRL)
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_X, CTRL)
+    assert titles_under(window, P(3)) == ["人事专员"]
+    assert QApplication.clipboard().text() == "培训师\n质检专员"
+    click(window, P(4))
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_V, CTRL)
+    assert titles_under(window, P(4)) == ["话务员", "培训师", "质检专员"]
+    assert undo_texts(window) == ["Cut 2 positions", "Paste"]
+    assert [org.position(p).title for p in window.selected_ids()] == ["培训师", "质检专员"]
+    window.controller.undo_stack.undo()
+    assert titles_under(window, P(4)) == ["话务员"]
+    window.controller.undo_stack.undo()
+    assert org.snapshot() == start == on_disk(window)
