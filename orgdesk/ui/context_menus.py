@@ -35,6 +35,8 @@ class MainWindow(Protocol):
 
     def select_position(self, pid: PositionId) -> None: ...
 
+    def selected_ids(self) -> list[PositionId]: ...
+
     def export_chart(self, root: PositionId | None = None) -> None: ...
 
 #: The window's actions in a position's menu, in groups (None: a separator).
@@ -68,8 +70,15 @@ def _chart_menu(window: MainWindow, pos: QPoint) -> None:
 
 
 def position_menu(window: MainWindow, pid: PositionId, in_chart: bool = False) -> QMenu:
-    """The menu of position `pid` (selected first, so every entry acts on it)."""
-    window.select_position(pid)
+    """The menu of position `pid` (selected first, so every entry acts on it; one of
+    several selected keeps them all, so Cut, Copy and Delete act on all of them)."""
+    selected = window.selected_ids()
+    if pid in selected and len(selected) > 1:
+        from orgdesk.ui import multi_select
+
+        multi_select.select_ids(window, selected, pid)  # type: ignore[arg-type]  # the Protocol stands for the MainWindow
+    else:
+        window.select_position(pid)
     menu = QMenu(_widget(window))
     menu.setObjectName("positionMenu")
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,9 +7,16 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QMenu,
+)
 
 from orgdesk.core.model import PositionId
 from orgdesk.ui import dialogs
@@ -309,3 +316,30 @@ def test_cut_and_paste_of_several_is_one_step_each(open_window: OpenWindow) -> N
     assert titles_under(window, P(4)) == ["话务员"]
     window.controller.undo_stack.undo()
     assert org.snapshot() == start == on_disk(window)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise",
+                           "This plugin does not support grabbing the keyboard")
+def test_the_context_menu_of_one_of_several_selected_acts_on_all(
+        open_window: OpenWindow) -> None:
+    window = opened(open_window)
+    org = window.controller.org
+    click(window, P(12))
+    click(window, P(14), CTRL)
+    index = window.model.index_of(P(12))
+    point = window.tree.visualRect(index).center()
+    QTest.mousePress(window.tree.viewport(), Qt.MouseButton.RightButton, NONE, point)
+    QTest.mouseRelease(window.tree.viewport(), Qt.MouseButton.RightButton, NONE, point)
+    viewport = window.tree.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                                       viewport.mapToGlobal(point)))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert window.selected_ids() == [P(12), P(14)]
+    assert window.current_id() == P(12)
+    delete = next(a for a in menu.actions() if a.objectName() == "actionDelete")
+    menu.close()
+    delete.trigger()
+    assert titles_under(window, P(3)) == ["人事专员"]
+    assert undo_texts(window) == ["Delete 2 positions"]
+    assert len(org) == 12
