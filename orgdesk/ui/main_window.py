@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
 
         selected = self.selected_ids()
         if len(selected) > 1:  # several: their branches, pasted together
-            multi_select.copy_selected(self, selected)
+            multi_select.copy_selected(self, selected, MIME_BRANCH)
             return
         position = self._position_or_none()
         if position is None:
@@ -665,7 +665,7 @@ class MainWindow(QMainWindow):
 
         selected = self.selected_ids()
         if len(selected) > 1:  # several: one undo step
-            multi_select.cut_selected(self, selected)
+            multi_select.cut_selected(self, selected, MIME_BRANCH)
             return
         position = self._position_or_none()
         if position is None:

@@ -11,17 +11,44 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from orgdesk.core.model import PositionId
 from orgdesk.services import bulk
 from orgdesk.ui import dialogs
+from orgdesk.ui.chart_pane import ChartPane
+from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr, tr_n
+from orgdesk.ui.tree_model import OrgTreeModel
+from orgdesk.ui.tree_view import OrgTreeView
 
-if TYPE_CHECKING:
-    from orgdesk.ui.main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What multi-selection uses of the main window (which imports this module)."""
+
+    controller: DocumentController
+    tree: OrgTreeView
+    model: OrgTreeModel
+    chart: ChartPane
+
+    def tr(self, text: str) -> str: ...
+
+    def current_id(self) -> PositionId | None: ...
+
+    def show_problem(self, sentence: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def move_positions(self, ids: list[int], target: int | None, row: int,
+                       with_reports: bool) -> None: ...
+
+
+def _widget(window: MainWindow) -> QWidget:
+    assert isinstance(window, QWidget)
+    return window
 
 
 def install(window: MainWindow) -> None:
@@ -37,7 +64,7 @@ def install(window: MainWindow) -> None:
                                         None if current is None else PositionId(current)))
     view.move_selection_requested.connect(
         lambda ids, superior, with_reports: window.move_positions(
-            list(ids), superior, -1, with_reports))
+            [int(i) for i in ids], superior, -1, with_reports))
 
 
 def _show_in_chart(window: MainWindow) -> None:
@@ -122,7 +149,7 @@ def edit_selected(window: MainWindow) -> None:
     if not ids:
         window.show_problem(tr("MainWindow", "Select the positions to edit first."))
         return
-    dialog = BulkEditDialog(window.controller.org, len(ids), window)
+    dialog = BulkEditDialog(window.controller.org, len(ids), _widget(window))
 
     def apply() -> None:
         fields, arrangement = dialog.values()
@@ -164,7 +191,7 @@ def delete_selected(window: MainWindow, ids: list[PositionId]) -> None:
             window.tr("the top level") if len(superiors) == 1
             else tr("MainWindow", "their superiors"))
         mode = dialogs.ask_delete_mode(
-            window, tr_n("MainWindow", "{count} selected position", "{count} selected positions",
+            _widget(window), tr_n("MainWindow", "{count} selected position", "{count} selected positions",
                          count), kept_reports, where)
         if mode == "cancel":
             return
@@ -206,18 +233,18 @@ def move_selected(window: MainWindow, ids: list[PositionId], superior: PositionI
 
 
 # ------------------------------------------------------------------ clipboard
-def copy_selected(window: MainWindow, ids: list[PositionId]) -> None:
-    """Copy the branches of several selected positions (as text too: an indented list)."""
+def copy_selected(window: MainWindow, ids: list[PositionId], mime_type: str) -> None:
+    """Copy the branches of several selected positions as `mime_type` (the window's
+    clipboard type for branches), and as text: an indented list."""
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QGuiApplication
 
     from orgdesk.analysis.texts import tree_indent
-    from orgdesk.ui.main_window import MIME_BRANCH
 
     org = window.controller.org
     data = bulk.copy_branches(org, ids)
     mime = QMimeData()
-    mime.setData(MIME_BRANCH, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    mime.setData(mime_type, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     lines: list[str] = []
     for top in bulk.top_most(org, ids):
         base = org.level_of(top)
@@ -230,9 +257,9 @@ def copy_selected(window: MainWindow, ids: list[PositionId]) -> None:
                                         "Copied {count} positions", len(ids)), 4000)
 
 
-def cut_selected(window: MainWindow, ids: list[PositionId]) -> None:
+def cut_selected(window: MainWindow, ids: list[PositionId], mime_type: str) -> None:
     """Copy, then delete the selected positions' branches: one undo step."""
-    copy_selected(window, ids)
+    copy_selected(window, ids, mime_type)
     window.controller.execute(
         tr_n("MainWindow", "Cut {count} position", "Cut {count} positions", len(ids)),
         lambda s: bulk.remove_positions(s, ids))
