@@ -343,3 +343,29 @@ def test_the_context_menu_of_one_of_several_selected_acts_on_all(
     assert titles_under(window, P(3)) == ["人事专员"]
     assert undo_texts(window) == ["Delete 2 positions"]
     assert len(org) == 12
+
+
+def test_edit_selected_arranges_the_reports_of_every_selected_team(
+        open_window: OpenWindow) -> None:
+    window = opened(open_window)
+    org = window.controller.org
+    start = org.snapshot()
+    click(window, P(2))
+    click(window, P(3), CTRL)
+    click(window, P(5), CTRL)  # 话务员 has no reports: nothing to arrange
+    window.edit_selected()
+    dialog = window.findChild(BulkEditDialog, "bulkEditDialog")
+    assert dialog is not None
+    dialog.ticks["arrangement"].setChecked(True)
+    dialog.arrangement.setCurrentIndex(dialog.arrangement.findData("vertical"))
+    dialog.ticks["planned_headcount"].setChecked(True)
+    dialog.planned.setValue(3)
+    QTest.mouseClick(dialog.findChild(QDialogButtonBox, "bulkButtons").button(
+        QDialogButtonBox.StandardButton.Ok), LEFT)
+    assert org.settings["chart"]["overrides"] == {"2": "vertical", "3": "vertical"}
+    assert [org.position(p).planned_headcount for p in (P(2), P(3), P(5))] == [3, 3, 3]
+    assert org.position(P(4)).planned_headcount == 1
+    assert undo_texts(window) == ["Edit 3 positions"]
+    window.controller.undo_stack.undo()
+    assert org.snapshot() == start == on_disk(window)
+
