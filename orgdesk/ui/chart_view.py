@@ -389,6 +389,9 @@ class ChartView(QGraphicsView):
         target = next((i for i in self.scene().items(scene_pos) if isinstance(i, BoxItem)
                        and i is not source), None)
         alone = self._alone or _shift(event)
+        if self._press_kept:  # several dragged: any box but one of them takes them
+            self._set_drop(target, target is not None and not target.isSelected())
+            return
         self._set_drop(target, self._drop_allowed(source, target, alone))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -59,12 +59,19 @@ def install(window: MainWindow) -> None:
     selection.selectionChanged.connect(lambda *_: _show_in_chart(window))
     selection.currentChanged.connect(lambda *_: _show_in_chart(window))
     view = window.chart.view
-    view.selection_requested.connect(
-        lambda ids, current: select_ids(window, [PositionId(i) for i in ids],
-                                        None if current is None else PositionId(current)))
+    view.selection_requested.connect(lambda ids, current: _chart_chose(window, ids, current))
     view.move_selection_requested.connect(
         lambda ids, superior, with_reports: window.move_positions(
             [int(i) for i in ids], superior, -1, with_reports))
+
+
+def _chart_chose(window: MainWindow, ids: list[int], current: int | None) -> None:
+    if not ids:  # a band over the empty chart, or the last box Ctrl+clicked away
+        window.tree.selectionModel().clearSelection()
+        _show_in_chart(window)  # the current position alone stays highlighted
+        return
+    select_ids(window, [PositionId(i) for i in ids],
+               None if current is None else PositionId(current))
 
 
 def _show_in_chart(window: MainWindow) -> None:

@@ -369,3 +369,18 @@ def test_edit_selected_arranges_the_reports_of_every_selected_team(
     window.controller.undo_stack.undo()
     assert org.snapshot() == start == on_disk(window)
 
+
+
+def test_a_band_over_the_empty_chart_leaves_only_the_current_position(
+        open_window: OpenWindow) -> None:
+    window = opened(open_window)
+    view = window.chart.view
+    click(window, P(4))
+    click(window, P(6), CTRL)
+    corner = view.mapFromScene(QPointF(2, 2))
+    assert view.box_at(corner) is None
+    drag(window, corner, corner + QPoint(30, 30), SHIFT)
+    assert window.selected_ids() == [P(6)]  # the current one, as the panels show it
+    assert view.selected_positions() == {6}
+    rows = window.tree.selectionModel().selectedRows()
+    assert rows == []
