@@ -34,8 +34,6 @@ class MainWindow(Protocol):
     model: OrgTreeModel
     chart: ChartPane
 
-    def tr(self, text: str) -> str: ...
-
     def current_id(self) -> PositionId | None: ...
 
     def show_problem(self, sentence: str) -> None: ...
@@ -195,7 +193,7 @@ def delete_selected(window: MainWindow, ids: list[PositionId]) -> None:
         superiors = {org.position(pid).superior_id for pid in bulk.top_most(org, ids)}
         superior = next(iter(superiors)) if len(superiors) == 1 else None
         where = org.position(superior).title if superior is not None else (
-            window.tr("the top level") if len(superiors) == 1
+            tr("MainWindow", "the top level") if len(superiors) == 1
             else tr("MainWindow", "their superiors"))
         mode = dialogs.ask_delete_mode(
             _widget(window), tr_n("MainWindow", "{count} selected position", "{count} selected positions",
@@ -225,7 +223,7 @@ def move_selected(window: MainWindow, ids: list[PositionId], superior: PositionI
         index = row - sum(1 for pid in ordered if org.position(pid).superior_id == superior
                           and org.position(pid).order < row)
     target = org.position(superior).title if superior is not None else \
-        window.tr("the top level")
+        tr("MainWindow", "the top level")
     count = len(ordered)
     text = tr_n("MainWindow", "Move {count} position under {target}",
                 "Move {count} positions under {target}", count, target=target) \
@@ -276,6 +274,6 @@ def paste_several(window: MainWindow, data: dict[str, object],
                   superior: PositionId | None) -> None:
     """Paste several copied branches under `superior` as one step, and select them."""
     done = window.controller.execute(
-        window.tr("Paste"), lambda s: bulk.paste_branches(s, data, superior))
+        tr("MainWindow", "Paste"), lambda s: bulk.paste_branches(s, data, superior))
     if done is not None and done.result:
         select_ids(window, done.result, done.result[0])
