@@ -44,6 +44,9 @@ def insert(window: MainWindow, template: PositionTemplate, title: str) -> None:
                            if d.name == template.department), None)
         if department is not None:
             position = position.evolve(department_id=department.id)
+        elif superior is not None:  # a new report takes its superior's department
+            position = position.evolve(
+                department_id=service.org.position(superior).department_id)
         service.add_position(position)
         return position.id
     done = window.controller.execute(tr("MainWindow", "Insert {title} from the library",

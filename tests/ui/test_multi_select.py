@@ -384,3 +384,24 @@ def test_a_band_over_the_empty_chart_leaves_only_the_current_position(
     assert view.selected_positions() == {6}
     rows = window.tree.selectionModel().selectedRows()
     assert rows == []
+
+
+def test_a_library_entry_inserted_as_a_report_takes_its_superiors_department(
+        open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+L inserts a report: with the entry's department when the document has one of
+    that name, else (as every new report) its superior's."""
+    from orgdesk.library import position_library
+    from orgdesk.ui.library_dialog import LibraryChoice
+
+    window = opened(open_window)
+    org = window.controller.org
+    template = next(t for t in position_library()
+                    if t.department not in {d.name for d in org.departments})
+    monkeypatch.setattr(dialogs, "choose_template",
+                        lambda parent, target=None: LibraryChoice(template.title, template))
+    click(window, P(6))  # 项目组长 of 项目组2
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_L, CTRL)
+    added = window.current_id()
+    assert added is not None and org.position(added).superior_id == P(6)
+    assert org.position(added).department_id == 2
