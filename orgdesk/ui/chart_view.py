@@ -91,6 +91,7 @@ class ChartView(QGraphicsView):
         self._multi: set[int] = set()  # the window's selection, kept across rebuilds
         self._banding = False  # a rubber band (Ctrl/Shift+drag on the empty chart) is open
         self._press_kept = False  # the press fell on a box of a multi-selection, kept
+        self._press_adds = False  # a Shift press: a click adds the box, a drag moves it alone
         self.scene().selectionChanged.connect(self._selection_changed)
 
     # ------------------------------------------------------------ public API
@@ -356,7 +357,10 @@ class ChartView(QGraphicsView):
             # A press on one of several selected boxes keeps them (to drag them all);
             # a click without a drag then selects only it.
             self._press_kept = item.isSelected() and len(self.selected_positions()) > 1
-            if not self._press_kept:
+            # Shift: decided at the release (a click adds the box to the selection) or
+            # when a drag starts (that box alone is dragged, as before).
+            self._press_adds = _shift(event) and not self._press_kept
+            if not self._press_kept and not self._press_adds:
                 self.scene().clearSelection()
                 item.setSelected(True)
             self._press = (item, event.position())
@@ -380,6 +384,10 @@ class ChartView(QGraphicsView):
             return
         scene_pos = self.mapToScene(event.position().toPoint())
         if self._drag_ghost is None:
+            if self._press_adds:  # a Shift+drag of one box: it alone is selected
+                self._press_adds = False
+                self.scene().clearSelection()
+                source.setSelected(True)
             self._drag_ghost = QGraphicsRectItem(0, 0, source.box.w, source.box.h)
             self._drag_ghost.setPen(QPen(QColor("#1F6FEB"), 1.5, Qt.PenStyle.DashLine))
             self._drag_ghost.setBrush(QColor(31, 111, 235, 40))
@@ -415,7 +423,19 @@ class ChartView(QGraphicsView):
         target = self._drop
         alone = self._alone or _shift(event)
         kept, dragged = self._press_kept, self._drag_ghost is not None
-        self._press_kept = False
+        adds = self._press_adds and not dragged
+        self._press_kept = self._press_adds = False
+        if adds:  # Shift+click: the box joins the selection
+            self._end_drag()
+            self._echo = True
+            try:
+                source.setSelected(True)
+            finally:
+                self._echo = False
+            self._multi = self.selected_positions()
+            self.selection_requested.emit(sorted(self._multi), source.pid)
+            event.accept()
+            return
         several = sorted(self.selected_positions()) if kept else []
         allowed = self._drop_allowed(source, target, alone) if not several else \
             target is not None and target.pid not in several

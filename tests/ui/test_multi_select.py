@@ -136,6 +136,11 @@ def test_ctrl_click_on_chart_boxes_selects_them_in_the_tree(open_window: OpenWin
     click_box(window, P(8), CTRL)
     assert window.selected_ids() == [P(4), P(6)]
     assert window.chart.view.selected_positions() == {4, 6}
+    # Shift+click adds a box too (a Shift+drag still moves one box alone).
+    click_box(window, P(10), SHIFT)
+    assert window.selected_ids() == [P(4), P(6), P(10)]
+    assert window.current_id() == P(10)
+    assert window.chart.view.selected_positions() == {4, 6, 10}
     # A plain click on one of several selected boxes selects only it.
     click_box(window, P(4))
     assert window.selected_ids() == [P(4)]
