@@ -76,7 +76,7 @@ class ShortcutSheet(QDialog):
             (self.tr("Tree"), self.tr("Select several positions"),
              self.tr("Ctrl+Click, Shift+Click, Shift+Arrows")),
             (self.tr("Chart"), self.tr("Select several positions"),
-             self.tr("Ctrl+Click; Ctrl+Drag or Shift+Drag on the empty chart")),
+             self.tr("Ctrl+Click, Shift+Click; Ctrl+Drag or Shift+Drag on the empty chart")),
             (self.tr("Chart"), self.tr("Rename a position"), self.tr("Double-click its box")),
             (self.tr("Chart"), self.tr("Zoom"), self.tr("Ctrl+Wheel")),
             (self.tr("Lists"), self.tr("Move an item up or down"), "Alt+Up, Alt+Down"),
