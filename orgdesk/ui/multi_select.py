@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from orgdesk.core.model import PositionId
 from orgdesk.services import bulk
@@ -53,6 +53,10 @@ def install(window: MainWindow) -> None:
     """Keep the chart's highlighted boxes in step with the tree's selection, and take
     the chart's own choices (connected after the window's own handlers, so the chart
     ends up showing the whole selection whatever changed first)."""
+    count = QLabel(window.statusBar())
+    count.setObjectName("selectionCount")
+    count.hide()
+    window.statusBar().addPermanentWidget(count)
     selection = window.tree.selectionModel()
     selection.selectionChanged.connect(lambda *_: _show_in_chart(window))
     selection.currentChanged.connect(lambda *_: _show_in_chart(window))
@@ -78,6 +82,11 @@ def _show_in_chart(window: MainWindow) -> None:
     if not ids and current is not None:
         ids.add(int(current))  # a Ctrl+click took the current one out: it shows alone
     window.chart.view.select_positions(ids, None if current is None else int(current))
+    count = window.statusBar().findChild(QLabel, "selectionCount")
+    if count is not None:  # how many an Edit Selected…, Delete or drag acts on
+        count.setText(tr_n("MainWindow", "{count} position selected",
+                           "{count} positions selected", len(ids)))
+        count.setVisible(len(ids) > 1)
 
 
 def _selected(window: MainWindow) -> list[PositionId]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QMenu,
 )
@@ -102,6 +103,8 @@ def test_ctrl_and_shift_click_select_several_rows_and_the_chart_shows_them(
     assert window.selected_ids() == [P(6), P(7), P(8), P(9)]
     assert window.current_id() == P(9)
     assert window.chart.view.selected_positions() == {6, 7, 8, 9}
+    count = window.statusBar().findChild(QLabel, "selectionCount")
+    assert count.isVisible() and count.text() == "4 positions selected"
     # Shift+arrows extend it from the keyboard.
     click(window, P(12))
     QTest.keyClick(window.tree, Qt.Key.Key_Down, SHIFT)
@@ -112,6 +115,7 @@ def test_ctrl_and_shift_click_select_several_rows_and_the_chart_shows_them(
     click(window, P(2))
     assert window.selected_ids() == [P(2)]
     assert window.chart.view.selected_positions() == {2}
+    assert not count.isVisible()
 
 
 def test_the_chart_keeps_the_selection_through_a_rebuild(open_window: OpenWindow) -> None:
