@@ -414,3 +414,25 @@ def test_a_library_entry_inserted_as_a_report_takes_its_superiors_department(
     added = window.current_id()
     assert added is not None and org.position(added).superior_id == P(6)
     assert org.position(added).department_id == 2
+
+
+def test_several_rows_dropped_between_rows_land_there_in_tree_order(
+        open_window: OpenWindow) -> None:
+    window = opened(open_window)
+    org = window.controller.org
+    model = window.model
+
+    def drop_selection(superior: PositionId, row: int) -> None:
+        data = model.mimeData(window.tree.selectedIndexes())
+        model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, model.index_of(superior))
+
+    click(window, P(14))
+    click(window, P(12), CTRL)  # chosen out of order: they move in the tree's order
+    drop_selection(P(2), 0)
+    assert [p.id for p in org.direct_reports(P(2))] == [P(12), P(14), *LEADERS]
+    click(window, P(4))
+    click(window, P(8), CTRL)
+    drop_selection(P(2), 3)  # between 培训师…项目组长(4) and 项目组长(6): after 4's row
+    assert [p.id for p in org.direct_reports(P(2))] == [P(12), P(14), P(4), P(8), P(6),
+                                                        P(10)]
+    assert undo_texts(window) == ["Move 2 positions under 项目经理"] * 2
