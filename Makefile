@@ -6,9 +6,9 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 SAMPLE ?= software_ops_department
 
-# Debian packages: the Graphviz binary, a CJK-capable font, and the shared
+# Debian packages: the Graphviz binary, a CJK-capable font, a colour emoji font, and the shared
 # libraries Qt's xcb/offscreen platforms load at run time.
-SYSTEM_PACKAGES := graphviz fonts-noto-cjk fontconfig libegl1 libgl1 libxkbcommon0 \
+SYSTEM_PACKAGES := graphviz fonts-noto-cjk fonts-noto-color-emoji fontconfig libegl1 libgl1 libxkbcommon0 \
                    libxkbcommon-x11-0 libdbus-1-3 libfontconfig1 libglib2.0-0 \
                    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
                    libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxcb-randr0 \

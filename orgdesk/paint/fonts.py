@@ -13,6 +13,12 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Sourc
                 "Droid Sans Fallback")
 
 
+#: Families known to draw emoji and pictographs, best first.
+EMOJI_FAMILIES = ("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji",
+                  "Twemoji Mozilla", "Twitter Color Emoji", "EmojiOne Color", "JoyPixels",
+                  "Noto Emoji", "Symbola")
+
+
 def css_font_list() -> str:
     """The families as a CSS `font-family` value, ending in the generic sans-serif."""
     return ", ".join([*(f'"{family}"' for family in CJK_FAMILIES), "sans-serif"])
@@ -29,3 +35,15 @@ def chinese_font_family() -> str | None:
     for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         return family
     return None
+
+
+def emoji_font_family() -> str | None:
+    """An installed family that draws emoji (😀), or None (needs a Qt application)."""
+    from PySide6.QtGui import QFontDatabase
+
+    installed = QFontDatabase.families()
+    names = set(installed)
+    for family in EMOJI_FAMILIES:
+        if family in names:
+            return family
+    return next((family for family in installed if "emoji" in family.lower()), None)

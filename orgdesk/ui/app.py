@@ -35,7 +35,7 @@ from orgdesk.storage.recovery import scan_sessions
 from orgdesk.storage.session import session_owner
 from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
-from orgdesk.ui.fonts import cjk_family, missing_font_advice
+from orgdesk.ui.fonts import cjk_family, emoji_family, missing_emoji_advice, missing_font_advice
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.instances import InstanceServer, bring_forward, forward_open
 from orgdesk.ui.main_window import MainWindow
@@ -318,9 +318,18 @@ def configure_application(app: QApplication) -> None:
     family = cjk_family()
     if family is None:
         dialogs.show_error(None, missing_font_advice())
-    else:
+    emoji = emoji_family()
+    if emoji is None:
+        # Said once per installation: emoji are rare in org charts, a warning at
+        # every start would be noise.
+        store = settings()
+        if store.value("fonts/emojiAdviceShown", "false") not in (True, "true"):
+            store.setValue("fonts/emojiAdviceShown", True)
+            dialogs.show_info(None, missing_emoji_advice())
+    fallbacks = [name for name in (family, emoji) if name is not None]
+    if fallbacks:
         font = QFont(app.font())
-        font.setFamilies([font.family(), family])
+        font.setFamilies([font.family(), *fallbacks])
         app.setFont(font)
 
 
