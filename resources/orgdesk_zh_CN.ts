@@ -20,6 +20,10 @@
       <translation>空缺</translation>
     </message>
     <message>
+      <source>Over</source>
+      <translation>超编</translation>
+    </message>
+    <message>
       <source>Position</source>
       <translation>职位</translation>
     </message>
@@ -52,6 +56,10 @@
       <translation>下级空缺</translation>
     </message>
     <message>
+      <source>Over under</source>
+      <translation>下级超编</translation>
+    </message>
+    <message>
       <source>Departments</source>
       <translation>部门</translation>
     </message>
@@ -70,6 +78,22 @@
     <message>
       <source>Rules</source>
       <translation>规则</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Copy the table shown (or its selected rows) to paste into a spreadsheet</source>
+      <translation>复制当前表格（或其选中行），可粘贴到电子表格</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Save the figures as an Excel workbook (every table) or a CSV file (the table shown)</source>
+      <translation>将数据另存为 Excel 工作簿（全部表格）或 CSV 文件（当前表格）</translation>
     </message>
     <message>
       <source>Apply</source>
@@ -148,10 +172,6 @@
       <translation>在岗</translation>
     </message>
     <message>
-      <source>{positions}, {planned}, {filled} filled, {vacant} vacant; {violations}</source>
-      <translation>{positions}，{planned}，在岗 {filled} 人，空缺 {vacant} 人；{violations}</translation>
-    </message>
-    <message>
       <source>{count} position</source>
       <translation>共 {count} 个职位</translation>
     </message>
@@ -176,8 +196,98 @@
       <translation>违反规则 {count} 处</translation>
     </message>
     <message>
+      <source>{positions}, {planned}, {filled} filled, {vacant} vacant, {over} over; {violations}</source>
+      <translation>{positions}，{planned}，在岗 {filled} 人，空缺 {vacant} 人，超编 {over} 人；{violations}</translation>
+    </message>
+    <message>
+      <source>{positions}, {planned}, {filled} filled, {vacant} vacant; {violations}</source>
+      <translation>{positions}，{planned}，在岗 {filled} 人，空缺 {vacant} 人；{violations}</translation>
+    </message>
+    <message>
       <source>Span of control ({count})</source>
       <translation>管理幅度（{count}）</translation>
+    </message>
+    <message>
+      <source>analysis</source>
+      <translation>分析</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulkEditDialog</name>
+    <message>
+      <source>Edit {count} Selected Position</source>
+      <translation>编辑所选的 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Edit {count} Selected Positions</source>
+      <translation>编辑所选的 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>(no department)</source>
+      <translation>（无部门）</translation>
+    </message>
+    <message>
+      <source>Line position</source>
+      <translation>直线岗位</translation>
+    </message>
+    <message>
+      <source>Staff / assistant</source>
+      <translation>参谋/助理岗位</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>并排</translation>
+    </message>
+    <message>
+      <source>Stacked</source>
+      <translation>纵向堆叠</translation>
+    </message>
+    <message>
+      <source>Two columns</source>
+      <translation>两列</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>岗位类型</translation>
+    </message>
+    <message>
+      <source>Level / grade</source>
+      <translation>职级</translation>
+    </message>
+    <message>
+      <source>Planned headcount</source>
+      <translation>职位定员</translation>
+    </message>
+    <message>
+      <source>Filled headcount</source>
+      <translation>在岗人数</translation>
+    </message>
+    <message>
+      <source>Headcount note</source>
+      <translation>定员说明</translation>
+    </message>
+    <message>
+      <source>Arrangement of reports</source>
+      <translation>下属排列方式</translation>
+    </message>
+    <message>
+      <source>Only the ticked fields change; the others stay as each position has them.</source>
+      <translation>只修改勾选的字段；其余字段保持各职位原样。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChartNavigator</name>
+    <message>
+      <source>Overview map: click or drag to move the view</source>
+      <translation>全图导航：单击或拖动可移动视图</translation>
     </message>
   </context>
   <context>
@@ -186,12 +296,40 @@
       <source>Arrange the reports of {title}</source>
       <translation>排列“{title}”的下属</translation>
     </message>
+    <message>
+      <source>&amp;Team Totals on Manager Boxes</source>
+      <translation>在管理岗位框中显示团队合计(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Each manager's box shows the seats of its whole team and how many are filled</source>
+      <translation>每个管理岗位的框中显示其整个团队的席位数及在岗人数</translation>
+    </message>
+    <message>
+      <source>Show team totals</source>
+      <translation>显示团队合计</translation>
+    </message>
+    <message>
+      <source>Hide team totals</source>
+      <translation>隐藏团队合计</translation>
+    </message>
   </context>
   <context>
     <name>ChartView</name>
     <message>
       <source>{filled}/{planned} filled</source>
       <translation>在岗 {filled}/{planned}</translation>
+    </message>
+    <message>
+      <source>{over} over</source>
+      <translation>超编 {over}</translation>
+    </message>
+    <message>
+      <source>Team {seats} seats, {filled} filled</source>
+      <translation>团队 {seats} 席，在岗 {filled}</translation>
+    </message>
+    <message>
+      <source>Team {seats} seats</source>
+      <translation>团队 {seats} 席</translation>
     </message>
     <message>
       <source>+{positions} positions / {seats} seats hidden</source>
@@ -390,6 +528,10 @@
       <translation>添加</translation>
     </message>
     <message>
+      <source>Rename (F2)</source>
+      <translation>重命名 (F2)</translation>
+    </message>
+    <message>
       <source>Colour…</source>
       <translation>颜色…</translation>
     </message>
@@ -404,6 +546,10 @@
     <message>
       <source>Delete</source>
       <translation>删除</translation>
+    </message>
+    <message>
+      <source>Rename</source>
+      <translation>重命名</translation>
     </message>
     <message>
       <source>New department</source>
@@ -435,14 +581,37 @@
     </message>
   </context>
   <context>
+    <name>DocumentInfoBar</name>
+    <message>
+      <source>Name the organisation</source>
+      <translation>为组织命名</translation>
+    </message>
+    <message>
+      <source>New organisation:</source>
+      <translation>新组织：</translation>
+    </message>
+    <message>
+      <source>Title, e.g. East China Service Center</source>
+      <translation>名称，例如 华东客服中心</translation>
+    </message>
+    <message>
+      <source>Client (optional)</source>
+      <translation>客户（可选）</translation>
+    </message>
+    <message>
+      <source>Set</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Not now (File → Properties… sets them later)</source>
+      <translation>暂不填写（稍后可在 文件 → 属性… 中设置）</translation>
+    </message>
+  </context>
+  <context>
     <name>DutiesPanel</name>
     <message>
       <source>Double-click to edit; paste several lines to add several duties.</source>
       <translation>双击可编辑；粘贴多行文本可一次添加多条职责。</translation>
-    </message>
-    <message>
-      <source>Edit duties of {title}</source>
-      <translation>编辑“{title}”的岗位职责</translation>
     </message>
   </context>
   <context>
@@ -659,8 +828,16 @@
       <translation>顾问</translation>
     </message>
     <message>
+      <source>Scope: the whole organisation ({count} position).</source>
+      <translation>范围：整个组织（{count} 个职位）。</translation>
+    </message>
+    <message>
       <source>Scope: the whole organisation ({count} positions).</source>
       <translation>范围：整个组织（{count} 个职位）。</translation>
+    </message>
+    <message>
+      <source>Scope: only “{title}” and the {count} position under it.</source>
+      <translation>范围：仅“{title}”及其下属的 {count} 个职位。</translation>
     </message>
     <message>
       <source>Scope: only “{title}” and the {count} positions under it.</source>
@@ -746,8 +923,8 @@
       <translation>无法读取该文件（{error}）。</translation>
     </message>
     <message>
-      <source>Choose a CSV, Excel, GraphML or JSON file</source>
-      <translation>请选择 CSV、Excel、GraphML 或 JSON 文件</translation>
+      <source>Choose or paste a CSV, Excel, GraphML or JSON file</source>
+      <translation>选择或粘贴 CSV、Excel、GraphML 或 JSON 文件</translation>
     </message>
     <message>
       <source>Choose…</source>
@@ -858,8 +1035,8 @@
       <translation>当每行是一个人时：同一上级下相同职位的人归为一个岗位，并记录在岗人员。半选：仅当职位名称重复时归并。</translation>
     </message>
     <message>
-      <source>(keep in notes)</source>
-      <translation>（存入备注）</translation>
+      <source>There is no file “{path}”.</source>
+      <translation>没有文件“{path}”。</translation>
     </message>
     <message>
       <source>{english} {chinese}</source>
@@ -868,6 +1045,14 @@
     <message>
       <source>(ignore)</source>
       <translation>（忽略）</translation>
+    </message>
+    <message>
+      <source>(keep in notes)</source>
+      <translation>（存入备注）</translation>
+    </message>
+    <message>
+      <source>orgdesk's own export: every column is read as orgdesk wrote it.</source>
+      <translation>orgdesk 自己导出的文件：每一列都按 orgdesk 写入时的含义读取。</translation>
     </message>
     <message>
       <source>Checking “{file}”…</source>
@@ -952,28 +1137,147 @@
       <source>Delete</source>
       <translation>删除</translation>
     </message>
+  </context>
+  <context>
+    <name>LibraryActions</name>
     <message>
-      <source>Edit KPIs of {title}</source>
-      <translation>编辑“{title}”的 KPI 指标</translation>
+      <source>Add “{entry}” from the library to {title}</source>
+      <translation>将职位库中的“{entry}”补充到{title}</translation>
     </message>
     <message>
-      <source>New KPI</source>
-      <translation>新 KPI 指标</translation>
+      <source>Replace the job description of {title} with “{entry}”</source>
+      <translation>用“{entry}”替换{title}的岗位说明</translation>
     </message>
   </context>
   <context>
     <name>LibraryDialog</name>
     <message>
-      <source>Insert from the position library</source>
-      <translation>从职位库插入</translation>
+      <source>Management</source>
+      <translation>管理</translation>
+    </message>
+    <message>
+      <source>Team leadership</source>
+      <translation>班组管理</translation>
+    </message>
+    <message>
+      <source>Agents</source>
+      <translation>座席</translation>
+    </message>
+    <message>
+      <source>Quality</source>
+      <translation>质检</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>培训</translation>
+    </message>
+    <message>
+      <source>Technical</source>
+      <translation>技术</translation>
+    </message>
+    <message>
+      <source>Support</source>
+      <translation>支持</translation>
+    </message>
+    <message>
+      <source>Position library</source>
+      <translation>职位库</translation>
     </message>
     <message>
       <source>Search titles and duties</source>
       <translation>搜索职位名称和职责</translation>
     </message>
+    <message>
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Insert as New Report</source>
+      <translation>作为新下属插入</translation>
+    </message>
+    <message>
+      <source>Apply to “{title}”</source>
+      <translation>应用到“{title}”</translation>
+    </message>
+    <message>
+      <source>Replace its</source>
+      <translation>替换其</translation>
+    </message>
+    <message>
+      <source>Add to its</source>
+      <translation>补充到其</translation>
+    </message>
+    <message>
+      <source>duties</source>
+      <translation>岗位职责</translation>
+    </message>
+    <message>
+      <source>requirements</source>
+      <translation>任职要求</translation>
+    </message>
+    <message>
+      <source>KPIs</source>
+      <translation>KPI指标</translation>
+    </message>
+    <message>
+      <source>{count} duty</source>
+      <translation>{count} 条职责</translation>
+    </message>
+    <message>
+      <source>{count} duties</source>
+      <translation>{count} 条职责</translation>
+    </message>
+    <message>
+      <source>{count} KPI</source>
+      <translation>{count} 项KPI</translation>
+    </message>
+    <message>
+      <source>{count} KPIs</source>
+      <translation>{count} 项KPI</translation>
+    </message>
+    <message>
+      <source>Version {number}: {details}</source>
+      <translation>版本 {number}：{details}</translation>
+    </message>
+    <message>
+      <source>Education</source>
+      <translation>学历</translation>
+    </message>
+    <message>
+      <source>Years of experience</source>
+      <translation>工作年限</translation>
+    </message>
+    <message>
+      <source>Languages</source>
+      <translation>语言要求</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>所属部门</translation>
+    </message>
+    <message>
+      <source>Duties</source>
+      <translation>岗位职责</translation>
+    </message>
+    <message>
+      <source>Requirements</source>
+      <translation>任职要求</translation>
+    </message>
+    <message>
+      <source>Career path</source>
+      <translation>发展方向</translation>
+    </message>
   </context>
   <context>
     <name>ListEditor</name>
+    <message>
+      <source>New item</source>
+      <translation>新条目</translation>
+    </message>
     <message>
       <source>Add an item</source>
       <translation>添加一项</translation>
@@ -990,9 +1294,152 @@
       <source>Move down (Alt+Down)</source>
       <translation>下移（Alt+Down）</translation>
     </message>
+  </context>
+  <context>
+    <name>ListHistory</name>
     <message>
-      <source>New item</source>
-      <translation>新条目</translation>
+      <source>Add duty “{item}” ({title})</source>
+      <translation>添加职责“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove duty “{item}” ({title})</source>
+      <translation>删除职责“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit duty “{item}” ({title})</source>
+      <translation>修改职责“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} duty ({title})</source>
+      <translation>添加 {count} 项职责（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} duties ({title})</source>
+      <translation>添加 {count} 项职责（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} duty ({title})</source>
+      <translation>删除 {count} 项职责（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} duties ({title})</source>
+      <translation>删除 {count} 项职责（{title}）</translation>
+    </message>
+    <message>
+      <source>Reorder duties ({title})</source>
+      <translation>调整职责顺序（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit duties ({title})</source>
+      <translation>编辑职责（{title}）</translation>
+    </message>
+    <message>
+      <source>Add language “{item}” ({title})</source>
+      <translation>添加语言“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove language “{item}” ({title})</source>
+      <translation>删除语言“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit language “{item}” ({title})</source>
+      <translation>修改语言“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} language ({title})</source>
+      <translation>添加 {count} 项语言（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} languages ({title})</source>
+      <translation>添加 {count} 项语言（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} language ({title})</source>
+      <translation>删除 {count} 项语言（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} languages ({title})</source>
+      <translation>删除 {count} 项语言（{title}）</translation>
+    </message>
+    <message>
+      <source>Reorder languages ({title})</source>
+      <translation>调整语言顺序（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit languages ({title})</source>
+      <translation>编辑语言（{title}）</translation>
+    </message>
+    <message>
+      <source>Add skill “{item}” ({title})</source>
+      <translation>添加技能“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove skill “{item}” ({title})</source>
+      <translation>删除技能“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit skill “{item}” ({title})</source>
+      <translation>修改技能“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} skill ({title})</source>
+      <translation>添加 {count} 项技能（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} skills ({title})</source>
+      <translation>添加 {count} 项技能（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} skill ({title})</source>
+      <translation>删除 {count} 项技能（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} skills ({title})</source>
+      <translation>删除 {count} 项技能（{title}）</translation>
+    </message>
+    <message>
+      <source>Reorder skills ({title})</source>
+      <translation>调整技能顺序（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit skills ({title})</source>
+      <translation>编辑技能（{title}）</translation>
+    </message>
+    <message>
+      <source>Add KPI “{item}” ({title})</source>
+      <translation>添加KPI“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove KPI “{item}” ({title})</source>
+      <translation>删除KPI“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit KPI “{item}” ({title})</source>
+      <translation>修改KPI“{item}”（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} KPI ({title})</source>
+      <translation>添加 {count} 项KPI（{title}）</translation>
+    </message>
+    <message>
+      <source>Add {count} KPIs ({title})</source>
+      <translation>添加 {count} 项KPI（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} KPI ({title})</source>
+      <translation>删除 {count} 项KPI（{title}）</translation>
+    </message>
+    <message>
+      <source>Remove {count} KPIs ({title})</source>
+      <translation>删除 {count} 项KPI（{title}）</translation>
+    </message>
+    <message>
+      <source>Reorder KPIs ({title})</source>
+      <translation>调整KPI顺序（{title}）</translation>
+    </message>
+    <message>
+      <source>Edit KPIs ({title})</source>
+      <translation>编辑KPI（{title}）</translation>
     </message>
   </context>
   <context>
@@ -1004,6 +1451,54 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Overview &amp;Map</source>
+      <translation>全图导航(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Fit &amp;Selection</source>
+      <translation>缩放到所选(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>并排</translation>
+    </message>
+    <message>
+      <source>Stacked</source>
+      <translation>纵向堆叠</translation>
+    </message>
+    <message>
+      <source>Two columns</source>
+      <translation>两列</translation>
+    </message>
+    <message>
+      <source>&amp;Arrange Reports</source>
+      <translation>下属排列方式(&amp;A)</translation>
+    </message>
+    <message>
+      <source>E&amp;xpand Branch</source>
+      <translation>展开分支(&amp;X)</translation>
+    </message>
+    <message>
+      <source>C&amp;ollapse Branch</source>
+      <translation>折叠分支(&amp;O)</translation>
+    </message>
+    <message>
+      <source>E&amp;xport This Branch…</source>
+      <translation>导出此分支(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>Expand &amp;All Branches</source>
+      <translation>展开全部分支(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Insert {title} from the library</source>
+      <translation>从职位库插入“{title}”</translation>
+    </message>
     <message>
       <source>Overview</source>
       <translation>概况</translation>
@@ -1067,6 +1562,10 @@
     <message>
       <source>De&amp;lete…</source>
       <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>Edit Selec&amp;ted…</source>
+      <translation>编辑所选(&amp;T)…</translation>
     </message>
     <message>
       <source>Move &amp;Up</source>
@@ -1133,6 +1632,18 @@
       <translation>导出岗位说明书(&amp;H)…</translation>
     </message>
     <message>
+      <source>&amp;Print Chart…</source>
+      <translation>打印组织结构图(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Print Pre&amp;view…</source>
+      <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+      <source>Print Hand&amp;book…</source>
+      <translation>打印岗位说明书(&amp;B)…</translation>
+    </message>
+    <message>
       <source>Co&amp;mpare With…</source>
       <translation>与其他版本比较(&amp;M)…</translation>
     </message>
@@ -1189,6 +1700,14 @@
       <translation>操作历史(&amp;H)</translation>
     </message>
     <message>
+      <source>Derive Support &amp;Structure…</source>
+      <translation>推算支持岗位结构(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Si&amp;ze Agent Position…</source>
+      <translation>座席人力测算(&amp;Z)…</translation>
+    </message>
+    <message>
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -1203,6 +1722,14 @@
     <message>
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;User Guide</source>
+      <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard Shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
       <source>&amp;About orgdesk</source>
@@ -1309,10 +1836,6 @@
       <translation>创建“{title}”的副本</translation>
     </message>
     <message>
-      <source>Insert {title} from the library</source>
-      <translation>从职位库插入“{title}”</translation>
-    </message>
-    <message>
       <source>no match</source>
       <translation>无匹配结果</translation>
     </message>
@@ -1365,28 +1888,100 @@
       <translation>所选职位的下属排列方式(&amp;A)</translation>
     </message>
     <message>
-      <source>Automatic</source>
-      <translation>自动</translation>
-    </message>
-    <message>
-      <source>Side by side</source>
-      <translation>并排</translation>
-    </message>
-    <message>
-      <source>Stacked</source>
-      <translation>纵向堆叠</translation>
-    </message>
-    <message>
-      <source>Two columns</source>
-      <translation>两列</translation>
+      <source>Select the agent position to size first.</source>
+      <translation>请先选择要测算的座席职位。</translation>
     </message>
     <message>
       <source>Org charts and job descriptions for call-center organisations.</source>
       <translation>面向呼叫中心的组织结构图与岗位说明书编制工具。</translation>
     </message>
+    <message>
+      <source>{count} position selected</source>
+      <translation>已选择 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>{count} positions selected</source>
+      <translation>已选择 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Select the positions to edit first.</source>
+      <translation>请先选择要编辑的职位。</translation>
+    </message>
+    <message>
+      <source>Edit {count} position</source>
+      <translation>编辑 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Edit {count} positions</source>
+      <translation>编辑 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>their superiors</source>
+      <translation>各自的上级</translation>
+    </message>
+    <message>
+      <source>{count} selected position</source>
+      <translation>所选的 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>{count} selected positions</source>
+      <translation>所选的 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Delete {count} position</source>
+      <translation>删除 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Delete {count} positions</source>
+      <translation>删除 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Delete {count} position and their reports</source>
+      <translation>删除 {count} 个职位及其下属</translation>
+    </message>
+    <message>
+      <source>Delete {count} positions and their reports</source>
+      <translation>删除 {count} 个职位及其下属</translation>
+    </message>
+    <message>
+      <source>Move {count} position under {target}</source>
+      <translation>将 {count} 个职位移至{target}下</translation>
+    </message>
+    <message>
+      <source>Move {count} positions under {target}</source>
+      <translation>将 {count} 个职位移至{target}下</translation>
+    </message>
+    <message>
+      <source>Move only {count} position under {target}</source>
+      <translation>仅将 {count} 个职位移至{target}下（不含下属）</translation>
+    </message>
+    <message>
+      <source>Move only {count} positions under {target}</source>
+      <translation>仅将 {count} 个职位移至{target}下（不含下属）</translation>
+    </message>
+    <message>
+      <source>Copied {count} position</source>
+      <translation>已复制 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Copied {count} positions</source>
+      <translation>已复制 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Cut {count} position</source>
+      <translation>剪切 {count} 个职位</translation>
+    </message>
+    <message>
+      <source>Cut {count} positions</source>
+      <translation>剪切 {count} 个职位</translation>
+    </message>
   </context>
   <context>
     <name>OrgTreeModel</name>
+    <message>
+      <source>({count} over)</source>
+      <translation>（超编 {count}）</translation>
+    </message>
     <message>
       <source>({count} vacant)</source>
       <translation>（空缺 {count}）</translation>
@@ -1416,6 +2011,10 @@
       <translation>在岗</translation>
     </message>
     <message>
+      <source>Over</source>
+      <translation>超编</translation>
+    </message>
+    <message>
       <source>Vacant</source>
       <translation>空缺</translation>
     </message>
@@ -1443,8 +2042,12 @@
       <translation>跟随系统</translation>
     </message>
     <message>
-      <source>The language changes the next time orgdesk starts.</source>
-      <translation>界面语言将在下次启动 orgdesk 时更改。</translation>
+      <source>“{name}” is not an orgdesk document but a table or chart; import it into a new document?</source>
+      <translation>“{name}”不是 orgdesk 文档，而是表格或图表；要把它导入为新文档吗？</translation>
+    </message>
+    <message>
+      <source>orgdesk: {file} is open in another orgdesk window, which was brought forward.</source>
+      <translation>orgdesk：{file} 已在另一个 orgdesk 窗口中打开，已将该窗口调到前面。</translation>
     </message>
   </context>
   <context>
@@ -1566,6 +2169,10 @@
       <translation>部分姓名含有“;”或首尾空格，因此此处仅显示，不能作为一行编辑。</translation>
     </message>
     <message>
+      <source>{count} over</source>
+      <translation>超编 {count}</translation>
+    </message>
+    <message>
       <source>Add dotted line {source} → {target}</source>
       <translation>添加虚线汇报 {source} → {target}</translation>
     </message>
@@ -1588,6 +2195,17 @@
     <message>
       <source>Rename {old} → {new}</source>
       <translation>重命名 {old} → {new}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>Print Preview: Chart</source>
+      <translation>打印预览：组织结构图</translation>
+    </message>
+    <message>
+      <source>Print Preview: Handbook</source>
+      <translation>打印预览：岗位说明书</translation>
     </message>
   </context>
   <context>
@@ -1623,6 +2241,57 @@
     <message>
       <source>Edit document properties</source>
       <translation>编辑文档属性</translation>
+    </message>
+  </context>
+  <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>Drive</source>
+      <translation>驱动器</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>QIODevice</name>
+    <message>
+      <source>No such file or directory</source>
+      <translation>没有该文件或目录</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPageSetupWidget</name>
+    <message>
+      <source>Page &amp;order:</source>
+      <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+      <source>Pages &amp;per sheet:</source>
+      <translation>每张页数(&amp;P)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+      <source>Page &amp;Set:</source>
+      <translation>页面集(&amp;S)：</translation>
     </message>
   </context>
   <context>
@@ -1769,6 +2438,410 @@
       <source>but not titles containing…</source>
       <translation>但不包括含有以下词语的职位…</translation>
     </message>
+    <message>
+      <source>{role}: titles containing</source>
+      <translation>{role}：职位名称包含</translation>
+    </message>
+    <message>
+      <source>{role}: but not</source>
+      <translation>{role}：但不含</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutSheet</name>
+    <message>
+      <source>Keyboard Shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>Tree and chart</source>
+      <translation>树和组织图</translation>
+    </message>
+    <message>
+      <source>Move a position with its branch</source>
+      <translation>连同分支移动职位</translation>
+    </message>
+    <message>
+      <source>Drag</source>
+      <translation>拖动</translation>
+    </message>
+    <message>
+      <source>Move a position without its reports</source>
+      <translation>只移动职位（下属留在原处）</translation>
+    </message>
+    <message>
+      <source>Shift+Drag</source>
+      <translation>Shift+拖动</translation>
+    </message>
+    <message>
+      <source>Tree</source>
+      <translation>树</translation>
+    </message>
+    <message>
+      <source>Select several positions</source>
+      <translation>选择多个职位</translation>
+    </message>
+    <message>
+      <source>Ctrl+Click, Shift+Click, Shift+Arrows</source>
+      <translation>Ctrl+单击、Shift+单击、Shift+方向键</translation>
+    </message>
+    <message>
+      <source>Chart</source>
+      <translation>组织图</translation>
+    </message>
+    <message>
+      <source>Ctrl+Click, Shift+Click; Ctrl+Drag or Shift+Drag on the empty chart</source>
+      <translation>Ctrl+单击、Shift+单击；在空白处 Ctrl+拖动或 Shift+拖动</translation>
+    </message>
+    <message>
+      <source>Rename a position</source>
+      <translation>重命名职位</translation>
+    </message>
+    <message>
+      <source>Double-click its box</source>
+      <translation>双击职位框</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>缩放</translation>
+    </message>
+    <message>
+      <source>Ctrl+Wheel</source>
+      <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+      <source>Lists</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <source>Move an item up or down</source>
+      <translation>上移或下移一项</translation>
+    </message>
+    <message>
+      <source>Menu</source>
+      <translation>菜单</translation>
+    </message>
+    <message>
+      <source>Command</source>
+      <translation>命令</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>按键</translation>
+    </message>
+  </context>
+  <context>
+    <name>SizingChart</name>
+    <message>
+      <source>Agents required</source>
+      <translation>所需座席数</translation>
+    </message>
+    <message>
+      <source>Service level achieved</source>
+      <translation>实际服务水平</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+  </context>
+  <context>
+    <name>SizingDialog</name>
+    <message>
+      <source>Import forecast</source>
+      <translation>导入话务预测</translation>
+    </message>
+    <message>
+      <source>Forecasts ({patterns})</source>
+      <translation>话务预测（{patterns}）</translation>
+    </message>
+    <message>
+      <source>Size “{title}”</source>
+      <translation>测算“{title}”的人力</translation>
+    </message>
+    <message>
+      <source>Intervals</source>
+      <translation>各时段</translation>
+    </message>
+    <message>
+      <source>How it was reached</source>
+      <translation>测算过程</translation>
+    </message>
+    <message>
+      <source>Support structure before/after</source>
+      <translation>支持岗位（调整前/后）</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
+    </message>
+    <message>
+      <source>Voice</source>
+      <translation>语音</translation>
+    </message>
+    <message>
+      <source>Chat</source>
+      <translation>在线客服</translation>
+    </message>
+    <message>
+      <source>E-mail / back office</source>
+      <translation>邮件 / 后台处理</translation>
+    </message>
+    <message>
+      <source>Contacts per hour</source>
+      <translation>每小时来话量</translation>
+    </message>
+    <message>
+      <source>Contacts per day</source>
+      <translation>每天来话量</translation>
+    </message>
+    <message>
+      <source>Forecast file</source>
+      <translation>预测文件</translation>
+    </message>
+    <message>
+      <source>Import Forecast…</source>
+      <translation>导入预测…</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
+      <source>within</source>
+      <translation>接通时限</translation>
+    </message>
+    <message>
+      <source>ASA at most</source>
+      <translation>平均应答速度不超过</translation>
+    </message>
+    <message>
+      <source>{minutes} minutes</source>
+      <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+      <source> h/week</source>
+      <translation> 小时/周</translation>
+    </message>
+    <message>
+      <source> days/week</source>
+      <translation> 天/周</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Erlang A: patience</source>
+      <translation>Erlang A：平均耐心时长</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Volume</source>
+      <translation>来话量</translation>
+    </message>
+    <message>
+      <source>Average handle time</source>
+      <translation>平均处理时长</translation>
+    </message>
+    <message>
+      <source>Service level</source>
+      <translation>服务水平</translation>
+    </message>
+    <message>
+      <source>Maximum occupancy</source>
+      <translation>最高占用率</translation>
+    </message>
+    <message>
+      <source>Shrinkage</source>
+      <translation>缩减率</translation>
+    </message>
+    <message>
+      <source>Opening hours</source>
+      <translation>营业时间</translation>
+    </message>
+    <message>
+      <source>Interval</source>
+      <translation>时段长度</translation>
+    </message>
+    <message>
+      <source>Paid hours per FTE</source>
+      <translation>每人带薪小时</translation>
+    </message>
+    <message>
+      <source>Opening days</source>
+      <translation>营业天数</translation>
+    </message>
+    <message>
+      <source>Chats per agent</source>
+      <translation>每名座席同时会话数</translation>
+    </message>
+    <message>
+      <source>Response window</source>
+      <translation>响应时限</translation>
+    </message>
+    <message>
+      <source>{seats} seats ({fte} FTE; now {now}). Peak {when}: {erlangs} Erlangs, {agents} agents.</source>
+      <translation>定员 {seats} 人（{fte} 个全职人力；现为 {now} 人）。高峰 {when}：{erlangs} 爱尔兰，{agents} 名座席。</translation>
+    </message>
+    <message>
+      <source>Erlang A: {seats} seats.</source>
+      <translation>Erlang A：{seats} 人。</translation>
+    </message>
+    <message>
+      <source>Size “{title}”: {seats} seats</source>
+      <translation>测算“{title}”：{seats} 人</translation>
+    </message>
+  </context>
+  <context>
+    <name>StructureDialog</name>
+    <message>
+      <source>Derived Support Structure</source>
+      <translation>推算的支持岗位结构</translation>
+    </message>
+    <message>
+      <source>Mark as Fixed</source>
+      <translation>标记为固定</translation>
+    </message>
+    <message>
+      <source>A fixed position is never changed by a derived structure.</source>
+      <translation>推算支持岗位结构时，不会改动已固定的职位。</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
+    </message>
+    <message>
+      <source>{agents} agent seats. Rules: team leader {tl_low}–{tl_high} agents, QA one per {qa_low}–{qa_high}, trainer one per {tr_low}–{tr_high}, at most {span} reports per manager.</source>
+      <translation>{agents} 个座席。规则：每名组长 {tl_low}–{tl_high} 名座席，每 {qa_low}–{qa_high} 个座席一名质检员，每 {tr_low}–{tr_high} 个座席一名培训师，每名经理最多 {span} 个下属。</translation>
+    </message>
+    <message>
+      <source>Unmark Fixed</source>
+      <translation>取消固定</translation>
+    </message>
+    <message>
+      <source>Mark “{title}” as fixed</source>
+      <translation>将“{title}”标记为固定</translation>
+    </message>
+    <message>
+      <source>Unmark “{title}” as fixed</source>
+      <translation>取消“{title}”的固定标记</translation>
+    </message>
+    <message>
+      <source>Apply the derived structure</source>
+      <translation>应用推算的支持岗位结构</translation>
+    </message>
+  </context>
+  <context>
+    <name>StructureView</name>
+    <message>
+      <source>Team leaders</source>
+      <translation>组长</translation>
+    </message>
+    <message>
+      <source>Supervisors</source>
+      <translation>主管</translation>
+    </message>
+    <message>
+      <source>QA inspectors</source>
+      <translation>质检员</translation>
+    </message>
+    <message>
+      <source>Trainers</source>
+      <translation>培训师</translation>
+    </message>
+    <message>
+      <source>Workforce planners</source>
+      <translation>排班计划员</translation>
+    </message>
+    <message>
+      <source>Managers</source>
+      <translation>经理</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>新设</translation>
+    </message>
+    <message>
+      <source>Adjust</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>保持</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>岗位类别</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>现有</translation>
+    </message>
+    <message>
+      <source>Rule calls for</source>
+      <translation>规则要求</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>调整后</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>{role}: {before} → {after}</source>
+      <translation>{role}：{before} → {after}</translation>
+    </message>
+    <message>
+      <source> (fixed)</source>
+      <translation>（固定）</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserGuide</name>
+    <message>
+      <source>orgdesk User Guide</source>
+      <translation>orgdesk 使用指南</translation>
+    </message>
+    <message>
+      <source>guide.en.html</source>
+      <translation>guide.zh_CN.html</translation>
+    </message>
+  </context>
+  <context>
+    <name>WarningsButton</name>
+    <message>
+      <source>… and {count} more</source>
+      <translation>……另有 {count} 条</translation>
+    </message>
+    <message>
+      <source>{count} warning</source>
+      <translation>{count} 条提醒</translation>
+    </message>
+    <message>
+      <source>{count} warnings</source>
+      <translation>{count} 条提醒</translation>
+    </message>
+  </context>
+  <context>
+    <name>ZoomBox</name>
+    <message>
+      <source>Zoom</source>
+      <translation>缩放比例</translation>
+    </message>
   </context>
   <context>
     <name>dialogs</name>
@@ -1809,6 +2882,14 @@
       <translation>打开组织文件</translation>
     </message>
     <message>
+      <source>orgdesk documents and tables ({patterns})</source>
+      <translation>orgdesk 文档和表格 ({patterns})</translation>
+    </message>
+    <message>
+      <source>Tables and charts to import ({patterns})</source>
+      <translation>要导入的表格和图表 ({patterns})</translation>
+    </message>
+    <message>
       <source>Save organisation as</source>
       <translation>组织文件另存为</translation>
     </message>
@@ -1840,9 +2921,121 @@
       <source>Label</source>
       <translation>说明</translation>
     </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>CSV file (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export figures</source>
+      <translation>导出数据</translation>
+    </message>
   </context>
   <context>
     <name>errors</name>
+    <message>
+      <source>department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>line/staff kind</source>
+      <translation>岗位类型（直线/参谋）</translation>
+    </message>
+    <message>
+      <source>level</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <source>planned headcount</source>
+      <translation>定员</translation>
+    </message>
+    <message>
+      <source>filled headcount</source>
+      <translation>在岗人数</translation>
+    </message>
+    <message>
+      <source>headcount note</source>
+      <translation>定员说明</translation>
+    </message>
+    <message>
+      <source>duties</source>
+      <translation>岗位职责</translation>
+    </message>
+    <message>
+      <source>requirements</source>
+      <translation>任职要求</translation>
+    </message>
+    <message>
+      <source>KPIs</source>
+      <translation>KPI指标</translation>
+    </message>
+    <message>
+      <source>career path</source>
+      <translation>发展方向</translation>
+    </message>
+    <message>
+      <source>notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>source id</source>
+      <translation>来源编号</translation>
+    </message>
+    <message>
+      <source>holders</source>
+      <translation>在岗人员</translation>
+    </message>
+    <message>
+      <source>Changed {fields}.</source>
+      <translation>修改了{fields}。</translation>
+    </message>
+    <message>
+      <source>{first}, {second}</source>
+      <translation>{first}、{second}</translation>
+    </message>
+    <message>
+      <source>the top level</source>
+      <translation>最上层</translation>
+    </message>
+    <message>
+      <source>{name} {old} → {new}</source>
+      <translation>{name} {old} → {new}</translation>
+    </message>
+    <message>
+      <source>Added “{title}” under {superior}.</source>
+      <translation>在{superior}下新增“{title}”。</translation>
+    </message>
+    <message>
+      <source>Renamed “{old}” to “{new}”.</source>
+      <translation>将“{old}”改名为“{new}”。</translation>
+    </message>
+    <message>
+      <source>Moved “{title}” from {old} to {new}.</source>
+      <translation>将“{title}”从{old}移到{new}下。</translation>
+    </message>
+    <message>
+      <source>Removed “{title}” from under {superior}.</source>
+      <translation>从{superior}下删除了“{title}”。</translation>
+    </message>
+    <message>
+      <source>The manager rule needs a maximum of at least 1.</source>
+      <translation>经理规则的上限至少为 1。</translation>
+    </message>
+    <message>
+      <source>The span-of-control rules are not a JSON object.</source>
+      <translation>管理幅度规则不是 JSON 对象。</translation>
+    </message>
+    <message>
+      <source>The span-of-control rules come from a newer orgdesk; update orgdesk to use them.</source>
+      <translation>管理幅度规则来自较新版本的 orgdesk；请更新 orgdesk 后再使用。</translation>
+    </message>
+    <message>
+      <source>The span-of-control rules are not valid JSON.</source>
+      <translation>管理幅度规则不是有效的 JSON。</translation>
+    </message>
     <message>
       <source>The “{name}” part of the span-of-control rules is not an object.</source>
       <translation>管理幅度规则中的“{name}”部分不是对象。</translation>
@@ -1936,6 +3129,26 @@
       <translation>orgdesk 无法导出“.{suffix}”文件；请使用以下格式之一：{known}。</translation>
     </message>
     <message>
+      <source>The document has no position “{title}”.</source>
+      <translation>文档中没有职位“{title}”。</translation>
+    </message>
+    <message>
+      <source>“{title}” names {count} positions (ids {ids}); give one id.</source>
+      <translation>“{title}”对应 {count} 个职位（编号 {ids}）；请给出其中一个编号。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a number of calls an hour such as 120/h.</source>
+      <translation>“{text}”不是每小时来话量，例如 120/h。</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: its folder does not exist.</source>
+      <translation>无法写入 {file}：所在文件夹不存在。</translation>
+    </message>
+    <message>
+      <source>{count} positions are called “{text}” (ids {ids}); give {option} the id of the one you mean.</source>
+      <translation>有 {count} 个职位名为“{text}”（编号 {ids}），请为 {option} 指定您要的那个职位的编号。</translation>
+    </message>
+    <message>
       <source>Years of experience</source>
       <translation>工作年限</translation>
     </message>
@@ -1946,6 +3159,18 @@
     <message>
       <source>Maximum age</source>
       <translation>最高年龄</translation>
+    </message>
+    <message>
+      <source>A department needs a name.</source>
+      <translation>部门需要名称。</translation>
+    </message>
+    <message>
+      <source>A position needs a title.</source>
+      <translation>职位需要名称。</translation>
+    </message>
+    <message>
+      <source>A dotted-line relation needs two different positions.</source>
+      <translation>虚线汇报关系需要两个不同的职位。</translation>
     </message>
     <message>
       <source>Education “{education}” is not one of {names}.</source>
@@ -1974,6 +3199,18 @@
     <message>
       <source>{label} must be between 0 and 200, not {value}.</source>
       <translation>{label}必须在 0 到 200 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>No new id is left in this document: its ids have reached the largest number a file can store.</source>
+      <translation>本文档已没有可用的新编号：编号已达到文件能存储的最大值。</translation>
+    </message>
+    <message>
+      <source>Use move_position to change a superior or sibling order.</source>
+      <translation>更改上级或同级顺序请使用移动操作。</translation>
+    </message>
+    <message>
+      <source>A setting needs a name.</source>
+      <translation>设置需要名称。</translation>
     </message>
     <message>
       <source>The reporting lines form a cycle: {titles}.</source>
@@ -2040,6 +3277,14 @@
       <translation>某条虚线关系指向的职位 {end} 不存在。</translation>
     </message>
     <message>
+      <source>Expected a list of KPIs.</source>
+      <translation>此处应为 KPI 列表。</translation>
+    </message>
+    <message>
+      <source>Expected a list of texts.</source>
+      <translation>此处应为文本列表。</translation>
+    </message>
+    <message>
       <source>Expected text, found {type}.</source>
       <translation>应为文本，实际为 {type}。</translation>
     </message>
@@ -2072,8 +3317,20 @@
       <translation>文档设置“{setting}”中的图表详细程度必须是 1、2 或 3。</translation>
     </message>
     <message>
+      <source>The team totals in the document setting “{setting}” must be true or false.</source>
+      <translation>文档设置“{setting}”中的团队合计必须为 true 或 false。</translation>
+    </message>
+    <message>
       <source>The arrangements in the document setting “{setting}” must be a JSON object.</source>
       <translation>文档设置“{setting}”中的排列方式必须是 JSON 对象。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” must be a list of position ids.</source>
+      <translation>文档设置“{setting}”必须是职位编号的列表。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” names a position twice.</source>
+      <translation>文档设置“{setting}”重复列出了同一职位。</translation>
     </message>
     <message>
       <source>The document setting “{setting}” holds text that is not valid Unicode.</source>
@@ -2085,15 +3342,19 @@
     </message>
     <message>
       <source>The document setting “{setting}” names a position “{key}” that is not a positive id.</source>
-      <translation>文档设置“{setting}”中的岗位“{key}”不是正整数编号。</translation>
+      <translation>文档设置“{setting}”中的职位“{key}”不是正整数编号。</translation>
     </message>
     <message>
       <source>The document setting “{setting}” gives an unknown arrangement for position {key}.</source>
       <translation>文档设置“{setting}”为岗位 {key} 指定了未知的排列方式。</translation>
     </message>
     <message>
-      <source>A document setting needs a short name.</source>
-      <translation>文档设置需要一个简短的名称。</translation>
+      <source>The document setting “{setting}” holds “{item}”, which is not a positive position id.</source>
+      <translation>文档设置“{setting}”包含“{item}”，它不是正的职位编号。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” must hold a JSON object for position {key}.</source>
+      <translation>文档设置“{setting}”中职位 {key} 的值必须是 JSON 对象。</translation>
     </message>
     <message>
       <source>The document setting “{setting}” is not valid JSON.</source>
@@ -2104,12 +3365,156 @@
       <translation>文档设置“{setting}”含有过大、无法保存的数字。</translation>
     </message>
     <message>
+      <source>A document setting needs a short name.</source>
+      <translation>文档设置需要一个简短的名称。</translation>
+    </message>
+    <message>
       <source>The document setting “{setting}” holds a number that is not finite.</source>
       <translation>文档设置“{setting}”含有非有限数字。</translation>
     </message>
     <message>
       <source>The document setting “{setting}” is not plain JSON data.</source>
       <translation>文档设置“{setting}”不是普通的 JSON 数据。</translation>
+    </message>
+    <message>
+      <source>The organisation changed after the structure was derived; derive it again.</source>
+      <translation>推算支持岗位后组织结构已改变，请重新推算。</translation>
+    </message>
+    <message>
+      <source>The agent seats of “{title}” must be a whole number of at least 0.</source>
+      <translation>“{title}”的座席数必须是不小于 0 的整数。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a time of day such as 08:00.</source>
+      <translation>“{text}”不是有效的时刻，例如 08:00。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not opening hours such as 08:00-22:00.</source>
+      <translation>“{text}”不是有效的营业时间，例如 08:00-22:00。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a service-level target such as 80/20 (80 % answered within 20 seconds).</source>
+      <translation>“{text}”不是有效的服务水平目标，例如 80/20（20 秒内接通 80%）。</translation>
+    </message>
+    <message>
+      <source>The workload's interval table must be a list of [start minute, contacts] pairs.</source>
+      <translation>工作量的时段表必须是 [开始分钟, 来话量] 对的列表。</translation>
+    </message>
+    <message>
+      <source>The document setting “workloads” must be a JSON object.</source>
+      <translation>文档设置“workloads”必须是 JSON 对象。</translation>
+    </message>
+    <message>
+      <source>The busiest interval holds {erlangs:,.0f} Erlangs; orgdesk sizes up to {limit:,.0f} Erlangs an interval.</source>
+      <translation>最繁忙的时段话务量为 {erlangs:,.0f} 爱尔兰；orgdesk 每个时段最多测算 {limit:,.0f} 爱尔兰。</translation>
+    </message>
+    <message>
+      <source>Erlang A is sized up to {limit:,.0f} Erlangs an interval and the busiest holds {erlangs:,.0f}; leave out the callers' patience.</source>
+      <translation>Erlang A 每个时段最多测算 {limit:,.0f} 爱尔兰，而最繁忙的时段为 {erlangs:,.0f}；请不要填写来电者耐心时长。</translation>
+    </message>
+    <message>
+      <source>The channel must be voice, chat or email, not “{channel}”.</source>
+      <translation>渠道必须是 voice（语音）、chat（在线）或 email（邮件），不能是“{channel}”。</translation>
+    </message>
+    <message>
+      <source>A workload needs a service-level target or an ASA target.</source>
+      <translation>工作量需要服务水平目标或平均应答速度（ASA）目标。</translation>
+    </message>
+    <message>
+      <source>The minimum agents per interval must be a whole number from 0 to 100,000.</source>
+      <translation>每个时段的最少座席数必须是 0 到 100,000 之间的整数。</translation>
+    </message>
+    <message>
+      <source>The interval must be 15, 30 or 60 minutes.</source>
+      <translation>时段长度必须是 15、30 或 60 分钟。</translation>
+    </message>
+    <message>
+      <source>The opening hours {opens}-{closes} must close after they open.</source>
+      <translation>营业时间 {opens}-{closes} 的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+      <source>The opening hours {opens}-{closes} must start and end on {step}-minute intervals.</source>
+      <translation>营业时间 {opens}-{closes} 必须在 {step} 分钟时段的边界上开始和结束。</translation>
+    </message>
+    <message>
+      <source>The forecast has more than {limit:,} intervals.</source>
+      <translation>预测的时段超过 {limit:,} 个。</translation>
+    </message>
+    <message>
+      <source>The intraday profile has {given} shares but the opening hours hold {slots} intervals.</source>
+      <translation>日内分布有 {given} 个比例，但营业时间包含 {slots} 个时段。</translation>
+    </message>
+    <message>
+      <source>The intraday profile's shares add up to nothing.</source>
+      <translation>日内分布的比例之和为零。</translation>
+    </message>
+    <message>
+      <source>A workload must be a JSON object.</source>
+      <translation>工作量必须是 JSON 对象。</translation>
+    </message>
+    <message>
+      <source>A workload has an unknown entry “{key}”.</source>
+      <translation>工作量含有未知的项“{key}”。</translation>
+    </message>
+    <message>
+      <source>A workload needs an average handle time.</source>
+      <translation>工作量需要平均处理时长。</translation>
+    </message>
+    <message>
+      <source>The document setting “workloads” names a position “{key}” that is not a positive id.</source>
+      <translation>文档设置“workloads”中的职位“{key}”不是正整数编号。</translation>
+    </message>
+    <message>
+      <source>A workload needs an interval table or a daily volume.</source>
+      <translation>工作量需要时段表或日来话量。</translation>
+    </message>
+    <message>
+      <source>The opening hours must be times of day such as 08:00-22:00.</source>
+      <translation>营业时间必须是时刻，例如 08:00-22:00。</translation>
+    </message>
+    <message>
+      <source>An interval of the forecast starts at an impossible time.</source>
+      <translation>预测中有一个时段的开始时间不存在。</translation>
+    </message>
+    <message>
+      <source>The interval at {time} does not start on a {step}-minute boundary.</source>
+      <translation>{time} 的时段没有从 {step} 分钟的边界开始。</translation>
+    </message>
+    <message>
+      <source>The forecast gives the interval at {time} twice.</source>
+      <translation>预测中 {time} 的时段出现了两次。</translation>
+    </message>
+    <message>
+      <source>The forecast has contacts at {time}, outside the opening hours {opens}-{closes}; widen the hours or remove those rows.</source>
+      <translation>预测在 {time} 有来话，超出了营业时间 {opens}-{closes}；请延长营业时间或删除这些行。</translation>
+    </message>
+    <message>
+      <source>The workload's opening hours must be text such as 08:00-22:00.</source>
+      <translation>工作量的营业时间必须是文本，例如 08:00-22:00。</translation>
+    </message>
+    <message>
+      <source>The workload's intraday profile must be a list of numbers.</source>
+      <translation>工作量的日内分布必须是数字列表。</translation>
+    </message>
+    <message>
+      <source>The workload's “{key}” must be a whole number.</source>
+      <translation>工作量的“{key}”必须是整数。</translation>
+    </message>
+    <message>
+      <source>The workload's “{key}” must be text.</source>
+      <translation>工作量的“{key}”必须是文本。</translation>
+    </message>
+    <message>
+      <source>The workload's “{key}” must be a number.</source>
+      <translation>工作量的“{key}”必须是数字。</translation>
+    </message>
+    <message>
+      <source>This chart is too large for one image; export it to a file, which is then written as several images.</source>
+      <translation>此组织图太大，无法放在一张图片中；请导出到文件，届时会写成多张图片。</translation>
+    </message>
+    <message>
+      <source>Graphviz is not available: install it (on Debian or Ubuntu: sudo apt-get install graphviz) or reinstall orgdesk with pip.</source>
+      <translation>Graphviz 不可用：请安装它（Debian 或 Ubuntu：sudo apt-get install graphviz），或用 pip 重新安装 orgdesk。</translation>
     </message>
     <message>
       <source>Graphviz took longer than {seconds} seconds (orgdesk's limit for one chart) and was stopped; export a branch (--root) or fewer levels (--depth).</source>
@@ -2142,6 +3547,10 @@
     <message>
       <source>orgdesk cannot write a handbook as “{format}”.</source>
       <translation>orgdesk 无法将手册写为“{format}”。</translation>
+    </message>
+    <message>
+      <source>No font that can show Chinese is installed, so the handbook cannot be made; install one (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk).</source>
+      <translation>未安装能显示中文的字体，无法生成岗位说明书；请安装一种（Debian 或 Ubuntu：sudo apt-get install fonts-noto-cjk）。</translation>
     </message>
     <message>
       <source>At {dpi} dpi this chart would be {width} × {height} pixels, {tiles} images, and orgdesk writes at most {limit}; export SVG, a PDF poster (--poster), the chart left to right (--orientation lr) or fewer levels (--depth).</source>
@@ -2364,6 +3773,18 @@
       <translation>“{record}”：日期“{name}”为“{value}”，不是 2026-01-31T09:00:00+00:00 这样的日期；请更正或删除该行。</translation>
     </message>
     <message>
+      <source>{file} line {line}: {reason}.</source>
+      <translation>{file} 第 {line} 行：{reason}。</translation>
+    </message>
+    <message>
+      <source>{file} line {line}: a cell is longer than {limit} characters, the most orgdesk reads.</source>
+      <translation>{file} 第 {line} 行：有单元格超过 {limit} 个字符，超出 orgdesk 能读取的上限。</translation>
+    </message>
+    <message>
+      <source>{file} line {line}: a quoted cell is never closed (its closing quote mark is missing).</source>
+      <translation>{file} 第 {line} 行：有带引号的单元格没有结束（缺少右引号）。</translation>
+    </message>
+    <message>
       <source>The field “{field}” of position {id} (“{title}”) would be a CSV cell of {length} characters, more than orgdesk reads back ({limit}); shorten it.</source>
       <translation>岗位 {id}（“{title}”）的字段“{field}”将成为 {length} 个字符的 CSV 单元格，超过 orgdesk 能读回的长度（{limit}）；请缩短。</translation>
     </message>
@@ -2446,6 +3867,38 @@
     <message>
       <source>There is no field called “{text}”; fields are: {known}.</source>
       <translation>没有名为“{text}”的字段；可用字段为：{known}。</translation>
+    </message>
+    <message>
+      <source>{file} holds no intervals.</source>
+      <translation>{file} 中没有任何时段。</translation>
+    </message>
+    <message>
+      <source>{file} gives a date for some intervals but not for others.</source>
+      <translation>{file} 中部分时段有日期，部分没有。</translation>
+    </message>
+    <message>
+      <source>The intervals of {file} are {step} minutes apart; orgdesk sizes 15, 30 or 60-minute intervals.</source>
+      <translation>{file} 的时段间隔为 {step} 分钟；orgdesk 只能按 15、30 或 60 分钟的时段测算。</translation>
+    </message>
+    <message>
+      <source>{file} is not a forecast orgdesk reads; save it as CSV or Excel (.xlsx).</source>
+      <translation>{file} 不是 orgdesk 能读取的预测文件；请另存为 CSV 或 Excel（.xlsx）。</translation>
+    </message>
+    <message>
+      <source>{file} needs two columns: the interval start and the contacts.</source>
+      <translation>{file} 需要两列：时段开始时间和来话量。</translation>
+    </message>
+    <message>
+      <source>{file} has more than {limit:,} intervals.</source>
+      <translation>{file} 的时段超过 {limit:,} 个。</translation>
+    </message>
+    <message>
+      <source>{unit} {line} of {file}: “{value}” is not an interval start such as 08:00 or 2026-12-07 08:00.</source>
+      <translation>{file} 第 {line} {unit}：“{value}”不是时段开始时间，例如 08:00 或 2026-12-07 08:00。</translation>
+    </message>
+    <message>
+      <source>{unit} {line} of {file}: “{value}” is not a number of contacts.</source>
+      <translation>{file} 第 {line} {unit}：“{value}”不是来话量数字。</translation>
     </message>
     <message>
       <source>{file} is not a GraphML file: it holds no &lt;graphml&gt; element in the GraphML namespace.</source>
@@ -2944,6 +4397,10 @@
       <translation>未导入任何内容：{file} 有 {count} 个问题。</translation>
     </message>
     <message>
+      <source>The import was cancelled; nothing was written.</source>
+      <translation>导入已取消；未写入任何内容。</translation>
+    </message>
+    <message>
       <source>{file} has no key “{column}”; its keys are: {names}.</source>
       <translation>{file} 没有键“{column}”；它的键有：{names}。</translation>
     </message>
@@ -2994,6 +4451,10 @@
     <message>
       <source>{file} is neither UTF-8 nor GB18030 text (lines {lines}); choose its encoding.</source>
       <translation>{file} 既不是 UTF-8 也不是 GB18030 文本（第 {lines} 行）；请选择其编码。</translation>
+    </message>
+    <message>
+      <source>orgdesk cannot read Excel files safely: defusedxml is missing.</source>
+      <translation>orgdesk 无法安全读取 Excel 文件：缺少 defusedxml。</translation>
     </message>
     <message>
       <source>{file} is a damaged workbook and cannot be read.</source>
@@ -3048,8 +4509,28 @@
       <translation>职位库的格式必须是“{format}”。</translation>
     </message>
     <message>
+      <source>The chart drawing could not be read back; nothing was written.</source>
+      <translation>无法读回组织图图形；未写入任何内容。</translation>
+    </message>
+    <message>
+      <source>The chart could not be encoded as PNG; nothing was written.</source>
+      <translation>无法将组织图编码为 PNG；未写入任何内容。</translation>
+    </message>
+    <message>
       <source>At {dpi} dpi this chart would be {width} × {height} pixels, too large for one image; choose at most {limit} dpi, or export SVG or PDF.</source>
       <translation>在 {dpi} dpi 下，此组织结构图将为 {width} × {height} 像素，单张图片放不下；请选择最多 {limit} dpi，或导出 SVG 或 PDF。</translation>
+    </message>
+    <message>
+      <source>“{title}” has {filled} seats filled but only {planned} planned.</source>
+      <translation>“{title}”在岗 {filled} 人，但定员只有 {planned} 人（超编）。</translation>
+    </message>
+    <message>
+      <source>“{title}” has no planned seats.</source>
+      <translation>“{title}”没有定员。</translation>
+    </message>
+    <message>
+      <source>The dotted line from “{title}” repeats its solid reporting line.</source>
+      <translation>“{title}”的虚线汇报关系与其直接汇报关系重复。</translation>
     </message>
     <message>
       <source>There is no sample organisation called “{name}”; choose one of: {known}.</source>
@@ -3080,12 +4561,32 @@
       <translation>{where}：未知部门“{department}”。</translation>
     </message>
     <message>
+      <source>The clipboard holds no positions.</source>
+      <translation>剪贴板中没有职位。</translation>
+    </message>
+    <message>
+      <source>The clipboard does not hold orgdesk positions.</source>
+      <translation>剪贴板中没有 orgdesk 职位。</translation>
+    </message>
+    <message>
+      <source>The copied positions do not form one branch.</source>
+      <translation>复制的职位不构成一个分支。</translation>
+    </message>
+    <message>
       <source>{file} was changed outside orgdesk or is damaged: its contents no longer match the checksum orgdesk saved with it (if you edited it on purpose, delete the row “checksum” from its meta table).</source>
       <translation>{file} 已在 orgdesk 之外被修改或已损坏：其内容与 orgdesk 保存时记录的校验和不一致（如果是有意编辑的，请删除其 meta 表中的“checksum”行）。</translation>
     </message>
     <message>
       <source>Cannot save {file}: {reason}; the previous file is unchanged.</source>
       <translation>无法保存 {file}：{reason}；原文件未改动。</translation>
+    </message>
+    <message>
+      <source>This document has no file name yet; use Save As.</source>
+      <translation>此文档还没有文件名；请使用“另存为”。</translation>
+    </message>
+    <message>
+      <source>The new document's reporting lines are inconsistent.</source>
+      <translation>新文档的汇报关系不一致。</translation>
     </message>
     <message>
       <source>Cannot save {file}: the folder “{folder}” does not exist.</source>
@@ -3263,6 +4764,10 @@
       <source>Something went wrong inside orgdesk ({error}).</source>
       <translation>orgdesk 内部出错（{error}）。</translation>
     </message>
+    <message>
+      <source>Import a forecast file first.</source>
+      <translation>请先导入预测文件。</translation>
+    </message>
   </context>
   <context>
     <name>fonts</name>
@@ -3277,6 +4782,14 @@
     <message>
       <source>No font that can show Chinese text is installed, so Chinese titles will show as boxes; to fix it: {fix}.</source>
       <translation>未安装能显示中文的字体，中文职位名称将显示为方框。解决方法：{fix}。</translation>
+    </message>
+    <message>
+      <source>install an emoji font such as “Noto Color Emoji”</source>
+      <translation>安装彩色表情字体（例如“Noto Color Emoji”）</translation>
+    </message>
+    <message>
+      <source>No font that can show emoji is installed, so emoji in titles will show as boxes; to fix it: {fix}.</source>
+      <translation>未安装可显示表情符号的字体，职位名称中的表情符号将显示为方框；解决方法：{fix}。</translation>
     </message>
   </context>
 </TS>
