@@ -137,7 +137,7 @@ class _FakeView:
     def center(self) -> _FakeView:
         return self
 
-    def mapToScene(self, _point: object) -> QPointF:  # noqa: N802 - Qt's name
+    def mapToScene(self, _point: object) -> QPointF:
         return QPointF(10, 20)
 
 
