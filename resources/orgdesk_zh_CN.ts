@@ -3417,8 +3417,40 @@
       <translation>渠道必须是 voice（语音）、chat（在线）或 email（邮件），不能是“{channel}”。</translation>
     </message>
     <message>
+      <source>The average handle time must be from 1 to 86,400 seconds.</source>
+      <translation>平均处理时长必须在 1 到 86,400 秒之间。</translation>
+    </message>
+    <message>
       <source>A workload needs a service-level target or an ASA target.</source>
       <translation>工作量需要服务水平目标或平均应答速度（ASA）目标。</translation>
+    </message>
+    <message>
+      <source>The service-level time must be from 0 to 86,400 seconds.</source>
+      <translation>服务水平时限必须在 0 到 86,400 秒之间。</translation>
+    </message>
+    <message>
+      <source>The maximum occupancy must be a percentage above 0 and at most 100.</source>
+      <translation>最高占用率必须是大于 0、不超过 100 的百分比。</translation>
+    </message>
+    <message>
+      <source>The shrinkage must be a percentage from 0 to below 100.</source>
+      <translation>缩减率必须是 0 到 100 之间（不含 100）的百分比。</translation>
+    </message>
+    <message>
+      <source>The chats per agent must be from 1 to 20.</source>
+      <translation>每名座席同时处理的会话数必须在 1 到 20 之间。</translation>
+    </message>
+    <message>
+      <source>The response window must be from 1 minute to 7 days.</source>
+      <translation>响应时限必须在 1 分钟到 7 天之间。</translation>
+    </message>
+    <message>
+      <source>The paid hours per FTE must be from 1 to 168 a week.</source>
+      <translation>每人每周带薪小时数必须在 1 到 168 之间。</translation>
+    </message>
+    <message>
+      <source>The opening days must be from 1 to 7 a week.</source>
+      <translation>每周营业天数必须在 1 到 7 之间。</translation>
     </message>
     <message>
       <source>The minimum agents per interval must be a whole number from 0 to 100,000.</source>
@@ -3465,6 +3497,18 @@
       <translation>文档设置“workloads”中的职位“{key}”不是正整数编号。</translation>
     </message>
     <message>
+      <source>The service-level target must be a percentage above 0 and below 100.</source>
+      <translation>服务水平目标必须是大于 0、小于 100 的百分比。</translation>
+    </message>
+    <message>
+      <source>The ASA target must be more than 0 and at most 86,400 seconds.</source>
+      <translation>平均应答速度（ASA）目标必须大于 0 秒且不超过 86,400 秒。</translation>
+    </message>
+    <message>
+      <source>The callers' patience must be from 1 to 86,400 seconds.</source>
+      <translation>来电者的平均耐心时长必须在 1 到 86,400 秒之间。</translation>
+    </message>
+    <message>
       <source>A workload needs an interval table or a daily volume.</source>
       <translation>工作量需要时段表或日来话量。</translation>
     </message>
@@ -3485,8 +3529,16 @@
       <translation>预测中 {time} 的时段出现了两次。</translation>
     </message>
     <message>
+      <source>The contacts at {time} must be a number, not negative.</source>
+      <translation>{time} 的来话量必须是不小于 0 的数字。</translation>
+    </message>
+    <message>
       <source>The forecast has contacts at {time}, outside the opening hours {opens}-{closes}; widen the hours or remove those rows.</source>
       <translation>预测在 {time} 有来话，超出了营业时间 {opens}-{closes}；请延长营业时间或删除这些行。</translation>
+    </message>
+    <message>
+      <source>The intraday profile's shares must be numbers, not negative.</source>
+      <translation>日内分布的比例必须是不小于 0 的数字。</translation>
     </message>
     <message>
       <source>The workload's opening hours must be text such as 08:00-22:00.</source>
@@ -3495,6 +3547,10 @@
     <message>
       <source>The workload's intraday profile must be a list of numbers.</source>
       <translation>工作量的日内分布必须是数字列表。</translation>
+    </message>
+    <message>
+      <source>The daily volume must be a number of contacts, not negative.</source>
+      <translation>日来话量必须是不小于 0 的数字。</translation>
     </message>
     <message>
       <source>The workload's “{key}” must be a whole number.</source>

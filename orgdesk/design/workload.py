@@ -363,8 +363,8 @@ def _range(value: object, low: float, high: float, template: str, *, open_low: b
         number = float(value)  # type: ignore[arg-type]  # _is_number said int or float
         ok = (number > low if open_low else number >= low) and (
             number < high if open_high else number <= high)
-    if not ok:
-        raise _error(template, **arguments)
+    if not ok:  # Sentence.of here: the callers' literal templates are extracted for translation
+        raise WorkloadError(Sentence.of(template, **arguments))
 
 
 # ------------------------------------------------------------ the document setting

@@ -87,9 +87,13 @@ def main() -> None:
 
         # SQLAlchemy loads its dialects lazily, from files a second user may not be
         # able to read (a checkout in a private temporary folder): load them now.
+        # (expected_schema no longer needs the dialect: an engine is made here instead.)
+        from sqlalchemy import create_engine
+
         from orgdesk.storage.migrations import expected_schema
 
         expected_schema()
+        create_engine("sqlite://").dispose()
 
         account = pwd.getpwnam(become)
         os.setgroups([])
