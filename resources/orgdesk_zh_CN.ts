@@ -1564,8 +1564,8 @@
       <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-      <source>Edit Selec&amp;ted…</source>
-      <translation>编辑所选(&amp;T)…</translation>
+      <source>&amp;Edit Selected…</source>
+      <translation>编辑所选(&amp;E)…</translation>
     </message>
     <message>
       <source>Move &amp;Up</source>
@@ -1588,12 +1588,12 @@
       <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-      <source>D&amp;uplicate</source>
-      <translation>创建副本(&amp;U)</translation>
+      <source>Dupl&amp;icate</source>
+      <translation>创建副本(&amp;I)</translation>
     </message>
     <message>
-      <source>Insert from &amp;Library…</source>
-      <translation>从职位库插入(&amp;L)…</translation>
+      <source>Insert from Li&amp;brary…</source>
+      <translation>从职位库插入(&amp;B)…</translation>
     </message>
     <message>
       <source>&amp;Find…</source>
@@ -1608,12 +1608,12 @@
       <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-      <source>De&amp;partments…</source>
-      <translation>部门管理(&amp;P)…</translation>
+      <source>Depart&amp;ments…</source>
+      <translation>部门管理(&amp;M)…</translation>
     </message>
     <message>
-      <source>P&amp;roperties…</source>
-      <translation>文档属性(&amp;R)…</translation>
+      <source>Proper&amp;ties…</source>
+      <translation>文档属性(&amp;T)…</translation>
     </message>
     <message>
       <source>&amp;Export Chart…</source>
@@ -1684,8 +1684,8 @@
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <source>New from &amp;Sample</source>
-      <translation>从示例新建(&amp;S)</translation>
+      <source>New from Samp&amp;le</source>
+      <translation>从示例新建(&amp;L)</translation>
     </message>
     <message>
       <source>Open &amp;Recent</source>
@@ -1700,8 +1700,8 @@
       <translation>操作历史(&amp;H)</translation>
     </message>
     <message>
-      <source>Derive Support &amp;Structure…</source>
-      <translation>推算支持岗位结构(&amp;S)…</translation>
+      <source>Derive Supp&amp;ort Structure…</source>
+      <translation>推算支持岗位结构(&amp;O)…</translation>
     </message>
     <message>
       <source>Si&amp;ze Agent Position…</source>
@@ -1884,8 +1884,8 @@
       <translation>更改结构图内容</translation>
     </message>
     <message>
-      <source>&amp;Arrange Reports of the Selection</source>
-      <translation>所选职位的下属排列方式(&amp;A)</translation>
+      <source>Arra&amp;nge Reports of the Selection</source>
+      <translation>所选职位的下属排列方式(&amp;N)</translation>
     </message>
     <message>
       <source>Select the agent position to size first.</source>

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
             "rename": self._action("actionRename", self.tr("&Rename"), self.start_rename, "F2"),
             "delete": self._action("actionDelete", self.tr("De&lete…"), self.delete_position,
                                    S.Delete),
-            "edit_selected": self._action("actionEditSelected", self.tr("Edit Selec&ted…"),
+            "edit_selected": self._action("actionEditSelected", self.tr("&Edit Selected…"),
                                           self.edit_selected),
             "move_up": self._action("actionMoveUp", self.tr("Move &Up"),
                                     lambda: self.move_sibling(-1), "Alt+Up"),
@@ -241,19 +241,19 @@ class MainWindow(QMainWindow):
             "cut": self._action("actionCut", self.tr("Cu&t"), self.cut, S.Cut),
             "copy": self._action("actionCopy", self.tr("&Copy"), self.copy, S.Copy),
             "paste": self._action("actionPaste", self.tr("&Paste"), self.paste, S.Paste),
-            "duplicate": self._action("actionDuplicate", self.tr("D&uplicate"), self.duplicate,
+            "duplicate": self._action("actionDuplicate", self.tr("Dupl&icate"), self.duplicate,
                                       "Ctrl+D"),
             "library": self._action("actionInsertFromLibrary",
-                                    self.tr("Insert from &Library…"), self.insert_from_library,
+                                    self.tr("Insert from Li&brary…"), self.insert_from_library,
                                     "Ctrl+L"),
             "find": self._action("actionFind", self.tr("&Find…"), self.focus_search, S.Find),
             "find_next": self._action("actionFindNext", self.tr("Find &Next"),
                                       lambda: self.step_match(1), S.FindNext),
             "find_previous": self._action("actionFindPrevious", self.tr("Find Pre&vious"),
                                           lambda: self.step_match(-1), S.FindPrevious),
-            "departments": self._action("actionDepartments", self.tr("De&partments…"),
+            "departments": self._action("actionDepartments", self.tr("Depart&ments…"),
                                         self.edit_departments),
-            "properties": self._action("actionProperties", self.tr("P&roperties…"),
+            "properties": self._action("actionProperties", self.tr("Proper&ties…"),
                                        self.edit_properties),
             "export_chart": self._action("actionExportChart", self.tr("&Export Chart…"),
                                          self.export_chart, "Ctrl+E"),
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.act["new"])
-        self.samples_menu = file_menu.addMenu(self.tr("New from &Sample"))
+        self.samples_menu = file_menu.addMenu(self.tr("New from Samp&le"))
         self.samples_menu.setObjectName("samplesMenu")
         self.samples_menu.aboutToShow.connect(self._fill_samples_menu)
         file_menu.addAction(self.act["open"])
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(self.act[key])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act["departments"])
-        structure = edit_menu.addAction(self.tr("Derive Support &Structure…"),
+        structure = edit_menu.addAction(self.tr("Derive Supp&ort Structure…"),
                                         self.derive_structure)
         structure.setObjectName("actionDeriveStructure")
         sizing = edit_menu.addAction(self.tr("Si&ze Agent Position…"), self.size_position)
@@ -879,7 +879,7 @@ class MainWindow(QMainWindow):
                 self.tr("Change chart detail"), detail=n))
         detail.addSeparator()
         self.chart.add_rollup_action(detail)
-        arrange = menu.addMenu(self.tr("&Arrange Reports of the Selection"))
+        arrange = menu.addMenu(self.tr("Arra&nge Reports of the Selection"))
         # Checkable: the menu shows the current position's choice.
         self.chart.fill_arrange_menu(arrange, self.current_id)
 
