@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := graphviz fonts-noto-cjk fonts-noto-color-emoji fontconfig lib
                    libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxcb-randr0 \
                    libxcb-xinerama0
 TEST_SYSTEM_PACKAGES := poppler-utils xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui \
-                        libreoffice-impress-nogui
+                        libreoffice-impress-nogui postgresql postgresql-contrib
 
 .PHONY: run test lint stress system-deps test-system-deps venv samples clean
 

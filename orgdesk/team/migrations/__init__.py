@@ -1,0 +1,1 @@
+"""Alembic migrations of the team library's schema, run programmatically (team/migrate.py)."""
