@@ -324,20 +324,28 @@
       <translation>超编 {over}</translation>
     </message>
     <message>
-      <source>Team {seats} seats, {filled} filled</source>
-      <translation>团队 {seats} 席，在岗 {filled}</translation>
+      <source>Team {seats}, {filled} filled</source>
+      <translation>团队 {seats}，在岗 {filled}</translation>
     </message>
     <message>
-      <source>Team {seats} seats</source>
-      <translation>团队 {seats} 席</translation>
+      <source>Team {seats}</source>
+      <translation>团队 {seats}</translation>
     </message>
     <message>
-      <source>+{positions} positions / {seats} seats hidden</source>
-      <translation>另有 {positions} 个职位 / {seats} 个席位</translation>
+      <source>+{positions} positions / {seats} hidden</source>
+      <translation>另有 {positions} 个职位 / {seats}</translation>
     </message>
     <message>
-      <source>+1 position / {seats} seats hidden</source>
-      <translation>另有 1 个职位 / {seats} 个席位</translation>
+      <source>+1 position / {seats} hidden</source>
+      <translation>另有 1 个职位 / {seats}</translation>
+    </message>
+    <message>
+      <source>{count} seats</source>
+      <translation>{count} 席</translation>
+    </message>
+    <message>
+      <source>{count} seat</source>
+      <translation>{count} 席</translation>
     </message>
   </context>
   <context>
@@ -2684,16 +2692,36 @@
       <translation>响应时限</translation>
     </message>
     <message>
-      <source>{seats} seats ({fte} FTE; now {now}). Peak {when}: {erlangs} Erlangs, {agents} agents.</source>
-      <translation>定员 {seats} 人（{fte} 个全职人力；现为 {now} 人）。高峰 {when}：{erlangs} 爱尔兰，{agents} 名座席。</translation>
+      <source>{count} seat ({fte} FTE; now {now}).</source>
+      <translation>定员 {count} 人（{fte} 个全职人力；现为 {now} 人）。</translation>
     </message>
     <message>
-      <source>Erlang A: {seats} seats.</source>
-      <translation>Erlang A：{seats} 人。</translation>
+      <source>{count} seats ({fte} FTE; now {now}).</source>
+      <translation>定员 {count} 人（{fte} 个全职人力；现为 {now} 人）。</translation>
     </message>
     <message>
-      <source>Size “{title}”: {seats} seats</source>
-      <translation>测算“{title}”：{seats} 人</translation>
+      <source>Peak {when}: {erlangs} Erlangs, {count} agent.</source>
+      <translation>高峰 {when}：{erlangs} 爱尔兰，{count} 名座席。</translation>
+    </message>
+    <message>
+      <source>Peak {when}: {erlangs} Erlangs, {count} agents.</source>
+      <translation>高峰 {when}：{erlangs} 爱尔兰，{count} 名座席。</translation>
+    </message>
+    <message>
+      <source>Erlang A: {count} seat.</source>
+      <translation>Erlang A：{count} 人。</translation>
+    </message>
+    <message>
+      <source>Erlang A: {count} seats.</source>
+      <translation>Erlang A：{count} 人。</translation>
+    </message>
+    <message>
+      <source>Size “{title}”: {count} seat</source>
+      <translation>测算“{title}”：{count} 人</translation>
+    </message>
+    <message>
+      <source>Size “{title}”: {count} seats</source>
+      <translation>测算“{title}”：{count} 人</translation>
     </message>
   </context>
   <context>
@@ -2715,8 +2743,16 @@
       <translation>应用</translation>
     </message>
     <message>
-      <source>{agents} agent seats. Rules: team leader {tl_low}–{tl_high} agents, QA one per {qa_low}–{qa_high}, trainer one per {tr_low}–{tr_high}, at most {span} reports per manager.</source>
-      <translation>{agents} 个座席。规则：每名组长 {tl_low}–{tl_high} 名座席，每 {qa_low}–{qa_high} 个座席一名质检员，每 {tr_low}–{tr_high} 个座席一名培训师，每名经理最多 {span} 个下属。</translation>
+      <source>{count} agent seat.</source>
+      <translation>{count} 个座席。</translation>
+    </message>
+    <message>
+      <source>{count} agent seats.</source>
+      <translation>{count} 个座席。</translation>
+    </message>
+    <message>
+      <source>Rules: team leader {tl_low}–{tl_high} agents, QA one per {qa_low}–{qa_high}, trainer one per {tr_low}–{tr_high}, at most {span} reports per manager.</source>
+      <translation>规则：每名组长 {tl_low}–{tl_high} 名座席，每 {qa_low}–{qa_high} 个座席一名质检员，每 {tr_low}–{tr_high} 个座席一名培训师，每名经理最多 {span} 个下属。</translation>
     </message>
     <message>
       <source>Unmark Fixed</source>

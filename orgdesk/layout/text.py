@@ -17,7 +17,7 @@ from enum import IntEnum
 
 from orgdesk.core.model import Position
 from orgdesk.core.organisation import Organisation
-from orgdesk.layout.words import ENGLISH, Words, hidden_text
+from orgdesk.layout.words import ENGLISH, Words, hidden_text, seats_text
 
 __all__ = ["BoxText", "Detail", "Measure", "Words", "box_text", "clean", "estimate_size",
            "truncate", "wrap"]
@@ -214,7 +214,7 @@ def box_text(position: Position, org: Organisation, detail: Detail = Detail.SUMM
         seats, in_post = team
         tracked = staffing if staffing is not None else tracks_staffing(org)
         details.append(truncate((words.team if tracked else words.team_planned).format(
-            seats=f"{seats:,}", filled=f"{in_post:,}"), DETAIL_UNITS + 6))
+            seats=seats_text(words, seats), filled=f"{in_post:,}"), DETAIL_UNITS + 6))
     if hidden is not None and hidden[0]:
         details.append(truncate(hidden_text(words, *hidden), DETAIL_UNITS + 6))
     if detail >= Detail.DUTIES:

@@ -23,11 +23,14 @@ class Words:
     filled: str = "{filled}/{planned} filled"
     over: str = "{over} over"  # seats filled beyond the plan (超编)
     #: A manager's team roll-up: the seats of everything below it, and how many are filled.
-    team: str = "Team {seats} seats, {filled} filled"
-    team_planned: str = "Team {seats} seats"  # a design without filled seats
+    #: `{seats}` in the templates below is `seats` or `seat_one` filled in (“1 seat”).
+    team: str = "Team {seats}, {filled} filled"
+    team_planned: str = "Team {seats}"  # a design without filled seats
     duty_bullet: str = "· "
-    hidden: str = "+{positions} positions / {seats} seats hidden"
-    hidden_one: str = "+1 position / {seats} seats hidden"
+    hidden: str = "+{positions} positions / {seats} hidden"
+    hidden_one: str = "+1 position / {seats} hidden"
+    seats: str = "{count} seats"
+    seat_one: str = "{count} seat"
     legend: str = "Legend"
     legend_vacant: str = "Vacant (seats to fill)"
     legend_over: str = "Over-staffed (more filled than planned)"
@@ -41,10 +44,12 @@ ENGLISH = Words()
 CHINESE = Words(
     filled="在岗 {filled}/{planned}",
     over="超编 {over}",
-    team="团队 {seats} 席，在岗 {filled}",
-    team_planned="团队 {seats} 席",
-    hidden="另有 {positions} 个职位 / {seats} 个席位",
-    hidden_one="另有 1 个职位 / {seats} 个席位",
+    team="团队 {seats}，在岗 {filled}",
+    team_planned="团队 {seats}",
+    hidden="另有 {positions} 个职位 / {seats}",
+    hidden_one="另有 1 个职位 / {seats}",
+    seats="{count} 席",
+    seat_one="{count} 席",
     legend="图例",
     legend_vacant="空缺（待补员）",
     legend_over="超编（在岗多于定员）",
@@ -85,10 +90,15 @@ def words_for(language: Language) -> Words:
     return WORDS[language]
 
 
+def seats_text(words: Words, seats: int) -> str:
+    """“1 seat”, “1,200 seats” (English has a singular; Chinese says 个席位 for any count)."""
+    return (words.seat_one if seats == 1 else words.seats).format(count=f"{seats:,}")
+
+
 def hidden_text(words: Words, positions: int, seats: int) -> str:
     """What a collapsed box says it hides: "+3 positions / 12 seats hidden"."""
     template = words.hidden_one if positions == 1 else words.hidden
-    return template.format(positions=positions, seats=seats)
+    return template.format(positions=f"{positions:,}", seats=seats_text(words, seats))
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

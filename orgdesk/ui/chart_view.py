@@ -97,10 +97,11 @@ class ChartView(QGraphicsView):
     # ------------------------------------------------------------ public API
     def words(self) -> Words:
         return Words(filled=self.tr("{filled}/{planned} filled"), over=self.tr("{over} over"),
-                     team=self.tr("Team {seats} seats, {filled} filled"),
-                     team_planned=self.tr("Team {seats} seats"),
-                     hidden=self.tr("+{positions} positions / {seats} seats hidden"),
-                     hidden_one=self.tr("+1 position / {seats} seats hidden"))
+                     team=self.tr("Team {seats}, {filled} filled"),
+                     team_planned=self.tr("Team {seats}"),
+                     hidden=self.tr("+{positions} positions / {seats} hidden"),
+                     hidden_one=self.tr("+1 position / {seats} hidden"),
+                     seats=self.tr("{count} seats"), seat_one=self.tr("{count} seat"))
 
     def layout_options(self) -> LayoutOptions:
         return LayoutOptions(orientation=self._orientation, detail=self._detail,

@@ -52,7 +52,7 @@ from orgdesk.design.workload import (
 )
 from orgdesk.services.editor import DocumentService
 from orgdesk.ui.controller import DocumentController
-from orgdesk.ui.i18n import tr
+from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 from orgdesk.ui.structure_dialog import StructureView, interface_language
 
@@ -426,12 +426,16 @@ class SizingDialog(QDialog):
         lang = interface_language()
         peak = sizing.peak
         now = self.controller.org.position(self.position).planned_headcount
-        text = tr("SizingDialog", "{seats} seats ({fte} FTE; now {now}). Peak {when}: "
-                  "{erlangs} Erlangs, {agents} agents.", seats=sizing.headcount,
-                  fte=f"{sizing.fte:.2f}", now=now, when=when(peak, workload.days, lang),  # type: ignore[arg-type]  # "zh" or "en"
-                  erlangs=f"{peak.traffic:.2f}", agents=peak.agents)
+        text = tr_n("SizingDialog", "{count} seat ({fte} FTE; now {now}).",
+                    "{count} seats ({fte} FTE; now {now}).", sizing.headcount,
+                    fte=f"{sizing.fte:.2f}", now=now) + " " + tr_n(
+            "SizingDialog", "Peak {when}: {erlangs} Erlangs, {count} agent.",
+            "Peak {when}: {erlangs} Erlangs, {count} agents.", peak.agents,
+            when=when(peak, workload.days, lang),  # type: ignore[arg-type]  # "zh" or "en"
+            erlangs=f"{peak.traffic:.2f}")
         if sizing.headcount_a is not None:
-            text += " " + tr("SizingDialog", "Erlang A: {seats} seats.", seats=sizing.headcount_a)
+            text += " " + tr_n("SizingDialog", "Erlang A: {count} seat.", "Erlang A: {count} seats.",
+                               sizing.headcount_a)
         self.summary.setText(text)
         self.chart.show_sizing(sizing)
         self.explanation.setPlainText("\n".join(explain(sizing, lang)))  # type: ignore[arg-type]  # "zh" or "en"
@@ -452,6 +456,7 @@ class SizingDialog(QDialog):
             apply_structure(service, derive_structure(service.org, None, {int(pid): seats}))
 
         done = self.controller.execute(
-            tr("SizingDialog", "Size “{title}”: {seats} seats", title=title, seats=seats), edit)
+            tr_n("SizingDialog", "Size “{title}”: {count} seat", "Size “{title}”: {count} seats",
+                 seats, title=title), edit)
         if done is not None:
             self.recompute()

@@ -32,7 +32,7 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.design.apply import apply_structure, set_fixed
 from orgdesk.design.structure import Action, PlanLine, Role, StructurePlan, derive_structure
 from orgdesk.ui.controller import DocumentController
-from orgdesk.ui.i18n import tr
+from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 
 
@@ -213,11 +213,13 @@ class StructureDialog(QDialog):
             return
         self.plan = plan
         rules = plan.rules
-        self.summary.setText(tr(
+        self.summary.setText(tr_n(
+            "StructureDialog", "{count} agent seat.", "{count} agent seats.", plan.agents
+        ) + " " + tr(
             "StructureDialog",
-            "{agents} agent seats. Rules: team leader {tl_low}–{tl_high} agents, QA one per "
+            "Rules: team leader {tl_low}–{tl_high} agents, QA one per "
             "{qa_low}–{qa_high}, trainer one per {tr_low}–{tr_high}, at most {span} reports "
-            "per manager.", agents=plan.agents, tl_low=rules.team_leader.min_agents,
+            "per manager.", tl_low=rules.team_leader.min_agents,
             tl_high=rules.team_leader.max_agents, qa_low=rules.qa.min_agents,
             qa_high=rules.qa.max_agents, tr_low=rules.trainer.min_agents,
             tr_high=rules.trainer.max_agents, span=rules.manager.max_reports))

@@ -84,5 +84,20 @@ def test_box_words_per_language() -> None:
     assert box_text(position, org, words=CHINESE).detail_lines == ("在岗 1/3",)
     assert box_text(position, org, words=ENGLISH).detail_lines == ("1/3 filled",)
     text = box_text(position, org, words=CHINESE, hidden=(4, 12))
-    assert text.detail_lines[-1] == "另有 4 个职位 / 12 个席位"
+    assert text.detail_lines[-1] == "另有 4 个职位 / 12 席"
     assert hidden_text(ENGLISH, 1, 12) == "+1 position / 12 seats hidden"
+
+
+def test_one_seat_is_singular_in_english() -> None:
+    assert hidden_text(ENGLISH, 1, 1) == "+1 position / 1 seat hidden"
+    assert hidden_text(ENGLISH, 2, 1) == "+2 positions / 1 seat hidden"
+    assert hidden_text(ENGLISH, 1200, 3400) == "+1,200 positions / 3,400 seats hidden"
+    assert hidden_text(CHINESE, 1, 1) == "另有 1 个职位 / 1 席"
+    boss = Position(PositionId(1), "Team Leader")
+    agent = Position(PositionId(2), "Agent", superior_id=PositionId(1))
+    org = Organisation(positions=[boss, agent])
+    lines = box_text(org.position(PositionId(1)), org, words=ENGLISH, team=(1, 0)).detail_lines
+    assert "Team 1 seat" in lines
+    lines = box_text(org.position(PositionId(1)), org, words=ENGLISH, staffing=True,
+                     team=(2, 1)).detail_lines
+    assert "Team 2 seats, 1 filled" in lines

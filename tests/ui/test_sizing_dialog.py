@@ -150,3 +150,12 @@ def test_erlang_a_sizes_once_the_typing_pauses(open_window: OpenWindow) -> None:
     assert "Erlang A: " in dialog.findChild(QLabel, "sizingSummary").text()
     assert dialog.sizing is not None and dialog.sizing.headcount_a <= dialog.sizing.headcount
     dialog.close()
+
+
+def test_one_agent_is_said_in_the_singular(open_window: OpenWindow) -> None:
+    window = open_window("private_company_call_center")
+    dialog = open_dialog(window)
+    set_inputs(dialog, per_hour=1, aht=60)  # 0.02 Erlangs: one agent at the peak
+    summary = dialog.findChild(QLabel, "sizingSummary").text()
+    assert "Erlangs, 1 agent." in summary, summary
+    assert "1 agents" not in summary
