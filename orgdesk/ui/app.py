@@ -173,6 +173,14 @@ class OrgdeskApp(QObject):
         self.forwarded.append(path)
         return True
 
+    def open_dropped(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
+        """A file dropped on a window: a document opens; a table or chart goes straight to
+        the import dialog (dropping it says what the user wants; the dialog can still cancel)."""
+        if Path(path).suffix.lower() in IMPORT_FORMATS:
+            org = run_import_dialog(parent, Path(path).absolute())
+            return self.show_imported(org) if org is not None else None
+        return self.open_path(path, parent)
+
     def offer_import(self, path: Path, parent: QWidget | None) -> MainWindow | None:
         """A table or chart chosen with Open: offer to import it into a new document."""
         if not ask_import_instead(parent, path.name):

@@ -833,16 +833,25 @@ class MainWindow(QMainWindow):
         window_state.save_chart_view(self.controller.service.file.path, view,
                                      None if view.is_fitting() else view.scale_factor())
 
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        """The documents, tables and charts among the dropped URLs (others are ignored)."""
+        from orgdesk.io.interchange import IMPORT_FORMATS  # the readers load on first drag, not at start
+
+        accepted = {".orgdesk", *IMPORT_FORMATS}
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        return [path for path in paths if path.suffix.lower() in accepted and path.is_file()]
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.toLocalFile().lower().endswith(".orgdesk") for url in event.mimeData().urls()):
+        if self._dropped_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            path = url.toLocalFile()
-            if path.lower().endswith(".orgdesk") and self.app is not None:
-                self.app.open_path(Path(path), self)
+        files = self._dropped_files(event)
         event.acceptProposedAction()
+        for path in files:
+            if self.app is not None:
+                self.app.open_dropped(path, self)
 
     def _fill_samples_menu(self) -> None:
         from orgdesk.samples import samples

@@ -357,7 +357,9 @@ def test_dropping_an_orgdesk_file_on_the_window_opens_it(orgdesk: OrgdeskApp,
     window = orgdesk.open_path(sample_copy("software_ops_department"))
     other = sample_copy("call_center_chart")
     data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(other)), QUrl.fromLocalFile(str(other.with_suffix(".txt")))])
+    picture = other.with_suffix(".png")
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")  # neither a document nor a table: ignored
+    data.setUrls([QUrl.fromLocalFile(str(other)), QUrl.fromLocalFile(str(picture))])
     event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, data,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +27,7 @@ from orgdesk.ui import app as app_module
 from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.import_dialog import ImportDialog
 from orgdesk.ui.instances import InstanceServer, forward_open
+from orgdesk.ui.main_window import MainWindow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "io" / "fixtures"
 
@@ -118,3 +120,37 @@ def test_declining_the_import_opens_nothing(orgdesk: OrgdeskApp,
     monkeypatch.setattr(app_module, "ask_import_instead", lambda parent, file: False)
     assert orgdesk.open_path(FIXTURES / "visio_orgchart.csv") is None
     assert orgdesk.windows == []
+
+
+def _drop(window: MainWindow, *paths: Path) -> bool:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    if enter.isAccepted():
+        window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    return enter.isAccepted()
+
+
+def test_a_table_dropped_on_the_window_goes_to_the_import_dialog(
+        orgdesk: OrgdeskApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = orgdesk.new_document()
+    asked: list[str] = []
+    monkeypatch.setattr(app_module, "ask_import_instead",  # a drop needs no second question
+                        lambda parent, file: asked.append(file) or True)
+    _import_when_ready(qtbot)
+    assert _drop(window, FIXTURES / "visio_orgchart.csv")
+    assert asked == []
+    imported = [w for w in orgdesk.windows if len(w.controller.org) > 1]
+    assert len(imported) == 1 and imported[0].controller.service.file.path is None
+
+
+def test_a_dropped_file_orgdesk_cannot_read_is_refused_at_the_door(
+        orgdesk: OrgdeskApp, tmp_path: Path) -> None:
+    window = orgdesk.new_document()
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert not _drop(window, picture, tmp_path / "missing.csv")
+    assert orgdesk.windows == [window]
