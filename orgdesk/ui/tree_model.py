@@ -1,7 +1,12 @@
 """The org tree as a Qt item model written over the document's Organisation.
 
 It holds no copy of the data: every answer is read from the organisation,
-keyed by position id.  An index's internalId is not the id itself but a small
+keyed by position id.  Only the rows are mirrored (`tree_rows.TreeRows`): Qt
+must be told of an insert, move or removal while the model still shows the
+rows as they were, and the organisation has already changed when an edit is
+announced; `apply_changes` gives Qt precise row steps worked out from the
+edit's change set, so the views keep their expansion, selection and scroll
+position.  An index's internalId is not the id itself but a small
 key the model hands out (0, 1, 2 … in the order ids are first seen): Qt keeps
 internal ids as unsigned pointers, so a negative id crashed `createIndex`, and
 ids up to 2⁶³−1 must survive the round trip whatever their sign or size.  Edits made through the model
@@ -23,18 +28,29 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
+from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Position, PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.layout.style import OVER as OVER_COLOUR
 from orgdesk.ui.i18n import tr
 from orgdesk.ui.long_text import elide
+from orgdesk.ui.tree_rows import Insert, Move, OutOfStep, Remove, Step, TreeRows, plan, size
 
 PositionIdRole = Qt.ItemDataRole.UserRole + 1
 MIME_POSITIONS = "application/x-orgdesk-position-ids"
 
 Index = QModelIndex | QPersistentModelIndex
 
-
+#: Above this many positions added, removed or re-parented in one edit, the model is
+#: reset instead of followed row by row: a whole document replaced, or thousands of
+#: rows, cost Qt more in single row steps (each updates every persistent index and the
+#: selection) than one reset and re-expanding the tree.  Everyday edits (an insert, a
+#: delete, a move, a pasted branch, a bulk move of a selection) stay well below.
+PRECISE_LIMIT = 2000
+#: Position fields the tree's rows show (the title, its badge and marks, the swatch,
+#: the italics); a change of only other fields repaints nothing.
+SHOWN_FIELDS = frozenset({"title", "planned_headcount", "filled_headcount", "department_id",
+                          "kind"})
 
 #: Combined once: an enum `|` in Python costs microseconds, and a view asks for the
 #: flags of every row it lays out.
@@ -56,6 +72,7 @@ class OrgTreeModel(QAbstractItemModel):
     def __init__(self, org: Organisation, parent: Any = None) -> None:
         super().__init__(parent)
         self._org = org
+        self._rows = TreeRows.of(org)
         self._tracking_staff = self._staffing_tracked()
         # Internal keys of the indexes (see the module docstring).  They only grow:
         # an index a view still holds after an edit must never name another position.
@@ -83,8 +100,67 @@ class OrgTreeModel(QAbstractItemModel):
     def reset_from(self, org: Organisation) -> None:
         self.beginResetModel()
         self._org = org
+        self._rows = TreeRows.of(org)
         self._tracking_staff = self._staffing_tracked()
         self.endResetModel()
+
+    def can_follow(self, changes: ChangeSet, org: Organisation) -> bool:
+        """Whether `apply_changes` would follow this edit row by row (else it resets).
+
+        A reset is kept for what is not worth following: another organisation object
+        (the service reloaded the file), a structural change announced without its
+        ids, or more than PRECISE_LIMIT positions added, removed or re-parented."""
+        if org is not self._org:
+            return False
+        touched = changes.positions_added or changes.positions_updated \
+            or changes.positions_removed
+        return bool(touched) and size(self._rows, org, changes) <= PRECISE_LIMIT
+
+    def apply_changes(self, changes: ChangeSet, org: Organisation) -> bool:
+        """Follow a structural edit (or its undo) with precise row inserts, moves and
+        removals, then repaint the rows whose shown fields changed; True when followed,
+        False when the model was reset instead (see `can_follow`)."""
+        if not self.can_follow(changes, org):
+            self.reset_from(org)
+            return False
+        try:
+            for step in plan(self._rows, org, changes):
+                self._perform(step)
+        except OutOfStep:
+            # The change set did not explain the difference (a bug elsewhere): the rows
+            # are rebuilt from the document rather than left wrong.
+            self.reset_from(org)
+            return False
+        if len(self._rows) != len(org):
+            self.reset_from(org)
+            return False
+        self.refresh_positions([
+            pid for pid in changes.positions_updated
+            if pid in org and ((fields := changes.fields_of(pid)) is None
+                               or fields & SHOWN_FIELDS)])
+        return True
+
+    def _perform(self, step: Step) -> None:
+        """One row step: told to Qt around the mirror's change, as Qt requires."""
+        rows = self._rows
+        if isinstance(step, Insert):
+            parent = self._parent_index(step.parent)
+            self.beginInsertRows(parent, step.row, step.row + len(step.ids) - 1)
+            rows.apply(step)
+            self.endInsertRows()
+        elif isinstance(step, Remove):
+            self.beginRemoveRows(self._parent_index(step.parent), step.first, step.last)
+            rows.apply(step)
+            self.endRemoveRows()
+        elif isinstance(step, Move):
+            if not self.beginMoveRows(self._parent_index(step.parent), step.first, step.last,
+                                      self._parent_index(step.target), step.row):
+                raise OutOfStep(step)  # Qt refused it (a branch under itself)
+            rows.apply(step)
+            self.endMoveRows()
+
+    def _parent_index(self, superior: PositionId | None) -> QModelIndex:
+        return QModelIndex() if superior is None else self.index_of(superior)
 
     def refresh_positions(self, pids: list[PositionId]) -> None:
         """Field changes without moves: repaint just those rows."""
@@ -95,7 +171,7 @@ class OrgTreeModel(QAbstractItemModel):
             self._tracking_staff = tracking
             pids = [p.id for p in self._org.positions()]
         for pid in pids:
-            if pid in self._org:
+            if pid in self._org and pid in self._rows:
                 index = self.index_of(pid)
                 self.dataChanged.emit(index, index)
 
@@ -118,8 +194,8 @@ class OrgTreeModel(QAbstractItemModel):
         pid = self.id_at(index)
         if pid is None:
             return None
-        # A view may still hold an index of a position an edit just removed,
-        # until the reset that follows the edit; it shows nothing.
+        # While the rows follow an edit, a row removed from the document a step later
+        # is still shown; it answers nothing.
         return self._org.position(pid) if pid in self._org else None
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
@@ -128,34 +204,39 @@ class OrgTreeModel(QAbstractItemModel):
         superior = None
         if parent.isValid():
             superior = self.id_at(parent)
-            if superior is None or superior not in self._org:
+            if superior is None:
                 return QModelIndex()
-        reports = self._org.report_ids(superior)
-        if row >= len(reports):
+        reports = self._rows.reports.get(superior)
+        if reports is None or row >= len(reports):
             return QModelIndex()
         return self.createIndex(row, 0, self._key(reports[row]))
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # Qt overloads parent(): QObject's and the model's parent(index)
-        position = self._position(child)
-        if position is None or position.superior_id is None:
+        pid = self.id_at(child)
+        superior = self._rows.superior.get(pid) if pid is not None else None
+        if superior is None:
             return QModelIndex()
-        return self.index_of(position.superior_id)
+        return self.index_of(superior)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         # Asked for every row a view lays out (100,000 of them under a wide root):
-        # answered from the id alone, without fetching the position.
+        # answered from the rows alone, without fetching the position.
         if not parent.isValid():
-            return self._org.report_count(None)
-        pid = self.id_at(parent)
-        if parent.column() != 0 or pid is None or pid not in self._org:
+            return len(self._rows.reports[None])
+        if parent.column() != 0:
             return 0
-        return self._org.report_count(pid)
+        pid = self.id_at(parent)
+        reports = self._rows.reports.get(pid) if pid is not None else None
+        return 0 if reports is None else len(reports)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 1
 
     def index_of(self, pid: PositionId) -> QModelIndex:
-        return self.createIndex(self._org.row_of(pid), 0, self._key(pid))
+        """The row of `pid` (an invalid index for a position the tree does not show)."""
+        if pid not in self._rows:
+            return QModelIndex()
+        return self.createIndex(self._rows.row_of(pid), 0, self._key(pid))
 
     # ------------------------------------------------------------------- data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -256,6 +337,6 @@ class OrgTreeModel(QAbstractItemModel):
         target = self._position(parent)
         alone = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.move_requested.emit(ids, target.id if target else None, row, not alone)
-        # The controller performs the move and resets the model; returning False
+        # The controller performs the move and the model follows it; returning False
         # stops the view from removing the dragged rows itself.
         return False

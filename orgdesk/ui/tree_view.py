@@ -1,5 +1,7 @@
-"""The position tree view: keeps expansion and selection across model resets."""
+"""The position tree view: follows structural edits keeping expansion and selection."""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -12,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import PositionId
+from orgdesk.core.organisation import Organisation
 from orgdesk.ui.tree_model import OrgTreeModel
 
 
@@ -102,6 +106,38 @@ class OrgTreeView(QTreeView):
                 self.setExpanded(model.index_of(pid), True)
         if current is not None and current in model.org:
             self.select(current)
+
+    def follow_structure(self, changes: ChangeSet, org: Organisation,
+                         neighbour_of_removed: Callable[[], PositionId | None]) -> None:
+        """Show a structural edit (or its undo): rows inserted, moved and removed in
+        place, so expansion, selection and scrolling stay as they were; the superiors
+        of new positions open; a removed current position passes to
+        `neighbour_of_removed()`.  Only an edit too large to follow resets the model,
+        and then the expansion and the current position are put back."""
+        model = self.tree_model()
+        current = self.current_id()
+        # New positions show up: open the superior they were added under.
+        opened = {superior for pid in changes.positions_added if pid in org
+                  and (superior := org.position(pid).superior_id) is not None}
+        removed = current is not None and current not in org
+        replacement = neighbour_of_removed() if removed else current
+        if not model.can_follow(changes, org):
+            expanded = self.expanded_ids() | opened
+            model.reset_from(org)
+            self.restore(expanded, replacement)
+            return
+        if removed:
+            # Moved on before the rows go, so Qt does not pick a neighbour of its own
+            # in the middle of the edit (the panels would show it, then this one).
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(
+                QModelIndex() if replacement is None else model.index_of(replacement),
+                flags.ClearAndSelect | flags.Rows)
+        model.apply_changes(changes, org)
+        for superior in opened:
+            self.setExpanded(model.index_of(superior), True)
+        if removed and replacement is not None and replacement in org:
+            self.select(replacement)
 
     def select(self, pid: PositionId) -> None:
         index = self.tree_model().index_of(pid)
