@@ -44,6 +44,7 @@ FLOORS: tuple[frozenset[str], ...] = (
     frozenset({"paint"}),                         # off-screen Qt painting
     frozenset({"io"}),                            # interchange formats
     frozenset({"export"}),                        # chart, DOT, handbook
+    frozenset({"team"}),                          # the team library on PostgreSQL (issue 15)
     frozenset({"version"}),                       # names the Graphviz in use
     frozenset({"commands"}),                      # QUndoCommands
     frozenset({"ui"}),

@@ -32,7 +32,8 @@ from orgdesk.version import version_text
 #: Modules that each add their subcommands to the parser.
 COMMAND_MODULES = ("orgdesk.cli.document", "orgdesk.cli.export", "orgdesk.cli.interchange",
                    "orgdesk.cli.deliverables", "orgdesk.cli.structure",
-                   "orgdesk.cli.size")
+                   "orgdesk.cli.size", "orgdesk.cli.team",
+                   "orgdesk.cli.scenario")
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
@@ -64,7 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(handler=_cmd_open)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    _add_scenario_option(sub)
     return parser
+
+
+def _add_scenario_option(sub: argparse._SubParsersAction) -> None:
+    """`--scenario NAME` on every command that reads .orgdesk files (FILE, OLD, NEW):
+    they then read that scenario of each file instead of the one it has open."""
+    for name, command in sub.choices.items():
+        reads = {action.dest for action in command._actions if not action.option_strings}
+        if name != "open" and reads & {"file", "old", "new"}:
+            command.add_argument("--scenario", metavar="NAME",
+                                 help="read this scenario of the file (default: the one "
+                                      "it has open); see `orgdesk scenario list`")
 
 
 def _log_bug() -> Path | None:
@@ -113,6 +126,10 @@ def _run(argv: list[str] | None) -> int:
     args = _parse(parser, argv)
     if args.command is None:
         args = _parse(parser, ["open"])
+    if getattr(args, "scenario", None) is not None:
+        from orgdesk.storage.reading import SCENARIO
+
+        SCENARIO.set(args.scenario)
     try:
         return int(args.handler(args))
     except OutputClosed:

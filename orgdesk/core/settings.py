@@ -49,6 +49,8 @@ SPAN_RULES_SETTING = "span_rules"
 DESIGN_FIXED_SETTING = "design_fixed"
 #: Each agent position's workload, by position id (orgdesk/design/workload.py).
 WORKLOADS_SETTING = "workloads"
+#: Where a file pulled from a team library came from (orgdesk/team): server, project, version.
+TEAM_ORIGIN_SETTING = "team_origin"
 
 #: layout.Detail's values (a test keeps them equal): title, summary, duties.
 CHART_DETAILS = (1, 2, 3)
@@ -186,6 +188,26 @@ def _check_by_position(name: str, value: Any) -> None:
                                  "for position {key}.", key=key)
 
 
+def _check_team_origin(name: str, value: Any) -> None:
+    """The library's address (never with a password), a project name and a version id."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, dict) or set(value) != {"server", "project", "version"}:
+        raise _invalid(name, "The document setting “{setting}” must name a server, a project "
+                             "and a version.")
+    server, project, version = value["server"], value["project"], value["version"]
+    if not (isinstance(server, str) and isinstance(project, str) and project.strip()
+            and _whole(version) and 1 <= version <= MAX_ID):
+        raise _invalid(name, "The document setting “{setting}” must name a server, a project "
+                             "and a version.")
+    try:
+        password = urlsplit(server).password
+    except ValueError:
+        password = None
+    if password is not None:  # a password never travels inside a document
+        raise _invalid(name, "The document setting “{setting}” holds a password.")
+
+
 @dataclass(frozen=True, slots=True)
 class SettingRule:
     """One known setting: its name and the check its value must pass."""
@@ -201,6 +223,7 @@ KNOWN: dict[str, SettingRule] = {rule.name: rule for rule in (
     SettingRule(SPAN_RULES_SETTING, _check_object),
     SettingRule(DESIGN_FIXED_SETTING, _check_id_list),
     SettingRule(WORKLOADS_SETTING, _check_by_position),
+    SettingRule(TEAM_ORIGIN_SETTING, _check_team_origin),
 )}
 
 

@@ -1,0 +1,525 @@
+"""The team library on a PostgreSQL server: projects, versions, publish, pull, search.
+
+Each operation is one transaction on the server.  A publish takes the project's
+advisory lock, checks that nobody published on top of the version the document was
+based on, and writes the version and its positions; if the connection drops on the
+way, the server rolls everything back and nothing half-written remains.  The schema's
+revision is checked first: an older or newer library gets a sentence, not a crash.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
+
+from orgdesk.analysis.compare import compare
+from orgdesk.analysis.report import comparison_text
+from orgdesk.core.errors import Sentence
+from orgdesk.core.model import Position
+from orgdesk.core.organisation import Organisation
+from orgdesk.core.serialize import position_to_dict
+from orgdesk.io.json_format import document_dict
+from orgdesk.team import migrate
+from orgdesk.team.address import LibraryAddress, parse_address
+from orgdesk.team.connection import library_engine, translated
+from orgdesk.team.documents import (
+    Origin,
+    document_from_dict,
+    document_from_text,
+    document_text,
+    search_rows,
+    search_text,
+    server_text,
+    without_origin,
+)
+from orgdesk.team.errors import (
+    AccessDenied,
+    ConflictDetails,
+    LibraryProblem,
+    MergeConflicts,
+    NothingToPublish,
+    PublishConflict,
+    UnknownProject,
+    UnknownVersion,
+)
+from orgdesk.team.merge import Prefer, merge_documents
+from orgdesk.team.schema import (
+    MAIN_BRANCH,
+    SCHEMA,
+    project_members,
+    projects,
+    team_positions,
+    version_positions,
+    versions,
+)
+
+Mode = Literal["check", "branch", "merge"]
+#: Search results shown at most (the most recent versions first).
+SEARCH_LIMIT = 50
+MAX_MESSAGE = 10_000
+MAX_NAME = 200
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One version as `library log` lists it (without its document)."""
+
+    id: int
+    project: str
+    branch: str
+    seq: int
+    parent_id: int | None
+    base_id: int | None
+    author: str
+    created_at: datetime
+    message: str
+    title: str
+    position_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSummary:
+    name: str
+    versions: int
+    latest: VersionInfo | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    project: str
+    version_id: int
+    branch: str
+    author: str
+    created_at: datetime
+    position_id: int
+    title: str
+    department: str
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class TeamPosition:
+    id: int
+    title: str
+    department: str
+    position: dict[str, object]
+    source_project: str
+    author: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publish that went through: the new version, and the merged document if it merged."""
+
+    version: VersionInfo
+    merged: Organisation | None = None
+
+
+_VERSION_COLUMNS = (versions.c.id, projects.c.name, versions.c.branch, versions.c.seq,
+                    versions.c.parent_id, versions.c.base_id, versions.c.author,
+                    versions.c.created_at, versions.c.message, versions.c.title,
+                    versions.c.position_count)
+
+
+def _version(row: Any) -> VersionInfo:
+    """A row of _VERSION_COLUMNS (a Row's type spells out every column; this is all of them)."""
+    return VersionInfo(*row)
+
+
+def parse_spec(spec: str) -> tuple[str, str | None]:
+    """`P`, `P@12` (a version id) or `P@branch` (that branch's latest)."""
+    project, at, rest = spec.rpartition("@") if "@" in spec else (spec, "", "")
+    return (project, rest) if at else (spec, None)
+
+
+class Library:
+    """A connection to one team library; close() (or `with`) releases its connections."""
+
+    def __init__(self, address: LibraryAddress, engine: Engine | None = None) -> None:
+        self.address = address
+        self.engine = engine or library_engine(address)
+
+    @classmethod
+    def open(cls, url: str | None) -> Library:
+        return cls(parse_address(url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ plumbing
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One server transaction with the schema checked; driver failures as sentences."""
+        with translated(self.address), self.engine.begin() as connection:
+            migrate.check_schema(connection, self.address)
+            yield connection
+
+    def init(self) -> str:
+        with translated(self.address):
+            return migrate.upgrade_to(self.engine, self.address, create=True)[1]
+
+    def upgrade(self, revision: str = "head") -> tuple[str | None, str]:
+        with translated(self.address):
+            return migrate.upgrade_to(self.engine, self.address, revision)
+
+    def whoami(self) -> str:
+        with translated(self.address), self.engine.connect() as connection:
+            return str(connection.execute(text("SELECT current_user")).scalar())
+
+    # ------------------------------------------------------------------ reading
+    def _project_id(self, connection: Connection, name: str) -> int:
+        found = connection.execute(select(projects.c.id).where(projects.c.name == name)).scalar()
+        if found is None:
+            raise UnknownProject(Sentence.of(
+                "The library has no project “{project}”, or you may not read it.", project=name))
+        return int(found)
+
+    def projects(self) -> list[ProjectSummary]:
+        with self.transaction() as connection:
+            counts: dict[int, int] = dict(connection.execute(
+                select(versions.c.project_id, func.count()).group_by(versions.c.project_id)
+            ).all())
+            latest_ids = select(func.max(versions.c.id)).group_by(versions.c.project_id)
+            latest = {v.project: v for v in map(_version, connection.execute(
+                select(*_VERSION_COLUMNS).join(projects).where(versions.c.id.in_(latest_ids))))}
+            rows = connection.execute(select(projects.c.id, projects.c.name)
+                                      .order_by(projects.c.name)).all()
+        return [ProjectSummary(name, int(counts.get(pid, 0)), latest.get(name))
+                for pid, name in rows]
+
+    def log(self, project: str) -> list[VersionInfo]:
+        """Every version of the project, newest first."""
+        with self.transaction() as connection:
+            pid = self._project_id(connection, project)
+            return [_version(row) for row in connection.execute(
+                select(*_VERSION_COLUMNS).join(projects).where(versions.c.project_id == pid)
+                .order_by(versions.c.id.desc()))]
+
+    def _resolve(self, connection: Connection, project: str, which: str | None) -> VersionInfo:
+        pid = self._project_id(connection, project)
+        query = select(*_VERSION_COLUMNS).join(projects).where(versions.c.project_id == pid)
+        if which is not None and which.isascii() and which.isdigit():
+            query = query.where(versions.c.id == int(which))
+        else:
+            query = query.where(versions.c.branch == (which or MAIN_BRANCH))
+        row = connection.execute(query.order_by(versions.c.id.desc()).limit(1)).first()
+        if row is None:
+            if which is None:
+                raise UnknownVersion(Sentence.of("The project “{project}” has no versions yet.",
+                                                 project=project))
+            raise UnknownVersion(Sentence.of(
+                "The project “{project}” has no version or branch “{which}”.", project=project,
+                which=which))
+        return _version(row)
+
+    def resolve(self, spec: str) -> VersionInfo:
+        project, which = parse_spec(spec)
+        with self.transaction() as connection:
+            return self._resolve(connection, project, which)
+
+    def _document(self, connection: Connection, version_id: int) -> Organisation:
+        stored = connection.execute(select(versions.c.document)
+                                    .where(versions.c.id == version_id)).scalar()
+        if stored is None:
+            raise UnknownVersion(Sentence.of("The library has no version {version}.",
+                                             version=version_id))
+        return document_from_text(stored, str(version_id))
+
+    def pull(self, spec: str) -> tuple[VersionInfo, Organisation]:
+        """A version and its document, which remembers where it came from."""
+        project, which = parse_spec(spec)
+        with self.transaction() as connection:
+            version = self._resolve(connection, project, which)
+            org = self._document(connection, version.id)
+        org.settings["team_origin"] = Origin(self.address.shown, version.project,
+                                             version.id).to_setting()
+        return version, org
+
+    def document(self, version_id: int) -> Organisation:
+        with self.transaction() as connection:
+            return self._document(connection, version_id)
+
+    # ------------------------------------------------------------------ publishing
+    def publish(self, org: Organisation, project: str, message: str, *,
+                base: int | None = None, mode: Mode = "check", branch: str | None = None,
+                prefer: Prefer = None) -> Published:
+        """Store `org` as a new version of `project` (created if absent, by its administrator).
+
+        `base` is the version the document was pulled as (None for a first publish).
+        When somebody published on the base's branch since, `mode` decides: "check"
+        refuses with the difference, "branch" publishes on a new branch, "merge" merges
+        three ways (refusing with the conflicts unless `prefer` settles them).
+        """
+        _check_text("message", message, MAX_MESSAGE)
+        _check_text("project", project, MAX_NAME)
+        if branch is not None:
+            _check_text("branch", branch, MAX_NAME)
+        try:
+            with self.transaction() as connection:
+                return self._publish(connection, org, project, message, base, mode, branch, prefer)
+        except AccessDenied:
+            raise AccessDenied(Sentence.of(
+                "You may read the project “{project}” but not publish to it; ask the library's "
+                "administrator to make you an editor (orgdesk library grant … --editor).",
+                project=project)) from None
+
+    def _publish(self, connection: Connection, org: Organisation, project: str, message: str,
+                 base_id: int | None, mode: Mode, branch: str | None, prefer: Prefer
+                 ) -> Published:
+        pid = self._project_or_new(connection, project)
+        # Publishes to one project queue here; READ COMMITTED then sees the winner's version.
+        connection.execute(select(func.pg_advisory_xact_lock(pid)))
+        base = self._base(connection, pid, project, base_id)
+        merged: Organisation | None = None
+        parent: VersionInfo | None
+        merge_base: int | None = None
+        if mode == "branch":
+            name = branch or self._new_branch_name(connection, pid)
+            if self._head(connection, pid, name) is not None:
+                raise LibraryProblem(Sentence.of(
+                    "The project “{project}” already has a branch “{branch}”; choose another "
+                    "name.", project=project, branch=name))
+            parent, target_branch, seq = base, name, 1
+        else:
+            target_branch = base.branch if base else (branch or MAIN_BRANCH)
+            head = self._head(connection, pid, target_branch)
+            if head is None or (base is not None and head.id == base.id):
+                parent = head
+            elif mode == "merge":
+                theirs = self._document(connection, head.id)
+                base_doc = self._document(connection, base.id) if base else Organisation()
+                result = merge_documents(document_dict(without_origin(base_doc)),
+                                         document_dict(without_origin(org)),
+                                         document_dict(theirs), prefer)
+                if not result.clean:
+                    lines = tuple(str(c.sentence) for c in result.conflicts)
+                    raise MergeConflicts(Sentence.of(
+                        "Merging with version {head} of “{project}” found {count} conflicts; "
+                        "decide each one (--prefer mine or --prefer theirs) or publish as a "
+                        "branch.", head=head.id, project=project, count=len(lines)), lines)
+                merged = org = document_from_dict(result.document, "merged")
+                parent, merge_base = head, base.id if base else None
+            else:
+                raise self._conflict(connection, project, base, head)
+            seq = parent.seq + 1 if parent is not None and parent.branch == target_branch else 1
+        stored = document_text(org)
+        if parent is not None and mode != "branch" and merged is None:
+            previous = connection.execute(select(versions.c.document)
+                                          .where(versions.c.id == parent.id)).scalar()
+            if previous == stored:
+                raise NothingToPublish(Sentence.of(
+                    "Nothing changed since version {version}; nothing was published.",
+                    version=parent.id))
+        new_id = connection.execute(insert(versions).values(
+            project_id=pid, parent_id=parent.id if parent else None, base_id=merge_base,
+            branch=target_branch, seq=seq, message=message, title=server_text(org.info.title),
+            position_count=len(org), document=stored).returning(versions.c.id)).scalar_one()
+        rows = search_rows(org)
+        if rows:
+            connection.execute(insert(version_positions),
+                               [{"version_id": new_id, **row} for row in rows])
+        version = _version(connection.execute(
+            select(*_VERSION_COLUMNS).join(projects).where(versions.c.id == new_id)).one())
+        return Published(version, merged)
+
+    def _project_or_new(self, connection: Connection, name: str) -> int:
+        found = connection.execute(select(projects.c.id).where(projects.c.name == name)).scalar()
+        if found is not None:
+            return int(found)
+        try:
+            with connection.begin_nested():
+                created = connection.execute(
+                    text(f"INSERT INTO {SCHEMA}.projects (name) VALUES (:name) "
+                         "ON CONFLICT (name) DO NOTHING RETURNING id"), {"name": name}).scalar()
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # not the administrator
+                raise UnknownProject(Sentence.of(
+                    "The library has no project “{project}”, or you may not read it; its "
+                    "administrator creates projects and grants access.", project=name)) from None
+            raise
+        if created is None:  # created by someone else a moment ago
+            return self._project_id(connection, name)
+        return int(created)
+
+    def _base(self, connection: Connection, pid: int, project: str, base_id: int | None
+              ) -> VersionInfo | None:
+        if base_id is None:
+            return None
+        row = connection.execute(select(*_VERSION_COLUMNS).join(projects).where(
+            versions.c.id == base_id, versions.c.project_id == pid)).first()
+        if row is None:
+            raise UnknownVersion(Sentence.of(
+                "The document is based on version {version}, which the project “{project}” "
+                "does not have.", version=base_id, project=project))
+        return _version(row)
+
+    def _head(self, connection: Connection, pid: int, branch: str) -> VersionInfo | None:
+        row = connection.execute(select(*_VERSION_COLUMNS).join(projects).where(
+            versions.c.project_id == pid, versions.c.branch == branch)
+            .order_by(versions.c.id.desc()).limit(1)).first()
+        return _version(row) if row is not None else None
+
+    def _new_branch_name(self, connection: Connection, pid: int) -> str:
+        user = str(connection.execute(text("SELECT current_user")).scalar())
+        taken = set(connection.execute(select(versions.c.branch).distinct()
+                                       .where(versions.c.project_id == pid)).scalars())
+        number = 1
+        while f"{user}-{number}" in taken:
+            number += 1
+        return f"{user}-{number}"
+
+    def _conflict(self, connection: Connection, project: str, base: VersionInfo | None,
+                  head: VersionInfo) -> PublishConflict:
+        before = self._document(connection, base.id) if base else Organisation()
+        after = self._document(connection, head.id)
+        old_name = f"version {base.id}" if base else "an empty document"
+        difference = tuple(comparison_text(compare(before, after), old_name,
+                                           f"version {head.id}"))
+        details = ConflictDetails(project, base.id if base else None, head.id, head.author,
+                                  head.message, difference)
+        if base is None:
+            sentence = Sentence.of(
+                "The project “{project}” already has versions (the latest is {head} by "
+                "{author}); pull it and publish from there, or publish with --merge or "
+                "--branch.", project=project, head=head.id, author=head.author)
+        else:
+            sentence = Sentence.of(
+                "{author} published version {head} of “{project}” after your base version "
+                "{base}; publish with --merge to merge both, or --branch to publish yours as "
+                "a branch.", author=head.author, head=head.id, project=project, base=base.id)
+        return PublishConflict(sentence, details)
+
+    # ------------------------------------------------------------------ search
+    def search(self, words: str, *, all_versions: bool = False, project: str | None = None,
+               limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+        """Positions whose title, department, duties or requirements hold `words`, or whose
+        project or author does; in each branch's latest version unless `all_versions`."""
+        pattern = "%" + _like_escape(words.strip()) + "%"
+        hit = (version_positions.c.search_text.ilike(pattern, escape="\\")
+               | projects.c.name.ilike(pattern, escape="\\")
+               | versions.c.author.ilike(pattern, escape="\\"))
+        query = (select(projects.c.name, versions.c.id, versions.c.branch, versions.c.author,
+                        versions.c.created_at, version_positions.c.position_id,
+                        version_positions.c.title, version_positions.c.department,
+                        version_positions.c.search_text)
+                 .select_from(version_positions.join(versions).join(projects))
+                 .where(hit))
+        if not all_versions:
+            latest = (select(func.max(versions.c.id))
+                      .group_by(versions.c.project_id, versions.c.branch))
+            query = query.where(versions.c.id.in_(latest))
+        if project is not None:
+            query = query.where(projects.c.name == project)
+        query = query.order_by(versions.c.id.desc(), version_positions.c.position_id).limit(limit)
+        with self.transaction() as connection:
+            rows = connection.execute(query).all()
+        return [SearchHit(name, vid, branch, author, created, pid, title, department,
+                          _excerpt(body, words))
+                for name, vid, branch, author, created, pid, title, department, body in rows]
+
+    # ------------------------------------------------------------------ team positions
+    def add_position(self, position: Position, department: str, source_project: str) -> int:
+        data = position_to_dict(position)
+        data.pop("id", None)
+        data.pop("superior_id", None)
+        data.pop("department_id", None)
+        body = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        with self.transaction() as connection:
+            return int(connection.execute(insert(team_positions).values(
+                title=server_text(position.title), department=server_text(department),
+                position=server_text(body),
+                source_project=source_project,
+                search_text=server_text(search_text(position.title, department, "", "")
+                                        + "\n" + body))
+                .returning(team_positions.c.id)).scalar_one())
+
+    def team_positions(self, words: str = "", limit: int = 500) -> list[TeamPosition]:
+        query = select(team_positions.c.id, team_positions.c.title, team_positions.c.department,
+                       team_positions.c.position, team_positions.c.source_project,
+                       team_positions.c.author, team_positions.c.created_at)
+        if words.strip():
+            query = query.where(team_positions.c.search_text.ilike(
+                "%" + _like_escape(words.strip()) + "%", escape="\\"))
+        with self.transaction() as connection:
+            rows = connection.execute(query.order_by(team_positions.c.id).limit(limit)).all()
+        return [TeamPosition(pid, title, department, json.loads(body), source, author, created)
+                for pid, title, department, body, source, author, created in rows]
+
+    # ------------------------------------------------------------------ access
+    def grant(self, project: str, role: str, editor: bool) -> None:
+        """Make `role` a reader (or editor) of `project`, creating the project if needed.
+
+        Only the library's administrator (the owner of its tables) may; the role must exist.
+        """
+        with self.transaction() as connection:
+            exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
+                                        {"r": role}).first()
+            if exists is None:
+                raise LibraryProblem(Sentence.of(
+                    "The server has no role “{role}”; create it first (CREATE ROLE … LOGIN).",
+                    role=role))
+            pid = self._project_or_new(connection, project)
+            quoted = connection.dialect.identifier_preparer.quote(role)
+            statements = [
+                f"GRANT USAGE ON SCHEMA {SCHEMA} TO {quoted}",
+                f"GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {quoted}",
+                f"GRANT INSERT ON {SCHEMA}.team_positions TO {quoted}",
+                f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {quoted}",
+            ]
+            if editor:
+                statements.append(
+                    f"GRANT INSERT ON {SCHEMA}.versions, {SCHEMA}.version_positions TO {quoted}")
+            for statement in statements:
+                connection.execute(text(statement))
+            connection.execute(text(
+                f"INSERT INTO {SCHEMA}.project_members (project_id, member, can_edit) "
+                "VALUES (:p, :m, :e) ON CONFLICT (project_id, member) "
+                "DO UPDATE SET can_edit = excluded.can_edit"),
+                {"p": pid, "m": role, "e": editor})
+
+    def revoke(self, project: str, role: str) -> None:
+        with self.transaction() as connection:
+            pid = self._project_id(connection, project)
+            connection.execute(project_members.delete().where(
+                project_members.c.project_id == pid, project_members.c.member == role))
+
+
+def _check_text(what: str, value: str, limit: int) -> None:
+    if not value.strip():
+        raise LibraryProblem(Sentence.of("The {what} must not be empty.", what=what))
+    if len(value) > limit:
+        raise LibraryProblem(Sentence.of("The {what} is longer than {limit} characters.",
+                                         what=what, limit=f"{limit:,}"))
+    if "\x00" in value:  # PostgreSQL text cannot hold NUL
+        raise LibraryProblem(Sentence.of("The {what} holds a NUL character.", what=what))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise LibraryProblem(Sentence.of("The {what} is not valid Unicode text.",
+                                         what=what)) from None
+
+
+def _like_escape(words: str) -> str:
+    return words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _excerpt(body: str, words: str, width: int = 60) -> str:
+    """The line of the matched text that holds the words (or the first line)."""
+    needle = words.strip().casefold()
+    for line in body.split("\n"):
+        if needle and needle in line.casefold():
+            return line if len(line) <= width else line[:width - 1] + "…"
+    return ""
