@@ -107,7 +107,7 @@ def remove_positions(service: DocumentService, ids: Iterable[PositionId],
     superior not deleted).  Returns how many positions were deleted."""
     org = service.org
     before = len(org)
-    with service.batch():
+    with service.batch(), org.deferred_renumbering():  # each sibling list renumbered once
         if lift_reports:
             # Top-down: a selected report lifted into its deleted superior's place is
             # then deleted in turn, and its own reports go up to the same place.
@@ -128,7 +128,7 @@ def move_positions(service: DocumentService, ids: Iterable[PositionId],
     positions were moved (their reports not counted)."""
     org = service.org
     moving = top_most(org, ids) if with_reports else tree_ordered(org, ids)
-    with service.batch():
+    with service.batch(), org.deferred_renumbering():  # each sibling list renumbered once
         for offset, pid in enumerate(moving):
             at = None if index is None else index + offset
             if with_reports:
@@ -162,7 +162,7 @@ def paste_branches(service: DocumentService, data: dict[str, Any],
     if not isinstance(branches, list) or not branches:
         raise InvalidValueError("The clipboard holds no positions.")
     roots: list[PositionId] = []
-    with service.batch():
+    with service.batch(), service.org.deferred_renumbering():
         for offset, branch in enumerate(branches):
             at = None if index is None else index + offset
             roots.append(paste_branch(service.org, branch, superior, at)[1])
