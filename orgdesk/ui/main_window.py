@@ -480,19 +480,9 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes: ChangeSet, structural: bool) -> None:
         if structural:
-            expanded = self.tree.expanded_ids()
-            current = self.current_id()
-            # New positions show up: open the superior they were added under.
-            for pid in changes.positions_added:
-                superior = self.controller.org.position(pid).superior_id \
-                    if pid in self.controller.org else None
-                if superior is not None:
-                    expanded.add(superior)
-            self.model.reset_from(self.controller.org)
-            org = self.controller.org
-            if current is not None and current not in org:
-                current = self._neighbour_of_removed()
-            self.tree.restore(expanded, current)
+            # Precise row inserts, moves and removals (a reset only for huge edits).
+            self.tree.follow_structure(changes, self.controller.org,
+                                       self._neighbour_of_removed)
             if self.current_id() is None:
                 self._show_panels(None)
         else:
