@@ -44,8 +44,13 @@ class LibraryAddress:
 
 
 def public_text(url: URL) -> str:
-    """The URL as text without its password (never `***`: the text may be stored and reused)."""
-    return url.set(password=None).render_as_string(hide_password=False)
+    """The URL as text without its password (never `***`: the text may be stored and reused).
+
+    Built anew: `URL.set(password=None)` leaves the password as it was.
+    """
+    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
+                      url.query)
+    return bare.render_as_string(hide_password=False)
 
 
 def parse_address(text: str | None) -> LibraryAddress:

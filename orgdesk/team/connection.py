@@ -11,8 +11,8 @@ import contextlib
 from collections.abc import Iterator
 
 import psycopg
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.exc import DBAPIError, InterfaceError
+from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.exc import DBAPIError
 
 from orgdesk.core.errors import Sentence
 from orgdesk.team.address import LibraryAddress, with_credentials
@@ -42,29 +42,36 @@ _AUTH_MARKERS = ("password authentication failed", "no password supplied",
 _DROPPED_STATES = frozenset({"57P01", "57P02", "57P03", "08000", "08003", "08006", "08007"})
 
 
-def problem_of(exc: DBAPIError, address: LibraryAddress) -> LibraryProblem | None:
-    """The known problem a driver error stands for, or None for a bug."""
+def problem_of(exc: DBAPIError, address: LibraryAddress, connecting: bool) -> LibraryProblem | None:
+    """The known problem a driver error stands for, or None for a bug.
+
+    `connecting`: the error came while opening the connection (no server, refused
+    credentials, no such database), not in the middle of an operation (lost connection,
+    refused by the server's access rules).
+    """
     original = exc.orig
     server = address.shown
     state = getattr(original, "sqlstate", None)
-    if state == "42501":
-        return AccessDenied(Sentence.of(
-            "The library at {server} refused this operation to your role; ask the library's "
-            "administrator for access (orgdesk library grant).", server=server))
     text = str(original).lower()
-    if state in ("28P01", "28000") or (_connecting(text) and any(m in text for m in _AUTH_MARKERS)):
+    if connecting:
         if 'database "' in text and "does not exist" in text:
             return ServerUnreachable(Sentence.of(
                 "The server at {server} has no database named “{database}”.", server=server,
                 database=address.url.database or ""))
-        return AuthenticationFailed(Sentence.of(
-            "The library at {server} did not accept your user name or password; check "
-            "~/.pgpass, PGPASSWORD or the password saved with orgdesk library login.",
-            server=server))
-    if state is None and isinstance(original, psycopg.OperationalError) and _connecting(text):
-        return ServerUnreachable(Sentence.of(
-            "No library server answers at {server}; check the address and that the server "
-            "is running, or keep working offline.", server=server))
+        if state in ("28P01", "28000") or any(marker in text for marker in _AUTH_MARKERS):
+            return AuthenticationFailed(Sentence.of(
+                "The library at {server} did not accept your user name or password; check "
+                "~/.pgpass, PGPASSWORD or the password saved with orgdesk library login.",
+                server=server))
+        if isinstance(original, psycopg.OperationalError):
+            return ServerUnreachable(Sentence.of(
+                "No library server answers at {server}; check the address and that the server "
+                "is running, or keep working offline.", server=server))
+        return None
+    if state == "42501":
+        return AccessDenied(Sentence.of(
+            "The library at {server} refused this operation to your role; ask the library's "
+            "administrator for access (orgdesk library grant).", server=server))
     if (state in _DROPPED_STATES or exc.connection_invalidated
             or (isinstance(original, psycopg.OperationalError) and state is None)):
         return ConnectionDropped(Sentence.of(
@@ -73,18 +80,19 @@ def problem_of(exc: DBAPIError, address: LibraryAddress) -> LibraryProblem | Non
     return None
 
 
-def _connecting(text: str) -> bool:
-    """Whether a driver message is about making the connection (not about a lost one)."""
-    return text.startswith("connection failed") or "timeout expired" in text
-
-
 @contextlib.contextmanager
-def translated(address: LibraryAddress) -> Iterator[None]:
+def translated(address: LibraryAddress, connecting: bool = False) -> Iterator[None]:
     """Known driver failures inside the block become LibraryProblem sentences."""
     try:
         yield
-    except (DBAPIError, InterfaceError) as exc:
-        problem = problem_of(exc, address) if isinstance(exc, DBAPIError) else None
+    except DBAPIError as exc:
+        problem = problem_of(exc, address, connecting)
         if problem is None:
             raise
         raise problem from None
+
+
+def connect(engine: Engine, address: LibraryAddress) -> Connection:
+    """A connection to the library; failing to get one is a sentence (unreachable, refused)."""
+    with translated(address, connecting=True):
+        return engine.connect()

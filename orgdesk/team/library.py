@@ -27,7 +27,7 @@ from orgdesk.core.serialize import position_to_dict
 from orgdesk.io.json_format import document_dict
 from orgdesk.team import migrate
 from orgdesk.team.address import LibraryAddress, parse_address
-from orgdesk.team.connection import library_engine, translated
+from orgdesk.team.connection import connect, library_engine, translated
 from orgdesk.team.documents import (
     Origin,
     document_from_dict,
@@ -163,20 +163,21 @@ class Library:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One server transaction with the schema checked; driver failures as sentences."""
-        with translated(self.address), self.engine.begin() as connection:
+        with connect(self.engine, self.address) as connection, translated(self.address), \
+                connection.begin():
             migrate.check_schema(connection, self.address)
             yield connection
 
     def init(self) -> str:
-        with translated(self.address):
-            return migrate.upgrade_to(self.engine, self.address, create=True)[1]
+        with connect(self.engine, self.address) as connection, translated(self.address):
+            return migrate.upgrade_to(connection, self.address, create=True)[1]
 
     def upgrade(self, revision: str = "head") -> tuple[str | None, str]:
-        with translated(self.address):
-            return migrate.upgrade_to(self.engine, self.address, revision)
+        with connect(self.engine, self.address) as connection, translated(self.address):
+            return migrate.upgrade_to(connection, self.address, revision)
 
     def whoami(self) -> str:
-        with translated(self.address), self.engine.connect() as connection:
+        with connect(self.engine, self.address) as connection, translated(self.address):
             return str(connection.execute(text("SELECT current_user")).scalar())
 
     # ------------------------------------------------------------------ reading

@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, text
 
 from orgdesk.core.errors import Sentence
 from orgdesk.team.address import LibraryAddress
@@ -74,14 +74,14 @@ def check_schema(connection: Connection, address: LibraryAddress) -> None:
         "upgrade (its data is kept).", server=server))
 
 
-def upgrade_to(engine: Engine, address: LibraryAddress, revision: str = "head",
+def upgrade_to(connection: Connection, address: LibraryAddress, revision: str = "head",
                create: bool = False) -> tuple[str | None, str]:
     """Migrate the library to `revision` in one transaction; the revisions before and after.
 
     `create` is `library init`: it refuses a database that already holds a library;
     otherwise (`library upgrade`) a database without one is refused.
     """
-    with engine.begin() as connection:
+    with connection.begin():
         before = current_revision(connection)
         if create and before is not None:
             raise LibraryProblem(Sentence.of(
