@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -207,3 +208,31 @@ def test_chart_page_sizes_are_the_svg_renderers(qapp: object) -> None:
     spaced = (b'<svg xmlns="http://www.w3.org/2000/svg"\n viewBox=" 0,0 300.5  200 " '
               b'width="1" height="1"></svg>')
     assert _svg_size(spaced) == svg_size(spaced) == (300.5, 200.0)
+
+
+def test_chart_pages_keep_the_documents_arrangements_and_team_totals(qapp: object) -> None:
+    """The handbook's chart is the chart the consultant arranged: a team set side by side
+    in the window (stacked by default) is so on the page, and team totals on manager
+    boxes are printed too."""
+    from orgdesk.layout.chart import layout_chart
+    from orgdesk.layout.saved import chart_options
+    from orgdesk.layout.words import CHINESE as CHINESE_WORDS
+
+    positions = [Position(PositionId(1), "客服经理"), Position(PositionId(2), "组长",
+                                                               superior_id=PositionId(1))]
+    positions += [Position(PositionId(10 + i), f"座席员{i}", superior_id=PositionId(2),
+                           order=i, planned_headcount=2) for i in range(6)]
+    plain = Organisation(positions=positions)
+    arranged = Organisation(positions=positions, settings={
+        "chart": {"overrides": {"2": "horizontal"}, "rollup": True}})
+    [(_, automatic)] = plan_chart_pages(plain, "zh", CHINESE)
+    [(_, side_by_side)] = plan_chart_pages(arranged, "zh", CHINESE)
+    agents = [PositionId(10 + i) for i in range(6)]
+    assert len({automatic.boxes[a].x for a in agents}) == 1  # six agents: stacked by default
+    assert len({side_by_side.boxes[a].y for a in agents}) == 1  # side by side, as arranged
+    expected = layout_chart(arranged, replace(chart_options(arranged), words=CHINESE_WORDS))
+    assert {pid: (b.x, b.y) for pid, b in side_by_side.boxes.items()} == {
+        pid: (b.x, b.y) for pid, b in expected.boxes.items()}
+    team = side_by_side.boxes[PositionId(2)].text.detail_lines
+    assert any("团队 12 席" in line for line in team), team
+    assert not any("团队" in line for line in automatic.boxes[PositionId(2)].text.detail_lines)

@@ -22,6 +22,7 @@ from orgdesk.export.options import ChartExportOptions
 from orgdesk.layout.chart import layout_chart
 from orgdesk.layout.model import ChartLayout
 from orgdesk.layout.paging import smallest_text_pt
+from orgdesk.layout.saved import chart_options
 from orgdesk.layout.text import Detail
 from orgdesk.layout.words import Language
 
@@ -56,9 +57,15 @@ class ChartPage:
     #: with more reports than a legible page holds.  () for all of them.
     reports: tuple[PositionId, ...] = ()
 
-    def options(self, lang: Language) -> ChartExportOptions:
+    def options(self, lang: Language, org: Organisation | None = None) -> ChartExportOptions:
+        """The chart export's options for this page; with `org`, the arrangements of teams
+        and the team totals the consultant chose for its chart (the same chart as in the
+        window and the chart export, not another one)."""
+        saved = chart_options(org) if org is not None else None
         return ChartExportOptions(format="svg", title=False, root=self.root, depth=self.depth,
-                                  lang=lang, detail=self.detail)
+                                  lang=lang, detail=self.detail,
+                                  overrides=dict(saved.overrides) if saved else {},
+                                  rollup=saved.rollup if saved else False)
 
 
 def fit_scale(width: float, height: float, area: tuple[float, float] = CHART_AREA_PT) -> float:
@@ -89,7 +96,7 @@ def page_organisation(org: Organisation, page: ChartPage) -> Organisation:
 
 def page_layout(org: Organisation, page: ChartPage, lang: Language) -> ChartLayout:
     shown = page_organisation(org, page)
-    return layout_chart(shown, layout_options(page.options(lang), shown))
+    return layout_chart(shown, layout_options(page.options(lang, org), shown))
 
 
 def _fits(layout: ChartLayout) -> bool:

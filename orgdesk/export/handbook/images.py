@@ -84,7 +84,7 @@ def org_chart_svg(org: Organisation, page: ChartPage | None = None,
     from orgdesk.export.chart_export import render_chart
 
     page = page or ChartPage(None, None, "")
-    return render_chart(page_organisation(org, page), page.options(lang or "zh"), layout,
+    return render_chart(page_organisation(org, page), page.options(lang or "zh", org), layout,
                         engine=engine)
 
 
@@ -218,7 +218,7 @@ def _together_source(org: Organisation, planned: list[tuple[ChartPage, ChartLayo
     """
     from orgdesk.export.dot_build import build_dot
 
-    dots = [build_dot(page_organisation(org, page), page.options(lang), layout, html=True)
+    dots = [build_dot(page_organisation(org, page), page.options(lang, org), layout, html=True)
             for page, layout in planned]
     engines = {dot.engine for dot in dots}
     if len(engines) != 1:
