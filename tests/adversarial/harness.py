@@ -30,7 +30,7 @@ from pathlib import Path
 from tests.adversarial.corpus import ROOT
 
 #: Commands whose output is JSON (checked by parsing) rather than text.
-JSON_COMMANDS = {"info-json", "report-json", "diff-json"}
+JSON_COMMANDS = {"info-json", "report-json", "diff-json", "size-json", "structure-json"}
 
 #: name → argv after `orgdesk`, given the file, a second sound file and an output folder.
 Argv = Callable[[Path, Path, Path], list[str]]
@@ -55,6 +55,16 @@ COMMANDS: dict[str, Argv] = {
     **{f"export-{ext}": _export(ext)
        for ext in ("svg", "dot", "csv", "json", "xlsx", "graphml", "png", "pdf")},
     **{f"handbook-{ext}": _handbook(ext) for ext in ("html", "pdf", "docx")},
+    # The design commands: sizing an agent position (its id 1 may not exist: then a
+    # sentence) and the support structure derived from the span rules.
+    "size": lambda f, o, d: ["size", str(f), "--position", "1", "--calls", "120/h",
+                             "--aht", "240"],
+    "size-json": lambda f, o, d: ["size", str(f), "--position", "1", "--calls", "120/h",
+                                  "--aht", "240", "--json"],
+    "structure": lambda f, o, d: ["structure", str(f)],
+    "structure-json": lambda f, o, d: ["structure", str(f), "--json"],
+    "structure-apply": lambda f, o, d: ["structure", str(f), "--apply", "-o",
+                                        str(d / "structured.orgdesk")],
     # A source to import (CSV, XLSX, JSON, GraphML) rather than an .orgdesk file.
     "import": lambda f, o, d: ["import", str(f), "-o", str(d / "imported.orgdesk")],
 }
