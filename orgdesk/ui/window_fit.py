@@ -5,15 +5,19 @@ At the default size (and on a 1366×768 screen) the splitter's fixed share cut
 long titles deep in the tree, and the Overview dock had half the right-hand
 side, so its fields scrolled.  Both are fitted when the window first shows and
 again when it is resized or the tree opens rows; only ever widened or heightened
-up to a cap, so the chart and the other panels keep their room.
+up to a cap, so the chart and the other panels keep their room.  Rows the tree
+newly shows (a branch opened, rows inserted or moved by an edit) are measured
+alone: measuring every open row of a 10,000-position tree took 0.1-0.2 s, after
+every edit and every change of the current row.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter, QStyle
+from PySide6.QtWidgets import QSplitter, QStyle, QTreeView
 
 #: The editor window (orgdesk.ui.main_window.MainWindow), not imported: it imports this
 #: module, and the import graph stays free of cycles.
@@ -27,8 +31,34 @@ PANELS_MIN_WIDTH = 380
 LOWER_PANELS_MIN = 120
 
 
-def fit_tree(window: MainWindow) -> None:
-    """Widen the tree (never narrow it) so that its open rows show their whole text."""
+def _widest(tree: QTreeView, shown: Iterable[QPersistentModelIndex]) -> int:
+    """The width the rows `shown` and the open rows under them need, indentation
+    included (as QTreeView.sizeHintForColumn counts it, for these rows alone)."""
+    indent = tree.indentation()
+    model = tree.model()
+    widest = 0
+    for start in shown:
+        if not start.isValid():
+            continue
+        top = model.index(start.row(), 0, start.parent())
+        level, above = 0, top.parent()
+        while above.isValid():
+            level, above = level + 1, above.parent()
+        stack = [(top, level)]
+        while stack:
+            index, level = stack.pop()
+            if not tree.isRowHidden(index.row(), index.parent()):
+                widest = max(widest, tree.sizeHintForIndex(index).width()
+                             + indent * (level + int(tree.rootIsDecorated())))
+            if tree.isExpanded(index):
+                stack.extend((model.index(row, 0, index), level + 1)
+                             for row in range(model.rowCount(index)))
+    return widest
+
+
+def fit_tree(window: MainWindow, shown: Iterable[QPersistentModelIndex] | None = None) -> None:
+    """Widen the tree (never narrow it) so that its open rows show their whole text;
+    `shown`: only these rows (and the open rows under them) are new to the view."""
     splitter = window.centralWidget()
     if not isinstance(splitter, QSplitter) or splitter.count() < 2:
         return
@@ -40,7 +70,8 @@ def fit_tree(window: MainWindow) -> None:
     scrollbar = (tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
                  if tree.verticalScrollBar().isVisible() else 0)
     # The widest open row, its indentation included.
-    needed = tree.sizeHintForColumn(0) + 2 * tree.frameWidth() + scrollbar + 2
+    widest = tree.sizeHintForColumn(0) if shown is None else _widest(tree, shown)
+    needed = widest + 2 * tree.frameWidth() + scrollbar + 2
     if needed <= sizes[0]:
         return
     if needed > int(total * TREE_SHARE) and _narrow_panels(window):
@@ -99,22 +130,56 @@ class _Refit(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
+        #: Rows newly shown since the last fit (measured alone), or every row.
+        self._shown: list[QPersistentModelIndex] = []
+        self._all_rows = True
         window.installEventFilter(self)
-        window.tree.expanded.connect(lambda _index: self._timer.start())
-        # Another position's fields may need more height (a longer note wraps).
-        window.tree.selectionModel().currentChanged.connect(lambda *_: self._timer.start())
+        tree = window.tree
+        tree.expanded.connect(lambda index: self._show(index))
+        # Rows an edit inserts or moves (a pasted branch, a longer title deeper down).
+        model = tree.model()
+        model.rowsInserted.connect(lambda parent, first, last: self._show_rows(
+            parent, first, last))
+        model.rowsMoved.connect(lambda _parent, first, last, target, row: self._show_rows(
+            target, row, row + last - first))
+        model.modelReset.connect(self._show_all)
+        # Another position's fields may need more height (a longer note wraps); the
+        # tree's rows stay as they are.
+        tree.selectionModel().currentChanged.connect(lambda *_: self._timer.start())
         # Expand All and Expand to Level open rows without the `expanded` signal.
         for action in window.findChildren(QAction):
             if action.objectName().startswith(("actionExpandAll", "actionExpandLevel")):
-                action.triggered.connect(lambda _checked=False: self._timer.start())
+                action.triggered.connect(lambda _checked=False: self._show_all())
+
+    def _show(self, index: QModelIndex) -> None:
+        self._shown.append(QPersistentModelIndex(index))
+        self._timer.start()
+
+    def _show_rows(self, parent: QModelIndex, first: int, last: int) -> None:
+        tree = self._window.tree
+        if parent.isValid() and not tree.isExpanded(parent):
+            return  # out of sight until opened, and measured then
+        model = tree.model()
+        self._shown.extend(QPersistentModelIndex(model.index(row, 0, parent))
+                           for row in range(first, last + 1))
+        self._timer.start()
+
+    def _show_all(self) -> None:
+        self._all_rows = True
+        self._timer.start()
 
     def fit(self) -> None:
-        fit_tree(self._window)
+        shown, self._shown = self._shown, []
+        if self._all_rows:
+            self._all_rows = False
+            fit_tree(self._window)
+        elif shown:
+            fit_tree(self._window, shown)
         fit_overview(self._window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._timer.start()
+            self._show_all()
         return False
 
 
