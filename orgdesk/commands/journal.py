@@ -16,6 +16,7 @@ index, ready to be redone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -63,8 +64,8 @@ class JournalKeeper(QObject):
             added.append(identity)
         del known[keep:], self._json[keep:]
         known.extend(added)
-        new_json = [step_to_json(JournalStep(text, before, after))
-                    for _command, before, after, text in added]
+        new_json = [step_to_json(JournalStep(text, before, after, scenario_json(command)))
+                    for command, before, after, text in added]
         self._json.extend(new_json)
         self._index = index
         if rewrite or self.journal.wants_compaction:
@@ -73,16 +74,35 @@ class JournalKeeper(QObject):
             self.journal.append(keep, new_json, index)
 
 
+def scenario_json(command: object) -> list[Any] | None:
+    """A scenario command's steps as JSON (see commands.scenario), None for any other."""
+    data = getattr(command, "scenario_json", None)
+    return data() if callable(data) else None
+
+
 def _same(a: tuple[object, StatePatch, StatePatch, str],
           b: tuple[object, StatePatch, StatePatch, str]) -> bool:
     return a[0] is b[0] and a[1] is b[1] and a[2] is b[2] and a[3] == b[3]
 
 
+#: Makes the undo command of a journalled scenario step (the controller's), or None
+#: when this stack has none: a history holding scenario steps is then not restored.
+ScenarioCommands = Callable[[JournalStep], PatchCommand] | None
+
+
 def restore_history(stack: PatchStack, history: History,
-                    apply: Callable[[StatePatch], object]) -> None:
+                    apply: Callable[[StatePatch], object],
+                    scenario_command: ScenarioCommands = None) -> None:
     """Put `history`'s steps on the empty `stack` as they were, applying none of them."""
-    commands = [PatchCommand(step.text, apply, step.before, step.after)
-                for step in history.steps]
+    if scenario_command is None and any(step.scenario is not None for step in history.steps):
+        return  # restoring them as patches would undo edits in the wrong scenario
+    try:
+        commands = [PatchCommand(step.text, apply, step.before, step.after)
+                    if step.scenario is None or scenario_command is None
+                    else scenario_command(step)
+                    for step in history.steps]
+    except (ValueError, KeyError, TypeError):
+        return  # a malformed scenario step: the history is not offered
     for command in commands:
         stack.push(command)  # already done: the working copy holds every done step
     for command in commands[history.index:]:
@@ -91,9 +111,9 @@ def restore_history(stack: PatchStack, history: History,
 
 
 def keep_journal(stack: PatchStack, journal: UndoJournal, org: Organisation,
-                 history: History | None, apply: Callable[[StatePatch], object]
-                 ) -> JournalKeeper:
+                 history: History | None, apply: Callable[[StatePatch], object],
+                 scenario_command: ScenarioCommands = None) -> JournalKeeper:
     """Restore `history` if it fits `org`, then journal every later change of `stack`."""
     if history is not None and history.fits(org):
-        restore_history(stack, history, apply)
+        restore_history(stack, history, apply, scenario_command)
     return JournalKeeper(stack, journal)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextvars import ContextVar
 from pathlib import Path
 
 from orgdesk.core.errors import Sentence, UserError
@@ -111,6 +112,20 @@ def _check_contents(working: Path, path: Path, rows_checked: bool = False,
         engine.dispose()
 
 
+#: The scenario read-only commands read (`--scenario NAME` on the command line); None:
+#: the one the file has open.  See orgdesk.storage.scenarios.
+SCENARIO: ContextVar[str | None] = ContextVar("scenario", default=None)
+
+
+def _scenario_of(conn: sqlite3.Connection, org: Organisation, path: Path) -> Organisation:
+    name = SCENARIO.get()
+    if name is None:
+        return org
+    from orgdesk.storage.scenarios import organisation_of
+
+    return organisation_of(conn, org, name, path)
+
+
 def read_organisation(path: Path, verify_checksum: bool = True) -> Organisation:
     """Load a document without opening it for editing (CLI info/check, exports).
 
@@ -125,7 +140,8 @@ def read_organisation(path: Path, verify_checksum: bool = True) -> Organisation:
     def load_current(image: sqlite3.Connection, version: int) -> Organisation | None:
         if version != migrations.SCHEMA_VERSION:
             return None
-        return _load_untrusted(image, path, rows_checked=True, verify_checksum=verify_checksum)
+        return _scenario_of(image, _load_untrusted(image, path, rows_checked=True,
+                                                   verify_checksum=verify_checksum), path)
 
     loaded = intake.read_validated(path, load_current)
     if loaded is not None:
@@ -137,6 +153,6 @@ def read_organisation(path: Path, verify_checksum: bool = True) -> Organisation:
             checksum.verify(checksum.schema_rows(memory, version), path)
         migrations.upgrade(memory, path)
         migrations.check_schema(memory, path)
-        return _load_untrusted(memory, path, rows_checked=False)
+        return _scenario_of(memory, _load_untrusted(memory, path, rows_checked=False), path)
     finally:
         memory.close()

@@ -59,6 +59,9 @@ class JournalStep:
     text: str
     before: StatePatch
     after: StatePatch
+    #: A scenario step (create, switch …: see services.scenarios) as its JSON list;
+    #: its patches are then empty.
+    scenario: list[Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -151,13 +154,18 @@ def patch_from_json(data: dict[str, Any]) -> StatePatch:
 
 def step_to_json(step: JournalStep) -> str:
     """One step's JSON text (kept by the writer, so compaction serialises nothing again)."""
-    return json.dumps({"t": step.text, "b": patch_to_json(step.before),
-                       "a": patch_to_json(step.after)}, ensure_ascii=False,
-                      separators=(",", ":"))
+    record = {"t": step.text, "b": patch_to_json(step.before), "a": patch_to_json(step.after)}
+    if step.scenario is not None:
+        record["x"] = step.scenario
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def _step_from_json(data: dict[str, Any]) -> JournalStep:
-    return JournalStep(str(data["t"]), patch_from_json(data["b"]), patch_from_json(data["a"]))
+    scenario = data.get("x")
+    if scenario is not None and not isinstance(scenario, list):
+        raise TypeError("a scenario step is a list")
+    return JournalStep(str(data["t"]), patch_from_json(data["b"]), patch_from_json(data["a"]),
+                       scenario)
 
 
 # --------------------------------------------------------------------- the file

@@ -15,11 +15,14 @@ from PySide6.QtCore import QObject, Signal
 
 from orgdesk.commands import PatchCommand, PatchStack
 from orgdesk.commands.journal import keep_journal
+from orgdesk.commands.scenario import ScenarioCommand
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation, StatePatch
 from orgdesk.services import DocumentService
 from orgdesk.services.batch import Batch
+from orgdesk.services.scenarios import ScenarioEdit, ScenarioService
+from orgdesk.storage.undo_journal import JournalStep
 from orgdesk.ui.messages import user_message
 
 T = TypeVar("T")
@@ -33,6 +36,8 @@ class DocumentController(QObject):
     #: One sentence for the status bar or a message box.
     problem = Signal(str)
     modified_changed = Signal(bool)
+    #: The document's scenarios were created, renamed, deleted, reordered or switched.
+    scenarios_changed = Signal()
 
     def __init__(self, service: DocumentService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,8 +51,10 @@ class DocumentController(QObject):
             and not org.relations
         self._dirty_baseline = service.file.modified and not blank
         # The undo history is kept beside the working copy, so a recovery can still undo.
+        self.scenarios = ScenarioService(service)
         self.journal = keep_journal(self.undo_stack, service.file.undo_journal, org,
-                                    service.file.recovered_history, self.apply_patch)
+                                    service.file.recovered_history, self.apply_patch,
+                                    self._scenario_command)
         self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit(
             self.is_modified))
 
@@ -99,6 +106,44 @@ class DocumentController(QObject):
             return False
         self.changed.emit(batch.changes, batch.structural)
         return True
+
+    # ------------------------------------------------------------ scenarios
+    def execute_scenario(self, text: str,
+                         operation: Callable[[ScenarioService], ScenarioEdit]) -> bool:
+        """Perform a scenario operation as one undoable step; False (and `problem`) if
+        it was refused."""
+        org = self.org
+        try:
+            edit = operation(self.scenarios)
+        except UserError as exc:
+            self._resync(org)
+            self.problem.emit(user_message(exc))
+            return False
+        if edit.steps:
+            self.undo_stack.push(ScenarioCommand(text, self.apply_scenario, edit))
+            self._scenario_done(org)
+        return True
+
+    def apply_scenario(self, edit: ScenarioEdit) -> bool:
+        """Undo/redo entry point of scenario steps."""
+        org = self.org
+        try:
+            self.scenarios.apply(edit)
+        except UserError as exc:
+            self._resync(org)
+            self.problem.emit(user_message(exc))
+            return False
+        self._scenario_done(org)
+        return True
+
+    def _scenario_done(self, org: Organisation) -> None:
+        if self.service.org is not org:  # switched: every view takes the new organisation
+            self.changed.emit(ChangeSet(), True)
+        self.scenarios_changed.emit()
+
+    def _scenario_command(self, step: JournalStep) -> PatchCommand:
+        return ScenarioCommand(step.text, self.apply_scenario,
+                               ScenarioEdit.from_json(step.scenario or []))
 
     def _resync(self, org: Organisation) -> None:
         """After a refused edit the service may have reloaded its organisation from the

@@ -1,0 +1,353 @@
+"""Several named scenarios in one `.orgdesk` file (file format 4).
+
+The design, and why:
+
+* The ACTIVE scenario lives in today's tables (positions, departments,
+  relations, their lists, the `setting.*` meta rows).  Every other code path —
+  editing, undo, recovery, the checksum, every export and analysis — keeps
+  working on those tables unchanged and never needs to know about scenarios.
+* Every scenario has a row in `scenarios` (see `scenario_table`): id, name,
+  ordinal and, for the inactive ones, a SNAPSHOT — the scenario's complete
+  organisation as the rows of the very same tables, in column order, as one
+  JSON text (`{"format": N, "tables": {table: [[values…]…]}, "settings":
+  {meta key: stored text}}`).  Rows, not a document dict: the columns are by
+  construction every stored field (a new field is one line in `columns` and
+  is in the snapshot at once, so the snapshot cannot lose one), and they are
+  read back through the same entity builders as the tables, which validate
+  every value.  Document info (title, client, dates) belongs to the file and
+  is shared by all scenarios; settings (chart layout, span rules, workloads,
+  currency) belong to each scenario.
+* Switching is ONE transaction on the working copy: the active organisation
+  becomes a snapshot (taken from the organisation in memory, which equals the
+  tables), the target's snapshot is validated and built into an Organisation
+  BEFORE anything is written, then the tables are emptied and refilled with
+  its rows.  A kill at any instant leaves the working copy before or after the
+  switch (rollback journal, synchronous=FULL), so editing one scenario can never
+  lose anything of another: the others are committed rows that an edit does
+  not touch.
+* Speed (benchmarks/bench_scenarios.py): a 10,000-position switch costs one
+  JSON encode and one decode of ~3 MB (C code), one executemany per table and
+  building the entities — well under a second; the alternative of a
+  `scenario_id` column in every table would have changed every statement of
+  the storage layer and every reader for no gain in the common case (editing).
+* A later file format that changes the tables must rewrite each snapshot's
+  rows too (`rewrite_snapshots`); a snapshot carries the format it was written
+  in and one of another format is refused, never misread.
+
+An empty `scenarios` table means one scenario named `DEFAULT_NAME`; rows are
+written only once the user creates, renames or reorders scenarios.
+"""
+from __future__ import annotations
+
+import json
+import operator
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from orgdesk.core.errors import Sentence, UserError
+from orgdesk.core.model import DocumentInfo
+from orgdesk.core.organisation import Organisation
+from orgdesk.core.settings import InvalidSetting, dump_setting
+from orgdesk.storage.columns import (
+    ENTITY_TABLES,
+    INFO_KEYS,
+    META_TABLE,
+    SETTING_PREFIX,
+    child_insert_sql,
+)
+from orgdesk.storage.errors import CorruptFile, name_of
+from orgdesk.storage.file_format import SCHEMA_VERSION
+from orgdesk.storage.mapping import (
+    Rows,
+    organisation_from_rows,
+    table_rows,
+)
+from orgdesk.storage.scenario_table import (
+    DEFAULT_NAME,
+    SCENARIO_TABLE,
+)
+
+#: The implicit scenario's id while the table is empty.
+FIRST_ID = 1
+_INT_MIN, _INT_MAX = -(2 ** 63), 2 ** 63 - 1
+
+#: The page cache a connection that switches scenarios gets, in KiB.
+SWITCH_CACHE_KIB = 65536
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioInfo:
+    """One scenario of a document, as the scenario box lists it."""
+
+    id: int
+    name: str
+    ordinal: int
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A stored table of the current format: name, value types of each column, key width."""
+
+    name: str
+    value_types: tuple[tuple[type, ...], ...]
+    key_width: int  # 1 for an entity table (id), 2 for a list table (position_id, seq)
+    id_columns: tuple[int, ...]  # indexes of the columns holding ids (must be positive)
+    insert_sql: str
+
+
+def _layouts() -> tuple[_Layout, ...]:
+    layouts = []
+    for table in ENTITY_TABLES:
+        ids = tuple(i for i, c in enumerate(table.columns) if c.primary_key or c.references)
+        layouts.append(_Layout(table.name, table.value_types(), 1, ids, table.insert_sql()))
+        layouts.extend(_Layout(child.name, child.value_types(), 2, (0,), child_insert_sql(child))
+                       for child in table.children)
+    return tuple(layouts)
+
+
+LAYOUTS = _layouts()
+
+
+# ------------------------------------------------------------------ listing
+def list_scenarios(conn: sqlite3.Connection, where: Path | None = None) -> list[ScenarioInfo]:
+    """The document's scenarios in their order; CorruptFile unless exactly one is active."""
+    rows = conn.execute(f"SELECT id, name, ordinal, snapshot IS NULL FROM {SCENARIO_TABLE} "
+                        "ORDER BY ordinal, id").fetchall()
+    if not rows:
+        return [ScenarioInfo(FIRST_ID, DEFAULT_NAME, 0, True)]
+    if sum(1 for row in rows if row[3]) != 1:
+        raise damaged_scenarios(where)
+    return [ScenarioInfo(row[0], row[1], row[2], bool(row[3])) for row in rows]
+
+
+def damaged_scenarios(where: Path | None) -> CorruptFile:
+    return CorruptFile(where or Path("document"), Sentence.of(
+        "{file} is damaged: its list of scenarios does not say which one is open.",
+        file=name_of(where or Path("document"))))
+
+
+def check_rows(rows: Rows, where: Path) -> None:
+    """The scenario rows of a file read whole (`mapping.fetch_rows`): exactly one active."""
+    stored = rows.get(SCENARIO_TABLE, [])
+    if stored and sum(1 for row in stored if row[3] is None) != 1:
+        raise damaged_scenarios(where)
+
+
+def materialise(conn: sqlite3.Connection) -> None:
+    """Give the implicit only scenario its row, so others can be added beside it."""
+    if conn.execute(f"SELECT 1 FROM {SCENARIO_TABLE} LIMIT 1").fetchone() is None:
+        conn.execute(f"INSERT INTO {SCENARIO_TABLE} (id, name, ordinal, snapshot) "
+                     "VALUES (?, ?, 0, NULL)", (FIRST_ID, DEFAULT_NAME))
+
+
+def next_id(conn: sqlite3.Connection) -> int:
+    highest = conn.execute(f"SELECT max(id) FROM {SCENARIO_TABLE}").fetchone()[0]
+    return FIRST_ID + 1 if highest is None else int(highest) + 1
+
+
+def stored_snapshot(conn: sqlite3.Connection, sid: int) -> str | None:
+    row = conn.execute(f"SELECT snapshot FROM {SCENARIO_TABLE} WHERE id = ?", (sid,)).fetchone()
+    return None if row is None else row[0]
+
+
+def insert(conn: sqlite3.Connection, sid: int, name: str, ordinal: int,
+           snapshot: str | None) -> None:
+    conn.execute(f"INSERT INTO {SCENARIO_TABLE} (id, name, ordinal, snapshot) "
+                 "VALUES (?, ?, ?, ?)", (sid, name, ordinal, snapshot))
+
+
+def delete(conn: sqlite3.Connection, sid: int) -> None:
+    conn.execute(f"DELETE FROM {SCENARIO_TABLE} WHERE id = ?", (sid,))
+
+
+def rename(conn: sqlite3.Connection, sid: int, name: str) -> None:
+    conn.execute(f"UPDATE {SCENARIO_TABLE} SET name = ? WHERE id = ?", (name, sid))
+
+
+def set_order(conn: sqlite3.Connection, ordered: Iterable[int]) -> None:
+    """Number the scenarios 0, 1, 2 … in the order of `ordered` (every id once)."""
+    conn.executemany(f"UPDATE {SCENARIO_TABLE} SET ordinal = ? WHERE id = ?",
+                     [(ordinal, sid) for ordinal, sid in enumerate(ordered)])
+
+
+# ---------------------------------------------------------------- snapshots
+def snapshot_of(org: Organisation) -> str:
+    """The JSON snapshot of `org` (see the module docstring): its rows in every table."""
+    return snapshot_parts(org)[0]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A scenario's organisation with the rows that store it (read from a snapshot, or
+    kept from when it was left)."""
+
+    org: Organisation
+    rows: Rows
+    settings: list[tuple[str, str]]
+    #: The snapshot text it was stored as when this process left it (None: read from one).
+    text: str | None = None
+
+
+def snapshot_parts(org: Organisation) -> tuple[str, Loaded]:
+    """`org`'s snapshot text, and `org` with its rows (what a later switch back installs)."""
+    rows: Rows = {table.name: list(table.rows) for table in table_rows(org)}
+    settings = [(SETTING_PREFIX + name, dump_setting(value))
+                for name, value in sorted(org.settings.items())]
+    text = _ENCODER.encode({"format": SCHEMA_VERSION, "tables": rows,
+                            "settings": dict(settings)})
+    return text, Loaded(org, rows, settings, text)
+
+
+def load_snapshot(text: object, info: DocumentInfo, where: Path) -> Loaded:
+    """Validate a stored snapshot and build its organisation (with the document's `info`).
+
+    A snapshot comes from a file, so anything in it may be hostile: its
+    shape, every value's type, the keys' order (the builders group list rows
+    by position and rely on it) and everything the entities check.  Any
+    problem is one CorruptFile sentence; nothing is written before this passes.
+    """
+    problem = CorruptFile(where, Sentence.of(
+        "{file} is damaged: one of its scenarios cannot be read.", file=name_of(where)))
+    try:
+        if not isinstance(text, str):
+            raise problem
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != SCHEMA_VERSION:
+            raise problem
+        tables, settings = data.get("tables"), data.get("settings")
+        if not isinstance(tables, dict) or set(tables) != {layout.name for layout in LAYOUTS} \
+                or not isinstance(settings, dict):
+            raise problem
+        rows: Rows = {}
+        for layout in LAYOUTS:
+            rows[layout.name] = _checked_rows(tables[layout.name], layout, problem)
+        meta: list[tuple[str, str]] = []
+        for key, value in settings.items():
+            if not (isinstance(value, str) and key.startswith(SETTING_PREFIX)):
+                raise problem
+            meta.append((key, value))
+        rows[META_TABLE] = [*_info_rows(info), *sorted(meta)]
+        org = organisation_from_rows(rows)
+    except CorruptFile:
+        raise
+    except InvalidSetting as exc:
+        raise CorruptFile(where, Sentence.of(
+            "{file} is damaged: a scenario's setting “{setting}” is invalid.",
+            file=name_of(where), setting=exc.setting)) from exc
+    except (UserError, ValueError, TypeError, LookupError, ArithmeticError,
+            RecursionError, AttributeError) as exc:
+        raise problem from exc
+    org.info = info
+    return Loaded(org, rows, sorted(meta))
+
+
+def _info_rows(info: DocumentInfo) -> list[tuple[str, str]]:
+    return [(key, convert[0](getattr(info, key))) for key, convert in INFO_KEYS.items()]
+
+
+def _checked_rows(value: Any, layout: _Layout, problem: CorruptFile) -> list[Any]:
+    """A table's rows from a snapshot, each checked to be what its columns store."""
+    if not isinstance(value, list):
+        raise problem
+    width = len(layout.value_types)
+    if not all(type(row) is list and len(row) == width for row in value):
+        raise problem
+    for index, allowed in enumerate(layout.value_types):
+        column = list(map(itemgetter(index), value))
+        if not set(map(type, column)) <= set(allowed):
+            raise problem  # bool is not int here: JSON true never passes for a number
+        if int in allowed:
+            numbers = [v for v in column if v is not None]
+            if numbers and (min(numbers) < _INT_MIN or max(numbers) > _INT_MAX):
+                raise problem
+            if index in layout.id_columns and numbers and min(numbers) <= 0:
+                raise problem
+    keys = list(map(itemgetter(*range(layout.key_width)), value))
+    if any(map(operator.ge, keys, keys[1:])):
+        raise problem  # out of key order or repeated: the builders would misgroup them
+    return value
+
+
+# ------------------------------------------------------------------ switching
+def install(conn: sqlite3.Connection, loaded: Loaded) -> None:
+    """Replace the organisation in the tables by `loaded`'s, in the connection's transaction."""
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    # Every page of the document changes: with SQLite's default 2 MB cache a
+    # 10,000-position switch spills dirty pages (each spill one more journal
+    # sync) and reads them back; a larger cache for this connection avoids it.
+    if conn.execute("PRAGMA cache_size").fetchone()[0] > -SWITCH_CACHE_KIB:
+        conn.execute(f"PRAGMA cache_size = -{SWITCH_CACHE_KIB}")
+    for layout in reversed(LAYOUTS):  # list tables and relations before what they reference
+        conn.execute(f"DELETE FROM {layout.name}")
+    # The settings' meta keys: 'setting.' up to (not including) 'setting/' ('/' follows '.').
+    upper = SETTING_PREFIX[:-1] + chr(ord(SETTING_PREFIX[-1]) + 1)
+    conn.execute(f"DELETE FROM {META_TABLE} WHERE key >= ? AND key < ?",
+                 (SETTING_PREFIX, upper))
+    for layout in LAYOUTS:
+        table = loaded.rows[layout.name]
+        if table:
+            conn.executemany(layout.insert_sql, table)
+    conn.executemany(f"INSERT INTO {META_TABLE} (key, value) VALUES (?, ?)", loaded.settings)
+
+
+def switch(conn: sqlite3.Connection, current: Organisation, active_id: int, target_id: int,
+           where: Path, kept: Loaded | None = None) -> tuple[Loaded, Loaded]:
+    """Make `target_id` the active scenario: (the target, the scenario left).
+
+    `current` is the active organisation (equal to the tables).  The target is
+    validated and built first — or taken from `kept`, the target as this
+    process left it, when its stored snapshot is still exactly that — then,
+    in the caller's transaction, the current one becomes a snapshot and the
+    target's rows fill the tables.
+    """
+    stored = stored_snapshot(conn, target_id)
+    if kept is not None and kept.text is not None and kept.text == stored:
+        target = kept
+        target.org.info = current.info
+    else:
+        target = load_snapshot(stored, current.info, where)
+    text, left = snapshot_parts(current)
+    conn.execute(f"UPDATE {SCENARIO_TABLE} SET snapshot = ? WHERE id = ?", (text, active_id))
+    conn.execute(f"UPDATE {SCENARIO_TABLE} SET snapshot = NULL WHERE id = ?", (target_id,))
+    install(conn, target)
+    return target, left
+
+
+def organisation_of(conn: sqlite3.Connection, active: Organisation, name: str,
+                    where: Path) -> Organisation:
+    """The organisation of the scenario called `name` in a file read whole (`active` is its
+    active one); UnknownScenario with the names there are if it has none of that name."""
+    for scenario in list_scenarios(conn, where):
+        if scenario.name == name:
+            if scenario.active:
+                return active
+            return load_snapshot(stored_snapshot(conn, scenario.id), active.info, where).org
+    raise unknown_scenario(name, [s.name for s in list_scenarios(conn, where)])
+
+
+class UnknownScenario(UserError):
+    """A scenario named that does not exist in the document."""
+
+
+def unknown_scenario(name: str, names: list[str]) -> UnknownScenario:
+    return UnknownScenario(Sentence.of(
+        "The document has no scenario named “{name}”; it has {names}.",
+        name=name, names=", ".join(f"“{n}”" for n in names)))
+
+
+# ------------------------------------------------------------------ upgrades
+def rewrite_snapshots(conn: sqlite3.Connection,
+                      change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    """For a later format's upgrade step: rewrite every stored snapshot's JSON object
+    (`change` returns it in the new format's layout, with the new "format")."""
+    for sid, text in conn.execute(f"SELECT id, snapshot FROM {SCENARIO_TABLE} "
+                                  "WHERE snapshot IS NOT NULL").fetchall():
+        conn.execute(f"UPDATE {SCENARIO_TABLE} SET snapshot = ? WHERE id = ?",
+                     (_ENCODER.encode(change(json.loads(text))), sid))
