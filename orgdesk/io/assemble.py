@@ -24,7 +24,7 @@ from orgdesk.core.model import (
     RelationId,
 )
 from orgdesk.core.organisation import Organisation
-from orgdesk.io.drafts import Draft, PendingRelation, is_keyed
+from orgdesk.io.drafts import EDGE_SUPERIORS, Draft, PendingRelation, is_keyed
 from orgdesk.io.hierarchy import clear_null_superiors
 from orgdesk.io.options import RootPolicy
 from orgdesk.io.problems import Problem, places
@@ -217,15 +217,22 @@ def _cycles(drafts: list[Draft], parents: list[int | None], plan: Assembly,
             titles = " → ".join(drafts[i].fields["title"] or "?" for i in [*loop, loop[0]])
             rows = sorted(drafts[i].row for i in loop)
             where = places(unit, rows)
-            problems.append(Problem(rows[0], Sentence.of(
-                "the reporting lines of {places} form a cycle: {titles}; correct the superior "
-                "in column “{column}” of one of them, or empty it to make that one a top "
-                "position." if not is_keyed(unit) else
-                "the reporting lines of {places} form a cycle: {titles}; correct the superior "
-                "in key “{column}” of one of them, or remove it to make that one a top "
-                "position.", places=where, titles=titles, column=column) if column else
-                Sentence.of("the reporting lines of {places} form a cycle: {titles}; correct "
-                            "the superior of one of them.", places=where, titles=titles), unit))
+            if unit == "node" and column == EDGE_SUPERIORS:  # GraphML: the edges say it
+                problems.append(Problem(rows[0], Sentence.of(
+                    "the edges between {places} form a cycle: {titles}; remove one of those "
+                    "edges or turn it round, so that every node has one way up to the top.",
+                    places=where, titles=titles), unit))
+            else:
+                problems.append(Problem(rows[0], Sentence.of(
+                    "the reporting lines of {places} form a cycle: {titles}; correct the "
+                    "superior in column “{column}” of one of them, or empty it to make that "
+                    "one a top position." if not is_keyed(unit) else
+                    "the reporting lines of {places} form a cycle: {titles}; correct the "
+                    "superior in key “{column}” of one of them, or remove it to make that one "
+                    "a top position.", places=where, titles=titles, column=column) if column else
+                    Sentence.of("the reporting lines of {places} form a cycle: {titles}; correct "
+                                "the superior of one of them.", places=where, titles=titles),
+                    unit))
         for visited in path:
             state[visited] = 2
 

@@ -19,6 +19,11 @@ from orgdesk.io.problems import Problem
 KEYED_UNITS = frozenset(("node", "entry", "position", "edge", "relation"))
 
 
+#: The column a GraphML table makes of the file's edges (io/graphml_table.py): a problem
+#: with it is fixed by editing edges, not a key of the nodes.
+EDGE_SUPERIORS = "superior"
+
+
 def is_keyed(unit: str) -> bool:
     """Whether a source counted in `unit` names its fields by keys (JSON, GraphML)."""
     return unit in KEYED_UNITS

@@ -21,6 +21,7 @@ from pathlib import Path
 from orgdesk.core.errors import Sentence
 from orgdesk.core.model import Department, DepartmentId, RelationKind
 from orgdesk.io.cells import cell_text
+from orgdesk.io.drafts import EDGE_SUPERIORS
 from orgdesk.io.fields import normalise
 from orgdesk.io.graphml_graph import SourceGraph, SourceNode
 from orgdesk.io.graphml_orient import Hints, Orientation, orient_directed, orient_undirected
@@ -184,7 +185,7 @@ def foreign_table(path: Path, graph: SourceGraph, options: ImportOptions) -> Tab
     more_text = any(more for _, more, _ in parts)
     lead = ["id"]
     if reporting:
-        lead.append("superior")
+        lead.append(EDGE_SUPERIORS)
     if drawn_title:
         lead.append(LABEL)
     tail = []

@@ -166,6 +166,21 @@ def test_an_undirected_cycle_is_named(tmp_path: Path) -> None:
     assert "superiors" not in problems[0]
 
 
+@pytest.mark.parametrize("edges", ["up", None])  # read "down", ops has two superiors
+def test_a_directed_cycle_asks_for_an_edge_to_be_fixed(tmp_path: Path, edges: str | None) -> None:
+    """GraphML has no superior key to correct: the message points at the edges."""
+    graph: nx.DiGraph[str] = nx.DiGraph([("ceo", "ops"), ("ops", "lead"), ("lead", "agent"),
+                                         ("agent", "ops")])
+    for node in graph:
+        graph.nodes[node]["title"] = node.upper()
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    options = ImportOptions(edges=edges) if edges else ImportOptions()
+    problems = [str(p) for p in read_source(tmp_path / "g.graphml", options).problems]
+    cycles = [p for p in problems if "cycle" in p]
+    assert cycles and all("edges between" in p and "turn it round" in p for p in cycles), problems
+    assert not any("key “superior”" in p for p in problems)
+
+
 def test_disconnected_undirected_parts_are_roots_to_keep_or_join(tmp_path: Path) -> None:
     graph: nx.Graph[str] = nx.Graph([("a", "b"), ("a", "c"), ("x", "y")])
     for node in graph:
