@@ -124,8 +124,9 @@ def search_rows(org: Organisation) -> list[dict[str, Any]]:
 
 
 def search_text(title: str, department: str, duties: str, requirements: str) -> str:
-    """The text search looks in; migration 0003 builds the same for older rows."""
-    return "\n".join((title, department, duties, requirements))
+    """The text search looks in, lowercased so that LIKE (several times faster than ILIKE
+    over Chinese text) finds any case; migration 0003 builds the same for older rows."""
+    return "\n".join((title, department, duties, requirements)).lower()
 
 
 def server_text(text: str) -> str:

@@ -1,8 +1,9 @@
 """Search over every position: one text per position, indexed by trigrams where pg_trgm exists.
 
-`search_text` joins title, department, duties and requirements; ILIKE over it finds
-Chinese and English alike (a trigram index serves ILIKE, and pg_trgm hashes multibyte
-characters, so Chinese needs no word splitting).  A server without pg_trgm still
+`search_text` joins title, department, duties and requirements, lowercased; LIKE over
+it finds Chinese and English alike (a trigram index serves LIKE, and pg_trgm hashes
+multibyte characters, so Chinese needs no word splitting; a pattern shorter than three
+characters cannot use trigrams and scans).  A server without pg_trgm still
 searches, by scanning.  Rows published before this revision are filled in here.
 
 Revision ID: 0003
@@ -20,8 +21,9 @@ depends_on = None
 
 SCHEMA = "orgdesk"
 #: The same text the publisher writes (team/documents.py search_text): fields joined by newlines.
-_VERSION_TEXT = "title || E'\\n' || department || E'\\n' || duties || E'\\n' || requirements"
-_TEAM_TEXT = "title || E'\\n' || department"
+_VERSION_TEXT = ("lower(title || E'\\n' || department || E'\\n' || duties || E'\\n' || "
+                 "requirements)")
+_TEAM_TEXT = "lower(title || E'\\n' || department || E'\\n\\n\\n' || position)"
 
 
 def _has_trigrams() -> bool:
@@ -48,8 +50,7 @@ def upgrade() -> None:
     op.execute(f"ALTER TABLE {SCHEMA}.version_positions DISABLE TRIGGER immutable")
     op.execute(f"UPDATE {SCHEMA}.version_positions SET search_text = {_VERSION_TEXT}")
     op.execute(f"ALTER TABLE {SCHEMA}.version_positions ENABLE TRIGGER immutable")
-    op.execute(f"UPDATE {SCHEMA}.team_positions SET search_text = {_TEAM_TEXT} || E'\\n' || "
-               f"position")
+    op.execute(f"UPDATE {SCHEMA}.team_positions SET search_text = {_TEAM_TEXT}")
     op.alter_column("version_positions", "search_text", nullable=False, schema=SCHEMA)
     op.alter_column("team_positions", "search_text", nullable=False, schema=SCHEMA)
     op.create_index("versions_by_project", "versions", ["project_id", "branch", "id"],

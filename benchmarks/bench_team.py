@@ -1,0 +1,99 @@
+"""Team library speed on a real PostgreSQL server: publish, pull and search.
+
+Run by hand: `.venv/bin/python benchmarks/bench_team.py [--projects N] [--positions M]
+[--url URL]`.  Without --url it starts a throw-away cluster (Debian's PostgreSQL, as the
+tests do) and fills a library of N projects (default 1,000) of M positions each
+(default 1,000) through the real publish path, then times, each the best of a few runs:
+
+* publish of a 10,000-position document (targets: < 3 s),
+* pull of it to a local .orgdesk file (< 2 s),
+* search over every position in the library for Chinese and English words (< 200 ms).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.callcenter import generate  # noqa: E402  # after the path is set
+from orgdesk.storage.document import create_file  # noqa: E402
+from orgdesk.team.library import Library  # noqa: E402
+
+
+def best(runs: int, action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def fill(library: Library, projects: int, positions: int) -> float:
+    template = generate(positions)
+    start = time.perf_counter()
+    for number in range(projects):
+        library.publish(template, f"客户 {number:04d}", "初版")
+        if number % 100 == 99:
+            print(f"  {number + 1} projects in {time.perf_counter() - start:.0f} s", flush=True)
+    return time.perf_counter() - start
+
+
+def measure(url: str, projects: int, positions: int) -> None:
+    with Library.open(url) as library:
+        print(f"filling {projects} projects × {positions} positions …", flush=True)
+        took = fill(library, projects, positions)
+        print(f"filled in {took:.1f} s ({projects * positions:,} positions)")
+        big = generate(10_000)
+        counter = iter(range(1_000_000))
+
+        def publish() -> None:
+            library.publish(big, f"大项目 {next(counter)}", "一万个岗位")
+
+        print(f"publish 10,000 positions: {best(3, publish):.2f} s (target 3 s)")
+        folder = Path(tempfile.mkdtemp(prefix="orgdesk-bench-pull-"))
+
+        def pull() -> None:
+            _, org = library.pull("大项目 0")
+            target = folder / f"pulled-{next(counter)}.orgdesk"
+            create_file(target, org, touch_modified=False)
+
+        print(f"pull 10,000 positions to a file: {best(3, pull):.2f} s (target 2 s)")
+        for words in ("座席", "质检", "排班辅导", "Quality", "no such words 不存在"):
+            hits = library.search(words)
+            took = best(5, lambda words=words: library.search(words))
+            print(f"search {words!r}: {took * 1000:.0f} ms, {len(hits)} hits shown "
+                  f"(target 200 ms)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--projects", type=int, default=1000)
+    parser.add_argument("--positions", type=int, default=1000)
+    parser.add_argument("--url", help="an existing, initialised library (else a throw-away one)")
+    args = parser.parse_args()
+    if args.url:
+        measure(args.url, args.projects, args.positions)
+        return 0
+    from tests.team.cluster import ADMIN_PASSWORD, PORT, throwaway_cluster
+
+    with throwaway_cluster() as cluster:
+        passfile = cluster.root / "pgpass"
+        passfile.write_text(f"*:{PORT}:*:orgdesk_admin:{ADMIN_PASSWORD}\n", "utf-8")
+        passfile.chmod(0o600)
+        os.environ["PGPASSFILE"] = str(passfile)
+        with Library.open(cluster.url()) as library:
+            library.init()
+        measure(cluster.url(), args.projects, args.positions)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
