@@ -53,9 +53,12 @@ from orgdesk.core.model import DocumentInfo
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import InvalidSetting, dump_setting
 from orgdesk.storage.columns import (
+    DEPARTMENTS,
     ENTITY_TABLES,
     INFO_KEYS,
     META_TABLE,
+    POSITIONS,
+    RELATIONS,
     SETTING_PREFIX,
     child_insert_sql,
 )
@@ -71,6 +74,7 @@ from orgdesk.storage.scenario_table import (
     SCENARIO_TABLE,
 )
 
+DEPARTMENTS_TABLE, POSITIONS_TABLE, RELATIONS_TABLE = DEPARTMENTS.name, POSITIONS.name, RELATIONS.name
 #: The implicit scenario's id while the table is empty.
 FIRST_ID = 1
 _INT_MIN, _INT_MAX = -(2 ** 63), 2 ** 63 - 1
@@ -252,7 +256,7 @@ def _info_rows(info: DocumentInfo) -> list[tuple[str, str]]:
     return [(key, convert[0](getattr(info, key))) for key, convert in INFO_KEYS.items()]
 
 
-def _checked_rows(value: Any, layout: _Layout, problem: CorruptFile) -> list[Any]:
+def _checked_rows(value: Any, layout: _Layout, problem: CorruptFile) -> list[tuple[Any, ...]]:
     """A table's rows from a snapshot, each checked to be what its columns store."""
     if not isinstance(value, list):
         raise problem
@@ -272,29 +276,119 @@ def _checked_rows(value: Any, layout: _Layout, problem: CorruptFile) -> list[Any
     keys = list(map(itemgetter(*range(layout.key_width)), value))
     if any(map(operator.ge, keys, keys[1:])):
         raise problem  # out of key order or repeated: the builders would misgroup them
-    return value
+    return list(map(tuple, value))  # as the tables give them back: comparable with theirs
 
 
 # ------------------------------------------------------------------ switching
-def install(conn: sqlite3.Connection, loaded: Loaded) -> None:
-    """Replace the organisation in the tables by `loaded`'s, in the connection's transaction."""
+def _prepare(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    # Every page of the document changes: with SQLite's default 2 MB cache a
-    # 10,000-position switch spills dirty pages (each spill one more journal
-    # sync) and reads them back; a larger cache for this connection avoids it.
+    # A switch may change every page of the document: with SQLite's default 2 MB
+    # cache a 10,000-position switch spills dirty pages (each spill one more
+    # journal sync) and reads them back; a larger cache for this connection avoids it.
     if conn.execute("PRAGMA cache_size").fetchone()[0] > -SWITCH_CACHE_KIB:
         conn.execute(f"PRAGMA cache_size = -{SWITCH_CACHE_KIB}")
-    for layout in reversed(LAYOUTS):  # list tables and relations before what they reference
-        conn.execute(f"DELETE FROM {layout.name}")
+
+
+def _write_settings(conn: sqlite3.Connection, settings: list[tuple[str, str]]) -> None:
     # The settings' meta keys: 'setting.' up to (not including) 'setting/' ('/' follows '.').
     upper = SETTING_PREFIX[:-1] + chr(ord(SETTING_PREFIX[-1]) + 1)
     conn.execute(f"DELETE FROM {META_TABLE} WHERE key >= ? AND key < ?",
                  (SETTING_PREFIX, upper))
+    conn.executemany(f"INSERT INTO {META_TABLE} (key, value) VALUES (?, ?)", settings)
+
+
+def install(conn: sqlite3.Connection, loaded: Loaded) -> None:
+    """Replace the organisation in the tables by `loaded`'s, in the connection's transaction."""
+    _prepare(conn)
+    for layout in reversed(LAYOUTS):  # list tables and relations before what they reference
+        conn.execute(f"DELETE FROM {layout.name}")
     for layout in LAYOUTS:
         table = loaded.rows[layout.name]
         if table:
             conn.executemany(layout.insert_sql, table)
-    conn.executemany(f"INSERT INTO {META_TABLE} (key, value) VALUES (?, ?)", loaded.settings)
+    _write_settings(conn, loaded.settings)
+
+
+@dataclass
+class _Delta:
+    """One table's rows to go (removed or changed) and to come (added or changed), by key."""
+
+    gone: list[Any]
+    changed: list[Any]  # target rows of keys in both whose values differ
+    added: list[Any]  # target rows of new keys
+
+
+def _delta(layout: _Layout, current: list[Any], target: list[Any]) -> _Delta:
+    """What differs between two versions of one table (rows as tuples).
+
+    Set differences of whole rows, in C: a scenario made from another shares
+    almost every row, so only the few that differ are looked at by key.
+    """
+    if current == target:
+        return _Delta([], [], [])
+    old_rows = set(current).difference(target)
+    new_rows = set(target).difference(current)
+    key = itemgetter(*range(layout.key_width))
+    new_by_key = {key(row): row for row in new_rows}
+    old_keys = {key(row) for row in old_rows}
+    return _Delta([k for k in old_keys if k not in new_by_key],
+                  [row for k, row in new_by_key.items() if k in old_keys],
+                  [row for k, row in new_by_key.items() if k not in old_keys])
+
+
+def install_changes(conn: sqlite3.Connection, current: Organisation, current_rows: Rows,
+                    loaded: Loaded) -> None:
+    """Turn the tables from `current` (stored as `current_rows`) into `loaded`, writing only
+    the rows that differ: a scenario made from another shares most of its rows.
+
+    The order keeps every immediate constraint (RESTRICT on a superior, UNIQUE
+    department names) and lets the deferred foreign keys settle at the commit:
+    rows that go or change leave the list tables and relations first; changed
+    departments take a provisional name; positions change, the removed ones go
+    deepest first, new ones come; departments take their final values; then
+    relations and list rows come back.  Every changed row is written whole, so a
+    cascade (SET NULL) on the way cannot leave anything behind.
+    """
+    _prepare(conn)
+    deltas = {layout.name: _delta(layout, current_rows[layout.name], loaded.rows[layout.name])
+              for layout in LAYOUTS}
+    lists = [layout for layout in LAYOUTS if layout.key_width == 2]
+    for layout in lists:
+        delta = deltas[layout.name]
+        keys = [*delta.gone, *((row[0], row[1]) for row in delta.changed)]
+        conn.executemany(f"DELETE FROM {layout.name} WHERE position_id = ? AND seq = ?", keys)
+    entity = {table.name: table for table in ENTITY_TABLES}
+
+    def drop(name: str, keys: list[Any]) -> None:
+        key = entity[name].key.name
+        conn.executemany(f"DELETE FROM {name} WHERE {key} = ?", [(k,) for k in keys])
+
+    def update(name: str, rows: list[Any]) -> None:
+        table = entity[name]
+        names = table.column_names
+        conn.executemany(table.update_sql(names), [(*row, row[0]) for row in rows])
+
+    relations, departments, positions = (deltas[RELATIONS_TABLE], deltas[DEPARTMENTS_TABLE],
+                                         deltas[POSITIONS_TABLE])
+    drop(RELATIONS_TABLE, [*relations.gone, *(row[0] for row in relations.changed)])
+    name_column = entity[DEPARTMENTS_TABLE].column_names.index("name")
+    conn.executemany(f"UPDATE {DEPARTMENTS_TABLE} SET name = ? WHERE id = ?",
+                     [(f"\x00{row[0]}", row[0]) for row in departments.changed
+                      if row[name_column] is not None])
+    drop(DEPARTMENTS_TABLE, departments.gone)
+    update(POSITIONS_TABLE, positions.changed)
+    levels = current.levels()
+    drop(POSITIONS_TABLE, sorted(positions.gone, key=lambda pid: -levels.get(pid, 0)))
+    layouts = {layout.name: layout for layout in LAYOUTS}
+    conn.executemany(layouts[POSITIONS_TABLE].insert_sql, positions.added)
+    update(DEPARTMENTS_TABLE, departments.changed)
+    conn.executemany(layouts[DEPARTMENTS_TABLE].insert_sql, departments.added)
+    conn.executemany(layouts[RELATIONS_TABLE].insert_sql,
+                     [*relations.changed, *relations.added])
+    for layout in lists:
+        delta = deltas[layout.name]
+        conn.executemany(layout.insert_sql, [*delta.changed, *delta.added])
+    _write_settings(conn, loaded.settings)
 
 
 def switch(conn: sqlite3.Connection, current: Organisation, active_id: int, target_id: int,
@@ -316,7 +410,7 @@ def switch(conn: sqlite3.Connection, current: Organisation, active_id: int, targ
     text, left = snapshot_parts(current)
     conn.execute(f"UPDATE {SCENARIO_TABLE} SET snapshot = ? WHERE id = ?", (text, active_id))
     conn.execute(f"UPDATE {SCENARIO_TABLE} SET snapshot = NULL WHERE id = ?", (target_id,))
-    install(conn, target)
+    install_changes(conn, current, left.rows, target)
     return target, left
 
 

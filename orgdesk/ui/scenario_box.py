@@ -67,7 +67,7 @@ class ScenarioBox(QWidget):
         self.act_delete = self.menu.addAction(self.tr("&Delete…"), self.delete_scenario)
         self.menu.addSeparator()
         self.act_left = self.menu.addAction(self.tr("Move &Left"), lambda: self.move_scenario(-1))
-        self.act_right = self.menu.addAction(self.tr("Move &Right"), lambda: self.move_scenario(1))
+        self.act_right = self.menu.addAction(self.tr("Move Ri&ght"), lambda: self.move_scenario(1))
         self.menu.addSeparator()
         self.act_compare = self.menu.addAction(self.tr("&Compare Scenarios…"), self.compare_scenarios)
         self.button.setMenu(self.menu)
