@@ -161,6 +161,15 @@ class Department:
                                                 colour=self.colour))
 
 
+#: Bounds of a position's pay fields: a month's pay of one seat in whole currency
+#: units (a hundred million covers every currency's salaries), and the on-cost in percent.
+MAX_MONTHLY_PAY = 100_000_000
+MAX_ON_COST_PERCENT = 200
+#: Built once, like _LIMITED_LABELS.
+_PAY_LABELS = (Sentence.of("The minimum monthly pay"), Sentence.of("The maximum monthly pay"),
+               Sentence.of("The on-cost percentage"))
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """One position (岗位) of the organisation; N seats of it are one position ×N."""
@@ -196,6 +205,13 @@ class Position:
     # The names of the people in its seats, as a people list gave them.
     holders: tuple[str, ...] = field(default=(), metadata=described(
         TEXTS, "Holders", "在岗人员"))
+    # File format 3 (last again): the monthly pay of one seat, a range in whole units of
+    # the document's currency (a single figure is min == max; 0 is "not set"), and the
+    # employer's on-cost on top of it in whole percent (社保/公积金, e.g. 35).
+    pay_min: int = field(default=0, metadata=described(INTEGER, "Monthly pay min.", "月薪下限"))
+    pay_max: int = field(default=0, metadata=described(INTEGER, "Monthly pay max.", "月薪上限"))
+    on_cost_percent: int = field(default=0, metadata=described(
+        INTEGER, "On-cost %", "社保公积金比例%"))
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -211,6 +227,30 @@ class Position:
         if self.superior_id == self.id:
             raise InvalidValueError(Sentence.of("“{title}” cannot report to itself.",
                                                 title=self.title))
+        if self.pay_min or self.pay_max or self.on_cost_percent:
+            self._check_pay()
+
+    def _check_pay(self) -> None:
+        for label, value, limit in ((_PAY_LABELS[0], self.pay_min, MAX_MONTHLY_PAY),
+                                    (_PAY_LABELS[1], self.pay_max, MAX_MONTHLY_PAY),
+                                    (_PAY_LABELS[2], self.on_cost_percent, MAX_ON_COST_PERCENT)):
+            if not 0 <= value <= limit:
+                raise InvalidValueError(Sentence.of(
+                    "{label} of “{title}” must be between 0 and {limit}, not {value}.",
+                    label=label, title=self.title, limit=limit, value=value))
+        if self.pay_min and self.pay_max and self.pay_min > self.pay_max:
+            raise InvalidValueError(Sentence.of(
+                "The monthly pay range {low}-{high} of “{title}” starts after it ends.",
+                low=self.pay_min, high=self.pay_max, title=self.title))
+
+    @property
+    def pay_midpoint(self) -> float | None:
+        """The monthly pay of one seat: the middle of the range, the one figure given,
+        or None when no pay is set."""
+        low, high = self.pay_min, self.pay_max
+        if low and high:
+            return (low + high) / 2
+        return float(low or high) if low or high else None
 
     @property
     def vacancies(self) -> int:

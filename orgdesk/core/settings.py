@@ -22,6 +22,8 @@ Known settings and what their users do with them:
 * `workloads` — each agent position's workload (design/workload.py), keyed by
   position id; checked here as an object of objects keyed by positive ids, its
   meaning by `Workload.from_dict` above this layer, like span_rules.
+* `currency` — the currency of the positions' pay (analysis/cost.py): an ISO 4217
+  code of three capital letters; CNY when the document has none.
 
 Unknown settings (written by a newer orgdesk) are kept as they are, provided
 they are plain JSON within the limits below: this build never reads them, so
@@ -49,6 +51,10 @@ SPAN_RULES_SETTING = "span_rules"
 DESIGN_FIXED_SETTING = "design_fixed"
 #: Each agent position's workload, by position id (orgdesk/design/workload.py).
 WORKLOADS_SETTING = "workloads"
+#: The currency of every position's pay: an ISO 4217 code ("CNY", "USD", "EUR" …).
+CURRENCY_SETTING = "currency"
+DEFAULT_CURRENCY = "CNY"
+_CURRENCY = re.compile(r"[A-Z]{3}")  # fullmatch; ASCII only (no "\n" after it)
 #: Where a file pulled from a team library came from (orgdesk/team): server, project, version.
 TEAM_ORIGIN_SETTING = "team_origin"
 
@@ -188,6 +194,18 @@ def _check_by_position(name: str, value: Any) -> None:
                                  "for position {key}.", key=key)
 
 
+def _check_currency(name: str, value: Any) -> None:
+    if not (isinstance(value, str) and _CURRENCY.fullmatch(value)):
+        raise _invalid(name, "The document setting “{setting}” must be a currency code of "
+                             "three capital letters, such as CNY.")
+
+
+def currency_of(settings: Mapping[str, Any]) -> str:
+    """The document's currency code (CNY unless it says another)."""
+    value = settings.get(CURRENCY_SETTING, DEFAULT_CURRENCY)
+    return value if isinstance(value, str) else DEFAULT_CURRENCY
+
+
 def _check_team_origin(name: str, value: Any) -> None:
     """The library's address (never with a password), a project name and a version id."""
     from urllib.parse import urlsplit
@@ -223,6 +241,7 @@ KNOWN: dict[str, SettingRule] = {rule.name: rule for rule in (
     SettingRule(SPAN_RULES_SETTING, _check_object),
     SettingRule(DESIGN_FIXED_SETTING, _check_id_list),
     SettingRule(WORKLOADS_SETTING, _check_by_position),
+    SettingRule(CURRENCY_SETTING, _check_currency),
     SettingRule(TEAM_ORIGIN_SETTING, _check_team_origin),
 )}
 

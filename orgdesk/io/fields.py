@@ -98,6 +98,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comments", "comment", "remark", "remarks", "备注", "说明"),
     "source_id": ("source id", "source key", "original id", "来源编号", "原编号", "源编号"),
     "holders": ("holders", "holder", "incumbents", "incumbent", "在岗人员", "任职人员", "现任人员"),
+    "pay_min": ("pay min", "min pay", "minimum pay", "monthly pay min", "salary min",
+                "min salary", "minimum salary", "月薪下限", "薪资下限", "工资下限", "薪酬下限",
+                "最低月薪", "最低工资"),
+    "pay_max": ("pay max", "max pay", "maximum pay", "monthly pay max", "salary max",
+                "max salary", "maximum salary", "月薪上限", "薪资上限", "工资上限", "薪酬上限",
+                "最高月薪", "最高工资"),
+    "on_cost_percent": ("on-cost", "on cost", "on-cost %", "on cost %", "on-cost percent",
+                        "employer on-cost", "社保公积金比例", "社保公积金", "社保比例",
+                        "五险一金比例", "企业社保比例"),
 }
 
 #: A table names the superior by its id in the same table and the department by
@@ -227,9 +236,9 @@ def field_for(text: str) -> Field:
     return FIELD_BY_KEY[key]
 
 
-#: Fields orgdesk's exports gained later (file format 2): an own table written
+#: Fields orgdesk's exports gained later (file formats 2 and 3): an own table written
 #: before lacks their columns and must still be read exactly, as orgdesk's own.
-ADDED_LATER = ("source_id", "holders")
+ADDED_LATER = ("source_id", "holders", "pay_min", "pay_max", "on_cost_percent")
 _OWN_HEADERS = frozenset(f.header for f in EXPORT_FIELDS if f.key not in ADDED_LATER)
 
 

@@ -352,6 +352,9 @@ def _draft(number: int, entry: dict[str, Any], departments: dict[int, str]) -> D
         "notes": _str(entry, "notes"),
         # Format 2; "" and () in files written before (an own id is not a source key).
         "source_id": _str(entry, "source_id"), "holders": _strings(entry, "holders"),
+        # Format 3; 0 ("not set") in files written before.
+        "pay_min": _int(entry, "pay_min", 0), "pay_max": _int(entry, "pay_max", 0),
+        "on_cost_percent": _int(entry, "on_cost_percent", 0),
     }
     return Draft(number, str(_int(entry, "id", None)), "" if superior is None else str(superior),
                  "", _int(entry, "order", 0), departments.get(department_id, "")

@@ -233,9 +233,13 @@ POSITIONS = EntityTable("positions", Position, (
     _text("other_requirements", "requirements.other"),
     _text("career_path"),
     _text("notes"),
+    _integer("pay_min"),  # format 3
+    _integer("pay_max"),  # format 3
+    _integer("on_cost_percent"),  # format 3
 ), checks=(
     ("planned_non_negative", "planned_headcount >= 0"),
     ("filled_non_negative", "filled_headcount >= 0"),
+    ("pay_non_negative", "pay_min >= 0 AND pay_max >= 0 AND on_cost_percent >= 0"),
     ("kind_known", "kind IN ('line', 'staff')"),
     ("not_own_superior", "superior_id IS NULL OR superior_id <> id"),
 ), children=(

@@ -69,10 +69,35 @@ def _format_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute(_released_statement(2, "table", "holders"))
 
 
+#: The positions columns of format 2, in its CREATE order.
+_POSITIONS_V2 = ("id", "superior_id", "sort_order", "title", "source_id", "department_id", "kind",
+                 "level", "planned_headcount", "headcount_note", "filled_headcount", "education",
+                 "min_years", "age_min", "age_max", "other_requirements", "career_path", "notes")
+
+
+def _format_2_to_3(conn: sqlite3.Connection) -> None:
+    """Format 3 adds positions.pay_min, pay_max and on_cost_percent (0, "not set", for
+    every existing position).
+
+    The table is rebuilt from format 3's frozen statement, as in `_format_1_to_2` and
+    for the same reason (ADD COLUMN would leave a CREATE text unlike a new file's);
+    foreign keys are off, so the list tables' and relations' rows stay as they are.
+    """
+    columns = ", ".join(_POSITIONS_V2)
+    conn.execute(f"CREATE TEMP TABLE positions_format_2 AS SELECT {columns} FROM main.positions")
+    conn.execute("DROP TABLE main.positions")  # its indexes go with it
+    conn.execute(_released_statement(3, "table", "positions"))
+    conn.execute(f"INSERT INTO main.positions ({columns}, pay_min, pay_max, on_cost_percent) "
+                 f"SELECT {columns}, 0, 0, 0 FROM temp.positions_format_2 ORDER BY id")
+    conn.execute("DROP TABLE temp.positions_format_2")
+    for index in ("ix_positions_department_id", "ix_positions_superior_id"):
+        conn.execute(_released_statement(3, "index", index))
+
+
 #: MIGRATIONS[n] upgrades a version-n file to version n+1.  Each step uses the
 #: frozen statements of `schema_history`, never the current ORM, so it still
 #: produces exactly format n+1 after later formats change the tables again.
-MIGRATIONS: dict[int, Step] = {1: _format_1_to_2}
+MIGRATIONS: dict[int, Step] = {1: _format_1_to_2, 2: _format_2_to_3}
 
 #: The oldest version this build can upgrade from.
 OLDEST_SUPPORTED = 1

@@ -189,3 +189,42 @@ RELEASED[2] = (
      '\tFOREIGN KEY(target_id) REFERENCES positions (id) ON DELETE CASCADE\n'
      ')'),
 )
+
+#: Format 3 (issue 14, cost): positions.pay_min, pay_max and on_cost_percent (a seat's
+#: monthly pay range and the employer's on-cost, 0 when not set) and their CHECK; every
+#: other statement is format 2's, unchanged.
+_POSITIONS_3 = (
+    'CREATE TABLE positions (\n'
+    '\tid INTEGER NOT NULL, \n'
+    '\tsuperior_id INTEGER, \n'
+    '\tsort_order INTEGER NOT NULL, \n'
+    '\ttitle TEXT NOT NULL, \n'
+    '\tsource_id TEXT NOT NULL, \n'
+    '\tdepartment_id INTEGER, \n'
+    '\tkind VARCHAR(8) NOT NULL, \n'
+    '\tlevel TEXT NOT NULL, \n'
+    '\tplanned_headcount INTEGER NOT NULL, \n'
+    '\theadcount_note TEXT NOT NULL, \n'
+    '\tfilled_headcount INTEGER NOT NULL, \n'
+    '\teducation TEXT NOT NULL, \n'
+    '\tmin_years INTEGER, \n'
+    '\tage_min INTEGER, \n'
+    '\tage_max INTEGER, \n'
+    '\tother_requirements TEXT NOT NULL, \n'
+    '\tcareer_path TEXT NOT NULL, \n'
+    '\tnotes TEXT NOT NULL, \n'
+    '\tpay_min INTEGER NOT NULL, \n'
+    '\tpay_max INTEGER NOT NULL, \n'
+    '\ton_cost_percent INTEGER NOT NULL, \n'
+    '\tPRIMARY KEY (id), \n'
+    '\tCONSTRAINT planned_non_negative CHECK (planned_headcount >= 0), \n'
+    '\tCONSTRAINT filled_non_negative CHECK (filled_headcount >= 0), \n'
+    '\tCONSTRAINT pay_non_negative CHECK (pay_min >= 0 AND pay_max >= 0 AND on_cost_percent >= 0'
+    '), \n'
+    "\tCONSTRAINT kind_known CHECK (kind IN ('line', 'staff')), \n"
+    '\tCONSTRAINT not_own_superior CHECK (superior_id IS NULL OR superior_id <> id), \n'
+    '\tFOREIGN KEY(superior_id) REFERENCES positions (id) ON DELETE RESTRICT, \n'
+    '\tFOREIGN KEY(department_id) REFERENCES departments (id) ON DELETE SET NULL\n'
+    ')')
+RELEASED[3] = tuple(_POSITIONS_3 if statement.startswith("CREATE TABLE positions ")
+                    else statement for statement in RELEASED[2])

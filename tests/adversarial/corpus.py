@@ -169,8 +169,9 @@ def _chain(levels: int) -> Callable[[sqlite3.Connection], None]:
         conn.executemany(
             "INSERT INTO positions (id, superior_id, sort_order, title, department_id, kind, "
             "level, planned_headcount, headcount_note, filled_headcount, education, "
-            "other_requirements, career_path, notes, source_id) "
-            "VALUES (?, ?, ?, ?, NULL, 'line', '', 1, '', 1, '', '', '', '', '')", rows)
+            "other_requirements, career_path, notes, source_id, pay_min, pay_max, "
+            "on_cost_percent) "
+            "VALUES (?, ?, ?, ?, NULL, 'line', '', 1, '', 1, '', '', '', '', '', 0, 0, 0)", rows)
         conn.execute("COMMIT")
     return script
 

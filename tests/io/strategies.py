@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from orgdesk.core.model import (
     EDUCATION_SCALE,
+    MAX_MONTHLY_PAY,
+    MAX_ON_COST_PERCENT,
     Department,
     DepartmentId,
     DocumentInfo,
@@ -20,7 +22,7 @@ from orgdesk.core.model import (
     Requirements,
 )
 from orgdesk.core.organisation import Organisation
-from orgdesk.core.settings import KNOWN
+from orgdesk.core.settings import CURRENCY_SETTING, KNOWN
 
 #: Text that spreadsheets and XML find hard: formula starts, control characters,
 #: separators of the lenient reader, escapes, OOXML's own _xHHHH_ form.
@@ -50,6 +52,17 @@ def requirements(draw: st.DrawFn) -> Requirements:
 
 
 @st.composite
+def pay(draw: st.DrawFn) -> dict[str, int]:
+    """A position's pay fields: none, one figure, or a range; an on-cost or none."""
+    low, high = sorted(draw(st.lists(st.integers(0, MAX_MONTHLY_PAY), min_size=2, max_size=2)))
+    shape = draw(st.sampled_from(("none", "single", "min only", "max only", "range")))
+    pay_min, pay_max = {"none": (0, 0), "single": (high, high), "min only": (low, 0),
+                        "max only": (0, high), "range": (low, high)}[shape]
+    return {"pay_min": pay_min, "pay_max": pay_max,
+            "on_cost_percent": draw(st.integers(0, MAX_ON_COST_PERCENT))}
+
+
+@st.composite
 def organisations(draw: st.DrawFn, max_positions: int = 8) -> Organisation:
     names = draw(st.lists(title, max_size=3, unique=True))
     departments = [Department(DepartmentId(i + 1), name, draw(st.sampled_from(
@@ -75,7 +88,7 @@ def organisations(draw: st.DrawFn, max_positions: int = 8) -> Organisation:
             duties=tuple(draw(st.lists(text, max_size=4))), requirements=draw(requirements()),
             kpis=tuple(Kpi(draw(text), draw(text)) for _ in range(draw(st.integers(0, 3)))),
             career_path=draw(text), notes=draw(text), source_id=draw(text),
-            holders=tuple(draw(st.lists(text, max_size=3)))))
+            holders=tuple(draw(st.lists(text, max_size=3))), **draw(pay())))
     relations = []
     if len(ids) > 1:
         for rid in range(1, draw(st.integers(0, 3)) + 1):
@@ -92,4 +105,6 @@ def organisations(draw: st.DrawFn, max_positions: int = 8) -> Organisation:
     # rules of their own and are tested there, so random values never take their names.
     names = text.filter(lambda s: s.strip() != "" and s not in KNOWN)
     settings = draw(st.dictionaries(names, json_values, max_size=3))
+    if draw(st.booleans()):
+        settings[CURRENCY_SETTING] = draw(st.sampled_from(("CNY", "USD", "EUR", "HKD")))
     return Organisation(info, departments, positions, relations, settings)

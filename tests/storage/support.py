@@ -74,7 +74,7 @@ def hostile_org() -> Organisation:
             other=HOSTILE[3]),
         kpis=(Kpi("客户满意度", "≥95%"), Kpi(HOSTILE[6], HOSTILE[7]), Kpi("no target")),
         career_path=HOSTILE[8], notes=HOSTILE[11], source_id="O-6066",
-        holders=("王芳", HOSTILE[0]))
+        holders=("王芳", HOSTILE[0]), pay_min=18_000, pay_max=25_000, on_cost_percent=35)
     staff = Position(
         id=PositionId(2), title=HOSTILE[0], superior_id=PositionId(1), order=0,
         kind=PositionKind.STAFF, department_id=None, planned_headcount=0, filled_headcount=3,
@@ -87,12 +87,14 @@ def hostile_org() -> Organisation:
         requirements=Requirements(education="", min_years=None, age_min=18, age_max=None,
                                   languages=(), skills=("b", "a")),
         kpis=(Kpi("AHT", "<= 180s"), Kpi("FCR", ">= 80%")), career_path="", notes="",
-        source_id=HOSTILE[7], holders=tuple(HOSTILE))
+        source_id=HOSTILE[7], holders=tuple(HOSTILE), pay_min=5_500, pay_max=5_500,
+        on_cost_percent=200)
     agent = Position(
         id=PositionId(10), title=HOSTILE[9], superior_id=PositionId(3), order=0,
         department_id=DepartmentId(7), level=HOSTILE[2], planned_headcount=200,
         filled_headcount=0, duties=("",) + tuple(f"duty {i}" for i in range(12)),
-        requirements=Requirements(age_max=200, other=HOSTILE[1]), source_id="n0")
+        requirements=Requirements(age_max=200, other=HOSTILE[1]), source_id="n0",
+        pay_max=100_000_000)
     second_root = Position(id=PositionId(5), title=HOSTILE[10], order=1)
     relations = [
         Relation(RelationId(1), PositionId(10), PositionId(2), RelationKind.DOTTED, HOSTILE[3]),

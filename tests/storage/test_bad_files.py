@@ -27,6 +27,7 @@ from orgdesk.storage.errors import (
     NotOrgdeskFile,
     name_of,
 )
+from orgdesk.storage.file_format import SCHEMA_VERSION
 from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.recovery import find_recoverable
 from orgdesk.storage.session import sessions_dir
@@ -126,7 +127,8 @@ CASES: dict[str, tuple[Callable[[Path, bytes, bytes], None], type[FileProblem], 
         "UPDATE sqlite_schema SET rootpage = (SELECT rootpage FROM sqlite_schema"
         " WHERE name = 'ix_positions_department_id') WHERE name = 'ix_positions_superior_id'"),
         CorruptFile, "damaged"),
-    "user-version-3": (_small_then("PRAGMA user_version = 3"), FileTooNew, "newer version"),
+    "user-version-next": (_small_then(f"PRAGMA user_version = {SCHEMA_VERSION + 1}"), FileTooNew,
+                          "newer version"),
     "user-version-huge": (_small_then("PRAGMA user_version = 2000000000"), FileTooNew,
                           "newer version"),
     "user-version-0": (_small_then("PRAGMA user_version = 0"), FileTooOld,
@@ -239,14 +241,15 @@ def test_the_fixtures_really_are_what_the_cases_claim(small_file_bytes: bytes,
     with (closing(sqlite3.connect(png)) as conn,
           pytest.raises(sqlite3.DatabaseError, match="not a database")):
         conn.execute("SELECT * FROM sqlite_schema").fetchall()
-    for case in ("user-version-3", "user-version-0", "extra-trigger"):
+    for case in ("user-version-next", "user-version-0", "extra-trigger"):
         path = tmp_path / f"{case}.orgdesk"
         CASES[case][0](path, small_file_bytes, big_file_bytes)
         fields = header_fields(path)
         assert fields["application_id"] == 0x4F726744
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
-    assert header_fields(tmp_path / "user-version-3.orgdesk")["user_version"] == 3
+    assert (header_fields(tmp_path / "user-version-next.orgdesk")["user_version"]
+            == SCHEMA_VERSION + 1)
     assert header_fields(tmp_path / "user-version-0.orgdesk")["user_version"] == 0
 
 

@@ -18,6 +18,9 @@ from orgdesk.storage.session import sessions_dir
 from tests.storage.support import file_state, header_fields, hostile_org, integrity, listing
 
 INDEX_SQL = "CREATE INDEX ix_positions_title ON positions (title)"
+#: The format this build writes, and the one the tests below pretend a newer build writes.
+CURRENT = migrations.SCHEMA_VERSION
+NEXT = CURRENT + 1
 
 
 class StepFailed(Exception):
@@ -177,7 +180,7 @@ def test_the_released_chain_is_consistent() -> None:
 # ------------------------------------------- a real upgrade path, file to file
 @pytest.fixture
 def schema_v2() -> Iterator[None]:
-    """Pretend this build writes version 3 = version 2 + an index, with a step 2 → 3."""
+    """Pretend this build writes format NEXT = the current one + an index, with a step to it."""
     original_create = migrations.create_schema
 
     def create_v2(conn: sqlite3.Connection) -> None:
@@ -188,8 +191,8 @@ def schema_v2() -> Iterator[None]:
         conn.execute(INDEX_SQL)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(migrations, "SCHEMA_VERSION", 3)
-        patch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 2: step_1_to_2})
+        patch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+        patch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, CURRENT: step_1_to_2})
         patch.setattr(migrations, "create_schema", create_v2)
         migrations.expected_schema.cache_clear()
         try:
@@ -211,7 +214,7 @@ def _has_title_index(path: Path) -> bool:
 def v1_file(tmp_path: Path, small_file_bytes: bytes) -> Path:
     path = tmp_path / "from 2023.orgdesk"
     path.write_bytes(small_file_bytes)
-    assert header_fields(path)["user_version"] == 2  # the current format, "v1" of the pretence
+    assert header_fields(path)["user_version"] == CURRENT  # "v1" of the pretence
     return path
 
 
@@ -220,10 +223,10 @@ def test_opening_an_older_file_upgrades_only_the_working_copy(
     before = file_state(v1_file)
     doc = DocumentFile.open(v1_file)
     try:
-        assert doc.upgraded_from == 2
+        assert doc.upgraded_from == CURRENT
         assert doc.modified  # the upgrade is an unsaved change
         working = doc._session_folder.working_path
-        assert header_fields(working)["user_version"] == 3
+        assert header_fields(working)["user_version"] == NEXT
         assert _has_title_index(working)
         assert doc.load().snapshot() == hostile_org().snapshot()
         assert file_state(v1_file) == before  # the user's file is untouched …
@@ -234,7 +237,7 @@ def test_opening_an_older_file_upgrades_only_the_working_copy(
     finally:
         doc.close()
     fields = header_fields(v1_file)
-    assert fields["user_version"] == 3 and fields["application_id"] == 0x4F726744
+    assert fields["user_version"] == NEXT and fields["application_id"] == 0x4F726744
     assert _has_title_index(v1_file)
     assert integrity(v1_file) == [("ok",)]
     with DocumentFile.open(v1_file) as again:
@@ -261,9 +264,9 @@ def test_read_organisation_upgrades_in_memory(v1_file: Path, schema_v2: None) ->
 def test_the_saved_v2_file_is_too_new_for_a_v1_build(v1_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "upgraded.orgdesk"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(migrations, "SCHEMA_VERSION", 3)
+        patch.setattr(migrations, "SCHEMA_VERSION", NEXT)
         patch.setattr(migrations, "MIGRATIONS",
-                      {**migrations.MIGRATIONS, 2: lambda c: c.execute(INDEX_SQL)})
+                      {**migrations.MIGRATIONS, CURRENT: lambda c: c.execute(INDEX_SQL)})
         original_create = migrations.create_schema
         patch.setattr(migrations, "create_schema",
                       lambda c: (original_create(c), c.execute(INDEX_SQL)))
@@ -282,7 +285,7 @@ def test_the_saved_v2_file_is_too_new_for_a_v1_build(v1_file: Path, tmp_path: Pa
 
 def test_an_older_file_without_an_upgrade_path_is_refused(
         v1_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(migrations, "MIGRATIONS", {1: migrations.MIGRATIONS[1]})
     before = file_state(v1_file)
     for opener in (read_organisation, DocumentFile.open):
@@ -300,8 +303,8 @@ def test_a_failing_upgrade_during_open_leaves_everything_as_it_was(
             raise StepFailed("bug in a migration step")
         conn.execute("UPDATE positions SET planned_headcount = -1")  # CHECK constraint
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 2: broken_step})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, CURRENT: broken_step})
     before = file_state(v1_file)
     expected = StepFailed if failure == "python" else CorruptFile
     for opener in (read_organisation, DocumentFile.open):

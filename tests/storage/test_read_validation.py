@@ -29,12 +29,13 @@ from tests.storage.support import file_state, hostile_org, listing, sql_on_copy
 MAX_ID = 2**63 - 1
 _POSITION_COLUMNS = ("(id, superior_id, sort_order, title, department_id, kind, level, "
                      "planned_headcount, headcount_note, filled_headcount, education, "
-                     "other_requirements, career_path, notes, source_id)")
+                     "other_requirements, career_path, notes, source_id, pay_min, pay_max, "
+                     "on_cost_percent)")
 
 
 def _position(pid: int | str, superior: int | str = "NULL") -> str:
     return (f"INSERT INTO positions {_POSITION_COLUMNS} VALUES ({pid}, {superior}, 9, 'crafted', "
-            "NULL, 'line', '', 1, '', 0, '', '', '', '', '')")
+            "NULL, 'line', '', 1, '', 0, '', '', '', '', '', 0, 0, 0)")
 
 
 def _open_and_close(path: Path) -> Organisation:
