@@ -198,35 +198,42 @@ class OrgTreeModel(QAbstractItemModel):
         # is still shown; it answers nothing.
         return self._org.position(pid) if pid in self._org else None
 
+    # index, parent and rowCount are asked for every row a view lays out, after every
+    # structural edit (QTreeView lays out all its open rows again): they answer from
+    # the rows alone, with as few calls as they can.
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0:
+        if column or row < 0:
             return QModelIndex()
-        superior = None
         if parent.isValid():
-            superior = self.id_at(parent)
-            if superior is None:
+            try:
+                reports = self._rows.reports.get(self._id_of[parent.internalId()])
+            except IndexError:  # not an index of this model
                 return QModelIndex()
-        reports = self._rows.reports.get(superior)
+        else:
+            reports = self._rows.reports[None]
         if reports is None or row >= len(reports):
             return QModelIndex()
-        return self.createIndex(row, 0, self._key(reports[row]))
+        pid = reports[row]
+        key = self._key_of.get(pid)
+        return self.createIndex(row, 0, self._key(pid) if key is None else key)
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # Qt overloads parent(): QObject's and the model's parent(index)
         pid = self.id_at(child)
-        superior = self._rows.superior.get(pid) if pid is not None else None
+        rows = self._rows
+        superior = rows.superior.get(pid) if pid is not None else None
         if superior is None:
             return QModelIndex()
-        return self.index_of(superior)
+        return self.createIndex(rows.row_of(superior), 0, self._key(superior))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        # Asked for every row a view lays out (100,000 of them under a wide root):
-        # answered from the rows alone, without fetching the position.
         if not parent.isValid():
             return len(self._rows.reports[None])
-        if parent.column() != 0:
+        if parent.column():
             return 0
-        pid = self.id_at(parent)
-        reports = self._rows.reports.get(pid) if pid is not None else None
+        try:
+            reports = self._rows.reports.get(self._id_of[parent.internalId()])
+        except IndexError:  # not an index of this model
+            return 0
         return 0 if reports is None else len(reports)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
