@@ -43,6 +43,7 @@ from orgdesk.storage.mapping import (
     write_document_meta,
     write_meta,
 )
+from orgdesk.storage.scenario_table import SCENARIO_TABLE
 
 if TYPE_CHECKING:
     from orgdesk.core.model import DocumentInfo
@@ -169,9 +170,11 @@ def write_stamped(conn: sqlite3.Connection, org: Organisation,
     meta = [row for row in meta_rows(conn) if row[0] != CHECKSUM_KEY]
     stream = _RowStream()
     tables = {table.name: table for table in table_rows(org)}
-    for name in sorted([*tables, META_TABLE]):  # the canonical stream's table order
+    for name in sorted([*tables, META_TABLE, SCENARIO_TABLE]):  # the canonical stream's order
         if name == META_TABLE:
             stream.table(name, meta)
+        elif name == SCENARIO_TABLE:
+            stream.table(name, [])  # a new document has its one scenario in its tables
         else:
             stream.insert(conn, tables[name])
     if stream.exact:

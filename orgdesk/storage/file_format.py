@@ -9,4 +9,4 @@ from __future__ import annotations
 #: `PRAGMA application_id` of every .orgdesk file: ASCII "OrgD".
 APPLICATION_ID = 0x4F726744
 #: `PRAGMA user_version` written by this build.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: scenarios (see storage.scenarios)

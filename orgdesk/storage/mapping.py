@@ -32,6 +32,8 @@ from orgdesk.storage.columns import (
     child_insert_sql,
     child_select_sql,
 )
+from orgdesk.storage.scenario_table import SCENARIO_TABLE
+from orgdesk.storage.scenario_table import SELECT_ALL as SELECT_SCENARIOS
 
 if TYPE_CHECKING:  # the ORM is imported only where a session is used
     from sqlalchemy.orm import Session
@@ -91,6 +93,7 @@ def fetch_rows(conn: sqlite3.Connection) -> Rows:
     rows: Rows = {META_TABLE: meta_rows(conn)}
     for table in ENTITY_TABLES:
         fetch_table(conn, table, rows)
+    rows[SCENARIO_TABLE] = conn.execute(SELECT_SCENARIOS).fetchall()  # format 4
     return rows
 
 

@@ -94,10 +94,16 @@ def _format_2_to_3(conn: sqlite3.Connection) -> None:
         conn.execute(_released_statement(3, "index", index))
 
 
+def _format_3_to_4(conn: sqlite3.Connection) -> None:
+    """Format 4 adds the scenarios table, empty: the document's one scenario is the one in
+    its tables, named `scenario_table.DEFAULT_NAME` (see orgdesk.storage.scenarios)."""
+    conn.execute(_released_statement(4, "table", "scenarios"))
+
+
 #: MIGRATIONS[n] upgrades a version-n file to version n+1.  Each step uses the
 #: frozen statements of `schema_history`, never the current ORM, so it still
 #: produces exactly format n+1 after later formats change the tables again.
-MIGRATIONS: dict[int, Step] = {1: _format_1_to_2, 2: _format_2_to_3}
+MIGRATIONS: dict[int, Step] = {1: _format_1_to_2, 2: _format_2_to_3, 3: _format_3_to_4}
 
 #: The oldest version this build can upgrade from.
 OLDEST_SUPPORTED = 1

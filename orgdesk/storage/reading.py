@@ -19,6 +19,7 @@ from orgdesk.core.settings import InvalidSetting
 from orgdesk.storage import checksum, intake, migrations
 from orgdesk.storage.errors import CorruptFile, name_of
 from orgdesk.storage.mapping import driver, fetch_rows, organisation_from_rows
+from orgdesk.storage.scenarios import check_rows as check_scenario_rows
 
 
 def _validated_copy(source: Path, destination: sqlite3.Connection) -> int:
@@ -75,6 +76,7 @@ def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = F
         rows = fetch_rows(conn)
         if verify_checksum:
             checksum.verify(rows, path)
+        check_scenario_rows(rows, path)
         return organisation_from_rows(rows)
     except CorruptFile:
         raise

@@ -30,6 +30,7 @@ from orgdesk.storage.columns import (
 # Defined apart so that reading a file needs no SQLAlchemy; re-exported here.
 from orgdesk.storage.file_format import APPLICATION_ID as APPLICATION_ID
 from orgdesk.storage.file_format import SCHEMA_VERSION as SCHEMA_VERSION
+from orgdesk.storage.scenario_table import SCENARIO_TABLE
 
 #: Every table of the current file format, in creation order.
 METADATA = MetaData()
@@ -69,3 +70,9 @@ def add_tables(metadata: MetaData, entities: tuple[EntityTable, ...]) -> None:
 Table(META_TABLE, METADATA, SqlColumn("key", String, primary_key=True),
       SqlColumn("value", Text, nullable=False))
 add_tables(METADATA, ENTITY_TABLES)
+# Format 4: the document's scenarios (see orgdesk.storage.scenarios).
+Table(SCENARIO_TABLE, METADATA,
+      SqlColumn("id", Integer, primary_key=True, autoincrement=False),
+      SqlColumn("name", Text, nullable=False, unique=True),
+      SqlColumn("ordinal", Integer, nullable=False),
+      SqlColumn("snapshot", Text, nullable=True))

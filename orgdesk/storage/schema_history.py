@@ -228,3 +228,15 @@ _POSITIONS_3 = (
     ')')
 RELEASED[3] = tuple(_POSITIONS_3 if statement.startswith("CREATE TABLE positions ")
                     else statement for statement in RELEASED[2])
+
+
+#: Format 4 (issue 14): the scenarios table; every other table as in format 3.
+RELEASED[4] = (*RELEASED[3],
+               ('CREATE TABLE scenarios (\n'
+                '\tid INTEGER NOT NULL, \n'
+                '\tname TEXT NOT NULL, \n'
+                '\tordinal INTEGER NOT NULL, \n'
+                '\tsnapshot TEXT, \n'
+                '\tPRIMARY KEY (id), \n'
+                '\tUNIQUE (name)\n'
+                ')'))

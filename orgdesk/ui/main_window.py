@@ -409,6 +409,11 @@ class MainWindow(QMainWindow):
                           ("library", self.tr("From Library"))):
             self.act[key].setIconText(text)
         toolbar.addSeparator()
+        from orgdesk.ui.scenario_box import ScenarioBox
+
+        self.scenario_box = ScenarioBox(self.controller, self)  # which scenario is edited
+        toolbar.addWidget(self.scenario_box)
+        toolbar.addSeparator()
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText(self.tr("Find positions, duties, requirements…"))

@@ -47,7 +47,7 @@ def test_application_id_and_user_version_are_in_the_header_bytes(saved: Path) ->
     assert raw[:16] == b"SQLite format 3\x00"
     assert APPLICATION_ID == 0x4F726744 and raw[68:72] == b"OrgD"
     assert int.from_bytes(raw[68:72], "big") == 0x4F726744
-    assert int.from_bytes(raw[60:64], "big") == 3 == SCHEMA_VERSION
+    assert int.from_bytes(raw[60:64], "big") == 4 == SCHEMA_VERSION
 
 
 def test_save_as_writes_the_same_header(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_save_as_writes_the_same_header(tmp_path: Path) -> None:
         doc.save_as(target)
     fields = header_fields(target)
     assert fields["application_id"] == 0x4F726744
-    assert fields["user_version"] == 3
+    assert fields["user_version"] == 4
 
 
 # ---------------------------------------------------------------- journal mode

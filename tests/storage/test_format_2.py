@@ -197,6 +197,7 @@ def _downgrade_to_format_1(working: Path) -> None:
         conn.execute(f"CREATE TEMP TABLE kept AS SELECT {columns} FROM positions")
         conn.execute("DROP TABLE positions")
         conn.execute("DROP TABLE holders")
+        conn.execute("DROP TABLE IF EXISTS scenarios")  # format 4's table
         for statement in RELEASED[1]:
             if " positions " in statement.split("(")[0] + " ":
                 conn.execute(statement)

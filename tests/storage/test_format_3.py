@@ -276,6 +276,7 @@ def _downgrade_to_format_2(working: Path) -> None:
         conn.execute("BEGIN")
         conn.execute(f"CREATE TEMP TABLE kept AS SELECT {columns} FROM positions")
         conn.execute("DROP TABLE positions")
+        conn.execute("DROP TABLE IF EXISTS scenarios")  # format 4's table
         for statement in RELEASED[2]:
             if statement.startswith(("CREATE TABLE positions ", "CREATE INDEX ix_positions_")):
                 conn.execute(statement)

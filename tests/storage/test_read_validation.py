@@ -250,12 +250,14 @@ def test_no_room_for_the_copy_is_not_called_damage(tmp_path: Path,
 # ------------------------------------------------------- older file formats
 def test_an_older_files_schema_is_checked_before_its_upgrade(
         tmp_path: Path, small_file_bytes: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A format-2 file read by a format-3 build is compared with format 2's schema."""
+    """A file of this build's format read by a (pretended) next build is compared with its
+    own format's schema."""
     index = "CREATE INDEX ix_positions_title ON positions (title)"
     original_create = migrations.create_schema
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
     monkeypatch.setattr(migrations, "MIGRATIONS",
-                        {**migrations.MIGRATIONS, 2: lambda c: c.execute(index)})
+                        {**migrations.MIGRATIONS, current: lambda c: c.execute(index)})
     monkeypatch.setattr(migrations, "create_schema",
                         lambda c: (original_create(c), c.execute(index)))
     migrations.expected_schema.cache_clear()

@@ -1,0 +1,102 @@
+"""`orgdesk scenario list|create|rename|delete|compare` and `--scenario NAME`, end to end."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from orgdesk.paths import sample_orgs_dir
+from orgdesk.services import DocumentService
+from orgdesk.storage.document import DocumentFile
+from orgdesk.storage.reading import read_organisation
+from orgdesk.storage.scenario_table import DEFAULT_NAME
+from tests.cli.test_cli import run
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    target = tmp_path / "客户 方案.orgdesk"
+    shutil.copyfile(sample_orgs_dir() / "software_ops_department.orgdesk", target)
+    return target
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    import os
+
+    return {**os.environ, "ORGDESK_STATE_DIR": str(tmp_path / "state")}
+
+
+def test_create_rename_list_delete(sample: Path, tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    listed = run("scenario", "list", str(sample), env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split("\n")[0] == f"* {DEFAULT_NAME}"
+    created = run("scenario", "create", str(sample), "方案A", env=env)
+    assert created.returncode == 0, created.stderr
+    assert run("scenario", "rename", str(sample), "方案A", "方案 B", env=env).returncode == 0
+    data = json.loads(run("scenario", "list", str(sample), "--json", env=env).stdout)
+    assert data == [{"name": DEFAULT_NAME, "open": True, "order": 0},
+                    {"name": "方案 B", "open": False, "order": 1}]
+    refused = run("scenario", "create", str(sample), "方案 b", env=env)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == "orgdesk: There is already a scenario named “方案 b”."
+    assert run("scenario", "delete", str(sample), "方案 B", env=env).returncode == 0
+    last = run("scenario", "delete", str(sample), DEFAULT_NAME, env=env)
+    assert last.returncode == 1 and "only scenario" in last.stderr
+    unknown = run("scenario", "delete", str(sample), "方案Z", env=env)
+    assert unknown.returncode == 1 and "no scenario named “方案Z”" in unknown.stderr
+
+
+def test_scenario_option_on_the_read_commands_and_compare(sample: Path, tmp_path: Path
+                                                           ) -> None:
+    env = _env(tmp_path)
+    assert run("scenario", "create", str(sample), "方案A", env=env).returncode == 0
+    # Design 方案A: 14 more agent seats (opened, switched, edited and saved as the editor would).
+    with DocumentFile.open(sample) as file:
+        from orgdesk.core.model import PositionId
+        from orgdesk.services.scenarios import ScenarioService
+
+        service = DocumentService(file)
+        scenarios = ScenarioService(service)
+        scenarios.switch(scenarios.find("方案A").id)
+        agents = service.org.position(PositionId(4))
+        service.edit_position(PositionId(4), planned_headcount=agents.planned_headcount + 14)
+        scenarios.switch(scenarios.find(DEFAULT_NAME).id)
+        file.save()
+    base = json.loads(run("info", str(sample), "--json", env=env).stdout)
+    other = json.loads(run("info", str(sample), "--json", "--scenario", "方案A", env=env).stdout)
+    assert other["headcount_planned"] == base["headcount_planned"] + 14
+    missing = run("info", str(sample), "--scenario", "方案Z", env=env)
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == ("orgdesk: The document has no scenario named “方案Z”; "
+                                      f"it has “{DEFAULT_NAME}”, “方案A”.")
+    diff = run("diff", str(sample), str(sample), "--scenario", "方案A", "--json", env=env)
+    assert diff.returncode == 0 and json.loads(diff.stdout)["identical"]
+    pdf, xlsx = tmp_path / "cmp.pdf", tmp_path / "cmp.xlsx"
+    compared = run("scenario", "compare", str(sample), DEFAULT_NAME, "方案A", "--json",
+                   "-o", str(xlsx), env=env)
+    assert compared.returncode == 0, compared.stderr
+    data = json.loads(compared.stdout)
+    total = data["impact"][-1]
+    assert total["department"] is None
+    assert total["delta"]["seats"] == 14 and total["delta"]["positions"] == 0
+    assert total["delta"]["vacancies"] == 14  # the new seats are not filled yet
+    assert [c["kind"] for c in data["changes"]["changes"]] == ["changed"]
+    from openpyxl import load_workbook
+
+    book = load_workbook(xlsx, read_only=True)
+    rows = list(book["Impact"].iter_rows(values_only=True))
+    book.close()
+    assert rows[0][:4] == ("Department", f"Positions ({DEFAULT_NAME})", "Positions (方案A)",
+                           "Positions (Δ)")
+    assert rows[-1][0] == "Total" and rows[-1][4:7] == (base["headcount_planned"],
+                                                        base["headcount_planned"] + 14, 14)
+    text = run("scenario", "compare", str(sample), DEFAULT_NAME, "方案A", "-o", str(pdf),
+               env=env)
+    assert text.returncode == 0, text.stderr
+    assert f"{DEFAULT_NAME} → 方案A" in text.stdout
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # The file itself still has 现状 open and both scenarios.
+    assert len(read_organisation(sample)) == base["positions"]

@@ -1,0 +1,97 @@
+"""The toolbar's scenario box and the scenario comparison, in a real window."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from orgdesk.storage.scenario_table import DEFAULT_NAME
+from orgdesk.ui import dialogs, scenario_box, scenario_compare
+from orgdesk.ui.main_window import MainWindow
+from tests.ui.conftest import pid, titles_under, tree_rows
+
+
+def _box_names(window: MainWindow) -> list[str]:
+    combo = window.scenario_box.combo
+    return [("*" if i == combo.currentIndex() else "") + combo.itemText(i)
+            for i in range(combo.count())]
+
+
+def _answer_name(monkeypatch: pytest.MonkeyPatch, name: str | None) -> None:
+    monkeypatch.setattr(scenario_box, "ask_name", lambda *args: name)
+
+
+def test_new_switch_rename_delete_and_undo_through_the_box(
+        open_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window()
+    box = window.scenario_box
+    assert _box_names(window) == [f"*{DEFAULT_NAME}"]
+    assert not box.act_delete.isEnabled()
+    original_rows = tree_rows(window)
+    _answer_name(monkeypatch, "方案A")
+    box.act_new.trigger()
+    assert _box_names(window) == [DEFAULT_NAME, "*方案A"]
+    manager = pid(window, "运营经理")
+    window.controller.execute("Delete", lambda s: s.remove_branch(pid(window, "培训专员")))
+    assert "培训专员" not in titles_under(window, manager)
+    # Switching through the combo box shows the other organisation in the tree at once.
+    box.combo.activated.emit(0)
+    assert _box_names(window) == [f"*{DEFAULT_NAME}", "方案A"]
+    assert tree_rows(window) == original_rows
+    # Undo of the switch switches back; undo again restores the deleted branch in 方案A.
+    window.undo_action.trigger()
+    assert _box_names(window) == [DEFAULT_NAME, "*方案A"]
+    assert "培训专员" not in titles_under(window, manager)
+    window.undo_action.trigger()
+    assert "培训专员" in titles_under(window, manager)
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert _box_names(window) == [f"*{DEFAULT_NAME}", "方案A"]
+    _answer_name(monkeypatch, "  ")
+    box.act_rename.trigger()
+    assert window.statusBar().currentMessage() == "A scenario needs a name."
+    _answer_name(monkeypatch, "现状 2026")
+    box.act_rename.trigger()
+    assert _box_names(window) == ["*现状 2026", "方案A"]
+    monkeypatch.setattr(scenario_box, "confirm", lambda *args: True)
+    box.act_delete.trigger()
+    assert _box_names(window) == ["*方案A"]
+    assert "培训专员" not in titles_under(window, manager)
+    window.undo_action.trigger()
+    assert _box_names(window) == ["*现状 2026", "方案A"]
+    assert tree_rows(window) == original_rows
+
+
+def test_the_comparison_shows_both_charts_marked_and_exports(
+        open_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window()
+    _answer_name(monkeypatch, "方案A")
+    window.scenario_box.act_new.trigger()
+    agents = pid(window, "客户服务专员")
+    window.controller.execute("Seats", lambda s: s.edit_position(agents, planned_headcount=28))
+    window.controller.execute("Delete", lambda s: s.remove_branch(pid(window, "培训专员")))
+    dialog = scenario_compare.compare_scenarios_dialog(window, window.controller)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.comparison is not None
+    total = dialog.comparison.total
+    assert total.delta("seats") == 14 - 1 and total.delta("positions") == -1
+    # A: the removed trainer and the changed agents outlined; B: the changed agents.
+    assert dialog.marked(dialog.chart_a) == 2
+    assert dialog.marked(dialog.chart_b) == 1
+    last = dialog.impact.rowCount() - 1
+    assert dialog.impact.item(last, 0).text() == "Total"
+    monkeypatch.setattr(dialogs, "show_info", lambda *args: None)
+    for pdf, name in ((True, "cmp.pdf"), (False, "cmp.xlsx")):
+        target = tmp_path / name
+        monkeypatch.setattr(scenario_compare, "ask_export_path",
+                            lambda *args, target=target: target)
+        assert dialog.export(pdf)
+        assert target.stat().st_size > 1000
+    assert (tmp_path / "cmp.pdf").read_bytes().startswith(b"%PDF")
+    dialog.close()
+    QApplication.processEvents()
