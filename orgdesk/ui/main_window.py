@@ -276,6 +276,8 @@ class MainWindow(QMainWindow):
                                            self.tr("Print Hand&book…"), self.print_handbook),
             "compare": self._action("actionCompareWith", self.tr("Co&mpare With…"),
                                     lambda: self.deliverables.compare_with()),
+            "team_library": self._action("actionTeamLibrary", self.tr("Team Librar&y…"),
+                                         self.open_team_library),
             "analysis": self._action("actionAnalysis", self.tr("&Analysis"),
                                      self._show_analysis,
                                      "Ctrl+Shift+A"),
@@ -328,6 +330,7 @@ class MainWindow(QMainWindow):
         for key in ("print_chart", "print_preview", "print_handbook"):
             file_menu.addAction(self.act[key])
         file_menu.addAction(self.act["compare"])
+        file_menu.addAction(self.act["team_library"])
         file_menu.addSeparator()
         file_menu.addAction(self.act["properties"])
         file_menu.addSeparator()
@@ -944,6 +947,15 @@ class MainWindow(QMainWindow):
             self.show_problem(self.tr("Select the agent position to size first."))
             return
         dialog = SizingDialog(self.controller, pid, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_team_library(self) -> None:
+        from orgdesk.ui.team_library_dialog import TeamLibraryDialog
+
+        app = self.app
+        dialog = TeamLibraryDialog(self.controller,
+                                   (lambda path: app.open_path(path, self)) if app else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

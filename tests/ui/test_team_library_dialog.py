@@ -1,0 +1,106 @@
+"""File → Team Library…: connect to a real PostgreSQL library, publish the window's
+document, see it in the versions, open a version, and settle a stale base (issue 15)."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
+
+from orgdesk.core.settings import TEAM_ORIGIN_SETTING
+from orgdesk.storage.reading import read_organisation
+from orgdesk.team.address import parse_address
+from orgdesk.team.documents import origin_of
+from orgdesk.team.library import Library
+from orgdesk.ui import dialogs, team_library_dialog
+from orgdesk.ui.main_window import MainWindow
+from orgdesk.ui.team_library_dialog import TeamLibraryDialog
+from tests.team.cluster import Cluster
+from tests.team.conftest import cluster  # noqa: F401  # the session's server, for this module
+from tests.ui.conftest import wait_for
+
+pytestmark = pytest.mark.gui
+
+
+def open_dialog(window: MainWindow) -> TeamLibraryDialog:
+    action = window.findChild(QAction, "actionTeamLibrary")
+    assert action is not None and action.text() == "Team Librar&y…"
+    action.trigger()
+    assert wait_for(lambda: any(d.isVisible() for d in window.findChildren(TeamLibraryDialog)))
+    return next(d for d in window.findChildren(TeamLibraryDialog) if d.isVisible())
+
+
+def child(dialog: TeamLibraryDialog, kind: type, name: str):  # type: ignore[no-untyped-def]
+    found = dialog.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def test_connect_publish_browse_and_open(open_window: Callable[..., MainWindow],
+                                         cluster: Cluster,  # noqa: F811
+                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window("call_center_chart")
+    dialog = open_dialog(window)
+    status = child(dialog, QLabel, "teamLibraryStatus")
+    child(dialog, QLineEdit, "teamLibraryUrl").setText(cluster.url())
+    child(dialog, QPushButton, "teamLibraryConnect").click()
+    assert "Connected to" in status.text()
+    project = f"界面 {uuid.uuid4().hex[:6]}"
+    child(dialog, QLineEdit, "teamPublishProject").setText(project)
+    child(dialog, QLineEdit, "teamPublishMessage").setText("从窗口发布")
+    child(dialog, QPushButton, "teamPublish").click()
+    assert "Published version" in status.text(), status.text()
+    origin = origin_of(window.controller.org)
+    assert origin is not None and origin.project == project  # one undoable step
+    assert window.controller.undo_stack.text(window.controller.undo_stack.index() - 1) \
+        == "Publish to the team library"
+    projects = child(dialog, QListWidget, "teamProjects")
+    assert project in [projects.item(i).text() for i in range(projects.count())]
+    table = child(dialog, QTableWidget, "teamVersions")
+    assert table.rowCount() == 1 and table.item(0, 4).text() == "从窗口发布"
+    target = tmp_path / "opened.orgdesk"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
+    child(dialog, QPushButton, "teamOpenVersion").click()
+    assert target.exists() and "saved as opened.orgdesk" in status.text()
+    pulled = read_organisation(target)
+    assert len(pulled) == len(window.controller.org)
+    assert pulled.settings[TEAM_ORIGIN_SETTING]["version"] == origin.version
+    dialog.reject()
+
+
+def test_a_stale_base_offers_a_branch(open_window: Callable[..., MainWindow],
+                                      cluster: Cluster,  # noqa: F811
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window("call_center_chart")
+    project = f"冲突 {uuid.uuid4().hex[:6]}"
+    with Library.open(cluster.url()) as other:
+        first = other.publish(window.controller.org, project, "v1").version
+        newer = window.controller.org.copy()
+        pid = min(p.id for p in newer.positions())
+        newer.update_position(replace(newer.position(pid), title="别人改的"))
+        other.publish(newer, project, "someone else", base=first.id)
+    origin = {"server": parse_address(cluster.url()).shown, "project": project,
+              "version": first.id}
+    window.controller.execute("pulled", lambda s: s.set_setting(TEAM_ORIGIN_SETTING, origin))
+    dialog = open_dialog(window)
+    child(dialog, QPushButton, "teamLibraryConnect").click()
+    asked: list[list[str]] = []
+
+    def choose(parent: object, sentence: str, difference: list[str]) -> str:
+        asked.append([sentence, *difference])
+        return "branch"
+
+    monkeypatch.setattr(team_library_dialog, "ask_conflict", choose)
+    child(dialog, QLineEdit, "teamPublishMessage").setText("mine")
+    child(dialog, QPushButton, "teamPublish").click()
+    assert asked and "after your base version" in asked[0][0]
+    assert any("别人改的" in line for line in asked[0])
+    status = child(dialog, QLabel, "teamLibraryStatus").text()
+    assert "Published version" in status
+    with Library.open(cluster.url()) as check:
+        assert check.log(project)[0].branch != "main"
+    dialog.reject()
