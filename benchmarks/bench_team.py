@@ -22,9 +22,9 @@ from pathlib import Path
 os.environ.setdefault("ORGDESK_STATE_DIR", tempfile.mkdtemp(prefix="orgdesk-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.callcenter import generate  # noqa: E402  # after the path is set
-from orgdesk.storage.document import create_file  # noqa: E402
-from orgdesk.team.library import Library  # noqa: E402
+from benchmarks.callcenter import generate  # after the path is set
+from orgdesk.storage.document import create_file
+from orgdesk.team.library import Library
 
 
 def best(runs: int, action: Callable[[], object]) -> float:
