@@ -42,14 +42,18 @@ _AUTH_MARKERS = ("password authentication failed", "no password supplied",
 _DROPPED_STATES = frozenset({"57P01", "57P02", "57P03", "08000", "08003", "08006", "08007"})
 
 
-def problem_of(exc: DBAPIError, address: LibraryAddress, connecting: bool) -> LibraryProblem | None:
+def problem_of(exc: DBAPIError | psycopg.Error, address: LibraryAddress, connecting: bool
+               ) -> LibraryProblem | None:
     """The known problem a driver error stands for, or None for a bug.
 
     `connecting`: the error came while opening the connection (no server, refused
     credentials, no such database), not in the middle of an operation (lost connection,
     refused by the server's access rules).
     """
-    original = exc.orig
+    # The driver's own error, from SQLAlchemy's wrapper or straight from a raw cursor (COPY).
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    invalidated = exc.connection_invalidated if isinstance(exc, DBAPIError) else (
+        isinstance(exc, psycopg.OperationalError))
     server = address.shown
     state = getattr(original, "sqlstate", None)
     text = str(original).lower()
@@ -72,7 +76,7 @@ def problem_of(exc: DBAPIError, address: LibraryAddress, connecting: bool) -> Li
         return AccessDenied(Sentence.of(
             "The library at {server} refused this operation to your role; ask the library's "
             "administrator for access (orgdesk library grant).", server=server))
-    if (state in _DROPPED_STATES or exc.connection_invalidated
+    if (state in _DROPPED_STATES or invalidated
             or (isinstance(original, psycopg.OperationalError) and state is None)):
         return ConnectionDropped(Sentence.of(
             "The connection to the library at {server} was lost; nothing was changed there, "
@@ -85,7 +89,7 @@ def translated(address: LibraryAddress, connecting: bool = False) -> Iterator[No
     """Known driver failures inside the block become LibraryProblem sentences."""
     try:
         yield
-    except DBAPIError as exc:
+    except (DBAPIError, psycopg.Error) as exc:
         problem = problem_of(exc, address, connecting)
         if problem is None:
             raise

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -317,7 +318,16 @@ class Library:
             else:
                 raise self._conflict(connection, project, base, head)
             seq = parent.seq + 1 if parent is not None and parent.branch == target_branch else 1
-        stored = document_text(org)
+        # The positions go to the server while the document is encoded beside them: the
+        # server's index work and Python's JSON work overlap (the driver lets go of the
+        # GIL while it waits), and the version row, which needs the JSON, comes last.
+        new_id = int(connection.execute(
+            select(func.nextval(f"{SCHEMA}.versions_id_seq"))).scalar_one())
+        rows = search_rows(org)
+        with ThreadPoolExecutor(1, thread_name_prefix="orgdesk-publish") as encoder:
+            encoded = encoder.submit(document_text, org)
+            _copy_positions(connection, new_id, pid, rows)
+            stored = encoded.result()
         if parent is not None and mode != "branch" and merged is None:
             # Compared by digest: the stored document need not travel back to compare.
             previous = connection.execute(select(func.md5(versions.c.document))
@@ -326,11 +336,10 @@ class Library:
                 raise NothingToPublish(Sentence.of(
                     "Nothing changed since version {version}; nothing was published.",
                     version=parent.id))
-        new_id = connection.execute(insert(versions).values(
-            project_id=pid, parent_id=parent.id if parent else None, base_id=merge_base,
+        connection.execute(insert(versions).values(
+            id=new_id, project_id=pid, parent_id=parent.id if parent else None, base_id=merge_base,
             branch=target_branch, seq=seq, message=message, title=server_text(org.info.title),
-            position_count=len(org), document=stored).returning(versions.c.id)).scalar_one()
-        _copy_positions(connection, new_id, search_rows(org))
+            position_count=len(org), document=stored))
         version = _version(connection.execute(
             select(*_VERSION_COLUMNS).join(projects).where(versions.c.id == new_id)).one())
         return Published(version, merged)
@@ -413,7 +422,8 @@ class Library:
                    versions.c.created_at, version_positions.c.position_id,
                    version_positions.c.title, version_positions.c.department,
                    version_positions.c.duties, version_positions.c.requirements)
-        joined = version_positions.join(versions).join(projects)
+        joined = version_positions.join(
+            versions, versions.c.id == version_positions.c.version_id).join(projects)
 
         def scoped(condition: Any) -> Any:
             query = select(*columns).select_from(joined).where(condition)
@@ -531,11 +541,12 @@ def _pattern(words: str) -> str:
     return f"%{escaped}%"
 
 
-_POSITION_COLUMNS = ("version_id", "position_id", "title", "department", "duties",
+_POSITION_COLUMNS = ("version_id", "project_id", "position_id", "title", "department", "duties",
                      "requirements", "search_text")
 
 
-def _copy_positions(connection: Connection, version_id: int, rows: list[dict[str, Any]]) -> None:
+def _copy_positions(connection: Connection, version_id: int, project_id: int,
+                    rows: list[dict[str, Any]]) -> None:
     """Write a version's positions with COPY (several times faster than INSERTs).
 
     COPY cannot write into a table under row-level security, so the rows go to a
@@ -551,11 +562,12 @@ def _copy_positions(connection: Connection, version_id: int, rows: list[dict[str
                        "text) ON COMMIT DROP")
         with cursor.copy(f"COPY incoming_positions ({names}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row((version_id, *(row[name] for name in _POSITION_COLUMNS[1:])))
+                copy.write_row((version_id, project_id,
+                                *(row[name] for name in _POSITION_COLUMNS[2:])))
         cursor.execute(
             f"INSERT INTO {SCHEMA}.version_positions ({names}) SELECT version_id::bigint, "
-            "position_id::bigint, title, department, duties, requirements, search_text "
-            "FROM incoming_positions")
+            "project_id::bigint, position_id::bigint, title, department, duties, requirements, "
+            "search_text FROM incoming_positions")
         cursor.execute("DROP TABLE incoming_positions")
 
 

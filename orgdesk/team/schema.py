@@ -60,8 +60,10 @@ versions = Table(
 
 version_positions = Table(
     "version_positions", metadata,
-    Column("version_id", BigInteger, ForeignKey(versions.c.id), primary_key=True),
+    # (version_id, project_id) → versions, checked at commit (migration 0001).
+    Column("version_id", BigInteger, primary_key=True),
     Column("position_id", BigInteger, primary_key=True),
+    Column("project_id", BigInteger, nullable=False),
     Column("title", Text, nullable=False),
     Column("department", Text, nullable=False),
     Column("duties", Text, nullable=False),

@@ -80,8 +80,23 @@ def test_the_server_refuses_what_a_modified_client_would_try(cluster: Cluster, l
         # A reader sees its own memberships only (ed_editor's row stays hidden).
         assert raw.execute("SELECT count(*) FROM orgdesk.project_members "
                            "WHERE member <> current_user").fetchone() == (0,)
+    elsewhere = f"只读 {uuid.uuid4().hex[:6]}"
+    other = library.publish(template_organisation("call_center_chart"), elsewhere, "v1").version
+    library.grant(elsewhere, editor, editor=False)  # ed may edit `project`, only read this one
+    with Library.open(cluster.url(editor, "ed-pass-2")) as as_editor:
+        _, pulled = as_editor.pull(elsewhere)
+        with pytest.raises(AccessDenied):  # row-level security: the privilege alone is not enough
+            as_editor.publish(pulled, elsewhere, "not mine to publish", base=other.id,
+                              mode="branch")
+    assert len(library.log(elsewhere)) == 1
     with psycopg.connect(host=str(cluster.socket_dir), port=PORT, dbname=DATABASE, user=editor,
                          password="ed-pass-2", autocommit=True) as raw:
+        other_project = raw.execute("SELECT project_id FROM orgdesk.versions WHERE id = %s",
+                                    (other.id,)).fetchone()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            raw.execute("INSERT INTO orgdesk.versions (project_id, branch, seq, message, title, "
+                        "position_count, document) VALUES (%s, 'x', 1, 'm', 't', 0, '{}')",
+                        other_project)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # nobody else's name
             raw.execute("INSERT INTO orgdesk.versions (project_id, branch, seq, message, title, "
                         "position_count, document, author) VALUES (%s, 'x', 1, 'm', 't', 0, "

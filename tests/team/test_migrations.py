@@ -42,8 +42,9 @@ def test_upgrade_from_the_first_revision_keeps_a_populated_library(
             for row in search_rows(org):
                 row.pop("search_text")
                 conn.execute(text(
-                    "INSERT INTO orgdesk.version_positions VALUES (:v, :position_id, :title, "
-                    ":department, :duties, :requirements)"), {"v": version_id, **row})
+                    "INSERT INTO orgdesk.version_positions VALUES (:v, :position_id, :p, "
+                    ":title, :department, :duties, :requirements)"),
+                    {"v": version_id, "p": project_id, **row})
             conn.execute(text("INSERT INTO orgdesk.team_positions (title, department, position, "
                               "source_project) VALUES ('旧的岗位', '客服部', '{}', '老项目')"))
     assert main(["library", "log", "老项目", "--url", fresh_url]) == 1

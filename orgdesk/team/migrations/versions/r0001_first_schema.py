@@ -43,17 +43,24 @@ def upgrade() -> None:
         sa.Column("position_count", sa.Integer, nullable=False),
         sa.Column("document", sa.Text, nullable=False),
         sa.UniqueConstraint("project_id", "branch", "seq"),
+        sa.UniqueConstraint("id", "project_id", name="versions_id_project"),
         sa.CheckConstraint("seq >= 1", name="version_seq_positive"),
         schema=SCHEMA)
+    # A version's positions may arrive before its row, within the same transaction (the
+    # publisher writes them while it encodes the document): the key is checked at commit.
     op.create_table(
         "version_positions",
-        sa.Column("version_id", sa.BigInteger, sa.ForeignKey(f"{SCHEMA}.versions.id"),
-                  primary_key=True),
+        sa.Column("version_id", sa.BigInteger, primary_key=True),
         sa.Column("position_id", sa.BigInteger, primary_key=True),
+        sa.Column("project_id", sa.BigInteger, nullable=False),
         sa.Column("title", sa.Text, nullable=False),
         sa.Column("department", sa.Text, nullable=False),
         sa.Column("duties", sa.Text, nullable=False),
         sa.Column("requirements", sa.Text, nullable=False),
+        sa.ForeignKeyConstraint(["version_id", "project_id"],
+                                [f"{SCHEMA}.versions.id", f"{SCHEMA}.versions.project_id"],
+                                name="version_positions_version", deferrable=True,
+                                initially="DEFERRED"),
         schema=SCHEMA)
     op.create_table(
         "team_positions",

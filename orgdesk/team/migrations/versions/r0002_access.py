@@ -60,11 +60,10 @@ def upgrade() -> None:
          f"USING ({SCHEMA}.may_read(project_id))"),
         (f"CREATE POLICY editors ON {SCHEMA}.versions FOR INSERT "
          f"WITH CHECK ({SCHEMA}.may_edit(project_id) AND author = current_user)"),
-        (f"CREATE POLICY readers ON {SCHEMA}.version_positions FOR SELECT USING (EXISTS ("
-         f"SELECT 1 FROM {SCHEMA}.versions v WHERE v.id = version_id))"),
-        (f"CREATE POLICY editors ON {SCHEMA}.version_positions FOR INSERT WITH CHECK (EXISTS ("
-         f"SELECT 1 FROM {SCHEMA}.versions v WHERE v.id = version_id "
-         f"AND {SCHEMA}.may_edit(v.project_id)))"),
+        (f"CREATE POLICY readers ON {SCHEMA}.version_positions FOR SELECT "
+         f"USING ({SCHEMA}.may_read(project_id))"),
+        (f"CREATE POLICY editors ON {SCHEMA}.version_positions FOR INSERT "
+         f"WITH CHECK ({SCHEMA}.may_edit(project_id))"),
         f"CREATE POLICY everyone ON {SCHEMA}.team_positions FOR SELECT USING (true)",
         (f"CREATE POLICY authors ON {SCHEMA}.team_positions FOR INSERT "
          f"WITH CHECK (author = current_user)"),
