@@ -1,5 +1,5 @@
 """Consultant deliverables: `handbook` (PDF/DOCX/HTML), `report` (headcount and span of
-control) and `diff` (what changed between two versions).
+control; `--cost`: labour cost) and `diff` (what changed between two versions).
 
 `report` and `diff` are headless and never import Qt; `handbook` draws
 pictures and paged text with Qt, so it alone starts a QGuiApplication
@@ -38,6 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--json", action="store_true", help="print JSON")
     report.add_argument("--rules", type=Path, metavar="RULES.json",
                         help="span-of-control rules to use instead of the document's")
+    report.add_argument("--cost", action="store_true",
+                        help="the labour cost instead: monthly and annual, of the planned "
+                             "seats, the filled seats and the vacancies, per position, "
+                             "department and in total")
+    report.add_argument("--lang", choices=("zh", "en"),
+                        help="the cost report's language (default: the document's)")
     report.set_defaults(handler=_cmd_report)
 
     diff = sub.add_parser("diff", help="compare two versions of an organisation")
@@ -95,11 +101,27 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from orgdesk.storage.reading import read_organisation
 
     org = read_organisation(args.file)
+    if args.cost:
+        return _cost_report(args, org)
     rules = _rules(args, org)
     if args.json:
         out_json(analysis_dict(org, rules))
     else:
         out(*analysis_text(org, rules, args.file.name))
+    return 0
+
+
+def _cost_report(args: argparse.Namespace, org: Organisation) -> int:
+    from orgdesk.analysis.cost import analyse_cost
+    from orgdesk.analysis.cost_report import cost_text
+    from orgdesk.layout.words import content_language
+
+    analysis = analyse_cost(org)
+    if args.json:
+        out_json({"title": org.info.title, **analysis.to_dict()})
+    else:
+        lang = args.lang or content_language(p.title for p in org.positions())
+        out(*cost_text(analysis, org.info.title or args.file.name, lang))
     return 0
 
 

@@ -50,7 +50,9 @@ FAST = settings(max_examples=40, deadline=None,
 _GENERATED = {"id", "title", "superior_id", "order", "department_id", "kind", "level",
               "planned_headcount", "headcount_note", "filled_headcount", "duties", "education",
               "min_years", "age_min", "age_max", "languages", "skills", "other_requirements",
-              "kpis", "career_path", "notes"}
+              "kpis", "career_path", "notes",
+              # a pay range must not start after it ends: strategies.pay draws them together
+              "pay_min", "pay_max", "on_cost_percent"}
 
 
 def _value(kind: FieldKind, choices: Any) -> st.SearchStrategy[Any]:
