@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--project", help="only this project")
     search.add_argument("--all-versions", action="store_true",
                         help="every version, not only each branch's latest")
+    search.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                        help="only versions published on or after this day (UTC)")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=_cmd_search)
     add = with_url("add-position", "add a position's job description to the team's library")
@@ -96,6 +99,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     revoke.set_defaults(handler=_cmd_revoke)
     login = with_url("login", "save the library's password in the system keyring")
     login.set_defaults(handler=_cmd_login)
+
+
+def _date(text: str) -> datetime:
+    """A day as an aware datetime at its start (UTC), for --since."""
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written as YYYY-MM-DD") from None
 
 
 def _library(url: str | None) -> Library:
@@ -222,7 +233,8 @@ def _cmd_log(args: argparse.Namespace) -> int:
 
 def _cmd_search(args: argparse.Namespace) -> int:
     with _library(args.url) as library:
-        hits = library.search(args.text, all_versions=args.all_versions, project=args.project)
+        hits = library.search(args.text, all_versions=args.all_versions, project=args.project,
+                              since=args.since)
     if args.json:
         out_json([{**asdict(hit), "created_at": hit.created_at.isoformat()} for hit in hits])
         return 0

@@ -413,10 +413,11 @@ class Library:
 
     # ------------------------------------------------------------------ search
     def search(self, words: str, *, all_versions: bool = False, project: str | None = None,
-               limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+               since: datetime | None = None, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """Positions whose title, department, duties or requirements hold `words`, then those
         of projects or authors whose name holds them; in each branch's latest version
-        unless `all_versions`.  Newest versions first, at most `limit`."""
+        unless `all_versions`, published at `since` or later.  Newest versions first, at
+        most `limit`."""
         pattern = _pattern(words)
         columns = (projects.c.name, versions.c.id, versions.c.branch, versions.c.author,
                    versions.c.created_at, version_positions.c.position_id,
@@ -433,6 +434,8 @@ class Library:
                 query = query.where(version_positions.c.version_id.in_(latest))
             if project is not None:
                 query = query.where(projects.c.name == project)
+            if since is not None:
+                query = query.where(versions.c.created_at >= since)
             return query.order_by(version_positions.c.version_id.desc(),
                                   version_positions.c.position_id).limit(limit)
 

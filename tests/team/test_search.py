@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,9 @@ def test_search_by_project_and_author_and_latest_versions_only(library: Library,
     every = {hit.title for hit in library.search("座席", project=project, all_versions=True)}
     assert every == {"电话座席", "在线客服座席"}
     assert len(library.search(project, project=project)) == 3  # the project's name matches
+    future = datetime.now(UTC) + timedelta(days=1)
+    assert library.search("座席", project=project, since=future) == []
+    assert library.search("座席", project=project, since=future - timedelta(days=2))
     assert library.search(library.whoami(), project=project)  # the author matches
 
 
@@ -70,6 +74,8 @@ def test_cli_search_and_team_positions(url: str, project: str, tmp_path: Path,
     assert main(["library", "search", url, "在线咨询", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert any(h["title"] == "在线客服座席" and h["project"] == project for h in hits)
+    assert main(["library", "search", url, "在线咨询", "--since", "2999-01-01"]) == 0
+    assert "No position in the library matches." in capsys.readouterr().out
     marker = uuid.uuid4().hex[:8]
     org = read_organisation(source)  # published: it remembers its project
     org.update_position(replace(org.position(PositionId(2)), title=f"质检专员 {marker}"))
