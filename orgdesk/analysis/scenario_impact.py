@@ -119,8 +119,7 @@ def compare_scenarios(a: Organisation, b: Organisation, name_a: str, name_b: str
     names += [n for n in figures_a if n not in names]
     names += [n for n in figures_b if n not in names]
     has_cost = any(f["monthly_cost"] is not None for f in (*figures_a.values(),
-                                                             *figures_b.values())) or \
-        cost(a) is not None
+                                                             *figures_b.values()))
     empty: dict[str, int | None] = dict.fromkeys(FIGURES, 0)
     if not has_cost:
         empty["monthly_cost"] = None

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from orgdesk.analysis.compare import ChangeKind
+from orgdesk.analysis.cost import analyse_cost
 from orgdesk.analysis.scenario_impact import (
     FIGURE_NAMES,
     ScenarioComparison,
@@ -22,15 +23,12 @@ from orgdesk.files import write_atomically
 
 
 def cost_by_department(org: Organisation) -> dict[str, int] | None:
-    """Monthly labour cost of the planned seats per department name; None without pay."""
-    import importlib
-
-    try:
-        cost = importlib.import_module("orgdesk.analysis.cost")
-    except ImportError:  # the cost analysis arrives with file format 3's pay fields
+    """Monthly labour cost of the planned seats per department name, in whole units of the
+    document's currency; None when no position has pay (see orgdesk.analysis.cost)."""
+    analysis = analyse_cost(org)
+    if not analysis.has_pay:
         return None
-    by_department = getattr(cost, "monthly_cost_by_department", None)
-    return by_department(org) if by_department is not None else None
+    return {group.key: round(group.cost.monthly_planned) for group in analysis.departments}
 
 
 def _number(value: int | None) -> str:
