@@ -120,6 +120,9 @@ class TeamLibraryDialog(QDialog):
         self.open_button = QPushButton(self.tr("&Open Version…"), self)
         self.open_button.setObjectName("teamOpenVersion")
         self.open_button.clicked.connect(self.open_version)
+        self.compare_button = QPushButton(self.tr("Co&mpare with This Document"), self)
+        self.compare_button.setObjectName("teamCompareVersion")
+        self.compare_button.clicked.connect(self.compare_version)
         publish_box = QGroupBox(self.tr("Publish this document"), self)
         form = QFormLayout(publish_box)
         self.project_edit = QLineEdit(origin.project if origin else "", publish_box)
@@ -140,7 +143,11 @@ class TeamLibraryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        version_buttons = QHBoxLayout()
+        version_buttons.addWidget(self.open_button)
+        version_buttons.addWidget(self.compare_button)
+        version_buttons.addStretch(1)
+        layout.addLayout(version_buttons)
         layout.addWidget(publish_box)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -235,6 +242,25 @@ class TeamLibraryDialog(QDialog):
                                version=version.id, file=target.name))
         if self.open_path is not None:
             self.open_path(target)
+
+    def compare_version(self) -> QDialog | None:
+        """The selected version against the window's document, in the Compare dialog."""
+        from orgdesk.analysis.compare import compare
+        from orgdesk.ui.compare_dialog import CompareDialog
+
+        library, version = self.library, self.selected_version()
+        if library is None or version is None:
+            self.status.setText(self.tr("Connect and choose a version to open first."))
+            return None
+        old = self._run(lambda: library.document(version.id))
+        if old is None:
+            return None
+        dialog = CompareDialog(compare(old, self.controller.org),
+                               tr("TeamLibraryDialog", "version {version}", version=version.id),
+                               self.tr("this document"), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ publishing
     def publish(self) -> None:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
 
+from orgdesk.analysis.compare import ChangeKind
 from orgdesk.core.settings import TEAM_ORIGIN_SETTING
 from orgdesk.storage.reading import read_organisation
 from orgdesk.team.address import parse_address
@@ -66,6 +67,12 @@ def test_connect_publish_browse_and_open(open_window: Callable[..., MainWindow],
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
     child(dialog, QPushButton, "teamOpenVersion").click()
     assert target.exists() and "saved as opened.orgdesk" in status.text()
+    first = min(p.id for p in window.controller.org.positions())
+    window.controller.execute("rename", lambda s: s.update_position(
+        replace(s.org.position(first), title="改过的标题")))
+    compared = dialog.compare_version()
+    assert compared is not None and compared.comparison.count(ChangeKind.RENAMED) == 1
+    compared.reject()
     pulled = read_organisation(target)
     assert len(pulled) == len(window.controller.org)
     assert pulled.settings[TEAM_ORIGIN_SETTING]["version"] == origin.version
