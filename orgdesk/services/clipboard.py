@@ -63,7 +63,9 @@ def paste_branch(org: Organisation, data: dict[str, Any], superior: PositionId |
     # copy (a new position) must not take one its original still holds: copy and
     # duplicate give the copy "", while a cut branch or a paste into another
     # document keeps the key, as no position of the target holds it.
-    taken = {p.source_id for p in org.positions() if p.source_id}
+    # By id, not down the tree: a walk in sibling order re-sorts every report list just
+    # after an edit changed the structure (10-15 ms of a paste on 10,000 positions).
+    taken = {p.source_id for p in org.positions_by_id() if p.source_id}
     for position in positions:  # depth-first: superiors come before their reports
         source_id = position.source_id
         if source_id in taken:

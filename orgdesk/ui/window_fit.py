@@ -37,8 +37,9 @@ def _widest(tree: QTreeView, shown: Iterable[QPersistentModelIndex]) -> int:
     indent = tree.indentation()
     model = tree.model()
     widest = 0
+    measured: set[int] = set()  # a pasted branch opens level by level: each row once
     for start in shown:
-        if not start.isValid():
+        if not start.isValid() or start.internalId() in measured:
             continue
         top = model.index(start.row(), 0, start.parent())
         level, above = 0, top.parent()
@@ -47,6 +48,9 @@ def _widest(tree: QTreeView, shown: Iterable[QPersistentModelIndex]) -> int:
         stack = [(top, level)]
         while stack:
             index, level = stack.pop()
+            if index.internalId() in measured:
+                continue
+            measured.add(index.internalId())
             if not tree.isRowHidden(index.row(), index.parent()):
                 widest = max(widest, tree.sizeHintForIndex(index).width()
                              + indent * (level + int(tree.rootIsDecorated())))
