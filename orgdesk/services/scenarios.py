@@ -11,7 +11,6 @@ take the new one from `DocumentService.org`).
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -23,12 +22,11 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.services.editor import DocumentService
 from orgdesk.storage import scenarios as store
 from orgdesk.storage.mapping import driver
+from orgdesk.storage.scenario_table import MAX_NAME_LENGTH as MAX_NAME_LENGTH
 from orgdesk.storage.scenarios import ScenarioInfo
 
 #: Scenarios kept in memory after switching away (each as big as its organisation).
 KEEP_AT_MOST = 2
-#: The longest scenario name (it sits in a toolbar box and a column heading).
-MAX_NAME_LENGTH = 40
 
 
 class ScenarioError(UserError):
@@ -111,7 +109,7 @@ def check_name(name: str, others: Iterable[str]) -> str:
     if len(name) > MAX_NAME_LENGTH:
         raise ScenarioError(Sentence.of(
             "A scenario name can be at most {limit} characters long.", limit=MAX_NAME_LENGTH))
-    if any(unicodedata.category(ch)[0] == "C" for ch in name):
+    if store.has_control_characters(name):
         raise ScenarioError(Sentence.of("A scenario name cannot hold control characters."))
     if any(other.casefold() == name.casefold() for other in others):
         raise ScenarioError(Sentence.of("There is already a scenario named “{name}”.",

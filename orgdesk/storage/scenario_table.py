@@ -24,4 +24,7 @@ SCENARIO_COLUMNS = ("id", "name", "ordinal", "snapshot")
 #: consultant's word for "the organisation as it is today").
 DEFAULT_NAME = "现状"
 
+#: The longest scenario name (it sits in a toolbar box and a column heading).
+MAX_NAME_LENGTH = 40
+
 SELECT_ALL = (f"SELECT {', '.join(SCENARIO_COLUMNS)} FROM {SCENARIO_TABLE} ORDER BY id")

@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 import operator
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
@@ -71,6 +72,7 @@ from orgdesk.storage.mapping import (
 )
 from orgdesk.storage.scenario_table import (
     DEFAULT_NAME,
+    MAX_NAME_LENGTH,
     SCENARIO_TABLE,
 )
 
@@ -138,10 +140,23 @@ def damaged_scenarios(where: Path | None) -> CorruptFile:
 
 
 def check_rows(rows: Rows, where: Path) -> None:
-    """The scenario rows of a file read whole (`mapping.fetch_rows`): exactly one active."""
+    """The scenario rows of a file read whole (`mapping.fetch_rows`): exactly one active, and
+    names the editor could have given (a crafted megabyte of text would sit in the toolbar)."""
     stored = rows.get(SCENARIO_TABLE, [])
     if stored and sum(1 for row in stored if row[3] is None) != 1:
         raise damaged_scenarios(where)
+    for row in stored:
+        name = row[1]
+        if not (0 < len(name) <= MAX_NAME_LENGTH and name == name.strip()
+                and not has_control_characters(name)):
+            raise CorruptFile(where, Sentence.of(
+                "{file} is damaged: one of its scenarios has a name orgdesk cannot show.",
+                file=name_of(where)))
+
+
+def has_control_characters(name: str) -> bool:
+    """Whether `name` holds a control, format or unassigned character (Unicode "C*")."""
+    return any(unicodedata.category(ch)[0] == "C" for ch in name)
 
 
 def materialise(conn: sqlite3.Connection) -> None:

@@ -237,3 +237,18 @@ def spawn_scenarios(tmp_path: Path, state_dir: Path):
         if child.proc.poll() is None:
             child.proc.kill()
         child.proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("name", ["x" * 41, "", " 方案", "方案\x1b]0;", "方案\u202e"])
+def test_a_scenario_name_the_editor_could_not_have_given_is_refused(
+        v3_file: Path, name: str) -> None:
+    with DocumentFile.open(v3_file) as doc:
+        ScenarioService(DocumentService(doc)).create("方案A")
+        doc.save()
+    with closing(sqlite3.connect(v3_file)) as conn:
+        conn.execute("UPDATE scenarios SET name = ? WHERE name = '方案A'", (name,))
+        conn.execute("DELETE FROM meta WHERE key = 'checksum'")
+        conn.commit()
+    for opener in (read_organisation, DocumentFile.open):
+        with pytest.raises(CorruptFile, match="has a name orgdesk cannot show"):
+            opener(v3_file)
