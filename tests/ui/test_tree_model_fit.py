@@ -11,9 +11,10 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from orgdesk.core.model import PositionId
+from orgdesk.ui import window_fit
 from orgdesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -28,14 +29,25 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def fits(window: MainWindow, pid: PositionId) -> bool:
+def tree_width(window: MainWindow) -> int:
+    splitter = window.centralWidget()
+    assert isinstance(splitter, QSplitter)
+    return splitter.sizes()[0]
+
+
+def fits(window: MainWindow, pid: PositionId, before: int) -> bool:
+    """The row shows its whole text, or the tree widened as far as it may."""
     tree = window.tree
     index = window.model.index_of(pid)
     tree.scrollTo(index)
     settle()
     rect = tree.visualRect(index)
-    return rect.isValid() and rect.left() + tree.sizeHintForIndex(index).width() \
+    splitter = window.centralWidget()
+    assert isinstance(splitter, QSplitter)
+    at_most = int(sum(splitter.sizes()) * window_fit.TREE_SHARE)
+    whole = rect.isValid() and rect.left() + tree.sizeHintForIndex(index).width() \
         <= tree.viewport().width()
+    return tree_width(window) > before and (whole or tree_width(window) >= at_most - 1)
 
 
 @pytest.fixture
@@ -57,21 +69,23 @@ def counted(open_window: OpenWindow) -> tuple[MainWindow, list[int]]:
 def test_a_long_row_inserted_deep_down_widens_the_tree(
         counted: tuple[MainWindow, list[int]]) -> None:
     window, calls = counted
-    # Four levels down: as long as fits in the tree's largest share of the window.
-    done = window.controller.execute("add", lambda s: s.new_position(LONG[:20], P(9)))
+    before = tree_width(window)
+    done = window.controller.execute("add", lambda s: s.new_position(LONG, P(9)))
     assert done is not None and done.result is not None
     settle()
-    assert fits(window, done.result.id)
+    assert fits(window, done.result.id, before)
     assert calls == []  # measured alone, not with every open row
 
 
 def test_a_long_row_moved_deeper_widens_the_tree(counted: tuple[MainWindow, list[int]]
                                                  ) -> None:
     window, calls = counted
-    window.controller.execute("rename", lambda s: s.edit_position(P(13), title=LONG[:24]))
+    window.controller.execute("rename", lambda s: s.edit_position(P(13), title=LONG[:12]))
+    settle()
+    before = tree_width(window)
     window.controller.execute("move", lambda s: s.move_position(P(13), P(11)))
     settle()
-    assert fits(window, P(13))
+    assert fits(window, P(13), before)
     assert calls == []
 
 
