@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, func, insert, select, text, true
 from sqlalchemy.exc import DBAPIError
 
 from orgdesk.analysis.compare import compare
@@ -65,6 +65,8 @@ Mode = Literal["check", "branch", "merge"]
 #: Search results shown at most (the most recent versions first).
 SEARCH_LIMIT = 50
 MAX_MESSAGE = 10_000
+#: The shortest search words a trigram index can serve.
+TRIGRAM = 3
 MAX_NAME = 200
 
 
@@ -441,7 +443,11 @@ class Library:
 
         # Two queries, not one OR: the positions' text is served by its trigram index only
         # when nothing else is ORed with it.
-        by_text = scoped(version_positions.c.search_text.like(pattern, escape="\\"))
+        matches = version_positions.c.search_text.like(pattern, escape="\\")
+        if len(words.strip()) < TRIGRAM:
+            by_text = self._newest_first(matches, all_versions, project, since, limit)
+        else:
+            by_text = scoped(matches)
         by_name = scoped(func.lower(projects.c.name).like(pattern, escape="\\")
                          | func.lower(versions.c.author).like(pattern, escape="\\"))
         with self.transaction() as connection:
@@ -456,6 +462,33 @@ class Library:
             hits.append(SearchHit(name, vid, branch, author, created, pid, title, department,
                                   _excerpt(body, words)))
         return hits
+
+    @staticmethod
+    def _newest_first(matches: Any, all_versions: bool, project: str | None,
+                      since: datetime | None, limit: int) -> Any:
+        """Words too short for trigrams (most Chinese words are two characters): walk the
+        versions newest first and each one's positions by its key, stopping at `limit`
+        hits, instead of scanning every position before sorting."""
+        own = (select(version_positions.c.position_id, version_positions.c.title,
+                      version_positions.c.department, version_positions.c.duties,
+                      version_positions.c.requirements)
+               .where(version_positions.c.version_id == versions.c.id, matches)
+               .order_by(version_positions.c.position_id)
+               .limit(limit)  # also keeps the planner from flattening it into a scan
+               .lateral("hit"))
+        query = (select(projects.c.name, versions.c.id, versions.c.branch, versions.c.author,
+                        versions.c.created_at, own.c.position_id, own.c.title,
+                        own.c.department, own.c.duties, own.c.requirements)
+                 .select_from(versions.join(projects).join(own, true())))
+        if not all_versions:
+            latest = (select(func.max(versions.c.id))
+                      .group_by(versions.c.project_id, versions.c.branch))
+            query = query.where(versions.c.id.in_(latest))
+        if project is not None:
+            query = query.where(projects.c.name == project)
+        if since is not None:
+            query = query.where(versions.c.created_at >= since)
+        return query.order_by(versions.c.id.desc(), own.c.position_id).limit(limit)
 
     # ------------------------------------------------------------------ team positions
     def add_position(self, position: Position, department: str, source_project: str) -> int:
