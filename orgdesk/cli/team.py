@@ -138,6 +138,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
     if args.prefer and not args.merge:
         raise UserError(Sentence.of("--prefer decides a merge's conflicts; use it with --merge."))
+    _refuse_scenarios(args.file, getattr(args, "scenario", None))
     org = read_organisation(args.file)
     origin = origin_of(org)
     project = args.project or (origin.project if origin else None)
@@ -169,6 +170,26 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     merged = " (merged)" if published.merged is not None else ""
     out(f"Published version {version.id} of “{project}” on branch {version.branch}{merged}.")
     return 0
+
+
+def _refuse_scenarios(path: Path, chosen: str | None) -> None:
+    """A version holds one organisation, and publishing rewrites the file with its new
+    origin: a file of several scenarios would lose the others, so it is refused."""
+    from orgdesk.storage import intake
+    from orgdesk.storage.scenarios import list_scenarios
+
+    def scenarios(conn: Any, _version: int) -> list[Any] | None:
+        found = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
+                             "'scenarios'").fetchone()
+        return list_scenarios(conn, path) if found is not None else None
+
+    listed = intake.read_validated(path, scenarios) or []
+    if len(listed) > 1 or chosen is not None:
+        raise UserError(Sentence.of(
+            "{file} holds several scenarios, and a team library version holds one "
+            "organisation; write the scenario to publish to a file of its own (orgdesk export "
+            "FILE -o S.json --scenario NAME, then orgdesk import S.json -o S.orgdesk) and "
+            "publish that.", file=path.name))
 
 
 def _cmd_pull(args: argparse.Namespace) -> int:
