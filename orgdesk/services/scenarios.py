@@ -125,6 +125,8 @@ class ScenarioService:
         #: Scenarios this process switched away from, ready to switch back to without
         #: reading their snapshots (used only while the stored text is still theirs).
         self._kept: dict[int, store.Loaded] = {}
+        #: What the tables were filled from at the last switch (None: as opened).
+        self._installed: store.Loaded | None = None
 
     @property
     def _where(self) -> Path:
@@ -154,8 +156,11 @@ class ScenarioService:
             scenario = self._of(listed, sid)
             if scenario.active:
                 return self.documents.org
-            return store.load_snapshot(store.stored_snapshot(conn, sid),
-                                       self.documents.org.info, self._where).org
+            stored = store.stored_snapshot(conn, sid)
+            kept = self._kept.get(sid)
+            if kept is not None and kept.text is not None and kept.text == stored:
+                return kept.org  # as this process left it, and still stored so
+            return store.load_snapshot(stored, self.documents.org.info, self._where).org
 
     # ---------------------------------------------------------- operations
     def create(self, name: str, switch: bool = False) -> ScenarioEdit:
@@ -245,19 +250,22 @@ class ScenarioService:
         if self.documents._batch is not None:
             raise RuntimeError("scenario operations cannot run inside an edit's batch")
         with self.documents.file.transaction() as session:
-            run = _Run(driver(session), self.documents.org, self._where, self._kept)
+            run = _Run(driver(session), self.documents.org, self._where, self._kept,
+                       self._installed)
             yield run
         # Committed: only now does the document show the scenario switched to.
         if run.org is not self.documents.org:
             self.documents.org = run.org
+            self._installed = run.installed
 
 
 class _Run:
     """The steps of one transaction, performed as they are added."""
 
     def __init__(self, conn: Any, org: Organisation, where: Path,
-                 kept: dict[int, store.Loaded]) -> None:
+                 kept: dict[int, store.Loaded], installed: store.Loaded | None) -> None:
         self.conn = conn
+        self.installed = installed
         self.org = org
         self.where = where
         self.kept = kept
@@ -286,8 +294,8 @@ class _Run:
             store.set_order(conn, step.order)
         else:
             target, left = store.switch(conn, self.org, step.old_id, step.id, self.where,
-                                        self.kept.pop(step.id, None))
-            self.org = target.org
+                                        self.kept.pop(step.id, None), self.installed)
+            self.org, self.installed = target.org, target
             self.kept[step.old_id] = left
             while len(self.kept) > KEEP_AT_MOST:
                 del self.kept[next(iter(self.kept))]
