@@ -165,8 +165,14 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     version = published.version
     local = published.merged if published.merged is not None else org
     # The server has the version; the local file now remembers it as its base.
-    create_file(args.file, with_origin(local, Origin(address.shown, project, version.id)),
-                touch_modified=False)
+    try:
+        create_file(args.file, with_origin(local, Origin(address.shown, project, version.id)),
+                    touch_modified=False)
+    except UserError as exc:
+        raise UserError(Sentence.of(
+            "Published version {version} of “{project}”, but {file} could not be updated "
+            "({reason}); pull that version to go on from it.", version=version.id,
+            project=project, file=args.file.name, reason=str(exc).rstrip("."))) from None
     merged = " (merged)" if published.merged is not None else ""
     out(f"Published version {version.id} of “{project}” on branch {version.branch}{merged}.")
     return 0
