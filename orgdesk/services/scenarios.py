@@ -12,6 +12,7 @@ take the new one from `DocumentService.org`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +26,8 @@ from orgdesk.storage.mapping import driver
 from orgdesk.storage.scenario_table import MAX_NAME_LENGTH as MAX_NAME_LENGTH
 from orgdesk.storage.scenarios import ScenarioInfo
 
+#: The worker that reads scenarios ahead (one: the window's thread needs the other core).
+_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orgdesk-scenarios")
 #: Scenarios kept in memory after switching away (each as big as its organisation).
 KEEP_AT_MOST = 2
 
@@ -127,6 +130,8 @@ class ScenarioService:
         self._kept: dict[int, store.Loaded] = {}
         #: What the tables were filled from at the last switch (None: as opened).
         self._installed: store.Loaded | None = None
+        #: Scenarios being read ahead in a worker thread (see `prefetch`).
+        self._pending: dict[int, Future[store.Loaded]] = {}
 
     @property
     def _where(self) -> Path:
@@ -161,6 +166,28 @@ class ScenarioService:
             if kept is not None and kept.text is not None and kept.text == stored:
                 return kept.org  # as this process left it, and still stored so
             return store.load_snapshot(stored, self.documents.org.info, self._where).org
+
+    def prefetch(self) -> None:
+        """Read the first scenarios other than the open one ahead, in a worker thread.
+
+        A first switch to a 10,000-position scenario spends most of its time
+        decoding and validating the snapshot; done ahead while the window is
+        idle, the switch finds it ready (used only if its stored text is still
+        the one read).  The texts are read here, on the document's thread.
+        """
+        listed = [s for s in self.scenarios() if not s.active][:KEEP_AT_MOST]
+        if not listed:
+            return
+        with self.documents.file.transaction() as session:
+            texts = {s.id: store.stored_snapshot(driver(session), s.id) for s in listed}
+        info = self.documents.org.info
+        for sid, text in texts.items():
+            kept = self._kept.get(sid)
+            pending = self._pending.get(sid)
+            if (kept is not None and kept.text == text) or (pending is not None
+                                                            and not pending.done()):
+                continue
+            self._pending[sid] = _READER.submit(store.load_snapshot, text, info, self._where)
 
     # ---------------------------------------------------------- operations
     def create(self, name: str, switch: bool = False) -> ScenarioEdit:
@@ -251,7 +278,7 @@ class ScenarioService:
             raise RuntimeError("scenario operations cannot run inside an edit's batch")
         with self.documents.file.transaction() as session:
             run = _Run(driver(session), self.documents.org, self._where, self._kept,
-                       self._installed)
+                       self._installed, self._pending)
             yield run
         # Committed: only now does the document show the scenario switched to.
         if run.org is not self.documents.org:
@@ -263,9 +290,11 @@ class _Run:
     """The steps of one transaction, performed as they are added."""
 
     def __init__(self, conn: Any, org: Organisation, where: Path,
-                 kept: dict[int, store.Loaded], installed: store.Loaded | None) -> None:
+                 kept: dict[int, store.Loaded], installed: store.Loaded | None,
+                 pending: dict[int, Future[store.Loaded]]) -> None:
         self.conn = conn
         self.installed = installed
+        self.pending = pending
         self.org = org
         self.where = where
         self.kept = kept
@@ -294,9 +323,21 @@ class _Run:
             store.set_order(conn, step.order)
         else:
             target, left = store.switch(conn, self.org, step.old_id, step.id, self.where,
-                                        self.kept.pop(step.id, None), self.installed)
+                                        self._ready(step.id), self.installed)
             self.org, self.installed = target.org, target
             self.kept[step.old_id] = left
             while len(self.kept) > KEEP_AT_MOST:
                 del self.kept[next(iter(self.kept))]
         self.done.append(step)
+
+    def _ready(self, sid: int) -> store.Loaded | None:
+        """Scenario `sid` as kept in memory or read ahead (`store.switch` checks it is still
+        what is stored); None if neither."""
+        kept = self.kept.pop(sid, None)
+        future = self.pending.pop(sid, None)
+        if kept is None and future is not None:
+            try:
+                kept = future.result()
+            except UserError:
+                return None  # read again by the switch, which says what is wrong
+        return kept

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +29,10 @@ from orgdesk.ui.i18n import tr
 
 if TYPE_CHECKING:
     from orgdesk.ui.controller import DocumentController
+
+
+#: Idle time after which the other scenarios are read ahead (see ScenarioService.prefetch).
+READ_AHEAD_DELAY_MS = 1500
 
 
 def ask_name(parent: QWidget, title: str, label: str, current: str) -> str | None:
@@ -77,6 +81,11 @@ class ScenarioBox(QWidget):
         layout.addWidget(self.combo)
         layout.addWidget(self.button)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        # The scenarios one switch away are read ahead once the window is idle.
+        self._read_ahead = QTimer(self)
+        self._read_ahead.setSingleShot(True)
+        self._read_ahead.setInterval(READ_AHEAD_DELAY_MS)
+        self._read_ahead.timeout.connect(self._prefetch)
         controller.scenarios_changed.connect(self.refresh)
         self.refresh()
 
@@ -94,6 +103,12 @@ class ScenarioBox(QWidget):
         self.act_left.setEnabled(index > 0)
         self.act_right.setEnabled(0 <= index < len(listed) - 1)
         self.act_compare.setEnabled(len(listed) > 1)
+        if len(listed) > 1:
+            self._read_ahead.start()
+
+    def _prefetch(self) -> None:
+        if self.isVisible():  # not once the window is closing: its document is going
+            self.controller.scenarios.prefetch()
 
     def active_name(self) -> str:
         return self.combo.currentText()

@@ -196,3 +196,44 @@ def test_a_snapshot_with_list_rows_out_of_order_is_refused(
     data["tables"]["positions"][0][2] = True  # a boolean where a number belongs
     with pytest.raises(CorruptFile):
         load_snapshot(json.dumps(data), service.org.info, Path("x.orgdesk"))
+
+
+def test_a_scenario_read_ahead_is_switched_to_without_reading_it_again(
+        scenarios: ScenarioService, service: DocumentService,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgdesk.storage import scenarios as store
+
+    scenarios.create("方案A", switch=True)
+    service.edit_position(PositionId(1), title="总监 A")
+    designed = service.org.snapshot()
+    scenarios.switch(scenarios.find(DEFAULT_NAME).id)
+    scenarios._kept.clear()  # as after opening the file: nothing in memory
+    scenarios.prefetch()
+    for future in list(scenarios._pending.values()):
+        future.result()
+
+    def read_again(*args: object) -> None:
+        raise AssertionError("the snapshot was read again")
+
+    monkeypatch.setattr(store, "load_snapshot", read_again)
+    scenarios.switch(scenarios.find("方案A").id)
+    assert service.org.snapshot() == designed == service.file.load().snapshot()
+
+
+def test_a_stale_read_ahead_is_not_used(scenarios: ScenarioService,
+                                        service: DocumentService) -> None:
+    scenarios.create("方案A")
+    scenarios.prefetch()
+    for future in list(scenarios._pending.values()):
+        future.result()
+    # 方案A changes after it was read ahead: opened, edited, left again.
+    sid = scenarios.find("方案A").id
+    stale = scenarios._pending[sid]
+    scenarios.switch(sid)
+    service.edit_position(PositionId(1), title="总监 A")
+    scenarios.switch(scenarios.find(DEFAULT_NAME).id)
+    scenarios._kept.clear()
+    scenarios._pending[sid] = stale
+    scenarios.switch(sid)
+    assert service.org.position(PositionId(1)).title == "总监 A"
+    assert service.file.load().snapshot() == service.org.snapshot()
