@@ -1,5 +1,5 @@
-"""The analysis panel: headcount tables, span-of-control violations, the rules editor
-and the headcount bar chart, for one organisation.
+"""The analysis panel: headcount tables, span-of-control violations, the labour cost per
+department, the rules editor and the headcount bar chart, for one organisation.
 
 A standalone widget: the main window gives it the organisation and the
 document's rules (`set_organisation`, `set_rules`), listens to
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesk.analysis.bar_chart import BarSeries, headcount_series, preferred_height
+from orgdesk.analysis.cost import CostAnalysis, GroupCost, analyse_cost
 from orgdesk.analysis.headcount import HeadcountAnalysis, analyse_headcount
 from orgdesk.analysis.span_check import RuleKind, Violation, check_span
 from orgdesk.analysis.span_rules import (
@@ -61,7 +62,7 @@ from orgdesk.ui import dialogs, preferences
 from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
 
-Cell = str | int
+Cell = str | int | float  # a float is an amount of money, shown with cents
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The data role that sorts figures as numbers, not text.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,6 +78,12 @@ class FiguresModel(QAbstractTableModel):
         self._headers = list(headers)
         self._rows: list[tuple[Cell, ...]] = []
         self._ids: list[int | None] = []
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        if list(headers) != self._headers:
+            self.beginResetModel()
+            self._headers = list(headers)
+            self.endResetModel()
 
     def set_rows(self, rows: Sequence[tuple[Cell, ...]], ids: Sequence[int | None] = ()) -> None:
         self.beginResetModel()
@@ -95,10 +102,10 @@ class FiguresModel(QAbstractTableModel):
             return None
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(value)
+            return f"{value:,.2f}" if isinstance(value, float) else str(value)
         if role == SORT_ROLE:
             return value
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == POSITION_ROLE:
             return self._ids[index.row()]
@@ -269,6 +276,14 @@ class AnalysisPanel(QWidget):
         self.violation_list.itemClicked.connect(self._violation_clicked)
         self.violation_list.itemActivated.connect(self._violation_clicked)
         self.tabs.addTab(self.violation_list, self.tr("Span of control"))
+        self.cost: CostAnalysis = analyse_cost(org)
+        self.cost_model = FiguresModel((), self)  # headers name the currency: set in refresh
+        self.cost_view = self._table(self.cost_model)
+        self.cost_view.setObjectName("costTable")
+        self.tabs.addTab(self.cost_view, self.tr("Cost"))
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.cost_view), self.tr(
+            "Labour cost per department: a seat costs the middle of its monthly pay range "
+            "plus the on-cost; vacancies are planned seats not filled"))
         self.chart = BarChartWidget(self)
         chart_scroll = QScrollArea(self)
         chart_scroll.setWidgetResizable(True)
@@ -449,8 +464,37 @@ class AnalysisPanel(QWidget):
             if totals.over else
             tr("AnalysisPanel", "{positions}, {planned}, {filled} filled, {vacant} vacant; "
                "{violations}", **figures))
-        self.tabs.setTabText(3, tr("AnalysisPanel", "Span of control ({count})",
-                                   count=len(self.violations)))
+        self.tabs.setTabText(self.tabs.indexOf(self.violation_list),
+                             tr("AnalysisPanel", "Span of control ({count})",
+                                count=len(self.violations)))
+        self._show_cost(no_department)
+
+    def _show_cost(self, no_department: str) -> None:
+        """The cost per department and in total, monthly and annual, in the document's
+        currency; a last column counts the positions whose seats have no pay."""
+        self.cost = cost = analyse_cost(self._org)
+        currency = cost.currency
+        self.cost_model.set_headers((
+            self.tr("Department"), self.tr("Positions"), self.tr("Planned"), self.tr("Filled"),
+            self.tr("Vacant"),
+            tr("AnalysisPanel", "Monthly, planned ({currency})", currency=currency),
+            tr("AnalysisPanel", "Monthly, filled ({currency})", currency=currency),
+            tr("AnalysisPanel", "Monthly, vacancies ({currency})", currency=currency),
+            tr("AnalysisPanel", "Annual, planned ({currency})", currency=currency),
+            tr("AnalysisPanel", "Annual, filled ({currency})", currency=currency),
+            tr("AnalysisPanel", "Annual, vacancies ({currency})", currency=currency),
+            self.tr("Positions without pay")))
+
+        def row(group: GroupCost, name: str) -> tuple[Cell, ...]:
+            c = group.cost
+            return (name, group.positions, group.planned, group.filled, group.vacancies,
+                    float(c.monthly_planned), float(c.monthly_filled), float(c.monthly_vacant),
+                    float(c.annual_planned), float(c.annual_filled), float(c.annual_vacant),
+                    group.lacking_pay)
+
+        self.cost_model.set_rows(
+            [row(g, g.key or no_department) for g in cost.departments]
+            + [row(cost.total, self.tr("Total"))])
 
     # ---------------------------------------------------------------- clicks
     def _violation_clicked(self, item: QListWidgetItem) -> None:

@@ -1,5 +1,5 @@
 """overviewPanel: title, source id, department, superior, kind, level, headcount, holders,
-notes."""
+monthly pay and on-cost, notes."""
 from __future__ import annotations
 
 import re
@@ -14,18 +14,31 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from orgdesk.core.changes import ChangeSet
-from orgdesk.core.model import DepartmentId, Position, PositionId, PositionKind, RelationId
+from orgdesk.core.model import (
+    MAX_MONTHLY_PAY,
+    MAX_ON_COST_PERCENT,
+    DepartmentId,
+    Position,
+    PositionId,
+    PositionKind,
+    RelationId,
+)
 from orgdesk.core.organisation import StatePatch
+from orgdesk.core.settings import CURRENCY_SETTING, currency_of
 from orgdesk.layout.style import OVER
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.long_text import LongTextEdit, elide
 from orgdesk.ui.panels.base import PositionPanel, tr
+
+#: The position fields of the pay row.
+PAY_FIELDS = frozenset({"pay_min", "pay_max", "on_cost_percent"})
 
 
 class OverviewPanel(PositionPanel):
@@ -33,7 +46,7 @@ class OverviewPanel(PositionPanel):
 
     FIELDS = frozenset({"title", "source_id", "department_id", "superior_id", "kind", "level",
                         "planned_headcount", "filled_headcount", "holders", "headcount_note",
-                        "career_path", "notes"})
+                        "career_path", "notes", *PAY_FIELDS})
     SHOWS_DEPARTMENTS = True
     SHOWS_RELATIONS = True
 
@@ -87,6 +100,7 @@ class OverviewPanel(PositionPanel):
             typed=True, holders=holders_from_text(text)))
         self.vacancies_label = QLabel(self)
         self.vacancies_label.setObjectName("vacanciesLabel")
+        self._pay_row()
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("headcountNoteEdit")
         self.note_edit.setPlaceholderText(tr("OverviewPanel", "e.g. 视项目情况配备"))
@@ -104,18 +118,24 @@ class OverviewPanel(PositionPanel):
         self.notes_edit.textChanged.connect(self._notes_edited)
         form.addRow(tr("OverviewPanel", "Title"), self.title_edit)
         form.addRow(tr("OverviewPanel", "Department"), self.department_combo)
-        form.addRow(tr("OverviewPanel", "Direct superior"), self.superior_label)
-        form.addRow(tr("OverviewPanel", "Kind"), self.kind_combo)
+        # The kind beside the superior and the vacancies beside the planned seats leave
+        # room for the pay row (file format 3) in a panel that fits 1366×768 unscrolled.
+        self.kind_label = QLabel(tr("OverviewPanel", "Kind"), self)
+        form.addRow(tr("OverviewPanel", "Direct superior"), _side_by_side(
+            self.superior_label, self.kind_label, self.kind_combo))
         # Source ID and holders share rows with level and filled headcount, so the panel
         # is no taller than before them (it must fit beside the chart at 1366×768).
         self.source_id_label = QLabel(tr("OverviewPanel", "Source ID"), self)
         form.addRow(tr("OverviewPanel", "Level / grade"), _side_by_side(
             self.level_edit, self.source_id_label, self.source_id_edit))
-        form.addRow(tr("OverviewPanel", "Planned headcount"), self.planned_spin)
+        self.vacancies_name = QLabel(tr("OverviewPanel", "Vacancies"), self)
+        form.addRow(tr("OverviewPanel", "Planned headcount"), _side_by_side(
+            self.planned_spin, self.vacancies_name, self.vacancies_label))
         self.holders_label = QLabel(tr("OverviewPanel", "Holders"), self)
         form.addRow(tr("OverviewPanel", "Filled headcount"), _side_by_side(
             self.filled_spin, self.holders_label, self.holders_edit))
-        form.addRow(tr("OverviewPanel", "Vacancies"), self.vacancies_label)
+        self._show_currency()
+        form.addRow(self.pay_label, self.pay_row)
         form.addRow(tr("OverviewPanel", "Headcount note"), self.note_edit)
         form.addRow(tr("OverviewPanel", "Career path"), self.career_edit)
         form.addRow(tr("OverviewPanel", "Notes"), self.notes_edit)
@@ -143,6 +163,89 @@ class OverviewPanel(PositionPanel):
     def _title(self) -> str:
         position = self.position
         return position.title if position else ""
+
+    def _pay_row(self) -> None:
+        """A seat's monthly pay (min – max; one figure in both) and the on-cost on top, on
+        one row.  Each spin box commits when the user presses Enter, leaves it or steps it
+        (no keyboard tracking), so typing 6500 is one edit, not 6, 65, 650 and 6500."""
+        def spin(name: str, limit: int) -> QSpinBox:
+            box = QSpinBox(self)
+            box.setObjectName(name)
+            box.setRange(0, limit)
+            box.setKeyboardTracking(False)
+            box.setGroupSeparatorShown(True)
+            # Its size hint fits 100,000,000: too wide for a panel beside the chart.
+            digits = "+00%" if limit == MAX_ON_COST_PERCENT else "0,000"
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(digits) + 24)
+            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            return box
+
+        self.pay_min_spin = spin("payMinSpin", MAX_MONTHLY_PAY)
+        self.pay_min_spin.setSpecialValueText("—")  # 0: not set
+        self.pay_min_spin.setToolTip(tr("OverviewPanel", "Lowest monthly pay of one seat "
+                                        "(— not set)"))
+        self.pay_min_spin.setSingleStep(500)
+        self.pay_max_spin = spin("payMaxSpin", MAX_MONTHLY_PAY)
+        self.pay_max_spin.setSpecialValueText("—")
+        self.pay_max_spin.setToolTip(tr("OverviewPanel", "Highest monthly pay of one seat; the "
+                                        "same as the lowest for a single figure"))
+        self.pay_max_spin.setSingleStep(500)
+        # "+35%": the on-cost the employer pays on top (a label would not fit beside the
+        # chart at 1366×768; the tooltip and the accessible name say what it is).
+        self.on_cost_spin = spin("onCostSpin", MAX_ON_COST_PERCENT)
+        self.on_cost_spin.setPrefix("+")
+        self.on_cost_spin.setSuffix("%")
+        self.on_cost_spin.setAccessibleName(tr("OverviewPanel", "On-cost"))
+        self.on_cost_spin.setToolTip(tr("OverviewPanel", "On-cost: what the employer pays on top "
+                                        "of the pay (social insurance and housing fund, "
+                                        "社保/公积金), in percent of it"))
+        self.pay_min_spin.valueChanged.connect(lambda value: self._pay_edited("pay_min", value))
+        self.pay_max_spin.valueChanged.connect(lambda value: self._pay_edited("pay_max", value))
+        self.on_cost_spin.valueChanged.connect(lambda value: self.edit(
+            tr("OverviewPanel", "Change on-cost of {title}", title=self._title()),
+            "on_cost_percent", typed=True, on_cost_percent=value))
+        #: The row's name, with the document's currency: "Monthly pay (CNY)".
+        self.pay_label = QLabel(self)
+        self.pay_label.setObjectName("payLabel")
+        self.pay_label.setBuddy(self.pay_min_spin)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.pay_min_spin, 2)
+        row.addWidget(QLabel("–", self))
+        row.addWidget(self.pay_max_spin, 2)
+        row.addWidget(self.on_cost_spin, 1)
+        self.pay_row = row
+
+    def _pay_edited(self, field: str, value: int) -> None:
+        """One end of the pay range: a range that would start after it ends takes the new
+        figure at both ends, in the same step (typing a minimum above the maximum moves it)."""
+        position = self.position
+        if position is None:
+            return
+        low, high = (value, position.pay_max) if field == "pay_min" else (position.pay_min, value)
+        if field == "pay_min":
+            text = tr("OverviewPanel", "Change minimum monthly pay of {title}",
+                      title=self._title())
+        else:
+            text = tr("OverviewPanel", "Change maximum monthly pay of {title}",
+                      title=self._title())
+        if low and high and low > high:
+            self.edit(text, field, typed=True, pay_min=value, pay_max=value)
+        elif field == "pay_min":
+            self.edit(text, field, typed=True, pay_min=value)
+        else:
+            self.edit(text, field, typed=True, pay_max=value)
+
+    def _show_currency(self) -> None:
+        self.pay_label.setText(tr("OverviewPanel", "Monthly pay ({currency})",
+                                  currency=currency_of(self.controller.org.settings)))
+
+    def _show_pay(self, position: Position) -> None:
+        for box, value in ((self.pay_min_spin, position.pay_min),
+                           (self.pay_max_spin, position.pay_max),
+                           (self.on_cost_spin, position.on_cost_percent)):
+            if box.value() != value:
+                box.setValue(value)
 
     def load(self, position: Position | None) -> None:
         org = self.controller.org
@@ -175,6 +278,8 @@ class OverviewPanel(PositionPanel):
             if edit.text() != value:
                 edit.setText(value)
         self._show_holders(position.holders)
+        self._show_currency()
+        self._show_pay(position)
         self.planned_spin.setValue(position.planned_headcount)
         self.filled_spin.setValue(position.filled_headcount)
         self._show_vacancies(position)
@@ -196,6 +301,8 @@ class OverviewPanel(PositionPanel):
 
     def needs_reload(self, changes: ChangeSet, structural: bool) -> bool:
         if super().needs_reload(changes, structural):
+            return True
+        if CURRENCY_SETTING in changes.settings_changed:  # shown beside the pay
             return True
         # The superior's link and the dotted lines show other positions' titles.
         position = self.position
@@ -222,6 +329,12 @@ class OverviewPanel(PositionPanel):
         position = self.position
         if position is not None and changed & {"planned_headcount", "filled_headcount"}:
             self._show_vacancies(position)
+        if position is not None and len(changed & PAY_FIELDS) > 1:  # the range was moved
+            self._loading = True
+            try:
+                self._show_pay(position)
+            finally:
+                self._loading = False
 
     def _show_vacancies(self, position: Position) -> None:
         """The vacancies, or 超编 in red when more seats are filled than planned."""
