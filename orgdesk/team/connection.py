@@ -21,6 +21,7 @@ from orgdesk.team.errors import (
     AuthenticationFailed,
     ConnectionDropped,
     LibraryProblem,
+    ServerNotTrusted,
     ServerUnreachable,
 )
 
@@ -62,6 +63,11 @@ def problem_of(exc: DBAPIError | psycopg.Error, address: LibraryAddress, connect
             return ServerUnreachable(Sentence.of(
                 "The server at {server} has no database named “{database}”.", server=server,
                 database=address.url.database or ""))
+        if "certificate" in text or ("ssl" in text and "verify" in text):
+            return ServerNotTrusted(Sentence.of(
+                "The server at {server} could not prove it is the library's server (its TLS "
+                "certificate does not match the address or is not signed by sslrootcert); "
+                "nothing was sent to it.", server=server))
         if state in ("28P01", "28000") or any(marker in text for marker in _AUTH_MARKERS):
             return AuthenticationFailed(Sentence.of(
                 "The library at {server} did not accept your user name or password; check "

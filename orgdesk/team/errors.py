@@ -24,6 +24,10 @@ class ServerUnreachable(LibraryProblem):
     """No PostgreSQL server answered at the library's address."""
 
 
+class ServerNotTrusted(LibraryProblem):
+    """TLS verification failed (sslmode=verify-full): the server is not who the address says."""
+
+
 class AuthenticationFailed(LibraryProblem):
     """The server refused the user name or password."""
 

@@ -14,7 +14,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,8 @@ class Cluster:
     root: Path
     bin: Path
     as_postgres: bool
+    extra_options: str = ""  # more server settings (a TLS test listens on loopback TCP)
+    port: int = PORT
 
     @property
     def data(self) -> Path:
@@ -51,7 +53,7 @@ class Cluster:
             database: str = DATABASE) -> str:
         secret = f":{password}" if password is not None else ""
         return (f"postgresql+psycopg://{user}{secret}@/{database}"
-                f"?host={self.socket_dir}&port={PORT}")
+                f"?host={self.socket_dir}&port={self.port}")
 
     def _run(self, *command: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
@@ -59,8 +61,9 @@ class Cluster:
                               timeout=timeout, cwd=self.root)
 
     def start(self) -> None:
-        options = (f"-k {self.socket_dir} -c listen_addresses='' -p {PORT} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40")
+        options = (f"-k {self.socket_dir} -c listen_addresses='' -p {self.port} -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40 "
+                   + self.extra_options)
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l",
                   str(self.root / "server.log"), "-w", "-o", options, "start")
 
@@ -76,10 +79,16 @@ class Cluster:
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
         result = subprocess.run(
             [*prefix, *env_prefix, str(self.bin / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-             "-h", str(self.socket_dir), "-p", str(PORT), "-U", ADMIN, "-d", database,
+             "-h", str(self.socket_dir), "-p", str(self.port), "-U", ADMIN, "-d", database,
              "-At", "-c", sql],
             check=True, capture_output=True, text=True, timeout=60, cwd=self.root)
         return result.stdout
+
+
+def chown_to_server(cluster: Cluster, path: Path) -> None:
+    """Make `path` the server's (as root the server runs as `postgres`)."""
+    if cluster.as_postgres:
+        _chown_to_postgres(path)
 
 
 def _chown_to_postgres(path: Path) -> None:
@@ -88,14 +97,18 @@ def _chown_to_postgres(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def throwaway_cluster() -> Iterator[Cluster]:
-    """initdb + start in a temporary folder; stopped and removed afterwards."""
+def throwaway_cluster(prepare: Callable[[Cluster], str] | None = None, port: int = PORT
+                      ) -> Iterator[Cluster]:
+    """initdb + start in a temporary folder; stopped and removed afterwards.
+
+    `prepare(cluster)`, if given, runs after initdb and returns more server settings.
+    """
     binaries = server_bin()
     if binaries is None:
         raise RuntimeError("PostgreSQL's server is not installed (make test installs it)")
     as_postgres = os.geteuid() == 0
     root = Path(tempfile.mkdtemp(prefix="orgdesk-pg-"))
-    cluster = Cluster(root, binaries, as_postgres)
+    cluster = Cluster(root, binaries, as_postgres, port=port)
     try:
         cluster.socket_dir.mkdir()
         password_file = root / "admin-password"
@@ -107,6 +120,8 @@ def throwaway_cluster() -> Iterator[Cluster]:
                      "--auth=scram-sha-256", f"--pwfile={password_file}", "-E", "UTF8",
                      "--locale=C.UTF-8", "--no-sync")
         password_file.unlink()
+        if prepare is not None:
+            cluster.extra_options = prepare(cluster)
         cluster.start()
         try:
             cluster.psql(f"CREATE DATABASE {DATABASE}")
