@@ -41,12 +41,16 @@ MIME_POSITIONS = "application/x-orgdesk-position-ids"
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: Above this many positions added, removed or re-parented in one edit, the model is
-#: reset instead of followed row by row: a whole document replaced, or thousands of
-#: rows, cost Qt more in single row steps (each updates every persistent index and the
-#: selection) than one reset and re-expanding the tree.  Everyday edits (an insert, a
-#: delete, a move, a pasted branch, a bulk move of a selection) stay well below.
-PRECISE_LIMIT = 2000
+#: Above about this many row steps for one edit (new or removed branches, re-parented
+#: positions: see tree_rows.size) the model is reset instead of followed row by row,
+#: and STEP_BUDGET stops a plan that turns out longer (a reordering of many siblings).
+#: Each step costs Qt a pass over every persistent index (the open rows, the
+#: selection), asking the model for parents: 1,000 scattered positions moved one by one
+#: under a 1,000-row selection took minutes, where one reset and re-opening the tree
+#: takes a fraction of a second.  Everyday edits (an insert, a delete, a move, a pasted
+#: branch of any size, a few selected positions moved or deleted) are a step or three.
+PRECISE_LIMIT = 32
+STEP_BUDGET = 64
 #: Position fields the tree's rows show (the title, its badge and marks, the swatch,
 #: the italics); a change of only other fields repaints nothing.
 SHOWN_FIELDS = frozenset({"title", "planned_headcount", "filled_headcount", "department_id",
@@ -108,8 +112,8 @@ class OrgTreeModel(QAbstractItemModel):
         """Whether `apply_changes` would follow this edit row by row (else it resets).
 
         A reset is kept for what is not worth following: another organisation object
-        (the service reloaded the file), a structural change announced without its
-        ids, or more than PRECISE_LIMIT positions added, removed or re-parented."""
+        (the service reloaded the file, a whole document replaced), a structural change
+        announced without its ids, or more than PRECISE_LIMIT row steps."""
         if org is not self._org:
             return False
         touched = changes.positions_added or changes.positions_updated \
@@ -124,11 +128,13 @@ class OrgTreeModel(QAbstractItemModel):
             self.reset_from(org)
             return False
         try:
-            for step in plan(self._rows, org, changes):
+            for count, step in enumerate(plan(self._rows, org, changes)):
+                if count == STEP_BUDGET:
+                    raise OutOfStep(step)  # cheaper as a reset from here on
                 self._perform(step)
         except OutOfStep:
-            # The change set did not explain the difference (a bug elsewhere): the rows
-            # are rebuilt from the document rather than left wrong.
+            # Too many steps after all, or the change set did not explain the difference
+            # (a bug elsewhere): the rows are rebuilt from the document, never left wrong.
             self.reset_from(org)
             return False
         if len(self._rows) != len(org):

@@ -142,13 +142,19 @@ class TreeRows:
 
 
 def size(rows: TreeRows, org: Organisation, changes: ChangeSet) -> int:
-    """How many positions an edit adds, removes or re-parents (before `plan` runs)."""
+    """About how many row steps `plan` will give (before it runs): one per new or
+    removed branch and per re-parented position (a whole pasted branch is one)."""
     count = 0
     for pid in _touched(changes):
-        present = pid in org
-        if present != (pid in rows) or (present and rows.superior[pid]
-                                        != org.position(pid).superior_id):
-            count += 1
+        if pid in org:
+            superior = org.position(pid).superior_id
+            if pid not in rows:
+                count += superior is None or superior in rows  # the top of a new branch
+            elif rows.superior[pid] != superior:
+                count += 1
+        elif pid in rows:
+            superior = rows.superior[pid]
+            count += superior is None or superior in org  # the top of a removed branch
     return count
 
 

@@ -133,7 +133,20 @@ class OrgTreeView(QTreeView):
             self.selectionModel().setCurrentIndex(
                 QModelIndex() if replacement is None else model.index_of(replacement),
                 flags.ClearAndSelect | flags.Rows)
-        model.apply_changes(changes, org)
+        # A plan that turns out too long ends in a reset: the expansion is read just
+        # before it (the rows still agree with the view then) and put back after.
+        kept: set[PositionId] = set()
+
+        def keep() -> None:
+            kept.update(self.expanded_ids())
+        model.modelAboutToBeReset.connect(keep)
+        try:
+            followed = model.apply_changes(changes, org)
+        finally:
+            model.modelAboutToBeReset.disconnect(keep)
+        if not followed:
+            self.restore(kept | opened, replacement)
+            return
         for superior in opened:
             self.setExpanded(model.index_of(superior), True)
         if removed and replacement is not None and replacement in org:

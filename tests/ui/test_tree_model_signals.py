@@ -278,11 +278,29 @@ def test_an_edit_too_large_to_follow_resets_and_keeps_the_expansion(
     monkeypatch.setattr(tree_model, "PRECISE_LIMIT", 1)
     select(window, [P(12)], P(12))
     before = expanded(window)
-    data = window.controller.service.copy_branch(P(4))  # two positions
-    window.controller.execute("paste", lambda s: s.paste_branch(data, P(3), 0))
-    assert signals.take() == [("reset",)]
-    assert before < expanded(window) and window.current_id() == P(12)
+    # Two positions re-parented: two row steps, above the limit.
+    multi_select.move_selected(window, [P(4), P(8)], P(3), -1, True)
+    assert signals.take().count(("reset",)) == 1
+    assert expanded(window) == before and window.current_id() == P(12)
     check_fresh(window)
-    window.controller.execute("move", lambda s: s.move_position(P(10), P(3), 0))  # one
-    assert signals.take() == [("moved", P(2), 3, 3, P(3), 0)]
+    # A pasted branch is one step, whatever its size.
+    data = window.controller.service.copy_branch(P(2))
+    window.controller.execute("paste", lambda s: s.paste_branch(data, P(3), 0))
+    assert signals.take() == [("inserted", P(3), 0, 0)]
+    check_fresh(window)
+
+
+def test_a_plan_longer_than_its_budget_ends_in_a_reset_keeping_the_view(
+        window: MainWindow, signals: Signals, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgdesk.ui import tree_model
+
+    monkeypatch.setattr(tree_model, "STEP_BUDGET", 1)
+    select(window, [P(2)], P(2))
+    before = expanded(window)
+    # Deleting 项目经理 keeping its reports: their move, then the removal; the budget
+    # allows the first step only.
+    window.controller.execute("lift", lambda s: s.remove_position_lifting_reports(P(2)))
+    assert signals.take() == [("moved", P(2), 0, 3, P(1), 0), ("reset",)]
+    assert expanded(window) == before - {P(2)}
+    assert window.current_id() == P(4)  # what took the removed current position's place
     check_fresh(window)
