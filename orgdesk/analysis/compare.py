@@ -287,6 +287,8 @@ def _department_name(org: Organisation, position: Position) -> str:
 
 def _fields(old: Organisation, new: Organisation, before: Position, after: Position
             ) -> list[FieldChange]:
+    if before == after and _department_name(old, before) == _department_name(new, after):
+        return []  # two scenarios of one document share most positions: no texts to build
     pairs = [
         ("department", _department_name(old, before), _department_name(new, after)),
         ("kind", before.kind.value, after.kind.value),

@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 from orgdesk.analysis.compare import ChangeKind
-from orgdesk.analysis.cost import analyse_cost
+from orgdesk.analysis.cost import Cost, seat_cost_parts
 from orgdesk.analysis.scenario_impact import (
     FIGURE_NAMES,
     ScenarioComparison,
@@ -24,11 +24,20 @@ from orgdesk.files import write_atomically
 
 def cost_by_department(org: Organisation) -> dict[str, int] | None:
     """Monthly labour cost of the planned seats per department name, in whole units of the
-    document's currency; None when no position has pay (see orgdesk.analysis.cost)."""
-    analysis = analyse_cost(org)
-    if not analysis.has_pay:
+    document's currency, as `orgdesk.analysis.cost` counts it (pay midpoint × (1 + on-cost
+    %), positions without pay not counted); None when no position has pay."""
+    names = {d.id: d.name for d in org.departments}
+    parts: dict[str, int] = dict.fromkeys(names.values(), 0)
+    paid = False
+    for position in org.positions():
+        seat = seat_cost_parts(position)
+        if seat is not None:
+            paid = True
+            name = "" if position.department_id is None else names[position.department_id]
+            parts[name] = parts.get(name, 0) + seat * position.planned_headcount
+    if not paid:
         return None
-    return {group.key: round(group.cost.monthly_planned) for group in analysis.departments}
+    return {name: round(Cost(amount).monthly_planned) for name, amount in parts.items()}
 
 
 def _number(value: int | None) -> str:

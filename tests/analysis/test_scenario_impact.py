@@ -69,3 +69,12 @@ def test_without_pay_there_is_no_cost_column() -> None:
     assert result.total.a["monthly_cost"] is None
     assert "Monthly cost" not in impact_lines(result)[1]
     assert impact_lines(result)[-1] == "Positions: no changes."
+
+
+def test_the_cost_figures_are_the_cost_analysis_figures() -> None:
+    from orgdesk.analysis.cost import analyse_cost
+
+    org = _org(28, 2, True)
+    analysis = analyse_cost(org)
+    assert cost_by_department(org) == {group.key: round(group.cost.monthly_planned)
+                                       for group in analysis.departments}
