@@ -281,6 +281,8 @@ class AnalysisPanel(QWidget):
         self.cost_view = self._table(self.cost_model)
         self.cost_view.setObjectName("costTable")
         self.tabs.addTab(self.cost_view, self.tr("Cost"))
+        self._headcount_summary = self._cost_summary = ""
+        self.tabs.currentChanged.connect(self._show_summary)
         self.tabs.setTabToolTip(self.tabs.indexOf(self.cost_view), self.tr(
             "Labour cost per department: a seat costs the middle of its monthly pay range "
             "plus the on-cost; vacancies are planned seats not filled"))
@@ -458,7 +460,7 @@ class AnalysisPanel(QWidget):
             "violations": tr_n("AnalysisPanel", "{count} violation", "{count} violations",
                                len(self.violations))}
         # With 超编 the totals only add up when it is said: planned = filled − over + vacant.
-        self.summary.setText(
+        self._headcount_summary = (
             tr("AnalysisPanel", "{positions}, {planned}, {filled} filled, {vacant} vacant, "
                "{over} over; {violations}", over=f"{totals.over:,}", **figures)
             if totals.over else
@@ -495,6 +497,29 @@ class AnalysisPanel(QWidget):
         self.cost_model.set_rows(
             [row(g, g.key or no_department) for g in cost.departments]
             + [row(cost.total, self.tr("Total"))])
+        total = cost.total
+        if not cost.has_pay:
+            self._cost_summary = self.tr("No position has pay yet: set a seat's monthly pay in "
+                                         "the position's overview.")
+        else:
+            self._cost_summary = tr(
+                "AnalysisPanel", "Labour cost a month: {planned} planned, {filled} filled, "
+                "{vacant} vacant; a year: {annual} planned ({currency})",
+                planned=f"{total.cost.monthly_planned:,.2f}",
+                filled=f"{total.cost.monthly_filled:,.2f}",
+                vacant=f"{total.cost.monthly_vacant:,.2f}",
+                annual=f"{total.cost.annual_planned:,.2f}", currency=currency)
+            if total.lacking_pay:
+                self._cost_summary += " " + tr_n(
+                    "AnalysisPanel", "{count} position with seats has no pay: not counted.",
+                    "{count} positions with seats have no pay: not counted.",
+                    total.lacking_pay)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The headcount in a line above the tables; the labour cost on the Cost tab."""
+        on_cost = self.tabs.currentWidget() is self.cost_view
+        self.summary.setText(self._cost_summary if on_cost else self._headcount_summary)
 
     # ---------------------------------------------------------------- clicks
     def _violation_clicked(self, item: QListWidgetItem) -> None:

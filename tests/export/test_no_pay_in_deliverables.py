@@ -86,3 +86,14 @@ def test_the_svg_chart_file_never_shows_pay(qapp: object, tmp_path: Path) -> Non
     svg = target.read_text("utf-8")
     assert "客服经理" in svg or "&#23458;" in svg
     assert _leaks(svg) == []
+
+
+def test_the_powerpoint_deck_never_shows_pay() -> None:
+    from orgdesk.export.deck import render_deck
+
+    data = render_deck(paid(), ChartExportOptions(format="pptx", detail=Detail.DUTIES),
+                       date(2026, 12, 4))
+    with zipfile.ZipFile(io.BytesIO(data)) as deck:
+        text = "".join(deck.read(name).decode("utf-8", "replace") for name in deck.namelist()
+                       if name.endswith(".xml"))
+    assert "客服经理" in text and _leaks(text) == []

@@ -113,8 +113,13 @@ def test_the_cost_table_per_department_and_total(priced_window: MainWindow, tmp_
     # see tests/analysis/test_cost.py: priced()
     assert total == ["Total", "6", "19", "17", "3", "149,172.00", "143,472.00", "13,500.00",
                      "1,790,063.94", "1,721,663.94", "162,000.00", "1"]
-    # Copied like the other tables: the tab shown, tab-separated, numbers with cents.
+    # The line above the tables gives the total on the Cost tab, the headcount elsewhere.
+    assert panel.summary.text().startswith("6 positions, 19 planned seats")
     panel.tabs.setCurrentWidget(panel.cost_view)
+    assert panel.summary.text() == (
+        "Labour cost a month: 149,172.00 planned, 143,472.00 filled, 13,500.00 vacant; a year: "
+        "1,790,063.94 planned (CNY) 1 position with seats has no pay: not counted.")
+    # Copied like the other tables: the tab shown, tab-separated, numbers with cents.
     copy = panel.findChild(QPushButton, "copyFiguresButton")
     QTest.mouseClick(copy, Qt.MouseButton.LeftButton)
     lines = QApplication.clipboard().text().splitlines()
