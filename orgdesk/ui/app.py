@@ -267,7 +267,8 @@ class OrgdeskApp(QObject):
         # Everything listening to the document's signals belongs to the old window;
         # some listeners are lambdas Qt would not disconnect when the window goes.
         controller = window.controller
-        for signal in (controller.changed, controller.problem, controller.modified_changed):
+        for signal in (controller.changed, controller.problem, controller.modified_changed,
+                       controller.scenarios_changed):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)  # a signal nobody listened to
                 signal.disconnect()

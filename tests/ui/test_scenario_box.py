@@ -95,3 +95,29 @@ def test_the_comparison_shows_both_charts_marked_and_exports(
     assert (tmp_path / "cmp.pdf").read_bytes().startswith(b"%PDF")
     dialog.close()
     QApplication.processEvents()
+
+
+def test_a_language_switch_keeps_the_scenarios_and_their_undo(
+        orgdesk, qtbot: QtBot, sample_copy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window is rebuilt around the same controller: the new box lists the same
+    scenarios, switching still works and the old box no longer listens."""
+    from tests.ui.conftest import flush_deletes
+
+    orgdesk.set_language("en")
+    try:
+        window = orgdesk.open_path(sample_copy("software_ops_department"))
+        assert window is not None
+        _answer_name(monkeypatch, "方案A")
+        window.scenario_box.act_new.trigger()
+        old_box = window.scenario_box
+        orgdesk.set_language("zh_CN")
+        flush_deletes()
+        [rebuilt] = orgdesk.windows
+        assert rebuilt.scenario_box is not old_box
+        assert _box_names(rebuilt) == [DEFAULT_NAME, "*方案A"]
+        rebuilt.scenario_box.combo.activated.emit(0)
+        assert _box_names(rebuilt) == [f"*{DEFAULT_NAME}", "方案A"]
+        rebuilt.undo_action.trigger()
+        assert _box_names(rebuilt) == [DEFAULT_NAME, "*方案A"]
+    finally:
+        orgdesk.set_language("en")
