@@ -81,6 +81,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     org = read_organisation(args.file)  # header, quick_check, schema, forest
     problems = file_problems(args.file) + structure_problems(org)
+    if getattr(args, "scenario", None) is None:  # every scenario, not only the open one
+        from orgdesk.storage.scenarios import scenario_problems
+
+        problems += scenario_problems(args.file, org)
     if problems:
         err(f"{args.file.name}: {len(problems)} problem(s):", *(f"  {p}" for p in problems))
         return 1

@@ -74,6 +74,7 @@ from orgdesk.storage.scenario_table import (
     DEFAULT_NAME,
     MAX_NAME_LENGTH,
     SCENARIO_TABLE,
+    SCENARIOS_FORMAT,
 )
 
 DEPARTMENTS_TABLE, POSITIONS_TABLE, RELATIONS_TABLE = DEPARTMENTS.name, POSITIONS.name, RELATIONS.name
@@ -456,6 +457,28 @@ def organisation_of(conn: sqlite3.Connection, active: Organisation, name: str,
                 return active
             return load_snapshot(stored_snapshot(conn, scenario.id), active.info, where).org
     raise unknown_scenario(name, [s.name for s in list_scenarios(conn, where)])
+
+
+def scenario_problems(path: Path, active: Organisation) -> list[str]:
+    """For `orgdesk check`: one sentence for each stored scenario of `path` that cannot be
+    read (`active` is its open organisation, read and checked already)."""
+    from orgdesk.storage import intake
+
+    def problems(conn: sqlite3.Connection, version: int) -> list[str]:
+        if version < SCENARIOS_FORMAT:
+            return []
+        found: list[str] = []
+        for scenario in list_scenarios(conn, path):
+            if scenario.active:
+                continue
+            try:
+                load_snapshot(stored_snapshot(conn, scenario.id), active.info, path)
+            except CorruptFile:
+                found.append(Sentence.of("The scenario “{name}” cannot be read.",
+                                         name=scenario.name))
+        return found
+
+    return intake.read_validated(path, problems)
 
 
 class UnknownScenario(UserError):

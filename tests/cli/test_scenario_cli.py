@@ -100,3 +100,21 @@ def test_scenario_option_on_the_read_commands_and_compare(sample: Path, tmp_path
     assert pdf.read_bytes().startswith(b"%PDF")
     # The file itself still has 现状 open and both scenarios.
     assert len(read_organisation(sample)) == base["positions"]
+
+
+def test_check_reads_every_scenario(sample: Path, tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    env = _env(tmp_path)
+    assert run("scenario", "create", str(sample), "方案A", env=env).returncode == 0
+    assert run("check", str(sample), env=env).returncode == 0
+    with closing(sqlite3.connect(sample)) as conn:  # damaged, checksum removed on purpose
+        conn.execute("UPDATE scenarios SET snapshot = '{\"format\": 4}' "
+                     "WHERE snapshot IS NOT NULL")
+        conn.execute("DELETE FROM meta WHERE key = 'checksum'")
+        conn.commit()
+    checked = run("check", str(sample), env=env)
+    assert checked.returncode == 1
+    assert "The scenario “方案A” cannot be read." in checked.stderr
+    assert run("info", str(sample), env=env).returncode == 0  # the open one still reads
