@@ -305,6 +305,8 @@ def _fields(old: Organisation, new: Organisation, before: Position, after: Posit
         ("notes", before.notes, after.notes),
         ("source_id", before.source_id, after.source_id),
         ("holders", "\n".join(before.holders), "\n".join(after.holders)),
+        ("pay", _pay_text(before), _pay_text(after)),  # file format 3
+        ("on_cost_percent", str(before.on_cost_percent), str(after.on_cost_percent)),
     ]
     changed = [FieldChange(name, a, b) for name, a, b in pairs if a != b]
     # Requirements compare as values: two different values may read the same.
@@ -322,7 +324,14 @@ FIELD_NAMES = {"department": Sentence.of("department"), "kind": Sentence.of("lin
                "headcount_note": Sentence.of("headcount note"), "duties": Sentence.of("duties"),
                "requirements": Sentence.of("requirements"), "kpis": Sentence.of("KPIs"),
                "career_path": Sentence.of("career path"), "notes": Sentence.of("notes"),
-               "source_id": Sentence.of("source id"), "holders": Sentence.of("holders")}
+               "source_id": Sentence.of("source id"), "holders": Sentence.of("holders"),
+               "pay": Sentence.of("monthly pay"), "on_cost_percent": Sentence.of("on-cost %")}
+
+
+def _pay_text(position: Position) -> str:
+    """"4500-6000", one figure "5000", or "" when no pay is set."""
+    low, high = position.pay_min, position.pay_max
+    return f"{low}-{high}" if low and high and low != high else str(low or high or "")
 
 
 def _describe_fields(fields: list[FieldChange]) -> Sentence:
@@ -330,7 +339,8 @@ def _describe_fields(fields: list[FieldChange]) -> Sentence:
     parts: list[Sentence] = []
     for change in fields:
         name = FIELD_NAMES[change.field]
-        if change.field in ("planned_headcount", "filled_headcount", "department", "kind"):
+        if change.field in ("planned_headcount", "filled_headcount", "department", "kind",
+                            "pay", "on_cost_percent"):
             parts.append(Sentence.of("{name} {old} → {new}", name=name, old=change.old or "—",
                                      new=change.new or "—"))
         else:

@@ -147,6 +147,12 @@ FIELDS: tuple[Field, ...] = (
            "职位要求", "任职条件"), exported=False, is_list=True),
     Field("age_range", "Age range", "年龄", ("age", "age range", "年龄", "年龄要求"),
           exported=False),
+    # One column with the monthly pay, a range (“4500-6000”) or one figure: both ends.
+    # Not a bare “salary” or “pay”: HR systems of other countries state it by the year.
+    Field("pay", "Monthly pay (range)", "月薪", (
+        "monthly pay", "monthly salary", "monthly wage", "monthly pay range",
+        "月薪", "薪资", "工资", "薪酬", "月薪范围", "薪资范围", "薪酬范围", "工资范围", "月工资",
+        "薪资待遇", "待遇"), exported=False),
     Field("ignore", "(ignore)", "忽略", ("ignore",), exported=False),
 )
 

@@ -33,6 +33,7 @@ from orgdesk.io.hierarchy import (
     looks_like_paths,
 )
 from orgdesk.io.options import ImportOptions
+from orgdesk.io.pay_cells import parse_money, parse_pay_range, parse_percent
 from orgdesk.io.people import (
     HAS_HOLDERS,
     group_people,
@@ -215,6 +216,8 @@ _LENIENT: dict[str, Converter] = {
     "order": _optional_int, "kind": cells.parse_kind,
     "planned_headcount": _lenient_planned, "education": cells.parse_education,
     "age_range": cells.parse_age_range, "requirements": _lenient_list,
+    "pay": _optional(parse_pay_range), "pay_min": _optional(parse_money),
+    "pay_max": _optional(parse_money), "on_cost_percent": _optional(parse_percent),
 }
 _EXACT: dict[str, Converter] = {
     **_LENIENT,
@@ -390,6 +393,10 @@ def _draft_builder(headers: dict[str, str], name_header: str, unit: str,
             value = values.get(key)
             if value is not None:
                 fields[key] = value
+        pay = get("pay")
+        if pay is not None:  # one pay column: a column of its own for an end wins
+            fields.setdefault("pay_min", pay[0])
+            fields.setdefault("pay_max", pay[1])
         if "headcount_note" in values and "headcount_note" not in fields:
             fields["headcount_note"] = values["headcount_note"]
         return Draft(row, get("id", ""), get("superior", ""), get("name", ""), get("order"),

@@ -19,7 +19,8 @@ from orgdesk.services.editor import DocumentService
 
 #: The fields a bulk edit may set (superior and order change only by a move).
 BULK_FIELDS = frozenset({"department_id", "kind", "level", "planned_headcount",
-                         "filled_headcount", "headcount_note"})
+                         "filled_headcount", "headcount_note", "pay_min", "pay_max",
+                         "on_cost_percent"})
 #: The chart settings' key and the arrangements of a position's reports, as the layout
 #: reads them (orgdesk.layout.saved; services sit below layout and cannot import it).
 CHART_SETTING = "chart"

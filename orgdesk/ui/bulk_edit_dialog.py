@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orgdesk.core.model import DepartmentId, PositionKind
+from orgdesk.core.model import MAX_MONTHLY_PAY, MAX_ON_COST_PERCENT, DepartmentId, PositionKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.services.bulk import ARRANGEMENTS, AUTOMATIC
 from orgdesk.ui.i18n import tr, tr_n
@@ -65,6 +66,25 @@ class BulkEditDialog(QDialog):
                            (ARRANGEMENTS[1], tr("BulkEditDialog", "Stacked")),
                            (ARRANGEMENTS[2], tr("BulkEditDialog", "Two columns"))):
             self.arrangement.addItem(text, mode)
+        # A seat's monthly pay (both ends, set together: 0 is “not set”) and the on-cost.
+        self.pay_min, self.pay_max = QSpinBox(self), QSpinBox(self)
+        for box, name in ((self.pay_min, "bulkPayMin"), (self.pay_max, "bulkPayMax")):
+            box.setObjectName(name)
+            box.setRange(0, MAX_MONTHLY_PAY)
+            box.setGroupSeparatorShown(True)
+            box.setSingleStep(500)
+            box.setSpecialValueText("—")
+        pay = QWidget(self)
+        pay_row = QHBoxLayout(pay)
+        pay_row.setContentsMargins(0, 0, 0, 0)
+        pay_row.addWidget(self.pay_min, 1)
+        pay_row.addWidget(QLabel("–", pay))
+        pay_row.addWidget(self.pay_max, 1)
+        self.on_cost = QSpinBox(self)
+        self.on_cost.setObjectName("bulkOnCost")
+        self.on_cost.setRange(0, MAX_ON_COST_PERCENT)
+        self.on_cost.setSuffix(" %")
+        self.on_cost.setValue(35)  # the middle of the usual 30–40 % in China
         rows: list[tuple[str, str, QWidget]] = [
             ("department_id", tr("BulkEditDialog", "Department"), self.department),
             ("kind", tr("BulkEditDialog", "Kind"), self.kind),
@@ -72,6 +92,8 @@ class BulkEditDialog(QDialog):
             ("planned_headcount", tr("BulkEditDialog", "Planned headcount"), self.planned),
             ("filled_headcount", tr("BulkEditDialog", "Filled headcount"), self.filled),
             ("headcount_note", tr("BulkEditDialog", "Headcount note"), self.note),
+            ("pay", tr("BulkEditDialog", "Monthly pay"), pay),
+            ("on_cost_percent", tr("BulkEditDialog", "On-cost (社保/公积金)"), self.on_cost),
             ("arrangement", tr("BulkEditDialog", "Arrangement of reports"), self.arrangement),
         ]
         grid = QGridLayout()
@@ -116,5 +138,12 @@ class BulkEditDialog(QDialog):
             fields["filled_headcount"] = self.filled.value()
         if "headcount_note" in ticked:
             fields["headcount_note"] = self.note.text().strip()
+        if "pay" in ticked:
+            low, high = self.pay_min.value(), self.pay_max.value()
+            if low and high and low > high:  # typed the wrong way round: still a range
+                low, high = high, low
+            fields["pay_min"], fields["pay_max"] = low, high
+        if "on_cost_percent" in ticked:
+            fields["on_cost_percent"] = self.on_cost.value()
         arrangement = str(self.arrangement.currentData()) if "arrangement" in ticked else None
         return fields, arrangement

@@ -176,3 +176,19 @@ def test_the_figures_hold_together(org: Organisation) -> None:
         assert figure.lacks_pay == (not position.pay_min and not position.pay_max
                                     and (position.planned_headcount > 0
                                          or position.filled_headcount > 0))
+
+
+def test_a_comparison_names_pay_changes() -> None:
+    """Two versions that differ only in pay are not the same: the change is listed."""
+    from orgdesk.analysis.compare import compare
+
+    old = priced()
+    new = priced()
+    new.update_position(new.position(PositionId(2)).evolve(pay_min=5_500, pay_max=6_500))
+    new.update_position(new.position(PositionId(3)).evolve(on_cost_percent=32))
+    comparison = compare(old, new)
+    details = {c.title: c.detail for c in comparison.changes}
+    assert details == {"座席员": "Changed monthly pay 5000 → 5500-6500.",
+                       "质检员": "Changed on-cost % 30 → 32."}
+    (change,) = next(c for c in comparison.changes if c.title == "座席员").fields
+    assert (change.field, change.old, change.new) == ("pay", "5000", "5500-6500")

@@ -170,3 +170,35 @@ def test_the_currency_in_the_properties(priced_window: MainWindow,
     assert again.isVisible() and window.controller.org.settings["currency"] == "CNY"
     assert problems and "currency code of three capital letters" in problems[-1]
     again.reject()
+
+
+def test_edit_selected_sets_pay_and_on_cost_of_every_selected_position(
+        open_window: OpenWindow) -> None:
+    """training_call_center_50: 话务员 ×10 are positions 5, 7, 9 and 11."""
+    from PySide6.QtWidgets import QCheckBox, QDialogButtonBox
+
+    from orgdesk.ui.bulk_edit_dialog import BulkEditDialog
+    from tests.ui.test_multi_select import CTRL, click, opened
+
+    window = opened(open_window)
+    org = window.controller.org
+    agents = [PositionId(5), PositionId(7), PositionId(9), PositionId(11)]
+    click(window, agents[0])
+    for pid in agents[1:]:
+        click(window, pid, CTRL)
+    window.findChild(type(window.act["delete"]), "actionEditSelected").trigger()
+    dialog = window.findChild(BulkEditDialog, "bulkEditDialog")
+    assert dialog is not None and dialog.isVisible()
+    for name in ("pay", "on_cost_percent"):
+        dialog.findChild(QCheckBox, f"bulkSet_{name}").setChecked(True)
+    dialog.findChild(QSpinBox, "bulkPayMin").setValue(6_000)  # the wrong way round
+    dialog.findChild(QSpinBox, "bulkPayMax").setValue(4_500)
+    dialog.findChild(QSpinBox, "bulkOnCost").setValue(33)
+    buttons = dialog.findChild(QDialogButtonBox, "bulkButtons")
+    QTest.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert {pay_of(window, int(p)) for p in agents} == {(4_500, 6_000, 33)}
+    others = [p for p in org.positions() if p.id not in agents]
+    assert all((p.pay_min, p.pay_max, p.on_cost_percent) == (0, 0, 0) for p in others)
+    assert undo_texts(window)[-1] == "Edit 4 positions"
+    window.controller.undo_stack.undo()
+    assert {pay_of(window, int(p)) for p in agents} == {(0, 0, 0)}
