@@ -39,6 +39,13 @@ def test_create_rename_list_delete(sample: Path, tmp_path: Path) -> None:
     data = json.loads(run("scenario", "list", str(sample), "--json", env=env).stdout)
     assert data == [{"name": DEFAULT_NAME, "open": True, "order": 0},
                     {"name": "方案 B", "open": False, "order": 1}]
+    # A copy of another scenario than the open one: placed after it, the open one unchanged.
+    assert run("scenario", "create", str(sample), "方案C", "--from", "方案 B",
+               env=env).returncode == 0
+    data = json.loads(run("scenario", "list", str(sample), "--json", env=env).stdout)
+    assert [(s["name"], s["open"]) for s in data] == [(DEFAULT_NAME, True), ("方案 B", False),
+                                                       ("方案C", False)]
+    assert run("scenario", "delete", str(sample), "方案C", env=env).returncode == 0
     refused = run("scenario", "create", str(sample), "方案 b", env=env)
     assert refused.returncode == 1
     assert refused.stderr.strip() == "orgdesk: There is already a scenario named “方案 b”."
