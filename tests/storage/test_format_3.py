@@ -306,3 +306,22 @@ def test_unsaved_edits_left_by_a_format_2_orgdesk_are_recovered_and_editable(
     nine = read_organisation(v2_file).position(PositionId(9))
     assert (nine.notes, nine.pay_min, nine.pay_max) == ("unsaved in format 2", 7_000, 7_000)
     assert header_fields(v2_file)["user_version"] == CURRENT
+
+
+def test_a_10000_position_format_2_file_upgrades_whole(tmp_path: Path) -> None:
+    """Every row survives the rebuild of a big positions table, in one step."""
+    from tests.storage.support import big_org
+
+    org = big_org(10_000, duty_chars=20)
+    path = tmp_path / "big.orgdesk"
+    create_file(path, org, touch_modified=False)
+    _downgrade_to_format_2(path)
+    tables = ("positions", "duties", "kpis")
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        assert counts == {"positions": 10_000, "duties": 29_997, "kpis": 9_999}
+        assert migrations.upgrade(conn, path) == 2
+        assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in tables} == counts
+        assert schema_of(conn) == migrations.normalised(migrations.expected_schema())
+        assert mapping.load_organisation(conn).snapshot() == org.snapshot()
