@@ -41,6 +41,7 @@ from orgdesk.services import DocumentService
 from orgdesk.storage.document import DocumentFile
 from orgdesk.storage.reading import read_organisation
 from tests.core.helpers import assert_changes_exact, assert_orders_contiguous, structure
+from tests.io.strategies import pay as pay_fields
 
 pytestmark = pytest.mark.slow
 
@@ -168,11 +169,11 @@ class DocumentMachine(RuleBasedStateMachine):
     @rule(which=picker, title=hostile_title, duties=text_list, reqs=requirements(), kpis=kpis,
           planned=headcount, filled=headcount, notes=hostile_text, career=hostile_text,
           level=hostile_text, note=hostile_text, kind=st.sampled_from(PositionKind),
-          department=picker, source=hostile_text, holders=text_list)
+          department=picker, source=hostile_text, holders=text_list, pay=pay_fields())
     def edit_fields(self, which: int, title: str, duties: tuple[str, ...], reqs: Requirements,
                     kpis: tuple[Kpi, ...], planned: int, filled: int, notes: str, career: str,
                     level: str, note: str, kind: PositionKind, department: int, source: str,
-                    holders: tuple[str, ...]) -> None:
+                    holders: tuple[str, ...], pay: dict[str, int]) -> None:
         pid = self.pick(which)
         departments = self.org.departments
         department_id = (None if not departments or department % 3 == 0
@@ -182,10 +183,12 @@ class DocumentMachine(RuleBasedStateMachine):
             pid, title=title, duties=duties, requirements=reqs, kpis=kpis,
             planned_headcount=planned, filled_headcount=filled, notes=notes,
             career_path=career, level=level, headcount_note=note, kind=kind,
-            department_id=department_id, source_id=source, holders=holders)
+            department_id=department_id, source_id=source, holders=holders, **pay)
         edited = self.org.position(pid)
         assert (edited.title, edited.duties, edited.requirements, edited.kpis, edited.source_id,
                 edited.holders) == (title, duties, reqs, kpis, source, holders)
+        assert (edited.pay_min, edited.pay_max, edited.on_cost_percent) == (
+            pay["pay_min"], pay["pay_max"], pay["on_cost_percent"])
         assert edited.vacancies == max(planned - filled, 0)
         assert_changes_exact(before, self.org, changes)
 
