@@ -368,6 +368,52 @@ class Organisation:
             self._branch_totals = {p: Totals(*v) for p, v in sums.items()}
         return self._branch_totals[pid]
 
+    def _chains(self, pids: Iterable[PositionId]) -> set[PositionId]:
+        """`pids` that exist, with every superior above them (as the structure is now)."""
+        found: set[PositionId] = set()
+        positions = self._positions
+        for pid in pids:
+            current: PositionId | None = pid
+            while current is not None and current not in found and current in positions:
+                found.add(current)
+                current = positions[current].superior_id
+        return found
+
+    def _recount(self, affected: set[PositionId]) -> None:
+        """Work out again the cached branch totals of `affected` (the positions a patch
+        touched and every superior they had or have), reports before superiors; every
+        other position's branch is unchanged, so its cached totals still hold.  An undo
+        of a 50-position paste recounted all 10,000 positions (about 0.15 s) before."""
+        totals, positions = self._branch_totals, self._positions
+        for pid in [p for p in affected if p not in positions]:
+            totals.pop(pid, None)
+        depth: dict[PositionId, int] = {}
+
+        def depth_of(pid: PositionId) -> int:
+            chain = []
+            current: PositionId | None = pid
+            while current is not None and current not in depth:
+                chain.append(current)
+                current = positions[current].superior_id
+            level = depth[current] if current is not None else -1
+            for item in reversed(chain):
+                level += 1
+                depth[item] = level
+            return depth[pid]
+
+        for pid in sorted((p for p in affected if p in positions), key=depth_of, reverse=True):
+            position = positions[pid]
+            own = [1, position.planned_headcount, position.filled_headcount,
+                   position.vacancies, position.over]
+            for report in self.report_ids(pid):
+                t = totals[report]
+                own[0] += t.positions
+                own[1] += t.planned
+                own[2] += t.filled
+                own[3] += t.vacancies
+                own[4] += t.over
+            totals[pid] = Totals(*own)
+
     def _add_up_the_chain(self, start: PositionId | None, delta: Totals, sign: int) -> None:
         """Add (sign 1) or take away (sign -1) `delta` from `start` and every superior above."""
         pid = start
@@ -903,6 +949,10 @@ class Organisation:
                 if rid not in self._relations:
                     changes.relations_added.append(rid)
                 self._relations[rid] = relation
+        # Positions whose branch totals the patch may change, by their chains as they are
+        # now (and, below, as they will be): the rest keep their cached totals.
+        recount = self._chains(patch.positions) if self._branch_totals and patch.positions \
+            else None
         for pid, position in patch.positions.items():
             self._touch_position(pid)
             if pid in self._graph:
@@ -922,10 +972,13 @@ class Organisation:
                     self._root_ids.add(pid)
         if patch.positions:
             self._structure_changed()
-            self._branch_totals.clear()
         for position in patch.positions.values():
             if position is not None and position.superior_id is not None:
                 self._graph.add_edge(position.superior_id, position.id)
+        if recount is not None:
+            self._recount(recount | self._chains(patch.positions))
+        elif patch.positions:
+            self._branch_totals.clear()
         if patch.info is not None:
             self._touch_info()
             self.info = patch.info
