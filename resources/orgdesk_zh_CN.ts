@@ -72,6 +72,14 @@
       <translation>管理幅度</translation>
     </message>
     <message>
+      <source>Cost</source>
+      <translation>成本</translation>
+    </message>
+    <message>
+      <source>Labour cost per department: a seat costs the middle of its monthly pay range plus the on-cost; vacancies are planned seats not filled</source>
+      <translation>各部门人工成本：每个席位的成本为月薪范围的中位值加社保公积金；空缺指定员中未到岗的席位</translation>
+    </message>
+    <message>
       <source>Chart</source>
       <translation>图表</translation>
     </message>
@@ -208,6 +216,54 @@
       <translation>管理幅度（{count}）</translation>
     </message>
     <message>
+      <source>Monthly, planned ({currency})</source>
+      <translation>月成本·定员（{currency}）</translation>
+    </message>
+    <message>
+      <source>Monthly, filled ({currency})</source>
+      <translation>月成本·在岗（{currency}）</translation>
+    </message>
+    <message>
+      <source>Monthly, vacancies ({currency})</source>
+      <translation>月成本·空缺（{currency}）</translation>
+    </message>
+    <message>
+      <source>Annual, planned ({currency})</source>
+      <translation>年成本·定员（{currency}）</translation>
+    </message>
+    <message>
+      <source>Annual, filled ({currency})</source>
+      <translation>年成本·在岗（{currency}）</translation>
+    </message>
+    <message>
+      <source>Annual, vacancies ({currency})</source>
+      <translation>年成本·空缺（{currency}）</translation>
+    </message>
+    <message>
+      <source>Positions without pay</source>
+      <translation>未填月薪的职位</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>No position has pay yet: set a seat's monthly pay in the position's overview.</source>
+      <translation>尚无职位填写月薪：请在职位概况中填写每个席位的月薪。</translation>
+    </message>
+    <message>
+      <source>Labour cost a month: {planned} planned, {filled} filled, {vacant} vacant; a year: {annual} planned ({currency})</source>
+      <translation>每月人工成本：定员 {planned}，在岗 {filled}，空缺 {vacant}；每年定员 {annual}（{currency}）</translation>
+    </message>
+    <message>
+      <source>{count} position with seats has no pay: not counted.</source>
+      <translation>{count} 个有席位的职位未填月薪，未计入。</translation>
+    </message>
+    <message>
+      <source>{count} positions with seats have no pay: not counted.</source>
+      <translation>{count} 个有席位的职位未填月薪，未计入。</translation>
+    </message>
+    <message>
       <source>analysis</source>
       <translation>分析</translation>
     </message>
@@ -273,6 +329,14 @@
     <message>
       <source>Headcount note</source>
       <translation>定员说明</translation>
+    </message>
+    <message>
+      <source>Monthly pay</source>
+      <translation>月薪</translation>
+    </message>
+    <message>
+      <source>On-cost (社保/公积金)</source>
+      <translation>社保公积金比例</translation>
     </message>
     <message>
       <source>Arrangement of reports</source>
@@ -1656,6 +1720,10 @@
       <translation>与其他版本比较(&amp;M)…</translation>
     </message>
     <message>
+      <source>Team Librar&amp;y…</source>
+      <translation>团队库(&amp;Y)…</translation>
+    </message>
+    <message>
       <source>&amp;Analysis</source>
       <translation>编制分析(&amp;A)</translation>
     </message>
@@ -2113,12 +2181,12 @@
       <translation>所属部门</translation>
     </message>
     <message>
-      <source>Direct superior</source>
-      <translation>直接上级</translation>
-    </message>
-    <message>
       <source>Kind</source>
       <translation>岗位类型</translation>
+    </message>
+    <message>
+      <source>Direct superior</source>
+      <translation>直接上级</translation>
     </message>
     <message>
       <source>Source ID</source>
@@ -2127,6 +2195,10 @@
     <message>
       <source>Level / grade</source>
       <translation>职级</translation>
+    </message>
+    <message>
+      <source>Vacancies</source>
+      <translation>空缺人数</translation>
     </message>
     <message>
       <source>Planned headcount</source>
@@ -2139,10 +2211,6 @@
     <message>
       <source>Filled headcount</source>
       <translation>在岗人数</translation>
-    </message>
-    <message>
-      <source>Vacancies</source>
-      <translation>空缺人数</translation>
     </message>
     <message>
       <source>Headcount note</source>
@@ -2167,6 +2235,38 @@
     <message>
       <source>Dotted lines</source>
       <translation>虚线汇报</translation>
+    </message>
+    <message>
+      <source>Lowest monthly pay of one seat (— not set)</source>
+      <translation>一个席位的月薪下限（— 表示未填）</translation>
+    </message>
+    <message>
+      <source>Highest monthly pay of one seat; the same as the lowest for a single figure</source>
+      <translation>一个席位的月薪上限；只有一个数字时与下限相同</translation>
+    </message>
+    <message>
+      <source>On-cost</source>
+      <translation>社保公积金</translation>
+    </message>
+    <message>
+      <source>On-cost: what the employer pays on top of the pay (social insurance and housing fund, 社保/公积金), in percent of it</source>
+      <translation>社保公积金：用人单位在月薪之外缴纳的社会保险和住房公积金，按月薪的百分比计</translation>
+    </message>
+    <message>
+      <source>Change on-cost of {title}</source>
+      <translation>修改 {title} 的社保公积金比例</translation>
+    </message>
+    <message>
+      <source>Change minimum monthly pay of {title}</source>
+      <translation>修改 {title} 的月薪下限</translation>
+    </message>
+    <message>
+      <source>Change maximum monthly pay of {title}</source>
+      <translation>修改 {title} 的月薪上限</translation>
+    </message>
+    <message>
+      <source>Monthly pay ({currency})</source>
+      <translation>月薪（{currency}）</translation>
     </message>
     <message>
       <source>(no department)</source>
@@ -2223,6 +2323,10 @@
       <translation>文档属性</translation>
     </message>
     <message>
+      <source>The currency of every position's pay, as its three-letter code (CNY, USD, EUR …)</source>
+      <translation>所有职位月薪所用的货币，填三个字母的代码（CNY、USD、EUR …）</translation>
+    </message>
+    <message>
       <source>Title</source>
       <translation>标题</translation>
     </message>
@@ -2237,6 +2341,10 @@
     <message>
       <source>Notes</source>
       <translation>备注</translation>
+    </message>
+    <message>
+      <source>Currency of pay</source>
+      <translation>薪酬货币</translation>
     </message>
     <message>
       <source>Created</source>
@@ -2453,6 +2561,200 @@
     <message>
       <source>{role}: but not</source>
       <translation>{role}：但不含</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScenarioBox</name>
+    <message>
+      <source>Scenario:</source>
+      <translation>方案：</translation>
+    </message>
+    <message>
+      <source>The scenario being edited; choose another to switch</source>
+      <translation>正在编辑的方案；选择其他方案即可切换</translation>
+    </message>
+    <message>
+      <source>Scenarios</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <source>&amp;New from Current…</source>
+      <translation>从当前方案新建(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>&amp;Rename…</source>
+      <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>&amp;Delete…</source>
+      <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+      <source>Move &amp;Left</source>
+      <translation>左移(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Move Ri&amp;ght</source>
+      <translation>右移(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Compare Scenarios…</source>
+      <translation>比较方案(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Switch to scenario “{name}”</source>
+      <translation>切换到方案“{name}”</translation>
+    </message>
+    <message>
+      <source>New Scenario</source>
+      <translation>新建方案</translation>
+    </message>
+    <message>
+      <source>Name of the new scenario (a copy of “{name}”):</source>
+      <translation>新方案的名称（复制自“{name}”）：</translation>
+    </message>
+    <message>
+      <source>New scenario “{name}”</source>
+      <translation>新建方案“{name}”</translation>
+    </message>
+    <message>
+      <source>Option</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <source>Rename Scenario</source>
+      <translation>重命名方案</translation>
+    </message>
+    <message>
+      <source>New name of the scenario:</source>
+      <translation>方案的新名称：</translation>
+    </message>
+    <message>
+      <source>Rename scenario “{old}” → “{new}”</source>
+      <translation>重命名方案“{old}”→“{new}”</translation>
+    </message>
+    <message>
+      <source>Delete Scenario</source>
+      <translation>删除方案</translation>
+    </message>
+    <message>
+      <source>Delete the scenario “{name}” with all its positions? (Undo brings it back.)</source>
+      <translation>删除方案“{name}”及其全部职位吗？（可以撤销。）</translation>
+    </message>
+    <message>
+      <source>Delete scenario “{name}”</source>
+      <translation>删除方案“{name}”</translation>
+    </message>
+    <message>
+      <source>Move scenario “{name}”</source>
+      <translation>移动方案“{name}”</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScenarioCompareDialog</name>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Compare Scenarios</source>
+      <translation>比较方案</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Moved</source>
+      <translation>移动</translation>
+    </message>
+    <message>
+      <source>Renamed</source>
+      <translation>重命名</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Compare</source>
+      <translation>比较</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>The two scenarios are the same.</source>
+      <translation>两个方案相同。</translation>
+    </message>
+    <message>
+      <source>Positions</source>
+      <translation>职位数</translation>
+    </message>
+    <message>
+      <source>Seats</source>
+      <translation>定员</translation>
+    </message>
+    <message>
+      <source>Filled</source>
+      <translation>在岗</translation>
+    </message>
+    <message>
+      <source>Vacancies</source>
+      <translation>空缺人数</translation>
+    </message>
+    <message>
+      <source>Span-rule violations</source>
+      <translation>违反管理幅度规则</translation>
+    </message>
+    <message>
+      <source>Monthly cost</source>
+      <translation>月度人工成本</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>(no department)</source>
+      <translation>（无部门）</translation>
+    </message>
+    <message>
+      <source>Changed positions</source>
+      <translation>变动的职位</translation>
+    </message>
+    <message>
+      <source>Wrote {file}.</source>
+      <translation>已写入 {file}。</translation>
     </message>
   </context>
   <context>
@@ -2847,6 +3149,121 @@
     </message>
   </context>
   <context>
+    <name>TeamLibraryDialog</name>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Publish as Branch</source>
+      <translation>作为分支发布</translation>
+    </message>
+    <message>
+      <source>Keep Mine</source>
+      <translation>保留我的</translation>
+    </message>
+    <message>
+      <source>Keep Theirs</source>
+      <translation>保留他们的</translation>
+    </message>
+    <message>
+      <source>Team Library</source>
+      <translation>团队库</translation>
+    </message>
+    <message>
+      <source>&amp;Connect</source>
+      <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Library:</source>
+      <translation>团队库：</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>作者</translation>
+    </message>
+    <message>
+      <source>Positions</source>
+      <translation>岗位数</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>&amp;Open Version…</source>
+      <translation>打开版本(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpare with This Document</source>
+      <translation>与此文档比较(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Publish this document</source>
+      <translation>发布此文档</translation>
+    </message>
+    <message>
+      <source>&amp;Publish</source>
+      <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Project:</source>
+      <translation>项目：</translation>
+    </message>
+    <message>
+      <source>Message:</source>
+      <translation>说明：</translation>
+    </message>
+    <message>
+      <source>Offline: not connected.</source>
+      <translation>离线：未连接。</translation>
+    </message>
+    <message>
+      <source>Connected to {server}: {count} projects.</source>
+      <translation>已连接到 {server}：{count} 个项目。</translation>
+    </message>
+    <message>
+      <source>Connect and choose a version to open first.</source>
+      <translation>请先连接并选择要打开的版本。</translation>
+    </message>
+    <message>
+      <source>Version {version} saved as {file}.</source>
+      <translation>版本 {version} 已保存为 {file}。</translation>
+    </message>
+    <message>
+      <source>version {version}</source>
+      <translation>版本 {version}</translation>
+    </message>
+    <message>
+      <source>this document</source>
+      <translation>此文档</translation>
+    </message>
+    <message>
+      <source>Connect to the library first.</source>
+      <translation>请先连接团队库。</translation>
+    </message>
+    <message>
+      <source>Publish to the team library</source>
+      <translation>发布到团队库</translation>
+    </message>
+    <message>
+      <source>Published version {version} of “{project}”.</source>
+      <translation>已发布“{project}”的版本 {version}。</translation>
+    </message>
+    <message>
+      <source>Published the merged version {version} of “{project}”; open it to go on from the merged document.</source>
+      <translation>已发布“{project}”的合并版本 {version}；请打开它，在合并后的文档上继续工作。</translation>
+    </message>
+  </context>
+  <context>
     <name>UserGuide</name>
     <message>
       <source>orgdesk User Guide</source>
@@ -3025,6 +3442,14 @@
       <translation>在岗人员</translation>
     </message>
     <message>
+      <source>monthly pay</source>
+      <translation>月薪</translation>
+    </message>
+    <message>
+      <source>on-cost %</source>
+      <translation>社保公积金比例</translation>
+    </message>
+    <message>
       <source>Changed {fields}.</source>
       <translation>修改了{fields}。</translation>
     </message>
@@ -3165,6 +3590,10 @@
       <translation>orgdesk 无法导出“.{suffix}”文件；请使用以下格式之一：{known}。</translation>
     </message>
     <message>
+      <source>A comparison is written as .pdf or .xlsx, not “{suffix}”.</source>
+      <translation>比较结果只能写成 .pdf 或 .xlsx，而不是“{suffix}”。</translation>
+    </message>
+    <message>
       <source>The document has no position “{title}”.</source>
       <translation>文档中没有职位“{title}”。</translation>
     </message>
@@ -3185,6 +3614,26 @@
       <translation>有 {count} 个职位名为“{text}”（编号 {ids}），请为 {option} 指定您要的那个职位的编号。</translation>
     </message>
     <message>
+      <source>--prefer decides a merge's conflicts; use it with --merge.</source>
+      <translation>--prefer 用于决定合并冲突；请与 --merge 一起使用。</translation>
+    </message>
+    <message>
+      <source>{file} was not pulled from a team library; name its project with --project.</source>
+      <translation>{file} 不是从团队库拉取的；请用 --project 指定项目。</translation>
+    </message>
+    <message>
+      <source>{file} holds several scenarios, and a team library version holds one organisation; write the scenario to publish to a file of its own (orgdesk export FILE -o S.json --scenario NAME, then orgdesk import S.json -o S.orgdesk) and publish that.</source>
+      <translation>{file} 含有多个方案，而团队库的一个版本只保存一个组织；请将要发布的方案单独写成文件（orgdesk export FILE -o S.json --scenario NAME，再 orgdesk import S.json -o S.orgdesk）后发布该文件。</translation>
+    </message>
+    <message>
+      <source>“{file}” already exists; choose another name or add --overwrite.</source>
+      <translation>“{file}”已存在；请另选名称或加上 --overwrite。</translation>
+    </message>
+    <message>
+      <source>Published version {version} of “{project}”, but {file} could not be updated ({reason}); pull that version to go on from it.</source>
+      <translation>已发布“{project}”的版本 {version}，但无法更新 {file}（{reason}）；请拉取该版本后继续。</translation>
+    </message>
+    <message>
       <source>Years of experience</source>
       <translation>工作年限</translation>
     </message>
@@ -3195,6 +3644,18 @@
     <message>
       <source>Maximum age</source>
       <translation>最高年龄</translation>
+    </message>
+    <message>
+      <source>The minimum monthly pay</source>
+      <translation>月薪下限</translation>
+    </message>
+    <message>
+      <source>The maximum monthly pay</source>
+      <translation>月薪上限</translation>
+    </message>
+    <message>
+      <source>The on-cost percentage</source>
+      <translation>社保公积金比例</translation>
     </message>
     <message>
       <source>A department needs a name.</source>
@@ -3233,8 +3694,16 @@
       <translation>“{title}”不能向自己汇报。</translation>
     </message>
     <message>
+      <source>The monthly pay range {low}-{high} of “{title}” starts after it ends.</source>
+      <translation>“{title}”的月薪范围 {low}-{high} 起点高于终点。</translation>
+    </message>
+    <message>
       <source>{label} must be between 0 and 200, not {value}.</source>
       <translation>{label}必须在 0 到 200 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>{label} of “{title}” must be between 0 and {limit}, not {value}.</source>
+      <translation>“{title}”的{label}必须在 0 到 {limit} 之间，而不是 {value}。</translation>
     </message>
     <message>
       <source>No new id is left in this document: its ids have reached the largest number a file can store.</source>
@@ -3367,6 +3836,18 @@
     <message>
       <source>The document setting “{setting}” names a position twice.</source>
       <translation>文档设置“{setting}”重复列出了同一职位。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” must be a currency code of three capital letters, such as CNY.</source>
+      <translation>文档设置“{setting}”必须是三个大写字母的货币代码，例如 CNY。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” must name a server, a project and a version.</source>
+      <translation>文档设置“{setting}”必须指明服务器、项目和版本。</translation>
+    </message>
+    <message>
+      <source>The document setting “{setting}” holds a password.</source>
+      <translation>文档设置“{setting}”中含有密码。</translation>
     </message>
     <message>
       <source>The document setting “{setting}” holds text that is not valid Unicode.</source>
@@ -3773,16 +4254,8 @@
       <translation>它向自己汇报；去掉其上级使其成为最高职位，或更正其上级。</translation>
     </message>
     <message>
-      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior in column “{column}” of one of them, or empty it to make that one a top position.</source>
-      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的“{column}”列中的上级，或清空它使该职位成为最高职位。</translation>
-    </message>
-    <message>
-      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior in key “{column}” of one of them, or remove it to make that one a top position.</source>
-      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的键“{column}”中的上级，或删除它使该职位成为最高职位。</translation>
-    </message>
-    <message>
-      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior of one of them.</source>
-      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的上级。</translation>
+      <source>the edges between {places} form a cycle: {titles}; remove one of those edges or turn it round, so that every node has one way up to the top.</source>
+      <translation>{places}之间的连线构成了循环：{titles}；请删除其中一条连线或将其反向，使每个节点都只有一条通往最高职位的路径。</translation>
     </message>
     <message>
       <source>the superior “{superior}” in column “{column}” could be any of {places}; name superiors by id (--map COLUMN=id and --map COLUMN=superior), or give those positions different names.</source>
@@ -3795,6 +4268,18 @@
     <message>
       <source>the superior “{superior}” could be any of {places}; give each an id.</source>
       <translation>上级“{superior}”可能是{places}中的任何一个；请为每个职位指定编号。</translation>
+    </message>
+    <message>
+      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior in column “{column}” of one of them, or empty it to make that one a top position.</source>
+      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的“{column}”列中的上级，或清空它使该职位成为最高职位。</translation>
+    </message>
+    <message>
+      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior in key “{column}” of one of them, or remove it to make that one a top position.</source>
+      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的键“{column}”中的上级，或删除它使该职位成为最高职位。</translation>
+    </message>
+    <message>
+      <source>the reporting lines of {places} form a cycle: {titles}; correct the superior of one of them.</source>
+      <translation>{places}的汇报关系构成循环：{titles}；请更正其中一个的上级。</translation>
     </message>
     <message>
       <source>it has no title and its cell in column “{column}” is empty too; give such rows a placeholder title (--empty-title TEXT).</source>
@@ -4417,6 +4902,26 @@
       <translation>它没有单元格列表“c”。</translation>
     </message>
     <message>
+      <source>“{value}” is not an amount of pay</source>
+      <translation>“{value}”不是薪酬金额</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a percentage</source>
+      <translation>“{value}”不是百分比</translation>
+    </message>
+    <message>
+      <source>“{value}” is not an amount of pay such as 4500, 4,500元 or 1.2万</source>
+      <translation>“{value}”不是 4500、4,500元 或 1.2万 这样的薪酬金额</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a pay range such as 4500-6000</source>
+      <translation>“{value}”不是 4500-6000 这样的薪酬范围</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a percentage such as 35%</source>
+      <translation>“{value}”不是 35% 这样的百分比</translation>
+    </message>
+    <message>
       <source>There is no export layout called “{layout}”; the layouts are: {known}.</source>
       <translation>没有名为“{layout}”的导出布局；可用的布局有：{known}。</translation>
     </message>
@@ -4665,6 +5170,30 @@
       <translation>复制的职位不构成一个分支。</translation>
     </message>
     <message>
+      <source>A scenario needs a name.</source>
+      <translation>方案需要一个名称。</translation>
+    </message>
+    <message>
+      <source>A scenario name can be at most {limit} characters long.</source>
+      <translation>方案名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+      <source>A scenario name cannot hold control characters.</source>
+      <translation>方案名称不能包含控制字符。</translation>
+    </message>
+    <message>
+      <source>There is already a scenario named “{name}”.</source>
+      <translation>已有名为“{name}”的方案。</translation>
+    </message>
+    <message>
+      <source>That scenario no longer exists.</source>
+      <translation>该方案已不存在。</translation>
+    </message>
+    <message>
+      <source>“{name}” is the document's only scenario and cannot be deleted.</source>
+      <translation>“{name}”是文档中唯一的方案，不能删除。</translation>
+    </message>
+    <message>
       <source>{file} was changed outside orgdesk or is damaged: its contents no longer match the checksum orgdesk saved with it (if you edited it on purpose, delete the row “checksum” from its meta table).</source>
       <translation>{file} 已在 orgdesk 之外被修改或已损坏：其内容与 orgdesk 保存时记录的校验和不一致（如果是有意编辑的，请删除其 meta 表中的“checksum”行）。</translation>
     </message>
@@ -4801,6 +5330,30 @@
       <translation>暂时无法读取 {file} 的未保存更改（可能有其他程序正在使用它们，或存放它们的磁盘出现故障）；这些更改已保留，下次启动时会再次提供恢复。</translation>
     </message>
     <message>
+      <source>{file} is damaged: its list of scenarios does not say which one is open.</source>
+      <translation>{file} 已损坏：其方案列表没有标明当前打开的是哪一个。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: one of its scenarios cannot be read.</source>
+      <translation>{file} 已损坏：其中一个方案无法读取。</translation>
+    </message>
+    <message>
+      <source>The document has no scenario named “{name}”; it has {names}.</source>
+      <translation>文档中没有名为“{name}”的方案；现有方案：{names}。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: one of its scenarios has a name orgdesk cannot show.</source>
+      <translation>{file} 已损坏：其中一个方案的名称 orgdesk 无法显示。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: a scenario's setting “{setting}” is invalid.</source>
+      <translation>{file} 已损坏：某个方案的设置“{setting}”无效。</translation>
+    </message>
+    <message>
+      <source>The scenario “{name}” cannot be read.</source>
+      <translation>方案“{name}”无法读取。</translation>
+    </message>
+    <message>
       <source>Cannot open {file}: the disk holding orgdesk's working copies is full; {file} itself is unchanged.</source>
       <translation>无法打开 {file}：存放 orgdesk 工作副本的磁盘已满；{file} 本身没有改动。</translation>
     </message>
@@ -4847,6 +5400,166 @@
     <message>
       <source>{file} is truncated: part of the file is missing.</source>
       <translation>{file} 不完整：文件缺失了一部分。</translation>
+    </message>
+    <message>
+      <source>No team library is named; give its address with --url or in the environment variable {variable}.</source>
+      <translation>未指定团队库；请用 --url 或环境变量 {variable} 给出其地址。</translation>
+    </message>
+    <message>
+      <source>The team library lives on PostgreSQL; its address starts with postgresql://, not {scheme}://.</source>
+      <translation>团队库使用 PostgreSQL；其地址以 postgresql:// 开头，而不是 {scheme}://。</translation>
+    </message>
+    <message>
+      <source>The team library's address names no database; write it as postgresql://USER@HOST/DATABASE.</source>
+      <translation>团队库地址未指定数据库；请写成 postgresql://用户@主机/数据库。</translation>
+    </message>
+    <message>
+      <source>The team library's address is not a database URL; write it as postgresql://USER@HOST/DATABASE.</source>
+      <translation>团队库地址不是数据库 URL；请写成 postgresql://用户@主机/数据库。</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring to save the password in; use ~/.pgpass or the environment variable PGPASSWORD instead.</source>
+      <translation>此计算机没有可保存密码的密钥环；请改用 ~/.pgpass 或环境变量 PGPASSWORD。</translation>
+    </message>
+    <message>
+      <source>The library at {server} refused this operation to your role; ask the library's administrator for access (orgdesk library grant).</source>
+      <translation>{server} 上的团队库拒绝了您的角色执行此操作；请向团队库管理员申请权限（orgdesk library grant）。</translation>
+    </message>
+    <message>
+      <source>The connection to the library at {server} was lost; nothing was changed there, so try again.</source>
+      <translation>与 {server} 上团队库的连接已断开；服务器上没有任何改动，请重试。</translation>
+    </message>
+    <message>
+      <source>The server at {server} has no database named “{database}”.</source>
+      <translation>{server} 上的服务器没有名为“{database}”的数据库。</translation>
+    </message>
+    <message>
+      <source>The server at {server} could not prove it is the library's server (its TLS certificate does not match the address or is not signed by sslrootcert); nothing was sent to it.</source>
+      <translation>{server} 上的服务器无法证明自己是团队库服务器（其 TLS 证书与地址不符或不是由 sslrootcert 签发）；未向其发送任何内容。</translation>
+    </message>
+    <message>
+      <source>The library at {server} did not accept your user name or password; check ~/.pgpass, PGPASSWORD or the password saved with orgdesk library login.</source>
+      <translation>{server} 上的团队库不接受您的用户名或密码；请检查 ~/.pgpass、PGPASSWORD 或用 orgdesk library login 保存的密码。</translation>
+    </message>
+    <message>
+      <source>No library server answers at {server}; check the address and that the server is running, or keep working offline.</source>
+      <translation>{server} 没有团队库服务器响应；请检查地址以及服务器是否在运行，或继续离线工作。</translation>
+    </message>
+    <message>
+      <source>Version {version} in the library cannot be read: {reason}</source>
+      <translation>团队库中的版本 {version} 无法读取：{reason}</translation>
+    </message>
+    <message>
+      <source>Version {version} in the library is not readable JSON.</source>
+      <translation>团队库中的版本 {version} 不是可读的 JSON。</translation>
+    </message>
+    <message>
+      <source>The project “{project}” already has versions (the latest is {head} by {author}); pull it and publish from there, or publish with --merge or --branch.</source>
+      <translation>项目“{project}”已有版本（最新为 {author} 发布的 {head}）；请先拉取再发布，或使用 --merge 或 --branch 发布。</translation>
+    </message>
+    <message>
+      <source>{author} published version {head} of “{project}” after your base version {base}; publish with --merge to merge both, or --branch to publish yours as a branch.</source>
+      <translation>在您的基准版本 {base} 之后，{author} 发布了“{project}”的版本 {head}；请用 --merge 合并双方，或用 --branch 将您的版本作为分支发布。</translation>
+    </message>
+    <message>
+      <source>The {what} must not be empty.</source>
+      <translation>{what}不能为空。</translation>
+    </message>
+    <message>
+      <source>The {what} is longer than {limit} characters.</source>
+      <translation>{what}超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+      <source>The {what} holds a NUL character.</source>
+      <translation>{what}含有 NUL 字符。</translation>
+    </message>
+    <message>
+      <source>The library has no project “{project}”, or you may not read it.</source>
+      <translation>团队库中没有项目“{project}”，或您无权读取。</translation>
+    </message>
+    <message>
+      <source>The project “{project}” has no version or branch “{which}”.</source>
+      <translation>项目“{project}”没有版本或分支“{which}”。</translation>
+    </message>
+    <message>
+      <source>The library has no version {version}.</source>
+      <translation>团队库中没有版本 {version}。</translation>
+    </message>
+    <message>
+      <source>The document is based on version {version}, which the project “{project}” does not have.</source>
+      <translation>文档基于版本 {version}，但项目“{project}”中没有该版本。</translation>
+    </message>
+    <message>
+      <source>The {what} is not valid Unicode text.</source>
+      <translation>{what}不是有效的 Unicode 文本。</translation>
+    </message>
+    <message>
+      <source>The project “{project}” has no versions yet.</source>
+      <translation>项目“{project}”还没有版本。</translation>
+    </message>
+    <message>
+      <source>You may read the project “{project}” but not publish to it; ask the library's administrator to make you an editor (orgdesk library grant … --editor).</source>
+      <translation>您可以读取项目“{project}”，但不能向其发布；请让团队库管理员将您设为编辑者（orgdesk library grant … --editor）。</translation>
+    </message>
+    <message>
+      <source>The project “{project}” already has a branch “{branch}”; choose another name.</source>
+      <translation>项目“{project}”已有分支“{branch}”；请另选名称。</translation>
+    </message>
+    <message>
+      <source>Nothing changed since version {version}; nothing was published.</source>
+      <translation>自版本 {version} 以来没有改动；未发布任何内容。</translation>
+    </message>
+    <message>
+      <source>The server has no role “{role}”; create it first (CREATE ROLE … LOGIN).</source>
+      <translation>服务器上没有角色“{role}”；请先创建（CREATE ROLE … LOGIN）。</translation>
+    </message>
+    <message>
+      <source>The library has no project “{project}”, or you may not read it; its administrator creates projects and grants access.</source>
+      <translation>团队库中没有项目“{project}”，或您无权读取；项目由团队库管理员创建并授权。</translation>
+    </message>
+    <message>
+      <source>Merging with version {head} of “{project}” found {count} conflicts; decide each one (--prefer mine or --prefer theirs) or publish as a branch.</source>
+      <translation>与“{project}”的版本 {head} 合并时发现 {count} 处冲突；请逐一决定（--prefer mine 或 --prefer theirs），或作为分支发布。</translation>
+    </message>
+    <message>
+      <source>The {kind} {name} was deleted by {who} and changed by the other.</source>
+      <translation>{kind} {name} 被 {who} 删除，而另一方修改了它。</translation>
+    </message>
+    <message>
+      <source>The position “{title}” reports to a position the other side deleted.</source>
+      <translation>岗位“{title}”的直接上级已被另一方删除。</translation>
+    </message>
+    <message>
+      <source>The position “{title}” belongs to a department the other side deleted.</source>
+      <translation>岗位“{title}”所属的部门已被另一方删除。</translation>
+    </message>
+    <message>
+      <source>The two sides' moves put {titles} under each other.</source>
+      <translation>双方的移动使 {titles} 互为上下级。</translation>
+    </message>
+    <message>
+      <source>Both sides changed the {kind} {name} differently: {fields}.</source>
+      <translation>双方对{kind} {name} 做了不同的修改：{fields}。</translation>
+    </message>
+    <message>
+      <source>Both sides changed the {kind} “{name}” differently.</source>
+      <translation>双方对{kind}“{name}”做了不同的修改。</translation>
+    </message>
+    <message>
+      <source>The team library at {server} has an older schema; upgrade it with orgdesk library upgrade (its data is kept).</source>
+      <translation>{server} 上的团队库结构较旧；请用 orgdesk library upgrade 升级（数据会保留）。</translation>
+    </message>
+    <message>
+      <source>The database at {server} holds no team library yet; create one with orgdesk library init.</source>
+      <translation>{server} 上的数据库还没有团队库；请用 orgdesk library init 创建。</translation>
+    </message>
+    <message>
+      <source>The team library at {server} was upgraded by a newer orgdesk; update orgdesk to use it.</source>
+      <translation>{server} 上的团队库已由更新版本的 orgdesk 升级；请更新 orgdesk 后再使用。</translation>
+    </message>
+    <message>
+      <source>The database at {server} already holds a team library; use orgdesk library upgrade to bring it up to date.</source>
+      <translation>{server} 上的数据库已有团队库；请用 orgdesk library upgrade 将其更新。</translation>
     </message>
     <message>
       <source>Something went wrong inside orgdesk ({error}); the details are in {log}.</source>
