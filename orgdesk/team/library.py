@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, func, insert, select, text, true
+from sqlalchemy import Connection, Engine, func, insert, literal, select, text, true
 from sqlalchemy.exc import DBAPIError
 
 from orgdesk.analysis.compare import compare
@@ -445,7 +445,11 @@ class Library:
         # when nothing else is ORed with it.
         matches = version_positions.c.search_text.like(pattern, escape="\\")
         if len(words.strip()) < TRIGRAM:
-            by_text = self._newest_first(matches, all_versions, project, since, limit)
+            # `|| ''` hides the column from its trigram index, which cannot serve a word this
+            # short and, chosen per version, would be scanned whole for every version.
+            unindexed = (version_positions.c.search_text.op("||")(literal(""))
+                         ).like(pattern, escape="\\")
+            by_text = self._newest_first(unindexed, all_versions, project, since, limit)
         else:
             by_text = scoped(matches)
         by_name = scoped(func.lower(projects.c.name).like(pattern, escape="\\")
