@@ -129,17 +129,25 @@ def _version_dict(version: VersionInfo) -> dict[str, Any]:
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
-    from orgdesk.storage.document import create_file
-    from orgdesk.storage.reading import read_organisation
     from orgdesk.team.address import parse_address
-    from orgdesk.team.documents import Origin, origin_of, with_origin
+    from orgdesk.team.documents import (
+        Origin,
+        TeamDocument,
+        document_with_origin,
+        origin_of,
+        read_document,
+        write_document,
+    )
     from orgdesk.team.errors import MergeConflicts, PublishConflict
     from orgdesk.team.library import Library
 
     if args.prefer and not args.merge:
         raise UserError(Sentence.of("--prefer decides a merge's conflicts; use it with --merge."))
-    _refuse_scenarios(args.file, getattr(args, "scenario", None))
-    org = read_organisation(args.file)
+    if getattr(args, "scenario", None) is not None:
+        raise UserError(Sentence.of("A version holds every scenario of {file}; publish it "
+                                    "without --scenario.", file=args.file.name))
+    document = read_document(args.file)
+    org = document.org
     origin = origin_of(org)
     project = args.project or (origin.project if origin else None)
     if not project:
@@ -152,7 +160,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     mode: Mode = "branch" if args.branch is not None else "merge" if args.merge else "check"
     with Library(address) as library:
         try:
-            published = library.publish(org, project, args.message, base=base, mode=mode,
+            published = library.publish(document, project, args.message, base=base, mode=mode,
                                         branch=args.branch or None, prefer=args.prefer)
         except PublishConflict as conflict:
             err(f"orgdesk: {conflict}")
@@ -163,11 +171,11 @@ def _cmd_publish(args: argparse.Namespace) -> int:
             err(*(f"  {line}" for line in conflicts.conflicts))
             return 1
     version = published.version
-    local = published.merged if published.merged is not None else org
-    # The server has the version; the local file now remembers it as its base.
+    local = TeamDocument.single(published.merged) if published.merged is not None else document
+    # The server has the version; the local file (every scenario) now remembers it as its base.
     try:
-        create_file(args.file, with_origin(local, Origin(address.shown, project, version.id)),
-                    touch_modified=False)
+        write_document(args.file, document_with_origin(
+            local, Origin(address.shown, project, version.id)))
     except UserError as exc:
         raise UserError(Sentence.of(
             "Published version {version} of “{project}”, but {file} could not be updated "
@@ -178,28 +186,9 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refuse_scenarios(path: Path, chosen: str | None) -> None:
-    """A version holds one organisation, and publishing rewrites the file with its new
-    origin: a file of several scenarios would lose the others, so it is refused."""
-    from orgdesk.storage import intake
-    from orgdesk.storage.scenarios import list_scenarios
-
-    def scenarios(conn: Any, _version: int) -> list[Any] | None:
-        found = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
-                             "'scenarios'").fetchone()
-        return list_scenarios(conn, path) if found is not None else None
-
-    listed = intake.read_validated(path, scenarios) or []
-    if len(listed) > 1 or chosen is not None:
-        raise UserError(Sentence.of(
-            "{file} holds several scenarios, and a team library version holds one "
-            "organisation; write the scenario to publish to a file of its own (orgdesk export "
-            "FILE -o S.json --scenario NAME, then orgdesk import S.json -o S.orgdesk) and "
-            "publish that.", file=path.name))
-
-
 def _cmd_pull(args: argparse.Namespace) -> int:
-    from orgdesk.storage.document import EXTENSION, create_file
+    from orgdesk.storage.document import EXTENSION
+    from orgdesk.team.documents import write_document
 
     output: Path = args.output
     if output.suffix.lower() != EXTENSION:
@@ -208,9 +197,12 @@ def _cmd_pull(args: argparse.Namespace) -> int:
         raise UserError(Sentence.of("“{file}” already exists; choose another name or add "
                                     "--overwrite.", file=output.name))
     with _library(args.url) as library:
-        version, org = library.pull(args.spec)
-    create_file(output, org, touch_modified=False)
-    out(f"Pulled version {version.id} of “{version.project}” ({len(org)} positions) to {output}.")
+        version, document = library.pull_document(args.spec)
+    write_document(output, document)
+    scenarios = len(document.scenarios)
+    listed = f", {scenarios} scenarios" if scenarios > 1 else ""
+    out(f"Pulled version {version.id} of “{version.project}” ({len(document.org)} positions"
+        f"{listed}) to {output}.")
     return 0
 
 

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from glob import escape as glob_escape
 from pathlib import Path
@@ -629,9 +629,14 @@ def _upgrade_left_over(session: SessionFolder, document: Path | None) -> None:
         conn.close()
 
 
-def create_file(path: Path | str, org: Organisation, touch_modified: bool = True) -> None:
+def create_file(path: Path | str, org: Organisation, touch_modified: bool = True,
+                scenarios: Sequence[tuple[str, Organisation | None]] | None = None) -> None:
     """Write `org` as a new .orgdesk file at `path`, atomically (CLI `new` and `import`,
     samples).
+
+    `scenarios` (a pulled team library version): the document's scenarios in their
+    order, each a name and its organisation, None for the open one (`org`); without
+    it the file has one scenario.
 
     Nobody edits this file before it is written, so it needs no working copy
     or session: the document is built in memory (the same schema, rows and
@@ -639,16 +644,39 @@ def create_file(path: Path | str, org: Organisation, touch_modified: bool = True
     and then written beside `path`, fsynced and renamed over it as a Save does.
     """
     with collector_paused():  # 100,000 positions make a million rows and batches
-        _create_file(Path(path).absolute(), org, touch_modified)
+        _create_file(Path(path).absolute(), org, touch_modified, scenarios)
 
 
-def _create_file(target: Path, org: Organisation, touch_modified: bool) -> None:
+def _add_scenarios(conn: sqlite3.Connection,
+                   scenarios: Sequence[tuple[str, Organisation | None]]) -> None:
+    """Name the open scenario (its rows are the tables') and add the others as snapshots,
+    in the given order (through the scenario store, as the scenario service does)."""
+    from orgdesk.storage import scenarios as store
+
+    store.materialise(conn)
+    store.rename(conn, store.FIRST_ID, next(name for name, other in scenarios if other is None))
+    order: list[int] = []
+    for name, other in scenarios:
+        if other is None:
+            order.append(store.FIRST_ID)
+            continue
+        sid = store.next_id(conn)
+        store.insert(conn, sid, name, len(order), store.snapshot_of(other))
+        order.append(sid)
+    store.set_order(conn, order)
+
+
+def _create_file(target: Path, org: Organisation, touch_modified: bool,
+                 scenarios: Sequence[tuple[str, Organisation | None]] | None = None) -> None:
     info = replace(org.info, modified=now_utc()) if touch_modified else None
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         create_indexes = migrations.create_tables(conn)
         conn.execute("BEGIN")
         checksum.write_stamped(conn, org, info)
+        if scenarios:
+            _add_scenarios(conn, scenarios)
+            checksum.stamp(conn)
         create_indexes()
         conn.execute("COMMIT")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:

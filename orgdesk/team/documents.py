@@ -5,11 +5,23 @@ setting) as the JSON `orgdesk export x.json` writes (io/json_format.py), read ba
 the same checks as an imported file.  The origin of a pulled file (server without
 password, project, version) is a document setting, `team_origin`; it is local to the
 copy, so it is never part of what is published or compared.
+
+A document of several scenarios (file format 4) is that JSON of its OPEN scenario
+with one more key, "scenarios": every scenario in its order, `{"name", "open": true}`
+for the open one (the top level) and `{"name", "document": {…}}` — the same lossless
+JSON — for each other.  So the version's positions, title, search rows, the log's
+count and a comparison are the open scenario's, an older orgdesk reading the version
+gets the open scenario, and versions published before scenarios (no key) are one
+scenario, named as a new file's.  A document of one scenario with the default name
+is stored without the key, byte for byte as before.  Each scenario carries its own
+settings, so the origin is set in (and left out of) every scenario.
 """
 from __future__ import annotations
 
 import io
 import json
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,8 +35,54 @@ from orgdesk.core.settings import TEAM_ORIGIN_SETTING
 from orgdesk.io import json_format
 from orgdesk.io.assemble import Assembly, assemble
 from orgdesk.io.options import RootPolicy
-from orgdesk.io.problems import Problem
+from orgdesk.io.problems import MalformedFile, Problem
+from orgdesk.storage.scenario_table import DEFAULT_NAME, MAX_NAME_LENGTH
 from orgdesk.team.errors import LibraryProblem
+
+#: The version JSON's key listing a document's scenarios (see the module docstring).
+SCENARIOS_KEY = "scenarios"
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """One scenario of a document: its name, organisation, and whether it is the open one."""
+
+    name: str
+    org: Organisation
+    open: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TeamDocument:
+    """A whole document as a version holds it: its scenarios in order, exactly one open."""
+
+    scenarios: tuple[Scenario, ...]
+
+    @classmethod
+    def single(cls, org: Organisation) -> TeamDocument:
+        return cls((Scenario(DEFAULT_NAME, org, True),))
+
+    @classmethod
+    def of(cls, document: Organisation | TeamDocument) -> TeamDocument:
+        return document if isinstance(document, TeamDocument) else cls.single(document)
+
+    @property
+    def org(self) -> Organisation:
+        """The open scenario's organisation."""
+        return next(s.org for s in self.scenarios if s.open)
+
+    @property
+    def plain(self) -> bool:
+        """One scenario with the default name: stored (and merged) as before scenarios."""
+        return len(self.scenarios) == 1 and self.scenarios[0].name == DEFAULT_NAME
+
+    def mapped(self, change: Callable[[Organisation], Organisation]) -> TeamDocument:
+        return TeamDocument(tuple(Scenario(s.name, change(s.org), s.open)
+                                  for s in self.scenarios))
+
+    def layout(self) -> list[tuple[str, Organisation | None]]:
+        """The scenarios as `storage.document.create_file` takes them (None: the open one)."""
+        return [(s.name, None if s.open else s.org) for s in self.scenarios]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +118,38 @@ def with_origin(org: Organisation, origin: Origin) -> Organisation:
     return copy
 
 
+def document_with_origin(document: TeamDocument, origin: Origin) -> TeamDocument:
+    return document.mapped(lambda org: with_origin(org, origin))
+
+
+def read_document(path: Path) -> TeamDocument:
+    """Every scenario of an .orgdesk file, read without opening it for editing."""
+    from orgdesk.storage import intake
+    from orgdesk.storage.reading import read_organisation
+    from orgdesk.storage.scenario_table import SCENARIOS_FORMAT
+    from orgdesk.storage.scenarios import list_scenarios, load_snapshot, stored_snapshot
+
+    org = read_organisation(path)  # validates the file (checksum, schema, rows)
+
+    def scenarios(conn: Any, version: int) -> TeamDocument:
+        if version < SCENARIOS_FORMAT:
+            return TeamDocument.single(org)
+        return TeamDocument(tuple(
+            Scenario(s.name, org if s.active else load_snapshot(
+                stored_snapshot(conn, s.id), org.info, path).org, s.active)
+            for s in list_scenarios(conn, path)))
+
+    return intake.read_validated(path, scenarios)
+
+
+def write_document(path: Path, document: TeamDocument) -> None:
+    """Write `document` as a new .orgdesk file with every scenario (atomically)."""
+    from orgdesk.storage.document import create_file
+
+    create_file(path, document.org, touch_modified=False,
+                scenarios=None if document.plain else document.layout())
+
+
 def password_free(server: str) -> bool:
     """Whether an address text carries no password (so it may be stored in a document)."""
     try:
@@ -68,11 +158,61 @@ def password_free(server: str) -> bool:
         return False
 
 
-def document_text(org: Organisation) -> str:
-    """The JSON text a version stores (the origin left out)."""
+def document_text(document: Organisation | TeamDocument) -> str:
+    """The JSON text a version stores (the origin left out of every scenario)."""
+    document = TeamDocument.of(document)
     buffer = io.BytesIO()
-    json_format.write_json(without_origin(org), buffer)
-    return buffer.getvalue().decode("utf-8")
+    json_format.write_json(without_origin(document.org), buffer)
+    text = buffer.getvalue().decode("utf-8")
+    if document.plain:
+        return text
+    listed = [{"name": s.name, "open": True} if s.open else
+              {"name": s.name, "document": json_format.document_dict(without_origin(s.org))}
+              for s in document.scenarios]
+    encoded = json.JSONEncoder(ensure_ascii=False).encode(listed)
+    # The open scenario's text as written, with the list as its last key.
+    return text.rstrip().removesuffix("}") + f',\n"{SCENARIOS_KEY}": {encoded}}}\n'
+
+
+def team_document_from_text(text: str, where: str) -> TeamDocument:
+    """Every scenario a version's JSON holds, each checked like an imported file."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise LibraryProblem(Sentence.of("Version {version} in the library is not readable "
+                                         "JSON.", version=where)) from None
+    listed = data.pop(SCENARIOS_KEY, None) if isinstance(data, dict) else None
+    org = document_from_dict(data, where)
+    if listed is None:
+        return TeamDocument.single(org)
+    return TeamDocument(tuple(_scenarios(listed, org, where)))
+
+
+def _scenarios(listed: Any, org: Organisation, where: str) -> list[Scenario]:
+    problem = LibraryProblem(Sentence.of("Version {version} in the library has a list of "
+                                         "scenarios orgdesk cannot read.", version=where))
+    if not isinstance(listed, Sequence) or isinstance(listed, str) or not listed:
+        raise problem
+    found: list[Scenario] = []
+    names: set[str] = set()
+    for entry in listed:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not (isinstance(name, str) and 0 < len(name) <= MAX_NAME_LENGTH
+                and name == name.strip() and name.casefold() not in names
+                and not any(unicodedata.category(ch)[0] == "C" for ch in name)):
+            raise problem
+        names.add(name.casefold())
+        if entry.get("open") is True:
+            found.append(Scenario(name, org, True))
+        elif "document" in entry:
+            other = document_from_dict(entry["document"], f"{where} ({name})")
+            other.info = org.info  # the document's info is shared by its scenarios
+            found.append(Scenario(name, other))
+        else:
+            raise problem
+    if sum(1 for s in found if s.open) != 1:
+        raise problem
+    return found
 
 
 def document_from_text(text: str, where: str) -> Organisation:
@@ -82,6 +222,8 @@ def document_from_text(text: str, where: str) -> Organisation:
     except (ValueError, RecursionError):
         raise LibraryProblem(Sentence.of("Version {version} in the library is not readable "
                                          "JSON.", version=where)) from None
+    if isinstance(data, dict):
+        data.pop(SCENARIOS_KEY, None)  # the open scenario is the top level
     return document_from_dict(data, where)
 
 
@@ -89,8 +231,12 @@ def document_from_dict(data: Any, where: str) -> Organisation:
     """The organisation of a document's dict form (a version, or a merge result)."""
     label = Path(f"version {where}")
     problems: list[Problem] = []
-    data = json_format.load(label, data)
-    drafts, extras = json_format.read_json(label, problems, data)
+    try:
+        data = json_format.load(label, data)
+        drafts, extras = json_format.read_json(label, problems, data)
+    except MalformedFile as exc:  # not orgdesk's JSON, or a newer one
+        raise LibraryProblem(Sentence.of("Version {version} in the library cannot be read: "
+                                         "{reason}", version=where, reason=str(exc))) from None
     info = extras.info or DocumentInfo()
     if not drafts and not problems:  # an empty organisation is a document too
         org: Organisation | None = Organisation(info, extras.departments or (),

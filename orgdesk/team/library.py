@@ -32,12 +32,15 @@ from orgdesk.team.address import LibraryAddress, parse_address
 from orgdesk.team.connection import connect, library_engine, translated
 from orgdesk.team.documents import (
     Origin,
+    TeamDocument,
     document_from_dict,
     document_from_text,
     document_text,
+    document_with_origin,
     search_rows,
     search_text,
     server_text,
+    team_document_from_text,
     without_origin,
 )
 from orgdesk.team.errors import (
@@ -47,6 +50,7 @@ from orgdesk.team.errors import (
     MergeConflicts,
     NothingToPublish,
     PublishConflict,
+    ScenariosNotMerged,
     UnknownProject,
     UnknownVersion,
 )
@@ -243,26 +247,45 @@ class Library:
                                              version=version_id))
         return document_from_text(stored, str(version_id))
 
+    def _team_document(self, connection: Connection, version_id: int) -> TeamDocument:
+        stored = connection.execute(select(versions.c.document)
+                                    .where(versions.c.id == version_id)).scalar()
+        if stored is None:
+            raise UnknownVersion(Sentence.of("The library has no version {version}.",
+                                             version=version_id))
+        return team_document_from_text(stored, str(version_id))
+
     def pull(self, spec: str) -> tuple[VersionInfo, Organisation]:
-        """A version and its document, which remembers where it came from."""
+        """A version and its open scenario's organisation, which remembers where it came
+        from (`pull_document` gives every scenario)."""
+        version, document = self.pull_document(spec)
+        return version, document.org
+
+    def pull_document(self, spec: str) -> tuple[VersionInfo, TeamDocument]:
+        """A version and its whole document, every scenario remembering where it came from."""
         project, which = parse_spec(spec)
         with self.transaction() as connection:
             version = self._resolve(connection, project, which)
-            org = self._document(connection, version.id)
-        org.settings["team_origin"] = Origin(self.address.shown, version.project,
-                                             version.id).to_setting()
-        return version, org
+            document = self._team_document(connection, version.id)
+        return version, document_with_origin(
+            document, Origin(self.address.shown, version.project, version.id))
 
     def document(self, version_id: int) -> Organisation:
+        """A version's open scenario (what comparisons show)."""
         with self.transaction() as connection:
             return self._document(connection, version_id)
 
+    def team_document(self, version_id: int) -> TeamDocument:
+        with self.transaction() as connection:
+            return self._team_document(connection, version_id)
+
     # ------------------------------------------------------------------ publishing
-    def publish(self, org: Organisation, project: str, message: str, *,
+    def publish(self, org: Organisation | TeamDocument, project: str, message: str, *,
                 base: int | None = None, mode: Mode = "check", branch: str | None = None,
                 prefer: Prefer = None) -> Published:
         """Store `org` as a new version of `project` (created if absent, by its administrator).
 
+        `org` is the document: one organisation, or every scenario of a file.
         `base` is the version the document was pulled as (None for a first publish).
         When somebody published on the base's branch since, `mode` decides: "check"
         refuses with the difference, "branch" publishes on a new branch, "merge" merges
@@ -281,9 +304,10 @@ class Library:
                 "administrator to make you an editor (orgdesk library grant … --editor).",
                 project=project)) from None
 
-    def _publish(self, connection: Connection, org: Organisation, project: str, message: str,
-                 base_id: int | None, mode: Mode, branch: str | None, prefer: Prefer
-                 ) -> Published:
+    def _publish(self, connection: Connection, org: Organisation | TeamDocument, project: str,
+                 message: str, base_id: int | None, mode: Mode, branch: str | None,
+                 prefer: Prefer) -> Published:
+        document = TeamDocument.of(org)
         pid = self._project_or_new(connection, project)
         # Publishes to one project queue here; READ COMMITTED then sees the winner's version.
         connection.execute(select(func.pg_advisory_xact_lock(pid)))
@@ -304,10 +328,19 @@ class Library:
             if head is None or (base is not None and head.id == base.id):
                 parent = head
             elif mode == "merge":
-                theirs = self._document(connection, head.id)
-                base_doc = self._document(connection, base.id) if base else Organisation()
+                theirs_document = self._team_document(connection, head.id)
+                base_document = (self._team_document(connection, base.id) if base
+                                 else TeamDocument.single(Organisation()))
+                if not (document.plain and theirs_document.plain and base_document.plain):
+                    # Merging scenario by scenario would also have to merge their names,
+                    # order and which one is open: not done; a branch keeps both whole.
+                    raise ScenariosNotMerged(Sentence.of(
+                        "Version {head} of “{project}” or your document holds several "
+                        "scenarios, which orgdesk does not merge; publish yours with --branch "
+                        "and combine the scenarios by hand.", head=head.id, project=project))
+                theirs, base_doc = theirs_document.org, base_document.org
                 result = merge_documents(document_dict(without_origin(base_doc)),
-                                         document_dict(without_origin(org)),
+                                         document_dict(without_origin(document.org)),
                                          document_dict(theirs), prefer)
                 if not result.clean:
                     lines = tuple(str(c.sentence) for c in result.conflicts)
@@ -315,7 +348,8 @@ class Library:
                         "Merging with version {head} of “{project}” found {count} conflicts; "
                         "decide each one (--prefer mine or --prefer theirs) or publish as a "
                         "branch.", head=head.id, project=project, count=len(lines)), lines)
-                merged = org = document_from_dict(result.document, "merged")
+                merged = document_from_dict(result.document, "merged")
+                document = TeamDocument.single(merged)
                 parent, merge_base = head, base.id if base else None
             else:
                 raise self._conflict(connection, project, base, head)
@@ -325,9 +359,11 @@ class Library:
         # GIL while it waits), and the version row, which needs the JSON, comes last.
         new_id = int(connection.execute(
             select(func.nextval(f"{SCHEMA}.versions_id_seq"))).scalar_one())
+        # The search and the log's count are the open scenario's (see team/documents.py).
+        org = document.org
         rows = search_rows(org)
         with ThreadPoolExecutor(1, thread_name_prefix="orgdesk-publish") as encoder:
-            encoded = encoder.submit(document_text, org)
+            encoded = encoder.submit(document_text, document)
             _copy_positions(connection, new_id, pid, rows)
             stored = encoded.result()
         if parent is not None and mode != "branch" and merged is None:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from orgdesk.cli import main
-from orgdesk.core.errors import UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.samples import samples, template_organisation
 from orgdesk.storage.document import create_file
@@ -210,15 +209,3 @@ def test_merge_conflict_error_lists_each_conflict(library: Library, project: str
     assert len(refused.value.conflicts) == 1
     assert len(library.log(project)) == 2  # nothing published
 
-
-def test_a_file_of_several_scenarios_is_refused_and_left_whole(
-        url: str, project: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = sample_file(tmp_path)
-    assert main(["scenario", "create", str(source), "精简方案"]) == 0
-    before = source.read_bytes()
-    capsys.readouterr()
-    assert main(["publish", str(source), "--project", project, "-m", "v1", "--url", url]) == 1
-    assert "holds several scenarios" in capsys.readouterr().err
-    assert source.read_bytes() == before  # the other scenario is still there
-    with Library.open(url) as library, pytest.raises(UserError):
-        library.log(project)  # nothing was published
