@@ -125,11 +125,15 @@ def document_with_origin(document: TeamDocument, origin: Origin) -> TeamDocument
 def read_document(path: Path) -> TeamDocument:
     """Every scenario of an .orgdesk file, read without opening it for editing."""
     from orgdesk.storage import intake
-    from orgdesk.storage.reading import read_organisation
+    from orgdesk.storage.reading import SCENARIO, read_organisation
     from orgdesk.storage.scenario_table import SCENARIOS_FORMAT
     from orgdesk.storage.scenarios import list_scenarios, load_snapshot, stored_snapshot
 
-    org = read_organisation(path)  # validates the file (checksum, schema, rows)
+    token = SCENARIO.set(None)  # the open scenario, whatever --scenario a command names
+    try:
+        org = read_organisation(path)  # validates the file (checksum, schema, rows)
+    finally:
+        SCENARIO.reset(token)
 
     def scenarios(conn: Any, version: int) -> TeamDocument:
         if version < SCENARIOS_FORMAT:

@@ -43,6 +43,7 @@ from orgdesk.ui.i18n import tr
 from orgdesk.ui.messages import user_message
 
 if TYPE_CHECKING:
+    from orgdesk.team.documents import TeamDocument
     from orgdesk.team.library import Library, Mode, VersionInfo
     from orgdesk.team.merge import Prefer
 
@@ -227,7 +228,7 @@ class TeamLibraryDialog(QDialog):
         return self.versions[rows[0].row()] if rows else None
 
     def open_version(self) -> None:
-        from orgdesk.storage.document import create_file
+        from orgdesk.team.documents import write_document
 
         library, version = self.library, self.selected_version()
         if library is None or version is None:
@@ -236,10 +237,10 @@ class TeamLibraryDialog(QDialog):
         target = dialogs.ask_save_path(self, f"{version.project} {version.id}.orgdesk")
         if target is None:
             return
-        pulled = self._run(lambda: library.pull(f"{version.project}@{version.id}"))
+        pulled = self._run(lambda: library.pull_document(f"{version.project}@{version.id}"))
         if pulled is None:
             return
-        if self._run(lambda: create_file(target, pulled[1], touch_modified=False)) is None \
+        if self._run(lambda: write_document(target, pulled[1])) is None \
                 and not target.exists():
             return
         self.status.setText(tr("TeamLibraryDialog", "Version {version} saved as {file}.",
@@ -281,14 +282,14 @@ class TeamLibraryDialog(QDialog):
         same = origin is not None and origin.project == project and (
             origin.server == library.address.shown)
         base = origin.version if origin is not None and same else None
-        org = self.controller.org
+        document = self._document()
         mode: Mode = "check"
         prefer: Prefer = None
         while True:
             try:
                 with self._busy():
-                    published = library.publish(org, project, message, base=base, mode=mode,
-                                                prefer=prefer)
+                    published = library.publish(document, project, message, base=base,
+                                                mode=mode, prefer=prefer)
                 break
             except PublishConflict as conflict:
                 choice = ask_conflict(self, user_message(conflict),
@@ -326,6 +327,14 @@ class TeamLibraryDialog(QDialog):
                 break
         else:
             self.projects.addItem(project)
+
+    def _document(self) -> TeamDocument:
+        """Every scenario of the window's document, as a version stores it."""
+        from orgdesk.team.documents import Scenario, TeamDocument
+
+        scenarios = self.controller.scenarios
+        return TeamDocument(tuple(Scenario(s.name, scenarios.organisation(s.id), s.active)
+                                  for s in scenarios.scenarios()))
 
     def close_library(self) -> None:
         if self.library is not None:

@@ -111,3 +111,34 @@ def test_a_stale_base_offers_a_branch(open_window: Callable[..., MainWindow],
     with Library.open(cluster.url()) as check:
         assert check.log(project)[0].branch != "main"
     dialog.reject()
+
+
+def test_the_window_publishes_and_opens_every_scenario(
+        open_window: Callable[..., MainWindow], cluster: Cluster,  # noqa: F811
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgdesk.team.documents import read_document
+
+    window = open_window("call_center_chart")
+    controller = window.controller
+    assert controller.execute_scenario("new", lambda s: s.create("精简方案", switch=True))
+    first = min(p.id for p in controller.org.positions())
+    controller.execute("rename", lambda s: s.update_position(
+        replace(s.org.position(first), title="精简的总监")))
+    dialog = open_dialog(window)
+    status = child(dialog, QLabel, "teamLibraryStatus")
+    child(dialog, QLineEdit, "teamLibraryUrl").setText(cluster.url())
+    child(dialog, QPushButton, "teamLibraryConnect").click()
+    project = f"界面 {uuid.uuid4().hex[:6]}"
+    child(dialog, QLineEdit, "teamPublishProject").setText(project)
+    child(dialog, QLineEdit, "teamPublishMessage").setText("两个方案")
+    child(dialog, QPushButton, "teamPublish").click()
+    assert "Published version" in status.text(), status.text()
+    target = tmp_path / "opened.orgdesk"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
+    child(dialog, QPushButton, "teamOpenVersion").click()
+    assert target.exists()
+    opened = read_document(target)
+    assert [(s.name, s.open) for s in opened.scenarios] == [("现状", False), ("精简方案", True)]
+    titles = [min(s.org.positions(), key=lambda p: p.id).title for s in opened.scenarios]
+    assert titles[1] == "精简的总监" and titles[0] != titles[1]
+    dialog.reject()
