@@ -133,8 +133,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     from orgdesk.team.documents import (
         Origin,
         TeamDocument,
+        document_origin,
         document_with_origin,
-        origin_of,
         read_document,
         write_document,
     )
@@ -147,8 +147,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
         raise UserError(Sentence.of("A version holds every scenario of {file}; publish it "
                                     "without --scenario.", file=args.file.name))
     document = read_document(args.file)
-    org = document.org
-    origin = origin_of(org)
+    origin = document_origin(document)
     project = args.project or (origin.project if origin else None)
     if not project:
         raise UserError(Sentence.of("{file} was not pulled from a team library; name its "

@@ -118,6 +118,13 @@ def with_origin(org: Organisation, origin: Origin) -> Organisation:
     return copy
 
 
+def document_origin(document: TeamDocument) -> Origin | None:
+    """The document's origin: the open scenario's, else that of the first scenario with one
+    (a scenario opened after the window published has none of its own)."""
+    ordered = sorted(document.scenarios, key=lambda s: not s.open)
+    return next((o for o in map(origin_of, (s.org for s in ordered)) if o is not None), None)
+
+
 def document_with_origin(document: TeamDocument, origin: Origin) -> TeamDocument:
     return document.mapped(lambda org: with_origin(org, origin))
 

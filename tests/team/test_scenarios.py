@@ -13,6 +13,7 @@ import pytest
 
 from orgdesk.cli import main
 from orgdesk.core.model import PositionId
+from orgdesk.core.settings import TEAM_ORIGIN_SETTING
 from orgdesk.samples import template_organisation
 from orgdesk.services.editor import DocumentService
 from orgdesk.services.scenarios import ScenarioService
@@ -22,6 +23,7 @@ from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.scenario_table import DEFAULT_NAME
 from orgdesk.team.documents import (
     SCENARIOS_KEY,
+    Origin,
     TeamDocument,
     document_from_text,
     document_text,
@@ -181,3 +183,24 @@ def test_the_stored_json_of_scenarios_is_the_open_one_first(tmp_path: Path) -> N
     text = document_text(document)
     assert document_from_text(text, "1").snapshot() == without_origin(document.org).snapshot()
     assert [s["name"] for s in json.loads(text)[SCENARIOS_KEY]] == [GROWTH, DEFAULT_NAME, LEAN]
+
+
+def test_the_origin_of_another_scenario_serves_when_the_open_one_has_none(
+        url: str, project: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As the window leaves a file: it publishes, and sets the origin in the open scenario."""
+    source = _three_scenarios(tmp_path)
+    with Library.open(url) as library:
+        version = library.publish(read_document(source), project, "v1").version
+        origin_value = Origin(library.address.shown, project, version.id).to_setting()
+    with DocumentFile.open(source, recover=False) as file:
+        service = DocumentService(file)
+        scenarios = ScenarioService(service)
+        service.set_setting(TEAM_ORIGIN_SETTING, origin_value)
+        scenarios.switch(scenarios.find(GROWTH).id)
+        service.edit_position(min(p.id for p in service.org.positions()), title="又改了")
+        file.save()
+    assert origin_of(read_document(source).org) is None
+    capsys.readouterr()
+    assert main(["publish", str(source), "-m", "v2"]) == 0  # no --project, no --url
+    with Library.open(url) as library:
+        assert [v.parent_id for v in library.log(project)] == [version.id, None]
