@@ -142,12 +142,14 @@ def place_beside(dialog: QWidget, anchor: QWidget) -> None:
         dialog.move(area.right() - size.width(), area.bottom() - size.height())
 
 
-def choose_template(parent: QWidget | None, target: str | None = None):
+def choose_template(parent: QWidget | None, target: str | None = None,
+                    team_server: str | None = None):
     """Pick a job description from the position library: a LibraryChoice (insert it, or
-    apply it to the position titled `target`), or None."""
+    apply it to the position titled `target`), or None.  `team_server`: the team library
+    the document came from, whose descriptions are listed too when it can be reached."""
     from orgdesk.ui.library_dialog import LibraryDialog
 
-    dialog = LibraryDialog(parent, target)
+    dialog = LibraryDialog(parent, target, team_server)
     try:
         return dialog.chosen() if dialog.exec() else None
     finally:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from orgdesk.core.model import Position, PositionId
+from orgdesk.core.settings import TEAM_ORIGIN_SETTING
 from orgdesk.library import PositionTemplate, applied_fields
 from orgdesk.services import DocumentService
 from orgdesk.ui import dialogs
@@ -21,7 +22,11 @@ def insert_from_library(window: MainWindow) -> None:
     """Ask the library dialog, then insert or apply what was chosen."""
     current = window.current_id()
     position = window.controller.org.position(current) if current is not None else None
-    chosen = dialogs.choose_template(window, position.title if position else None)
+    origin = window.controller.org.settings.get(TEAM_ORIGIN_SETTING)
+    # Only for a document pulled from a team library (callers that stand in for the
+    # dialog take the two arguments).
+    team = {"team_server": str(origin["server"])} if isinstance(origin, dict) else {}
+    chosen = dialogs.choose_template(window, position.title if position else None, **team)
     if chosen is None:
         return
     if isinstance(chosen, LibraryChoice):

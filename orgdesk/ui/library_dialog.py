@@ -46,6 +46,7 @@ FAMILY_NAMES = {
     "training": QT_TRANSLATE_NOOP("LibraryDialog", "Training"),
     "technical": QT_TRANSLATE_NOOP("LibraryDialog", "Technical"),
     "support": QT_TRANSLATE_NOOP("LibraryDialog", "Support"),
+    "team": QT_TRANSLATE_NOOP("LibraryDialog", "Team library"),
 }
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,7 +66,8 @@ class LibraryChoice:
 class LibraryDialog(QDialog):
     """Search the library by title or duty; preview, insert or apply an entry."""
 
-    def __init__(self, parent: QWidget | None = None, target: str | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, target: str | None = None,
+                 team_server: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryDialog")
         self.setWindowTitle(self.tr("Position library"))
@@ -120,6 +122,29 @@ class LibraryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(820, 560)
         self._filter("")
+        if team_server is not None:
+            self._load_team(team_server)
+
+    def _load_team(self, server: str) -> None:
+        """The team library's descriptions (a document pulled from one), read on a worker
+        thread and added when they arrive; an unreachable library adds nothing, silently:
+        the built-in descriptions are all there is offline."""
+        from shiboken6 import isValid
+
+        from orgdesk.team.positions import team_entries
+        from orgdesk.ui.jobs import Job, JobOutcome, start
+
+        def arrived(outcome: JobOutcome) -> None:
+            if outcome.ok and isValid(self) and isinstance(outcome.result, tuple):
+                self.add_entries(outcome.result)
+
+        self._team_job = start(Job(lambda _job: team_entries(server)), arrived)
+
+    def add_entries(self, entries: tuple[LibraryEntry, ...]) -> None:
+        """Show `entries` too (after the built-in ones), keeping the search and choice."""
+        if entries:
+            self.entries = (*self.entries, *entries)
+            self._filter(self.search.text())
 
     def _apply_options(self, target: str) -> QGroupBox:
         box = QGroupBox(tr("LibraryDialog", "Apply to “{title}”", title=elide(target, 60)), self)

@@ -4,7 +4,9 @@ or merging its duties, requirements and KPIs in one undo step (issue 13, defect 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -18,11 +20,16 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from orgdesk.core.model import Kpi
+from orgdesk.core.model import Kpi, Position, PositionId
+from orgdesk.core.settings import TEAM_ORIGIN_SETTING
 from orgdesk.library import position_library
-from orgdesk.ui import dialogs
+from orgdesk.team.documents import Origin
+from orgdesk.team.library import Library
+from orgdesk.ui import dialogs, jobs
 from orgdesk.ui.library_dialog import LibraryDialog
 from orgdesk.ui.main_window import MainWindow
+from tests.team.cluster import Cluster
+from tests.team.conftest import cluster  # noqa: F401  # the session's server, for this module
 from tests.ui.conftest import pid, type_text, undo_texts, wait_for
 
 pytestmark = pytest.mark.gui
@@ -176,3 +183,60 @@ def test_an_entry_replaces_only_the_chosen_parts(open_window: OpenWindow) -> Non
     assert after.duties == template.duties
     assert after.requirements == before.requirements and after.kpis == before.kpis
     assert wait_for(lambda: window.controller.undo_stack.count() == 1)
+
+
+def _pulled_from(window: MainWindow, server: str) -> None:
+    """Give the window's document the origin a pull gives it."""
+    origin = Origin(server, "项目X", 1).to_setting()
+    window.controller.execute("origin", lambda s: s.set_setting(TEAM_ORIGIN_SETTING, origin))
+
+
+def test_a_pulled_document_lists_the_team_descriptions(open_window: OpenWindow,
+                                                       cluster: Cluster  # noqa: F811
+                                                       ) -> None:
+    title = f"团队岗位{uuid.uuid4().hex[:6]}"
+    with Library.open(cluster.url()) as library:
+        library.add_position(Position(id=PositionId(1), title=title,
+                                      duties=("带领团队完成季度目标",)), "", "项目X")
+        server = library.address.shown
+    window = open_window()
+    _pulled_from(window, server)
+    supervisor = pid(window, "项目督导")
+    window.select_position(supervisor)
+    seen: dict[str, list[str]] = {}
+
+    def insert(dialog: LibraryDialog) -> None:
+        assert wait_for(lambda: any(k.startswith("Team library") for k in entries(dialog)),
+                        timeout=20)
+        seen.update(entries(dialog))
+        select(dialog, title)
+        preview = dialog.findChild(QTextBrowser, "libraryPreview")
+        assert "带领团队完成季度目标" in preview.toPlainText()
+        QTest.mouseClick(dialog.findChild(QPushButton, "libraryInsertButton"),
+                         Qt.MouseButton.LeftButton)
+    with_library(window, insert)
+    families = [re.sub(r" \(\d+\)$", "", name) for name in seen]
+    assert families[-1] == "Team library" and families[0] == "Management"
+    assert title in seen[next(k for k in seen if k.startswith("Team library"))]
+    added = window.controller.org.position(pid(window, title))
+    assert added.superior_id == supervisor and added.duties == ("带领团队完成季度目标",)
+
+
+def test_offline_only_the_built_in_descriptions_show(open_window: OpenWindow,
+                                                     tmp_path: Path) -> None:
+    window = open_window()
+    problems: list[str] = []
+    window.controller.problem.connect(problems.append)
+    _pulled_from(window, f"postgresql://nobody@/orgdesk?host={tmp_path}&port=5999")
+    seen: dict[str, list[str]] = {}
+
+    def look(dialog: LibraryDialog) -> None:
+        job = dialog._team_job
+        assert wait_for(lambda: job not in jobs._running, timeout=20)  # the attempt ended
+        wait_for(lambda: False, timeout=0.1)  # its outcome delivered
+        seen.update(entries(dialog))
+    with_library(window, look)
+    families = [re.sub(r" \(\d+\)$", "", name) for name in seen]
+    assert families == ["Management", "Team leadership", "Agents", "Quality", "Training",
+                        "Technical", "Support"]
+    assert problems == []  # silently
