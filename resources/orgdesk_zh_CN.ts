@@ -1252,6 +1252,10 @@
       <translation>支持</translation>
     </message>
     <message>
+      <source>Team library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Position library</source>
       <translation>职位库</translation>
     </message>
@@ -2753,6 +2757,14 @@
       <translation>变动的职位</translation>
     </message>
     <message>
+      <source>Impact</source>
+      <translation>影响对比</translation>
+    </message>
+    <message>
+      <source>Id in {name}</source>
+      <translation>{name} 中的编号</translation>
+    </message>
+    <message>
       <source>Wrote {file}.</source>
       <translation>已写入 {file}。</translation>
     </message>
@@ -3618,12 +3630,12 @@
       <translation>--prefer 用于决定合并冲突；请与 --merge 一起使用。</translation>
     </message>
     <message>
-      <source>{file} was not pulled from a team library; name its project with --project.</source>
-      <translation>{file} 不是从团队库拉取的；请用 --project 指定项目。</translation>
+      <source>A version holds every scenario of {file}; publish it without --scenario.</source>
+      <translation>一个版本包含 {file} 的所有方案；发布时请不要加 --scenario。</translation>
     </message>
     <message>
-      <source>{file} holds several scenarios, and a team library version holds one organisation; write the scenario to publish to a file of its own (orgdesk export FILE -o S.json --scenario NAME, then orgdesk import S.json -o S.orgdesk) and publish that.</source>
-      <translation>{file} 含有多个方案，而团队库的一个版本只保存一个组织；请将要发布的方案单独写成文件（orgdesk export FILE -o S.json --scenario NAME，再 orgdesk import S.json -o S.orgdesk）后发布该文件。</translation>
+      <source>{file} was not pulled from a team library; name its project with --project.</source>
+      <translation>{file} 不是从团队库拉取的；请用 --project 指定项目。</translation>
     </message>
     <message>
       <source>“{file}” already exists; choose another name or add --overwrite.</source>
@@ -5446,6 +5458,10 @@
       <translation>{server} 没有团队库服务器响应；请检查地址以及服务器是否在运行，或继续离线工作。</translation>
     </message>
     <message>
+      <source>Version {version} in the library has a list of scenarios orgdesk cannot read.</source>
+      <translation>团队库中的版本 {version} 的方案列表无法被 orgdesk 读取。</translation>
+    </message>
+    <message>
       <source>Version {version} in the library cannot be read: {reason}</source>
       <translation>团队库中的版本 {version} 无法读取：{reason}</translation>
     </message>
@@ -5516,6 +5532,10 @@
     <message>
       <source>The library has no project “{project}”, or you may not read it; its administrator creates projects and grants access.</source>
       <translation>团队库中没有项目“{project}”，或您无权读取；项目由团队库管理员创建并授权。</translation>
+    </message>
+    <message>
+      <source>Version {head} of “{project}” or your document holds several scenarios, which orgdesk does not merge; publish yours with --branch and combine the scenarios by hand.</source>
+      <translation>“{project}”的版本 {head} 或您的文档包含多个方案，orgdesk 不合并方案；请用 --branch 发布您的文档，再手动合并各方案。</translation>
     </message>
     <message>
       <source>Merging with version {head} of “{project}” found {count} conflicts; decide each one (--prefer mine or --prefer theirs) or publish as a branch.</source>

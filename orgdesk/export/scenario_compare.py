@@ -20,6 +20,7 @@ from orgdesk.analysis.scenario_impact import (
 )
 from orgdesk.core.organisation import Organisation
 from orgdesk.files import write_atomically
+from orgdesk.paint.scenario_pdf import Labels
 
 
 def cost_by_department(org: Organisation) -> dict[str, int] | None:
@@ -68,33 +69,42 @@ def impact_lines(comparison: ScenarioComparison) -> list[str]:
     return lines
 
 
-def write_xlsx(comparison: ScenarioComparison, target: Path) -> None:
-    """Write the comparison as an .xlsx workbook at `target`, atomically."""
+def write_xlsx(comparison: ScenarioComparison, target: Path, labels: Labels | None = None
+               ) -> None:
+    """Write the comparison as an .xlsx workbook at `target`, atomically; `labels` gives
+    its headings, sheet names and change details in the deliverable's language."""
     from openpyxl import Workbook
 
     from orgdesk.io.xlsx_format import _CellWriter
 
+    labels = labels or Labels()
     workbook = Workbook(write_only=True)
     figures = figures_of(comparison)
-    impact = workbook.create_sheet("Impact")
+    impact = workbook.create_sheet(_sheet_name(labels.impact))
     cells = _CellWriter(impact)
-    impact.append([cells.header("Department"),
-                   *(cells.header(f"{FIGURE_NAMES[f]} ({name})") for f in figures
+    impact.append([cells.header(labels.department),
+                   *(cells.header(f"{labels.figures[f]} ({name})") for f in figures
                      for name in (comparison.name_a, comparison.name_b, "Δ"))])
     for row in comparison.rows:
-        impact.append([cells.value(department_label(row)),
+        impact.append([cells.value(department_label(row, labels.total, labels.no_department)),
                        *(value for f in figures
                          for value in (row.a[f], row.b[f], row.delta(f)))])
-    changes = workbook.create_sheet("Changes")
+    changes = workbook.create_sheet(_sheet_name(labels.changes))
     cells = _CellWriter(changes)
-    changes.append([cells.header(h) for h in ("Change", "Position", "Details",
-                                              f"Id in {comparison.name_a}",
-                                              f"Id in {comparison.name_b}")])
+    changes.append([cells.header(h) for h in (
+        labels.change, labels.position, labels.details,
+        labels.id_in.format(name=comparison.name_a), labels.id_in.format(name=comparison.name_b))])
     for change in comparison.changes.changes:
-        changes.append([cells.value(change.kind.value), cells.value(change.title),
-                        cells.value(change.detail),
+        changes.append([cells.value(labels.kinds[change.kind]), cells.value(change.title),
+                        cells.value(labels.detail(change.detail)),
                         None if change.old_id is None else int(change.old_id),
                         None if change.new_id is None else int(change.new_id)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomically(target, buffer.getvalue())
+
+
+def _sheet_name(text: str) -> str:
+    """A worksheet title Excel accepts: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in text).strip()
+    return cleaned[:31] or "Sheet"

@@ -1,16 +1,19 @@
-"""A comparison of two scenarios as a PDF: the impact table, then each scenario's chart.
+"""A comparison of two scenarios as a PDF: the impact table, the changes, each chart.
 
-Page 1 holds the impact table (per department and in total: each figure in
-A → B and the difference) and the count of changed positions; pages 2 and 3
-each scenario's chart fitted to the page, the changed boxes filled in the
-comparison's colours (added green and removed red, moved blue, renamed
-yellow, changed violet) with a legend.  Boxes, lines and titles are vectors
-and searchable text.  `labels` carries the headings in the user's language.
+The first pages hold the impact table (per department and in total: each
+figure in A → B and the difference), the count of changed positions and the
+list of changes (kind, position, what changed), continued on as many pages as
+they need; then each scenario's chart fitted to a page, laid out as the
+document arranges it, the changed boxes filled in the comparison's colours
+(added green and removed red, moved blue, renamed yellow, changed violet)
+with a legend.  Boxes, lines and titles are vectors and searchable text.
+`labels` carries the headings, the box words and the change details in the
+deliverable's language.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from orgdesk.analysis.compare import ChangeKind
@@ -25,6 +28,8 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.files import write_atomically
 from orgdesk.layout.chart import layout_chart
 from orgdesk.layout.model import ChartLayout, ConnectorKind
+from orgdesk.layout.saved import chart_options
+from orgdesk.layout.words import ENGLISH, Words
 
 #: Fill colours of changed boxes (the comparison dialog's row colours).
 KIND_COLOURS = {ChangeKind.ADDED: "#C6E7B5", ChangeKind.REMOVED: "#F4B6BC",
@@ -43,6 +48,16 @@ class Labels:
     kinds: Mapping[ChangeKind, str] = field(default_factory=lambda: {
         kind: kind.value.capitalize() for kind in ChangeKind})
     changes: str = "Changed positions"
+    change: str = "Change"
+    position: str = "Position"
+    details: str = "Details"
+    #: The boxes' own words (“3/10 filled”, team totals) in the deliverable's language.
+    words: Words = ENGLISH
+    #: A change's details (an English Sentence or text) in the deliverable's language.
+    detail: Callable[[object], str] = str
+    #: The workbook's sheets, and the heading of each scenario's id column.
+    impact: str = "Impact"
+    id_in: str = "Id in {name}"
 
 
 def box_kinds(comparison: ScenarioComparison) -> tuple[dict[PositionId, ChangeKind],
@@ -88,11 +103,12 @@ def pdf_bytes(comparison: ScenarioComparison, a: Organisation, b: Organisation,
     painter = QPainter(writer)
     try:
         width, height = writer.width(), writer.height()
-        _impact_page(painter, comparison, labels, family, width)
+        _impact_pages(painter, writer, comparison, labels, family, width, height)
         kinds_a, kinds_b = box_kinds(comparison)
         for name, org, kinds in ((comparison.name_a, a, kinds_a), (comparison.name_b, b, kinds_b)):
             writer.newPage()
-            _chart_page(painter, name, layout_chart(org), kinds, labels, family, width, height)
+            chart = layout_chart(org, replace(chart_options(org), words=labels.words))
+            _chart_page(painter, name, chart, kinds, labels, family, width, height)
     finally:
         painter.end()
     buffer.close()
@@ -111,47 +127,119 @@ def _font(family: str, points: float, bold: bool = False):  # -> QFont
 MARGIN = 36.0
 
 
-def _impact_page(painter, comparison: ScenarioComparison, labels: Labels, family: str,
-                 width: float) -> None:
+def _impact_pages(painter, writer, comparison: ScenarioComparison, labels: Labels,
+                  family: str, width: float, height: float) -> None:
+    """The impact table, the count of changes and the list of changes, on as many
+    pages as they take (a row that would run past the bottom margin starts a page,
+    under the table's heading again)."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QPen
 
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    row_height = 18.0
+    bottom = height - MARGIN
     painter.setFont(_font(family, 16, bold=True))
     painter.drawText(QRectF(MARGIN, MARGIN, width - 2 * MARGIN, 24),
                      Qt.AlignmentFlag.AlignLeft, f"{comparison.name_a} → {comparison.name_b}")
-    figures = figures_of(comparison)
-    first = 150.0
-    column = (width - 2 * MARGIN - first) / len(figures)
     top = MARGIN + 40
-    row_height = 18.0
-    painter.setFont(_font(family, 9, bold=True))
-    painter.drawText(QRectF(MARGIN, top, first, row_height), Qt.AlignmentFlag.AlignVCenter,
-                     labels.department)
-    for index, figure in enumerate(figures):
-        painter.drawText(QRectF(MARGIN + first + index * column, top, column - 4, row_height),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         labels.figures[figure])
-    painter.setPen(QPen(QColor("#888888"), 0.5))
-    painter.drawLine(int(MARGIN), int(top + row_height), int(width - MARGIN), int(top + row_height))
-    painter.setPen(QPen(QColor("#000000")))
-    for row in comparison.rows:
+
+    heading_points = 9.0
+
+    def heading(cells: list[tuple[float, float, str, Qt.AlignmentFlag]]) -> None:
+        painter.setFont(_font(family, heading_points, bold=True))
+        painter.setPen(QPen(QColor("#000000")))
+        for x, w, text, align in cells:
+            painter.drawText(QRectF(x, top, w, row_height), align, text)
+        painter.setPen(QPen(QColor("#888888"), 0.5))
+        painter.drawLine(int(MARGIN), int(top + row_height), int(width - MARGIN),
+                         int(top + row_height))
+        painter.setPen(QPen(QColor("#000000")))
+
+    def next_row(cells: list[tuple[float, float, str, Qt.AlignmentFlag]]) -> None:
+        nonlocal top
         top += row_height
-        painter.setFont(_font(family, 9, bold=row.department is None))
-        painter.drawText(QRectF(MARGIN, top, first, row_height), Qt.AlignmentFlag.AlignVCenter,
-                         department_label(row, labels.total, labels.no_department))
-        for index, figure in enumerate(figures):
-            old, new, delta = row.a[figure], row.b[figure], row.delta(figure)
-            text = "–" if old is None or new is None else \
-                f"{old:,} → {new:,} ({delta:+,})" if delta else f"{new:,}"
-            painter.drawText(QRectF(MARGIN + first + index * column, top, column - 4,
-                                    row_height),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-    top += 2 * row_height
-    painter.setFont(_font(family, 10))
+        if top + row_height > bottom:
+            writer.newPage()
+            top = MARGIN
+            heading(cells)
+            top += row_height
+
+    def skip(rows: int) -> None:
+        """Leave `rows` empty rows; a section that would not fit starts a page."""
+        nonlocal top
+        top += rows * row_height
+        if top + 2 * row_height > bottom:
+            writer.newPage()
+            top = MARGIN
+
+    figures = figures_of(comparison)
+    texts = [[department_label(row, labels.total, labels.no_department), *(
+        _figure_text(row.a[f], row.b[f], row.delta(f)) for f in figures)]
+        for row in comparison.rows]
+    header = [labels.department, *(labels.figures[f] for f in figures)]
+    # Each column as wide as its widest text (bold: the heading and the total), the
+    # room left shared out; a table wider than the page is set in a smaller type.
+    points = 9.0
+    painter.setFont(_font(family, points, bold=True))
+    metrics = painter.fontMetrics()
+    needed = [max(metrics.horizontalAdvance(line[i]) for line in [header, *texts]) + 10
+              for i in range(len(header))]
+    room = width - 2 * MARGIN
+    if sum(needed) > room:
+        points = max(5.0, points * room / sum(needed))
+        needed = [n * room / sum(needed) for n in needed]
+    spare = (room - sum(needed)) / len(needed)
+    columns = [n + spare for n in needed]
+    starts = [MARGIN + sum(columns[:i]) for i in range(len(columns))]
+    impact_heading = [(starts[i], columns[i] - 4, header[i], left if i == 0 else right)
+                      for i in range(len(header))]
+    heading_points = points
+    heading(impact_heading)
+    for row, line in zip(comparison.rows, texts):
+        next_row(impact_heading)
+        painter.setFont(_font(family, points, bold=row.department is None))
+        for i, text in enumerate(line):
+            painter.drawText(QRectF(starts[i], top, columns[i] - 4, row_height),
+                             left if i == 0 else right, text)
+    skip(2)
+    painter.setFont(_font(family, 10, bold=True))
     counts = ", ".join(f"{labels.kinds[kind]} {comparison.changes.count(kind)}"
                        for kind in ChangeKind if comparison.changes.count(kind))
-    painter.drawText(QRectF(MARGIN, top, width - 2 * MARGIN, row_height),
-                     Qt.AlignmentFlag.AlignVCenter, f"{labels.changes}: {counts or '0'}")
+    painter.drawText(QRectF(MARGIN, top, width - 2 * MARGIN, row_height), left,
+                     f"{labels.changes}: {counts or '0'}")
+    if not comparison.changes.changes:
+        return
+    kind_width, title_width = 70.0, 190.0
+    detail_x = MARGIN + kind_width + title_width
+    changes_heading = [(MARGIN, kind_width, labels.change, left),
+                       (MARGIN + kind_width, title_width, labels.position, left),
+                       (detail_x, width - MARGIN - detail_x, labels.details, left)]
+    skip(2)
+    heading_points = 9.0
+    heading(changes_heading)
+    metrics_font = _font(family, 9)
+    for change in comparison.changes.changes:
+        next_row(changes_heading)
+        painter.setFont(metrics_font)
+        metrics = painter.fontMetrics()
+        painter.fillRect(QRectF(MARGIN, top + 2, kind_width - 6, row_height - 4),
+                         QColor(KIND_COLOURS[change.kind]))
+        painter.drawText(QRectF(MARGIN + 3, top, kind_width - 6, row_height), left,
+                         labels.kinds[change.kind])
+        painter.drawText(QRectF(MARGIN + kind_width, top, title_width - 6, row_height), left,
+                         metrics.elidedText(change.title, Qt.TextElideMode.ElideRight,
+                                            int(title_width - 6)))
+        painter.drawText(QRectF(detail_x, top, width - MARGIN - detail_x, row_height), left,
+                         metrics.elidedText(labels.detail(change.detail),
+                                            Qt.TextElideMode.ElideRight,
+                                            int(width - MARGIN - detail_x)))
+
+
+def _figure_text(old: int | None, new: int | None, delta: int | None) -> str:
+    if old is None or new is None:
+        return "–"
+    return f"{old:,} → {new:,} ({delta:+,})" if delta else f"{new:,}"
 
 
 def _chart_page(painter, name: str, chart: ChartLayout, kinds: dict[PositionId, ChangeKind],

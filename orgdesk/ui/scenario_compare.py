@@ -285,8 +285,12 @@ class ScenarioCompareDialog(QDialog):
 
     # -------------------------------------------------------------- export
     def labels(self) -> Labels:
+        """The exports' texts in the interface language: headings, box words, details."""
         return Labels(self.tr("Department"), self.tr("Total"), self.tr("(no department)"),
-                      self.figure_names(), dict(self.kind_names), self.tr("Changed positions"))
+                      self.figure_names(), dict(self.kind_names), self.tr("Changed positions"),
+                      self.tr("Change"), self.tr("Position"), self.tr("Details"),
+                      self.chart_a.words(), _detail_text, self.tr("Impact"),
+                      self.tr("Id in {name}"))
 
     def export(self, pdf: bool) -> bool:
         comparison, organisations = self.comparison, self.organisations
@@ -304,12 +308,17 @@ class ScenarioCompareDialog(QDialog):
             else:
                 from orgdesk.export.scenario_compare import write_xlsx
 
-                write_xlsx(comparison, path)
+                write_xlsx(comparison, path, self.labels())
         except UserError as exc:
             dialogs.show_error(self, user_message(exc))
             return False
         dialogs.show_info(self, tr("ScenarioCompareDialog", "Wrote {file}.", file=path.name))
         return True
+
+
+def _detail_text(detail: object) -> str:
+    """A change's details as the window shows them (a Sentence translated)."""
+    return translate_sentence(detail) if isinstance(detail, Sentence) else str(detail)
 
 
 def _escaped(text: str) -> str:

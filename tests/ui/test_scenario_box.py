@@ -121,3 +121,56 @@ def test_a_language_switch_keeps_the_scenarios_and_their_undo(
         assert _box_names(rebuilt) == [DEFAULT_NAME, "*方案A"]
     finally:
         orgdesk.set_language("en")
+
+
+def test_the_exported_comparison_lists_every_change_in_the_interface_language(
+        open_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """A client gets the changes themselves, not only their count: the PDF lists each
+    change (page after page when there are many) and the workbook's headings, sheets
+    and details are in the window's language, as the dialog shows them."""
+    import subprocess
+
+    from openpyxl import load_workbook
+    from PySide6.QtCore import QTranslator
+
+    from orgdesk.paths import resources_dir
+
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "orgdesk_zh_CN.qm"))
+    QApplication.instance().installTranslator(translator)  # type: ignore[union-attr]
+    try:
+        window = open_window()
+        _answer_name(monkeypatch, "方案A")
+        window.scenario_box.act_new.trigger()
+        manager = pid(window, "客户服务专员")
+
+        def grow(service: object) -> None:
+            for n in range(60):  # 60 new positions: more changes than one page holds
+                service.new_position(f"新增座席{n:02d}", manager)  # type: ignore[attr-defined]
+        window.controller.execute("Grow", grow)
+        dialog = scenario_compare.compare_scenarios_dialog(window, window.controller)
+        assert dialog is not None and dialog.comparison is not None
+        qtbot.addWidget(dialog)
+        monkeypatch.setattr(dialogs, "show_info", lambda *args: None)
+        pdf, xlsx = tmp_path / "cmp.pdf", tmp_path / "cmp.xlsx"
+        for target in (pdf, xlsx):
+            monkeypatch.setattr(scenario_compare, "ask_export_path",
+                                lambda *args, target=target: target)
+            assert dialog.export(target.suffix == ".pdf")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        pages = text.count("\f")
+        assert pages >= 4, pages  # the changes ran onto a second page, then two charts
+        assert all(f"新增座席{n:02d}" in text for n in range(60))
+        assert "职位" in text and "Changed positions" not in text
+        book = load_workbook(xlsx, read_only=True)
+        assert book.sheetnames[0] != "Impact"
+        changes = list(book[book.sheetnames[1]].iter_rows(values_only=True))
+        book.close()
+        assert len(changes) == 1 + 60
+        assert all(row[0] != "added" for row in changes[1:])  # the kind in Chinese
+        dialog.close()
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]
