@@ -164,6 +164,11 @@ class MainWindow(QMainWindow):
         # What `orgdesk info` warns of (超编 among them), kept in view while editing.
         self.warnings_button = WarningsButton(controller, self)
         self.statusBar().addPermanentWidget(self.warnings_button)
+        from orgdesk.ui.team_status import TeamStatusLabel
+
+        # Where a pulled document came from, and whether its library is reachable.
+        self.team_status = TeamStatusLabel(controller, self)
+        self.statusBar().addPermanentWidget(self.team_status)
         controller.modified_changed.connect(lambda _m: self.update_title())
         self.resize(1180, 760)
         window_state.restore_window(self, splitter)
