@@ -430,11 +430,11 @@ class Library:
 
     def _conflict(self, connection: Connection, project: str, base: VersionInfo | None,
                   head: VersionInfo) -> PublishConflict:
-        before = self._document(connection, base.id) if base else Organisation()
-        after = self._document(connection, head.id)
+        before = (self._team_document(connection, base.id) if base
+                  else TeamDocument.single(Organisation()))
+        after = self._team_document(connection, head.id)
         old_name = f"version {base.id}" if base else "an empty document"
-        difference = tuple(comparison_text(compare(before, after), old_name,
-                                           f"version {head.id}"))
+        difference = _difference(before, after, old_name, f"version {head.id}")
         details = ConflictDetails(project, base.id if base else None, head.id, head.author,
                                   head.message, difference)
         if base is None:
@@ -594,6 +594,28 @@ class Library:
             pid = self._project_id(connection, project)
             connection.execute(project_members.delete().where(
                 project_members.c.project_id == pid, project_members.c.member == role))
+
+
+def _difference(before: TeamDocument, after: TeamDocument, old_name: str, new_name: str
+                ) -> tuple[str, ...]:
+    """The lines `orgdesk diff` prints from `before` to `after`: of their open scenarios,
+    or, where either has several, of each scenario by name (and which came or went)."""
+    if before.plain and after.plain:
+        return tuple(comparison_text(compare(before.org, after.org), old_name, new_name))
+    olds = {s.name: s.org for s in before.scenarios}
+    news = {s.name: s.org for s in after.scenarios}
+    lines: list[str] = []
+    for name in [*news, *(n for n in olds if n not in news)]:
+        if lines:
+            lines.append("")
+        if name not in olds:
+            lines.append(f"Scenario “{name}” is new in {new_name}.")
+        elif name not in news:
+            lines.append(f"Scenario “{name}” is not in {new_name}.")
+        else:
+            lines += comparison_text(compare(olds[name], news[name]),
+                                     f"{old_name} “{name}”", f"{new_name} “{name}”")
+    return tuple(lines)
 
 
 def _check_text(what: str, value: str, limit: int) -> None:

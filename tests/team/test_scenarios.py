@@ -138,6 +138,11 @@ def test_a_stale_multi_scenario_publish_is_not_merged_but_may_branch(
     assert main(["publish", str(anna), "-m", "anna"]) == 0
     before = ben.read_bytes()
     capsys.readouterr()
+    assert main(["publish", str(ben), "-m", "ben"]) == 1
+    error = capsys.readouterr().err
+    # The difference scenario by scenario: anna's edit in the open one, none in the others.
+    assert f"“{LEAN}” → version" in error and "安娜的" in error
+    assert error.count("No differences between") == 2
     assert main(["publish", str(ben), "-m", "ben", "--merge"]) == 1
     error = capsys.readouterr().err
     assert "several scenarios" in error and "--branch" in error
