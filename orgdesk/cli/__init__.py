@@ -15,7 +15,8 @@ import argparse
 import importlib
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,10 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
         raise OutputClosed from None
 
 
+def _nothing() -> None:
+    return None
+
+
 def _run(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -126,10 +131,14 @@ def _run(argv: list[str] | None) -> int:
     args = _parse(parser, argv)
     if args.command is None:
         args = _parse(parser, ["open"])
+    # --scenario holds for this command only: a caller running several commands in one
+    # process (tests, the stress run) must not read its later files in that scenario.
+    restore: Callable[[], object] = _nothing
     if getattr(args, "scenario", None) is not None:
         from orgdesk.storage.reading import SCENARIO
 
-        SCENARIO.set(args.scenario)
+        token = SCENARIO.set(args.scenario)
+        restore = partial(SCENARIO.reset, token)
     try:
         return int(args.handler(args))
     except OutputClosed:
@@ -144,3 +153,5 @@ def _run(argv: list[str] | None) -> int:
         where = f"; details are in {log}" if log else ""
         err(f"orgdesk: internal error ({type(exc).__name__}){where}.")
         return 70
+    finally:
+        restore()

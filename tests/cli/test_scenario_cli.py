@@ -125,3 +125,21 @@ def test_check_reads_every_scenario(sample: Path, tmp_path: Path) -> None:
     assert checked.returncode == 1
     assert "The scenario “方案A” cannot be read." in checked.stderr
     assert run("info", str(sample), env=env).returncode == 0  # the open one still reads
+
+
+def test_a_scenario_named_on_one_command_is_not_kept_for_the_next(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Commands run one after another in one process (the stress run's workers, a
+    script importing orgdesk.cli): `--scenario` holds for its own command only, whether
+    that command succeeded or failed."""
+    from orgdesk.cli import main
+
+    assert main(["scenario", "create", str(sample), "方案A"]) == 0
+    other = tmp_path / "other.orgdesk"
+    shutil.copyfile(sample_orgs_dir() / "call_center_chart.orgdesk", other)
+    assert main(["info", str(sample), "--scenario", "方案A"]) == 0
+    assert main(["info", str(other), "--scenario", "方案Z"]) == 1  # no such scenario there
+    capsys.readouterr()
+    assert main(["info", str(other), "--json"]) == 0  # read as it is open, no scenario named
+    assert json.loads(capsys.readouterr().out)["positions"] == len(read_organisation(other))
+    assert len(read_organisation(other)) > 0
