@@ -270,7 +270,7 @@ class TeamLibraryDialog(QDialog):
     # ------------------------------------------------------------------ publishing
     def publish(self) -> None:
         from orgdesk.core.settings import TEAM_ORIGIN_SETTING
-        from orgdesk.team.documents import Origin
+        from orgdesk.team.documents import Origin, document_origin
         from orgdesk.team.errors import MergeConflicts, PublishConflict
 
         library = self.library
@@ -278,11 +278,13 @@ class TeamLibraryDialog(QDialog):
         if library is None:
             self.status.setText(self.tr("Connect to the library first."))
             return
-        origin = self._origin()
+        document = self._document()
+        # The open scenario's origin, else another's (a scenario switched to after a
+        # publish has none of its own).
+        origin = document_origin(document)
         same = origin is not None and origin.project == project and (
             origin.server == library.address.shown)
         base = origin.version if origin is not None and same else None
-        document = self._document()
         mode: Mode = "check"
         prefer: Prefer = None
         while True:
