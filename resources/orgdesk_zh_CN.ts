@@ -1253,7 +1253,7 @@
     </message>
     <message>
       <source>Team library</source>
-      <translation type="unfinished" />
+      <translation>团队库</translation>
     </message>
     <message>
       <source>Position library</source>
@@ -3273,6 +3273,25 @@
     <message>
       <source>Published the merged version {version} of “{project}”; open it to go on from the merged document.</source>
       <translation>已发布“{project}”的合并版本 {version}；请打开它，在合并后的文档上继续工作。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamStatusLabel</name>
+    <message>
+      <source>Team library: {project} @ version {version} (checking…)</source>
+      <translation>团队库：{project} @ 版本 {version}（正在检查…）</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version}; version {newest} is newer</source>
+      <translation>团队库：{project} @ 版本 {version}；已有更新的版本 {newest}</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version}</source>
+      <translation>团队库：{project} @ 版本 {version}</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version} (offline)</source>
+      <translation>团队库：{project} @ 版本 {version}（离线）</translation>
     </message>
   </context>
   <context>
