@@ -112,6 +112,12 @@ class _Journal:
 HIGH_WATER_SETTING = settings_rules.HIGH_WATER_SETTING
 
 
+def _own_counts(position: Position) -> list[int]:
+    """A position's own share of its branch totals, in `Totals`' field order."""
+    return [1, position.planned_headcount, position.filled_headcount, position.vacancies,
+            position.over]
+
+
 def _fresh(highest: int) -> int:
     """The id after `highest`; ids are stored as 64-bit integers, so they run out there."""
     if highest >= settings_rules.MAX_ID:
@@ -403,8 +409,7 @@ class Organisation:
 
         for pid in sorted((p for p in affected if p in positions), key=depth_of, reverse=True):
             position = positions[pid]
-            own = [1, position.planned_headcount, position.filled_headcount,
-                   position.vacancies, position.over]
+            own = _own_counts(position)
             for report in self.report_ids(pid):
                 t = totals[report]
                 own[0] += t.positions
@@ -595,8 +600,7 @@ class Organisation:
             self._root_ids.add(position.id)
         self._structure_changed()
         if self._branch_totals:
-            own = Totals(1, position.planned_headcount, position.filled_headcount,
-                         position.vacancies, position.over)
+            own = Totals(*_own_counts(position))
             self._branch_totals[position.id] = own
             self._add_up_the_chain(position.superior_id, own, 1)
         self._renumber(position.superior_id, siblings, changes)

@@ -185,13 +185,18 @@ def document_text(document: Organisation | TeamDocument) -> str:
     return text.rstrip().removesuffix("}") + f',\n"{SCENARIOS_KEY}": {encoded}}}\n'
 
 
-def team_document_from_text(text: str, where: str) -> TeamDocument:
-    """Every scenario a version's JSON holds, each checked like an imported file."""
+def _parsed(text: str, where: str) -> Any:
+    """A version's JSON text parsed; a sentence when it is not JSON."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except (ValueError, RecursionError):
         raise LibraryProblem(Sentence.of("Version {version} in the library is not readable "
                                          "JSON.", version=where)) from None
+
+
+def team_document_from_text(text: str, where: str) -> TeamDocument:
+    """Every scenario a version's JSON holds, each checked like an imported file."""
+    data = _parsed(text, where)
     listed = data.pop(SCENARIOS_KEY, None) if isinstance(data, dict) else None
     org = document_from_dict(data, where)
     if listed is None:
@@ -228,11 +233,7 @@ def _scenarios(listed: Any, org: Organisation, where: str) -> list[Scenario]:
 
 def document_from_text(text: str, where: str) -> Organisation:
     """The organisation a version's JSON holds, checked like an imported file."""
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        raise LibraryProblem(Sentence.of("Version {version} in the library is not readable "
-                                         "JSON.", version=where)) from None
+    data = _parsed(text, where)
     if isinstance(data, dict):
         data.pop(SCENARIOS_KEY, None)  # the open scenario is the top level
     return document_from_dict(data, where)

@@ -465,15 +465,8 @@ class Library:
             versions, versions.c.id == version_positions.c.version_id).join(projects)
 
         def scoped(condition: Any) -> Any:
-            query = select(*columns).select_from(joined).where(condition)
-            if not all_versions:
-                latest = (select(func.max(versions.c.id))
-                          .group_by(versions.c.project_id, versions.c.branch))
-                query = query.where(version_positions.c.version_id.in_(latest))
-            if project is not None:
-                query = query.where(projects.c.name == project)
-            if since is not None:
-                query = query.where(versions.c.created_at >= since)
+            query = _in_scope(select(*columns).select_from(joined).where(condition),
+                              version_positions.c.version_id, all_versions, project, since)
             return query.order_by(version_positions.c.version_id.desc(),
                                   version_positions.c.position_id).limit(limit)
 
@@ -520,14 +513,7 @@ class Library:
                         versions.c.created_at, own.c.position_id, own.c.title,
                         own.c.department, own.c.duties, own.c.requirements)
                  .select_from(versions.join(projects).join(own, true())))
-        if not all_versions:
-            latest = (select(func.max(versions.c.id))
-                      .group_by(versions.c.project_id, versions.c.branch))
-            query = query.where(versions.c.id.in_(latest))
-        if project is not None:
-            query = query.where(projects.c.name == project)
-        if since is not None:
-            query = query.where(versions.c.created_at >= since)
+        query = _in_scope(query, versions.c.id, all_versions, project, since)
         return query.order_by(versions.c.id.desc(), own.c.position_id).limit(limit)
 
     # ------------------------------------------------------------------ team positions
@@ -676,3 +662,19 @@ def _excerpt(body: str, words: str, width: int = 60) -> str:
         if needle and needle in line.casefold():
             return line if len(line) <= width else line[:width - 1] + "…"
     return ""
+
+
+def _in_scope(query: Any, version_id: Any, all_versions: bool, project: str | None,
+              since: datetime | None) -> Any:
+    """`query` kept to the versions a search looks at: the newest of each branch (unless
+    `all_versions`), of one project, published from a day on; `version_id` is the
+    query's column naming the version."""
+    if not all_versions:
+        latest = (select(func.max(versions.c.id))
+                  .group_by(versions.c.project_id, versions.c.branch))
+        query = query.where(version_id.in_(latest))
+    if project is not None:
+        query = query.where(projects.c.name == project)
+    if since is not None:
+        query = query.where(versions.c.created_at >= since)
+    return query

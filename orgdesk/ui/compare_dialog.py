@@ -43,6 +43,25 @@ from orgdesk.ui import dialogs
 from orgdesk.ui.i18n import tr, tr_n, translate_sentence
 from orgdesk.ui.messages import user_message
 
+
+def detail_text(detail: object) -> str:
+    """A change's details as the interface shows them (a Sentence translated)."""
+    return translate_sentence(detail) if isinstance(detail, Sentence) else str(detail)
+
+
+def change_item(tree: QTreeWidget, change: PositionChange, kind_names: dict[ChangeKind, str],
+                colours: dict[ChangeKind, str]) -> QTreeWidgetItem:
+    """One change as a row of `tree` (kind, position, details) in its kind's colour; the
+    change itself is the row's data."""
+    item = QTreeWidgetItem(tree, [kind_names[change.kind], change.title,
+                                  detail_text(change.detail)])
+    item.setData(0, Qt.ItemDataRole.UserRole, change)
+    for column in range(3):
+        item.setBackground(column, QColor(colours[change.kind]))
+        item.setForeground(column, QColor("#000000"))
+    return item
+
+
 #: Row colours per kind, light enough for black text.
 KIND_COLOURS = {ChangeKind.ADDED: "#E2F0D9", ChangeKind.REMOVED: "#F8D7DA",
                 ChangeKind.MOVED: "#DDEBF7", ChangeKind.RENAMED: "#FFF2CC",
@@ -162,14 +181,7 @@ class CompareDialog(QDialog):
 
     def _fill_changes(self) -> None:
         for change in self.comparison.changes:
-            detail = translate_sentence(change.detail) if isinstance(change.detail, Sentence) \
-                else change.detail
-            item = QTreeWidgetItem(self.changes, [self.kind_names[change.kind], change.title,
-                                                  detail])
-            item.setData(0, Qt.ItemDataRole.UserRole, change)
-            for column in range(3):
-                item.setBackground(column, QColor(KIND_COLOURS[change.kind]))
-                item.setForeground(column, QColor("#000000"))
+            item = change_item(self.changes, change, self.kind_names, KIND_COLOURS)
             for field in change.fields:  # what a changed field was and became
                 name = FIELD_NAMES.get(field.field)
                 child = QTreeWidgetItem(item, ["", translate_sentence(name) if name else field.field,

@@ -41,7 +41,7 @@ from orgdesk.analysis.scenario_impact import (
     department_label,
     figures_of,
 )
-from orgdesk.core.errors import Sentence, UserError
+from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.scenario_compare import cost_by_department
@@ -49,8 +49,9 @@ from orgdesk.paint.scenario_pdf import KIND_COLOURS, Labels, box_kinds
 from orgdesk.ui import dialogs
 from orgdesk.ui.chart_items import BoxItem
 from orgdesk.ui.chart_view import ChartView
+from orgdesk.ui.compare_dialog import change_item, detail_text
 from orgdesk.ui.fonts import cjk_family
-from orgdesk.ui.i18n import tr, translate_sentence
+from orgdesk.ui.i18n import tr
 from orgdesk.ui.messages import user_message
 
 if TYPE_CHECKING:
@@ -241,14 +242,7 @@ class ScenarioCompareDialog(QDialog):
         assert comparison is not None
         self.changes.clear()
         for change in comparison.changes.changes:
-            detail = translate_sentence(change.detail) if isinstance(change.detail, Sentence) \
-                else change.detail
-            item = QTreeWidgetItem(self.changes, [self.kind_names[change.kind], change.title,
-                                                  detail])
-            item.setData(0, Qt.ItemDataRole.UserRole, change)
-            for column in range(3):
-                item.setBackground(column, QColor(KIND_COLOURS[change.kind]))
-                item.setForeground(column, QColor("#000000"))
+            change_item(self.changes, change, self.kind_names, KIND_COLOURS)
         self.changes.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
     def _mark_charts(self) -> None:
@@ -289,7 +283,7 @@ class ScenarioCompareDialog(QDialog):
         return Labels(self.tr("Department"), self.tr("Total"), self.tr("(no department)"),
                       self.figure_names(), dict(self.kind_names), self.tr("Changed positions"),
                       self.tr("Change"), self.tr("Position"), self.tr("Details"),
-                      self.chart_a.words(), _detail_text, self.tr("Impact"),
+                      self.chart_a.words(), detail_text, self.tr("Impact"),
                       self.tr("Id in {name}"))
 
     def export(self, pdf: bool) -> bool:
@@ -314,11 +308,6 @@ class ScenarioCompareDialog(QDialog):
             return False
         dialogs.show_info(self, tr("ScenarioCompareDialog", "Wrote {file}.", file=path.name))
         return True
-
-
-def _detail_text(detail: object) -> str:
-    """A change's details as the window shows them (a Sentence translated)."""
-    return translate_sentence(detail) if isinstance(detail, Sentence) else str(detail)
 
 
 def _escaped(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -51,30 +52,30 @@ T = TypeVar("T")
 _URL_KEY = "teamLibrary/url"
 
 
-def ask_conflict(parent: QWidget | None, sentence: str, difference: list[str]) -> str:
-    """"merge", "branch" or "cancel" for a publish refused because of a newer version."""
+def _ask(parent: QWidget | None, sentence: str, details: list[str],
+         accept: tuple[str, str], action: tuple[str, str]) -> str:
+    """A warning with `details` folded away, two choices (text, answer) and Cancel:
+    the chosen answer, or "cancel"."""
     box = QMessageBox(QMessageBox.Icon.Warning, "orgdesk", sentence, QMessageBox.StandardButton.Cancel,
                       parent)
-    box.setDetailedText("\n".join(difference))
-    merge = box.addButton(tr("TeamLibraryDialog", "Merge"), QMessageBox.ButtonRole.AcceptRole)
-    branch = box.addButton(tr("TeamLibraryDialog", "Publish as Branch"),
-                           QMessageBox.ButtonRole.ActionRole)
+    box.setDetailedText("\n".join(details))
+    answers: dict[QAbstractButton, str] = {
+        box.addButton(accept[0], QMessageBox.ButtonRole.AcceptRole): accept[1],
+        box.addButton(action[0], QMessageBox.ButtonRole.ActionRole): action[1]}
     box.exec()
-    clicked = box.clickedButton()
-    return "merge" if clicked is merge else "branch" if clicked is branch else "cancel"
+    return answers.get(box.clickedButton(), "cancel")
+
+
+def ask_conflict(parent: QWidget | None, sentence: str, difference: list[str]) -> str:
+    """"merge", "branch" or "cancel" for a publish refused because of a newer version."""
+    return _ask(parent, sentence, difference, (tr("TeamLibraryDialog", "Merge"), "merge"),
+                (tr("TeamLibraryDialog", "Publish as Branch"), "branch"))
 
 
 def ask_conflict_side(parent: QWidget | None, sentence: str, conflicts: list[str]) -> str:
     """"mine", "theirs" or "cancel" for a merge whose changes contradict each other."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "orgdesk", sentence, QMessageBox.StandardButton.Cancel,
-                      parent)
-    box.setDetailedText("\n".join(conflicts))
-    mine = box.addButton(tr("TeamLibraryDialog", "Keep Mine"), QMessageBox.ButtonRole.AcceptRole)
-    theirs = box.addButton(tr("TeamLibraryDialog", "Keep Theirs"),
-                           QMessageBox.ButtonRole.ActionRole)
-    box.exec()
-    clicked = box.clickedButton()
-    return "mine" if clicked is mine else "theirs" if clicked is theirs else "cancel"
+    return _ask(parent, sentence, conflicts, (tr("TeamLibraryDialog", "Keep Mine"), "mine"),
+                (tr("TeamLibraryDialog", "Keep Theirs"), "theirs"))
 
 
 class TeamLibraryDialog(QDialog):
