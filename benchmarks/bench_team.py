@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -47,11 +49,12 @@ def fill(library: Library, projects: int, positions: int) -> float:
     return time.perf_counter() - start
 
 
-def measure(url: str, projects: int, positions: int) -> None:
+def measure(url: str, projects: int, positions: int, filled: bool = False) -> None:
     with Library.open(url) as library:
-        print(f"filling {projects} projects × {positions} positions …", flush=True)
-        took = fill(library, projects, positions)
-        print(f"filled in {took:.1f} s ({projects * positions:,} positions)")
+        if not filled:
+            print(f"filling {projects} projects × {positions} positions …", flush=True)
+            took = fill(library, projects, positions)
+            print(f"filled in {took:.1f} s ({projects * positions:,} positions)")
         big = generate(10_000)
         counter = iter(range(1_000_000))
 
@@ -79,20 +82,74 @@ def main() -> int:
     parser.add_argument("--projects", type=int, default=1000)
     parser.add_argument("--positions", type=int, default=1000)
     parser.add_argument("--url", help="an existing, initialised library (else a throw-away one)")
+    parser.add_argument("--cluster", type=Path, help=(
+        "a folder keeping the filled cluster: made and filled when absent (then kept), "
+        "else copied and the copy upgraded to this build's schema and measured, so the "
+        "slow fill is done once"))
+    parser.add_argument("--fill-only", action="store_true", help="with --cluster: only fill")
     args = parser.parse_args()
     if args.url:
         measure(args.url, args.projects, args.positions)
         return 0
-    from tests.team.cluster import ADMIN_PASSWORD, PORT, throwaway_cluster
+    if args.cluster:
+        return kept_cluster(args.cluster, args.projects, args.positions, args.fill_only)
+    from tests.team.cluster import throwaway_cluster
 
     with throwaway_cluster() as cluster:
-        passfile = cluster.root / "pgpass"
-        passfile.write_text(f"*:{PORT}:*:orgdesk_admin:{ADMIN_PASSWORD}\n", "utf-8")
-        passfile.chmod(0o600)
-        os.environ["PGPASSFILE"] = str(passfile)
+        use_password_file(cluster.root)
         with Library.open(cluster.url()) as library:
             library.init()
         measure(cluster.url(), args.projects, args.positions)
+    return 0
+
+
+def use_password_file(folder: Path) -> None:
+    from tests.team.cluster import ADMIN_PASSWORD, PORT
+
+    passfile = folder / "pgpass"
+    passfile.write_text(f"*:{PORT}:*:orgdesk_admin:{ADMIN_PASSWORD}\n", "utf-8")
+    passfile.chmod(0o600)
+    os.environ["PGPASSFILE"] = str(passfile)
+
+
+def kept_cluster(folder: Path, projects: int, positions: int, fill_only: bool) -> int:
+    from tests.team.cluster import DATABASE, existing_cluster, new_cluster
+
+    if not folder.exists():
+        cluster = new_cluster(folder.resolve())
+        cluster.start()
+        try:
+            cluster.psql(f"CREATE DATABASE {DATABASE}")
+            use_password_file(Path(tempfile.mkdtemp(prefix="orgdesk-bench-")))
+            with Library.open(cluster.url()) as library:
+                library.init()
+                print(f"filling {projects} projects × {positions} positions …", flush=True)
+                took = fill(library, projects, positions)
+                print(f"filled in {took:.1f} s ({projects * positions:,} positions)")
+            cluster.psql("VACUUM ANALYZE", database=DATABASE)
+        finally:
+            cluster.stop()
+        if fill_only:
+            return 0
+    copy = Path(tempfile.mkdtemp(prefix="orgdesk-bench-pg-")) / "cluster"
+    subprocess.run(["cp", "-a", str(folder.resolve()), str(copy)], check=True)
+    try:
+        cluster = existing_cluster(copy)
+        cluster.start()
+        try:
+            use_password_file(Path(tempfile.mkdtemp(prefix="orgdesk-bench-")))
+            with Library.open(cluster.url()) as library:
+                start = time.perf_counter()
+                before, after = library.upgrade()
+                if before != after:
+                    print(f"upgraded the library from schema {before} to {after} in "
+                          f"{time.perf_counter() - start:.1f} s", flush=True)
+                    cluster.psql("VACUUM ANALYZE", database=DATABASE)
+            measure(cluster.url(), projects, positions, filled=True)
+        finally:
+            cluster.stop()
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
     return 0
 
 

@@ -96,6 +96,34 @@ def _chown_to_postgres(path: Path) -> None:
     os.chown(path, entry.pw_uid, entry.pw_gid)
 
 
+def new_cluster(root: Path, port: int = PORT) -> Cluster:
+    """initdb a cluster in the empty folder `root` (not started; kept until removed)."""
+    binaries = server_bin()
+    if binaries is None:
+        raise RuntimeError("PostgreSQL's server is not installed (make test installs it)")
+    as_postgres = os.geteuid() == 0
+    cluster = Cluster(root, binaries, as_postgres, port=port)
+    cluster.socket_dir.mkdir(parents=True)
+    password_file = root / "admin-password"
+    password_file.write_text(ADMIN_PASSWORD + "\n", "utf-8")
+    if as_postgres:
+        for path in (root, cluster.socket_dir, password_file):
+            _chown_to_postgres(path)
+    cluster._run(str(binaries / "initdb"), "-D", str(cluster.data), "-U", ADMIN,
+                 "--auth=scram-sha-256", f"--pwfile={password_file}", "-E", "UTF8",
+                 "--locale=C.UTF-8", "--no-sync")
+    password_file.unlink()
+    return cluster
+
+
+def existing_cluster(root: Path, port: int = PORT) -> Cluster:
+    """A cluster `new_cluster` made (or a copy of its folder), not started."""
+    binaries = server_bin()
+    if binaries is None:
+        raise RuntimeError("PostgreSQL's server is not installed (make test installs it)")
+    return Cluster(root, binaries, os.geteuid() == 0, port=port)
+
+
 @contextlib.contextmanager
 def throwaway_cluster(prepare: Callable[[Cluster], str] | None = None, port: int = PORT
                       ) -> Iterator[Cluster]:
@@ -103,23 +131,9 @@ def throwaway_cluster(prepare: Callable[[Cluster], str] | None = None, port: int
 
     `prepare(cluster)`, if given, runs after initdb and returns more server settings.
     """
-    binaries = server_bin()
-    if binaries is None:
-        raise RuntimeError("PostgreSQL's server is not installed (make test installs it)")
-    as_postgres = os.geteuid() == 0
     root = Path(tempfile.mkdtemp(prefix="orgdesk-pg-"))
-    cluster = Cluster(root, binaries, as_postgres, port=port)
     try:
-        cluster.socket_dir.mkdir()
-        password_file = root / "admin-password"
-        password_file.write_text(ADMIN_PASSWORD + "\n", "utf-8")
-        if as_postgres:
-            for path in (root, cluster.socket_dir, password_file):
-                _chown_to_postgres(path)
-        cluster._run(str(binaries / "initdb"), "-D", str(cluster.data), "-U", ADMIN,
-                     "--auth=scram-sha-256", f"--pwfile={password_file}", "-E", "UTF8",
-                     "--locale=C.UTF-8", "--no-sync")
-        password_file.unlink()
+        cluster = new_cluster(root, port)
         if prepare is not None:
             cluster.extra_options = prepare(cluster)
         cluster.start()
