@@ -132,6 +132,7 @@ def kept_cluster(folder: Path, projects: int, positions: int, fill_only: bool) -
         if fill_only:
             return 0
     copy = Path(tempfile.mkdtemp(prefix="orgdesk-bench-pg-")) / "cluster"
+    copy.parent.chmod(0o755)  # the server (as root: the postgres user) reaches into it
     subprocess.run(["cp", "-a", str(folder.resolve()), str(copy)], check=True)
     try:
         cluster = existing_cluster(copy)

@@ -60,10 +60,6 @@ class UnknownVersion(LibraryProblem):
     """No such version in the project."""
 
 
-class ScenariosNotMerged(LibraryProblem):
-    """A merge asked for where a side holds several scenarios (they are not merged)."""
-
-
 class NothingToPublish(LibraryProblem):
     """The document is the version it was pulled as."""
 

@@ -50,11 +50,10 @@ from orgdesk.team.errors import (
     MergeConflicts,
     NothingToPublish,
     PublishConflict,
-    ScenariosNotMerged,
     UnknownProject,
     UnknownVersion,
 )
-from orgdesk.team.merge import Prefer, merge_documents
+from orgdesk.team.merge import Prefer, merge_documents, merge_team_documents
 from orgdesk.team.schema import (
     MAIN_BRANCH,
     SCHEMA,
@@ -127,7 +126,8 @@ class Published:
     """A publish that went through: the new version, and the merged document if it merged."""
 
     version: VersionInfo
-    merged: Organisation | None = None
+    merged: Organisation | None = None  # the merged document's open scenario
+    merged_document: TeamDocument | None = None  # the merged document, every scenario
 
 
 _VERSION_COLUMNS = (versions.c.id, projects.c.name, versions.c.branch, versions.c.seq,
@@ -331,25 +331,26 @@ class Library:
                 theirs_document = self._team_document(connection, head.id)
                 base_document = (self._team_document(connection, base.id) if base
                                  else TeamDocument.single(Organisation()))
-                if not (document.plain and theirs_document.plain and base_document.plain):
-                    # Merging scenario by scenario would also have to merge their names,
-                    # order and which one is open: not done; a branch keeps both whole.
-                    raise ScenariosNotMerged(Sentence.of(
-                        "Version {head} of “{project}” or your document holds several "
-                        "scenarios, which orgdesk does not merge; publish yours with --branch "
-                        "and combine the scenarios by hand.", head=head.id, project=project))
-                theirs, base_doc = theirs_document.org, base_document.org
-                result = merge_documents(document_dict(without_origin(base_doc)),
-                                         document_dict(without_origin(document.org)),
-                                         document_dict(theirs), prefer)
-                if not result.clean:
+                if document.plain and theirs_document.plain and base_document.plain:
+                    result = merge_documents(
+                        document_dict(without_origin(base_document.org)),
+                        document_dict(without_origin(document.org)),
+                        document_dict(theirs_document.org), prefer)
                     lines = tuple(str(c.sentence) for c in result.conflicts)
+                    merged_document = (TeamDocument.single(document_from_dict(
+                        result.document, "merged")) if result.clean else None)
+                else:  # scenario by scenario
+                    whole = merge_team_documents(base_document, document, theirs_document,
+                                                 prefer)
+                    lines = tuple(str(c.sentence) for c in whole.conflicts)
+                    merged_document = whole.document if whole.clean else None
+                if merged_document is None:
                     raise MergeConflicts(Sentence.of(
                         "Merging with version {head} of “{project}” found {count} conflicts; "
                         "decide each one (--prefer mine or --prefer theirs) or publish as a "
                         "branch.", head=head.id, project=project, count=len(lines)), lines)
-                merged = document_from_dict(result.document, "merged")
-                document = TeamDocument.single(merged)
+                document = merged_document
+                merged = document.org
                 parent, merge_base = head, base.id if base else None
             else:
                 raise self._conflict(connection, project, base, head)
@@ -380,7 +381,7 @@ class Library:
             position_count=len(org), document=stored))
         version = _version(connection.execute(
             select(*_VERSION_COLUMNS).join(projects).where(versions.c.id == new_id)).one())
-        return Published(version, merged)
+        return Published(version, merged, document if merged is not None else None)
 
     def _project_or_new(self, connection: Connection, name: str) -> int:
         found = connection.execute(select(projects.c.id).where(projects.c.name == name)).scalar()

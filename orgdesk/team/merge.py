@@ -1,5 +1,8 @@
 """Three-way merge of two documents edited from one base, entity by entity and field by field.
 
+`merge_team_documents` merges documents of several scenarios, scenario by scenario
+(matched by name), each with `merge_documents`.
+
 Pure Python over the documents' dict forms (io/json_format.document_dict): positions,
 departments and relations are matched by id, settings by name, the document info by
 field.  What one side changed and the other left as it was is taken; what both changed
@@ -18,7 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from orgdesk.core.errors import Sentence
+from orgdesk.core.model import DocumentInfo
+from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import HIGH_WATER_SETTING, TEAM_ORIGIN_SETTING
+from orgdesk.io.json_format import document_dict
+from orgdesk.team.documents import Scenario, TeamDocument, document_from_dict, without_origin
 
 Prefer = Literal["mine", "theirs"] | None
 Entity = dict[str, Any]
@@ -257,3 +264,130 @@ def merge_documents(base: Mapping[str, Any], ours: Mapping[str, Any],
     result["settings"] = settings
     _check_structure(result, conflicts)
     return MergeResult(result, conflicts, renumbered)
+
+
+# ---------------------------------------------------------------------- whole documents
+@dataclass(frozen=True, slots=True)
+class ScenarioConflict:
+    """A conflict inside one scenario, or about a whole scenario (`conflict.kind` "scenario")."""
+
+    scenario: str | None  # None: the document information, which every scenario shares
+    conflict: Conflict
+
+    @property
+    def sentence(self) -> Sentence:
+        if self.scenario is None:
+            return self.conflict.sentence
+        return Sentence.of("Scenario “{scenario}”: {conflict}", scenario=self.scenario,
+                           conflict=str(self.conflict.sentence))
+
+
+@dataclass(slots=True)
+class DocumentMergeResult:
+    """The merged document (every scenario) and what could not be merged without a decision."""
+
+    document: TeamDocument
+    conflicts: list[ScenarioConflict] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+def _scenario_dict(org: Organisation) -> dict[str, Any]:
+    """A scenario's dict form as merged and compared: without the local origin and without
+    the document information, which all scenarios share (merged once, from the open ones)."""
+    data = document_dict(org)
+    data.get("settings", {}).pop(TEAM_ORIGIN_SETTING, None)
+    data.pop("info", None)
+    return data
+
+
+def merge_team_documents(base: TeamDocument, ours: TeamDocument, theirs: TeamDocument,
+                         prefer: Prefer = None) -> DocumentMergeResult:
+    """Merge two documents of one or several scenarios, both edited from `base`.
+
+    Scenarios are matched by name (any case).  A scenario both sides kept is merged
+    three ways like a single document (`merge_documents`); one side added is kept; one
+    that one side deleted and the other left as it was is deleted; one that one side
+    deleted and the other changed, or both added differently under one name, is a
+    conflict (`prefer` decides it: "mine" takes our side, "theirs" theirs).  The document
+    information, shared by all scenarios, is merged once from the open scenarios.  The
+    order is ours, then the scenarios only they added, in their order; the open scenario
+    is ours if it remains, else theirs, else the first.
+    """
+    sides = (base, ours, theirs)
+    found = [{s.name.casefold(): s for s in side.scenarios} for side in sides]
+    b_found, o_found, t_found = found
+    conflicts: list[ScenarioConflict] = []
+    info_conflicts: list[Conflict] = []
+    b_info, o_info, t_info = (_info_dict(side.org.info) for side in sides)
+    info = _merge_mapping("document information", b_info, o_info, t_info, prefer, info_conflicts)
+    conflicts += [ScenarioConflict(None, c) for c in info_conflicts]
+    merged: dict[str, Scenario] = {}
+    cache: dict[int, dict[str, Any]] = {}
+
+    def as_dict(scenario: Scenario) -> dict[str, Any]:
+        key = id(scenario)
+        if key not in cache:
+            cache[key] = _scenario_dict(scenario.org)
+        return cache[key]
+
+    order = [*o_found, *(k for k in t_found if k not in o_found)]
+    for key in order:
+        b, o, t = b_found.get(key), o_found.get(key), t_found.get(key)
+        name = (o or t or b).name  # type: ignore[union-attr]  # one side has it
+        chosen: Scenario | None
+        if o is not None and t is not None:
+            if b is None and as_dict(o) != as_dict(t):
+                if prefer is None:
+                    conflicts.append(ScenarioConflict(name, Conflict("scenario", name, Sentence.of(
+                        "Both sides added a scenario of this name with different contents."))))
+                chosen = t if prefer == "theirs" else o
+            elif b is None or as_dict(t) == as_dict(b) or as_dict(o) == as_dict(t):
+                chosen = o
+            elif as_dict(o) == as_dict(b):
+                chosen = t
+            else:
+                result = merge_documents(as_dict(b), as_dict(o), as_dict(t), prefer)
+                conflicts += [ScenarioConflict(name, c) for c in result.conflicts]
+                chosen = Scenario(name, document_from_dict(result.document, f"merged ({name})"))
+        else:
+            kept = o if o is not None else t
+            assert kept is not None
+            if b is None or as_dict(kept) == as_dict(b):
+                chosen = kept if b is None else None  # added by one side, or deleted unchanged
+            elif prefer is None:
+                deleted_by = "you" if o is None else "the other side"
+                conflicts.append(ScenarioConflict(name, Conflict("scenario", name, Sentence.of(
+                    "The scenario was deleted by {who} and changed by the other.",
+                    who=deleted_by))))
+                chosen = kept  # kept until the user decides
+            else:
+                chosen = kept if (prefer == "mine") == (o is not None) else None
+        if chosen is not None:
+            merged[key] = chosen
+    if not merged:  # every scenario deleted: cannot happen from files, which keep one
+        merged[_open_name(ours).casefold()] = Scenario(_open_name(ours), Organisation())
+    open_key = next((k for k in (_open_name(ours).casefold(), _open_name(theirs).casefold())
+                     if k in merged), next(iter(merged)))
+    shared = DocumentInfo(title=str(info.get("title", "")), client=str(info.get("client", "")),
+                          author=str(info.get("author", "")), notes=str(info.get("notes", "")),
+                          created=info.get("created", ours.org.info.created),
+                          modified=max(side.org.info.modified for side in sides))
+    scenarios = []
+    for key, scenario in merged.items():
+        org = without_origin(scenario.org)
+        org.info = shared
+        scenarios.append(Scenario(scenario.name, org, key == open_key))
+    return DocumentMergeResult(TeamDocument(tuple(scenarios)), conflicts)
+
+
+def _info_dict(info: DocumentInfo) -> dict[str, Any]:
+    """The information's fields merged (the time of the last change aside: the latest wins)."""
+    return {"title": info.title, "client": info.client, "author": info.author,
+            "notes": info.notes, "created": info.created}
+
+
+def _open_name(document: TeamDocument) -> str:
+    return next(s.name for s in document.scenarios if s.open)

@@ -1,7 +1,8 @@
 """Documents of several scenarios (file format 4) in the team library, on a real server:
 a version holds every scenario (name, order, which one is open, each one's organisation
 and settings), pull writes them all back, versions without scenarios still pull, and a
-merge of documents with scenarios is refused with the way out (--branch)."""
+stale publish of documents with scenarios shows the difference and merges scenario by
+scenario (test_scenario_merge.py has the cases)."""
 from __future__ import annotations
 
 import contextvars
@@ -32,7 +33,7 @@ from orgdesk.team.documents import (
     team_document_from_text,
     without_origin,
 )
-from orgdesk.team.errors import LibraryProblem, ScenariosNotMerged
+from orgdesk.team.errors import LibraryProblem
 from orgdesk.team.library import Library
 from orgdesk.team.schema import versions
 from tests.team.conftest import sample_file
@@ -123,7 +124,7 @@ def test_a_version_without_scenarios_still_pulls(library: Library, url: str, pro
     assert without_origin(document.org).snapshot() == org.snapshot()
 
 
-def test_a_stale_multi_scenario_publish_is_not_merged_but_may_branch(
+def test_a_stale_multi_scenario_publish_merges_scenario_by_scenario_or_may_branch(
         url: str, project: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = _three_scenarios(tmp_path)
     assert main(["publish", str(source), "--project", project, "-m", "v1", "--url", url]) == 0
@@ -143,18 +144,23 @@ def test_a_stale_multi_scenario_publish_is_not_merged_but_may_branch(
     # The difference scenario by scenario: anna's edit in the open one, none in the others.
     assert f"“{LEAN}” → version" in error and "安娜的" in error
     assert error.count("No differences between") == 2
+    # Both retitled one position of the open scenario: a conflict that names the scenario.
     assert main(["publish", str(ben), "-m", "ben", "--merge"]) == 1
     error = capsys.readouterr().err
-    assert "several scenarios" in error and "--branch" in error
+    assert "found 1 conflicts" in error
+    assert f"Scenario “{LEAN}”: Both sides changed the position" in error
     assert ben.read_bytes() == before
     assert main(["publish", str(ben), "-m", "ben", "--branch", "ben"]) == 0
     with Library.open(url) as library:
         _, branched = library.pull_document(f"{project}@ben")
-        with pytest.raises(ScenariosNotMerged):
-            library.publish(branched, project, "merge", base=library.log(project)[-1].id,
-                            mode="merge")
+        head = library.log(project)[1]  # anna's, on main
+        merged = library.publish(branched, project, "merge", base=library.log(project)[-1].id,
+                                 mode="merge", prefer="mine").merged_document
+        assert merged is not None and library.log(project)[0].parent_id == head.id
     assert [s.name for s in branched.scenarios] == [GROWTH, DEFAULT_NAME, LEAN]
     assert min(branched.org.positions(), key=lambda p: p.id).title == "本的"
+    assert [s.name for s in merged.scenarios] == [GROWTH, DEFAULT_NAME, LEAN]
+    assert min(merged.org.positions(), key=lambda p: p.id).title == "本的"
 
 
 def test_publish_takes_no_scenario_option(url: str, project: str, tmp_path: Path,
