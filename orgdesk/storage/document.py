@@ -669,8 +669,8 @@ def _add_scenarios(conn: sqlite3.Connection,
 def _create_file(target: Path, org: Organisation, touch_modified: bool,
                  scenarios: Sequence[tuple[str, Organisation | None]] | None = None) -> None:
     info = replace(org.info, modified=now_utc()) if touch_modified else None
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
+
+    def fill(conn: sqlite3.Connection) -> None:
         create_indexes = migrations.create_tables(conn)
         conn.execute("BEGIN")
         checksum.write_stamped(conn, org, info)
@@ -678,9 +678,66 @@ def _create_file(target: Path, org: Organisation, touch_modified: bool,
             _add_scenarios(conn, scenarios)
             checksum.stamp(conn)
         create_indexes()
-        conn.execute("COMMIT")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise CorruptFile(target, "The new document's reporting lines are inconsistent.")
-        write_atomically(conn, target)
+
+    write_new(target, fill)
+
+
+#: The page cache of a document being filled: as much as it needs (a limit, not an
+#: allocation), so that no page is written before the commit.
+_FILL_CACHE_KIB = 4 << 20
+
+
+def write_new(target: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Write a new document over `target`, atomically: `fill` builds it on a connection to
+    a locked temporary file beside `target`, in a transaction it opens and this commits.
+
+    The temporary file is renamed over `target` only once it is complete and
+    fsynced (as a Save does), and deleted on any failure, so it needs neither a
+    rollback journal nor synced writes of its own while it is filled: the
+    journal is kept in memory (a rollback still works) and every page stays
+    in the page cache until the one commit writes them in order.  That spares
+    building the document in memory and copying it out with VACUUM INTO.
+    Errors of `fill` reach the caller as they are; a write that fails at the
+    commit or later is a SaveFailed.
+    """
+    real = resolve_target(target)
+    _check_target(real, target)
+    remove_stale_temporaries(real)
+    tmp: Path | None = None
+    lock: FileLock | None = None
+    try:
+        try:
+            tmp, lock = _new_temporary(real)
+            conn = sqlite3.connect(tmp, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise _save_error(target, exc) from None
+        try:
+            for pragma in ("journal_mode = MEMORY", "synchronous = OFF", "cache_spill = OFF",
+                           f"cache_size = -{_FILL_CACHE_KIB}"):
+                conn.execute(f"PRAGMA {pragma}")
+            fill(conn)
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise _save_error(target, exc) from None
+        finally:
+            conn.close()
+        try:
+            if real.exists():
+                os.chmod(tmp, stat.S_IMODE(real.stat().st_mode))
+            os.fsync(lock.fd)
+            if sys.platform == "win32":
+                lock.release()  # Windows cannot rename a file while it is open
+            files.replace_durably(tmp, real)
+            tmp = None
+        except OSError as exc:
+            raise _save_error(target, exc) from None
     finally:
-        conn.close()
+        if tmp is not None:
+            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        if lock is not None:
+            lock.release()

@@ -135,3 +135,48 @@ def test_tables_first_then_indexes_is_the_schema_the_orm_creates() -> None:
         for pragma in ("application_id", "user_version"):
             assert late.execute(f"PRAGMA {pragma}").fetchone() == orm.execute(
                 f"PRAGMA {pragma}").fetchone()
+
+
+@pytest.mark.parametrize("limit", [21, 22, 100, 999])
+def test_rows_go_in_several_to_a_statement_within_sqlites_parameter_limit(limit: int) -> None:
+    """Rows are inserted many to a statement, as many as SQLite's limit on parameters allows
+    (999 in builds before 3.32; a position row has 21): every row arrives once, whole, in
+    order, whether a batch ends on a statement's boundary or not."""
+    org = _big(count=2 * checksum._BATCH + 5)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    with closing(conn):
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+        migrations.create_schema(conn)
+        conn.execute("BEGIN")
+        checksum.write_stamped(conn, org, None)
+        conn.execute("COMMIT")
+        assert _agrees(conn)
+        assert mapping.load_organisation(conn).positions_by_id() == org.positions_by_id()
+
+
+def test_a_failed_fill_of_a_new_file_leaves_nothing_and_the_old_file_unchanged(
+        tmp_path: Path) -> None:
+    """The new document is written straight into its temporary file (no journal, no
+    synced writes): an error while filling it removes that file, and the file it was to
+    replace is untouched."""
+    target = tmp_path / "old.orgdesk"
+    create_file(target, hostile_org())
+    before = target.read_bytes()
+    with pytest.raises(UnicodeEncodeError):
+        create_file(target, _big(count=5_000, title="座席员\ud800"))
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.orgdesk"]
+
+
+def test_a_new_file_is_complete_and_sound(tmp_path: Path) -> None:
+    """Written without a journal and synced once at the end: SQLite's own check finds
+    nothing, and no journal is left beside it."""
+    target = tmp_path / "new.orgdesk"
+    org = _big(count=3_000)
+    create_file(target, org)
+    with closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
+        assert _agrees(conn)
+    assert read_organisation(target).positions_by_id() == org.positions_by_id()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.orgdesk"]
