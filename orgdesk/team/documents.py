@@ -18,6 +18,7 @@ settings, so the origin is set in (and left out of) every scenario.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import unicodedata
@@ -279,6 +280,20 @@ def search_rows(org: Organisation) -> list[dict[str, Any]]:
                      "requirements": requirements,
                      "search_text": search_text(title, department, duties, requirements)})
     return rows
+
+
+def text_digest(row: dict[str, Any]) -> bytes:
+    """What identifies a position's text within its project (migration 0004 computes the
+    same in SQL): md5 of each field's length, a colon and the field, in order."""
+    joined = "".join(f"{len(row[name])}:{row[name]}"
+                     for name in ("title", "department", "duties", "requirements"))
+    return hashlib.md5(joined.encode("utf-8")).digest()
+
+
+def bigrams(text: str) -> list[str]:
+    """The distinct two-character pieces of `text`, sorted: what the library's search index
+    holds for a position's text (migration 0004 computes the same in SQL)."""
+    return sorted({text[i:i + 2] for i in range(len(text) - 1)})
 
 
 def search_text(title: str, department: str, duties: str, requirements: str) -> str:

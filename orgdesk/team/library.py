@@ -17,7 +17,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, func, insert, literal, select, text, true
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Engine,
+    Text,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    true,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 
 from orgdesk.analysis.compare import compare
@@ -33,6 +45,7 @@ from orgdesk.team.connection import connect, library_engine, translated
 from orgdesk.team.documents import (
     Origin,
     TeamDocument,
+    bigrams,
     document_from_dict,
     document_from_text,
     document_text,
@@ -41,6 +54,7 @@ from orgdesk.team.documents import (
     search_text,
     server_text,
     team_document_from_text,
+    text_digest,
     without_origin,
 )
 from orgdesk.team.errors import (
@@ -57,6 +71,7 @@ from orgdesk.team.merge import Prefer, merge_documents, merge_team_documents
 from orgdesk.team.schema import (
     MAIN_BRANCH,
     SCHEMA,
+    position_texts,
     project_members,
     projects,
     team_positions,
@@ -68,8 +83,9 @@ Mode = Literal["check", "branch", "merge"]
 #: Search results shown at most (the most recent versions first).
 SEARCH_LIMIT = 50
 MAX_MESSAGE = 10_000
-#: The shortest search words a trigram index can serve.
-TRIGRAM = 3
+#: A search finding fewer texts than this looks only at their projects' versions; a more
+#: common word walks the versions newest first instead, stopping at the limit.
+_SELECTIVE = 2000
 MAX_NAME = 200
 
 
@@ -458,37 +474,58 @@ class Library:
         unless `all_versions`, published at `since` or later.  Newest versions first, at
         most `limit`."""
         pattern = _pattern(words)
-        columns = (projects.c.name, versions.c.id, versions.c.branch, versions.c.author,
-                   versions.c.created_at, version_positions.c.position_id,
-                   version_positions.c.title, version_positions.c.department,
-                   version_positions.c.duties, version_positions.c.requirements)
-        joined = version_positions.join(
-            versions, versions.c.id == version_positions.c.version_id).join(projects)
-
-        def scoped(condition: Any) -> Any:
-            query = _in_scope(select(*columns).select_from(joined).where(condition),
-                              version_positions.c.version_id, all_versions, project, since)
-            return query.order_by(version_positions.c.version_id.desc(),
-                                  version_positions.c.position_id).limit(limit)
-
-        # Two queries, not one OR: the positions' text is served by its trigram index only
-        # when nothing else is ORed with it.
-        matches = version_positions.c.search_text.like(pattern, escape="\\")
-        if len(words.strip()) < TRIGRAM:
-            # `|| ''` hides the column from its trigram index, which cannot serve a word this
-            # short and, chosen per version, would be scanned whole for every version.
-            unindexed = (version_positions.c.search_text.op("||")(literal(""))
-                         ).like(pattern, escape="\\")
-            by_text = self._newest_first(unindexed, all_versions, project, since, limit)
-        else:
-            by_text = scoped(matches)
-        by_name = scoped(func.lower(projects.c.name).like(pattern, escape="\\")
-                         | func.lower(versions.c.author).like(pattern, escape="\\"))
+        texts, rows = position_texts, version_positions
+        # The texts holding the words, found by their bigrams (checked by LIKE); a word of
+        # one character has none and scans the texts.
+        matches: Any = texts.c.search_text.like(pattern, escape="\\")
+        grams = bigrams(words.strip().lower())
+        if grams:
+            matches = texts.c.bigrams.contains(literal(grams, ARRAY(Text))) & matches
+        probe = select(texts.c.id, texts.c.project_id).where(matches)
+        if project is not None:
+            probe = probe.join(projects).where(projects.c.name == project)
+        fields = (texts.c.title, texts.c.department, texts.c.duties, texts.c.requirements)
         with self.transaction() as connection:
-            rows = [*connection.execute(by_text).all(), *connection.execute(by_name).all()]
+            found = connection.execute(probe.limit(_SELECTIVE)).all()
+            if len(found) < _SELECTIVE:
+                # Few texts: only the versions of their projects are looked at, each one's
+                # rows holding them found through (version_id, text_id).
+                ids = literal(sorted({t for t, _ in found}), ARRAY(BigInteger))
+                scope: Any = versions.c.project_id.in_(sorted({p for _, p in found}))
+                own_match: Any = rows.c.text_id == func.any(ids)
+            else:
+                # A common word: the newest versions first, each one's rows by their key,
+                # stopping at `limit` hits (they come soon).
+                scope, own_match = true(), matches
+            own = (select(rows.c.position_id, *fields)
+                   .select_from(rows.join(texts, texts.c.id == rows.c.text_id))
+                   .where(rows.c.version_id == versions.c.id, own_match)
+                   .order_by(rows.c.position_id)
+                   .limit(limit)  # also keeps the planner from flattening it into a scan
+                   .lateral("hit"))
+            by_text = (select(projects.c.name, versions.c.id, versions.c.branch,
+                              versions.c.author, versions.c.created_at, own.c.position_id,
+                              own.c.title, own.c.department, own.c.duties, own.c.requirements)
+                       .select_from(versions.join(projects).join(own, true())).where(scope))
+            by_text = _in_scope(by_text, versions.c.id, all_versions, project, since)
+            by_text = by_text.order_by(versions.c.id.desc(), own.c.position_id).limit(limit)
+            named = (func.lower(projects.c.name).like(pattern, escape="\\")
+                     | func.lower(versions.c.author).like(pattern, escape="\\"))
+            by_name = (select(projects.c.name, versions.c.id, versions.c.branch,
+                              versions.c.author, versions.c.created_at, rows.c.position_id,
+                              *fields)
+                       .select_from(rows.join(versions, versions.c.id == rows.c.version_id)
+                                    .join(projects).join(texts, texts.c.id == rows.c.text_id))
+                       .where(named))
+            by_name = _in_scope(by_name, rows.c.version_id, all_versions, project, since)
+            by_name = by_name.order_by(rows.c.version_id.desc(), rows.c.position_id).limit(limit)
+            found_rows = [*connection.execute(by_text).all()]
+            if len(found_rows) < limit:
+                found_rows += connection.execute(by_name).all()
         seen: set[tuple[int, int]] = set()
         hits: list[SearchHit] = []
-        for name, vid, branch, author, created, pid, title, department, duties, needs in rows:
+        for name, vid, branch, author, created, pid, title, department, duties, needs in (
+                found_rows):
             if (vid, pid) in seen or len(hits) >= limit:
                 continue
             seen.add((vid, pid))
@@ -496,26 +533,6 @@ class Library:
             hits.append(SearchHit(name, vid, branch, author, created, pid, title, department,
                                   _excerpt(body, words)))
         return hits
-
-    @staticmethod
-    def _newest_first(matches: Any, all_versions: bool, project: str | None,
-                      since: datetime | None, limit: int) -> Any:
-        """Words too short for trigrams (most Chinese words are two characters): walk the
-        versions newest first and each one's positions by its key, stopping at `limit`
-        hits, instead of scanning every position before sorting."""
-        own = (select(version_positions.c.position_id, version_positions.c.title,
-                      version_positions.c.department, version_positions.c.duties,
-                      version_positions.c.requirements)
-               .where(version_positions.c.version_id == versions.c.id, matches)
-               .order_by(version_positions.c.position_id)
-               .limit(limit)  # also keeps the planner from flattening it into a scan
-               .lateral("hit"))
-        query = (select(projects.c.name, versions.c.id, versions.c.branch, versions.c.author,
-                        versions.c.created_at, own.c.position_id, own.c.title,
-                        own.c.department, own.c.duties, own.c.requirements)
-                 .select_from(versions.join(projects).join(own, true())))
-        query = _in_scope(query, versions.c.id, all_versions, project, since)
-        return query.order_by(versions.c.id.desc(), own.c.position_id).limit(limit)
 
     # ------------------------------------------------------------------ team positions
     def add_position(self, position: Position, department: str, source_project: str) -> int:
@@ -567,7 +584,8 @@ class Library:
             ]
             if editor:
                 statements.append(
-                    f"GRANT INSERT ON {SCHEMA}.versions, {SCHEMA}.version_positions TO {quoted}")
+                    f"GRANT INSERT ON {SCHEMA}.versions, {SCHEMA}.version_positions, "
+                    f"{SCHEMA}.position_texts TO {quoted}")
             for statement in statements:
                 connection.execute(text(statement))
             connection.execute(text(
@@ -626,34 +644,57 @@ def _pattern(words: str) -> str:
     return f"%{escaped}%"
 
 
-_POSITION_COLUMNS = ("version_id", "project_id", "position_id", "title", "department", "duties",
-                     "requirements", "search_text")
-
-
 def _copy_positions(connection: Connection, version_id: int, project_id: int,
                     rows: list[dict[str, Any]]) -> None:
-    """Write a version's positions with COPY (several times faster than INSERTs).
+    """Write a version's positions with COPY (several times faster than INSERTs): each row
+    names its text, and only the texts the project has not had yet are sent and indexed.
 
-    COPY cannot write into a table under row-level security, so the rows go to a
-    temporary table first and move with one INSERT … SELECT, which the policies check.
+    COPY cannot write into a table under row-level security, so the rows go to temporary
+    tables first and move with INSERT … SELECT, which the policies check.
     """
     if not rows:
         return
-    names = ", ".join(_POSITION_COLUMNS)
+    digests = [text_digest(row) for row in rows]
     raw = connection.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor:
-        cursor.execute(f"CREATE TEMP TABLE incoming_positions ({names.replace(',', ' text,')} "
-                       "text) ON COMMIT DROP")
-        with cursor.copy(f"COPY incoming_positions ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row((version_id, project_id,
-                                *(row[name] for name in _POSITION_COLUMNS[2:])))
+        cursor.execute("CREATE TEMP TABLE incoming_positions (position_id bigint, digest bytea) "
+                       "ON COMMIT DROP")
+        with cursor.copy("COPY incoming_positions (position_id, digest) FROM STDIN") as copy:
+            copy.set_types(["int8", "bytea"])
+            for row, digest in zip(rows, digests, strict=True):
+                copy.write_row((row["position_id"], digest))
         cursor.execute(
-            f"INSERT INTO {SCHEMA}.version_positions ({names}) SELECT version_id::bigint, "
-            "project_id::bigint, position_id::bigint, title, department, duties, requirements, "
-            "search_text FROM incoming_positions")
+            f"SELECT DISTINCT i.digest FROM incoming_positions i WHERE NOT EXISTS (SELECT 1 "
+            f"FROM {SCHEMA}.position_texts t WHERE t.project_id = %s AND t.digest = i.digest)",
+            (project_id,))
+        missing = {bytes(digest) for (digest,) in cursor.fetchall()}
+        if missing:
+            cursor.execute(f"CREATE TEMP TABLE incoming_texts ({_TEXT_COLUMNS}) ON COMMIT DROP")
+            with cursor.copy("COPY incoming_texts FROM STDIN") as copy:
+                copy.set_types(["bytea", "text", "text", "text", "text", "text", "text[]"])
+                for row, digest in zip(rows, digests, strict=True):
+                    if digest in missing:
+                        missing.discard(digest)
+                        copy.write_row((digest, row["title"], row["department"], row["duties"],
+                                        row["requirements"], row["search_text"],
+                                        bigrams(row["search_text"])))
+            cursor.execute(
+                f"INSERT INTO {SCHEMA}.position_texts (project_id, digest, title, department, "
+                "duties, requirements, search_text, bigrams) SELECT %s, digest, title, "
+                "department, duties, requirements, search_text, bigrams FROM incoming_texts "
+                "ON CONFLICT (project_id, digest) DO NOTHING", (project_id,))
+            cursor.execute("DROP TABLE incoming_texts")
+        cursor.execute(
+            f"INSERT INTO {SCHEMA}.version_positions (version_id, project_id, position_id, "
+            f"text_id) SELECT %s, %s, i.position_id, t.id FROM incoming_positions i "
+            f"JOIN {SCHEMA}.position_texts t ON t.project_id = %s AND t.digest = i.digest",
+            (version_id, project_id, project_id))
         cursor.execute("DROP TABLE incoming_positions")
+
+
+_TEXT_COLUMNS = ("digest bytea, title text, department text, duties text, requirements text, "
+                 "search_text text, bigrams text[]")
 
 
 def _excerpt(body: str, words: str, width: int = 60) -> str:

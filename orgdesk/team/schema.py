@@ -15,12 +15,14 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
     UniqueConstraint,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 
 #: The PostgreSQL schema holding every table of the library (and Alembic's version table).
 SCHEMA = "orgdesk"
@@ -64,11 +66,22 @@ version_positions = Table(
     Column("version_id", BigInteger, primary_key=True),
     Column("position_id", BigInteger, primary_key=True),
     Column("project_id", BigInteger, nullable=False),
+    Column("text_id", BigInteger, nullable=False),  # → position_texts (migration 0004)
+)
+
+position_texts = Table(
+    "position_texts", metadata,
+    # A project's distinct position texts, each stored once (migration 0004).
+    Column("id", BigInteger, primary_key=True),
+    Column("project_id", BigInteger, ForeignKey(projects.c.id), nullable=False),
+    Column("digest", LargeBinary, nullable=False),  # documents.text_digest
     Column("title", Text, nullable=False),
     Column("department", Text, nullable=False),
     Column("duties", Text, nullable=False),
     Column("requirements", Text, nullable=False),
-    Column("search_text", Text, nullable=False),  # migration 0003
+    Column("search_text", Text, nullable=False),
+    Column("bigrams", ARRAY(Text), nullable=False),  # documents.bigrams, GIN-indexed
+    UniqueConstraint("project_id", "digest"),
 )
 
 team_positions = Table(
