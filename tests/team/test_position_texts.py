@@ -100,7 +100,7 @@ def test_digest_and_bigrams_are_what_the_migration_computes(library: Library,
                                                             project: str) -> None:
     """The SQL of migration 0004 and the publisher agree, so migrated texts are shared
     by later versions, and found by the same bigrams."""
-    org = seats(2, marker="\u202e%_\\ 🙂 é\ne")
+    org = seats(2, marker="\u202e%_\\ \"{a,b}\" NULL\t🙂 é\ne")
     library.publish(org, project, "v1")
     with library.engine.connect() as connection:
         rows = connection.exec_driver_sql(
