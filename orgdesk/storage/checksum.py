@@ -137,8 +137,9 @@ class _RowStream:
         separator = ""
         while batch := list(islice(rows, _BATCH)):
             if set(map(len, batch)) == {width}:
-                _insert_batch(conn, table.insert_sql, many, per, width, batch)
-                if self.exact and not _types_fit(batch, table.value_types):
+                values = list(chain.from_iterable(batch))
+                _insert_batch(conn, table.insert_sql, many, per, batch, values)
+                if self.exact and not _values_fit(values, table.value_types):
                     self.exact = False
             else:  # a row of another length: refused by SQLite as always, row by row
                 conn.executemany(table.insert_sql, batch)
@@ -149,18 +150,6 @@ class _RowStream:
 
     def value(self) -> str:
         return f"{SCHEME}:{self._hasher.hexdigest()}"
-
-
-def _types_fit(batch: list[tuple[Any, ...]], value_types: tuple[tuple[type, ...], ...]) -> bool:
-    """Whether every value in `batch` has one of its column's types (row length included).
-
-    The batch is turned into its columns in one step (zip), each checked by the set of
-    its values' types.
-    """
-    if set(map(len, batch)) != {len(value_types)}:
-        return False
-    return all(set(map(type, column)) <= set(allowed)
-               for column, allowed in zip(zip(*batch), value_types))
 
 
 #: Rows one INSERT statement takes (`INSERT … VALUES (…), (…), …`): SQLite's per-statement
@@ -182,14 +171,25 @@ def _many_rows_sql(insert_sql: str, rows: int) -> str:
     return f"{head} VALUES {', '.join([values] * rows)}"
 
 
+def _values_fit(values: list[Any], value_types: tuple[tuple[type, ...], ...]) -> bool:
+    """Whether every value of a batch has one of its column's types; `values` are the
+    batch's rows' values one after the other, every row as wide as `value_types`.
+
+    Each column is a slice with a step (the cheapest way to take the batch apart),
+    checked by the set of its values' types."""
+    width = len(value_types)
+    return all(set(map(type, values[index::width])) <= set(allowed)
+               for index, allowed in enumerate(value_types))
+
+
 def _insert_batch(conn: sqlite3.Connection, insert_sql: str, many_sql: str, per: int,
-                  width: int, batch: list[tuple[Any, ...]]) -> None:
-    """Insert `batch` (rows all of `width` values) `per` rows a statement, the rest one by one."""
+                  batch: list[tuple[Any, ...]], values: list[Any]) -> None:
+    """Insert `batch` (`values`: its rows' values in order, every row of the same width)
+    `per` rows a statement, the rest one by one."""
     whole = len(batch) - len(batch) % per
     if whole:
-        values = list(chain.from_iterable(batch[:whole] if whole < len(batch) else batch))
-        step = per * width
-        for start in range(0, len(values), step):
+        step = len(values) // len(batch) * per
+        for start in range(0, whole // per * step, step):
             conn.execute(many_sql, values[start:start + step])
     if whole < len(batch):
         conn.executemany(insert_sql, batch[whole:])

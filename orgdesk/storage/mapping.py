@@ -200,7 +200,7 @@ def table_rows(org: Organisation) -> list[TableRows]:
     tables = []
     for table in ENTITY_TABLES:
         entities = by_table[table.name]
-        tables.append(TableRows(table.name, table.insert_sql(), map(table.row_of, entities),
+        tables.append(TableRows(table.name, table.insert_sql(), map(table.rows_of, entities),
                                 table.value_types()))
         tables.extend(TableRows(child.name, child_insert_sql(child), child.rows_of_all(entities),
                                 child.value_types()) for child in table.children)
