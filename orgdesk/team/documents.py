@@ -8,10 +8,13 @@ copy, so it is never part of what is published or compared.
 
 A document of several scenarios (file format 4) is that JSON of its OPEN scenario
 with one more key, "scenarios": every scenario in its order, `{"name", "open": true}`
-for the open one (the top level) and `{"name", "document": {…}}` — the same lossless
-JSON — for each other.  So the version's positions, title, search rows, the log's
-count and a comparison are the open scenario's, an older orgdesk reading the version
-gets the open scenario, and versions published before scenarios (no key) are one
+for the open one (the top level) and `{"name", "document": {…}, "shares_open": true}`
+— the same lossless JSON — for each other, where a position the open scenario has alike
+(same fields, department of the same name) is its id alone in the positions list: it is
+encoded, stored and read once (versions written before `shares_open` have every
+position in full and read as they did).  So the version's positions, title, search
+rows, the log's count and a comparison are the open scenario's, an older orgdesk
+reading the version gets the open scenario, and versions published before scenarios (no key) are one
 scenario, named as a new file's.  A document of one scenario with the default name
 is stored without the key, byte for byte as before.  Each scenario carries its own
 settings, so the origin is set in (and left out of) every scenario.
@@ -25,16 +28,17 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from orgdesk.analysis.texts import requirement_lines
 from orgdesk.core.errors import Sentence
-from orgdesk.core.model import DocumentInfo
+from orgdesk.core.model import DocumentInfo, Position
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import TEAM_ORIGIN_SETTING
 from orgdesk.io import json_format
 from orgdesk.io.assemble import Assembly, assemble
+from orgdesk.io.drafts import Draft
 from orgdesk.io.options import RootPolicy
 from orgdesk.io.problems import MalformedFile, Problem
 from orgdesk.storage.scenario_table import DEFAULT_NAME, MAX_NAME_LENGTH
@@ -42,6 +46,9 @@ from orgdesk.team.errors import LibraryProblem
 
 #: The version JSON's key listing a document's scenarios (see the module docstring).
 SCENARIOS_KEY = "scenarios"
+#: Set in a scenario's entry whose positions list gives those the open scenario has alike
+#: by their id alone (see the module docstring).
+SHARES_KEY = "shares_open"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,12 +185,50 @@ def document_text(document: Organisation | TeamDocument) -> str:
     text = buffer.getvalue().decode("utf-8")
     if document.plain:
         return text
+    opened = document.org
     listed = [{"name": s.name, "open": True} if s.open else
-              {"name": s.name, "document": json_format.document_dict(without_origin(s.org))}
+              {"name": s.name, "document": _sharing_dict(without_origin(s.org), opened),
+               SHARES_KEY: True}
               for s in document.scenarios]
     encoded = json.JSONEncoder(ensure_ascii=False).encode(listed)
     # The open scenario's text as written, with the list as its last key.
     return text.rstrip().removesuffix("}") + f',\n"{SCENARIOS_KEY}": {encoded}}}\n'
+
+
+class _Changed:
+    """An organisation seen with only some of its positions (for json_format.document_dict)."""
+
+    def __init__(self, org: Organisation, positions: list[Position]) -> None:
+        self.info, self.departments, self.relations = org.info, org.departments, org.relations
+        self.settings = org.settings
+        self._positions = positions
+
+    def positions(self) -> list[Position]:
+        return self._positions
+
+
+def _sharing_dict(org: Organisation, opened: Organisation) -> dict[str, Any]:
+    """`org`'s dict form with each position the open scenario has alike (the same fields,
+    in a department of the same name) given by its id alone: a scenario usually changes
+    a few positions of many, and those are then encoded, stored and read back once."""
+    open_positions = {p.id: p for p in opened.positions()}
+    open_names = {d.id: d.name for d in opened.departments}
+    names = {d.id: d.name for d in org.departments}
+    listed: list[int | None] = []
+    changed: list[Position] = []
+    for position in org.positions():
+        same = open_positions.get(position.id)
+        department = position.department_id
+        if same is not None and (same is position or same == position) and (
+                department is None or names.get(department) == open_names.get(department)):
+            listed.append(int(position.id))
+        else:
+            listed.append(None)
+            changed.append(position)
+    data = json_format.document_dict(cast(Organisation, _Changed(org, changed)))
+    written = iter(data["positions"])
+    data["positions"] = [next(written) if ident is None else ident for ident in listed]
+    return data
 
 
 def _parsed(text: str, where: str) -> Any:
@@ -199,13 +244,15 @@ def team_document_from_text(text: str, where: str) -> TeamDocument:
     """Every scenario a version's JSON holds, each checked like an imported file."""
     data = _parsed(text, where)
     listed = data.pop(SCENARIOS_KEY, None) if isinstance(data, dict) else None
-    org = document_from_dict(data, where)
+    open_drafts: dict[str, Draft] = {}
+    org = document_from_dict(data, where, keep=open_drafts)
     if listed is None:
         return TeamDocument.single(org)
-    return TeamDocument(tuple(_scenarios(listed, org, where)))
+    return TeamDocument(tuple(_scenarios(listed, org, where, open_drafts)))
 
 
-def _scenarios(listed: Any, org: Organisation, where: str) -> list[Scenario]:
+def _scenarios(listed: Any, org: Organisation, where: str, open_drafts: dict[str, Draft]
+               ) -> list[Scenario]:
     problem = LibraryProblem(Sentence.of("Version {version} in the library has a list of "
                                          "scenarios orgdesk cannot read.", version=where))
     if not isinstance(listed, Sequence) or isinstance(listed, str) or not listed:
@@ -222,7 +269,12 @@ def _scenarios(listed: Any, org: Organisation, where: str) -> list[Scenario]:
         if entry.get("open") is True:
             found.append(Scenario(name, org, True))
         elif "document" in entry:
-            other = document_from_dict(entry["document"], f"{where} ({name})")
+            shared = None
+            if entry.get(SHARES_KEY) is True:
+                shared = _shared_positions(entry["document"], open_drafts)
+                if shared is None:
+                    raise problem
+            other = document_from_dict(entry["document"], f"{where} ({name})", shared=shared)
             other.info = org.info  # the document's info is shared by its scenarios
             found.append(Scenario(name, other))
         else:
@@ -240,13 +292,45 @@ def document_from_text(text: str, where: str) -> Organisation:
     return document_from_dict(data, where)
 
 
-def document_from_dict(data: Any, where: str) -> Organisation:
-    """The organisation of a document's dict form (a version, or a merge result)."""
+def _shared_positions(document: Any, open_drafts: dict[str, Draft]
+                      ) -> list[Draft | None] | None:
+    """The open scenario's drafts a sharing scenario names by id, in its order (None where
+    it has a position of its own), its own left in `document`; None if unreadable."""
+    positions = document.get("positions") if isinstance(document, dict) else None
+    if not isinstance(positions, list):
+        return None
+    order: list[Draft | None] = []
+    own = []
+    for entry in positions:
+        if type(entry) is int:
+            draft = open_drafts.get(str(entry))
+            if draft is None:
+                return None
+            order.append(draft)
+        else:
+            order.append(None)
+            own.append(entry)
+    document["positions"] = own
+    return order
+
+
+def document_from_dict(data: Any, where: str, *, keep: dict[str, Draft] | None = None,
+                       shared: list[Draft | None] | None = None) -> Organisation:
+    """The organisation of a document's dict form (a version, or a merge result).
+
+    `keep` receives the positions' drafts by id (for scenarios sharing them); `shared`
+    lists the drafts a scenario shares, in its order, None where its own come.
+    """
     label = Path(f"version {where}")
     problems: list[Problem] = []
     try:
         data = json_format.load(label, data)
         drafts, extras = json_format.read_json(label, problems, data)
+        if shared is not None and not problems:
+            own = iter(drafts)
+            drafts = [next(own) if draft is None else draft for draft in shared]
+        if keep is not None:
+            keep.update((draft.key, draft) for draft in drafts)
     except MalformedFile as exc:  # not orgdesk's JSON, or a newer one
         raise LibraryProblem(Sentence.of("Version {version} in the library cannot be read: "
                                          "{reason}", version=where, reason=str(exc))) from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextvars
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.scenario_table import DEFAULT_NAME
 from orgdesk.team.documents import (
     SCENARIOS_KEY,
+    SHARES_KEY,
     Origin,
+    Scenario,
     TeamDocument,
     document_from_text,
     document_text,
@@ -215,3 +218,49 @@ def test_the_origin_of_another_scenario_serves_when_the_open_one_has_none(
     assert main(["publish", str(source), "-m", "v2"]) == 0  # no --project, no --url
     with Library.open(url) as library:
         assert [v.parent_id for v in library.log(project)] == [version.id, None]
+
+
+def test_positions_a_scenario_shares_with_the_open_one_are_stored_once(tmp_path: Path) -> None:
+    """A scenario's positions alike in the open one are their ids alone in the version."""
+    document = read_document(_three_scenarios(tmp_path))
+    data = json.loads(document_text(document))
+    open_count = len(data["positions"])
+    for entry in data[SCENARIOS_KEY]:
+        if entry.get("open"):
+            continue
+        assert entry[SHARES_KEY] is True
+        listed = entry["document"]["positions"]
+        full = [p for p in listed if isinstance(p, dict)]
+        assert 0 < len(full) < 4 < len(listed) and len(listed) >= open_count - 1
+        assert all(isinstance(p, int) for p in listed if not isinstance(p, dict))
+    back = team_document_from_text(document_text(document), "1")
+    assert _plain(back) == _plain(TeamDocument(tuple(
+        replace(s, org=without_origin(s.org)) for s in document.scenarios)))
+
+
+def test_a_department_renamed_in_a_scenario_keeps_its_positions_whole(tmp_path: Path) -> None:
+    org = template_organisation("call_center_chart")
+    other = org.copy()
+    department = next(d for d in other.departments
+                      if any(p.department_id == d.id for p in other.positions()))
+    other.update_department(replace(department, name="改名的部门"))
+    document = TeamDocument((Scenario(DEFAULT_NAME, org, True), Scenario(LEAN, other)))
+    text = document_text(document)
+    entry = json.loads(text)[SCENARIOS_KEY][1]
+    members = [p for p in entry["document"]["positions"] if isinstance(p, dict)]
+    assert members and all(p["department_id"] == department.id for p in members)
+    back = team_document_from_text(text, "1")
+    lean = back.scenarios[1].org
+    assert lean.snapshot()[1:] == other.snapshot()[1:]
+    assert {d.name for d in lean.departments} >= {"改名的部门"}
+
+
+@pytest.mark.parametrize("positions", [[99999], "x", [True], [{"id": "bad"}]])
+def test_a_hostile_shared_positions_list_is_one_sentence(tmp_path: Path,
+                                                         positions: object) -> None:
+    document = read_document(_three_scenarios(tmp_path))
+    data = json.loads(document_text(document))
+    data[SCENARIOS_KEY][0]["document"]["positions"] = positions
+    with pytest.raises(LibraryProblem) as refused:
+        team_document_from_text(json.dumps(data, ensure_ascii=False), "8")
+    assert "Version 8" in str(refused.value)
