@@ -1,22 +1,24 @@
 """File → Team Library…: connect to the team's PostgreSQL library, browse projects and
-their versions, open a version, publish the current document with a message.
+their versions, search them, open a version, compare one with the window's document,
+publish the document with a message.
 
-The library's operations are short transactions run on the GUI thread under a busy
-cursor (a server that does not answer is given up after CONNECT_TIMEOUT seconds).
+Every call to the library runs on a library thread (ui/team_calls.py): the window stays
+live while a server takes its time or never answers, a moving bar says what is being
+waited for, and Cancel stops it.  A cancelled publish is stopped before its commit, so
+the server keeps nothing and the document is unchanged; an opened version's file is
+written only after the last point Cancel can stop.  Closing the dialog cancels too.
 A refused publish shows its sentence and the difference, and offers to merge or to
 publish as a branch; merge conflicts offer mine or theirs.  Questions go through the
 module's ask_* functions, which tests replace.
 """
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,25 +32,30 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from orgdesk.core.errors import UserError
+from orgdesk.team.library import Published
 from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
-from orgdesk.ui.i18n import tr
+from orgdesk.ui.i18n import tr, tr_n
+from orgdesk.ui.jobs import JobOutcome
 from orgdesk.ui.messages import user_message
+from orgdesk.ui.team_calls import LibraryCall, guard_commits, point_of_no_return, start_call
+from orgdesk.ui.team_edits import remember_base
 
 if TYPE_CHECKING:
     from orgdesk.team.documents import TeamDocument
-    from orgdesk.team.library import Library, Mode, VersionInfo
+    from orgdesk.team.library import Library, Mode, ProjectSummary, SearchHit, VersionInfo
     from orgdesk.team.merge import Prefer
 
-T = TypeVar("T")
 _URL_KEY = "teamLibrary/url"
 
 
@@ -79,7 +86,7 @@ def ask_conflict_side(parent: QWidget | None, sentence: str, conflicts: list[str
 
 
 class TeamLibraryDialog(QDialog):
-    """Browse the team library and publish the window's document to it."""
+    """Browse and search the team library and publish the window's document to it."""
 
     def __init__(self, controller: DocumentController,
                  open_path: Callable[[Path], object] | None = None,
@@ -91,38 +98,60 @@ class TeamLibraryDialog(QDialog):
         self.open_path = open_path
         self.library: Library | None = None
         self.versions: list[VersionInfo] = []
+        self.hits: list[SearchHit] = []
+        #: The library call the dialog waits for, and which outcome it still wants.
+        self.call: LibraryCall | None = None
+        self._wanted = 0
+        self._cancelled_text = ""
+        #: A version to select once its project's versions are listed (from a search hit).
+        self._select_after: int | None = None
+        #: The Compare dialog last shown.
+        self.compared: QDialog | None = None
         origin = self._origin()
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("teamLibraryUrl")
         self.url_edit.setPlaceholderText("postgresql://user@host/database")
         self.url_edit.setText(origin.server if origin else str(
             QSettings().value(_URL_KEY, os.environ.get("ORGDESK_LIBRARY_URL", ""))))
-        connect = QPushButton(self.tr("&Connect"), self)
-        connect.setObjectName("teamLibraryConnect")
-        connect.clicked.connect(self.connect_library)
+        self.connect_button = QPushButton(self.tr("&Connect"), self)
+        self.connect_button.setObjectName("teamLibraryConnect")
+        self.connect_button.clicked.connect(self.connect_library)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Library:"), self))
         top.addWidget(self.url_edit, 1)
-        top.addWidget(connect)
+        top.addWidget(self.connect_button)
         self.projects = QListWidget(self)
         self.projects.setObjectName("teamProjects")
         self.projects.currentTextChanged.connect(self.show_versions)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("teamVersions")
-        self.table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Date"),
-                                              self.tr("Author"), self.tr("Positions"),
-                                              self.tr("Message")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = self._table("teamVersions", [
+            self.tr("Version"), self.tr("Date"), self.tr("Author"), self.tr("Positions"),
+            self.tr("Message")])
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("teamSearchText")
+        self.search_edit.setPlaceholderText(self.tr(
+            "Title, department, duty, requirement, project or author"))
+        self.search_edit.returnPressed.connect(self.search)
+        self.search_button = QPushButton(self.tr("&Search"), self)
+        self.search_button.setObjectName("teamSearch")
+        self.search_button.clicked.connect(self.search)
+        self.results = self._table("teamSearchResults", [
+            self.tr("Project"), self.tr("Version"), self.tr("Position"), self.tr("Department"),
+            self.tr("Found in")])
+        self.results.cellDoubleClicked.connect(self.show_hit)
+        search_page = QWidget(self)
+        search_layout = QVBoxLayout(search_page)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.search_button)
+        search_layout.addLayout(search_row)
+        search_layout.addWidget(self.results, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("teamLibraryTabs")
+        self.tabs.addTab(self.table, self.tr("Versions"))
+        self.tabs.addTab(search_page, self.tr("Search"))
         middle = QHBoxLayout()
         middle.addWidget(self.projects, 1)
-        middle.addWidget(self.table, 3)
+        middle.addWidget(self.tabs, 3)
         self.open_button = QPushButton(self.tr("&Open Version…"), self)
         self.open_button.setObjectName("teamOpenVersion")
         self.open_button.clicked.connect(self.open_version)
@@ -144,6 +173,19 @@ class TeamLibraryDialog(QDialog):
         self.status = QLabel(self.tr("Offline: not connected."), self)
         self.status.setObjectName("teamLibraryStatus")
         self.status.setWordWrap(True)
+        # What the dialog waits for: a moving bar and Cancel, the rest stays live.
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("teamLibraryBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(160)
+        self.cancel_button = QPushButton(self.tr("Cance&l"), self)
+        self.cancel_button.setObjectName("teamLibraryCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.busy)
+        status_row.addWidget(self.cancel_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -155,48 +197,119 @@ class TeamLibraryDialog(QDialog):
         version_buttons.addStretch(1)
         layout.addLayout(version_buttons)
         layout.addWidget(publish_box)
-        layout.addWidget(self.status)
+        layout.addLayout(status_row)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        #: Disabled while a call runs (Close and Cancel stay live).
+        self._controls: tuple[QWidget, ...] = (
+            self.url_edit, self.connect_button, self.projects, self.table, self.search_edit,
+            self.search_button, self.results, self.open_button, self.compare_button,
+            publish_box)
+        self._set_busy("")
+        self.resize(860, 600)
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        for column in range(len(headers) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        return table
 
     def _origin(self) -> Any:
         from orgdesk.team.documents import origin_of
 
         return origin_of(self.controller.org)
 
-    @contextlib.contextmanager
-    def _busy(self) -> Iterator[None]:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            yield
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    # ------------------------------------------------------------------ calls
+    @property
+    def running(self) -> bool:
+        """Whether the dialog waits for a library call."""
+        return self.call is not None
 
-    def _run(self, action: Callable[[], T]) -> T | None:
-        """`action` under a busy cursor; a known problem goes to the status line."""
-        with self._busy():
-            try:
-                return action()
-            except UserError as exc:
-                self.status.setText(user_message(exc))
-                return None
+    def _set_busy(self, doing: str) -> None:
+        """Show that `doing` runs (or, for "", that nothing does)."""
+        for control in self._controls:
+            control.setEnabled(not doing)
+        self.busy.setVisible(bool(doing))
+        self.cancel_button.setVisible(bool(doing))
+        self.cancel_button.setEnabled(bool(doing))
+        if doing:
+            self.status.setText(doing)
+
+    def _start(self, doing: str, cancelled: str, work: Callable[[], object],
+               done: Callable[[Any], object], final_commit: bool = False) -> LibraryCall:
+        """Run `work` on a library thread; `done(result)` here once it succeeded.
+
+        A failure shows its sentence; Cancel shows `cancelled` at once and drops the
+        outcome (a call that writes is stopped before its commit)."""
+        self._wanted += 1
+        wanted = self._wanted
+
+        def finished(outcome: JobOutcome) -> None:
+            if not isValid(self) or wanted != self._wanted:
+                _discard(outcome.result)
+                return
+            self.call = None
+            self._set_busy("")
+            if outcome.cancelled:
+                self.status.setText(cancelled)
+            elif outcome.problem:
+                self.status.setText(outcome.problem)
+            else:
+                done(outcome.result)
+
+        self._cancelled_text = cancelled
+        self._set_busy(doing)
+        self.call = start_call(work, finished, final_commit)
+        return self.call
+
+    def cancel(self) -> None:
+        """Stop the running call; a publish already being committed is waited for."""
+        call = self.call
+        if call is None:
+            return
+        if not call.cancel():
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr(
+                "Too late to cancel: the library is already storing the version."))
+            return
+        self._wanted += 1  # its outcome, whenever it comes, is not wanted
+        self.call = None
+        self._set_busy("")
+        self.status.setText(self._cancelled_text)
 
     # ------------------------------------------------------------------ browsing
     def connect_library(self) -> None:
         from orgdesk.team.library import Library
 
         self.close_library()
-        library = self._run(lambda: Library.open(self.url_edit.text().strip()))
-        if library is None:
-            return
-        summaries = self._run(library.projects)
-        if summaries is None:
-            library.close()
-            return
+        url = self.url_edit.text().strip()
+
+        def work() -> tuple[Library, list[ProjectSummary]]:
+            library = guard_commits(Library.open(url))
+            try:
+                return library, library.projects()
+            except BaseException:
+                library.close()
+                raise
+
+        self._start(self.tr("Connecting…"), self.tr("Connecting was cancelled."), work,
+                    self._connected)
+
+    def _connected(self, result: tuple[Library, list[ProjectSummary]]) -> None:
+        library, summaries = result
         self.library = library
         QSettings().setValue(_URL_KEY, library.address.shown)  # never with its password
+        self.projects.blockSignals(True)
         self.projects.clear()
         self.projects.addItems([s.name for s in summaries])
+        self.projects.blockSignals(False)
         self.status.setText(tr("TeamLibraryDialog", "Connected to {server}: {count} projects.",
                                server=library.address.shown, count=len(summaries)))
         origin = self._origin()
@@ -208,19 +321,31 @@ class TeamLibraryDialog(QDialog):
     def show_versions(self, project: str) -> None:
         library = self.library
         self.table.setRowCount(0)
+        self.versions = []
         if library is None or not project:
             return
-        versions = self._run(lambda: library.log(project))
-        self.versions = versions or []
-        self.table.setRowCount(len(self.versions))
-        for row, version in enumerate(self.versions):
+        status = self.status.text()
+        self._start(tr("TeamLibraryDialog", "Listing the versions of “{project}”…",
+                       project=project),
+                    self.tr("Listing the versions was cancelled."),
+                    lambda: library.log(project),
+                    lambda versions: self._listed(project, versions, status))
+
+    def _listed(self, project: str, versions: list[VersionInfo], status: str) -> None:
+        self.status.setText(status)
+        self.versions = versions
+        self.table.setRowCount(len(versions))
+        for row, version in enumerate(versions):
             branch = "" if version.branch == "main" else f" [{version.branch}]"
             cells = (f"{version.id}{branch}", version.created_at.astimezone().strftime(
                 "%Y-%m-%d %H:%M"), version.author, str(version.position_count), version.message)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        if self.versions:
-            self.table.selectRow(0)
+        wanted = self._select_after
+        self._select_after = None
+        rows = [r for r, v in enumerate(versions) if v.id == wanted] or [0]
+        if versions:
+            self.table.selectRow(rows[0])
         if not self.project_edit.text():
             self.project_edit.setText(project)
 
@@ -229,8 +354,6 @@ class TeamLibraryDialog(QDialog):
         return self.versions[rows[0].row()] if rows else None
 
     def open_version(self) -> None:
-        from orgdesk.team.documents import write_document
-
         library, version = self.library, self.selected_version()
         if library is None or version is None:
             self.status.setText(self.tr("Connect and choose a version to open first."))
@@ -238,41 +361,100 @@ class TeamLibraryDialog(QDialog):
         target = dialogs.ask_save_path(self, f"{version.project} {version.id}.orgdesk")
         if target is None:
             return
-        pulled = self._run(lambda: library.pull_document(f"{version.project}@{version.id}"))
-        if pulled is None:
-            return
-        if self._run(lambda: write_document(target, pulled[1])) is None \
-                and not target.exists():
-            return
-        self.status.setText(tr("TeamLibraryDialog", "Version {version} saved as {file}.",
-                               version=version.id, file=target.name))
-        if self.open_path is not None:
-            self.open_path(target)
+        spec = f"{version.project}@{version.id}"
 
-    def compare_version(self) -> QDialog | None:
-        """The selected version against the window's document, in the Compare dialog."""
-        from orgdesk.analysis.compare import compare
-        from orgdesk.ui.compare_dialog import CompareDialog
+        def work() -> Path:
+            from orgdesk.team.documents import document_text, write_document
+
+            pulled = library.pull_document(spec)[1]
+            text = document_text(pulled)  # the version as stored, for counting edits
+            point_of_no_return()  # Cancel stops here at the latest: no file is written
+            write_document(target, pulled)
+            remember_base(library.address.shown, version.project, version.id, text)
+            return target
+
+        def done(path: Path) -> None:
+            self.status.setText(tr("TeamLibraryDialog", "Version {version} saved as {file}.",
+                                   version=version.id, file=path.name))
+            if self.open_path is not None:
+                self.open_path(path)
+
+        self._start(tr("TeamLibraryDialog", "Opening version {version}…", version=version.id),
+                    self.tr("Opening the version was cancelled; no file was written."),
+                    work, done)
+
+    def compare_version(self) -> LibraryCall | None:
+        """The selected version against the window's document, in the Compare dialog
+        (`compared` holds it once it is shown)."""
+        from orgdesk.analysis.compare import Comparison, compare
 
         library, version = self.library, self.selected_version()
         if library is None or version is None:
             self.status.setText(self.tr("Connect and choose a version to open first."))
             return None
-        old = self._run(lambda: library.document(version.id))
-        if old is None:
-            return None
-        dialog = CompareDialog(compare(old, self.controller.org),
-                               tr("TeamLibraryDialog", "version {version}", version=version.id),
-                               self.tr("this document"), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        mine = self.controller.org.copy()  # the worker compares a copy, never the live one
+        status = self.status.text()
+
+        def done(comparison: Comparison) -> None:
+            from orgdesk.ui.compare_dialog import CompareDialog
+
+            self.status.setText(status)
+            dialog = CompareDialog(comparison, tr("TeamLibraryDialog", "version {version}",
+                                                  version=version.id),
+                                   self.tr("this document"), self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.compared = dialog
+
+        return self._start(
+            tr("TeamLibraryDialog", "Comparing with version {version}…", version=version.id),
+            self.tr("Comparing was cancelled."),
+            lambda: compare(library.document(version.id), mine), done)
+
+    # ------------------------------------------------------------------ search
+    def search(self) -> None:
+        library, words = self.library, self.search_edit.text().strip()
+        if library is None:
+            self.status.setText(self.tr("Connect to the library first."))
+            return
+        if not words:
+            return
+        self.results.setRowCount(0)
+        self.hits = []
+        self._start(tr("TeamLibraryDialog", "Searching for “{words}”…", words=words),
+                    self.tr("The search was cancelled."),
+                    lambda: library.search(words), lambda hits: self._found(words, hits))
+
+    def _found(self, words: str, hits: list[SearchHit]) -> None:
+        self.hits = hits
+        self.results.setRowCount(len(hits))
+        for row, hit in enumerate(hits):
+            branch = "" if hit.branch == "main" else f" [{hit.branch}]"
+            cells = (hit.project, f"{hit.version_id}{branch}", hit.title, hit.department,
+                     hit.excerpt)
+            for column, text in enumerate(cells):
+                self.results.setItem(row, column, QTableWidgetItem(text))
+        self.status.setText(tr_n("TeamLibraryDialog", "“{words}”: {count} position found.",
+                                 "“{words}”: {count} positions found.", len(hits), words=words))
+
+    def show_hit(self, row: int, _column: int = 0) -> None:
+        """A search hit's project and version in the Versions tab."""
+        if not 0 <= row < len(self.hits):
+            return
+        hit = self.hits[row]
+        self.tabs.setCurrentIndex(0)
+        for index in range(self.projects.count()):
+            if self.projects.item(index).text() == hit.project:
+                self._select_after = hit.version_id
+                if self.projects.currentRow() == index:
+                    self.show_versions(hit.project)
+                else:
+                    self.projects.setCurrentRow(index)
+                return
 
     # ------------------------------------------------------------------ publishing
     def publish(self) -> None:
-        from orgdesk.core.settings import TEAM_ORIGIN_SETTING
-        from orgdesk.team.documents import Origin, document_origin
-        from orgdesk.team.errors import MergeConflicts, PublishConflict
+        from orgdesk.team.documents import document_origin
 
         library = self.library
         project, message = self.project_edit.text().strip(), self.message_edit.text().strip()
@@ -286,36 +468,59 @@ class TeamLibraryDialog(QDialog):
         same = origin is not None and origin.project == project and (
             origin.server == library.address.shown)
         base = origin.version if origin is not None and same else None
-        mode: Mode = "check"
-        prefer: Prefer = None
-        while True:
+        self._publish(library, document, project, message, base, "check", None)
+
+    def _publish(self, library: Library, document: TeamDocument, project: str, message: str,
+                 base: int | None, mode: Mode, prefer: Prefer) -> None:
+        from orgdesk.team.errors import MergeConflicts, PublishConflict
+
+        controller = self.controller
+
+        def work() -> object:
+            from orgdesk.team.documents import document_text
+
             try:
-                with self._busy():
-                    published = library.publish(document, project, message, base=base,
-                                                mode=mode, prefer=prefer)
-                break
-            except PublishConflict as conflict:
-                choice = ask_conflict(self, user_message(conflict),
-                                      list(conflict.details.difference))
+                published = library.publish(document, project, message, base=base, mode=mode,
+                                            prefer=prefer)
+            except (PublishConflict, MergeConflicts) as question:
+                return question  # asked here, on the window's thread
+            if published.merged is None:  # the document now follows this version
+                remember_base(library.address.shown, project, published.version.id,
+                              document_text(document))
+            return published
+
+        def done(result: object) -> None:
+            if isinstance(result, PublishConflict):
+                choice = ask_conflict(self, user_message(result),
+                                      list(result.details.difference))
                 if choice == "cancel":
-                    self.status.setText(user_message(conflict))
+                    self.status.setText(user_message(result))
                     return
-                mode = "merge" if choice == "merge" else "branch"
-            except MergeConflicts as conflicts:
-                side = ask_conflict_side(self, user_message(conflicts), list(conflicts.conflicts))
+                self._publish(library, document, project, message, base,
+                              "merge" if choice == "merge" else "branch", prefer)
+            elif isinstance(result, MergeConflicts):
+                side = ask_conflict_side(self, user_message(result), list(result.conflicts))
                 if side == "cancel":
-                    self.status.setText(user_message(conflicts))
+                    self.status.setText(user_message(result))
                     return
-                prefer = "mine" if side == "mine" else "theirs"
-            except UserError as exc:
-                self.status.setText(user_message(exc))
-                return
+                self._publish(library, document, project, message, base, mode,
+                              "mine" if side == "mine" else "theirs")
+            elif isinstance(result, Published):
+                self._published(project, result)
+
+        call = self._start(tr("TeamLibraryDialog", "Publishing to “{project}”…",
+                              project=project),
+                           self.tr("The publish was cancelled; nothing was published and "
+                                   "this document is unchanged."),
+                           work, done, final_commit=True)
+        # The document follows its new version even if this window is closed meanwhile.
+        call.signals.finished.connect(
+            lambda outcome: _follow(controller, library.address.shown, project, outcome),
+            Qt.ConnectionType.QueuedConnection)
+
+    def _published(self, project: str, published: Published) -> None:
         version = published.version
         if published.merged is None:
-            # The document now follows the version it became (saved with the next Save).
-            origin_value = Origin(library.address.shown, project, version.id).to_setting()
-            self.controller.execute(self.tr("Publish to the team library"),
-                                    lambda s: s.set_setting(TEAM_ORIGIN_SETTING, origin_value))
             self.status.setText(tr("TeamLibraryDialog", "Published version {version} of “{project}”.",
                                    version=version.id, project=project))
         else:
@@ -323,27 +528,70 @@ class TeamLibraryDialog(QDialog):
                 "TeamLibraryDialog", "Published the merged version {version} of “{project}”; "
                 "open it to go on from the merged document.", version=version.id, project=project))
         self.message_edit.clear()
-        self.show_versions(project)
         for row in range(self.projects.count()):
             if self.projects.item(row).text() == project:
-                self.projects.setCurrentRow(row)
+                if self.projects.currentRow() == row:
+                    self.show_versions(project)
+                else:
+                    self.projects.setCurrentRow(row)
                 break
         else:
             self.projects.addItem(project)
+            self.projects.setCurrentRow(self.projects.count() - 1)
 
     def _document(self) -> TeamDocument:
-        """Every scenario of the window's document, as a version stores it."""
+        """Every scenario of the window's document, as a version stores it (copies: the
+        publish reads them on another thread)."""
         from orgdesk.team.documents import Scenario, TeamDocument
 
         scenarios = self.controller.scenarios
-        return TeamDocument(tuple(Scenario(s.name, scenarios.organisation(s.id), s.active)
+        return TeamDocument(tuple(Scenario(s.name, scenarios.organisation(s.id).copy(),
+                                           s.active)
                                   for s in scenarios.scenarios()))
 
     def close_library(self) -> None:
-        if self.library is not None:
-            self.library.close()
-            self.library = None
+        library, self.library = self.library, None
+        if library is None:
+            return
+        call = self.call
+        if call is not None:  # closed by the thread still using it, once it is done
+            call.when_done(library.close)
+        else:
+            library.close()
 
     def done(self, result: int) -> None:
+        """Close: a running call is cancelled (a publish already being committed ends on
+        its own, and the document still follows the version it became)."""
+        call = self.call
+        if call is not None:
+            call.cancel()
+        self._wanted += 1  # no outcome is shown in a closed dialog
         self.close_library()
+        self.call = None
         super().done(result)
+
+
+def _follow(controller: DocumentController, server: str, project: str,
+            outcome: JobOutcome) -> None:
+    """After a publish (not merged): the document's origin is the version it became, one
+    undoable step, saved with the next Save."""
+    from orgdesk.core.settings import TEAM_ORIGIN_SETTING
+    from orgdesk.team.documents import Origin
+
+    result = outcome.result
+    if not outcome.ok or not isinstance(result, Published) or result.merged is not None \
+            or not isValid(controller):
+        return
+    value = Origin(server, project, result.version.id).to_setting()
+    controller.execute(tr("TeamLibraryDialog", "Publish to the team library"),
+                       lambda s: s.set_setting(TEAM_ORIGIN_SETTING, value))
+
+
+def _discard(result: object) -> None:
+    """An unwanted outcome's library (a cancelled connect) is closed."""
+    from orgdesk.team.library import Library
+
+    if isinstance(result, tuple):
+        for item in result:
+            if isinstance(item, Library):
+                item.close()

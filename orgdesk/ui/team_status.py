@@ -2,27 +2,43 @@
 
 A document pulled from a team library remembers its origin (the `team_origin`
 setting); the label names it — "Team library: 项目X @ version 12" — and says
-whether the library can be reached and whether a newer version of that branch
-is there.  Asking the server may take the connect timeout, so it runs on a
-worker thread (ui/jobs.py); the label says "checking" meanwhile and the window
-never waits.  It asks again when the origin changes (a publish, a scenario
-switch) and every few minutes while one is shown; answers to an older question
-are dropped.
+whether the library can be reached, whether a newer version of that branch is
+there, and how far the document is ahead of its version: "ahead of the server by
+3 edits", or offline "3 edits not published".  An edit is an item (position,
+department, relation, setting, …) that differs from the version, counted by
+ui/team_edits.py against the version's JSON kept in a local cache: the count follows
+every edit and undo (back to the version: none), and is the same after a save, a
+reopen or a crash recovery.
+
+Asking the server may take the connect timeout, so it runs on a library thread
+(ui/team_calls.py); the label says "checking" meanwhile and the window never
+waits.  The cached version is read first, so the count shows while the server is
+asked and when it cannot be reached; a version not cached yet is fetched once.
+The label asks again when the origin changes (a publish, a scenario switch) and
+every few minutes while one is shown; answers to an older question are dropped.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.ui.controller import DocumentController
-from orgdesk.ui.i18n import tr
+from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.jobs import Job, JobOutcome, start
+from orgdesk.ui.team_calls import library_pool
+from orgdesk.ui.team_edits import Edits, base_document, document_edits, remember_base
+
+if TYPE_CHECKING:
+    from orgdesk.core.organisation import Organisation
+    from orgdesk.team.documents import TeamDocument
 
 #: How often a shown state is checked again, in milliseconds.
 RECHECK_MS = 5 * 60 * 1000
+#: How long after an edit the count is taken (a burst of edits is counted once).
+RECOUNT_MS = 120
 
 
 def _origin_key(value: Any) -> tuple[str, str, int] | None:
@@ -44,6 +60,29 @@ def newest_version(server: str, project: str, version: int) -> int:
         return library.resolve(f"{project}@{base.branch}").id
 
 
+def check_library(job: Job, origin: tuple[str, str, int], need_base: bool) -> int:
+    """On a library thread: the cached base version first (reported as ("base", document)),
+    then the newest version of its branch from the server, fetching and caching the
+    base version when it was not cached."""
+    from orgdesk.team.documents import document_text
+    from orgdesk.team.library import Library
+
+    server, project, version = origin
+    if need_base:
+        cached = base_document(server, project, version)
+        if cached is not None:
+            job.report("base", cached)
+            need_base = False
+    with Library.open(server) as library:
+        base = library.resolve(f"{project}@{version}")
+        newest = library.resolve(f"{project}@{base.branch}").id
+        if need_base:
+            fetched = library.team_document(version)
+            remember_base(server, project, version, document_text(fetched))
+            job.report("base", fetched)
+    return newest
+
+
 class TeamStatusLabel(QLabel):
     """Hidden for a document that did not come from a team library."""
 
@@ -55,16 +94,39 @@ class TeamStatusLabel(QLabel):
         #: Which question the label waits for (answers to older ones are dropped).
         self._asked = 0
         self.job: Job | None = None
+        #: The origin's version as the library stores it (None: not known yet).
+        self.base: TeamDocument | None = None
+        #: The edits since that version (None: not counted yet).
+        self.edits: Edits | None = None
+        #: "checking", "connected" or "offline"; the newest version when connected.
+        self.state = "checking"
+        self.newest: int | None = None
+        self.problem = ""
+        #: The scenarios other than the open one (name, organisation); None: read again.
+        self._others: list[tuple[str, Organisation]] | None = None
+        self._open_name = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECHECK_MS)
         self._timer.timeout.connect(lambda: self.refresh(force=True))
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(RECOUNT_MS)
+        self._recount.timeout.connect(self.count)
         controller.changed.connect(self._changed)
-        controller.scenarios_changed.connect(self.refresh)
+        controller.scenarios_changed.connect(self._scenarios_changed)
         self.refresh(force=True)
 
     def _changed(self, _changes: ChangeSet, _structural: bool) -> None:
         self.refresh()
+        if self.base is not None:
+            self._recount.start()
+
+    def _scenarios_changed(self) -> None:
+        self._others = None
+        self.refresh()
+        if self.base is not None:
+            self._recount.start()
 
     def refresh(self, force: bool = False) -> None:
         """Ask the library again if the origin changed (or `force`); returns at once."""
@@ -73,6 +135,8 @@ class TeamStatusLabel(QLabel):
         origin = _origin_key(self.controller.org.settings.get(TEAM_ORIGIN_SETTING))
         if origin == self.origin and not force:
             return
+        if origin != self.origin:
+            self.base, self.edits = None, None
         self.origin = origin
         self._asked += 1
         self._timer.stop()
@@ -80,32 +144,112 @@ class TeamStatusLabel(QLabel):
             self.setVisible(False)
             self.job = None
             return
-        server, project, version = origin
-        self.setText(tr("TeamStatusLabel", "Team library: {project} @ version {version} "
-                        "(checking…)", project=project, version=version))
-        self.setToolTip(server)
+        self.state, self.newest, self.problem = "checking", None, ""
+        self._show()
         self.setVisible(True)
         asked = self._asked
-        self.job = start(Job(lambda _job: newest_version(server, project, version)),
-                         lambda outcome: self._answered(asked, outcome))
+        need_base = self.base is None
+        self.job = start(Job(lambda job: check_library(job, origin, need_base)),
+                         lambda outcome: self._answered(asked, outcome),
+                         lambda values: self._progress(asked, values), pool=library_pool())
+
+    def _progress(self, asked: int, values: tuple[object, ...]) -> None:
+        from shiboken6 import isValid
+
+        if not isValid(self) or asked != self._asked or len(values) != 2 \
+                or values[0] != "base":
+            return
+        self.base = values[1]  # type: ignore[assignment]
+        self.count()
 
     def _answered(self, asked: int, outcome: JobOutcome) -> None:
         from shiboken6 import isValid
 
         if not isValid(self) or asked != self._asked or self.origin is None:
             return
-        server, project, version = self.origin
         if outcome.ok and isinstance(outcome.result, int):
-            if outcome.result != version:
-                self.setText(tr("TeamStatusLabel", "Team library: {project} @ version "
-                                "{version}; version {newest} is newer", project=project,
-                                version=version, newest=outcome.result))
-            else:
-                self.setText(tr("TeamStatusLabel", "Team library: {project} @ version "
-                                "{version}", project=project, version=version))
-            self.setToolTip(server)
+            self.state, self.newest, self.problem = "connected", outcome.result, ""
         else:
-            self.setText(tr("TeamStatusLabel", "Team library: {project} @ version {version} "
-                            "(offline)", project=project, version=version))
-            self.setToolTip(outcome.problem or server)
+            self.state, self.newest, self.problem = "offline", None, outcome.problem
+        self._show()
         self._timer.start()
+
+    # ------------------------------------------------------------------ the edits
+    def _scenarios(self) -> list[tuple[str, Organisation]]:
+        """Every scenario of the window's document (name, organisation), the open one live."""
+        if self._others is None:
+            scenarios = self.controller.scenarios
+            listed = scenarios.scenarios()
+            self._open_name = next((s.name for s in listed if s.active), "")
+            self._others = [(s.name, scenarios.organisation(s.id))
+                            for s in listed if not s.active]
+        return [(self._open_name, self.controller.org), *self._others]
+
+    def count(self) -> None:
+        """Count the edits since the base version now (after edits it runs by itself)."""
+        self._recount.stop()
+        if self.base is None or self.origin is None:
+            return
+        self.edits = document_edits(self.base, self._scenarios())
+        self._show()
+
+    def _show(self) -> None:
+        if self.origin is None:
+            return
+        server, project, version = self.origin
+        edits = self.edits.total if self.edits is not None else None
+        values = {"project": project, "version": version}
+        if self.state == "connected":
+            newer = self.newest is not None and self.newest != version
+            if not edits:
+                text = tr("TeamStatusLabel", "Team library: {project} @ version {version}; "
+                          "version {newest} is newer", newest=self.newest, **values) if newer \
+                    else tr("TeamStatusLabel", "Team library: {project} @ version {version}",
+                            **values)
+            elif newer:
+                text = tr_n("TeamStatusLabel",
+                            "Team library: {project} @ version {version}, ahead of the server "
+                            "by {count} edit; version {newest} is newer",
+                            "Team library: {project} @ version {version}, ahead of the server "
+                            "by {count} edits; version {newest} is newer",
+                            edits, newest=self.newest, **values)
+            else:
+                text = tr_n("TeamStatusLabel",
+                            "Team library: {project} @ version {version}, ahead of the server "
+                            "by {count} edit",
+                            "Team library: {project} @ version {version}, ahead of the server "
+                            "by {count} edits", edits, **values)
+        elif self.state == "offline":
+            if edits is None:
+                text = tr("TeamStatusLabel", "Team library: {project} @ version {version} "
+                          "(offline; edits not counted)", **values)
+            elif edits:
+                text = tr_n("TeamStatusLabel",
+                            "Team library: {project} @ version {version} (offline, {count} edit "
+                            "not published)",
+                            "Team library: {project} @ version {version} (offline, {count} edits "
+                            "not published)", edits, **values)
+            else:
+                text = tr("TeamStatusLabel", "Team library: {project} @ version {version} "
+                          "(offline)", **values)
+        elif edits:
+            text = tr_n("TeamStatusLabel",
+                        "Team library: {project} @ version {version}, {count} edit not "
+                        "published (checking…)",
+                        "Team library: {project} @ version {version}, {count} edits not "
+                        "published (checking…)", edits, **values)
+        else:
+            text = tr("TeamStatusLabel", "Team library: {project} @ version {version} "
+                      "(checking…)", **values)
+        self.setText(text)
+        tip = [self.problem or server]
+        if self.edits is not None and self.edits.total:
+            tip.append(tr("TeamStatusLabel", "Since version {version}: positions added "
+                          "{added}, changed {changed}, removed {removed}; other changes "
+                          "{other}.", version=version, added=self.edits.added,
+                          changed=self.edits.changed, removed=self.edits.removed,
+                          other=self.edits.other))
+        elif self.state == "offline" and self.edits is None:
+            tip.append(tr("TeamStatusLabel", "The edits since version {version} are counted "
+                          "once the library has been reached.", version=version))
+        self.setToolTip("\n".join(tip))

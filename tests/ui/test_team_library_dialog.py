@@ -35,6 +35,17 @@ def open_dialog(window: MainWindow) -> TeamLibraryDialog:
     return next(d for d in window.findChildren(TeamLibraryDialog) if d.isVisible())
 
 
+def settled(dialog: TeamLibraryDialog, timeout: float = 30) -> bool:
+    """Wait for the dialog's library call (they run on a library thread)."""
+    return wait_for(lambda: not dialog.running, timeout=timeout)
+
+
+def click(dialog: TeamLibraryDialog, name: str) -> None:
+    """Click one of the dialog's buttons and wait for the call it starts."""
+    child(dialog, QPushButton, name).click()
+    assert settled(dialog)
+
+
 def child(dialog: TeamLibraryDialog, kind: type, name: str):  # type: ignore[no-untyped-def]
     found = dialog.findChild(kind, name)
     assert found is not None, name
@@ -48,12 +59,12 @@ def test_connect_publish_browse_and_open(open_window: Callable[..., MainWindow],
     dialog = open_dialog(window)
     status = child(dialog, QLabel, "teamLibraryStatus")
     child(dialog, QLineEdit, "teamLibraryUrl").setText(cluster.url())
-    child(dialog, QPushButton, "teamLibraryConnect").click()
+    click(dialog, "teamLibraryConnect")
     assert "Connected to" in status.text()
     project = f"界面 {uuid.uuid4().hex[:6]}"
     child(dialog, QLineEdit, "teamPublishProject").setText(project)
     child(dialog, QLineEdit, "teamPublishMessage").setText("从窗口发布")
-    child(dialog, QPushButton, "teamPublish").click()
+    click(dialog, "teamPublish")
     assert "Published version" in status.text(), status.text()
     origin = origin_of(window.controller.org)
     assert origin is not None and origin.project == project  # one undoable step
@@ -65,12 +76,13 @@ def test_connect_publish_browse_and_open(open_window: Callable[..., MainWindow],
     assert table.rowCount() == 1 and table.item(0, 4).text() == "从窗口发布"
     target = tmp_path / "opened.orgdesk"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
-    child(dialog, QPushButton, "teamOpenVersion").click()
+    click(dialog, "teamOpenVersion")
     assert target.exists() and "saved as opened.orgdesk" in status.text()
     first = min(p.id for p in window.controller.org.positions())
     window.controller.execute("rename", lambda s: s.update_position(
         replace(s.org.position(first), title="改过的标题")))
-    compared = dialog.compare_version()
+    assert dialog.compare_version() is not None and settled(dialog)
+    compared = dialog.compared
     assert compared is not None and compared.comparison.count(ChangeKind.RENAMED) == 1
     compared.reject()
     pulled = read_organisation(target)
@@ -94,7 +106,7 @@ def test_a_stale_base_offers_a_branch(open_window: Callable[..., MainWindow],
               "version": first.id}
     window.controller.execute("pulled", lambda s: s.set_setting(TEAM_ORIGIN_SETTING, origin))
     dialog = open_dialog(window)
-    child(dialog, QPushButton, "teamLibraryConnect").click()
+    click(dialog, "teamLibraryConnect")
     asked: list[list[str]] = []
 
     def choose(parent: object, sentence: str, difference: list[str]) -> str:
@@ -103,7 +115,7 @@ def test_a_stale_base_offers_a_branch(open_window: Callable[..., MainWindow],
 
     monkeypatch.setattr(team_library_dialog, "ask_conflict", choose)
     child(dialog, QLineEdit, "teamPublishMessage").setText("mine")
-    child(dialog, QPushButton, "teamPublish").click()
+    click(dialog, "teamPublish")
     assert asked and "after your base version" in asked[0][0]
     assert any("别人改的" in line for line in asked[0])
     status = child(dialog, QLabel, "teamLibraryStatus").text()
@@ -127,15 +139,15 @@ def test_the_window_publishes_and_opens_every_scenario(
     dialog = open_dialog(window)
     status = child(dialog, QLabel, "teamLibraryStatus")
     child(dialog, QLineEdit, "teamLibraryUrl").setText(cluster.url())
-    child(dialog, QPushButton, "teamLibraryConnect").click()
+    click(dialog, "teamLibraryConnect")
     project = f"界面 {uuid.uuid4().hex[:6]}"
     child(dialog, QLineEdit, "teamPublishProject").setText(project)
     child(dialog, QLineEdit, "teamPublishMessage").setText("两个方案")
-    child(dialog, QPushButton, "teamPublish").click()
+    click(dialog, "teamPublish")
     assert "Published version" in status.text(), status.text()
     target = tmp_path / "opened.orgdesk"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
-    child(dialog, QPushButton, "teamOpenVersion").click()
+    click(dialog, "teamOpenVersion")
     assert target.exists()
     opened = read_document(target)
     assert [(s.name, s.open) for s in opened.scenarios] == [("现状", False), ("精简方案", True)]
@@ -152,7 +164,7 @@ def test_the_window_publishes_and_opens_every_scenario(
     monkeypatch.setattr(team_library_dialog, "ask_conflict",
                         lambda _parent, sentence, _lines: conflicts.append(sentence) or "cancel")
     child(dialog, QLineEdit, "teamPublishMessage").setText("再发布")
-    child(dialog, QPushButton, "teamPublish").click()
+    click(dialog, "teamPublish")
     assert not conflicts and "Published version" in status.text(), status.text()
     with Library.open(cluster.url()) as check:
         newest = check.log(project)[0]

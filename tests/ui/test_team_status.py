@@ -70,7 +70,7 @@ def test_an_unreachable_library_is_offline(open_window: Callable[..., MainWindow
     label = _label(window)
     _pull(window, f"postgresql://nobody@/orgdesk?host={tmp_path}&port=5999", "项目X", 3)
     assert wait_for(lambda: _settled(label), timeout=20)
-    assert label.text() == "Team library: 项目X @ version 3 (offline)"
+    assert label.text() == "Team library: 项目X @ version 3 (offline; edits not counted)"
 
 
 def test_a_server_that_never_answers_does_not_block_the_window(
@@ -91,4 +91,4 @@ def test_a_server_that_never_answers_does_not_block_the_window(
         silent.close()
     # The server gone, the attempt ends (well before the connect timeout) as offline.
     assert wait_for(lambda: _settled(label), timeout=20)
-    assert label.text().endswith("(offline)")
+    assert label.text().endswith("(offline; edits not counted)")

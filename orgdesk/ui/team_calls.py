@@ -1,0 +1,137 @@
+"""Team library calls off the GUI thread, with a Cancel that leaves nothing half-done.
+
+A `LibraryCall` is a `ui/jobs.py` Job (its outcome: a result, one sentence, or
+cancelled) run on a pool of its own: a server that does not answer keeps a thread
+waiting for the connect timeout, and those waits must not queue the window's other
+background work (exports, checks) behind them.
+
+Cancel is decided at one point: the commit.  Every transaction the call's library
+commits passes `point_of_no_return` first (an SQLAlchemy commit event); a call
+cancelled before that point raises there, so its transaction is rolled back and the
+server keeps nothing; once past it, Cancel answers False ("too late") and the
+outcome arrives as usual.  The same point guards local writes (an opened version's
+file).  A cancelled call's thread may still wait for its server a while; its
+outcome is dropped.
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QThreadPool
+
+from orgdesk.ui.jobs import Job, JobCancelled, JobOutcome, start
+
+if TYPE_CHECKING:
+    from orgdesk.team.library import Library
+
+#: Threads for library calls: most of their time is spent waiting for a server.
+POOL_THREADS = 8
+
+_pool: QThreadPool | None = None
+_current = threading.local()
+
+
+def library_pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(POOL_THREADS)
+        _pool.setObjectName("orgdeskTeamLibraryCalls")
+    return _pool
+
+
+class LibraryCall(Job):
+    """`work()` on a library thread; cancellable until its point of no return."""
+
+    def __init__(self, work: Callable[[], object], final_commit: bool = False) -> None:
+        super().__init__(lambda _job: work())
+        #: A call that writes to the server: its commit is its point of no return.
+        #: (A read's commit only ends its transaction; Cancel still drops its outcome.)
+        self.final_commit = final_commit
+        self._lock = threading.Lock()
+        self._committed = False
+        self._ended = False
+        self._afterwards: list[Callable[[], object]] = []
+
+    def cancel(self) -> bool:  # type: ignore[override]
+        """Stop the call; False when it is past its point of no return (it will finish)."""
+        with self._lock:
+            if self._committed:
+                return False
+            super().cancel()
+            return True
+
+    def point_of_no_return(self) -> None:
+        """Raise JobCancelled if cancelled; otherwise Cancel can no longer stop the call."""
+        with self._lock:
+            if self.cancelled:
+                raise JobCancelled
+            self._committed = True
+
+    def when_done(self, step: Callable[[], object]) -> None:
+        """Run `step` once the work has ended (at once if it has): e.g. close the library
+        the work is still using."""
+        with self._lock:
+            if not self._ended:
+                self._afterwards.append(step)
+                return
+        _quietly(step)
+
+    def run(self) -> None:
+        _current.call = self
+        try:
+            super().run()
+        finally:
+            _current.call = None
+            with self._lock:
+                self._ended = True
+                steps, self._afterwards = self._afterwards, []
+            for step in steps:
+                _quietly(step)
+
+
+def _quietly(step: Callable[[], object]) -> None:
+    with contextlib.suppress(Exception):  # clean-up nobody waits for
+        step()
+
+
+def _before_commit(_connection: Any) -> None:
+    call = getattr(_current, "call", None)
+    if call is None:
+        return
+    if call.final_commit:
+        call.point_of_no_return()
+    elif call.cancelled:
+        raise JobCancelled
+
+
+def current_call() -> LibraryCall | None:
+    """The call running on this thread, if any."""
+    return getattr(_current, "call", None)
+
+
+def guard_commits(library: Library) -> Library:
+    """Make `library`'s commits wait for the running call's point of no return."""
+    from sqlalchemy import event
+
+    if not event.contains(library.engine, "commit", _before_commit):
+        event.listen(library.engine, "commit", _before_commit)
+    return library
+
+
+def point_of_no_return() -> None:
+    """The running call's point of no return (a no-op outside a call)."""
+    call = current_call()
+    if call is not None:
+        call.point_of_no_return()
+
+
+def start_call(work: Callable[[], object], on_finished: Callable[[JobOutcome], object],
+               final_commit: bool = False) -> LibraryCall:
+    """Start `work` on the library pool; `on_finished` runs on the GUI thread."""
+    call = LibraryCall(work, final_commit)
+    start(call, on_finished, pool=library_pool())
+    return call
