@@ -226,7 +226,7 @@ def import_to_file(path: Path, target: Path, options: ImportOptions = ImportOpti
 
 def _import_to_file(path: Path, target: Path, options: ImportOptions, progress: Progress
                     ) -> ImportResult:
-    from orgdesk.storage.document import create_file
+    from orgdesk.storage.new_document import create_file
 
     result = read_source(path, options, progress)
     org = result.require()
