@@ -289,6 +289,13 @@ class TeamLibraryDialog(QDialog):
         from orgdesk.team.library import Library
 
         self.close_library()
+        self.projects.blockSignals(True)  # what another library listed goes
+        self.projects.clear()
+        self.projects.blockSignals(False)
+        self.table.setRowCount(0)
+        self.versions = []
+        self.results.setRowCount(0)
+        self.hits = []
         url = self.url_edit.text().strip()
 
         def work() -> tuple[Library, list[ProjectSummary]]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 from orgdesk.team.documents import origin_of
 from orgdesk.team.library import Library
 from orgdesk.ui import dialogs, jobs
+from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.main_window import MainWindow
 from orgdesk.ui.team_library_dialog import TeamLibraryDialog
 from orgdesk.ui.team_status import TeamStatusLabel
@@ -193,3 +194,34 @@ def test_offline_shows_the_edits_not_published(
         own.start()  # back on the ground
         _label(reopened).refresh(force=True)
         _shows(reopened, f"{at}, ahead of the server by 2 edits")
+
+
+def test_edits_recovered_after_a_crash_are_counted(
+        orgdesk: OrgdeskApp, cluster: Cluster,  # noqa: F811
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """orgdesk died with two edits in a pulled file's working copy: the recovered window
+    counts them (the count is the document's, not the dead session's)."""
+    from orgdesk.samples import template_organisation
+    from orgdesk.services import DocumentService
+    from orgdesk.storage.document import DocumentFile
+    from orgdesk.team.documents import write_document
+
+    project = f"崩溃 {uuid.uuid4().hex[:6]}"
+    with Library.open(cluster.url()) as library:
+        version = library.publish(template_organisation("call_center_chart"), project,
+                                  "v1").version.id
+        path = tmp_path / "pulled.orgdesk"
+        write_document(path, library.pull_document(f"{project}@{version}")[1])
+    file = DocumentFile.open(path)
+    service = DocumentService(file)
+    first = min(p.id for p in service.org.positions())
+    service.edit_position(first, title="崩溃前改的")
+    service.new_position("崩溃前加的", first)
+    file.engine.dispose()
+    file._replace_lock(None)  # the process died: its lock went …
+    file._session_folder.release(remove=False)  # … and its working copy stayed
+    monkeypatch.setattr(dialogs, "ask_recover", lambda *_args: True)
+    window = orgdesk.open_path(path)
+    assert window is not None and window.isWindowModified()
+    _shows(window, f"Team library: {project} @ version {version}, ahead of the server by "
+                   "2 edits")
