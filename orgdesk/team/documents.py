@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import unicodedata
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -374,10 +376,13 @@ def text_digest(row: dict[str, Any]) -> bytes:
     return hashlib.md5(joined.encode("utf-8")).digest()
 
 
-def bigrams(text: str) -> list[str]:
-    """The distinct two-character pieces of `text`, sorted: what the library's search index
-    holds for a position's text (migration 0004 computes the same in SQL)."""
-    return sorted({text[i:i + 2] for i in range(len(text) - 1)})
+def bigrams(text: str) -> list[int]:
+    """The distinct two-character pieces of `text` as the integer keys the library's search
+    index holds (migration 0004 computes the same in SQL): each character's code point
+    modulo 65,536, the first shifted by 16 bits, moved into PostgreSQL's signed range."""
+    codes = array("I", text.encode("utf-32-le"))
+    return [key - 0x80000000 for key in {(a & 0xFFFF) << 16 | (b & 0xFFFF)
+                                         for a, b in itertools.pairwise(codes)}]
 
 
 def search_text(title: str, department: str, duties: str, requirements: str) -> str:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     BigInteger,
     Connection,
     Engine,
-    Text,
+    Integer,
     func,
     insert,
     literal,
@@ -480,7 +480,7 @@ class Library:
         matches: Any = texts.c.search_text.like(pattern, escape="\\")
         grams = bigrams(words.strip().lower())
         if grams:
-            matches = texts.c.bigrams.contains(literal(grams, ARRAY(Text))) & matches
+            matches = texts.c.bigrams.contains(literal(grams, ARRAY(Integer))) & matches
         probe = select(texts.c.id, texts.c.project_id).where(matches)
         if project is not None:
             probe = probe.join(projects).where(projects.c.name == project)
@@ -672,8 +672,8 @@ def _copy_positions(connection: Connection, version_id: int, project_id: int,
         if missing:
             cursor.execute(f"CREATE TEMP TABLE incoming_texts ({_TEXT_COLUMNS}) ON COMMIT DROP")
             with cursor.copy("COPY incoming_texts FROM STDIN") as copy:
-                # The bigrams go as an array literal of our own: psycopg's list dumper took
-                # most of a publish's time.
+                # The bigram keys go as an array literal of our own: psycopg's list dumper
+                # took most of a publish's time.
                 copy.set_types(["bytea", "text", "text", "text", "text", "text", "text"])
                 for row, digest in zip(rows, digests, strict=True):
                     if digest in missing:
@@ -695,16 +695,13 @@ def _copy_positions(connection: Connection, version_id: int, project_id: int,
         cursor.execute("DROP TABLE incoming_positions")
 
 
-def _array_literal(items: list[str]) -> str:
-    """PostgreSQL's text form of a text[] holding `items`, each quoted."""
-    joined = '","'.join(items)
-    if "\\" in joined or '"' in joined:
-        joined = '","'.join(item.replace("\\", "\\\\").replace('"', '\\"') for item in items)
-    return '{"' + joined + '"}' if items else "{}"
+def _array_literal(items: list[int]) -> str:
+    """PostgreSQL's text form of an integer[] holding `items`."""
+    return "{" + ",".join(map(str, items)) + "}"
 
 
 _TEXT_COLUMNS = ("digest bytea, title text, department text, duties text, requirements text, "
-                 "search_text text, bigrams text[]")
+                 "search_text text, bigrams integer[]")
 
 
 def _excerpt(body: str, words: str, width: int = 60) -> str:

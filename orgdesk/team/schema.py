@@ -80,7 +80,7 @@ position_texts = Table(
     Column("duties", Text, nullable=False),
     Column("requirements", Text, nullable=False),
     Column("search_text", Text, nullable=False),
-    Column("bigrams", ARRAY(Text), nullable=False),  # documents.bigrams, GIN-indexed
+    Column("bigrams", ARRAY(Integer), nullable=False),  # documents.bigrams, GIN-indexed
     UniqueConstraint("project_id", "digest"),
 )
 

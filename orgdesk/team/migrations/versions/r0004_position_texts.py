@@ -9,11 +9,14 @@ was most of a publish's time.  From here a project's distinct texts live once in
 row only names its text; a publish writes and indexes only texts its project has not
 had yet.
 
-Search uses `bigrams`, the distinct two-character pieces of the search text, under a GIN
-index: a word of two characters or more is looked up by all its pieces (then checked by
-LIKE), so the two-character words most Chinese searches are, which trigrams cannot
-serve, need no scan either, and no extension (pg_trgm) is needed.  A one-character word
-scans the project's texts (a few per position at most).
+Search uses `bigrams`, the distinct two-character pieces of the search text as integer
+keys (each character's code point modulo 65,536, the first shifted by 16 bits, moved
+into the signed range; a rare collision only costs a LIKE check), under a GIN index
+(integer keys compare and parse several times faster than text ones).  A word of two
+characters or more is looked up by all its pieces (then checked by LIKE), so the
+two-character words most Chinese searches are, which trigrams cannot serve, need no
+scan either, and no extension (pg_trgm) is needed.  A one-character word scans the
+project's texts (a few per position at most).
 
 Published rows stay immutable: the move of the existing rows is the schema's own, done
 by its owner with the trigger off.  Members granted access before this revision get the
@@ -38,9 +41,10 @@ SCHEMA = "orgdesk"
 _DIGEST = ("decode(md5(length(title) || ':' || title || length(department) || ':' || "
            "department || length(duties) || ':' || duties || length(requirements) || ':' "
            "|| requirements), 'hex')")
-#: The bigrams the publisher computes (team/documents.py bigrams), sorted and distinct.
-_BIGRAMS = ("ARRAY(SELECT DISTINCT substr(search_text, i, 2) FROM "
-            "generate_series(1, length(search_text) - 1) AS i ORDER BY 1)")
+#: The bigram keys the publisher computes (team/documents.py bigrams), distinct.
+_BIGRAMS = ("ARRAY(SELECT DISTINCT (mod(ascii(substr(search_text, i, 1))::bigint, 65536) "
+            "* 65536 + mod(ascii(substr(search_text, i + 1, 1)), 65536) - 2147483648)::integer "
+            "FROM generate_series(1, length(search_text) - 1) AS i)")
 
 
 def upgrade() -> None:
@@ -54,7 +58,7 @@ def upgrade() -> None:
             duties text NOT NULL,
             requirements text NOT NULL,
             search_text text NOT NULL,
-            bigrams text[] NOT NULL,
+            bigrams integer[] NOT NULL,
             CONSTRAINT position_texts_digest UNIQUE (project_id, digest))""")
     op.execute(f"""
         INSERT INTO {SCHEMA}.position_texts (project_id, digest, title, department, duties,
