@@ -315,9 +315,9 @@ def _list_text(items: list[Any]) -> str:
         except TypeError:  # a later item is not text (raising costs more than joining)
             pass
     elif type(items[0]) is dict:  # KPIs {"name", "target"} of texts: nothing to leave out
-        try:
-            return "\n".join(["：".join(item.values()) for item in items])
-        except (TypeError, AttributeError):  # a value that is no text, an item no object
+        try:  # (maps, not a comprehension: no Python step per item)
+            return "\n".join(map("：".join, map(dict.values, items)))
+        except TypeError:  # a value that is no text, an item no object
             pass
     lines = []
     for item in items:

@@ -134,7 +134,7 @@ class _RowStream:
         per = _rows_per_statement(conn, width)
         many = _many_rows_sql(table.insert_sql, per)
         rows = iter(table.rows)
-        separator = ""
+        separator = b""
         while batch := list(islice(rows, _BATCH)):
             if set(map(len, batch)) == {width}:
                 values = list(chain.from_iterable(batch))
@@ -144,8 +144,10 @@ class _RowStream:
             else:  # a row of another length: refused by SQLite as always, row by row
                 conn.executemany(table.insert_sql, batch)
                 self.exact = False
-            update((separator + _ENCODER.encode(batch)[1:-1]).encode("utf-8", "surrogatepass"))
-            separator = ","
+            encoded = _ENCODER.encode(batch).encode("utf-8", "surrogatepass")
+            update(separator)
+            update(memoryview(encoded)[1:-1])  # without its brackets, and without a copy
+            separator = b","
         update(b"]]")
 
     def value(self) -> str:
