@@ -204,6 +204,12 @@ class TeamLibraryDialog(QDialog):
             self.url_edit, self.connect_button, self.projects, self.table, self.search_edit,
             self.search_button, self.results, self.open_button, self.compare_button,
             publish_box)
+        # Enter in the address connects and in the search field searches; it never
+        # presses another button (a default button would close or connect instead).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.url_edit.returnPressed.connect(self.connect_library)
         self._set_busy("")
         self.resize(860, 600)
 

@@ -291,3 +291,32 @@ def test_search_finds_a_position_and_shows_its_version(
     selected = dialog.selected_version()
     assert selected is not None and selected.id == origin.version
     dialog.reject()
+
+
+def test_enter_searches_in_the_search_field_and_connects_in_the_address(
+        open_window: OpenWindow, cluster: Cluster) -> None:  # noqa: F811
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = open_window("call_center_chart")
+    dialog = open_dialog(window, cluster.url())
+    dialog.activateWindow()  # as a click on it would: keys go to the dialog, not the window
+    assert wait_for(lambda: QApplication.activeWindow() is dialog)
+    dialog.url_edit.setFocus()
+    QTest.keyClick(dialog.url_edit, Qt.Key.Key_Return)
+    assert settled(dialog) and dialog.library is not None, dialog.status.text()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.search_edit.setText("不会有的词")
+    dialog.search_edit.setFocus()
+    QTest.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert settled(dialog)
+    assert dialog.isVisible() and dialog.library is not None
+    assert dialog.status.text() == "“不会有的词”: 0 positions found."
+    # Enter in the publish fields presses no button (it reconnected, through the
+    # default button, dropping what was listed).
+    for edit in (dialog.project_edit, dialog.message_edit):
+        edit.setFocus()
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert not dialog.running and dialog.isVisible()
+        assert dialog.status.text() == "“不会有的词”: 0 positions found."
+    dialog.reject()
