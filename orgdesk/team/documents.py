@@ -25,6 +25,7 @@ import hashlib
 import io
 import itertools
 import json
+import sys
 import unicodedata
 from array import array
 from collections.abc import Callable, Sequence
@@ -378,11 +379,23 @@ def text_digest(row: dict[str, Any]) -> bytes:
 
 def bigrams(text: str) -> list[int]:
     """The distinct two-character pieces of `text` as the integer keys the library's search
-    index holds (migration 0004 computes the same in SQL): each character's code point
-    modulo 65,536, the first shifted by 16 bits, moved into PostgreSQL's signed range."""
-    codes = array("I", text.encode("utf-32-le"))
-    return [key - 0x80000000 for key in {(a & 0xFFFF) << 16 | (b & 0xFFFF)
-                                         for a, b in itertools.pairwise(codes)}]
+    index holds (migration 0004 computes the same in SQL): the two characters' code points
+    modulo 65,536, the first in the high 16 bits, read as a signed 32-bit integer."""
+    if len(text) < 2:
+        return []
+    data = text.encode("utf-16-be")
+    if len(data) != 2 * len(text):  # characters beyond 65,535: one by one
+        codes = [ord(ch) & 0xFFFF for ch in text]
+        keys = {a << 16 | b for a, b in itertools.pairwise(codes)}
+        return [key - (1 << 32) if key >= 1 << 31 else key for key in keys]
+    # Each big-endian 32-bit word of UTF-16 is a pair of neighbours: the words from the
+    # first byte give pairs 0-1, 2-3 …, those from the third byte pairs 1-2, 3-4 …
+    even = array("i", data[:len(data) // 4 * 4])
+    odd = array("i", data[2:2 + (len(data) - 2) // 4 * 4])
+    if sys.byteorder == "little":
+        even.byteswap()
+        odd.byteswap()
+    return list(set(even).union(odd))
 
 
 def search_text(title: str, department: str, duties: str, requirements: str) -> str:

@@ -489,10 +489,14 @@ class Library:
             found = connection.execute(probe.limit(_SELECTIVE)).all()
             if len(found) < _SELECTIVE:
                 # Few texts: only the versions of their projects are looked at, each one's
-                # rows holding them found through (version_id, text_id).
-                ids = literal(sorted({t for t, _ in found}), ARRAY(BigInteger))
+                # rows holding its project's texts found through (version_id, text_id).
+                hit = func.unnest(literal([t for t, _ in found], ARRAY(BigInteger)),
+                                  literal([p for _, p in found], ARRAY(BigInteger))
+                                  ).table_valued("id", "project_id").render_derived("hit")
                 scope: Any = versions.c.project_id.in_(sorted({p for _, p in found}))
-                own_match: Any = rows.c.text_id == func.any(ids)
+                own_match: Any = rows.c.text_id.in_(
+                    select(hit.c.id).where(hit.c.project_id == versions.c.project_id)
+                    .correlate_except(hit))
             else:
                 # A common word: the newest versions first, each one's rows by their key,
                 # stopping at `limit` hits (they come soon).

@@ -108,7 +108,7 @@ def test_digest_and_bigrams_are_what_the_migration_computes(library: Library,
             "length(department) || ':' || department || length(duties) || ':' || duties || "
             "length(requirements) || ':' || requirements), 'hex'), ARRAY(SELECT DISTINCT "
             "(mod(ascii(substr(search_text, i, 1))::bigint, 65536) * 65536 + "
-            "mod(ascii(substr(search_text, i + 1, 1)), 65536) - 2147483648)::integer "
+            "mod(ascii(substr(search_text, i + 1, 1)), 65536))::bit(32)::integer "
             "FROM generate_series(1, length(search_text) - 1) i) "
             "FROM orgdesk.position_texts t JOIN orgdesk.projects p ON p.id = t.project_id "
             "WHERE p.name = %(p)s", {"p": project}).all()

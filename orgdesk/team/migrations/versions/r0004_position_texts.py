@@ -10,8 +10,8 @@ row only names its text; a publish writes and indexes only texts its project has
 had yet.
 
 Search uses `bigrams`, the distinct two-character pieces of the search text as integer
-keys (each character's code point modulo 65,536, the first shifted by 16 bits, moved
-into the signed range; a rare collision only costs a LIKE check), under a GIN index
+keys (the two code points modulo 65,536, the first in the high 16 bits, read as a signed
+32-bit integer; a rare collision only costs a LIKE check), under a GIN index
 (integer keys compare and parse several times faster than text ones).  A word of two
 characters or more is looked up by all its pieces (then checked by LIKE), so the
 two-character words most Chinese searches are, which trigrams cannot serve, need no
@@ -43,7 +43,7 @@ _DIGEST = ("decode(md5(length(title) || ':' || title || length(department) || ':
            "|| requirements), 'hex')")
 #: The bigram keys the publisher computes (team/documents.py bigrams), distinct.
 _BIGRAMS = ("ARRAY(SELECT DISTINCT (mod(ascii(substr(search_text, i, 1))::bigint, 65536) "
-            "* 65536 + mod(ascii(substr(search_text, i + 1, 1)), 65536) - 2147483648)::integer "
+            "* 65536 + mod(ascii(substr(search_text, i + 1, 1)), 65536))::bit(32)::integer "
             "FROM generate_series(1, length(search_text) - 1) AS i)")
 
 
