@@ -29,15 +29,20 @@ from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.jobs import Job, JobOutcome, start
 from orgdesk.ui.team_calls import library_pool
-from orgdesk.ui.team_edits import Edits, base_document, document_edits, remember_base
+from orgdesk.ui.team_edits import (
+    Edits,
+    ScenarioEdits,
+    base_document,
+    organisation_edits,
+    remember_base,
+)
 
 if TYPE_CHECKING:
-    from orgdesk.core.organisation import Organisation
     from orgdesk.team.documents import TeamDocument
 
 #: How often a shown state is checked again, in milliseconds.
 RECHECK_MS = 5 * 60 * 1000
-#: How long after an edit the count is taken (a burst of edits is counted once).
+#: How soon after a scenario switch the edits are counted afresh (a burst once).
 RECOUNT_MS = 120
 
 
@@ -102,9 +107,10 @@ class TeamStatusLabel(QLabel):
         self.state = "checking"
         self.newest: int | None = None
         self.problem = ""
-        #: The scenarios other than the open one (name, organisation); None: read again.
-        self._others: list[tuple[str, Organisation]] | None = None
-        self._open_name = ""
+        #: The open scenario's edits, followed edit by edit, and the other scenarios'.
+        self._open: ScenarioEdits | None = None
+        self._open_org: object = None
+        self._rest = Edits()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECHECK_MS)
@@ -117,13 +123,12 @@ class TeamStatusLabel(QLabel):
         controller.scenarios_changed.connect(self._scenarios_changed)
         self.refresh(force=True)
 
-    def _changed(self, _changes: ChangeSet, _structural: bool) -> None:
+    def _changed(self, changes: ChangeSet, _structural: bool) -> None:
         self.refresh()
         if self.base is not None:
-            self._recount.start()
+            self._follow(changes)
 
     def _scenarios_changed(self) -> None:
-        self._others = None
         self.refresh()
         if self.base is not None:
             self._recount.start()
@@ -136,7 +141,7 @@ class TeamStatusLabel(QLabel):
         if origin == self.origin and not force:
             return
         if origin != self.origin:
-            self.base, self.edits = None, None
+            self.base, self.edits, self._open = None, None, None
         self.origin = origin
         self._asked += 1
         self._timer.stop()
@@ -175,22 +180,43 @@ class TeamStatusLabel(QLabel):
         self._timer.start()
 
     # ------------------------------------------------------------------ the edits
-    def _scenarios(self) -> list[tuple[str, Organisation]]:
-        """Every scenario of the window's document (name, organisation), the open one live."""
-        if self._others is None:
-            scenarios = self.controller.scenarios
-            listed = scenarios.scenarios()
-            self._open_name = next((s.name for s in listed if s.active), "")
-            self._others = [(s.name, scenarios.organisation(s.id))
-                            for s in listed if not s.active]
-        return [(self._open_name, self.controller.org), *self._others]
-
     def count(self) -> None:
-        """Count the edits since the base version now (after edits it runs by itself)."""
+        """Count the edits since the base version afresh (after a scenario switch or once
+        the base arrives; an edit in the open scenario is followed by `_follow`)."""
         self._recount.stop()
+        self._open = None
+        self._open_org = self.controller.org
         if self.base is None or self.origin is None:
             return
-        self.edits = document_edits(self.base, self._scenarios())
+        scenarios = self.controller.scenarios
+        listed = scenarios.scenarios()
+        olds = {s.name: s.org for s in self.base.scenarios}
+        news = {s.name for s in listed}
+        # Scenarios that came or went are one edit each; the others are compared.
+        rest = Edits(other=len(olds.keys() ^ news))
+        for scenario in listed:
+            if scenario.name not in olds:
+                continue
+            if scenario.active:
+                self._open = ScenarioEdits(olds[scenario.name], self.controller.org)
+            else:
+                rest += organisation_edits(olds[scenario.name],
+                                           scenarios.organisation(scenario.id))
+        self._rest = rest
+        self._total()
+
+    def _follow(self, changes: ChangeSet) -> None:
+        """An edit or undo in the open scenario: only what it touched is compared again."""
+        if self._open_org is not self.controller.org:
+            self._recount.start()  # another organisation object: counted afresh
+            return
+        if self._open is None:
+            return  # a scenario the version does not have: one edit, whatever it holds
+        self._open.update(changes)
+        self._total()
+
+    def _total(self) -> None:
+        self.edits = self._rest + (self._open.edits() if self._open is not None else Edits())
         self._show()
 
     def _show(self) -> None:
