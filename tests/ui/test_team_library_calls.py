@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QProgressBar, QPushButton
 from orgdesk.team.documents import origin_of
 from orgdesk.team.library import Library
 from orgdesk.ui import jobs, team_library_dialog
+from orgdesk.ui.app import OrgdeskApp
 from orgdesk.ui.main_window import MainWindow
 from orgdesk.ui.team_library_dialog import TeamLibraryDialog
 from tests.team.cluster import ADMIN, DATABASE, Cluster
@@ -320,3 +322,21 @@ def test_enter_searches_in_the_search_field_and_connects_in_the_address(
         assert not dialog.running and dialog.isVisible()
         assert dialog.status.text() == "“不会有的词”: 0 positions found."
     dialog.reject()
+
+
+def test_a_refused_login_is_said_in_the_interface_language(
+        orgdesk: OrgdeskApp, sample_copy: Callable[..., Path],
+        cluster: Cluster) -> None:  # noqa: F811
+    """The sentence is made on the library thread, in the window's language."""
+    orgdesk.set_language("zh_CN")
+    try:
+        window = orgdesk.open_path(sample_copy("call_center_chart"))
+        assert window is not None
+        dialog = open_dialog(window, cluster.url(password="wrong"))
+        click(dialog, "teamLibraryConnect")
+        assert settled(dialog)
+        assert "上的团队库不接受您的用户名或密码" in dialog.status.text(), dialog.status.text()
+        assert "did not accept" not in dialog.status.text()
+        dialog.reject()
+    finally:
+        orgdesk.set_language("en")
