@@ -371,17 +371,20 @@ class Library:
             else:
                 raise self._conflict(connection, project, base, head)
             seq = parent.seq + 1 if parent is not None and parent.branch == target_branch else 1
-        # The positions go to the server while the document is encoded beside them: the
-        # server's index work and Python's JSON work overlap (the driver lets go of the
-        # GIL while it waits), and the version row, which needs the JSON, comes last.
+        # The positions go to the server first; then the server stores and indexes them
+        # while the document is encoded beside it: the server's index work and Python's
+        # JSON work overlap (the driver lets go of the GIL while it waits, where sending
+        # the positions, Python's work too, would only take turns with the encoding), and
+        # the version row, which needs the JSON, comes last.
         new_id = int(connection.execute(
             select(func.nextval(f"{SCHEMA}.versions_id_seq"))).scalar_one())
         # The search and the log's count are the open scenario's (see team/documents.py).
         org = document.org
         rows = search_rows(org)
+        new_texts = _send_positions(connection, pid, rows)
         with ThreadPoolExecutor(1, thread_name_prefix="orgdesk-publish") as encoder:
             encoded = encoder.submit(document_text, document)
-            _copy_positions(connection, new_id, pid, rows)
+            _store_positions(connection, new_id, pid, new_texts)
             stored = encoded.result()
         if parent is not None and mode != "branch" and merged is None:
             # Compared by digest: the stored document need not travel back to compare.
@@ -648,16 +651,15 @@ def _pattern(words: str) -> str:
     return f"%{escaped}%"
 
 
-def _copy_positions(connection: Connection, version_id: int, project_id: int,
-                    rows: list[dict[str, Any]]) -> None:
-    """Write a version's positions with COPY (several times faster than INSERTs): each row
-    names its text, and only the texts the project has not had yet are sent and indexed.
+def _send_positions(connection: Connection, project_id: int, rows: list[dict[str, Any]]
+                    ) -> bool:
+    """Send a version's positions with COPY (several times faster than INSERTs) to
+    temporary tables: each row with its text's digest, and the texts the project has not
+    had yet; whether any new text was sent.  `_store_positions` moves them.
 
-    COPY cannot write into a table under row-level security, so the rows go to temporary
-    tables first and move with INSERT … SELECT, which the policies check.
+    COPY cannot write into a table under row-level security, hence the temporary tables
+    and INSERT … SELECT, which the policies check.
     """
-    if not rows:
-        return
     digests = [text_digest(row) for row in rows]
     raw = connection.connection.driver_connection
     assert raw is not None
@@ -673,18 +675,30 @@ def _copy_positions(connection: Connection, version_id: int, project_id: int,
             f"FROM {SCHEMA}.position_texts t WHERE t.project_id = %s AND t.digest = i.digest)",
             (project_id,))
         missing = {bytes(digest) for (digest,) in cursor.fetchall()}
-        if missing:
-            cursor.execute(f"CREATE TEMP TABLE incoming_texts ({_TEXT_COLUMNS}) ON COMMIT DROP")
-            with cursor.copy("COPY incoming_texts FROM STDIN") as copy:
-                # The bigram keys go as an array literal of our own: psycopg's list dumper
-                # took most of a publish's time.
-                copy.set_types(["bytea", "text", "text", "text", "text", "text", "text"])
-                for row, digest in zip(rows, digests, strict=True):
-                    if digest in missing:
-                        missing.discard(digest)
-                        copy.write_row((digest, row["title"], row["department"], row["duties"],
-                                        row["requirements"], row["search_text"],
-                                        _array_literal(bigrams(row["search_text"]))))
+        if not missing:
+            return False
+        cursor.execute(f"CREATE TEMP TABLE incoming_texts ({_TEXT_COLUMNS}) ON COMMIT DROP")
+        with cursor.copy("COPY incoming_texts FROM STDIN") as copy:
+            # The bigram keys go as an array literal of our own: psycopg's list dumper
+            # took most of a publish's time.
+            copy.set_types(["bytea", "text", "text", "text", "text", "text", "text"])
+            for row, digest in zip(rows, digests, strict=True):
+                if digest in missing:
+                    missing.discard(digest)
+                    copy.write_row((digest, row["title"], row["department"], row["duties"],
+                                    row["requirements"], row["search_text"],
+                                    _array_literal(bigrams(row["search_text"]))))
+    return True
+
+
+def _store_positions(connection: Connection, version_id: int, project_id: int,
+                     new_texts: bool) -> None:
+    """Move what `_send_positions` sent into the library: the new texts (indexed here, the
+    server's longest work), then the version's rows naming them."""
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cursor:
+        if new_texts:
             cursor.execute(
                 f"INSERT INTO {SCHEMA}.position_texts (project_id, digest, title, department, "
                 "duties, requirements, search_text, bigrams) SELECT %s, digest, title, "
@@ -700,8 +714,8 @@ def _copy_positions(connection: Connection, version_id: int, project_id: int,
 
 
 def _array_literal(items: list[int]) -> str:
-    """PostgreSQL's text form of an integer[] holding `items`."""
-    return "{" + ",".join(map(str, items)) + "}"
+    """PostgreSQL's text form of an integer[] holding `items` (a list's own text, in C)."""
+    return "{" + repr(items)[1:-1] + "}"
 
 
 _TEXT_COLUMNS = ("digest bytea, title text, department text, duties text, requirements text, "
