@@ -84,6 +84,11 @@ class MainWindow(QMainWindow):
         self.app = app
         self.setAcceptDrops(True)
         self.model = OrgTreeModel(controller.org, self)
+        # Qt would delete the tree's items recursively with the window (deep chains
+        # overflowed the stack): the model lets go of them first, level by level.  A
+        # widget says it is going before it deletes its children.
+        model = self.model
+        self.destroyed.connect(lambda *_: model.dismantle())
         self.model.rename_requested.connect(self.rename_position)
         # The tree's drops and the chart's go through the one move path, move_positions.
         self.model.move_requested.connect(
@@ -499,7 +504,7 @@ class MainWindow(QMainWindow):
             if self.current_id() is None:
                 self._show_panels(None)
         else:
-            self.model.refresh_positions(changes.positions_updated)
+            self.model.refresh_changes(changes)  # the rows' fields, the departments' colours
         if self.search_box.text():
             self._search_changed(self.search_box.text(), jump=False)
 

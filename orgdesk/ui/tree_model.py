@@ -1,32 +1,43 @@
-"""The org tree as a Qt item model written over the document's Organisation.
+"""The org tree as a Qt item model: one QStandardItem per position, kept in step
+with the document's Organisation.
 
-It holds no copy of the data: every answer is read from the organisation,
-keyed by position id.  Only the rows are mirrored (`tree_rows.TreeRows`): Qt
-must be told of an insert, move or removal while the model still shows the
-rows as they were, and the organisation has already changed when an edit is
-announced; `apply_changes` gives Qt precise row steps worked out from the
-edit's change set, so the views keep their expansion, selection and scroll
-position.  An index's internalId is not the id itself but a small
-key the model hands out (0, 1, 2 … in the order ids are first seen): Qt keeps
-internal ids as unsigned pointers, so a negative id crashed `createIndex`, and
-ids up to 2⁶³−1 must survive the round trip whatever their sign or size.  Edits made through the model
-(rename in place, drag and drop) go to the document controller as undoable
-commands; the model itself never changes data.
+QTreeView lays out every open row again after each structural edit (Qt's own
+rule: an insert, move or removal under an open row schedules a full layout).
+A model written in Python answered three to five calls per open row in that
+pass (index, flags twice, hasChildren…), about 2 µs each: 20-30 ms for the
+3,000-4,000 open rows of a 10,000-position tree, on every edit.  A
+QStandardItemModel answers them in C++ (under a millisecond), so the model
+keeps a C++ item per position and only the rarely asked questions (the
+tooltip, the title to edit, drag and drop) are answered in Python.
+
+The rows are mirrored (`tree_rows.TreeRows`) as before: an edit is announced
+after the organisation has changed, and `plan` works out from the edit's change
+set the precise inserts, removals and moves that bring the items up to date,
+so views keep their expansion, selection and scroll position.  Qt's
+QStandardItemModel cannot move rows, so a move takes the block's items (with
+everything under them) and inserts them at their new place; `rows_moving` and
+`rows_moved` let the view keep what it showed of the block (which rows were
+open, which were selected).  Each item carries its position id
+(PositionIdRole, a 64-bit integer, so any id survives, whatever its sign or
+size).  Edits made through the model (rename in place, drag and drop) go to
+the document controller as undoable commands; the model never changes the
+document itself.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QStandardItem, QStandardItemModel
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Position, PositionId, PositionKind
@@ -36,7 +47,7 @@ from orgdesk.ui.i18n import tr
 from orgdesk.ui.long_text import elide
 from orgdesk.ui.tree_rows import Insert, Move, OutOfStep, Remove, Step, TreeRows, plan, size
 
-PositionIdRole = Qt.ItemDataRole.UserRole + 1
+PositionIdRole = int(Qt.ItemDataRole.UserRole.value) + 1
 MIME_POSITIONS = "application/x-orgdesk-position-ids"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,15 +67,30 @@ STEP_BUDGET = 64
 SHOWN_FIELDS = frozenset({"title", "planned_headcount", "filled_headcount", "department_id",
                           "kind"})
 
-#: Combined once: an enum `|` in Python costs microseconds, and a view asks for the
-#: flags of every row it lays out.
-_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-              | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
-              | Qt.ItemFlag.ItemIsDropEnabled)
-_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_NO_COLOUR = QColor(0, 0, 0, 0)
+_OVER_BRUSH = QBrush(QColor(OVER_COLOUR))
+_VACANT_BRUSH = QBrush(QColor("#9A5B00"))
+_ITALIC = QFont()
+_ITALIC.setItalic(True)
 
 
-class OrgTreeModel(QAbstractItemModel):
+#: Qt attaches, detaches and deletes a branch of items recursively, each level
+#: walking the whole branch under it again: a chain of 5,000 levels took 3 s to
+#: delete, 20,000 levels 74 s, and a 100,000-level chain overflowed the C stack
+#: as it was added.  Branches with more levels than this under their top are
+#: added top down and emptied deepest first, one level at a time, and a move of
+#: one (which Qt would detach whole) resets the model.
+DEEP_LEVELS = 64
+
+
+class OrgTreeModel(QStandardItemModel):
     """One column: the position's title with its headcount badge and marks."""
 
     #: (position id, new title) — a rename typed in place.  Ids travel as Python
@@ -72,18 +98,32 @@ class OrgTreeModel(QAbstractItemModel):
     rename_requested = Signal(object, str)
     #: (position ids, new superior id or None for the top level, row, with_reports)
     move_requested = Signal(list, object, int, bool)
+    #: (ids of the rows about to move, with everything under them): a view notes
+    #: which of them it shows open or selected, before the rows are taken.
+    rows_moving = Signal(list)
+    #: (the same ids) once they are in their new place.
+    rows_moved = Signal(list)
 
     def __init__(self, org: Organisation, parent: Any = None) -> None:
         super().__init__(parent)
         self._org = org
         self._rows = TreeRows.of(org)
         self._tracking_staff = self._staffing_tracked()
-        # Internal keys of the indexes (see the module docstring).  They only grow:
-        # an index a view still holds after an edit must never name another position.
-        self._key_of: dict[PositionId, int] = {}
-        self._id_of: list[PositionId] = []
+        self._items: dict[PositionId, QStandardItem] = {}
         self._highlighted: set[PositionId] = set()
         self._highlight_brush: QBrush | None = None
+        self._colours: dict[str, QColor] = {}  # one QColor per department colour
+        # PySide notes which Python wrapper each item went under; when a wrapper is
+        # freed it walks what is under it, recursively (a deep chain overflowed the C
+        # stack).  The root's wrapper is kept for the model's life, and every item's in
+        # _items until its row goes (emptied first: see DEEP_LEVELS).
+        self._root = self.invisibleRootItem()
+        # Qt made the root item, so PySide is not told when Qt deletes it (with the
+        # model): its wrapper must not outlive it, or PySide would hand it out for
+        # whatever C++ object is made next at that address.
+        root = self._root
+        self.destroyed.connect(lambda *_: shiboken6.invalidate(root))
+        self._fill()
 
     def set_highlighted(self, ids: set[PositionId], brush: QBrush) -> None:
         """Give some rows a background (the changes found by Compare With…)."""
@@ -101,12 +141,148 @@ class OrgTreeModel(QAbstractItemModel):
     def org(self) -> Organisation:
         return self._org
 
+    # ------------------------------------------------------------------ items
+    def _fill(self) -> None:
+        """Items for every row of the mirror."""
+        self._add(self._root, 0, self._rows.reports[None], self._rows.reports)
+
+    def _add(self, parent: QStandardItem, row: int, tops: Sequence[PositionId],
+             reports: Mapping[Any, Sequence[PositionId]]) -> None:
+        """Insert items for `tops` and everything under them (`reports`: each
+        superior's reports) under `parent` from `row` on: one row insert for Qt."""
+        if not tops:
+            return
+        if parent.columnCount() == 0:
+            # A row without reports has no column yet; inserting its first row would
+            # insert the column within the row insert (a change inside a change,
+            # which Qt's model checker rightly refuses): the column comes first.
+            parent.setColumnCount(1)
+        made = [self._make(pid) for pid in tops]
+        if self._levels(tops, reports) <= DEEP_LEVELS:
+            self._add_below(made, reports)  # built apart, then added in one go
+            parent.insertRows(row, made)
+        else:
+            parent.insertRows(row, made)  # top down: Qt attaches one level at a time
+            self._add_below(made, reports)
+
+    def _add_below(self, items: list[QStandardItem],
+                   reports: Mapping[Any, Sequence[PositionId]]) -> None:
+        stack = list(items)
+        while stack:
+            item = stack.pop()
+            under = reports.get(PositionId(item.data(PositionIdRole)))
+            if under:
+                children = [self._make(child) for child in under]
+                item.appendRows(children)
+                stack.extend(children)
+
+    def _levels(self, tops: Sequence[PositionId],
+                reports: Mapping[Any, Sequence[PositionId]]) -> int:
+        """How many levels the branches under `tops` have (counted up to just past
+        DEEP_LEVELS)."""
+        level, levels = list(tops), 0
+        while level and levels <= DEEP_LEVELS:
+            level = [child for pid in level for child in reports.get(pid, ())]
+            levels += 1
+        return levels
+
+    def _empty(self, parent: QStandardItem, tops: Sequence[PositionId]) -> None:
+        """Delete the rows under `tops` deepest first (see DEEP_LEVELS), when deep."""
+        if self._levels(tops, self._rows.reports) <= DEEP_LEVELS:
+            return
+        order, stack = [], list(tops)
+        reports = self._rows.reports
+        while stack:
+            pid = stack.pop()
+            under = reports.get(pid)
+            if under:
+                order.append(pid)
+                stack.extend(under)
+        items = self._items
+        for pid in reversed(order):
+            item = items[pid]
+            item.removeRows(0, item.rowCount())
+
+    def _make(self, pid: PositionId) -> QStandardItem:
+        position = self._org.position(pid)
+        text, foreground = self._text(position)
+        item = QStandardItem(text)
+        item.setData(int(pid), PositionIdRole)
+        item.setData(self._colour(position), _DECORATION)
+        if position.kind is PositionKind.STAFF:
+            item.setData(_ITALIC, _FONT)
+        if foreground is not None:
+            item.setData(foreground, _FOREGROUND)
+        if self._highlighted and pid in self._highlighted:
+            item.setData(self._highlight_brush, _BACKGROUND)
+        self._items[pid] = item
+        return item
+
+    def _text(self, position: Position) -> tuple[str, QBrush | None]:
+        """A row's text (title, headcount, marks) and the colour that flags it."""
+        text = elide(position.title)  # a row measures its whole text
+        if position.planned_headcount > 1:
+            text += f" ×{position.planned_headcount}"
+        if position.over:  # filled beyond the plan: 超编, whatever else is recorded
+            return text + "  " + tr("OrgTreeModel", "({count} over)", count=position.over), \
+                _OVER_BRUSH
+        if position.vacancies and self._tracking_staff:
+            return text + "  " + tr("OrgTreeModel", "({count} vacant)",
+                                    count=position.vacancies), _VACANT_BRUSH
+        return text, None
+
+    def _colour(self, position: Position) -> QColor:
+        # A transparent swatch keeps titles aligned for positions without a department.
+        if position.department_id is None:
+            return _NO_COLOUR
+        colour = self._org.department(position.department_id).colour
+        found = self._colours.get(colour)
+        if found is None:
+            found = self._colours[colour] = QColor(colour)
+        return found
+
+    def _dress(self, item: QStandardItem, position: Position) -> None:
+        """The roles a row paints with, again (Qt ignores a value set unchanged)."""
+        text, foreground = self._text(position)
+        item.setData(text, _DISPLAY)
+        item.setData(self._colour(position), _DECORATION)
+        item.setData(_ITALIC if position.kind is PositionKind.STAFF else None, _FONT)
+        item.setData(foreground, _FOREGROUND)
+        item.setData(self._highlight_brush if position.id in self._highlighted else None,
+                     _BACKGROUND)
+
     def reset_from(self, org: Organisation) -> None:
         self.beginResetModel()
-        self._org = org
-        self._rows = TreeRows.of(org)
-        self._tracking_staff = self._staffing_tracked()
+        blocked = self.blockSignals(True)  # one reset, not a removal and an insert inside it
+        try:
+            self._clear()
+            self._org = org
+            self._rows = TreeRows.of(org)
+            self._tracking_staff = self._staffing_tracked()
+            self._fill()
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
+
+    def dismantle(self) -> None:
+        """Let go of the rows of a deep tree before the model is deleted (Qt would
+        delete them recursively: see DEEP_LEVELS)."""
+        if self._levels(self._rows.reports[None], self._rows.reports) <= DEEP_LEVELS:
+            return
+        self.beginResetModel()
+        blocked = self.blockSignals(True)
+        try:
+            self._clear()
+            self._rows = TreeRows()
+        finally:
+            self.blockSignals(blocked)
+        self.endResetModel()
+
+    def _clear(self) -> None:
+        root = self._root
+        self._empty(root, self._rows.reports[None])
+        root.removeRows(0, root.rowCount())
+        self._items.clear()
 
     def can_follow(self, changes: ChangeSet, org: Organisation) -> bool:
         """Whether `apply_changes` would follow this edit row by row (else it resets).
@@ -140,33 +316,69 @@ class OrgTreeModel(QAbstractItemModel):
         if len(self._rows) != len(org):
             self.reset_from(org)
             return False
-        self.refresh_positions([
-            pid for pid in changes.positions_updated
-            if pid in org and ((fields := changes.fields_of(pid)) is None
-                               or fields & SHOWN_FIELDS)])
+        self.refresh_changes(changes)
         return True
 
+    def _item(self, superior: PositionId | None) -> QStandardItem:
+        return self._root if superior is None else self._items[superior]
+
     def _perform(self, step: Step) -> None:
-        """One row step: told to Qt around the mirror's change, as Qt requires."""
+        """One row step, made on the items and then on the mirror."""
         rows = self._rows
         if isinstance(step, Insert):
-            parent = self._parent_index(step.parent)
-            self.beginInsertRows(parent, step.row, step.row + len(step.ids) - 1)
+            self._add(self._item(step.parent), step.row, step.ids, step.reports)
             rows.apply(step)
-            self.endInsertRows()
         elif isinstance(step, Remove):
-            self.beginRemoveRows(self._parent_index(step.parent), step.first, step.last)
+            tops = rows.reports[step.parent][step.first:step.last + 1]
+            parent = self._item(step.parent)
+            self._empty(parent, tops)
+            parent.removeRows(step.first, len(tops))
+            gone = list(tops)
+            while gone:  # their items went with the rows
+                pid = gone.pop()
+                gone.extend(rows.reports.get(pid, ()))
+                self._items.pop(pid, None)
             rows.apply(step)
-            self.endRemoveRows()
         elif isinstance(step, Move):
-            if not self.beginMoveRows(self._parent_index(step.parent), step.first, step.last,
-                                      self._parent_index(step.target), step.row):
-                raise OutOfStep(step)  # Qt refused it (a branch under itself)
+            block = rows.reports[step.parent][step.first:step.last + 1]
+            if step.target is not None and any(
+                    top == step.target or self._under(step.target, top) for top in block):
+                raise OutOfStep(step)  # a branch under itself
+            if self._levels(block, rows.reports) > DEEP_LEVELS:
+                raise OutOfStep(step)  # Qt would detach the deep branch whole: a reset
+            self.rows_moving.emit(block)
+            source = self._item(step.parent)
+            taken = [source.takeRow(step.first)[0] for _ in block]
+            row = step.row
+            if step.target == step.parent and row > step.last:
+                row -= len(block)
+            target = self._item(step.target)
+            if target.columnCount() == 0:
+                target.setColumnCount(1)
+            target.insertRows(row, taken)
             rows.apply(step)
-            self.endMoveRows()
+            self.rows_moved.emit(block)
 
-    def _parent_index(self, superior: PositionId | None) -> QModelIndex:
-        return QModelIndex() if superior is None else self.index_of(superior)
+    def _under(self, pid: PositionId, top: PositionId) -> bool:
+        """Whether `pid` is somewhere under `top` in the rows."""
+        superior = self._rows.superior.get(pid)
+        while superior is not None:
+            if superior == top:
+                return True
+            superior = self._rows.superior.get(superior)
+        return False
+
+    def refresh_changes(self, changes: ChangeSet) -> None:
+        """Repaint the rows a field edit changed (shown fields only) and the rows of
+        departments whose colour changed."""
+        org = self._org
+        pids = [pid for pid in changes.positions_updated
+                if pid in org and ((fields := changes.fields_of(pid)) is None
+                                   or fields & SHOWN_FIELDS)]
+        departments = set(changes.departments_updated) | set(changes.departments_removed)
+        if departments:
+            pids += [p.id for p in org.positions() if p.department_id in departments]
+        self.refresh_positions(pids)
 
     def refresh_positions(self, pids: list[PositionId]) -> None:
         """Field changes without moves: repaint just those rows."""
@@ -176,25 +388,23 @@ class OrgTreeModel(QAbstractItemModel):
             # reset would collapse the tree and drop the selection.
             self._tracking_staff = tracking
             pids = [p.id for p in self._org.positions()]
+        items, org = self._items, self._org
         for pid in pids:
-            if pid in self._org and pid in self._rows:
-                index = self.index_of(pid)
-                self.dataChanged.emit(index, index)
+            item = items.get(pid)
+            if item is not None and pid in org:
+                self._dress(item, org.position(pid))
 
-    # -------------------------------------------------------------- structure
-    def _key(self, pid: PositionId) -> int:
-        key = self._key_of.get(pid)
-        if key is None:
-            key = self._key_of[pid] = len(self._id_of)
-            self._id_of.append(pid)
-        return key
+    def refresh_all(self) -> None:
+        """Every row again (the interface's language changed)."""
+        self.refresh_positions([p.id for p in self._org.positions()])
 
+    # -------------------------------------------------------------- look-ups
     def id_at(self, index: Index) -> PositionId | None:
         """The position id an index of this model stands for (None for the root)."""
-        if not index.isValid():
+        if not index.isValid() or index.model() is not self:
             return None
-        key = index.internalId()
-        return self._id_of[key] if 0 <= key < len(self._id_of) else None
+        value = index.data(PositionIdRole)
+        return None if value is None else PositionId(int(value))
 
     def _position(self, index: Index) -> Position | None:
         pid = self.id_at(index)
@@ -204,104 +414,41 @@ class OrgTreeModel(QAbstractItemModel):
         # is still shown; it answers nothing.
         return self._org.position(pid) if pid in self._org else None
 
-    # index, parent and rowCount are asked for every row a view lays out, after every
-    # structural edit (QTreeView lays out all its open rows again): they answer from
-    # the rows alone, with as few calls as they can.
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if column or row < 0:
-            return QModelIndex()
-        if parent.isValid():
-            try:
-                reports = self._rows.reports.get(self._id_of[parent.internalId()])
-            except IndexError:  # not an index of this model
-                return QModelIndex()
-        else:
-            reports = self._rows.reports[None]
-        if reports is None or row >= len(reports):
-            return QModelIndex()
-        pid = reports[row]
-        key = self._key_of.get(pid)
-        return self.createIndex(row, 0, self._key(pid) if key is None else key)
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # Qt overloads parent(): QObject's and the model's parent(index)
-        pid = self.id_at(child)
-        rows = self._rows
-        superior = rows.superior.get(pid) if pid is not None else None
-        if superior is None:
-            return QModelIndex()
-        return self.createIndex(rows.row_of(superior), 0, self._key(superior))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._rows.reports[None])
-        if parent.column():
-            return 0
-        try:
-            reports = self._rows.reports.get(self._id_of[parent.internalId()])
-        except IndexError:  # not an index of this model
-            return 0
-        return 0 if reports is None else len(reports)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 1
-
     def index_of(self, pid: PositionId) -> QModelIndex:
         """The row of `pid` (an invalid index for a position the tree does not show)."""
-        if pid not in self._rows:
-            return QModelIndex()
-        return self.createIndex(self._rows.row_of(pid), 0, self._key(pid))
+        item = self._items.get(pid)
+        return QModelIndex() if item is None else item.index()
 
     # ------------------------------------------------------------------- data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        position = self._position(index)
-        if position is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = elide(position.title)  # a row measures its whole text
-            if position.planned_headcount > 1:
-                text += f" ×{position.planned_headcount}"
-            if position.over:  # filled beyond the plan: 超编, whatever else is recorded
-                text += "  " + tr("OrgTreeModel", "({count} over)", count=position.over)
-            elif position.vacancies and self._tracking_staff:
-                text += "  " + tr("OrgTreeModel", "({count} vacant)", count=position.vacancies)
-            return text
-        if role == Qt.ItemDataRole.EditRole:
-            return position.title
-        if role == Qt.ItemDataRole.DecorationRole:
-            # A transparent swatch keeps titles aligned for positions without a department.
-            if position.department_id is None:
-                return QColor(0, 0, 0, 0)
-            return QColor(self._org.department(position.department_id).colour)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            department = (self._org.department(position.department_id).name
-                          if position.department_id is not None else "—")
-            kind = tr("OrgTreeModel", "staff / assistant") if position.kind is PositionKind.STAFF \
-                else tr("OrgTreeModel", "line")
-            return (f"{elide(position.title)}\n"
-                    f"{tr('OrgTreeModel', 'Department')}: {elide(department)}\n"
-                    f"{tr('OrgTreeModel', 'Kind')}: {kind}\n"
-                    f"{tr('OrgTreeModel', 'Planned')}: {position.planned_headcount}  "
-                    f"{tr('OrgTreeModel', 'Filled')}: {position.filled_headcount}  "
-                    + (f"{tr('OrgTreeModel', 'Over')}: {position.over}" if position.over else
-                       f"{tr('OrgTreeModel', 'Vacant')}: {position.vacancies}"))
-        if role == Qt.ItemDataRole.FontRole and position.kind is PositionKind.STAFF:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if position.over:
-                return QBrush(QColor(OVER_COLOUR))
-            if position.vacancies and self._tracking_staff:
-                return QBrush(QColor("#9A5B00"))
-        if role == Qt.ItemDataRole.BackgroundRole and position.id in self._highlighted:
-            return self._highlight_brush
-        if role == PositionIdRole:
-            return int(position.id)
-        return None
+        # The painted roles are the items' own (answered in C++); only the title to
+        # edit and the tooltip are worked out when asked.
+        if role == _EDIT:
+            position = self._position(index)
+            return None if position is None else position.title
+        if role == _TOOLTIP:
+            position = self._position(index)
+            return None if position is None else self._tooltip(position)
+        return super().data(index, role)
+
+    def _tooltip(self, position: Position) -> str:
+        department = (self._org.department(position.department_id).name
+                      if position.department_id is not None else "—")
+        kind = tr("OrgTreeModel", "staff / assistant") if position.kind is PositionKind.STAFF \
+            else tr("OrgTreeModel", "line")
+        return (f"{elide(position.title)}\n"
+                f"{tr('OrgTreeModel', 'Department')}: {elide(department)}\n"
+                f"{tr('OrgTreeModel', 'Kind')}: {kind}\n"
+                f"{tr('OrgTreeModel', 'Planned')}: {position.planned_headcount}  "
+                f"{tr('OrgTreeModel', 'Filled')}: {position.filled_headcount}  "
+                + (f"{tr('OrgTreeModel', 'Over')}: {position.over}" if position.over else
+                   f"{tr('OrgTreeModel', 'Vacant')}: {position.vacancies}"))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        # Only the in-place editor calls this: the rename goes to the controller as an
+        # undoable command, and the row follows the document from there.
         position = self._position(index)
-        if position is None or role != Qt.ItemDataRole.EditRole:
+        if position is None or role != _EDIT:
             return False
         title = str(value).strip()
         if not title or title == position.title:
@@ -315,9 +462,6 @@ class OrgTreeModel(QAbstractItemModel):
                 and section == 0:
             return tr("OrgTreeModel", "Position")
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else _ROOT_FLAGS
 
     # ------------------------------------------------------------ drag & drop
     def supportedDropActions(self) -> Qt.DropAction:

@@ -3,7 +3,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -76,6 +85,61 @@ class OrgTreeView(QTreeView):
         # move); the current row, the panels' subject, is the one last clicked.
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setItemDelegate(_TitleDelegate(self))
+        #: What a moving block of rows showed (see _rows_moving).
+        self._moving: tuple[list[PositionId], PositionId | None, list[PositionId], bool] = \
+            ([], None, [], False)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if isinstance(model, OrgTreeModel):
+            model.rows_moving.connect(self._rows_moving)
+            model.rows_moved.connect(self._rows_moved)
+
+    def _rows_moving(self, tops: list[PositionId]) -> None:
+        """Before a block of rows is taken out to be put back elsewhere (the model's
+        way of moving): note which of its rows are open and selected, and which is
+        current, and keep the selection model quiet until they are back."""
+        model = self.tree_model()
+        opened: list[PositionId] = []
+        current = self.current_id()
+        inside = False
+        stack = [model.index_of(pid) for pid in tops]
+        while stack:
+            index = stack.pop()
+            pid = model.id_at(index)
+            if pid is None:
+                continue
+            inside = inside or pid == current
+            if self.isExpanded(index):
+                opened.append(pid)
+                stack.extend(model.index(row, 0, index) for row in range(model.rowCount(index)))
+        selection = self.selectionModel()
+        selected = [pid for index in selection.selectedRows()
+                    if (pid := model.id_at(index)) is not None]
+        self._moving = (opened, current if inside else None, selected,
+                        selection.blockSignals(True))
+
+    def _rows_moved(self, _tops: list[PositionId]) -> None:
+        """The block is back in its new place: open, select and make current again
+        what was before."""
+        opened, current, selected, blocked = self._moving
+        model = self.tree_model()
+        selection = self.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        try:
+            for pid in opened:
+                self.setExpanded(model.index_of(pid), True)
+            missing = QItemSelection()
+            for pid in selected:
+                index = model.index_of(pid)
+                if index.isValid() and not selection.isSelected(index):
+                    missing.select(index, index)
+            if not missing.isEmpty():
+                selection.select(missing, flags.Select | flags.Rows)
+        finally:
+            selection.blockSignals(blocked)
+        if current is not None:
+            selection.setCurrentIndex(model.index_of(current), flags.NoUpdate)
 
     def tree_model(self) -> OrgTreeModel:
         model = self.model()

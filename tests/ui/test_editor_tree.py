@@ -97,6 +97,34 @@ def test_department_colour_decoration(open_window: OpenWindow) -> None:
     assert isinstance(none, QColor) and none.alpha() == 0
 
 
+def test_department_swatches_follow_a_recolour_and_its_undo(open_window: OpenWindow) -> None:
+    """The rows keep their look in items: a department's new colour must reach every
+    row of the department (and only those), and undo must bring the old one back."""
+    from dataclasses import replace
+
+    window = open_window("training_call_center_50")
+    org = window.controller.org
+    group3 = next(d for d in org.departments if d.name == "项目组3")
+    members = [p.id for p in org.positions() if p.department_id == group3.id]
+    others = [p.id for p in org.positions() if p.department_id not in (None, group3.id)]
+    assert members and others
+
+    def swatch(position: object) -> QColor:
+        colour = window.model.index_of(position).data(Qt.ItemDataRole.DecorationRole)  # type: ignore[arg-type]  # a position id
+        assert isinstance(colour, QColor)
+        return colour
+
+    before = {p: swatch(p) for p in others}
+    window.controller.execute("recolour", lambda s: s.update_department(
+        replace(group3, colour="#123456")))
+    assert all(swatch(p) == QColor("#123456") for p in members)
+    assert {p: swatch(p) for p in others} == before
+    window.controller.undo_stack.undo()
+    assert all(swatch(p) == QColor(group3.colour) for p in members)
+    window.controller.execute("remove", lambda s: s.remove_department(group3.id))
+    assert all(swatch(p).alpha() == 0 for p in members)
+
+
 def test_vacancy_marker_appears_once_seats_are_filled(open_window: OpenWindow) -> None:
     window = open_window()
     assert not [row for row in tree_rows(window) if "vacant" in row]

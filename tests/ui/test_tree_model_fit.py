@@ -6,6 +6,7 @@ bounded here by counting those whole-tree measurements.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -25,8 +26,11 @@ LONG = "呼叫中心客户服务部夜班高级质检与培训专员（兼任新
 
 
 def settle() -> None:
-    for _ in range(5):
+    """Until the rows an edit showed have been measured (a moment after the edit)."""
+    end = time.monotonic() + (window_fit.ROWS_FIT_DELAY_MS + 100) / 1000
+    while time.monotonic() < end:
         QApplication.processEvents()
+        time.sleep(0.005)
 
 
 def tree_width(window: MainWindow) -> int:

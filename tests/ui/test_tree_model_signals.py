@@ -33,21 +33,49 @@ Record = tuple[object, ...]
 
 
 class Signals:
-    """The model's structural signals, parents named by position id (None: top level)."""
+    """The model's structural signals, parents named by position id (None: top level).
+
+    A move is announced by the model (rows_moving … rows_moved) and made as the
+    block's rows taken one by one and inserted at their new place: it is noted as
+    one ("moved", parent, first, last, target, row), the row counted as Qt's
+    beginMoveRows counts it, after checking that the takes and the insert are
+    exactly that block."""
 
     def __init__(self, model: OrgTreeModel) -> None:
         self.model = model
         self.seen: list[Record] = []
+        self._move: list[Record] | None = None
         name = model.id_at
         model.modelReset.connect(lambda: self.seen.append(("reset",)))
         model.layoutChanged.connect(lambda *_: self.seen.append(("layout",)))
         model.rowsInserted.connect(
-            lambda parent, first, last: self.seen.append(("inserted", name(parent), first, last)))
+            lambda parent, first, last: self._note(("inserted", name(parent), first, last)))
         model.rowsRemoved.connect(
-            lambda parent, first, last: self.seen.append(("removed", name(parent), first, last)))
+            lambda parent, first, last: self._note(("removed", name(parent), first, last)))
         model.rowsMoved.connect(
             lambda parent, first, last, target, row: self.seen.append(
                 ("moved", name(parent), first, last, name(target), row)))
+        model.rows_moving.connect(self._moving)
+        model.rows_moved.connect(self._moved)
+
+    def _note(self, record: Record) -> None:
+        (self.seen if self._move is None else self._move).append(record)
+
+    def _moving(self, _tops: list[PositionId]) -> None:
+        assert self._move is None
+        self._move = []
+
+    def _moved(self, tops: list[PositionId]) -> None:
+        steps, self._move = self._move, None
+        assert steps is not None and len(steps) == len(tops) + 1
+        *takes, insert = steps
+        _, parent, first, _ = takes[0]
+        assert all(t == ("removed", parent, first, first) for t in takes)
+        kind, target, row, last = insert
+        assert kind == "inserted" and last - row + 1 == len(tops)
+        if target == parent and row >= first:
+            row += len(tops)  # Qt counts the destination before the rows leave
+        self.seen.append(("moved", parent, first, first + len(tops) - 1, target, row))
 
     def take(self) -> list[Record]:
         seen, self.seen = self.seen, []
