@@ -5,7 +5,8 @@ cancelled) run on a pool of its own: a server that does not answer keeps a threa
 waiting for the connect timeout, and those waits must not queue the window's other
 background work (exports, checks) behind them.
 
-Cancel is decided at one point: the commit.  Every transaction the call's library
+Cancel stops a statement the call waits for on the server (a lock, a long write) with
+a cancel request, and is decided at one point: the commit.  Every transaction the call's library
 commits passes `point_of_no_return` first (an SQLAlchemy commit event); a call
 cancelled before that point raises there, so its transaction is rolled back and the
 server keeps nothing; once past it, Cancel answers False ("too late") and the
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Threads for library calls: most of their time is spent waiting for a server.
 POOL_THREADS = 8
+#: Seconds a cancel request may wait for the server.
+CANCEL_TIMEOUT = 5.0
 
 _pool: QThreadPool | None = None
 _current = threading.local()
@@ -47,7 +50,7 @@ class LibraryCall(Job):
     """`work()` on a library thread; cancellable until its point of no return."""
 
     def __init__(self, work: Callable[[], object], final_commit: bool = False) -> None:
-        super().__init__(lambda _job: work())
+        super().__init__(lambda _job: self._guarded(work))
         #: A call that writes to the server: its commit is its point of no return.
         #: (A read's commit only ends its transaction; Cancel still drops its outcome.)
         self.final_commit = final_commit
@@ -55,14 +58,40 @@ class LibraryCall(Job):
         self._committed = False
         self._ended = False
         self._afterwards: list[Callable[[], object]] = []
+        #: The server connections the work holds (their statements can be cancelled).
+        self._connections: list[Any] = []
+
+    def _guarded(self, work: Callable[[], object]) -> object:
+        try:
+            return work()
+        except Exception:
+            if self.cancelled:  # e.g. its statement cancelled on the server: not a failure
+                raise JobCancelled from None
+            raise
 
     def cancel(self) -> bool:  # type: ignore[override]
-        """Stop the call; False when it is past its point of no return (it will finish)."""
+        """Stop the call; False when it is past its point of no return (it will finish).
+
+        A statement the call is waiting for (a lock, a long write) is cancelled on the
+        server too, from a thread of its own (a server that does not answer may keep
+        that request waiting as well)."""
         with self._lock:
             if self._committed:
                 return False
             super().cancel()
-            return True
+            connections = list(self._connections)
+        for connection in connections:
+            threading.Thread(target=_cancel_statement, args=(connection,), daemon=True,
+                             name="orgdesk-cancel").start()
+        return True
+
+    def holds(self, connection: Any, held: bool) -> None:
+        """The work took (or gave back) a server connection."""
+        with self._lock:
+            if held:
+                self._connections.append(connection)
+            elif connection in self._connections:
+                self._connections.remove(connection)
 
     def point_of_no_return(self) -> None:
         """Raise JobCancelled if cancelled; otherwise Cancel can no longer stop the call."""
@@ -93,6 +122,24 @@ class LibraryCall(Job):
                 _quietly(step)
 
 
+def _cancel_statement(connection: Any) -> None:
+    """Ask the server to cancel what `connection` is running (psycopg's cancel request)."""
+    with contextlib.suppress(Exception):  # gone already, or the server cannot be reached
+        connection.cancel_safe(timeout=CANCEL_TIMEOUT)
+
+
+def _checked_out(connection: Any, _record: Any, _proxy: Any) -> None:
+    call = current_call()
+    if call is not None:
+        call.holds(connection, True)
+
+
+def _checked_in(connection: Any, _record: Any) -> None:
+    call = current_call()
+    if call is not None:
+        call.holds(connection, False)
+
+
 def _quietly(step: Callable[[], object]) -> None:
     with contextlib.suppress(Exception):  # clean-up nobody waits for
         step()
@@ -119,6 +166,8 @@ def guard_commits(library: Library) -> Library:
 
     if not event.contains(library.engine, "commit", _before_commit):
         event.listen(library.engine, "commit", _before_commit)
+        event.listen(library.engine, "checkout", _checked_out)
+        event.listen(library.engine, "checkin", _checked_in)
     return library
 
 
