@@ -225,3 +225,29 @@ def test_edits_recovered_after_a_crash_are_counted(
     assert window is not None and window.isWindowModified()
     _shows(window, f"Team library: {project} @ version {version}, ahead of the server by "
                    "2 edits")
+
+
+def test_every_scenario_counts(open_window: OpenWindow, cluster: Cluster,  # noqa: F811
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version holds every scenario: an edit in another one, and a scenario added, are
+    edits not published either."""
+    window = open_window("call_center_chart")
+    controller = window.controller
+    assert controller.execute_scenario("new", lambda s: s.create("精简方案", switch=True))
+    project = f"方案 {uuid.uuid4().hex[:6]}"
+    dialog = _dialog(window, cluster.url())
+    version = _publish(dialog, project, "两个方案")
+    dialog.reject()
+    at = f"Team library: {project} @ version {version}"
+    _shows(window, at)
+    assert controller.execute_scenario("switch", lambda s: s.switch(s.find("现状").id))
+    _rename(window, "现状里改的")
+    assert controller.execute_scenario("back", lambda s: s.switch(s.find("精简方案").id))
+    _shows(window, f"{at}, ahead of the server by 1 edit")
+    _rename(window, "精简里改的")
+    _shows(window, f"{at}, ahead of the server by 2 edits")
+    assert controller.execute_scenario("third", lambda s: s.create("第三方案"))
+    _shows(window, f"{at}, ahead of the server by 3 edits")
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    _shows(window, f"{at}, ahead of the server by 1 edit")
