@@ -20,6 +20,7 @@ from orgdesk.core.model import DocumentInfo, Kpi, Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.storage import checksum, mapping, migrations
 from orgdesk.storage.document import DocumentFile, create_file
+from orgdesk.storage.errors import SaveFailed
 from orgdesk.storage.reading import read_organisation
 from orgdesk.storage.sqlite_file import schema_of
 from tests.io.strategies import organisations
@@ -180,3 +181,25 @@ def test_a_new_file_is_complete_and_sound(tmp_path: Path) -> None:
         assert _agrees(conn)
     assert read_organisation(target).positions_by_id() == org.positions_by_id()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.orgdesk"]
+
+
+def test_a_new_file_that_cannot_be_put_in_place_is_a_clear_failure_and_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full temporary file is written and synced, then the rename fails (a full disk):
+    the caller gets the sentence, the temporary file is gone, the old file is as it was."""
+    target = tmp_path / "old.orgdesk"
+    create_file(target, hostile_org())
+    before = target.read_bytes()
+    refused: list[Path] = []
+
+    def refuse(src: Path, dst: Path) -> None:
+        assert src.stat().st_size > 0
+        refused.append(src)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("orgdesk.storage.new_document.files.replace_durably", refuse)
+    with pytest.raises(SaveFailed, match="disk is full"):
+        create_file(target, _big(count=2_000))
+    assert len(refused) == 1
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.orgdesk"]
