@@ -341,3 +341,43 @@ def test_a_refused_login_is_said_in_the_interface_language(
         dialog.reject()
     finally:
         orgdesk.set_language("en")
+
+
+def test_a_paused_server_leaves_the_dialog_live_and_cancel_works(
+        open_window: OpenWindow, cluster: Cluster) -> None:  # noqa: F811
+    """The library's server process stops answering mid-session (paused, as a server
+    under a debugger or swapped out would): the window goes on, Cancel works, and once
+    the server goes on the abandoned call ends without a word."""
+    import os
+    import signal
+
+    window = open_window("call_center_chart")
+    dialog = open_dialog(window, cluster.url())
+    click(dialog, "teamLibraryConnect")
+    assert settled(dialog) and dialog.library is not None
+    with dialog.library.engine.connect() as connection:  # the one the next call takes
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        backend = raw.info.backend_pid
+    os.kill(backend, signal.SIGSTOP)
+    resume = threading.Timer(8, os.kill, (backend, signal.SIGCONT))  # never left paused
+    resume.start()
+    try:
+        dialog.tabs.setCurrentIndex(1)
+        dialog.search_edit.setText("主管")
+        assert click(dialog, "teamSearch") < 1
+        assert ticks_while(lambda: dialog.running, 1.0) >= 20 and dialog.running
+        call = dialog.call
+        dialog.findChild(QPushButton, "teamLibraryCancel").click()
+        assert not dialog.running and dialog.status.text() == "The search was cancelled."
+        assert dialog.search_button.isEnabled()
+    finally:
+        os.kill(backend, signal.SIGCONT)
+        resume.cancel()
+    assert wait_for(lambda: call not in jobs._running, timeout=20)
+    QApplication.processEvents()
+    assert dialog.status.text() == "The search was cancelled."
+    click(dialog, "teamSearch")  # the server is back: the same search goes through
+    assert settled(dialog) and dialog.status.text().startswith("“主管”: "), \
+        dialog.status.text()
+    dialog.reject()
