@@ -110,6 +110,9 @@ class TeamStatusLabel(QLabel):
         #: The open scenario's edits, followed edit by edit, and the other scenarios'.
         self._open: ScenarioEdits | None = None
         self._open_org: object = None
+        self._open_id: int | None = None
+        #: The edits of each scenario not open, by (id, name), as last counted.
+        self._closed: dict[tuple[int, str], Edits] = {}
         self._rest = Edits()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -141,7 +144,7 @@ class TeamStatusLabel(QLabel):
         if origin == self.origin and not force:
             return
         if origin != self.origin:
-            self.base, self.edits, self._open = None, None, None
+            self.base, self.edits, self._open, self._closed = None, None, None, {}
         self.origin = origin
         self._asked += 1
         self._timer.stop()
@@ -186,7 +189,9 @@ class TeamStatusLabel(QLabel):
         self._recount.stop()
         self._open = None
         self._open_org = self.controller.org
+        previous, self._open_id = self._open_id, None
         if self.base is None or self.origin is None:
+            self._closed = {}
             return
         scenarios = self.controller.scenarios
         listed = scenarios.scenarios()
@@ -194,14 +199,24 @@ class TeamStatusLabel(QLabel):
         news = {s.name for s in listed}
         # Scenarios that came or went are one edit each; the others are compared.
         rest = Edits(other=len(olds.keys() ^ news))
+        # A scenario changes only while it is open: the others' counts are kept from
+        # the last count, except the one open then (reading a scenario that is not
+        # open means decoding it, which takes a while for a large one).
+        kept, self._closed = self._closed, {}
         for scenario in listed:
             if scenario.name not in olds:
                 continue
             if scenario.active:
                 self._open = ScenarioEdits(olds[scenario.name], self.controller.org)
-            else:
-                rest += organisation_edits(olds[scenario.name],
+                self._open_id = scenario.id
+                continue
+            key = (scenario.id, scenario.name)
+            edits = kept.get(key)
+            if edits is None or scenario.id == previous:
+                edits = organisation_edits(olds[scenario.name],
                                            scenarios.organisation(scenario.id))
+            self._closed[key] = edits
+            rest += edits
         self._rest = rest
         self._total()
 

@@ -251,3 +251,41 @@ def test_every_scenario_counts(open_window: OpenWindow, cluster: Cluster,  # noq
     controller.undo_stack.undo()
     controller.undo_stack.undo()
     _shows(window, f"{at}, ahead of the server by 1 edit")
+
+
+def test_a_pulled_document_counts_its_scenarios_as_they_are_switched(
+        open_window: OpenWindow, cluster: Cluster,  # noqa: F811
+        tmp_path: Path) -> None:
+    """Every scenario of a pulled file follows the version: switching keeps the label,
+    and an edit made in one scenario is still counted while another is open."""
+    from orgdesk.samples import template_organisation
+    from orgdesk.team.documents import Scenario, TeamDocument, write_document
+
+    project = f"切换 {uuid.uuid4().hex[:6]}"
+    org = template_organisation("call_center_chart")
+    document = TeamDocument((Scenario("现状", org, True), Scenario("方案B", org.copy())))
+    with Library.open(cluster.url()) as library:
+        version = library.publish(document, project, "两个方案").version.id
+        path = tmp_path / "pulled.orgdesk"
+        write_document(path, library.pull_document(f"{project}@{version}")[1])
+    window = open_window(path)
+    controller = window.controller
+    at = f"Team library: {project} @ version {version}"
+    _shows(window, at)
+    _rename(window, "现状改的")
+    _shows(window, f"{at}, ahead of the server by 1 edit")
+    assert controller.execute_scenario("to B", lambda s: s.switch(s.find("方案B").id))
+    _shows(window, f"{at}, ahead of the server by 1 edit")  # 现状's edit, counted
+    _add(window, "B里加的")
+    _shows(window, f"{at}, ahead of the server by 2 edits")
+    assert controller.execute_scenario("to A", lambda s: s.switch(s.find("现状").id))
+    _shows(window, f"{at}, ahead of the server by 2 edits")  # B's addition, counted
+    controller.undo_stack.undo()  # back to B …
+    controller.undo_stack.undo()  # … without its addition
+    _shows(window, f"{at}, ahead of the server by 1 edit")
+    assert controller.execute_scenario("to A", lambda s: s.switch(s.find("现状").id))
+    _shows(window, f"{at}, ahead of the server by 1 edit")
+    controller.undo_stack.undo()  # the switch, then 现状's rename
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    _shows(window, at)
