@@ -200,3 +200,30 @@ def test_expansion_survives_edits_and_undo(open_window: OpenWindow) -> None:
     assert window.tree.expanded_ids() == before
     window.controller.undo_stack.undo()
     assert window.tree.expanded_ids() == before
+
+
+def test_highlights_follow_each_new_set_and_brush(open_window: OpenWindow) -> None:
+    """Only the rows whose background changes are touched: rows leaving the set lose
+    it, a new brush repaints the rows that stay."""
+    from PySide6.QtGui import QBrush
+
+    window = open_window("training_call_center_50")
+    ids = [p.id for p in window.controller.org.positions()]
+    yellow, blue = QBrush(QColor("#FFE699")), QBrush(QColor("#DDEEFF"))
+
+    def marked() -> dict[object, str]:
+        found = {}
+        for position in ids:
+            brush = window.model.index_of(position).data(Qt.ItemDataRole.BackgroundRole)
+            if brush is not None:
+                found[position] = QBrush(brush).color().name()
+        return found
+
+    window.model.set_highlighted(set(ids[:3]), yellow)
+    assert marked() == dict.fromkeys(ids[:3], "#ffe699")
+    window.model.set_highlighted(set(ids[2:5]), yellow)
+    assert marked() == dict.fromkeys(ids[2:5], "#ffe699")
+    window.model.set_highlighted(set(ids[2:5]), blue)
+    assert marked() == dict.fromkeys(ids[2:5], "#ddeeff")
+    window.model.set_highlighted(set(), blue)
+    assert marked() == {}
