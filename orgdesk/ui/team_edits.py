@@ -18,9 +18,10 @@ and an immutable version it is the same after Save, a reopen or a crash recovery
 An undo-step count would be none of these (ten renames of one box are one change
 to publish; a reopened file has no undo steps left).
 
-The base version's JSON (exactly what the library stores) is kept in a local cache
-under the state folder, keyed by server, project and version — versions are never
-changed, so a cached one never goes stale — so the count also works offline.  It is
+The base version (every scenario, in orgdesk's lossless JSON, one line per position)
+is kept in a local cache under the state folder, keyed by server, project and
+version — versions are never changed, so a cached one never goes stale — so the
+count also works offline.  It is
 written when the window publishes or opens a version, and fetched once from the
 library for a file pulled elsewhere.
 """
@@ -29,9 +30,10 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,15 +180,41 @@ def cache_dir() -> Path:
 def _cache_path(server: str, project: str, version: int) -> Path:
     key = hashlib.sha256("\0".join((server, project, str(version))).encode("utf-8",
                                                                           "surrogatepass"))
-    return cache_dir() / f"{key.hexdigest()[:40]}.json.gz"
+    return cache_dir() / f"{key.hexdigest()[:40]}.jsonl.gz"
 
 
-def remember_base(server: str, project: str, version: int, text: str) -> None:
-    """Keep a version's JSON (as the library stores it) for counting edits offline.
+#: The first line of a cached version: what follows and how it is laid out.
+CACHE_FORMAT = "orgdesk-team-base-1"
+
+
+def _cache_lines(document: TeamDocument) -> Iterator[str]:
+    """A version as JSON lines: a header naming the scenarios, then for each scenario its
+    document without its positions and one line per position.  Read back line by line,
+    a large version never holds the interpreter in one long parse (one json.loads of a
+    10,000-position version held every other thread, the window's too, ~0.25 s)."""
+    from orgdesk.io.json_format import document_dict
+    from orgdesk.team.documents import without_origin
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    parts = []
+    for scenario in document.scenarios:
+        data = document_dict(without_origin(scenario.org))
+        parts.append((data, data.pop("positions")))
+    yield encode({"format": CACHE_FORMAT, "scenarios": [
+        {"name": s.name, "open": s.open, "positions": len(positions)}
+        for s, (_data, positions) in zip(document.scenarios, parts, strict=True)]})
+    for data, positions in parts:
+        yield encode(data)
+        yield from map(encode, positions)
+
+
+def remember_base(server: str, project: str, version: int, document: TeamDocument) -> None:
+    """Keep a version (as the library holds it) for counting edits offline.
 
     Best effort: a cache that cannot be written costs the offline count, nothing else.
     """
     target = _cache_path(server, project, version)
+    text = "\n".join(_cache_lines(document))
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
@@ -200,24 +228,29 @@ def remember_base(server: str, project: str, version: int, text: str) -> None:
             raise
 
 
-def remembered_base(server: str, project: str, version: int) -> str | None:
-    """A cached version's JSON, or None (never cached, or unreadable)."""
+def base_document(server: str, project: str, version: int) -> TeamDocument | None:
+    """The cached base version (on a worker thread: a large one takes a while), or None
+    (never cached here, or unreadable: then it is fetched again)."""
+    from orgdesk.core.errors import UserError
+    from orgdesk.team.documents import Scenario, TeamDocument, document_from_dict
+
     try:
         raw = _cache_path(server, project, version).read_bytes()
-        return gzip.decompress(raw).decode("utf-8", "surrogatepass")
-    except (OSError, EOFError, ValueError, gzip.BadGzipFile):
-        return None
-
-
-def base_document(server: str, project: str, version: int) -> TeamDocument | None:
-    """The cached base version parsed (on a worker thread: a large one takes a while)."""
-    from orgdesk.core.errors import UserError
-    from orgdesk.team.documents import team_document_from_text
-
-    text = remembered_base(server, project, version)
-    if text is None:
-        return None
-    try:
-        return team_document_from_text(text, str(version))
-    except UserError:
+        lines = gzip.decompress(raw).decode("utf-8", "surrogatepass").split("\n")
+        header = json.loads(lines[0])
+        if header.get("format") != CACHE_FORMAT:
+            return None
+        scenarios, at = [], 1
+        for entry in header["scenarios"]:
+            data = json.loads(lines[at])
+            count = int(entry["positions"])
+            data["positions"] = [json.loads(line) for line in lines[at + 1:at + 1 + count]]
+            at += 1 + count
+            scenarios.append(Scenario(str(entry["name"]), document_from_dict(
+                data, str(version)), bool(entry["open"])))
+        if at != len(lines) or sum(1 for s in scenarios if s.open) != 1:
+            return None
+        return TeamDocument(tuple(scenarios))
+    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, AttributeError,
+            UserError):
         return None  # a damaged cache file: as if there were none

@@ -377,13 +377,12 @@ class TeamLibraryDialog(QDialog):
         spec = f"{version.project}@{version.id}"
 
         def work() -> Path:
-            from orgdesk.team.documents import document_text, write_document
+            from orgdesk.team.documents import write_document
 
             pulled = library.pull_document(spec)[1]
-            text = document_text(pulled)  # the version as stored, for counting edits
             point_of_no_return()  # Cancel stops here at the latest: no file is written
             write_document(target, pulled)
-            remember_base(library.address.shown, version.project, version.id, text)
+            remember_base(library.address.shown, version.project, version.id, pulled)
             return target
 
         def done(path: Path) -> None:
@@ -490,16 +489,13 @@ class TeamLibraryDialog(QDialog):
         controller = self.controller
 
         def work() -> object:
-            from orgdesk.team.documents import document_text
-
             try:
                 published = library.publish(document, project, message, base=base, mode=mode,
                                             prefer=prefer)
             except (PublishConflict, MergeConflicts) as question:
                 return question  # asked here, on the window's thread
             if published.merged is None:  # the document now follows this version
-                remember_base(library.address.shown, project, published.version.id,
-                              document_text(document))
+                remember_base(library.address.shown, project, published.version.id, document)
             return published
 
         def done(result: object) -> None:

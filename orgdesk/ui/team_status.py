@@ -69,7 +69,6 @@ def check_library(job: Job, origin: tuple[str, str, int], need_base: bool) -> in
     """On a library thread: the cached base version first (reported as ("base", document)),
     then the newest version of its branch from the server, fetching and caching the
     base version when it was not cached."""
-    from orgdesk.team.documents import document_text
     from orgdesk.team.library import Library
 
     server, project, version = origin
@@ -83,7 +82,7 @@ def check_library(job: Job, origin: tuple[str, str, int], need_base: bool) -> in
         newest = library.resolve(f"{project}@{base.branch}").id
         if need_base:
             fetched = library.team_document(version)
-            remember_base(server, project, version, document_text(fetched))
+            remember_base(server, project, version, fetched)
             job.report("base", fetched)
     return newest
 
