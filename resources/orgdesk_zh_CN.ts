@@ -3211,6 +3211,38 @@
       <translation>说明</translation>
     </message>
     <message>
+      <source>Title, department, duty, requirement, project or author</source>
+      <translation>职位、部门、职责、任职要求、项目或作者</translation>
+    </message>
+    <message>
+      <source>&amp;Search</source>
+      <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>职位</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Found in</source>
+      <translation>匹配内容</translation>
+    </message>
+    <message>
+      <source>Versions</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>搜索</translation>
+    </message>
+    <message>
       <source>&amp;Open Version…</source>
       <translation>打开版本(&amp;O)…</translation>
     </message>
@@ -3239,8 +3271,32 @@
       <translation>离线：未连接。</translation>
     </message>
     <message>
+      <source>Cance&amp;l</source>
+      <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Too late to cancel: the library is already storing the version.</source>
+      <translation>已无法取消：团队库正在保存该版本。</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
+      <source>Connecting was cancelled.</source>
+      <translation>已取消连接。</translation>
+    </message>
+    <message>
       <source>Connected to {server}: {count} projects.</source>
       <translation>已连接到 {server}：{count} 个项目。</translation>
+    </message>
+    <message>
+      <source>Listing the versions of “{project}”…</source>
+      <translation>正在列出“{project}”的版本…</translation>
+    </message>
+    <message>
+      <source>Listing the versions was cancelled.</source>
+      <translation>已取消列出版本。</translation>
     </message>
     <message>
       <source>Connect and choose a version to open first.</source>
@@ -3251,6 +3307,14 @@
       <translation>版本 {version} 已保存为 {file}。</translation>
     </message>
     <message>
+      <source>Opening version {version}…</source>
+      <translation>正在打开版本 {version}…</translation>
+    </message>
+    <message>
+      <source>Opening the version was cancelled; no file was written.</source>
+      <translation>已取消打开版本；没有写入任何文件。</translation>
+    </message>
+    <message>
       <source>version {version}</source>
       <translation>版本 {version}</translation>
     </message>
@@ -3259,12 +3323,40 @@
       <translation>此文档</translation>
     </message>
     <message>
+      <source>Comparing with version {version}…</source>
+      <translation>正在与版本 {version} 比较…</translation>
+    </message>
+    <message>
+      <source>Comparing was cancelled.</source>
+      <translation>已取消比较。</translation>
+    </message>
+    <message>
       <source>Connect to the library first.</source>
       <translation>请先连接团队库。</translation>
     </message>
     <message>
-      <source>Publish to the team library</source>
-      <translation>发布到团队库</translation>
+      <source>Searching for “{words}”…</source>
+      <translation>正在搜索“{words}”…</translation>
+    </message>
+    <message>
+      <source>The search was cancelled.</source>
+      <translation>已取消搜索。</translation>
+    </message>
+    <message>
+      <source>“{words}”: {count} position found.</source>
+      <translation>“{words}”：找到 {count} 个职位。</translation>
+    </message>
+    <message>
+      <source>“{words}”: {count} positions found.</source>
+      <translation>“{words}”：找到 {count} 个职位。</translation>
+    </message>
+    <message>
+      <source>Publishing to “{project}”…</source>
+      <translation>正在发布到“{project}”…</translation>
+    </message>
+    <message>
+      <source>The publish was cancelled; nothing was published and this document is unchanged.</source>
+      <translation>已取消发布；没有发布任何内容，本文档未作改动。</translation>
     </message>
     <message>
       <source>Published version {version} of “{project}”.</source>
@@ -3274,13 +3366,13 @@
       <source>Published the merged version {version} of “{project}”; open it to go on from the merged document.</source>
       <translation>已发布“{project}”的合并版本 {version}；请打开它，在合并后的文档上继续工作。</translation>
     </message>
+    <message>
+      <source>Publish to the team library</source>
+      <translation>发布到团队库</translation>
+    </message>
   </context>
   <context>
     <name>TeamStatusLabel</name>
-    <message>
-      <source>Team library: {project} @ version {version} (checking…)</source>
-      <translation>团队库：{project} @ 版本 {version}（正在检查…）</translation>
-    </message>
     <message>
       <source>Team library: {project} @ version {version}; version {newest} is newer</source>
       <translation>团队库：{project} @ 版本 {version}；已有更新的版本 {newest}</translation>
@@ -3290,8 +3382,56 @@
       <translation>团队库：{project} @ 版本 {version}</translation>
     </message>
     <message>
+      <source>Team library: {project} @ version {version}, ahead of the server by {count} edit; version {newest} is newer</source>
+      <translation>团队库：{project} @ 版本 {version}，比服务器多 {count} 处修改；已有更新的版本 {newest}</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version}, ahead of the server by {count} edits; version {newest} is newer</source>
+      <translation>团队库：{project} @ 版本 {version}，比服务器多 {count} 处修改；已有更新的版本 {newest}</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version}, ahead of the server by {count} edit</source>
+      <translation>团队库：{project} @ 版本 {version}，比服务器多 {count} 处修改</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version}, ahead of the server by {count} edits</source>
+      <translation>团队库：{project} @ 版本 {version}，比服务器多 {count} 处修改</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version} (offline; edits not counted)</source>
+      <translation>团队库：{project} @ 版本 {version}（离线；修改尚未统计）</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version} (offline, {count} edit not published)</source>
+      <translation>团队库：{project} @ 版本 {version}（离线，{count} 处修改未发布）</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version} (offline, {count} edits not published)</source>
+      <translation>团队库：{project} @ 版本 {version}（离线，{count} 处修改未发布）</translation>
+    </message>
+    <message>
       <source>Team library: {project} @ version {version} (offline)</source>
       <translation>团队库：{project} @ 版本 {version}（离线）</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version}, {count} edit not published (checking…)</source>
+      <translation>团队库：{project} @ 版本 {version}，{count} 处修改未发布（正在检查…）</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version}, {count} edits not published (checking…)</source>
+      <translation>团队库：{project} @ 版本 {version}，{count} 处修改未发布（正在检查…）</translation>
+    </message>
+    <message>
+      <source>Team library: {project} @ version {version} (checking…)</source>
+      <translation>团队库：{project} @ 版本 {version}（正在检查…）</translation>
+    </message>
+    <message>
+      <source>Since version {version}: positions added {added}, changed {changed}, removed {removed}; other changes {other}.</source>
+      <translation>自版本 {version} 以来：新增职位 {added} 个，修改 {changed} 个，删除 {removed} 个；其他修改 {other} 处。</translation>
+    </message>
+    <message>
+      <source>The edits since version {version} are counted once the library has been reached.</source>
+      <translation>连上团队库后才会统计自版本 {version} 以来的修改。</translation>
     </message>
   </context>
   <context>
@@ -5229,10 +5369,6 @@
       <translation>{file} 已在 orgdesk 之外被修改或已损坏：其内容与 orgdesk 保存时记录的校验和不一致（如果是有意编辑的，请删除其 meta 表中的“checksum”行）。</translation>
     </message>
     <message>
-      <source>Cannot save {file}: {reason}; the previous file is unchanged.</source>
-      <translation>无法保存 {file}：{reason}；原文件未改动。</translation>
-    </message>
-    <message>
       <source>This document has no file name yet; use Save As.</source>
       <translation>此文档还没有文件名；请使用“另存为”。</translation>
     </message>
@@ -5241,36 +5377,8 @@
       <translation>新文档的汇报关系不一致。</translation>
     </message>
     <message>
-      <source>Cannot save {file}: the folder “{folder}” does not exist.</source>
-      <translation>无法保存 {file}：文件夹“{folder}”不存在。</translation>
-    </message>
-    <message>
-      <source>Cannot save {file}: a folder has that name.</source>
-      <translation>无法保存 {file}：已有同名文件夹。</translation>
-    </message>
-    <message>
-      <source>{file} is read-only; save it under another name.</source>
-      <translation>{file} 是只读文件，请另存为其他名称。</translation>
-    </message>
-    <message>
-      <source>Cannot save {file}: the folder is read-only.</source>
-      <translation>无法保存 {file}：文件夹为只读。</translation>
-    </message>
-    <message>
-      <source>Cannot save {file}: the disk is full; the previous file is unchanged.</source>
-      <translation>无法保存 {file}：磁盘已满；原文件未被改动。</translation>
-    </message>
-    <message>
-      <source>Cannot save {file}: permission denied.</source>
-      <translation>无法保存 {file}：没有写入权限。</translation>
-    </message>
-    <message>
       <source>{file} was changed by another program since orgdesk opened or last saved it; saving would overwrite those changes.</source>
       <translation>{file} 在 orgdesk 打开或上次保存之后已被其他程序修改；现在保存会覆盖这些修改。</translation>
-    </message>
-    <message>
-      <source>Cannot save {file}: its symbolic links point at each other in a loop.</source>
-      <translation>无法保存 {file}：它的符号链接互相指向，形成了循环。</translation>
     </message>
     <message>
       <source>The edit was not kept: the disk holding orgdesk's working copies is full.</source>
@@ -5343,6 +5451,38 @@
     <message>
       <source>{file} could not be upgraded to file format {version}: {reason}.</source>
       <translation>无法将 {file} 升级到文件格式 {version}：{reason}。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: {reason}; the previous file is unchanged.</source>
+      <translation>无法保存 {file}：{reason}；原文件未改动。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the folder “{folder}” does not exist.</source>
+      <translation>无法保存 {file}：文件夹“{folder}”不存在。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: a folder has that name.</source>
+      <translation>无法保存 {file}：已有同名文件夹。</translation>
+    </message>
+    <message>
+      <source>{file} is read-only; save it under another name.</source>
+      <translation>{file} 是只读文件，请另存为其他名称。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the folder is read-only.</source>
+      <translation>无法保存 {file}：文件夹为只读。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: the disk is full; the previous file is unchanged.</source>
+      <translation>无法保存 {file}：磁盘已满；原文件未被改动。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: permission denied.</source>
+      <translation>无法保存 {file}：没有写入权限。</translation>
+    </message>
+    <message>
+      <source>Cannot save {file}: its symbolic links point at each other in a loop.</source>
+      <translation>无法保存 {file}：它的符号链接互相指向，形成了循环。</translation>
     </message>
     <message>
       <source>{file} is not a valid orgdesk file: its document setting “{setting}” is invalid.</source>
@@ -5553,12 +5693,12 @@
       <translation>团队库中没有项目“{project}”，或您无权读取；项目由团队库管理员创建并授权。</translation>
     </message>
     <message>
-      <source>Version {head} of “{project}” or your document holds several scenarios, which orgdesk does not merge; publish yours with --branch and combine the scenarios by hand.</source>
-      <translation>“{project}”的版本 {head} 或您的文档包含多个方案，orgdesk 不合并方案；请用 --branch 发布您的文档，再手动合并各方案。</translation>
-    </message>
-    <message>
       <source>Merging with version {head} of “{project}” found {count} conflicts; decide each one (--prefer mine or --prefer theirs) or publish as a branch.</source>
       <translation>与“{project}”的版本 {head} 合并时发现 {count} 处冲突；请逐一决定（--prefer mine 或 --prefer theirs），或作为分支发布。</translation>
+    </message>
+    <message>
+      <source>Scenario “{scenario}”: {conflict}</source>
+      <translation>方案“{scenario}”：{conflict}</translation>
     </message>
     <message>
       <source>The {kind} {name} was deleted by {who} and changed by the other.</source>
@@ -5583,6 +5723,14 @@
     <message>
       <source>Both sides changed the {kind} “{name}” differently.</source>
       <translation>双方对{kind}“{name}”做了不同的修改。</translation>
+    </message>
+    <message>
+      <source>Both sides added a scenario of this name with different contents.</source>
+      <translation>双方都添加了同名方案，但内容不同。</translation>
+    </message>
+    <message>
+      <source>The scenario was deleted by {who} and changed by the other.</source>
+      <translation>该方案被 {who} 删除，而另一方修改了它。</translation>
     </message>
     <message>
       <source>The team library at {server} has an older schema; upgrade it with orgdesk library upgrade (its data is kept).</source>
