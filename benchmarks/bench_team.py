@@ -10,8 +10,8 @@ tests do) and fills a library of N projects (default 1,000) of M positions each
 * pull of it to a local .orgdesk file (< 2 s),
 * publish and pull of a 10,000-position document of three scenarios,
 * search over every position in the library for Chinese and English words (< 200 ms),
-  among them a two-character word found nowhere ("火星") and a word in one text of
-  each project ("专员999"): neither stops early.
+  among them a two-character word found nowhere ("火星"), a word in one text of each
+  project ("专员999") and a character found nowhere ("岗"): none stops early.
 """
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def measure(url: str, projects: int, positions: int, filled: bool = False) -> No
         print(f"pull 10,000 positions × 3 scenarios to a file: "
               f"{best(3, lambda: pull(f'大项目 {first}')):.2f} s")
         for words in ("座席", "质检", "排班辅导", "Quality", "no such words 不存在", "火星",
-                      "专员999"):
+                      "专员999", "岗"):
             hits = library.search(words)
 
             def search(words: str = words) -> None:

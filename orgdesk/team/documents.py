@@ -398,6 +398,21 @@ def bigrams(text: str) -> list[int]:
     return list(set(even).union(odd))
 
 
+def characters(text: str) -> list[int]:
+    """The distinct characters of `text` as search keys (migration 0004 computes the same
+    in SQL): a character's code point modulo 65,536 paired with NUL, which a text on the
+    server never holds, read as a signed 32-bit integer."""
+    data = text.encode("utf-16-be")
+    if len(data) == 2 * len(text):
+        units = array("H", data)
+        if sys.byteorder == "little":
+            units.byteswap()
+        codes: set[int] = set(units)
+    else:  # characters beyond 65,535
+        codes = {ord(ch) & 0xFFFF for ch in text}
+    return [code << 16 if code < 0x8000 else (code << 16) - (1 << 32) for code in codes]
+
+
 def search_text(title: str, department: str, duties: str, requirements: str) -> str:
     """The text search looks in, lowercased so that LIKE (several times faster than ILIKE
     over Chinese text) finds any case; migration 0003 builds the same for older rows."""

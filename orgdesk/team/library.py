@@ -46,6 +46,7 @@ from orgdesk.team.documents import (
     Origin,
     TeamDocument,
     bigrams,
+    characters,
     document_from_dict,
     document_from_text,
     document_text,
@@ -72,6 +73,7 @@ from orgdesk.team.schema import (
     MAIN_BRANCH,
     SCHEMA,
     position_texts,
+    project_characters,
     project_members,
     projects,
     team_positions,
@@ -479,12 +481,19 @@ class Library:
         pattern = _pattern(words)
         texts, rows = position_texts, version_positions
         # The texts holding the words, found by their bigrams (checked by LIKE); a word of
-        # one character has none and scans the texts.
+        # one character has none and scans the texts of the projects having it.
         matches: Any = texts.c.search_text.like(pattern, escape="\\")
-        grams = bigrams(words.strip().lower())
-        if grams:
-            matches = texts.c.bigrams.contains(literal(grams, ARRAY(Integer))) & matches
+        needle = words.strip().lower()
         probe = select(texts.c.id, texts.c.project_id).where(matches)
+        if len(needle) > 1:
+            grams = literal(bigrams(needle), ARRAY(Integer))
+            probe = probe.where(texts.c.bigrams.contains(grams))
+            matches = texts.c.bigrams.contains(grams) & matches
+        elif needle:  # one character: only the texts of projects that have it
+            having = literal(characters(needle), ARRAY(Integer))
+            probe = probe.where(texts.c.project_id.in_(
+                select(project_characters.c.project_id)
+                .where(project_characters.c.characters.contains(having))))
         if project is not None:
             probe = probe.join(projects).where(projects.c.name == project)
         fields = (texts.c.title, texts.c.department, texts.c.duties, texts.c.requirements)
@@ -592,7 +601,7 @@ class Library:
             if editor:
                 statements.append(
                     f"GRANT INSERT ON {SCHEMA}.versions, {SCHEMA}.version_positions, "
-                    f"{SCHEMA}.position_texts TO {quoted}")
+                    f"{SCHEMA}.position_texts, {SCHEMA}.project_characters TO {quoted}")
             for statement in statements:
                 connection.execute(text(statement))
             connection.execute(text(
@@ -652,10 +661,11 @@ def _pattern(words: str) -> str:
 
 
 def _send_positions(connection: Connection, project_id: int, rows: list[dict[str, Any]]
-                    ) -> bool:
+                    ) -> str | None:
     """Send a version's positions with COPY (several times faster than INSERTs) to
     temporary tables: each row with its text's digest, and the texts the project has not
-    had yet; whether any new text was sent.  `_store_positions` moves them.
+    had yet; the new texts' character keys (an array's text), or None if there are none.
+    `_store_positions` moves them.
 
     COPY cannot write into a table under row-level security, hence the temporary tables
     and INSERT … SELECT, which the policies check.
@@ -676,35 +686,39 @@ def _send_positions(connection: Connection, project_id: int, rows: list[dict[str
             (project_id,))
         missing = {bytes(digest) for (digest,) in cursor.fetchall()}
         if not missing:
-            return False
+            return None
         cursor.execute(f"CREATE TEMP TABLE incoming_texts ({_TEXT_COLUMNS}) ON COMMIT DROP")
         with cursor.copy("COPY incoming_texts FROM STDIN") as copy:
             # The bigram keys go as an array literal of our own: psycopg's list dumper
             # took most of a publish's time.
             copy.set_types(["bytea", "text", "text", "text", "text", "text", "text"])
+            new_texts = []
             for row, digest in zip(rows, digests, strict=True):
                 if digest in missing:
                     missing.discard(digest)
+                    new_texts.append(row["search_text"])
                     copy.write_row((digest, row["title"], row["department"], row["duties"],
                                     row["requirements"], row["search_text"],
                                     _array_literal(bigrams(row["search_text"]))))
-    return True
+    return _array_literal(characters("".join(new_texts)))
 
 
 def _store_positions(connection: Connection, version_id: int, project_id: int,
-                     new_texts: bool) -> None:
+                     new_texts: str | None) -> None:
     """Move what `_send_positions` sent into the library: the new texts (indexed here, the
-    server's longest work), then the version's rows naming them."""
+    server's longest work) and their characters, then the version's rows naming them."""
     raw = connection.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor:
-        if new_texts:
+        if new_texts is not None:
             cursor.execute(
                 f"INSERT INTO {SCHEMA}.position_texts (project_id, digest, title, department, "
                 "duties, requirements, search_text, bigrams) SELECT %s, digest, title, "
                 "department, duties, requirements, search_text, bigrams FROM incoming_texts "
                 "ON CONFLICT (project_id, digest) DO NOTHING", (project_id,))
             cursor.execute("DROP TABLE incoming_texts")
+            cursor.execute(f"INSERT INTO {SCHEMA}.project_characters (project_id, characters) "
+                           "VALUES (%s, %s::integer[])", (project_id, new_texts))
         cursor.execute(
             f"INSERT INTO {SCHEMA}.version_positions (version_id, project_id, position_id, "
             f"text_id) SELECT %s, %s, i.position_id, t.id FROM incoming_positions i "

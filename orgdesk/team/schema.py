@@ -84,6 +84,14 @@ position_texts = Table(
     UniqueConstraint("project_id", "digest"),
 )
 
+project_characters = Table(
+    "project_characters", metadata,
+    # A row of character keys per publish that brought new texts (migration 0004).
+    Column("id", BigInteger, primary_key=True),
+    Column("project_id", BigInteger, ForeignKey(projects.c.id), nullable=False),
+    Column("characters", ARRAY(Integer), nullable=False),  # documents.characters
+)
+
 team_positions = Table(
     "team_positions", metadata,
     Column("id", BigInteger, primary_key=True),

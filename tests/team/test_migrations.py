@@ -152,9 +152,10 @@ def test_upgrade_from_0003_stores_each_text_once_and_keeps_the_members_rights(
         assert tuple(per_row) == (2 * len(rows), len(distinct))
         _, pulled = library.pull("三号")
         assert without_origin(pulled).snapshot() == org.snapshot()
-        word = next(p for p in org.positions() if p.duties).duties[0][:2]
-        assert {h.version_id for h in library.search(word, all_versions=True)} == set(
-            version_ids)
+        for length in (2, 1):  # by the bigrams, and by the project's characters
+            word = next(p for p in org.positions() if p.duties).duties[0][:length]
+            hits = library.search(word, all_versions=True, project="三号")
+            assert {h.version_id for h in hits} == set(version_ids)
     database = make_url(fresh_url).database or ""
     with Library.open(cluster.url(editor, "old-pass", database=database)) as as_editor:
         changed = org.copy()

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from orgdesk.core.model import DocumentInfo, Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.team import library as library_module
-from orgdesk.team.documents import bigrams, search_rows, text_digest
+from orgdesk.team.documents import bigrams, characters, search_rows, text_digest
 from orgdesk.team.library import Library
 from orgdesk.team.schema import position_texts, projects
 from tests.team.cluster import DATABASE, PORT, Cluster
@@ -29,7 +29,7 @@ def seats(count: int, marker: str = "") -> Organisation:
     org.add_position(Position(PositionId(1), f"组长{marker}", duties=("带领团队",)))
     for number in range(2, count + 2):
         org.add_position(Position(PositionId(number), "坐席员", superior_id=PositionId(1),
-                                  duties=DUTIES))
+                                  duties=(*DUTIES, "\uff31")))
     return org
 
 
@@ -69,7 +69,7 @@ def test_the_same_text_in_another_project_is_its_own(library: Library, project: 
     assert {h.project for h in library.search("监听录音", project=project)} == {project}
 
 
-@pytest.mark.parametrize("words", ["录", "录音", "监听录音", "排班 监听"[:2]])
+@pytest.mark.parametrize("words", ["录", "录音", "监听录音", "排班 监听"[:2], "\uff31"])
 def test_words_of_every_length_are_found_and_absent_ones_are_not(
         library: Library, project: str, words: str) -> None:
     library.publish(seats(3), project, "v1")
@@ -117,6 +117,15 @@ def test_digest_and_bigrams_are_what_the_migration_computes(library: Library,
     for digest, grams, sql_digest, sql_grams in rows:
         assert bytes(digest) == bytes(sql_digest)
         assert sorted(grams) == sorted(sql_grams) == sorted(expected[bytes(digest)])
+    with library.engine.connect() as connection:
+        stored, computed = connection.exec_driver_sql(
+            "SELECT (SELECT characters FROM orgdesk.project_characters c WHERE c.project_id "
+            "= p.id), ARRAY(SELECT DISTINCT (mod(ascii(ch)::bigint, 65536) * 65536)::bit(32)"
+            "::integer FROM orgdesk.position_texts t, unnest(string_to_array(t.search_text, "
+            "NULL)) ch WHERE t.project_id = p.id) FROM orgdesk.projects p WHERE p.name = %(p)s",
+            {"p": project}).one()
+    every = "".join(row["search_text"] for row in search_rows(org))
+    assert sorted(stored) == sorted(computed) == sorted(characters(every))
 
 
 def test_a_reader_sees_only_the_texts_of_projects_it_may_read(
@@ -130,6 +139,9 @@ def test_a_reader_sees_only_the_texts_of_projects_it_may_read(
                          password="tess-pass", autocommit=True) as raw:
         titles = {t for (t,) in raw.execute("SELECT title FROM orgdesk.position_texts")}
         assert "组长可读" in titles and "组长保密" not in titles
+        seen = {p for (p,) in raw.execute("SELECT DISTINCT project_id FROM "
+                                          "orgdesk.project_characters")}
+        assert len(seen) == 1
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             raw.execute("INSERT INTO orgdesk.position_texts (project_id, digest, title, "
                         "department, duties, requirements, search_text, bigrams) SELECT id, "

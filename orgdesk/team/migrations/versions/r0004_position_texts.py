@@ -15,8 +15,9 @@ keys (the two code points modulo 65,536, the first in the high 16 bits, read as 
 (integer keys compare and parse several times faster than text ones).  A word of two
 characters or more is looked up by all its pieces (then checked by LIKE), so the
 two-character words most Chinese searches are, which trigrams cannot serve, need no
-scan either, and no extension (pg_trgm) is needed.  A one-character word scans the
-project's texts (a few per position at most).
+scan either, and no extension (pg_trgm) is needed.  A one-character word looks at the
+texts of the projects that have the character: `project_characters` holds a row of
+character keys for each publish that brought new texts (one per project here).
 
 Published rows stay immutable: the move of the existing rows is the schema's own, done
 by its owner with the trigger off.  Members granted access before this revision get the
@@ -45,6 +46,9 @@ _DIGEST = ("decode(md5(length(title) || ':' || title || length(department) || ':
 _BIGRAMS = ("ARRAY(SELECT DISTINCT (mod(ascii(substr(search_text, i, 1))::bigint, 65536) "
             "* 65536 + mod(ascii(substr(search_text, i + 1, 1)), 65536))::bit(32)::integer "
             "FROM generate_series(1, length(search_text) - 1) AS i)")
+#: A character's key (team/documents.py characters): its code point modulo 65,536 paired
+#: with NUL, which a text never holds.
+_CHARACTER = "(mod(ascii(c)::bigint, 65536) * 65536)::bit(32)::integer"
 
 
 def upgrade() -> None:
@@ -96,26 +100,43 @@ def upgrade() -> None:
                "(version_id, text_id)")
     op.execute(f"CREATE INDEX position_texts_search ON {SCHEMA}.position_texts "
                "USING gin (bigrams)")
+    # A project's characters, a row per publish that brought new texts: a one-character
+    # word (no bigram) looks only at the texts of projects that have it.
+    op.execute(f"""
+        CREATE TABLE {SCHEMA}.project_characters (
+            id bigserial PRIMARY KEY,
+            project_id bigint NOT NULL REFERENCES {SCHEMA}.projects (id),
+            characters integer[] NOT NULL)""")
+    op.execute(f"""
+        INSERT INTO {SCHEMA}.project_characters (project_id, characters)
+        SELECT project_id, array_agg(key) FROM (
+            SELECT DISTINCT t.project_id, {_CHARACTER} AS key
+            FROM {SCHEMA}.position_texts t, unnest(string_to_array(t.search_text, NULL)) AS c
+        ) AS keys GROUP BY project_id""")
+    op.execute(f"CREATE INDEX project_characters_search ON {SCHEMA}.project_characters "
+               "USING gin (characters)")
     # Immutable like the versions, and under the same access rules.
-    op.execute(f"""
-        CREATE TRIGGER immutable BEFORE UPDATE OR DELETE ON {SCHEMA}.position_texts
-        FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.refuse_change()""")
-    op.execute(f"""
-        CREATE TRIGGER immutable_truncate BEFORE TRUNCATE ON {SCHEMA}.position_texts
-        FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.refuse_change()""")
-    op.execute(f"ALTER TABLE {SCHEMA}.position_texts ENABLE ROW LEVEL SECURITY")
-    op.execute(f"CREATE POLICY readers ON {SCHEMA}.position_texts FOR SELECT "
-               f"USING ({SCHEMA}.may_read(project_id))")
-    op.execute(f"CREATE POLICY editors ON {SCHEMA}.position_texts FOR INSERT "
-               f"WITH CHECK ({SCHEMA}.may_edit(project_id))")
+    for table in ("position_texts", "project_characters"):
+        op.execute(f"""
+            CREATE TRIGGER immutable BEFORE UPDATE OR DELETE ON {SCHEMA}.{table}
+            FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.refuse_change()""")
+        op.execute(f"""
+            CREATE TRIGGER immutable_truncate BEFORE TRUNCATE ON {SCHEMA}.{table}
+            FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.refuse_change()""")
+        op.execute(f"ALTER TABLE {SCHEMA}.{table} ENABLE ROW LEVEL SECURITY")
+        op.execute(f"CREATE POLICY readers ON {SCHEMA}.{table} FOR SELECT "
+                   f"USING ({SCHEMA}.may_read(project_id))")
+        op.execute(f"CREATE POLICY editors ON {SCHEMA}.{table} FOR INSERT "
+                   f"WITH CHECK ({SCHEMA}.may_edit(project_id))")
     members = op.get_bind().execute(sa.text(
         f"SELECT m.member, bool_or(m.can_edit) FROM {SCHEMA}.project_members m "
         "JOIN pg_roles r ON r.rolname = m.member GROUP BY m.member ORDER BY m.member")).all()
     quote = op.get_bind().dialect.identifier_preparer.quote
     for member, can_edit in members:
         rights = "SELECT, INSERT" if can_edit else "SELECT"
-        op.execute(f"GRANT {rights} ON {SCHEMA}.position_texts TO {quote(member)}")
-        op.execute(f"GRANT USAGE ON {SCHEMA}.position_texts_id_seq TO {quote(member)}")
+        for table in ("position_texts", "project_characters"):
+            op.execute(f"GRANT {rights} ON {SCHEMA}.{table} TO {quote(member)}")
+            op.execute(f"GRANT USAGE ON {SCHEMA}.{table}_id_seq TO {quote(member)}")
 
 
 def downgrade() -> None:
@@ -131,6 +152,7 @@ def downgrade() -> None:
     for column in ("title", "department", "duties", "requirements", "search_text"):
         op.execute(f"ALTER TABLE {SCHEMA}.version_positions ALTER COLUMN {column} SET NOT NULL")
     op.execute(f"ALTER TABLE {SCHEMA}.version_positions DROP COLUMN text_id")
+    op.execute(f"DROP TABLE {SCHEMA}.project_characters")
     op.execute(f"DROP TABLE {SCHEMA}.position_texts")
     if op.get_bind().execute(sa.text(
             "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar():
