@@ -170,7 +170,9 @@ def _cmd_publish(args: argparse.Namespace) -> int:
             err(*(f"  {line}" for line in conflicts.conflicts))
             return 1
     version = published.version
-    local = TeamDocument.single(published.merged) if published.merged is not None else document
+    # A merge leaves the merged document in the file, every scenario of it.
+    local = published.merged_document if published.merged_document is not None \
+        else TeamDocument.single(published.merged) if published.merged is not None else document
     # The server has the version; the local file (every scenario) now remembers it as its base.
     try:
         write_document(args.file, document_with_origin(

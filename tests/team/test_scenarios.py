@@ -166,6 +166,32 @@ def test_a_stale_multi_scenario_publish_merges_scenario_by_scenario_or_may_branc
     assert min(merged.org.positions(), key=lambda p: p.id).title == "本的"
 
 
+def test_a_merged_publish_from_the_cli_keeps_every_scenario_in_the_local_file(
+        url: str, project: str, tmp_path: Path) -> None:
+    """The file a merged publish leaves behind is the merged document, every scenario
+    of it (it kept only the open one, while the server had them all)."""
+    source = _three_scenarios(tmp_path)
+    assert main(["publish", str(source), "--project", project, "-m", "v1", "--url", url]) == 0
+    anna, ben = tmp_path / "anna.orgdesk", tmp_path / "ben.orgdesk"
+    for path in (anna, ben):
+        assert main(["pull", project, "-o", str(path), "--url", url]) == 0
+    for path, title, which in ((anna, "安娜的", min), (ben, "本的", max)):
+        with DocumentFile.open(path, recover=False) as file:
+            service = DocumentService(file)
+            service.edit_position(which(p.id for p in service.org.positions()), title=title)
+            file.save()
+    assert main(["publish", str(anna), "-m", "anna"]) == 0
+    assert main(["publish", str(ben), "-m", "ben", "--merge"]) == 0
+    local = read_document(ben)
+    assert [s.name for s in local.scenarios] == [GROWTH, DEFAULT_NAME, LEAN]
+    titles = {p.title for p in local.org.positions()}
+    assert {"安娜的", "本的"} <= titles
+    with Library.open(url) as library:
+        _, server = library.pull_document(project)
+    assert [s.name for s in server.scenarios] == [s.name for s in local.scenarios]
+    assert without_origin(server.org).snapshot() == without_origin(local.org).snapshot()
+
+
 def test_publish_takes_no_scenario_option(url: str, project: str, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     source = _three_scenarios(tmp_path)
