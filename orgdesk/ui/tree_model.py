@@ -7,10 +7,13 @@ A model written in Python answered three to five calls per open row in that
 pass (index, flags twice, hasChildren…), about 2 µs each: 20-30 ms for the
 3,000-4,000 open rows of a 10,000-position tree, on every edit.  A
 QStandardItemModel answers them in C++ (under a millisecond), so the model
-keeps a C++ item per position and only the rarely asked questions (the
-tooltip, the title to edit, drag and drop) are answered in Python.
+keeps a C++ item per position for the layout's questions.
 
-The rows are mirrored (`tree_rows.TreeRows`) as before: an edit is announced
+The items hold only the rows' places and each row's position id; what a row
+shows (title, marks, swatch, italics, colours, tooltip) is read from the
+document when a view paints it, for the rows in sight.
+
+The rows are mirrored (`tree_rows.TreeRows`): an edit is announced
 after the organisation has changed, and `plan` works out from the edit's change
 set the precise inserts, removals and moves that bring the items up to date,
 so views keep their expansion, selection and scroll position.  Qt's
@@ -26,7 +29,7 @@ document itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import shiboken6
@@ -44,7 +47,7 @@ from orgdesk.core.model import Position, PositionId, PositionKind
 from orgdesk.core.organisation import Organisation
 from orgdesk.layout.style import OVER as OVER_COLOUR
 from orgdesk.ui.i18n import tr
-from orgdesk.ui.long_text import DISPLAY_CHARS, elide
+from orgdesk.ui.long_text import elide
 from orgdesk.ui.tree_rows import Insert, Move, OutOfStep, Remove, Step, TreeRows, plan, size
 
 PositionIdRole = int(Qt.ItemDataRole.UserRole.value) + 1
@@ -79,6 +82,7 @@ _OVER_BRUSH = QBrush(QColor(OVER_COLOUR))
 _VACANT_BRUSH = QBrush(QColor("#9A5B00"))
 _ITALIC = QFont()
 _ITALIC.setItalic(True)
+_BACKGROUND_ONLY = [_BACKGROUND]
 
 
 #: Qt attaches, detaches and deletes a branch of items recursively, each level
@@ -112,7 +116,6 @@ class OrgTreeModel(QStandardItemModel):
         self._items: dict[PositionId, QStandardItem] = {}
         self._highlighted: set[PositionId] = set()
         self._highlight_brush: QBrush | None = None
-        self._colours: dict[str, QColor] = {}  # one QColor per department colour
         # PySide notes which Python wrapper each item went under; when a wrapper is
         # freed it walks what is under it, recursively (a deep chain overflowed the C
         # stack).  The root's wrapper is kept for the model's life, and every item's in
@@ -127,17 +130,13 @@ class OrgTreeModel(QStandardItemModel):
 
     def set_highlighted(self, ids: set[PositionId], brush: QBrush) -> None:
         """Give some rows a background (search matches, the changes Compare found):
-        only the rows whose background changes are touched, one role each."""
+        only the rows whose background changes are repainted."""
         before, brush_before = self._highlighted, self._highlight_brush
         self._highlighted = set(ids)
         self._highlight_brush = brush
-        items = self._items
         changed = before ^ self._highlighted if brush_before == brush \
             else before | self._highlighted
-        for pid in changed:
-            item = items.get(pid)
-            if item is not None:
-                item.setData(brush if pid in self._highlighted else None, _BACKGROUND)
+        self._repaint(changed, _BACKGROUND_ONLY)
 
     def _staffing_tracked(self) -> bool:
         # Vacancy marks only mean something once the consultant records filled
@@ -211,62 +210,12 @@ class OrgTreeModel(QStandardItemModel):
             item.removeRows(0, item.rowCount())
 
     def _make(self, pid: PositionId) -> QStandardItem:
-        # Run for every position when a document opens (10,000 in about 0.1 s): the
-        # common row (no marks, no italics) costs three calls into Qt.
-        position = self._org.position(pid)
-        title = position.title
-        if position.over or position.vacancies or len(title) > DISPLAY_CHARS:
-            text, foreground = self._text(position)
-        else:
-            text, foreground = title, None
-            if position.planned_headcount > 1:
-                text += f" ×{position.planned_headcount}"
-        item = QStandardItem(text)
+        # An item holds the row's place and its position id; what the row shows is
+        # read from the document when a view paints it (`data`), for the rows in sight.
+        item = QStandardItem()
         item.setData(int(pid), PositionIdRole)
-        department = position.department_id
-        item.setData(_NO_COLOUR if department is None else self._colour(position),
-                     _DECORATION)
-        if position.kind is PositionKind.STAFF:
-            item.setData(_ITALIC, _FONT)
-        if foreground is not None:
-            item.setData(foreground, _FOREGROUND)
-        if self._highlighted and pid in self._highlighted:
-            item.setData(self._highlight_brush, _BACKGROUND)
         self._items[pid] = item
         return item
-
-    def _text(self, position: Position) -> tuple[str, QBrush | None]:
-        """A row's text (title, headcount, marks) and the colour that flags it."""
-        text = elide(position.title)  # a row measures its whole text
-        if position.planned_headcount > 1:
-            text += f" ×{position.planned_headcount}"
-        if position.over:  # filled beyond the plan: 超编, whatever else is recorded
-            return text + "  " + tr("OrgTreeModel", "({count} over)", count=position.over), \
-                _OVER_BRUSH
-        if position.vacancies and self._tracking_staff:
-            return text + "  " + tr("OrgTreeModel", "({count} vacant)",
-                                    count=position.vacancies), _VACANT_BRUSH
-        return text, None
-
-    def _colour(self, position: Position) -> QColor:
-        # A transparent swatch keeps titles aligned for positions without a department.
-        if position.department_id is None:
-            return _NO_COLOUR
-        colour = self._org.department(position.department_id).colour
-        found = self._colours.get(colour)
-        if found is None:
-            found = self._colours[colour] = QColor(colour)
-        return found
-
-    def _dress(self, item: QStandardItem, position: Position) -> None:
-        """The roles a row paints with, again (Qt ignores a value set unchanged)."""
-        text, foreground = self._text(position)
-        item.setData(text, _DISPLAY)
-        item.setData(self._colour(position), _DECORATION)
-        item.setData(_ITALIC if position.kind is PositionKind.STAFF else None, _FONT)
-        item.setData(foreground, _FOREGROUND)
-        item.setData(self._highlight_brush if position.id in self._highlighted else None,
-                     _BACKGROUND)
 
     def reset_from(self, org: Organisation) -> None:
         self.beginResetModel()
@@ -397,7 +346,7 @@ class OrgTreeModel(QStandardItemModel):
             pids += [p.id for p in org.positions() if p.department_id in departments]
         self.refresh_positions(pids)
 
-    def refresh_positions(self, pids: list[PositionId]) -> None:
+    def refresh_positions(self, pids: Iterable[PositionId]) -> None:
         """Field changes without moves: repaint just those rows."""
         tracking = self._staffing_tracked()
         if tracking != self._tracking_staff:
@@ -405,22 +354,25 @@ class OrgTreeModel(QStandardItemModel):
             # reset would collapse the tree and drop the selection.
             self._tracking_staff = tracking
             pids = [p.id for p in self._org.positions()]
-        items, org = self._items, self._org
+        self._repaint(pids)
+
+    def _repaint(self, pids: Iterable[PositionId], roles: list[int] | None = None) -> None:
+        items = self._items
         for pid in pids:
             item = items.get(pid)
-            if item is not None and pid in org:
-                self._dress(item, org.position(pid))
-
-    def refresh_all(self) -> None:
-        """Every row again (the interface's language changed)."""
-        self.refresh_positions([p.id for p in self._org.positions()])
+            if item is not None:
+                index = item.index()
+                if roles is None:
+                    self.dataChanged.emit(index, index)
+                else:
+                    self.dataChanged.emit(index, index, roles)
 
     # -------------------------------------------------------------- look-ups
     def id_at(self, index: Index) -> PositionId | None:
         """The position id an index of this model stands for (None for the root)."""
         if not index.isValid() or index.model() is not self:
             return None
-        value = index.data(PositionIdRole)
+        value = super().data(index, PositionIdRole)
         return None if value is None else PositionId(int(value))
 
     def _position(self, index: Index) -> Position | None:
@@ -438,15 +390,43 @@ class OrgTreeModel(QStandardItemModel):
 
     # ------------------------------------------------------------------- data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The painted roles are the items' own (answered in C++); only the title to
-        # edit and the tooltip are worked out when asked.
+        # Asked for the rows a view paints or measures only: the layout of the open
+        # rows (index, parent, row counts, flags) is the items' own, in C++.
+        if role == PositionIdRole:
+            return super().data(index, role)
+        position = self._position(index)
+        if position is None:
+            return None
+        if role == _DISPLAY:
+            text = elide(position.title)  # a row measures its whole text
+            if position.planned_headcount > 1:
+                text += f" ×{position.planned_headcount}"
+            if position.over:  # filled beyond the plan: 超编, whatever else is recorded
+                text += "  " + tr("OrgTreeModel", "({count} over)", count=position.over)
+            elif position.vacancies and self._tracking_staff:
+                text += "  " + tr("OrgTreeModel", "({count} vacant)",
+                                  count=position.vacancies)
+            return text
         if role == _EDIT:
-            position = self._position(index)
-            return None if position is None else position.title
+            return position.title
+        if role == _DECORATION:
+            # A transparent swatch keeps titles aligned for positions without a department.
+            if position.department_id is None:
+                return _NO_COLOUR
+            return QColor(self._org.department(position.department_id).colour)
         if role == _TOOLTIP:
-            position = self._position(index)
-            return None if position is None else self._tooltip(position)
-        return super().data(index, role)
+            return self._tooltip(position)
+        if role == _FONT:
+            return _ITALIC if position.kind is PositionKind.STAFF else None
+        if role == _FOREGROUND:
+            if position.over:
+                return _OVER_BRUSH
+            if position.vacancies and self._tracking_staff:
+                return _VACANT_BRUSH
+            return None
+        if role == _BACKGROUND and position.id in self._highlighted:
+            return self._highlight_brush
+        return None
 
     def _tooltip(self, position: Position) -> str:
         department = (self._org.department(position.department_id).name
