@@ -257,21 +257,20 @@ class Library:
         with self.transaction() as connection:
             return self._resolve(connection, project, which)
 
-    def _document(self, connection: Connection, version_id: int) -> Organisation:
+    def _stored(self, connection: Connection, version_id: int) -> str:
+        """A version's stored JSON."""
         stored = connection.execute(select(versions.c.document)
                                     .where(versions.c.id == version_id)).scalar()
         if stored is None:
             raise UnknownVersion(Sentence.of("The library has no version {version}.",
                                              version=version_id))
-        return document_from_text(stored, str(version_id))
+        return str(stored)
+
+    def _document(self, connection: Connection, version_id: int) -> Organisation:
+        return document_from_text(self._stored(connection, version_id), str(version_id))
 
     def _team_document(self, connection: Connection, version_id: int) -> TeamDocument:
-        stored = connection.execute(select(versions.c.document)
-                                    .where(versions.c.id == version_id)).scalar()
-        if stored is None:
-            raise UnknownVersion(Sentence.of("The library has no version {version}.",
-                                             version=version_id))
-        return team_document_from_text(stored, str(version_id))
+        return team_document_from_text(self._stored(connection, version_id), str(version_id))
 
     def pull(self, spec: str) -> tuple[VersionInfo, Organisation]:
         """A version and its open scenario's organisation, which remembers where it came

@@ -218,28 +218,27 @@ class OrgTreeModel(QStandardItemModel):
         return item
 
     def reset_from(self, org: Organisation) -> None:
-        self.beginResetModel()
-        blocked = self.blockSignals(True)  # one reset, not a removal and an insert inside it
-        try:
-            self._clear()
-            self._org = org
-            self._rows = TreeRows.of(org)
-            self._tracking_staff = self._staffing_tracked()
-            self._fill()
-        finally:
-            self.blockSignals(blocked)
-        self.endResetModel()
+        self._reset(org)
 
     def dismantle(self) -> None:
         """Let go of the rows of a deep tree before the model is deleted (Qt would
         delete them recursively: see DEEP_LEVELS)."""
-        if self._levels(self._rows.reports[None], self._rows.reports) <= DEEP_LEVELS:
-            return
+        if self._levels(self._rows.reports[None], self._rows.reports) > DEEP_LEVELS:
+            self._reset(None)
+
+    def _reset(self, org: Organisation | None) -> None:
+        """One model reset: the rows of `org`, or none."""
         self.beginResetModel()
-        blocked = self.blockSignals(True)
+        blocked = self.blockSignals(True)  # one reset, not a removal and an insert inside it
         try:
             self._clear()
-            self._rows = TreeRows()
+            if org is None:
+                self._rows = TreeRows()
+            else:
+                self._org = org
+                self._rows = TreeRows.of(org)
+                self._tracking_staff = self._staffing_tracked()
+                self._fill()
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
