@@ -21,8 +21,10 @@ from typing import Any
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.services.editor import DocumentService
+from orgdesk.services.scenario_names import clashes, means_default
 from orgdesk.storage import scenarios as store
 from orgdesk.storage.mapping import driver
+from orgdesk.storage.scenario_table import DEFAULT_NAME
 from orgdesk.storage.scenario_table import MAX_NAME_LENGTH as MAX_NAME_LENGTH
 from orgdesk.storage.scenarios import ScenarioInfo
 
@@ -114,7 +116,8 @@ def check_name(name: str, others: Iterable[str]) -> str:
             "A scenario name can be at most {limit} characters long.", limit=MAX_NAME_LENGTH))
     if store.has_control_characters(name):
         raise ScenarioError(Sentence.of("A scenario name cannot hold control characters."))
-    if any(other.casefold() == name.casefold() for other in others):
+    # Not only the same text: “Current state” is the default's name in English.
+    if any(clashes(name, other) for other in others):
         raise ScenarioError(Sentence.of("There is already a scenario named “{name}”.",
                                         name=name))
     return name
@@ -209,8 +212,8 @@ class ScenarioService:
         listed = self.scenarios()
         scenario = self._of(listed, sid)
         name = check_name(name, (s.name for s in listed if s.id != sid))
-        if name == scenario.name:
-            return ScenarioEdit(())
+        if name == scenario.name or (scenario.name == DEFAULT_NAME and means_default(name)):
+            return ScenarioEdit(())  # the default confirmed as shown stays orgdesk's name
         with self._steps() as run:
             store.materialise(run.conn)
             run.add(Step("rename", sid, name, old=scenario.name))

@@ -44,3 +44,11 @@ def translate_sentence(sentence: Sentence) -> str:
         return str(sentence)
     return tr("errors", template, **sentence.arguments) if sentence.arguments \
         else QCoreApplication.translate("errors", template)
+
+
+def interface_language() -> str:
+    """"zh" when the Chinese translation is installed, else "en" (for texts that come in both
+    languages from a table rather than from Qt's translations)."""
+    # The language menu's own title is translated whenever orgdesk's Chinese .qm is loaded.
+    chinese = QCoreApplication.translate("OrgdeskApp", "&Language") != "&Language"
+    return "zh" if chinese else "en"

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesk.services.scenario_names import shown_name
 from orgdesk.services.scenarios import MAX_NAME_LENGTH
-from orgdesk.ui.i18n import tr
+from orgdesk.ui.i18n import interface_language, tr
 
 if TYPE_CHECKING:
     from orgdesk.ui.controller import DocumentController
@@ -95,7 +96,8 @@ class ScenarioBox(QWidget):
         with QSignalBlocker(self.combo):
             self.combo.clear()
             for scenario in listed:
-                self.combo.addItem(scenario.name, scenario.id)
+                # The default scenario reads in the interface's language (see scenario_names).
+                self.combo.addItem(shown_name(scenario.name, interface_language()), scenario.id)
                 if scenario.active:
                     self.combo.setCurrentIndex(self.combo.count() - 1)
         index = self.combo.currentIndex()

@@ -46,12 +46,13 @@ from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.scenario_compare import cost_by_department
 from orgdesk.paint.scenario_pdf import KIND_COLOURS, Labels, box_kinds
+from orgdesk.services.scenario_names import shown_name
 from orgdesk.ui import dialogs
 from orgdesk.ui.chart_items import BoxItem
 from orgdesk.ui.chart_view import ChartView
 from orgdesk.ui.compare_dialog import change_item, detail_text
 from orgdesk.ui.fonts import cjk_family
-from orgdesk.ui.i18n import tr
+from orgdesk.ui.i18n import interface_language, tr
 from orgdesk.ui.messages import user_message
 
 if TYPE_CHECKING:
@@ -99,9 +100,10 @@ class ScenarioCompareDialog(QDialog):
         self.combo_a, self.combo_b = QComboBox(self), QComboBox(self)
         self.combo_a.setObjectName("scenarioA")
         self.combo_b.setObjectName("scenarioB")
+        language = interface_language()
         for combo in (self.combo_a, self.combo_b):
-            for scenario in listed:
-                combo.addItem(scenario.name, scenario.id)
+            for scenario in listed:  # the names as the window shows them, exports included
+                combo.addItem(shown_name(scenario.name, language), scenario.id)
         active = next(i for i, s in enumerate(listed) if s.active)
         # The open scenario against the first other one: B is what is being designed.
         self.combo_b.setCurrentIndex(active)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,16 +32,9 @@ from orgdesk.core.organisation import Organisation
 from orgdesk.design.apply import apply_structure, set_fixed
 from orgdesk.design.structure import Action, PlanLine, Role, StructurePlan, derive_structure
 from orgdesk.ui.controller import DocumentController
+from orgdesk.ui.i18n import interface_language as interface_language
 from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.messages import user_message
-
-
-def interface_language() -> str:
-    """"zh" when the Chinese translation is installed, else "en" (the explanations come in
-    both languages; the one that matches the interface is shown)."""
-    # The language menu's own title is translated whenever orgdesk's Chinese .qm is loaded.
-    chinese = QCoreApplication.translate("OrgdeskApp", "&Language") != "&Language"
-    return "zh" if chinese else "en"
 
 
 def role_name(role: Role) -> str:

@@ -122,6 +122,33 @@ def test_rename_is_checked_and_undone(scenarios: ScenarioService) -> None:
     assert _names(scenarios) == [f"*{DEFAULT_NAME}", "方案A"]
 
 
+def test_the_default_name_reads_in_each_language_and_is_never_rewritten(
+        scenarios: ScenarioService, sample_path: Path) -> None:
+    """现状 is orgdesk's name for the first scenario, so a reader sees it in their language;
+    the file keeps 现状 (an old file, a new one, the checksum, `--scenario 现状`), a name the
+    user typed is shown as typed, and no two scenarios can read the same in either language."""
+    from orgdesk.services.scenario_names import DEFAULT_NAMES, shown_name
+
+    english = DEFAULT_NAMES["en"]
+    assert [shown_name(s.name, "en") for s in scenarios.scenarios()] == [english]
+    assert [shown_name(s.name, "zh") for s in scenarios.scenarios()] == [DEFAULT_NAME]
+    for taken in (english, english.upper(), DEFAULT_NAME):
+        with pytest.raises(ScenarioError, match="already"):
+            scenarios.create(taken)
+    first = scenarios.active().id
+    assert not scenarios.rename(first, f" {english} ").steps  # confirmed as the window shows it
+    scenarios.create("方案A")
+    assert _names(scenarios) == [f"*{DEFAULT_NAME}", "方案A"]  # stored as the file names it
+    scenarios.documents.file.save()
+    assert len(_read(sample_path, DEFAULT_NAME)) > 0
+    # The user's own English name stays English in Chinese, and 现状 may not join it.
+    scenarios.rename(first, "Current State")
+    assert [shown_name(s.name, "zh") for s in scenarios.scenarios()] == ["Current State", "方案A"]
+    with pytest.raises(ScenarioError, match="already"):
+        scenarios.rename(scenarios.find("方案A").id, DEFAULT_NAME)
+    assert shown_name("方案A", "en") == "方案A"
+
+
 def test_the_last_scenario_cannot_be_deleted(scenarios: ScenarioService) -> None:
     with pytest.raises(ScenarioError, match="only scenario"):
         scenarios.delete(scenarios.active().id)

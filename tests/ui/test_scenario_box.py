@@ -8,10 +8,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from orgdesk.services.scenario_names import DEFAULT_NAMES
 from orgdesk.storage.scenario_table import DEFAULT_NAME
 from orgdesk.ui import dialogs, scenario_box, scenario_compare
 from orgdesk.ui.main_window import MainWindow
 from tests.ui.conftest import pid, titles_under, tree_rows
+
+#: The default scenario (stored as 现状) as the English window shows it.
+SHOWN = DEFAULT_NAMES["en"]
 
 
 def _box_names(window: MainWindow) -> list[str]:
@@ -28,28 +32,28 @@ def test_new_switch_rename_delete_and_undo_through_the_box(
         open_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window()
     box = window.scenario_box
-    assert _box_names(window) == [f"*{DEFAULT_NAME}"]
+    assert _box_names(window) == [f"*{SHOWN}"]
     assert not box.act_delete.isEnabled()
     original_rows = tree_rows(window)
     _answer_name(monkeypatch, "方案A")
     box.act_new.trigger()
-    assert _box_names(window) == [DEFAULT_NAME, "*方案A"]
+    assert _box_names(window) == [SHOWN, "*方案A"]
     manager = pid(window, "运营经理")
     window.controller.execute("Delete", lambda s: s.remove_branch(pid(window, "培训专员")))
     assert "培训专员" not in titles_under(window, manager)
     # Switching through the combo box shows the other organisation in the tree at once.
     box.combo.activated.emit(0)
-    assert _box_names(window) == [f"*{DEFAULT_NAME}", "方案A"]
+    assert _box_names(window) == [f"*{SHOWN}", "方案A"]
     assert tree_rows(window) == original_rows
     # Undo of the switch switches back; undo again restores the deleted branch in 方案A.
     window.undo_action.trigger()
-    assert _box_names(window) == [DEFAULT_NAME, "*方案A"]
+    assert _box_names(window) == [SHOWN, "*方案A"]
     assert "培训专员" not in titles_under(window, manager)
     window.undo_action.trigger()
     assert "培训专员" in titles_under(window, manager)
     window.redo_action.trigger()
     window.redo_action.trigger()
-    assert _box_names(window) == [f"*{DEFAULT_NAME}", "方案A"]
+    assert _box_names(window) == [f"*{SHOWN}", "方案A"]
     _answer_name(monkeypatch, "  ")
     box.act_rename.trigger()
     assert window.statusBar().currentMessage() == "A scenario needs a name."
@@ -63,6 +67,30 @@ def test_new_switch_rename_delete_and_undo_through_the_box(
     window.undo_action.trigger()
     assert _box_names(window) == ["*现状 2026", "方案A"]
     assert tree_rows(window) == original_rows
+
+
+def test_the_default_scenario_reads_in_english_but_stays_stored_as_it_is(
+        open_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default name is orgdesk's word: shown in the window's language, while the file
+    keeps 现状 (old files, checksums, `--scenario 现状`, the team library's merge by name).
+    Confirming it as shown changes nothing; a second scenario may not read the same."""
+    window = open_window()
+    box, controller = window.scenario_box, window.controller
+    assert _box_names(window) == [f"*{SHOWN}"]
+    steps = controller.undo_stack.count()
+    _answer_name(monkeypatch, SHOWN)  # the rename prompt, accepted as it is offered
+    box.act_rename.trigger()
+    assert [s.name for s in controller.scenarios.scenarios()] == [DEFAULT_NAME]
+    assert controller.undo_stack.count() == steps
+    _answer_name(monkeypatch, "current STATE")
+    box.act_new.trigger()
+    assert window.statusBar().currentMessage() == \
+        "There is already a scenario named “current STATE”."
+    assert _box_names(window) == [f"*{SHOWN}"]
+    _answer_name(monkeypatch, "Baseline")  # the user's own name is stored and shown as typed
+    box.act_rename.trigger()
+    assert _box_names(window) == ["*Baseline"]
+    assert [s.name for s in controller.scenarios.scenarios()] == ["Baseline"]
 
 
 def test_the_comparison_shows_both_charts_marked_and_exports(
@@ -93,6 +121,18 @@ def test_the_comparison_shows_both_charts_marked_and_exports(
         assert dialog.export(pdf)
         assert target.stat().st_size > 1000
     assert (tmp_path / "cmp.pdf").read_bytes().startswith(b"%PDF")
+    # An English window's deliverables name the default scenario in English.
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    text = subprocess.run(["pdftotext", str(tmp_path / "cmp.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert f"{SHOWN} → 方案A" in text and DEFAULT_NAME not in text
+    book = load_workbook(tmp_path / "cmp.xlsx", read_only=True)
+    heading = next(book["Impact"].iter_rows(values_only=True))
+    book.close()
+    assert heading[1:3] == (f"Positions ({SHOWN})", "Positions (方案A)")
     dialog.close()
     QApplication.processEvents()
 
@@ -109,6 +149,7 @@ def test_a_language_switch_keeps_the_scenarios_and_their_undo(
         assert window is not None
         _answer_name(monkeypatch, "方案A")
         window.scenario_box.act_new.trigger()
+        assert _box_names(window) == [SHOWN, "*方案A"]
         old_box = window.scenario_box
         orgdesk.set_language("zh_CN")
         flush_deletes()
