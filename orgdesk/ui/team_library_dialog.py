@@ -272,7 +272,8 @@ class TeamLibraryDialog(QDialog):
 
         self._cancelled_text = cancelled
         self._set_busy(doing)
-        self.call = start_call(work, finished, final_commit)
+        # A cancelled connect may still get its library later: closed then.
+        self.call = start_call(work, finished, final_commit, dropped=_discard)
         return self.call
 
     def cancel(self) -> None:

@@ -28,7 +28,7 @@ from orgdesk.core.changes import ChangeSet
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.jobs import Job, JobOutcome, start
-from orgdesk.ui.team_calls import library_pool
+from orgdesk.ui.team_calls import LibraryCall, library_pool
 from orgdesk.ui.team_edits import (
     Edits,
     ScenarioEdits,
@@ -156,8 +156,9 @@ class TeamStatusLabel(QLabel):
         self.setVisible(True)
         asked = self._asked
         need_base = self.base is None
-        self.job = start(Job(lambda job: check_library(job, origin, need_base)),
-                         lambda outcome: self._answered(asked, outcome),
+        # A library call: quitting does not wait for a server that never answers.
+        call = LibraryCall(lambda: check_library(call, origin, need_base))
+        self.job = start(call, lambda outcome: self._answered(asked, outcome),
                          lambda values: self._progress(asked, values), pool=library_pool())
 
     def _progress(self, asked: int, values: tuple[object, ...]) -> None:
