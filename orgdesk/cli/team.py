@@ -130,6 +130,7 @@ def _version_dict(version: VersionInfo) -> dict[str, Any]:
 
 def _cmd_publish(args: argparse.Namespace) -> int:
     from orgdesk.team.address import parse_address
+    from orgdesk.team.bases import remember_base
     from orgdesk.team.documents import (
         Origin,
         TeamDocument,
@@ -182,6 +183,9 @@ def _cmd_publish(args: argparse.Namespace) -> int:
             "Published version {version} of “{project}”, but {file} could not be updated "
             "({reason}); pull that version to go on from it.", version=version.id,
             project=project, file=args.file.name, reason=str(exc).rstrip("."))) from None
+    # The file now follows the version it became (merged or not: the file holds what the
+    # version holds), so its edits are counted against it as after the window's publish.
+    remember_base(address.shown, project, version.id, local)
     merged = " (merged)" if published.merged is not None else ""
     out(f"Published version {version.id} of “{project}” on branch {version.branch}{merged}.")
     return 0
@@ -189,6 +193,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 def _cmd_pull(args: argparse.Namespace) -> int:
     from orgdesk.storage.document import EXTENSION
+    from orgdesk.team.bases import remember_base
     from orgdesk.team.documents import write_document
 
     output: Path = args.output
@@ -199,7 +204,11 @@ def _cmd_pull(args: argparse.Namespace) -> int:
                                     "--overwrite.", file=output.name))
     with _library(args.url) as library:
         version, document = library.pull_document(args.spec)
+        server = library.address.shown
     write_document(output, document)
+    # As the window's Open Version does: the file's edits are counted against this
+    # version from the start, offline too (team/bases.py).
+    remember_base(server, version.project, version.id, document)
     scenarios = len(document.scenarios)
     listed = f", {scenarios} scenarios" if scenarios > 1 else ""
     out(f"Pulled version {version.id} of “{version.project}” ({len(document.org)} positions"

@@ -18,33 +18,20 @@ and an immutable version it is the same after Save, a reopen or a crash recovery
 An undo-step count would be none of these (ten renames of one box are one change
 to publish; a reopened file has no undo steps left).
 
-The base version (every scenario, in orgdesk's lossless JSON, one line per position)
-is kept in a local cache under the state folder, keyed by server, project and
-version — versions are never changed, so a cached one never goes stale — so the
-count also works offline.  It is
-written when the window publishes or opens a version, and fetched once from the
-library for a file pulled elsewhere.
+The base version is kept in a local cache (team/bases.py), written by every pull
+and publish, the window's and the CLI's, so the count also works offline; a version
+not cached (a file pulled by an older orgdesk) is fetched once from the library.
 """
 from __future__ import annotations
 
-import contextlib
-import gzip
-import hashlib
-import json
-import os
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import HIGH_WATER_SETTING, TEAM_ORIGIN_SETTING
-
-if TYPE_CHECKING:
-    from orgdesk.team.documents import TeamDocument
 
 #: Settings that are bookkeeping rather than the consultant's edits.
 _NOT_EDITS = frozenset({TEAM_ORIGIN_SETTING, HIGH_WATER_SETTING})
@@ -168,89 +155,3 @@ def _by_id(old: Mapping[Any, object], new: Mapping[Any, object]) -> int:
 
 
 _MISSING = object()
-
-
-# ------------------------------------------------------------------ the local cache
-def cache_dir() -> Path:
-    from orgdesk.storage.session import state_dir
-
-    return state_dir() / "team-bases"
-
-
-def _cache_path(server: str, project: str, version: int) -> Path:
-    key = hashlib.sha256("\0".join((server, project, str(version))).encode("utf-8",
-                                                                          "surrogatepass"))
-    return cache_dir() / f"{key.hexdigest()[:40]}.jsonl.gz"
-
-
-#: The first line of a cached version: what follows and how it is laid out.
-CACHE_FORMAT = "orgdesk-team-base-1"
-
-
-def _cache_lines(document: TeamDocument) -> Iterator[str]:
-    """A version as JSON lines: a header naming the scenarios, then for each scenario its
-    document without its positions and one line per position.  Read back line by line,
-    a large version never holds the interpreter in one long parse (one json.loads of a
-    10,000-position version held every other thread, the window's too, ~0.25 s)."""
-    from orgdesk.io.json_format import document_dict
-    from orgdesk.team.documents import without_origin
-
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    parts = []
-    for scenario in document.scenarios:
-        data = document_dict(without_origin(scenario.org))
-        parts.append((data, data.pop("positions")))
-    yield encode({"format": CACHE_FORMAT, "scenarios": [
-        {"name": s.name, "open": s.open, "positions": len(positions)}
-        for s, (_data, positions) in zip(document.scenarios, parts, strict=True)]})
-    for data, positions in parts:
-        yield encode(data)
-        yield from map(encode, positions)
-
-
-def remember_base(server: str, project: str, version: int, document: TeamDocument) -> None:
-    """Keep a version (as the library holds it) for counting edits offline.
-
-    Best effort: a cache that cannot be written costs the offline count, nothing else.
-    """
-    target = _cache_path(server, project, version)
-    text = "\n".join(_cache_lines(document))
-    with contextlib.suppress(OSError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(gzip.compress(text.encode("utf-8", "surrogatepass"), compresslevel=1))
-            os.replace(temporary, target)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-
-
-def base_document(server: str, project: str, version: int) -> TeamDocument | None:
-    """The cached base version (on a worker thread: a large one takes a while), or None
-    (never cached here, or unreadable: then it is fetched again)."""
-    from orgdesk.core.errors import UserError
-    from orgdesk.team.documents import Scenario, TeamDocument, document_from_dict
-
-    try:
-        raw = _cache_path(server, project, version).read_bytes()
-        lines = gzip.decompress(raw).decode("utf-8", "surrogatepass").split("\n")
-        header = json.loads(lines[0])
-        if header.get("format") != CACHE_FORMAT:
-            return None
-        scenarios, at = [], 1
-        for entry in header["scenarios"]:
-            data = json.loads(lines[at])
-            count = int(entry["positions"])
-            data["positions"] = [json.loads(line) for line in lines[at + 1:at + 1 + count]]
-            at += 1 + count
-            scenarios.append(Scenario(str(entry["name"]), document_from_dict(
-                data, str(version)), bool(entry["open"])))
-        if at != len(lines) or sum(1 for s in scenarios if s.open) != 1:
-            return None
-        return TeamDocument(tuple(scenarios))
-    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, AttributeError,
-            UserError):
-        return None  # a damaged cache file: as if there were none

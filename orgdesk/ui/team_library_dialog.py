@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from orgdesk.team.bases import remember_base
 from orgdesk.team.library import Published
 from orgdesk.ui import dialogs
 from orgdesk.ui.controller import DocumentController
@@ -49,7 +50,6 @@ from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.jobs import JobOutcome
 from orgdesk.ui.messages import user_message
 from orgdesk.ui.team_calls import LibraryCall, guard_commits, point_of_no_return, start_call
-from orgdesk.ui.team_edits import remember_base
 
 if TYPE_CHECKING:
     from orgdesk.team.documents import TeamDocument

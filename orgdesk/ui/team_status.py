@@ -25,17 +25,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from orgdesk.core.changes import ChangeSet
+from orgdesk.team.bases import base_document, remember_base
 from orgdesk.ui.controller import DocumentController
 from orgdesk.ui.i18n import tr, tr_n
 from orgdesk.ui.jobs import Job, JobOutcome, start
 from orgdesk.ui.team_calls import LibraryCall, library_pool
-from orgdesk.ui.team_edits import (
-    Edits,
-    ScenarioEdits,
-    base_document,
-    organisation_edits,
-    remember_base,
-)
+from orgdesk.ui.team_edits import Edits, ScenarioEdits, organisation_edits
 
 if TYPE_CHECKING:
     from orgdesk.team.documents import TeamDocument

@@ -289,3 +289,47 @@ def test_a_pulled_document_counts_its_scenarios_as_they_are_switched(
     controller.undo_stack.undo()
     controller.undo_stack.undo()
     _shows(window, at)
+
+
+def test_a_file_pulled_or_published_with_the_cli_is_counted_offline_at_once(
+        open_window: OpenWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`orgdesk pull` and `orgdesk publish` keep the base as the window does: with the
+    library gone before the window ever reached it, the edits are still counted (they
+    were "not counted" until the window had reached the library once)."""
+    from orgdesk.cli import main
+    from orgdesk.storage.document import create_file
+    from orgdesk.storage.reading import read_organisation
+
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"*:*:*:{ADMIN}:{ADMIN_PASSWORD}\n", "utf-8")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    project = f"命令行 {uuid.uuid4().hex[:6]}"
+    pulled, published = tmp_path / "pulled.orgdesk", tmp_path / "published.orgdesk"
+    with throwaway_cluster(port=6000 + os.getpid() % 1000) as own:
+        with Library.open(own.url()) as library:
+            library.init()
+            first = library.publish(read_organisation(window_sample()), project, "v1").version.id
+        for path in (pulled, published):
+            assert main(["pull", project, "-o", str(path), "--url", own.url()]) == 0
+        org = read_organisation(published)
+        top = min(p.id for p in org.positions())
+        org.update_position(replace(org.position(top), title="命令行改的"))
+        create_file(published, org, touch_modified=False)
+        assert main(["publish", str(published), "-m", "v2"]) == 0
+        second = origin_of(read_organisation(published))
+        assert second is not None and second.version != first
+    # The library is gone: only the local cache can count.
+    window = open_window(pulled)
+    _rename(window, "离线改的")
+    _shows(window, f"Team library: {project} @ version {first} (offline, 1 edit not published)")
+    _close(window, monkeypatch)
+    window = open_window(published)
+    _shows(window, f"Team library: {project} @ version {second.version} (offline)")
+
+
+def window_sample() -> Path:
+    from orgdesk.paths import sample_orgs_dir
+
+    return sample_orgs_dir() / "call_center_chart.orgdesk"

@@ -1,4 +1,4 @@
-"""The local cache of base versions (ui/team_edits.py): every scenario comes back as it
+"""The local cache of base versions (team/bases.py): every scenario comes back as it
 was kept, and a damaged or foreign cache file is as if there were none (the version is
 then fetched again), never an error."""
 from __future__ import annotations
@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from orgdesk.samples import template_organisation
+from orgdesk.team.bases import base_document, cache_path, remember_base
 from orgdesk.team.documents import Scenario, TeamDocument
-from orgdesk.ui.team_edits import Edits, _cache_path, base_document, organisation_edits, remember_base
+from orgdesk.ui.team_edits import Edits, organisation_edits
 
 
 @pytest.fixture
@@ -49,6 +50,6 @@ def test_every_scenario_comes_back(state: Path) -> None:
 ])
 def test_a_damaged_cache_file_is_as_if_there_were_none(state: Path, damage) -> None:  # type: ignore[no-untyped-def]
     remember_base("postgresql://a@h/db", "项目", 7, _document())
-    path = _cache_path("postgresql://a@h/db", "项目", 7)
+    path = cache_path("postgresql://a@h/db", "项目", 7)
     path.write_bytes(damage(path.read_bytes()))
     assert base_document("postgresql://a@h/db", "项目", 7) is None
