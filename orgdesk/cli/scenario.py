@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     compare.add_argument("--json", action="store_true", help="print JSON")
     compare.add_argument("-o", "--output", type=Path, metavar="OUT",
                          help="also write the comparison to OUT (.pdf or .xlsx)")
+    compare.add_argument("--lang", choices=("zh", "en"),
+                         help="the PDF's or workbook's language (default: the document's, so "
+                              "Chinese titles make a Chinese comparison)")
     compare.set_defaults(handler=_cmd_compare)
 
 
@@ -141,7 +144,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare_scenarios(organisations[0], organisations[1], args.a, args.b,
                                    _cost())
     if args.output is not None:
-        _write(comparison, organisations[0], organisations[1], args.output)
+        _write(comparison, organisations[0], organisations[1], args.output, args.lang)
     if args.json:
         out_json(comparison.to_dict())
     else:
@@ -159,16 +162,31 @@ def _cost() -> Any:
     return cost_by_department
 
 
-def _write(comparison: Any, a: Any, b: Any, output: Path) -> None:
+def _write(comparison: Any, a: Any, b: Any, output: Path, lang: str | None) -> None:
+    """The comparison as a deliverable in `lang`, by default the language of the
+    document's content (as `handbook` and `report --cost` choose): its words, units
+    and the default scenario's name (see services.scenario_names)."""
+    from dataclasses import replace
+    from itertools import chain
+
+    from orgdesk.export.scenario_words import comparison_labels, cost_unit
+    from orgdesk.layout.words import Language, content_language
+    from orgdesk.services.scenario_names import shown_name
+
     suffix = output.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise UserError(Sentence.of("A comparison is written as .pdf or .xlsx, not “{suffix}”.",
+                                    suffix=output.suffix or output.name))
+    language: Language = ("zh" if lang == "zh" else "en") if lang else \
+        content_language(p.title for p in chain(a.positions(), b.positions()))
+    labels = comparison_labels(language, cost_unit(comparison, a, b))
+    shown = replace(comparison, name_a=shown_name(comparison.name_a, language),
+                    name_b=shown_name(comparison.name_b, language))
     if suffix == ".xlsx":
         from orgdesk.export.scenario_compare import write_xlsx
 
-        write_xlsx(comparison, output)
-    elif suffix == ".pdf":
+        write_xlsx(shown, output, labels)
+    else:
         from orgdesk.paint.scenario_pdf import write_pdf
 
-        write_pdf(comparison, a, b, output)
-    else:
-        raise UserError(Sentence.of("A comparison is written as .pdf or .xlsx, not “{suffix}”.",
-                                    suffix=output.suffix or output.name))
+        write_pdf(shown, a, b, output, labels)

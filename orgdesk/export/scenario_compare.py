@@ -83,8 +83,8 @@ def write_xlsx(comparison: ScenarioComparison, target: Path, labels: Labels | No
     impact = workbook.create_sheet(_sheet_name(labels.impact))
     cells = _CellWriter(impact)
     impact.append([cells.header(labels.department),
-                   *(cells.header(f"{labels.figures[f]} ({name})") for f in figures
-                     for name in (comparison.name_a, comparison.name_b, "Δ"))])
+                   *(cells.header(labels.column_of(f, name)) for f in figures
+                     for name in (comparison.name_a, comparison.name_b, labels.difference))])
     for row in comparison.rows:
         impact.append([cells.value(department_label(row, labels.total, labels.no_department)),
                        *(value for f in figures

@@ -58,6 +58,31 @@ class Labels:
     #: The workbook's sheets, and the heading of each scenario's id column.
     impact: str = "Impact"
     id_in: str = "Id in {name}"
+    #: A workbook column: a figure in one scenario, or its `difference` between the two.
+    column: str = "{figure} ({name})"
+    difference: str = "Δ"
+    #: A figure from A to B with its difference, in the PDF's table.
+    movement: str = "{old} → {new} ({delta})"
+    #: The count of changes under the table, its items joined by `separator`.
+    summary: str = "{changes}: {counts}"
+    separator: str = ", "
+    #: The unit of a figure where it has one (the monthly cost's currency), in headings.
+    units: Mapping[str, str] = field(default_factory=dict)
+    unit: str = "{figure} ({unit})"
+    column_unit: str = "{figure} ({name}, {unit})"
+
+    def heading(self, figure: str) -> str:
+        """A figure's column heading in the PDF, with its unit if it has one."""
+        unit = self.units.get(figure)
+        name = self.figures[figure]
+        return name if unit is None else self.unit.format(figure=name, unit=unit)
+
+    def column_of(self, figure: str, name: str) -> str:
+        """A workbook column: `figure` in scenario `name` (or the difference), with its unit."""
+        unit = self.units.get(figure)
+        text = self.figures[figure]
+        return self.column.format(figure=text, name=name) if unit is None else \
+            self.column_unit.format(figure=text, name=name, unit=unit)
 
 
 def box_kinds(comparison: ScenarioComparison) -> tuple[dict[PositionId, ChangeKind],
@@ -175,9 +200,9 @@ def _impact_pages(painter, writer, comparison: ScenarioComparison, labels: Label
 
     figures = figures_of(comparison)
     texts = [[department_label(row, labels.total, labels.no_department), *(
-        _figure_text(row.a[f], row.b[f], row.delta(f)) for f in figures)]
+        _figure_text(row.a[f], row.b[f], row.delta(f), labels) for f in figures)]
         for row in comparison.rows]
-    header = [labels.department, *(labels.figures[f] for f in figures)]
+    header = [labels.department, *(labels.heading(f) for f in figures)]
     # Each column as wide as its widest text (bold: the heading and the total), the
     # room left shared out; a table wider than the page is set in a smaller type.
     points = 9.0
@@ -204,10 +229,10 @@ def _impact_pages(painter, writer, comparison: ScenarioComparison, labels: Label
                              left if i == 0 else right, text)
     skip(2)
     painter.setFont(_font(family, 10, bold=True))
-    counts = ", ".join(f"{labels.kinds[kind]} {comparison.changes.count(kind)}"
-                       for kind in ChangeKind if comparison.changes.count(kind))
+    counts = labels.separator.join(f"{labels.kinds[kind]} {comparison.changes.count(kind)}"
+                                   for kind in ChangeKind if comparison.changes.count(kind))
     painter.drawText(QRectF(MARGIN, top, width - 2 * MARGIN, row_height), left,
-                     f"{labels.changes}: {counts or '0'}")
+                     labels.summary.format(changes=labels.changes, counts=counts or "0"))
     if not comparison.changes.changes:
         return
     kind_width, title_width = 70.0, 190.0
@@ -236,10 +261,11 @@ def _impact_pages(painter, writer, comparison: ScenarioComparison, labels: Label
                                             int(width - MARGIN - detail_x)))
 
 
-def _figure_text(old: int | None, new: int | None, delta: int | None) -> str:
+def _figure_text(old: int | None, new: int | None, delta: int | None, labels: Labels) -> str:
     if old is None or new is None:
         return "–"
-    return f"{old:,} → {new:,} ({delta:+,})" if delta else f"{new:,}"
+    return labels.movement.format(old=f"{old:,}", new=f"{new:,}", delta=f"{delta:+,}") \
+        if delta else f"{new:,}"
 
 
 def _chart_page(painter, name: str, chart: ChartLayout, kinds: dict[PositionId, ChangeKind],

@@ -13,6 +13,8 @@ the literal context and texts of every call for Qt Linguist.
 """
 from __future__ import annotations
 
+from typing import Literal
+
 from PySide6.QtCore import QCoreApplication
 
 from orgdesk.core.errors import Sentence
@@ -46,7 +48,7 @@ def translate_sentence(sentence: Sentence) -> str:
         else QCoreApplication.translate("errors", template)
 
 
-def interface_language() -> str:
+def interface_language() -> Literal["zh", "en"]:
     """"zh" when the Chinese translation is installed, else "en" (for texts that come in both
     languages from a table rather than from Qt's translations)."""
     # The language menu's own title is translated whenever orgdesk's Chinese .qm is loaded.

@@ -45,12 +45,13 @@ from orgdesk.core.errors import UserError
 from orgdesk.core.model import PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.export.scenario_compare import cost_by_department
+from orgdesk.export.scenario_words import comparison_labels, cost_unit
 from orgdesk.paint.scenario_pdf import KIND_COLOURS, Labels, box_kinds
 from orgdesk.services.scenario_names import shown_name
 from orgdesk.ui import dialogs
 from orgdesk.ui.chart_items import BoxItem
 from orgdesk.ui.chart_view import ChartView
-from orgdesk.ui.compare_dialog import change_item, detail_text
+from orgdesk.ui.compare_dialog import change_item
 from orgdesk.ui.fonts import cjk_family
 from orgdesk.ui.i18n import interface_language, tr
 from orgdesk.ui.messages import user_message
@@ -281,12 +282,12 @@ class ScenarioCompareDialog(QDialog):
 
     # -------------------------------------------------------------- export
     def labels(self) -> Labels:
-        """The exports' texts in the interface language: headings, box words, details."""
-        return Labels(self.tr("Department"), self.tr("Total"), self.tr("(no department)"),
-                      self.figure_names(), dict(self.kind_names), self.tr("Changed positions"),
-                      self.tr("Change"), self.tr("Position"), self.tr("Details"),
-                      self.chart_a.words(), detail_text, self.tr("Impact"),
-                      self.tr("Id in {name}"))
+        """The exports' texts in the interface language: headings, units, punctuation, box
+        words and details from the deliverables' own table, so the window's PDF and workbook
+        read as `orgdesk scenario compare --lang` writes them."""
+        assert self.comparison is not None and self.organisations is not None
+        return comparison_labels(interface_language(),
+                                 cost_unit(self.comparison, *self.organisations))
 
     def export(self, pdf: bool) -> bool:
         comparison, organisations = self.comparison, self.organisations

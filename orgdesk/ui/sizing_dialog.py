@@ -130,7 +130,7 @@ class SizingChart(QWidget):
         days = sizing.workload.days
         for index in (0, len(rows) // 2, len(rows) - 1):
             x = plot.left() + (index + 0.5) * width
-            text = when(rows[index], days, interface_language())  # type: ignore[arg-type]  # "zh" or "en"
+            text = when(rows[index], days, interface_language())
             advance = metrics.horizontalAdvance(text)
             left = min(max(x - advance / 2, plot.left()), plot.right() - advance)
             painter.drawText(QPointF(left, plot.bottom() + line_height + 2), text)
@@ -431,14 +431,14 @@ class SizingDialog(QDialog):
                     fte=f"{sizing.fte:.2f}", now=now) + " " + tr_n(
             "SizingDialog", "Peak {when}: {erlangs} Erlangs, {count} agent.",
             "Peak {when}: {erlangs} Erlangs, {count} agents.", peak.agents,
-            when=when(peak, workload.days, lang),  # type: ignore[arg-type]  # "zh" or "en"
+            when=when(peak, workload.days, lang),
             erlangs=f"{peak.traffic:.2f}")
         if sizing.headcount_a is not None:
             text += " " + tr_n("SizingDialog", "Erlang A: {count} seat.", "Erlang A: {count} seats.",
                                sizing.headcount_a)
         self.summary.setText(text)
         self.chart.show_sizing(sizing)
-        self.explanation.setPlainText("\n".join(explain(sizing, lang)))  # type: ignore[arg-type]  # "zh" or "en"
+        self.explanation.setPlainText("\n".join(explain(sizing, lang)))
         self.structure.show_plan(plan, self.controller.org)
         self.apply_button.setEnabled(True)
 

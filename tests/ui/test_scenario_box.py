@@ -205,8 +205,12 @@ def test_the_exported_comparison_lists_every_change_in_the_interface_language(
         assert pages >= 4, pages  # the changes ran onto a second page, then two charts
         assert all(f"新增座席{n:02d}" in text for n in range(60))
         assert "职位" in text and "Changed positions" not in text
+        # Chinese punctuation and the deliverable's own words, as the CLI writes them.
+        assert "变动的职位：新增 60" in text and "现状 → 方案A" in text
         book = load_workbook(xlsx, read_only=True)
-        assert book.sheetnames[0] != "Impact"
+        assert book.sheetnames == ["影响对比", "变动的职位"]
+        heading = next(book["影响对比"].iter_rows(values_only=True))
+        assert heading[:4] == ("部门", "职位数（现状）", "职位数（方案A）", "职位数（增减）")
         changes = list(book[book.sheetnames[1]].iter_rows(values_only=True))
         book.close()
         assert len(changes) == 1 + 60
