@@ -146,6 +146,11 @@ def _font(family: str, points: float, bold: bool = False):  # -> QFont
     font = QFont(family)
     font.setPointSizeF(points)
     font.setBold(bold)
+    # Without this, shaping a Latin run ("Added 60") in a CJK font takes the digits'
+    # localised forms, glyphs with no character of their own: Qt's ToUnicode map leaves
+    # them out and the numbers vanish from the PDF's text (copy, search, pdftotext).
+    # The default forms are the Simplified Chinese ones, so nothing drawn changes.
+    font.setFeature(QFont.Tag("locl"), 0)
     return font
 
 

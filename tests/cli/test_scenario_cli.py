@@ -181,7 +181,9 @@ def test_the_comparison_is_written_in_the_documents_language_or_the_one_asked_fo
     # Not one English word orgdesk adds: only the document's own text (方案A) has Latin letters.
     assert re.findall(r"[A-Za-z]+", chinese.replace("方案A", "")) == []
     assert "Current state → 方案A" in english and DEFAULT_NAME not in english
-    for word in ("Department", "Positions", "Vacancies", "Total", "Changed positions: Added",
+    for word in ("Department", "Positions", "Vacancies", "Total",
+                 "Changed positions: Added 60, Removed 1, Moved 1, Renamed 1, Changed 2",
+                 "Changed planned headcount 14 → 28.",
                  "Added “新增座席00” under “客户服务专员”.", "Renamed “项目经理” to “项目主管”.",
                  "Removed “培训专员” from under “运营经理”.", "line/staff kind staff → line"):
         assert word in english.replace("ﬀ", "ff"), word
