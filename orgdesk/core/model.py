@@ -15,11 +15,13 @@ from it — so a new field is one line here plus its column.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import Enum
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import attrgetter, eq
 from typing import Any, NewType
 
 from orgdesk.core.errors import InvalidValueError, Sentence
@@ -375,3 +377,62 @@ def position_from_values(values: Mapping[str, Any]) -> Position:
     for name, group in groups.items():
         top[name] = POSITION_GROUPS[name](**group)
     return Position(**top)
+
+
+def positions_from_columns(count: int, columns: Mapping[str, Any],
+                           rows: Sequence[Mapping[str, Any]] = ()) -> list[Position] | None:
+    """`count` positions built a field at a time, or None when any of them would be refused.
+
+    The values of a field come from `columns` (field name → one value per position),
+    else from `rows` (per position, a mapping of field names to values; a missing
+    name takes the field's default), else the field's default.  Every field is then
+    set on every position by one `map` in C, and the checks of `__post_init__` are made
+    over whole fields: constructing 100,000 positions one by one costs the import a
+    tenth of its time (a frozen dataclass sets each field through object.__setattr__).
+
+    None, not an exception: the caller then builds its positions one by one, so that
+    each refusal is reported with its row.  So are positions with pay set, whose checks
+    are made one by one here too.
+    """
+    names = _POSITION_FIELD_NAMES
+    if rows and not set(chain.from_iterable(rows)) <= names.keys() - columns.keys():
+        return None  # a name no field has (a TypeError one by one), or given twice
+    values: dict[str, Sequence[Any]] = {}
+    for name, default in names.items():
+        if name in columns:
+            column = columns[name]
+        elif rows:
+            column = list(map(dict.get, rows, repeat(name), repeat(default)))  # type: ignore[arg-type]  # rows are dicts (a Mapping without .get would fail on the call)
+        else:
+            column = [default] * count
+        if len(column) != count:
+            raise ValueError(f"{len(column)} values of {name} for {count} positions")
+        values[name] = column
+    if _MISSING in values["id"] or _MISSING in values["title"]:
+        return None
+    try:
+        if (not all(map(str.strip, values["title"]))
+                or min(values["planned_headcount"], default=0) < 0
+                or min(values["filled_headcount"], default=0) < 0
+                or any(map(eq, values["superior_id"], values["id"]))
+                or any(values["pay_min"]) or any(values["pay_max"])
+                or any(values["on_cost_percent"])):
+            return None
+    except TypeError:  # a value of another type: its own constructor says what is wrong
+        return None
+    positions = list(map(object.__new__, repeat(Position, count)))
+    for name, column in values.items():
+        deque(map(_POSITION_SETTERS[name], positions, column), maxlen=0)
+    return positions
+
+
+_MISSING: Any = object()
+#: Each field of Position and the value a position without it takes (the default
+#: factory's value is immutable, so one is shared).
+_POSITION_FIELD_NAMES: dict[str, Any] = {
+    spec.name: spec.default if spec.default is not MISSING else (
+        spec.default_factory() if spec.default_factory is not MISSING else _MISSING)
+    for spec in fields(Position)}
+#: The slot of each field, set directly (a frozen dataclass refuses setattr).
+_POSITION_SETTERS: dict[str, Callable[[Position, Any], None]] = {
+    name: getattr(Position, name).__set__ for name in _POSITION_FIELD_NAMES}

@@ -12,6 +12,7 @@ import copy
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 from typing import Any
 
 from orgdesk.core import settings as settings_rules
@@ -126,6 +127,11 @@ def _fresh(highest: int) -> int:
     return highest + 1
 
 
+_ID = attrgetter("id")
+_SUPERIOR = attrgetter("superior_id")
+_DEPARTMENT = attrgetter("department_id")
+
+
 class Organisation:
     """An organisation document held in memory; the one place structure rules live."""
 
@@ -173,29 +179,7 @@ class Organisation:
                 raise DomainError(Sentence.of("Relation id {id} appears twice.",
                                               id=relation.id))
             self._relations[relation.id] = relation
-        for position in positions:
-            if position.id in self._positions:
-                raise DomainError(Sentence.of("Position id {id} appears twice.",
-                                              id=position.id))
-            self._positions[position.id] = position
-            self._graph.add_node(position.id)
-        for position in self._positions.values():
-            if position.superior_id is None:
-                self._root_ids.add(position.id)
-            if position.superior_id is not None:
-                if position.superior_id not in self._positions:
-                    raise UnknownPositionError(
-                        Sentence.of("“{title}” reports to position {superior_id}, which does "
-                                    "not exist.",
-                                    title=position.title, superior_id=position.superior_id)
-                    )
-                self._graph.add_edge(position.superior_id, position.id)
-            if position.department_id is not None and position.department_id not in self._departments:
-                raise UnknownDepartmentError(
-                    Sentence.of("“{title}” belongs to department {department_id}, which does "
-                                "not exist.",
-                                title=position.title, department_id=position.department_id)
-                )
+        self._add_positions(list(positions))
         for relation in self._relations.values():
             for end in (relation.source_id, relation.target_id):
                 if end not in self._positions:
@@ -208,6 +192,40 @@ class Organisation:
             titles = " → ".join(self._positions[a].title for a, _ in cycle)
             raise CycleError(Sentence.of("The reporting lines form a cycle: {titles}.",
                                          titles=titles))
+
+    def _add_positions(self, positions: list[Position]) -> None:
+        """Index `positions` and their reporting lines, refusing the first one (in their
+        order) that repeats an id or names a superior or department that does not exist.
+
+        A field at a time (maps and set operations): opening or importing 100,000
+        positions made four method calls per position here.
+        """
+        ids = list(map(_ID, positions))
+        self._positions = dict(zip(ids, positions))
+        if len(self._positions) < len(positions):
+            seen: set[PositionId] = set()
+            twice = next(pid for pid in ids if pid in seen or seen.add(pid))  # type: ignore[func-returns-value]  # set.add returns None: the condition records each id
+            raise DomainError(Sentence.of("Position id {id} appears twice.", id=twice))
+        superiors = list(map(_SUPERIOR, positions))
+        departments = set(map(_DEPARTMENT, positions))
+        departments.discard(None)
+        unknown = set(superiors) - self._positions.keys()
+        unknown.discard(None)
+        if unknown or not departments <= self._departments.keys():
+            for position in positions:
+                if position.superior_id in unknown:
+                    raise UnknownPositionError(
+                        Sentence.of("“{title}” reports to position {superior_id}, which does "
+                                    "not exist.",
+                                    title=position.title, superior_id=position.superior_id))
+                if (position.department_id is not None
+                        and position.department_id not in self._departments):
+                    raise UnknownDepartmentError(
+                        Sentence.of("“{title}” belongs to department {department_id}, which "
+                                    "does not exist.",
+                                    title=position.title, department_id=position.department_id))
+        self._root_ids = {pid for pid, superior in zip(ids, superiors) if superior is None}
+        self._graph.add_lines(ids, superiors)
 
     # ------------------------------------------------------------------ queries
     def __len__(self) -> int:

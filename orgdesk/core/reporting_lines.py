@@ -46,6 +46,19 @@ class ReportingLines:
         self._reports[superior][report] = None
         self._superiors[report][superior] = None
 
+    def add_lines(self, reports: list[PositionId], superiors: list[PositionId | None]) -> None:
+        """Add `reports` (none of them present yet) and each one's line from its superior
+        (None: a top position), in their order: as `add_node` and `add_edge` would one by
+        one, with one step per line instead of four calls (opening 100,000 positions)."""
+        reports_of, superiors_of = self._reports, self._superiors
+        for pid in reports:
+            reports_of[pid] = {}
+            superiors_of[pid] = {}
+        for superior, report in zip(superiors, reports):
+            if superior is not None:
+                reports_of[superior][report] = None
+                superiors_of[report][superior] = None
+
     def remove_edge(self, superior: PositionId, report: PositionId) -> None:
         del self._reports[superior][report]
         del self._superiors[report][superior]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter, contains
 from typing import Any
 
 from orgdesk.core.errors import DomainError, Sentence, sentence_of
@@ -22,6 +24,7 @@ from orgdesk.core.model import (
     PositionId,
     Relation,
     RelationId,
+    positions_from_columns,
 )
 from orgdesk.core.organisation import Organisation
 from orgdesk.io.drafts import EDGE_SUPERIORS, Draft, PendingRelation, is_keyed
@@ -338,13 +341,16 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem],
         root_id = PositionId(max(ids) + 1)
         positions.append(Position(root_id, plan.root_title.strip()))
     department_of, exact = department_ids.get, plan.exact
-    for index, draft in enumerate(drafts):
-        parent = parents[index]
+    superiors = [ids[parent] if parent is not None else root_id for parent in parents]
+    built = _built(drafts, ids, superiors, orders,
+                   list(map(department_of, map(attrgetter("department"), drafts))), exact)
+    if built is not None:
+        positions += built
+    for index, draft in enumerate(drafts if built is None else ()):  # each refusal, by row
         try:
             positions.append(Position(
-                id=ids[index], superior_id=ids[parent] if parent is not None else root_id,
-                order=orders[index], department_id=department_of(draft.department),
-                **_with_source_id(draft, exact)))
+                id=ids[index], superior_id=superiors[index], order=orders[index],
+                department_id=department_of(draft.department), **_with_source_id(draft, exact)))
         except DomainError as exc:
             problems.append(Problem(draft.row, sentence_of(exc), unit))
     relations = _relations(ends, ids, problems)
@@ -355,6 +361,21 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem],
     except DomainError as exc:
         problems.append(Problem(None, sentence_of(exc), unit))
         return None
+
+
+def _built(drafts: list[Draft], ids: list[PositionId], superiors: list[PositionId | None],
+           orders: list[int], departments: list[DepartmentId | None], own: bool
+           ) -> list[Position] | None:
+    """The drafts' positions built a field at a time (core.model.positions_from_columns),
+    None when any of them would be refused (they are then built one by one)."""
+    fields = list(map(attrgetter("fields"), drafts))
+    columns: dict[str, list[Any]] = {"id": ids, "superior_id": superiors, "order": orders,
+                                     "department_id": departments}
+    if not any(map(contains, fields, repeat("source_id"))):  # `_with_source_id`, by field
+        columns["source_id"] = [""] * len(drafts) if own else list(map(attrgetter("key"), drafts))
+        return positions_from_columns(len(drafts), columns, fields)
+    return positions_from_columns(len(drafts), columns,
+                                  [_with_source_id(draft, own) for draft in drafts])
 
 
 def _with_source_id(draft: Draft, own: bool) -> dict[str, Any]:

@@ -12,7 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgdesk.core.errors import CycleError
+from orgdesk.core.errors import (
+    CycleError,
+    DomainError,
+    UnknownDepartmentError,
+    UnknownPositionError,
+)
 from orgdesk.core.model import Position, PositionId
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.reporting_lines import ReportingLines
@@ -58,6 +63,34 @@ def test_every_answer_and_order_is_networkxs(steps: list[tuple[str, PositionId, 
             ours.remove_node(a)
             theirs.remove_node(a)
         _same(ours, theirs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), ids), max_size=8))
+def test_lines_added_at_once_answer_as_added_one_by_one(superiors: list[PositionId | None]
+                                                         ) -> None:
+    reports = [PositionId(i) for i in range(1, len(superiors) + 1)]
+    superiors = [s if s is None or s <= len(reports) else None for s in superiors]
+    ours = ReportingLines()
+    ours.add_lines(reports, superiors)
+    theirs: nx.DiGraph[PositionId] = nx.DiGraph()
+    theirs.add_nodes_from(reports)
+    theirs.add_edges_from((s, r) for s, r in zip(superiors, reports) if s is not None)
+    _same(ours, theirs)
+
+
+def test_an_organisation_refuses_the_first_position_that_is_wrong() -> None:
+    """Read a field at a time, the positions are still refused in their order."""
+    def build(*positions: Position) -> None:
+        Organisation(positions=positions)
+    with pytest.raises(DomainError, match="Position id 2 appears twice"):
+        build(Position(PositionId(2), "A", superior_id=PositionId(9)), Position(PositionId(2), "B"))
+    with pytest.raises(UnknownDepartmentError, match="“A” belongs to department 5"):
+        build(Position(PositionId(1), "A", department_id=5),  # type: ignore[arg-type]  # a plain id
+              Position(PositionId(2), "B", superior_id=PositionId(9)))
+    with pytest.raises(UnknownPositionError, match="“B” reports to position 9"):
+        build(Position(PositionId(1), "A"), Position(PositionId(2), "B", superior_id=PositionId(9)),
+              Position(PositionId(3), "C", department_id=5))  # type: ignore[arg-type]  # a plain id
 
 
 def test_an_absent_position_is_an_error_not_an_empty_answer() -> None:

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgdesk.io import json_peers
+from orgdesk.io.json_format import long_run_after_quote
 from orgdesk.io.interchange import import_to_file, preview, read_source
 from orgdesk.io.problems import HostileFile, ImportFailed, MalformedFile
 
@@ -51,6 +55,24 @@ def test_a_200_megabyte_string(tmp_path: Path) -> None:
     with pytest.raises(HostileFile, match=r"“long.json” line 2 holds a text longer than 16 "
                                           r"million characters.*shorten that text"):
         read_source(source)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([b'"', b"x", b"\n", b"\\", b"xxxxxx"]), max_size=60),
+       st.integers(min_value=1, max_value=12))
+def test_the_long_run_scan_finds_what_a_full_scan_finds(parts: list[bytes], length: int
+                                                         ) -> None:
+    """The scan that measures runs at a few points finds the first quote followed by
+    `length` bytes without a quote exactly as the regular expression over every byte."""
+    raw = b"".join(parts)
+    expected = re.search(rb'"[^"]{%d}' % length, raw)
+    assert long_run_after_quote(raw, length) == (expected.start() if expected else None)
+
+
+def test_a_long_run_that_is_no_string_is_not_refused(tmp_path: Path) -> None:
+    """Runs without quotes that follow no quote (leading white space) are no text."""
+    assert long_run_after_quote(b" " * 100 + b'["a"]', 50) is None
+    assert long_run_after_quote(b'["a", "' + b"y" * 100, 50) == 6
 
 
 def test_a_long_text_written_with_escapes_is_a_problem_of_its_entry(
