@@ -475,8 +475,8 @@ class TeamLibraryDialog(QDialog):
             self.status.setText(self.tr("Connect to the library first."))
             return
         document = self._document()
-        # The open scenario's origin, else another's (a scenario switched to after a
-        # publish has none of its own).
+        # The open scenario's origin, else another's (after a publish by an older orgdesk,
+        # only the scenario open then has one).
         origin = document_origin(document)
         same = origin is not None and origin.project == project and (
             origin.server == library.address.shown)
@@ -583,18 +583,17 @@ class TeamLibraryDialog(QDialog):
 
 def _follow(controller: DocumentController, server: str, project: str,
             outcome: JobOutcome) -> None:
-    """After a publish (not merged): the document's origin is the version it became, one
-    undoable step, saved with the next Save."""
-    from orgdesk.core.settings import TEAM_ORIGIN_SETTING
+    """After a publish (not merged): every scenario's origin is the version it became, as
+    after a pull (undoable, saved with the next Save)."""
     from orgdesk.team.documents import Origin
+    from orgdesk.ui.team_origin import follow_version
 
     result = outcome.result
     if not outcome.ok or not isinstance(result, Published) or result.merged is not None \
             or not isValid(controller):
         return
-    value = Origin(server, project, result.version.id).to_setting()
-    controller.execute(tr("TeamLibraryDialog", "Publish to the team library"),
-                       lambda s: s.set_setting(TEAM_ORIGIN_SETTING, value))
+    follow_version(controller, Origin(server, project, result.version.id),
+                   tr("TeamLibraryDialog", "Publish to the team library"))
 
 
 def _discard(result: object) -> None:

@@ -105,6 +105,8 @@ class TeamStatusLabel(QLabel):
         self._open: ScenarioEdits | None = None
         self._open_org: object = None
         self._open_id: int | None = None
+        #: The scenarios opened since the last count (each may have been edited there).
+        self._visited: set[int] = set()
         #: The edits of each scenario not open, by (id, name), as last counted.
         self._closed: dict[tuple[int, str], Edits] = {}
         self._rest = Edits()
@@ -128,6 +130,8 @@ class TeamStatusLabel(QLabel):
     def _scenarios_changed(self) -> None:
         self.refresh()
         if self.base is not None:
+            # Switched before the last one was counted, it may have been edited too.
+            self._visited.add(self.controller.scenarios.active().id)
             self._recount.start()
 
     def refresh(self, force: bool = False) -> None:
@@ -184,7 +188,8 @@ class TeamStatusLabel(QLabel):
         self._recount.stop()
         self._open = None
         self._open_org = self.controller.org
-        previous, self._open_id = self._open_id, None
+        changed = {self._open_id, *self._visited}
+        self._open_id, self._visited = None, set()
         if self.base is None or self.origin is None:
             self._closed = {}
             return
@@ -195,7 +200,7 @@ class TeamStatusLabel(QLabel):
         # Scenarios that came or went are one edit each; the others are compared.
         rest = Edits(other=len(olds.keys() ^ news))
         # A scenario changes only while it is open: the others' counts are kept from
-        # the last count, except the one open then (reading a scenario that is not
+        # the last count, except those open since (reading a scenario that is not
         # open means decoding it, which takes a while for a large one).
         kept, self._closed = self._closed, {}
         for scenario in listed:
@@ -207,7 +212,7 @@ class TeamStatusLabel(QLabel):
                 continue
             key = (scenario.id, scenario.name)
             edits = kept.get(key)
-            if edits is None or scenario.id == previous:
+            if edits is None or scenario.id in changed:
                 edits = organisation_edits(olds[scenario.name],
                                            scenarios.organisation(scenario.id))
             self._closed[key] = edits

@@ -291,6 +291,52 @@ def test_a_pulled_document_counts_its_scenarios_as_they_are_switched(
     _shows(window, at)
 
 
+def test_a_window_publish_marks_every_scenario_as_a_pull_does(
+        open_window: OpenWindow, cluster: Cluster,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scenario that was not open during the publish follows the version too: switched
+    to, it keeps the team label (it was hidden); saved, every scenario of the file names
+    the version, as in a pulled file; undone, none does."""
+    from orgdesk.team.documents import read_document
+
+    window = open_window("call_center_chart")
+    controller = window.controller
+    assert controller.execute_scenario("new", lambda s: s.create("精简方案"))  # not opened
+    assert controller.execute_scenario("third", lambda s: s.create("第三方案"))
+    project = f"全部 {uuid.uuid4().hex[:6]}"
+    dialog = _dialog(window, cluster.url())
+    version = _publish(dialog, project, "三个方案")
+    dialog.reject()
+    origin = origin_of(controller.org)
+    at = f"Team library: {project} @ version {version}"
+    _shows(window, at)
+    assert controller.execute_scenario("to B", lambda s: s.switch(s.find("精简方案").id))
+    label = _label(window)
+    assert label.isVisible()
+    _shows(window, at)
+    scenarios = controller.scenarios
+    assert [origin_of(scenarios.organisation(s.id)) for s in scenarios.scenarios()] \
+        == [origin] * 3
+    _rename(window, "精简里改的")
+    _shows(window, f"{at}, ahead of the server by 1 edit")
+    assert window.save()
+    path = controller.service.file.path
+    assert path is not None
+    assert [origin_of(s.org) for s in read_document(path).scenarios] == [origin] * 3
+    stack = controller.undo_stack
+    for _ in range(4):  # the rename, the switch, the other scenarios' marks, the open one's
+        stack.undo()
+    assert [origin_of(scenarios.organisation(s.id)) for s in scenarios.scenarios()] \
+        == [None] * 3
+    assert label.isHidden()
+    for _ in range(2):
+        stack.redo()
+    assert [origin_of(scenarios.organisation(s.id)) for s in scenarios.scenarios()] \
+        == [origin] * 3
+    _shows(window, at)
+    _close(window, monkeypatch)
+
+
 def test_a_file_pulled_or_published_with_the_cli_is_counted_offline_at_once(
         open_window: OpenWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`orgdesk pull` and `orgdesk publish` keep the base as the window does: with the

@@ -153,11 +153,12 @@ def test_the_window_publishes_and_opens_every_scenario(
     assert [(s.name, s.open) for s in opened.scenarios] == [("现状", False), ("精简方案", True)]
     titles = [min(s.org.positions(), key=lambda p: p.id).title for s in opened.scenarios]
     assert titles[1] == "精简的总监" and titles[0] != titles[1]
-    # The publish set the origin in the open scenario; another one publishes from it too.
+    # The publish set the origin in every scenario, as a pull does; another one publishes
+    # from it too.
     published = origin_of(controller.org)
     assert published is not None
     assert controller.execute_scenario("switch", lambda s: s.switch(s.find("现状").id))
-    assert origin_of(controller.org) is None
+    assert origin_of(controller.org) == published
     controller.execute("rename", lambda s: s.update_position(
         replace(s.org.position(first), title="现状的总监")))
     conflicts: list[str] = []
