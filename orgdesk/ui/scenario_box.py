@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
-    QToolButton,
     QWidget,
 )
 
@@ -61,10 +61,11 @@ class ScenarioBox(QWidget):
         self.combo.setMinimumContentsLength(6)
         self.combo.setToolTip(self.tr("The scenario being edited; choose another to switch"))
         self.combo.activated.connect(self._chosen)
-        self.button = QToolButton(self)
+        # A push button with a menu: the style gives its arrow room of its own (a
+        # QToolButton's instant-popup arrow is drawn over the corner of its text).
+        self.button = QPushButton(self.tr("Scenarios"), self)
         self.button.setObjectName("scenarioMenuButton")
-        self.button.setText(self.tr("Scenarios"))
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setAutoDefault(False)
         self.menu = QMenu(self)
         self.menu.setObjectName("scenarioMenu")
         self.act_new = self.menu.addAction(self.tr("&New from Current…"), self.new_scenario)
