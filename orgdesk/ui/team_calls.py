@@ -46,7 +46,7 @@ QUIT_GRACE = 3.0
 
 _pool: QThreadPool | None = None
 _current = threading.local()
-#: The calls whose pool thread still waits for them.
+#: The calls from their creation until their pool thread is done with them.
 _live: set[LibraryCall] = set()
 _live_lock = threading.Lock()
 
