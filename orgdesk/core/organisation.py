@@ -481,14 +481,7 @@ class Organisation:
     def _all_reachable_from_roots(self) -> bool:
         # Every position has at most one superior, so the hierarchy is a forest
         # exactly when a walk down from the roots meets every position.
-        seen = 0
-        stack = list(self._root_ids)
-        successors = self._graph.successors
-        while stack:
-            pid = stack.pop()
-            seen += 1
-            stack.extend(successors(pid))
-        return seen == len(self._positions)
+        return self._graph.count_below(self._root_ids) == len(self._positions)
 
     def is_forest(self) -> bool:
         """Every position has at most one superior and no reporting line loops.

@@ -64,26 +64,27 @@ def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]
     """Index of each draft's superior (None for a top position), and the drafts that name
     themselves as their superior (their superior is None; `_settle_selves` decides)."""
     unit, keyed = plan.unit, is_keyed(plan.unit)
-    by_key: dict[str, int] = {}
-    for index, draft in enumerate(drafts):
-        if not draft.key:
-            continue
-        first = by_key.setdefault(draft.key, index)
-        if first != index:
-            problems.append(Problem(draft.row, _duplicate(draft.key, drafts[first].row, plan),
-                                    unit))
+    keys = list(map(attrgetter("key"), drafts))
+    # Each key's first draft (assigned last, from the end), in C; "" is no key.
+    by_key = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+    by_key.pop("", None)
+    if len(by_key) < len(keys) - keys.count(""):  # some key repeats: each repeat is reported
+        for index, key in enumerate(keys):
+            if key and by_key[key] != index:
+                problems.append(Problem(drafts[index].row,
+                                        _duplicate(key, drafts[by_key[key]].row, plan), unit))
     by_name: dict[str, list[int]] = defaultdict(list)
     by_title: dict[str, list[int]] = defaultdict(list)
     indexed = plan.exact  # names and titles are indexed at the first reference that needs them
-    parents: list[int | None] = []
     selves: list[int] = []
     column = plan.superior_column
-    for index, draft in enumerate(drafts):
-        ref = draft.superior
-        if not ref:
-            parents.append(None)
-            continue
-        found = by_key.get(ref)
+    # Superiors named by key are found by key in C; only the rest are looked at one by one
+    # (by name or title, as self references, or as problems), in their order.
+    references = list(map(attrgetter("superior"), drafts))
+    parents: list[int | None] = list(map(by_key.get, references))
+    for index in [i for i, (ref, found) in enumerate(zip(references, parents))
+                  if found == i or (found is None and ref)]:
+        draft, ref, found = drafts[index], references[index], parents[index]
         if found is None:
             if not indexed:
                 _index_names(drafts, by_name, by_title)
@@ -111,7 +112,7 @@ def _resolve(drafts: list[Draft], plan: Assembly, problems: list[Problem]
         if found == index:
             selves.append(index)
             found = None
-        parents.append(found)
+        parents[index] = found
     return parents, selves
 
 

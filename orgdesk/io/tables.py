@@ -261,9 +261,9 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
                            fallback)
     width = len(table.headers)
     unit = table.unit
-    # Most cells are text: their converter's text step is called directly.
-    cells_read = [(i, header, key, convert, _ON_TEXT.get(convert)) for i, header, key, convert
-                  in mapped]
+    def report(row: int, header: str, exc: Exception) -> None:
+        problems.append(Problem(row, _unreadable(header, sentence_of(exc)), unit))
+    read_row = _row_reader(mapped, to_notes, report)
     drafts: list[Draft] = []
     paths: list[str] = []
     for count, (row, raw) in enumerate(table.rows, 1):
@@ -273,21 +273,7 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
             if len(raw) > width and any(cells.cell_text(v).strip() for v in raw[width:]):
                 problems.append(Problem(row, _too_wide(raw, width, unit), unit))
             raw = [*raw[:width], *[None] * (width - len(raw))]
-        values: dict[str, Any] = {}
-        for index, header, key, convert, on_text in cells_read:
-            value = raw[index]
-            try:
-                values[key] = on_text(value) if on_text is not None and type(value) is str \
-                    else convert(value)
-            except (ValueError, InvalidValueError) as exc:
-                problems.append(Problem(row, _unreadable(header, sentence_of(exc)), unit))
-        notes = []
-        for i, header in to_notes:
-            value = raw[i]
-            if value is not None:
-                text = value.strip() if type(value) is str else _text(value)
-                if text:
-                    notes.append(f"{header}: {text}")
+        values, notes = read_row(row, raw)
         draft = build(row, values, notes, raw)
         if draft is not None:
             drafts.append(draft)
@@ -298,6 +284,44 @@ def read_drafts(table: Table, mapping: dict[str, str], progress: Progress,
         names_as_holders(drafts)
     path_header = next((h for _, h, k, _ in mapped if k == "path"), "")
     return _finish(drafts, paths, path_header, keys, people, options, unit, problems)
+
+
+RowReader = Callable[[int, Sequence[object]], tuple[dict[str, Any], list[str]]]
+
+
+def _row_reader(mapped: list[tuple[int, str, str, Converter]], to_notes: list[tuple[int, str]],
+                report: Callable[[int, str, Exception], None]) -> RowReader:
+    """(row number, cells) → the mapped fields' values and the note lines of the other cells.
+
+    Compiled once per table, as dataclasses compile their `__init__`: one statement
+    per mapped cell (a text cell goes straight to its converter's text step) and per
+    note, instead of a loop over the columns for every row.  The code holds only
+    column indexes and local names; headers and field keys are values in its namespace.
+    A cell that cannot be read is reported with `report(row, header, error)`.
+    """
+    namespace: dict[str, Any] = {"report": report, "ERRORS": (ValueError, InvalidValueError),
+                                 "as_text": _text}
+    lines = ["def read_row(row, raw):\n", "    values = {}\n"]
+    for n, (index, header, key, convert) in enumerate(mapped):
+        namespace.update({f"key_{n}": key, f"header_{n}": header, f"convert_{n}": convert})
+        on_text = _ON_TEXT.get(convert)
+        value = f"convert_{n}(value)"
+        if on_text is not None:  # most cells are text
+            namespace[f"text_{n}"] = on_text
+            value = f"text_{n}(value) if type(value) is str else {value}"
+        lines += [f"    value = raw[{int(index)}]\n", "    try:\n",
+                  f"        values[key_{n}] = {value}\n", "    except ERRORS as exc:\n",
+                  f"        report(row, header_{n}, exc)\n"]
+    lines.append("    notes = []\n")
+    for n, (index, header) in enumerate(to_notes):
+        namespace[f"prefix_{n}"] = f"{header}: "
+        lines += [f"    value = raw[{int(index)}]\n", "    if value is not None:\n",
+                  "        text = value.strip() if type(value) is str else as_text(value)\n",
+                  "        if text:\n", f"            notes.append(prefix_{n} + text)\n"]
+    lines.append("    return values, notes\n")
+    exec("".join(lines), namespace)  # our own code: indexes and local names only
+    reader: RowReader = namespace["read_row"]
+    return reader
 
 
 def _finish(drafts: list[Draft], paths: list[str], path_header: str, keys: set[str],

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from orgdesk.core import model
 from orgdesk.core.errors import DomainError
 from orgdesk.core.model import Kpi, Position, Requirements, positions_from_columns
 
@@ -38,7 +39,11 @@ def test_built_by_field_as_one_by_one(entries: list[tuple[int | None, dict[str, 
     superiors = [superior for superior, _ in entries]
     rows = [dict(row) for _, row in entries]
     expected = _one_by_one(ids, superiors, rows)
-    built = positions_from_columns(len(ids), {"id": ids, "superior_id": superiors}, rows)
+    saved, model._BLOCK = model._BLOCK, 2  # several blocks, a refusal in any of them
+    try:
+        built = positions_from_columns(len(ids), {"id": ids, "superior_id": superiors}, rows)
+    finally:
+        model._BLOCK = saved
     if expected is None:
         assert built is None
         return

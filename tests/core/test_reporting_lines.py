@@ -77,6 +77,9 @@ def test_lines_added_at_once_answer_as_added_one_by_one(superiors: list[Position
     theirs.add_nodes_from(reports)
     theirs.add_edges_from((s, r) for s, r in zip(superiors, reports) if s is not None)
     _same(ours, theirs)
+    tops = [r for s, r in zip(superiors, reports) if s is None]
+    below = set(tops).union(*(nx.descendants(theirs, top) for top in tops))
+    assert ours.count_below(tops) == len(below)  # a forest: each position met once
 
 
 def test_an_organisation_refuses_the_first_position_that_is_wrong() -> None:
