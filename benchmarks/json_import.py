@@ -8,6 +8,9 @@ KPIs as lists): d3-org-chart flat JSON (`id`/`parentId`), a nested tree
 is imported in a process of its own — `import_to_file`, i.e. read_source plus
 the checked, atomic write of the .orgdesk file — so each peak resident memory
 (ru_maxrss) is that import's alone.  The goal: under 5 s and 500 MB each.
+Beside each JSON source, in the same minutes, its floor: `json` and `sqlite3`
+alone putting the same nodes, duties and KPIs into three plain tables (no
+checks, no mapping, no checksum; one transaction).
 
 The machine is shared (2 cores): each source is imported REPEAT times (default
 3, `--repeat N`), each time in a fresh process, and the best and the worst
@@ -97,9 +100,53 @@ def measure(kind: str, source: Path) -> None:
                       "import": total, "import_cpu": total_cpu, "peak_mb": peak}))
 
 
+def reference(kind: str, source: Path) -> None:
+    """Run in a child process: the bare minimum of the same import, as a floor to compare
+    with. `json.loads` and sqlite3 alone: each node's values and its duties and KPIs
+    inserted into three plain tables with executemany in one transaction; no checks, no
+    mapping, no checksum. Prints the time and peak memory as JSON on stdout."""
+    start = time.perf_counter()
+    data = json.loads(source.read_text("utf-8"))
+    nodes: list[tuple[dict[str, object], object]] = []
+    if kind == "nested":
+        stack: list[tuple[dict[str, object], object]] = [(data, None)]
+        while stack:
+            node, parent = stack.pop()
+            nodes.append((node, parent))
+            stack.extend((child, node["id"]) for child in reversed(node["children"]))  # type: ignore[union-attr]  # the benchmark's own file
+    else:
+        nodes = [(node, node["parentId"]) for node in data]
+    positions, duties, kpis = [], [], []
+    for number, (node, parent) in enumerate(nodes, 1):
+        positions.append((number, node["id"], parent, node["positionName"], node["name"],
+                          node["area"], node["headcount"], node["phone"]))
+        duties += [(number, seq, text) for seq, text in enumerate(node["duties"])]  # type: ignore[arg-type]  # the benchmark's own file
+        kpis += [(number, seq, kpi["name"], kpi["target"])  # type: ignore[index]  # the benchmark's own file
+                 for seq, kpi in enumerate(node["kpis"])]  # type: ignore[arg-type]  # the benchmark's own file
+    target = source.with_suffix(".reference.sqlite")
+    target.unlink(missing_ok=True)
+    conn = sqlite3.connect(target)
+    conn.executescript("CREATE TABLE p (n INTEGER PRIMARY KEY, id TEXT, parent TEXT, title TEXT, "
+                       "name TEXT, area TEXT, headcount TEXT, phone TEXT);"
+                       "CREATE TABLE d (n INTEGER, seq INTEGER, text TEXT, PRIMARY KEY (n, seq));"
+                       "CREATE TABLE k (n INTEGER, seq INTEGER, name TEXT, target TEXT, "
+                       "PRIMARY KEY (n, seq));")
+    with conn:
+        conn.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?, ?, ?)", positions)
+        conn.executemany("INSERT INTO d VALUES (?, ?, ?)", duties)
+        conn.executemany("INSERT INTO k VALUES (?, ?, ?, ?)", kpis)
+    conn.close()
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"reference": elapsed, "peak_mb": peak}))
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--measure"]:
         measure(sys.argv[2], Path(sys.argv[3]))
+        return
+    if sys.argv[1:2] == ["--reference"]:
+        reference(sys.argv[2], Path(sys.argv[3]))
         return
     args = sys.argv[1:]
     repeat = 3
@@ -118,9 +165,13 @@ def main() -> None:
     for kind, name in (("flat", "flat.json"), ("nested", "nested.json"), ("csv", "staff.csv")):
         source = folder / name
         write_source(kind, source, nodes)
-        runs = []
+        runs, floors = [], []
         load_before = os.getloadavg()[0]
         for _ in range(repeat):
+            if kind != "csv":  # the floor, in the same minutes as the import it is set beside
+                floor = subprocess.run([sys.executable, __file__, "--reference", kind,
+                                        str(source)], capture_output=True, text=True, check=True)
+                floors.append(json.loads(floor.stdout.strip().splitlines()[-1]))
             # The whole import runs twice in the child (read_source alone, then
             # import_to_file): the peak is that of the second, complete import, as the
             # user meets it.
@@ -136,6 +187,11 @@ def main() -> None:
               f"{best['import']:8.2f} s ({best['import_cpu']:4.2f} CPU)  "
               f"{worst:5.2f} s  {max(f['peak_mb'] for f in runs):4.0f} MB  "
               f"{load_before:.1f}–{os.getloadavg()[0]:.1f}")
+        if floors:
+            print(f"{'  floor':<8} {'':>8}  {'json + sqlite3 alone':>18}  "
+                  f"{min(f['reference'] for f in floors):8.2f} s {'':>12}"
+                  f"{max(f['reference'] for f in floors):5.2f} s  "
+                  f"{max(f['peak_mb'] for f in floors):4.0f} MB")
 
 
 if __name__ == "__main__":

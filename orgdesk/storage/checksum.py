@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,12 @@ from orgdesk.storage.mapping import (
 )
 from orgdesk.storage.scenario_table import SCENARIO_TABLE
 
+_dumps: Callable[[Any], bytes] | None
+try:
+    from orjson import dumps as _dumps
+except ImportError:  # a platform without its wheel: json alone writes the same bytes
+    _dumps = None
+
 if TYPE_CHECKING:
     from orgdesk.core.model import DocumentInfo
     from orgdesk.core.organisation import Organisation
@@ -55,6 +61,22 @@ SCHEME = "blake2b-256"
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
+def encoded(value: Any) -> bytes:
+    """The canonical stream's UTF-8 bytes of `value` (a list of rows, or `[table, rows]`):
+    `json` with no spaces and non-ASCII as is, encoded with surrogatepass.
+
+    orjson writes exactly those bytes for integers, texts and null five times faster
+    (a 100,000-position import spent half a second here); what it refuses (a half
+    character, a whole number beyond 64 bits) goes through `json` as before.
+    """
+    if _dumps is not None:
+        try:
+            return _dumps(value)
+        except TypeError:  # orjson.JSONEncodeError: a lone surrogate, a huge integer
+            pass
+    return _ENCODER.encode(value).encode("utf-8", "surrogatepass")
+
+
 def digest(rows: Mapping[str, Sequence[tuple[Any, ...]]]) -> str:
     """The checksum value of a document's rows (see the module docstring).
 
@@ -64,17 +86,17 @@ def digest(rows: Mapping[str, Sequence[tuple[Any, ...]]]) -> str:
     positions: a fifth less CPU for the checksum, a sixth of its page faults).
     """
     hasher = hashlib.blake2b(digest_size=32)
-    update, encode = hasher.update, _ENCODER.encode
+    update = hasher.update
     for table in sorted(rows):
         table_rows = rows[table]
         if table == META_TABLE:
             table_rows = [row for row in table_rows if row[0] != CHECKSUM_KEY]
-        update(encode([table, []])[:-2].encode("utf-8", "surrogatepass"))  # '["name",['
-        separator = ""
+        update(encoded([table, []])[:-2])  # '["name",['
+        separator = b""
         for start in range(0, len(table_rows), _BATCH):
-            batch = encode(table_rows[start:start + _BATCH])[1:-1]
-            update((separator + batch).encode("utf-8", "surrogatepass"))
-            separator = ","
+            update(separator)
+            update(memoryview(encoded(table_rows[start:start + _BATCH]))[1:-1])
+            separator = b","
         update(b"]]")
     return f"{SCHEME}:{hasher.hexdigest()}"
 
@@ -124,12 +146,12 @@ class _RowStream:
         self.exact = True
 
     def table(self, name: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        self._hasher.update(_ENCODER.encode([name, rows]).encode("utf-8", "surrogatepass"))
+        self._hasher.update(encoded([name, rows]))
 
     def insert(self, conn: sqlite3.Connection, table: TableRows) -> None:
         """Insert `table`'s rows on `conn`, hashing them batch by batch."""
         update = self._hasher.update
-        update(_ENCODER.encode([table.name, []])[:-2].encode("utf-8"))  # '["name",['
+        update(encoded([table.name, []])[:-2])  # '["name",['
         width = len(table.value_types)
         per = _rows_per_statement(conn, width)
         many = _many_rows_sql(table.insert_sql, per)
@@ -144,9 +166,8 @@ class _RowStream:
             else:  # a row of another length: refused by SQLite as always, row by row
                 conn.executemany(table.insert_sql, batch)
                 self.exact = False
-            encoded = _ENCODER.encode(batch).encode("utf-8", "surrogatepass")
             update(separator)
-            update(memoryview(encoded)[1:-1])  # without its brackets, and without a copy
+            update(memoryview(encoded(batch))[1:-1])  # without its brackets, and without a copy
             separator = b","
         update(b"]]")
 

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgdesk.io import json_peers
-from orgdesk.io.json_format import long_run_after_quote
 from orgdesk.io.interchange import import_to_file, preview, read_source
+from orgdesk.io.json_format import long_run_after_quote
 from orgdesk.io.problems import HostileFile, ImportFailed, MalformedFile
 
 ROOT = Path(__file__).resolve().parents[2]

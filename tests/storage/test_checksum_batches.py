@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgdesk.storage import checksum
 
@@ -35,3 +37,31 @@ def test_the_digest_is_the_defined_streams_for_any_number_of_rows(count: int) ->
         "relations": [],
     }
     assert checksum.digest(rows) == _defined(rows)
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass")
+
+
+_VALUES = st.one_of(st.none(), st.integers(min_value=-(2 ** 70), max_value=2 ** 70),
+                    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_VALUES, max_size=5).map(tuple), max_size=6))
+def test_every_row_is_encoded_as_the_stream_defines_it(rows: list[tuple[Any, ...]]) -> None:
+    """Whichever encoder writes a batch (orjson, or json for what orjson refuses: lone
+    surrogates, whole numbers beyond 64 bits), its bytes are json's."""
+    assert checksum.encoded(rows) == _json_bytes(rows)
+    assert checksum.encoded(["duties", rows]) == _json_bytes(["duties", rows])
+
+
+def test_the_fast_encoder_is_used_and_json_alone_gives_the_same_digest(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert checksum._dumps is not None, "orjson is a dependency: the fast encoder must load"
+    rows = {"duties": [(i, i % 3, TEXTS[i % len(TEXTS)]) for i in range(3 * checksum._BATCH)],
+            "meta": [("title", "标题")]}
+    fast = checksum.digest(rows)
+    monkeypatch.setattr(checksum, "_dumps", None)
+    assert checksum.digest(rows) == fast == _defined(rows)
