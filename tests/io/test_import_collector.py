@@ -113,3 +113,52 @@ def test_an_import_to_a_file_runs_no_collection_between_read_and_write(
     import_to_file(path, tmp_path / "big.orgdesk", ImportOptions())
     assert len(collections) <= 1, collections  # the one after the import, at most
     assert gc.isenabled()
+
+
+class _Kept:
+    """A tracked object whose generation can be looked up."""
+
+
+def test_what_a_pause_keeps_goes_to_the_oldest_generation_unexamined(
+        collections: list[int]) -> None:
+    """The objects a bulk step made and kept are not walked by the next young collections
+    (the first one after the pause used to walk them all), yet cyclic garbage made in
+    the pause is still collected."""
+    gc.collect()
+    collections.clear()
+    with collector_paused():
+        kept = [_Kept() for _ in range(20_000)]
+        cycle: list[Any] = []
+        cycle.append(cycle)
+        del cycle
+    assert gc.get_count()[0] < gc.get_threshold()[0]  # no young collection is due
+    assert len(gc.get_objects(generation=0)) < 1_000
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(o) in oldest for o in kept[::500])
+    assert gc.get_freeze_count() == 0
+    assert collections == []
+    assert gc.collect() >= 1  # the cycle, unreachable, is found at a full collection
+
+
+def test_a_small_pause_leaves_the_generations_as_they_were() -> None:
+    gc.collect()
+    with collector_paused():
+        kept = [_Kept() for _ in range(100)]
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert all(id(o) in young for o in kept)
+
+
+def test_objects_someone_froze_stay_frozen_after_a_pause() -> None:
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            kept = [_Kept() for _ in range(1_000)]
+        assert gc.get_freeze_count() == frozen
+        assert len(kept) == 1_000
+        with collector_paused():
+            kept += [_Kept() for _ in range(20_000)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
