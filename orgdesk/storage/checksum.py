@@ -44,11 +44,13 @@ from orgdesk.storage.mapping import (
 )
 from orgdesk.storage.scenario_table import SCENARIO_TABLE
 
-_dumps: Callable[[Any], bytes] | None
-try:
-    from orjson import dumps as _dumps
-except ImportError:  # a platform without its wheel: json alone writes the same bytes
-    _dumps = None
+#: orjson's `dumps` once loaded (None where it cannot be: json alone writes the same bytes).
+#: Loaded at the first batch that is worth it, so that a small document's read or chart
+#: export does not pay for the module (it imports uuid among others).
+_UNLOADED: Any = object()
+_dumps: Any = _UNLOADED
+#: Rows from which a batch is written by orjson.
+_FAST_FROM = 64
 
 if TYPE_CHECKING:
     from orgdesk.core.model import DocumentInfo
@@ -66,15 +68,29 @@ def encoded(value: Any) -> bytes:
     `json` with no spaces and non-ASCII as is, encoded with surrogatepass.
 
     orjson writes exactly those bytes for integers, texts and null five times faster
-    (a 100,000-position import spent half a second here); what it refuses (a half
-    character, a whole number beyond 64 bits) goes through `json` as before.
+    (a 100,000-position import spent half a second here) and takes every list of
+    _FAST_FROM rows or more; what it refuses (a half character, a whole number beyond
+    64 bits) goes through `json` as before.
     """
-    if _dumps is not None:
+    dumps = _fast_dumps() if len(value) >= _FAST_FROM else None
+    if dumps is not None:
         try:
-            return _dumps(value)
+            return dumps(value)
         except TypeError:  # orjson.JSONEncodeError: a lone surrogate, a huge integer
             pass
     return _ENCODER.encode(value).encode("utf-8", "surrogatepass")
+
+
+def _fast_dumps() -> Callable[[Any], bytes] | None:
+    global _dumps
+    if _dumps is _UNLOADED:
+        try:
+            import orjson
+        except ImportError:  # a platform without its wheel
+            _dumps = None
+        else:
+            _dumps = orjson.dumps
+    return _dumps  # type: ignore[no-any-return]  # orjson.dumps or None
 
 
 def digest(rows: Mapping[str, Sequence[tuple[Any, ...]]]) -> str:
