@@ -1,6 +1,7 @@
 """The import dialog alone: mapping table, tree preview, problem list, progress and cancel."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -167,16 +168,28 @@ def test_own_export_is_read_exactly_with_its_mapping_locked(dialog: ImportDialog
 
 
 def test_big_file_shows_progress_and_can_be_stopped(dialog: ImportDialog, qtbot: QtBot,
-                                                   tmp_path: Path) -> None:
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "big.csv"
     lines = ["id,pid,title"] + [f"{i},{'' if i == 1 else i // 2},岗位{i}" for i in range(1, 60_001)]
     source.write_text("\n".join(lines) + "\n", "utf-8")
+    # The check waits at its first report until Stop has been clicked: a fast machine
+    # (or a faster import) would otherwise finish the whole check before the click.
+    clicked = threading.Event()
+    report = import_dialog._Progress.report
+
+    def held(progress: import_dialog._Progress, stage: str, done: int, total: int | None
+             ) -> None:
+        report(progress, stage, done, total)
+        clicked.wait(20)
+    monkeypatch.setattr(import_dialog._Progress, "report", held)
     seen: list[int] = []
     dialog.progress.valueChanged.connect(seen.append)
     dialog.open_source(source)
     assert dialog.is_checking() and not dialog.progress.isHidden()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     dialog.cancel_check_button.click()
+    clicked.set()
     assert not dialog.is_checking()
     assert dialog.status.text() == "Check stopped; change a choice to check again."
     assert not dialog.import_button.isEnabled()
