@@ -16,10 +16,9 @@ language (see `clashes`), so two scenarios never show one name.
 """
 from __future__ import annotations
 
-from orgdesk.storage.scenario_table import DEFAULT_NAME
+from orgdesk.storage.scenario_table import DEFAULT_NAME, DEFAULT_NAMES
 
-#: The default scenario's name as each language shows it ("zh" is the stored name itself).
-DEFAULT_NAMES: dict[str, str] = {"zh": DEFAULT_NAME, "en": "Current state"}
+__all__ = ["DEFAULT_NAMES", "clashes", "means_default", "readings", "shown_name"]
 
 
 def shown_name(name: str, language: str) -> str:

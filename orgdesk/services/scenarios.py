@@ -24,7 +24,7 @@ from orgdesk.services.editor import DocumentService
 from orgdesk.services.scenario_names import clashes, means_default
 from orgdesk.storage import scenarios as store
 from orgdesk.storage.mapping import driver
-from orgdesk.storage.scenario_table import DEFAULT_NAME
+from orgdesk.storage.scenario_table import DEFAULT_NAME, chosen_by
 from orgdesk.storage.scenario_table import MAX_NAME_LENGTH as MAX_NAME_LENGTH
 from orgdesk.storage.scenarios import ScenarioInfo
 
@@ -151,10 +151,10 @@ class ScenarioService:
     def find(self, name: str) -> ScenarioInfo:
         """The scenario called `name`; ScenarioError naming the ones there are."""
         listed = self.scenarios()
-        for scenario in listed:
-            if scenario.name == name:
-                return scenario
-        raise store.unknown_scenario(name, [s.name for s in listed])
+        at = chosen_by([s.name for s in listed], name)
+        if at is None:
+            raise store.unknown_scenario(name, [s.name for s in listed])
+        return listed[at]
 
     def organisation(self, sid: int) -> Organisation:
         """The organisation of scenario `sid` (the active one is the document's own)."""

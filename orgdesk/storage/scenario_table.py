@@ -23,6 +23,20 @@ SCENARIO_COLUMNS = ("id", "name", "ordinal", "snapshot")
 #: The name of a document's only scenario until the user names it (the Chinese
 #: consultant's word for "the organisation as it is today").
 DEFAULT_NAME = "现状"
+#: How the default scenario's name reads in each language ("zh" is the stored name
+#: itself); orgdesk's word, shown translated (services/scenario_names.py).
+DEFAULT_NAMES: dict[str, str] = {"zh": DEFAULT_NAME, "en": "Current state"}
+
+
+def chosen_by(names: list[str], typed: str) -> int | None:
+    """Which of a document's scenario `names` the user means by `typed`: the one of
+    exactly that name, else the default one when `typed` is how it reads in any
+    language (`--scenario "Current state"` from an English reader); None if neither."""
+    if typed in names:
+        return names.index(typed)
+    if typed in DEFAULT_NAMES.values() and DEFAULT_NAME in names:
+        return names.index(DEFAULT_NAME)
+    return None
 
 #: The longest scenario name (it sits in a toolbar box and a column heading).
 MAX_NAME_LENGTH = 40

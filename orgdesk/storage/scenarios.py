@@ -75,6 +75,7 @@ from orgdesk.storage.scenario_table import (
     MAX_NAME_LENGTH,
     SCENARIO_TABLE,
     SCENARIOS_FORMAT,
+    chosen_by,
 )
 
 DEPARTMENTS_TABLE, POSITIONS_TABLE, RELATIONS_TABLE = DEPARTMENTS.name, POSITIONS.name, RELATIONS.name
@@ -451,12 +452,14 @@ def organisation_of(conn: sqlite3.Connection, active: Organisation, name: str,
                     where: Path) -> Organisation:
     """The organisation of the scenario called `name` in a file read whole (`active` is its
     active one); UnknownScenario with the names there are if it has none of that name."""
-    for scenario in list_scenarios(conn, where):
-        if scenario.name == name:
-            if scenario.active:
-                return active
-            return load_snapshot(stored_snapshot(conn, scenario.id), active.info, where).org
-    raise unknown_scenario(name, [s.name for s in list_scenarios(conn, where)])
+    listed = list_scenarios(conn, where)
+    at = chosen_by([s.name for s in listed], name)
+    if at is None:
+        raise unknown_scenario(name, [s.name for s in listed])
+    scenario = listed[at]
+    if scenario.active:
+        return active
+    return load_snapshot(stored_snapshot(conn, scenario.id), active.info, where).org
 
 
 def scenario_problems(path: Path, active: Organisation) -> list[str]:

@@ -75,6 +75,10 @@ def test_scenario_option_on_the_read_commands_and_compare(sample: Path, tmp_path
     base = json.loads(run("info", str(sample), "--json", env=env).stdout)
     other = json.loads(run("info", str(sample), "--json", "--scenario", "方案A", env=env).stdout)
     assert other["headcount_planned"] == base["headcount_planned"] + 14
+    # The default scenario answers to how it reads in English too (its stored name is 现状).
+    shown = json.loads(run("info", str(sample), "--json", "--scenario", "Current state",
+                           env=env).stdout)
+    assert shown["headcount_planned"] == base["headcount_planned"]
     missing = run("info", str(sample), "--scenario", "方案Z", env=env)
     assert missing.returncode == 1
     assert missing.stderr.strip() == ("orgdesk: The document has no scenario named “方案Z”; "

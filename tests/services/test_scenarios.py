@@ -141,6 +141,9 @@ def test_the_default_name_reads_in_each_language_and_is_never_rewritten(
     assert _names(scenarios) == [f"*{DEFAULT_NAME}", "方案A"]  # stored as the file names it
     scenarios.documents.file.save()
     assert len(_read(sample_path, DEFAULT_NAME)) > 0
+    # Named as it reads in English, the default is found (the CLI's --scenario too).
+    assert scenarios.find(english).id == first
+    assert _read(sample_path, english).snapshot() == _read(sample_path, DEFAULT_NAME).snapshot()
     # The user's own English name stays English in Chinese, and 现状 may not join it.
     scenarios.rename(first, "Current State")
     assert [shown_name(s.name, "zh") for s in scenarios.scenarios()] == ["Current State", "方案A"]
