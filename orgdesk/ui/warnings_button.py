@@ -8,8 +8,8 @@ burst of edits, so typing stays quick on a big document.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from orgdesk.core.changes import ChangeSet
 from orgdesk.report import warnings
@@ -21,16 +21,19 @@ REFRESH_DELAY_MS = 250
 MENU_LIMIT = 40
 
 
-class WarningsButton(QToolButton):
-    """“⚠ N warnings”, hidden when there are none; its menu lists them."""
+class WarningsButton(QPushButton):
+    """“⚠ N warnings”, hidden when there are none; its menu lists them.
+
+    A flat push button with a menu, as the toolbar's Scenarios button: the style
+    gives its menu arrow room of its own (a tool button's instant-popup arrow was
+    drawn against the last letter).
+    """
 
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("warningsButton")
         self.controller = controller
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.setAutoRaise(True)
+        self.setFlat(True)
         self.setMenu(QMenu(self))
         self.texts: list[str] = []
         self._timer = QTimer(self)

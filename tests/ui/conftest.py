@@ -213,3 +213,25 @@ def orgdesk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[OrgdeskAp
         window.deleteLater()
     assert application.windows == []
     flush_deletes()
+
+
+#: Background columns at least between a menu button's text and its arrow.
+MIN_GAP_PX = 4
+
+
+def text_to_arrow_gap(button: QWidget) -> int:
+    """Background columns between a menu button's text and its menu arrow, as painted
+    (the frame's rows and columns left out); the arrow is the rightmost ink."""
+    image = button.grab().toImage()
+    width, height = image.width(), image.height()
+    inked = [any(image.pixelColor(x, y).lightness() < 150 for y in range(3, height - 3))
+             for x in range(3, width - 3)]
+    right = max(i for i, ink in enumerate(inked) if ink)  # the arrow's right edge
+    arrow_left = right
+    while arrow_left > 0 and inked[arrow_left - 1]:
+        arrow_left -= 1
+    gap = arrow_left
+    while gap > 0 and not inked[gap - 1]:
+        gap -= 1
+    assert gap > 0, "no text found left of the arrow"
+    return arrow_left - gap

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
 from orgdesk.layout.style import OVER
 from orgdesk.ui.main_window import MainWindow
-from tests.ui.conftest import click_row, pid, type_text, wait_for
+from tests.ui.conftest import MIN_GAP_PX, click_row, pid, text_to_arrow_gap, type_text, wait_for
 
 pytestmark = pytest.mark.gui
 
@@ -98,6 +98,8 @@ def test_the_warnings_of_orgdesk_info_show_in_the_window(open_window: OpenWindow
     assert wait_for(lambda: button.isVisible() and button.texts)
     assert "“客户服务专员” has 15 seats filled but only 12 planned." in button.texts
     assert "1 warning" in button.text()
+    # Its menu arrow has room of its own (a tool button drew it against the “g”).
+    assert text_to_arrow_gap(button) >= MIN_GAP_PX
     window.controller.undo_stack.undo()  # filled back to 0 of 12: nothing to warn of
 
     assert wait_for(lambda: not button.texts)

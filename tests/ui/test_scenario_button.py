@@ -12,12 +12,9 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionButton
 
 from orgdesk.ui.main_window import MainWindow
+from tests.ui.conftest import MIN_GAP_PX, text_to_arrow_gap
 
 pytestmark = pytest.mark.gui
-
-#: Background columns at least between the text and the arrow.
-MIN_GAP_PX = 4
-
 
 def _button(window: MainWindow) -> QAbstractButton:
     button = window.scenario_box.findChild(QAbstractButton, "scenarioMenuButton")
@@ -41,18 +38,5 @@ def test_the_size_hint_leaves_room_for_the_menu_indicator(
 
 def test_the_arrow_is_drawn_apart_from_the_text(
         open_window: Callable[..., MainWindow]) -> None:
-    button = _button(open_window("call_center_chart"))
-    image = button.grab().toImage()
-    width, height = image.width(), image.height()
-    # Columns holding ink (text or arrow), the frame's rows and columns left out.
-    inked = [any(image.pixelColor(x, y).lightness() < 150 for y in range(3, height - 3))
-             for x in range(3, width - 3)]
-    right = max(i for i, ink in enumerate(inked) if ink)  # the arrow's right edge
-    arrow_left = right
-    while arrow_left > 0 and inked[arrow_left - 1]:
-        arrow_left -= 1
-    gap = arrow_left
-    while gap > 0 and not inked[gap - 1]:
-        gap -= 1
-    assert gap > 0, "no text found left of the arrow"
-    assert arrow_left - gap >= MIN_GAP_PX, (arrow_left - gap, inked)
+    gap = text_to_arrow_gap(_button(open_window("call_center_chart")))
+    assert gap >= MIN_GAP_PX, gap
