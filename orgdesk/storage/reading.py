@@ -13,6 +13,7 @@ import sys
 from contextvars import ContextVar
 from pathlib import Path
 
+from orgdesk.core.collector import collector_paused
 from orgdesk.core.errors import Sentence, UserError
 from orgdesk.core.organisation import Organisation
 from orgdesk.core.settings import InvalidSetting
@@ -73,11 +74,12 @@ def _load_untrusted(conn: sqlite3.Connection, path: Path, rows_checked: bool = F
     try:
         if not rows_checked and not _rows_are_sound(conn):
             raise problem
-        rows = fetch_rows(conn)
-        if verify_checksum:
-            checksum.verify(rows, path)
-        check_scenario_rows(rows, path)
-        return organisation_from_rows(rows)
+        with collector_paused():  # every row and entity lives on: see core/collector.py
+            rows = fetch_rows(conn)
+            if verify_checksum:
+                checksum.verify(rows, path)
+            check_scenario_rows(rows, path)
+            return organisation_from_rows(rows)
     except CorruptFile:
         raise
     except InvalidSetting as exc:

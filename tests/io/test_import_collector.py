@@ -162,3 +162,24 @@ def test_objects_someone_froze_stay_frozen_after_a_pause() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_reading_a_document_runs_no_collection(tmp_path: Path, collections: list[int]) -> None:
+    """A document's rows and entities live on once read: the collector rests while they
+    are made and hands them to its oldest generation afterwards."""
+    from orgdesk.core.model import Position, PositionId
+    from orgdesk.core.organisation import Organisation
+    from orgdesk.storage.new_document import create_file
+    from orgdesk.storage.reading import read_organisation
+
+    path = tmp_path / "big.orgdesk"
+    create_file(path, Organisation(positions=[
+        Position(PositionId(i), f"岗位{i}", superior_id=PositionId(i // 2) if i > 1 else None,
+                 duties=(f"职责{i % 9}", "接听来电")) for i in range(1, 5001)]))
+    gc.collect()
+    collections.clear()
+    org = read_organisation(path)
+    assert len(org) == 5000
+    assert collections == []
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(p) in oldest for p in list(org.positions())[::250])
