@@ -341,19 +341,20 @@ def assemble(drafts: list[Draft], plan: Assembly, problems: list[Problem],
     if policy is RootPolicy.ADD_ROOT:
         root_id = PositionId(max(ids) + 1)
         positions.append(Position(root_id, plan.root_title.strip()))
-    department_of, exact = department_ids.get, plan.exact
+    exact = plan.exact
     superiors = [ids[parent] if parent is not None else root_id for parent in parents]
-    built = _built(drafts, ids, superiors, orders,
-                   list(map(department_of, map(attrgetter("department"), drafts))), exact)
+    departments_of = list(map(department_ids.get, map(attrgetter("department"), drafts)))
+    built = _built(drafts, ids, superiors, orders, departments_of, exact)
     if built is not None:
         positions += built
-    for index, draft in enumerate(drafts if built is None else ()):  # each refusal, by row
-        try:
-            positions.append(Position(
-                id=ids[index], superior_id=superiors[index], order=orders[index],
-                department_id=department_of(draft.department), **_with_source_id(draft, exact)))
-        except DomainError as exc:
-            problems.append(Problem(draft.row, sentence_of(exc), unit))
+    else:  # one by one, so that each refusal keeps its row
+        for index, draft in enumerate(drafts):
+            try:
+                positions.append(Position(
+                    id=ids[index], superior_id=superiors[index], order=orders[index],
+                    department_id=departments_of[index], **_with_source_id(draft, exact)))
+            except DomainError as exc:
+                problems.append(Problem(draft.row, sentence_of(exc), unit))
     relations = _relations(ends, ids, problems)
     if problems:
         return None

@@ -16,7 +16,7 @@ language (see `clashes`), so two scenarios never show one name.
 """
 from __future__ import annotations
 
-from orgdesk.storage.scenario_table import DEFAULT_NAME, DEFAULT_NAMES
+from orgdesk.storage.scenario_table import DEFAULT_NAME, DEFAULT_NAMES, means_default
 
 __all__ = ["DEFAULT_NAMES", "clashes", "means_default", "readings", "shown_name"]
 
@@ -40,8 +40,3 @@ def clashes(name: str, other: str) -> bool:
     scenario the user named “Current state”."""
     return not readings(name).isdisjoint(readings(other))
 
-
-def means_default(typed: str) -> bool:
-    """Whether `typed` is exactly how the default reads in some language (a rename of the
-    default to what it already shows leaves it orgdesk's, still shown in each language)."""
-    return typed in DEFAULT_NAMES.values()

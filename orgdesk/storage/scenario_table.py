@@ -28,13 +28,19 @@ DEFAULT_NAME = "现状"
 DEFAULT_NAMES: dict[str, str] = {"zh": DEFAULT_NAME, "en": "Current state"}
 
 
+def means_default(typed: str) -> bool:
+    """Whether `typed` is exactly how the default reads in some language (a rename of the
+    default to what it already shows leaves it orgdesk's, still shown in each language)."""
+    return typed in DEFAULT_NAMES.values()
+
+
 def chosen_by(names: list[str], typed: str) -> int | None:
     """Which of a document's scenario `names` the user means by `typed`: the one of
     exactly that name, else the default one when `typed` is how it reads in any
     language (`--scenario "Current state"` from an English reader); None if neither."""
     if typed in names:
         return names.index(typed)
-    if typed in DEFAULT_NAMES.values() and DEFAULT_NAME in names:
+    if means_default(typed) and DEFAULT_NAME in names:
         return names.index(DEFAULT_NAME)
     return None
 
